@@ -1,0 +1,45 @@
+#pragma once
+// Validated image decoding through OpenCV. Every image entering the engine
+// comes through here so that 8/16-bit, gray/RGB/RGBA inputs are normalised
+// once and corrupt or truncated files fail with a clear dl::Error.
+#include <opencv2/core.hpp>
+
+#include <string>
+
+namespace dl {
+
+// Decodes `path` to an 8-bit, 3-channel RGB image (CV_8UC3, RGB order).
+// 16-bit data is scaled to 8 bits, gray is replicated, alpha is dropped.
+// Throws dl::Error naming the file for missing, empty, non-image,
+// corrupt or truncated files. Unicode paths work (decoded from memory).
+cv::Mat loadImageRgb(const std::string& path);
+
+// Decodes a ground-truth mask to CV_8UC1 with values {0,255}: any value > 0 is defect.
+cv::Mat loadMask(const std::string& path);
+
+// Cheap header/trailer check without a full decode (used at import time).
+// Returns an empty string when the file looks like a complete image, else the problem.
+std::string probeImageFile(const std::string& path);
+
+// What a look at a file's header and trailer tells, without decoding pixels.
+struct ImageFileInfo {
+    std::string format;  // "png", "jpeg", "bmp", "tiff", "webp", "pnm"; empty when unrecognised
+    cv::Size size;       // from the header; empty when the format does not state it cheaply (webp)
+    std::string problem; // empty when the file looks like a complete image; never names the path
+};
+// probeImageFile() plus the format and header size (import compares image and mask sizes with it).
+ImageFileInfo inspectImageFile(const std::string& path);
+
+// True when the file name ends in an extension the importers treat as an image
+// (.png .jpg .jpeg .bmp .tif .tiff .webp .pbm .pgm .ppm .pnm, case-insensitive).
+bool hasImageExtension(const std::string& path);
+
+// Writes a single-channel float32 map as a TIFF (for --maps-dir); creates parent folders.
+void writeFloatTiff(const std::string& path, const cv::Mat& map32f);
+
+// Writes an 8-bit image (PNG/JPEG by extension); throws dl::Error on failure.
+// 3-channel input is RGB and 4-channel RGBA (the order loadImageRgb returns);
+// 1-channel is gray. Parent folders are created; the file is replaced atomically.
+void writeImage(const std::string& path, const cv::Mat& image);
+
+} // namespace dl

@@ -1,0 +1,254 @@
+#include "data/ImportSupport.h"
+
+#include "common/Error.h"
+#include "data/ImageIO.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+
+namespace dl::importsupport {
+
+namespace {
+
+bool isHidden(const fs::path& path)
+{
+    const std::string name = path.filename().string();
+    return !name.empty() && name[0] == '.'; // .DS_Store, ._resource forks, .git
+}
+
+std::string sizeText(const cv::Size& size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
+
+// Why a found sample cannot be used, or "" when it can.
+std::string admissionProblem(const Sample& sample, bool validateImages)
+{
+    const bool hasMask = !sample.maskPath.empty();
+    ImageFileInfo image;
+    if (validateImages || hasMask) {
+        image = inspectImageFile(sample.path);
+        if (!image.problem.empty())
+            return image.problem;
+    }
+    if (!hasMask)
+        return {};
+    const std::string maskName = fs::path(sample.maskPath).filename().string();
+    const ImageFileInfo mask = inspectImageFile(sample.maskPath);
+    if (!mask.problem.empty())
+        return "mask " + maskName + ": " + mask.problem;
+    cv::Size imageSize = image.size;
+    cv::Size maskSize = mask.size;
+    if (imageSize.empty() || maskSize.empty()) {
+        // A format whose header does not state the size cheaply: decode when
+        // validating, otherwise leave the size check to whoever loads the mask.
+        if (!validateImages)
+            return {};
+        try {
+            if (imageSize.empty())
+                imageSize = loadImageRgb(sample.path).size();
+            if (maskSize.empty())
+                maskSize = loadMask(sample.maskPath).size();
+        } catch (const Error& e) {
+            return e.what(); // becomes the skip reason; the message names the file
+        }
+    }
+    if (imageSize != maskSize)
+        return "mask " + maskName + " is " + sizeText(maskSize) + " but the image is " + sizeText(imageSize);
+    return {};
+}
+
+} // namespace
+
+fs::path resolveRoot(const std::string& root)
+{
+    if (root.empty())
+        throw Error("no dataset folder was given");
+    fs::path path = fs::absolute(fs::path(root)).lexically_normal();
+    if (path.filename().empty() && path.has_parent_path() && path != path.root_path())
+        path = path.parent_path(); // "data/set/" -> "data/set"
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw Error::forFile(path.string(), "dataset folder does not exist");
+    if (!fs::is_directory(status))
+        throw Error::forFile(path.string(), "is a file, not a dataset folder");
+    return path;
+}
+
+std::vector<fs::path> listFolder(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    if (ec)
+        throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+    std::vector<fs::path> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec)
+            throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+        if (!isHidden(it->path()))
+            entries.push_back(it->path());
+    }
+    if (ec)
+        throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+    std::sort(entries.begin(), entries.end());
+    return entries;
+}
+
+bool isFolder(const fs::path& path)
+{
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+}
+
+bool isFile(const fs::path& path)
+{
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+std::vector<fs::path> listSubfolders(const fs::path& folder)
+{
+    std::vector<fs::path> folders;
+    for (const fs::path& entry : listFolder(folder))
+        if (isFolder(entry))
+            folders.push_back(entry);
+    return folders;
+}
+
+FolderImages listImagesIn(const fs::path& folder)
+{
+    FolderImages listing;
+    for (const fs::path& entry : listFolder(folder)) {
+        if (!isFile(entry))
+            continue;
+        (hasImageExtension(entry.string()) ? listing.images : listing.others).push_back(entry);
+    }
+    return listing;
+}
+
+std::vector<fs::path> listImagesRecursive(const fs::path& folder)
+{
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, ec);
+    if (ec)
+        throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+    std::vector<fs::path> images;
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec)
+            throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+        if (isHidden(it->path())) {
+            if (it->is_directory(ec))
+                it.disable_recursion_pending();
+            continue;
+        }
+        if (isFile(it->path()) && hasImageExtension(it->path().string()))
+            images.push_back(it->path());
+    }
+    if (ec)
+        throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
+    std::sort(images.begin(), images.end(), [&](const fs::path& a, const fs::path& b) {
+        return relativeTo(a, folder) < relativeTo(b, folder);
+    });
+    return images;
+}
+
+std::string relativeTo(const fs::path& path, const fs::path& root)
+{
+    return path.lexically_relative(root).generic_string();
+}
+
+std::string lowerCase(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+std::string joinNames(const std::vector<std::string>& names)
+{
+    std::string joined;
+    for (const std::string& name : names)
+        joined += (joined.empty() ? "" : ", ") + name;
+    return joined.empty() ? "(none)" : joined;
+}
+
+void admitSamples(Dataset& dataset, std::vector<Sample>& found, bool validateImages)
+{
+    for (Sample& sample : found) {
+        const std::string problem = admissionProblem(sample, validateImages);
+        if (problem.empty())
+            dataset.samples.push_back(std::move(sample));
+        else
+            dataset.skipped.push_back({sample.path, problem});
+    }
+    found.clear();
+}
+
+void skipFiles(Dataset& dataset, const std::vector<fs::path>& files, const std::string& reason)
+{
+    for (const fs::path& file : files)
+        dataset.skipped.push_back({file.string(), reason});
+}
+
+std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound)
+{
+    if (bound <= 1)
+        return 0;
+    // Accept only raw values below the largest multiple of `bound`, so every
+    // residue is equally likely.
+    const std::uint64_t range = std::uint64_t(std::numeric_limits<std::uint32_t>::max()) + 1;
+    const std::uint64_t acceptBelow = range - range % bound;
+    for (;;) {
+        const std::uint64_t value = std::uint64_t(rng()) & 0xFFFFFFFFu;
+        if (value < acceptBelow)
+            return std::uint32_t(value % bound);
+    }
+}
+
+void sortSamples(std::vector<Sample>& samples)
+{
+    std::sort(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) {
+        if (a.relativePath != b.relativePath)
+            return a.relativePath < b.relativePath;
+        return a.category < b.category;
+    });
+}
+
+} // namespace dl::importsupport
+
+namespace dl::importsupport {
+
+std::vector<ImageWithMask> pairImagesWithMasks(const std::vector<fs::path>& files)
+{
+    // Look-up by file name, with the extension's case ignored (".PNG" masks occur).
+    auto key = [](const fs::path& file) {
+        return file.stem().string() + lowerCase(file.extension().string());
+    };
+    std::map<std::string, std::size_t> indexByKey;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        indexByKey.emplace(key(files[i]), i);
+
+    std::vector<fs::path> masks(files.size());
+    std::vector<bool> isMask(files.size(), false);
+    auto takeMask = [&](std::size_t image, const std::string& maskKey) {
+        const auto found = indexByKey.find(maskKey);
+        if (found == indexByKey.end() || found->second == image || isMask[found->second] || !masks[image].empty())
+            return;
+        masks[image] = files[found->second];
+        isMask[found->second] = true;
+    };
+    // Same-name masks first ("a.jpg" + "a.png"), so that "a.png" is never taken as an image.
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (lowerCase(files[i].extension().string()) != ".png")
+            takeMask(i, files[i].stem().string() + ".png");
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (!isMask[i])
+            takeMask(i, files[i].stem().string() + "_mask.png");
+
+    std::vector<ImageWithMask> pairs;
+    for (std::size_t i = 0; i < files.size(); ++i)
+        if (!isMask[i])
+            pairs.push_back({files[i], masks[i]});
+    return pairs;
+}
+
+} // namespace dl::importsupport

@@ -1,0 +1,170 @@
+#include "data/Importers.h"
+
+#include "common/Error.h"
+#include "data/ImageIO.h"
+#include "data/ImportSupport.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+namespace dl {
+
+using namespace importsupport;
+
+namespace {
+
+bool holdsImageMaskPairs(const fs::path& folder)
+{
+    for (const ImageWithMask& pair : pairImagesWithMasks(listImagesIn(folder).images))
+        if (!pair.mask.empty())
+            return true;
+    return false;
+}
+
+} // namespace
+
+namespace importsupport {
+
+void importFolder(Dataset& dataset)
+{
+    const fs::path root(dataset.root);
+    const std::vector<fs::path> images = listImagesRecursive(root);
+    if (images.empty())
+        throw Error::forFile(dataset.root, "folder contains no image files (looked for .png, .jpg, .jpeg, .bmp, .tif, "
+                                           ".tiff, .webp, .pbm, .pgm, .ppm, .pnm in all subfolders)");
+    const std::string category =
+        dataset.options.category.empty() ? root.filename().string() : dataset.options.category;
+    // A plain folder is a set of defect-free training images (normal-only training).
+    std::vector<Sample> found;
+    for (const fs::path& image : images) {
+        Sample sample;
+        sample.path = image.string();
+        sample.relativePath = relativeTo(image, root);
+        sample.category = category;
+        sample.split = Split::Train;
+        sample.label = 0;
+        sample.defectType = "good";
+        found.push_back(std::move(sample));
+    }
+    admitSamples(dataset, found, dataset.options.validateImages);
+}
+
+} // namespace importsupport
+
+DatasetFormat detectDatasetFormat(const std::string& rootText)
+{
+    const fs::path root = resolveRoot(rootText);
+    if (isFolder(root / "train" / "good"))
+        return DatasetFormat::MvTec;
+    if (isFile(root / "split_csv" / "1cls.csv"))
+        return DatasetFormat::Visa;
+    // Importing a broken MVTec tree as a plain folder would silently train on
+    // its defect images, so a half MVTec layout is an error, not a folder.
+    if (isFolder(root / "train") && (isFolder(root / "test") || isFolder(root / "ground_truth")))
+        throw Error::forFile((root / "train").string(),
+                             "looks like an MVTec AD dataset but has no train/good folder of defect-free images");
+    for (const fs::path& folder : listSubfolders(root)) {
+        if (isFolder(folder / "Imgs") || holdsImageMaskPairs(folder))
+            return DatasetFormat::MaskFolder;
+    }
+    return DatasetFormat::Folder;
+}
+
+Dataset importDataset(const std::string& root, const DatasetOptions& options)
+{
+    Dataset dataset;
+    dataset.root = resolveRoot(root).string();
+    dataset.format = options.format == DatasetFormat::Auto ? detectDatasetFormat(dataset.root) : options.format;
+    dataset.options = options;
+    dataset.options.format = dataset.format;
+    switch (dataset.format) {
+    case DatasetFormat::MvTec:
+        importMvTec(dataset);
+        break;
+    case DatasetFormat::MaskFolder:
+        importMaskFolder(dataset);
+        break;
+    case DatasetFormat::Visa:
+        importVisa(dataset);
+        break;
+    case DatasetFormat::Folder:
+    case DatasetFormat::Auto: // unreachable: resolved above
+        importFolder(dataset);
+        break;
+    }
+    sortSamples(dataset.samples);
+    if (dataset.samples.empty()) {
+        std::string detail;
+        if (!dataset.skipped.empty())
+            detail = " (first: " + dataset.skipped.front().path + ": " + dataset.skipped.front().reason + ")";
+        throw Error::forFile(dataset.root, "no usable images: all " + std::to_string(dataset.skipped.size())
+                                               + " files found were skipped" + detail);
+    }
+    return dataset;
+}
+
+std::vector<std::string> listImageFiles(const std::string& dirOrFile)
+{
+    if (dirOrFile.empty())
+        throw Error("no image file or folder was given");
+    const fs::path path = fs::absolute(fs::path(dirOrFile)).lexically_normal();
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw Error::forFile(dirOrFile, "does not exist");
+    if (!fs::is_directory(status))
+        return {path.string()}; // an explicit file is taken as given; decoding reports non-images
+    std::vector<std::string> files;
+    for (const fs::path& image : listImagesRecursive(path))
+        files.push_back(image.string());
+    if (files.empty())
+        throw Error::forFile(dirOrFile, "folder contains no image files (.png, .jpg, .jpeg, .bmp, .tif, .tiff, "
+                                        ".webp, .pbm, .pgm, .ppm, .pnm)");
+    return files;
+}
+
+void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed)
+{
+    if (count < 0)
+        throw Error("the number of labelled defect images to train on cannot be negative (" + std::to_string(count)
+                    + ")");
+    // Groups keyed by category and defect type; std::map keeps them in a fixed order.
+    std::map<std::string, std::vector<Sample*>> byDefectType;
+    std::size_t available = 0;
+    for (Sample& sample : dataset.samples) {
+        if (sample.split == Split::Test && sample.label == 1 && !sample.maskPath.empty()) {
+            byDefectType[sample.category + '\n' + sample.defectType].push_back(&sample);
+            ++available;
+        }
+    }
+    if (available < std::size_t(count)) {
+        const std::string problem = "cannot move " + std::to_string(count)
+                                    + " labelled defect images to training: the test split holds only "
+                                    + std::to_string(available) + " defect images with masks";
+        throw dataset.root.empty() ? Error(problem) : Error::forFile(dataset.root, problem);
+    }
+    std::mt19937 rng(seed);
+    std::vector<std::vector<Sample*>> groups;
+    for (auto& [key, samples] : byDefectType) {
+        std::sort(samples.begin(), samples.end(),
+                  [](const Sample* a, const Sample* b) { return a->relativePath < b->relativePath; });
+        seededShuffle(samples, rng);
+        groups.push_back(samples);
+    }
+    // Round-robin over the defect types, so that every type is represented
+    // before any type gets a second image.
+    int moved = 0;
+    for (std::size_t round = 0; moved < count; ++round) {
+        for (const std::vector<Sample*>& group : groups) {
+            if (moved == count)
+                break;
+            if (round < group.size()) {
+                group[round]->split = Split::Train;
+                ++moved;
+            }
+        }
+    }
+}
+
+} // namespace dl

@@ -1,0 +1,26 @@
+#pragma once
+#include "data/Dataset.h"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+// Detects the layout of `root` (MVTec, VisA csv, image+mask folders, plain folder).
+DatasetFormat detectDatasetFormat(const std::string& root); // throws dl::Error
+
+// Imports a dataset. Throws dl::Error (naming the path and the problem) when the
+// folder is missing, empty or malformed; unreadable individual images are listed
+// in Dataset::skipped instead. Sample order is deterministic (sorted paths).
+Dataset importDataset(const std::string& root, const DatasetOptions& options);
+
+// Image files for prediction: a file gives itself; a folder gives its image
+// files (recursive, sorted, hidden entries ignored). Throws dl::Error when the
+// path is missing or the folder holds no image file. Paths are absolute.
+std::vector<std::string> listImageFiles(const std::string& dirOrFile);
+
+// Moves `count` defect images (with masks) from test to train, stratified by
+// defect type and chosen with `seed`; used for semi-supervised training.
+void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed);
+
+} // namespace dl
