@@ -1,0 +1,108 @@
+#include "database/Migrations.h"
+
+namespace dl::db::detail {
+
+const std::vector<Migration>& migrations()
+{
+    // Time stamps are ISO-8601 UTC text, JSON columns are TEXT holding compact JSON.
+    // AUTOINCREMENT keeps ids of deleted rows from being reused, because ids are
+    // shown to users and written into heatmap and report file names.
+    static const std::vector<Migration> steps = {
+        {1, "datasets, images, models, runs and results", {
+            "PRAGMA application_id = 1145849166", // 0x444C454E, kApplicationId
+            R"sql(CREATE TABLE datasets (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                name         TEXT NOT NULL,
+                root_path    TEXT NOT NULL UNIQUE,
+                format       TEXT NOT NULL,
+                options_json TEXT NOT NULL DEFAULT '{}',
+                created_at   TEXT NOT NULL
+            ))sql",
+            R"sql(CREATE TABLE images (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                dataset_id    INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+                path          TEXT NOT NULL,
+                relative_path TEXT NOT NULL,
+                content_hash  TEXT NOT NULL DEFAULT '',
+                width         INTEGER NOT NULL CHECK (width >= 0),
+                height        INTEGER NOT NULL CHECK (height >= 0),
+                split         TEXT NOT NULL,
+                label         INTEGER NOT NULL CHECK (label IN (-1, 0, 1)),
+                category      TEXT NOT NULL DEFAULT '',
+                defect_type   TEXT NOT NULL DEFAULT '',
+                mask_path     TEXT NOT NULL DEFAULT '',
+                UNIQUE (dataset_id, relative_path)
+            ))sql",
+            "CREATE INDEX images_by_content_hash ON images(content_hash)",
+            R"sql(CREATE TABLE models (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                method          TEXT NOT NULL,
+                categories_json TEXT NOT NULL DEFAULT '[]',
+                bundle_path     TEXT NOT NULL,
+                bundle_checksum TEXT NOT NULL DEFAULT '',
+                metrics_json    TEXT NOT NULL DEFAULT '{}',
+                parent_model_id INTEGER REFERENCES models(id) ON DELETE SET NULL,
+                created_at      TEXT NOT NULL
+            ))sql",
+            "CREATE INDEX models_by_parent ON models(parent_model_id)",
+            R"sql(CREATE TABLE runs (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind          TEXT NOT NULL,
+                params_json   TEXT NOT NULL DEFAULT '{}',
+                status        TEXT NOT NULL
+                              CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
+                started_at    TEXT,
+                finished_at   TEXT,
+                error_message TEXT NOT NULL DEFAULT '',
+                model_id      INTEGER REFERENCES models(id) ON DELETE SET NULL
+            ))sql",
+            "CREATE INDEX runs_by_model ON runs(model_id)",
+            "CREATE INDEX runs_by_status ON runs(status)",
+            R"sql(CREATE TABLE results (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                image_id     INTEGER REFERENCES images(id) ON DELETE SET NULL,
+                image_path   TEXT NOT NULL,
+                score        REAL NOT NULL,
+                verdict      TEXT NOT NULL CHECK (verdict IN ('ok', 'defect')),
+                heatmap_path TEXT NOT NULL DEFAULT '',
+                created_at   TEXT NOT NULL,
+                CHECK (image_id IS NOT NULL OR image_path <> '')
+            ))sql",
+            // Results are listed per run and filtered by score range.
+            "CREATE INDEX results_by_run_score ON results(run_id, score)",
+            "CREATE INDEX results_by_image ON results(image_id)",
+        }},
+        {2, "annotations and verdict overrides", {
+            R"sql(CREATE TABLE annotations (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                image_id   INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+                mask_png   BLOB NOT NULL,
+                author     TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            ))sql",
+            // (image_id, id) answers "latest annotation of an image" from the index alone.
+            "CREATE INDEX annotations_by_image ON annotations(image_id, id)",
+            R"sql(CREATE TABLE verdict_overrides (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                result_id  INTEGER NOT NULL REFERENCES results(id) ON DELETE CASCADE,
+                verdict    TEXT NOT NULL CHECK (verdict IN ('ok', 'defect')),
+                reason     TEXT NOT NULL DEFAULT '',
+                user_name  TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            ))sql",
+            "CREATE INDEX verdict_overrides_by_result ON verdict_overrides(result_id, id)",
+        }},
+        {3, "engineer notes on models", {
+            "ALTER TABLE models ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+        }},
+    };
+    return steps;
+}
+
+int latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+} // namespace dl::db::detail

@@ -1,0 +1,132 @@
+#pragma once
+// dl::db::Store — the DefectLens database: datasets, images, annotations, models,
+// runs, results and operator verdict overrides in one SQLite file (schema in
+// docs/database.md). This is the only place in DefectLens that speaks SQL.
+//
+// Threading: a Store belongs to the thread that opened it and must only be used
+// (and closed or destroyed) from that thread, because QtSql connections are per
+// thread. Every call from another thread throws DatabaseError(Usage). Give each
+// worker thread its own Store; many
+// Stores may have the same file open at once (WAL mode lets readers and one
+// writer proceed together; a writer waits up to the busy timeout for the lock).
+//
+// Errors: every failure throws dl::db::DatabaseError (a dl::Error) whose message
+// names the database file and the problem. Writes that touch several rows run in
+// one transaction and leave the database unchanged when they fail.
+#include "database/DatabaseError.h"
+#include "database/Records.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace dl::db {
+
+class Store {
+public:
+    Store();
+    ~Store(); // closes the database
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // <AppDataLocation>/defectlens.sqlite. The application sets its name to
+    // "DefectLens" (QCoreApplication::setApplicationName) before calling this.
+    static QString defaultDatabasePath();
+    // The schema version this build creates and understands.
+    static int schemaVersion();
+
+    // Opens `path`, creating the file and its parent folders when missing, and
+    // upgrades an older schema in one transaction. An existing file that is not
+    // writable, has no write permission bit at all, or lies in an unwritable
+    // folder is opened read-only: queries work, writes throw
+    // DatabaseError(ReadOnly), and changes other programs make later are not
+    // seen until the Store is reopened. Throws, leaving the file
+    // untouched, when it is a folder, not a DefectLens database, from a newer
+    // DefectLens, or an older schema that cannot be upgraded because it is read-only.
+    // An already open database is closed first.
+    void open(const QString& path);
+    void close() noexcept;
+    bool isOpen() const noexcept;
+    bool isReadOnly() const noexcept;
+    QString path() const; // absolute path of the open file; empty when closed
+
+    // --- datasets -------------------------------------------------------------
+    // Returns the stored record (id and createdAt filled in). A second dataset
+    // with the same rootPath is rejected (Constraint).
+    DatasetRecord addDataset(const DatasetRecord& dataset);
+    std::optional<DatasetRecord> dataset(RowId id) const;
+    std::optional<DatasetRecord> findDatasetByRoot(const QString& rootPath) const;
+    std::vector<DatasetRecord> listDatasets() const; // oldest first
+
+    // --- images ---------------------------------------------------------------
+    // Inserts all images (each naming its datasetId) in one transaction and
+    // returns their ids in input order. Any failure stores none of them.
+    std::vector<RowId> addImages(const std::vector<ImageRecord>& images);
+    std::optional<ImageRecord> image(RowId id) const;
+    std::vector<ImageRecord> imagesOfDataset(RowId datasetId) const; // by relative path
+
+    // --- annotations ----------------------------------------------------------
+    // maskPng must be PNG data. Returns the stored record.
+    AnnotationRecord addAnnotation(RowId imageId, const QByteArray& maskPng, const QString& author);
+    std::optional<AnnotationRecord> latestAnnotation(RowId imageId) const;
+    std::vector<AnnotationRecord> annotationsForImage(RowId imageId) const; // newest first
+
+    // --- models ---------------------------------------------------------------
+    ModelRecord addModel(const ModelRecord& model);
+    std::optional<ModelRecord> model(RowId id) const;
+    std::vector<ModelRecord> listModels() const; // newest first
+    void setModelNotes(RowId modelId, const QString& notes);
+
+    // --- runs -----------------------------------------------------------------
+    // queueRun stores a run waiting to start; startRun one running from now.
+    RunRecord queueRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId = {});
+    RunRecord startRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId = {});
+    // Moves a queued run to running. Throws InvalidArgument if it is not queued.
+    void markRunStarted(RowId runId);
+    // Ends a run with a final status: a running run may succeed, fail or be
+    // cancelled; a queued run may fail or be cancelled. Throws NotFound for an
+    // unknown run, InvalidArgument for any other transition (non-final status,
+    // queued -> succeeded, or a run that has already finished).
+    void finishRun(RowId runId, RunStatus status, const QString& errorMessage = {});
+    // Records the model a run used or produced (a fit run learns it at the end).
+    void setRunModel(RowId runId, RowId modelId);
+    std::optional<RunRecord> run(RowId id) const;
+    std::vector<RunRecord> listRuns(int limit = -1) const; // newest first
+    // For start-up after a crash: running runs become failed and queued runs
+    // cancelled, both with `reason`. Returns how many runs changed. Call once,
+    // before any worker starts runs.
+    int abandonUnfinishedRuns(const QString& reason);
+
+    // --- results --------------------------------------------------------------
+    // Inserts all results (each naming its runId) in one transaction and returns
+    // their ids in input order. Each needs an imageId or an imagePath.
+    std::vector<RowId> addResults(const std::vector<ResultRecord>& results);
+    std::optional<ResultRecord> result(RowId id) const;
+    std::vector<ResultRecord> resultsOfRun(RowId runId) const; // insertion order
+    std::vector<ResultRecord> findResults(const ResultFilter& filter) const; // insertion order
+
+    // --- operator verdict overrides --------------------------------------------
+    // Appends to the result's override history; the newest override wins.
+    VerdictOverrideRecord addOverride(RowId resultId, Verdict verdict, const QString& reason,
+                                      const QString& user);
+    std::optional<VerdictOverrideRecord> latestOverride(RowId resultId) const;
+    std::vector<VerdictOverrideRecord> overrideHistory(RowId resultId) const; // newest first
+    // The newest override of every overridden result of a run, by result id.
+    std::vector<VerdictOverrideRecord> latestOverridesOfRun(RowId runId) const;
+
+private:
+    class Connection; // the QtSql connection and its helpers (Store.cpp)
+
+    // The open connection; throws Usage when closed or called from a thread other
+    // than the one that opened it.
+    const Connection& connection() const;
+    RunRecord insertRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId,
+                        RunStatus status);
+
+    std::unique_ptr<Connection> connection_;
+};
+
+} // namespace dl::db
