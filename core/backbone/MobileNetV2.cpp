@@ -1,0 +1,181 @@
+#include "backbone/MobileNetV2.h"
+
+#include "common/Error.h"
+
+#include <map>
+
+namespace dl {
+
+TapInfo FeatureExtractor::tap(const std::string& tapName) const
+{
+    std::string known;
+    for (const auto& t : taps()) {
+        if (t.name == tapName)
+            return t;
+        known += (known.empty() ? "" : ", ") + t.name;
+    }
+    throw Error("backbone " + name() + " has no feature tap '" + tapName + "' (available: " + known + ")");
+}
+
+MobileNetV2::MobileNetV2(const ImportedConvNet& weights) : sha256_(weights.sha256), path_(weights.path)
+{
+    // torchvision's inverted-residual settings: expansion t, channels c, repeats n, first stride s.
+    struct Setting { int t, c, n, s; };
+    const Setting settings[] = {{1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2},
+                                {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
+    struct Expected { int out, in, k, stride, groups; bool relu6; };
+    std::vector<Expected> expected;
+    expected.push_back({32, 3, 3, 2, 1, true});
+    blocks_.push_back({{0}, false, false, 2, 32, 0});
+    int inChannels = 32;
+    for (const auto& s : settings) {
+        for (int i = 0; i < s.n; ++i) {
+            Block block;
+            block.stride = i == 0 ? s.s : 1;
+            int hidden = inChannels * s.t;
+            if (s.t != 1) {
+                block.hasExpand = true;
+                block.expandChannels = hidden;
+                block.convs.push_back(int(expected.size()));
+                expected.push_back({hidden, inChannels, 1, 1, 1, true});
+            }
+            block.convs.push_back(int(expected.size()));
+            expected.push_back({hidden, 1, 3, block.stride, hidden, true});
+            block.convs.push_back(int(expected.size()));
+            expected.push_back({s.c, hidden, 1, 1, 1, false});
+            block.residual = block.stride == 1 && inChannels == s.c;
+            block.outChannels = s.c;
+            blocks_.push_back(block);
+            inChannels = s.c;
+        }
+    }
+    blocks_.push_back({{int(expected.size())}, false, false, 1, 1280, 0});
+    expected.push_back({1280, 320, 1, 1, 1, true});
+
+    if (weights.convolutions.size() != expected.size())
+        throw Error::forFile(weights.path, "expected a MobileNetV2 with " + std::to_string(expected.size())
+                                               + " convolutions, found " + std::to_string(weights.convolutions.size()));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& src = weights.convolutions[i];
+        const auto& e = expected[i];
+        std::vector<std::int64_t> shape{e.out, e.in, e.k, e.k};
+        if (src.weightShape != shape || src.groups != e.groups || src.strideH != e.stride || src.strideW != e.stride)
+            throw Error::forFile(weights.path, "convolution " + std::to_string(i) + " ('" + src.nodeName
+                                                   + "') does not match MobileNetV2's layout");
+        Conv conv;
+        conv.weight = torch::from_blob(const_cast<float*>(src.weight.data()), shape, torch::kFloat32).clone();
+        conv.bias = src.bias.empty() ? torch::zeros({e.out})
+                                     : torch::from_blob(const_cast<float*>(src.bias.data()), {e.out}, torch::kFloat32).clone();
+        conv.stride = e.stride;
+        conv.padding = e.k / 2;
+        conv.groups = e.groups;
+        conv.relu6 = e.relu6;
+        conv.grid = {src.outputScale, src.outputZeroPoint};
+        convs_.push_back(conv);
+    }
+    quantized_ = weights.quantized && weights.inputGrid.scale > 0 && weights.poolGrid.scale > 0;
+    std::size_t residuals = 0;
+    for (auto& block : blocks_)
+        if (block.residual && residuals < weights.residualAddGrids.size())
+            block.residualGrid = weights.residualAddGrids[residuals++];
+    inputGrid_ = weights.inputGrid;
+    poolGrid_ = weights.poolGrid;
+    logitsGrid_ = weights.logitsGrid;
+    const auto& fc = weights.classifier;
+    if (fc.inFeatures != 1280 || fc.outFeatures <= 0 || fc.bias.size() != std::size_t(fc.outFeatures))
+        throw Error::forFile(weights.path, "classifier is not a 1280-input linear layer with bias");
+    classifierWeight_ = torch::from_blob(const_cast<float*>(fc.weight.data()), {fc.outFeatures, 1280}).clone();
+    classifierBias_ = torch::from_blob(const_cast<float*>(fc.bias.data()), {fc.outFeatures}).clone();
+}
+
+std::vector<TapInfo> MobileNetV2::taps() const
+{
+    std::vector<TapInfo> out;
+    int stride = 1;
+    for (std::size_t b = 0; b < blocks_.size(); ++b) {
+        const Block& block = blocks_[b];
+        // The expansion runs before the block's own stride is applied.
+        if (block.hasExpand)
+            out.push_back({"features." + std::to_string(b) + ".expand", stride, block.expandChannels});
+        stride *= block.stride;
+        out.push_back({"features." + std::to_string(b), stride, block.outChannels});
+    }
+    return out;
+}
+
+namespace {
+// Snaps values to a uint8 quantisation grid: round(x / s) + zp clamped to 0..255.
+torch::Tensor toGrid(const torch::Tensor& x, const QuantGrid& grid)
+{
+    if (grid.scale <= 0.0f)
+        return x;
+    torch::Tensor q = torch::clamp(torch::round(x / grid.scale) + grid.zeroPoint, 0, 255);
+    return (q - grid.zeroPoint) * grid.scale;
+}
+} // namespace
+
+void MobileNetV2::setEmulateInt8Activations(bool on)
+{
+    if (on && !quantized_)
+        throw Error::forFile(path_, "int8 emulation needs a quantised (QLinear) ONNX model");
+    emulateInt8_ = on;
+}
+
+torch::Tensor MobileNetV2::runConv(const Conv& conv, const torch::Tensor& x) const
+{
+    torch::Tensor y = torch::conv2d(x, conv.weight, conv.bias, conv.stride, conv.padding, 1, conv.groups);
+    if (conv.relu6)
+        y = torch::clamp_(y, 0.0, 6.0);
+    return emulateInt8_ ? toGrid(y, conv.grid) : y;
+}
+
+int MobileNetV2::deepestBlockFor(const std::vector<std::string>& requested) const
+{
+    int deepest = -1;
+    for (const auto& name : requested) {
+        tap(name); // validates
+        std::string core = name.substr(std::string("features.").size());
+        deepest = std::max(deepest, std::stoi(core));
+    }
+    return deepest;
+}
+
+std::vector<torch::Tensor> MobileNetV2::extract(const torch::Tensor& input, const std::vector<std::string>& requested)
+{
+    if (input.dim() != 4 || input.size(1) != 3)
+        throw Error("backbone input must be [N,3,H,W], got " + std::to_string(input.dim()) + " dimensions");
+    torch::InferenceMode guard;
+    std::map<std::string, torch::Tensor> found;
+    const int last = deepestBlockFor(requested);
+    torch::Tensor x = input.to(torch::kFloat32).contiguous();
+    if (emulateInt8_)
+        x = toGrid(x, inputGrid_);
+    for (int b = 0; b <= last; ++b) {
+        const Block& block = blocks_[std::size_t(b)];
+        torch::Tensor h = x;
+        for (std::size_t i = 0; i < block.convs.size(); ++i) {
+            h = runConv(convs_[std::size_t(block.convs[i])], h);
+            if (i == 0 && block.hasExpand)
+                found["features." + std::to_string(b) + ".expand"] = h;
+        }
+        x = block.residual ? (emulateInt8_ ? toGrid(x + h, block.residualGrid) : x + h) : h;
+        found["features." + std::to_string(b)] = x;
+    }
+    std::vector<torch::Tensor> out;
+    for (const auto& name : requested)
+        out.push_back(found.at(name));
+    return out;
+}
+
+torch::Tensor MobileNetV2::logits(const torch::Tensor& input)
+{
+    torch::InferenceMode guard;
+    torch::Tensor features = extract(input, {"features.18"})[0];
+    torch::Tensor pooled = features.mean({2, 3});
+    if (emulateInt8_)
+        pooled = toGrid(pooled, poolGrid_);
+    torch::Tensor logits = torch::addmm(classifierBias_, pooled, classifierWeight_.t());
+    return emulateInt8_ && logitsGrid_.scale > 0 ? toGrid(logits, logitsGrid_) : logits;
+}
+
+} // namespace dl

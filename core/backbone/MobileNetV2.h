@@ -1,0 +1,55 @@
+#pragma once
+// torchvision's MobileNetV2 (width 1.0) with BatchNorm folded into the
+// convolutions, running the dequantised ONNX Model Zoo weights in fp32.
+#include "backbone/Backbone.h"
+#include "backbone/OnnxImport.h"
+
+namespace dl {
+
+class MobileNetV2 : public FeatureExtractor {
+public:
+    // Loads and checks the 52 convolutions + classifier; throws dl::Error naming the file.
+    explicit MobileNetV2(const ImportedConvNet& weights);
+
+    std::string name() const override { return "mobilenetv2"; }
+    std::string weightsSha256() const override { return sha256_; }
+    std::string weightsPath() const override { return path_; }
+    std::vector<TapInfo> taps() const override;
+    std::vector<torch::Tensor> extract(const torch::Tensor& input, const std::vector<std::string>& taps) override;
+    torch::Tensor logits(const torch::Tensor& input) override;
+
+    // Rounds every activation to the int8 graph's uint8 grid, reproducing the
+    // quantised model's arithmetic in fp32. Off by default (fp32 features are
+    // more precise); used to verify the port against the int8 reference.
+    void setEmulateInt8Activations(bool on);
+    bool canEmulateInt8Activations() const { return quantized_; }
+
+private:
+    struct Conv {
+        torch::Tensor weight, bias;
+        int stride = 1, padding = 0, groups = 1;
+        bool relu6 = false;
+        QuantGrid grid;
+    };
+    struct Block {                // one entry of torchvision's `features`
+        std::vector<int> convs;   // indices into convs_
+        bool residual = false;
+        bool hasExpand = false;   // first conv is the 1x1 expansion
+        int stride = 1;
+        int outChannels = 0;
+        int expandChannels = 0;
+        QuantGrid residualGrid;
+    };
+    torch::Tensor runConv(const Conv& conv, const torch::Tensor& x) const;
+    int deepestBlockFor(const std::vector<std::string>& taps) const;
+
+    std::vector<Conv> convs_;
+    std::vector<Block> blocks_;
+    torch::Tensor classifierWeight_, classifierBias_;
+    std::string sha256_, path_;
+    bool quantized_ = false;
+    bool emulateInt8_ = false;
+    QuantGrid inputGrid_, poolGrid_, logitsGrid_;
+};
+
+} // namespace dl
