@@ -1,0 +1,71 @@
+#pragma once
+// The one interface every anomaly-detection method implements. Torch-free:
+// the CLI, the GUI bridge and tests use it without torch headers.
+#include "backbone/BackboneSpec.h"
+#include "common/Progress.h"
+#include "data/Dataset.h"
+#include "data/Preprocess.h"
+
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+class ModelBundle;
+
+// What a method trains on. Normal images always; labelled defects (with masks)
+// only for semi-supervised methods (DMAD); others may ignore them.
+struct FitInput {
+    std::vector<Sample> normal;
+    std::vector<Sample> labelledDefects;
+    std::vector<std::string> categories;
+};
+
+struct Prediction {
+    cv::Mat map;          // CV_32FC1 anomaly map at the preprocessing size
+    float score = 0.0f;   // image-level anomaly score (higher = more anomalous)
+    double networkMs = 0; // time spent in the neural network alone
+};
+
+// Everything a detector needs that is not method-specific; stored in the bundle header.
+struct ModelInfo {
+    std::string method;
+    nlohmann::json params = nlohmann::json::object(); // method hyper-parameters, as used
+    BackboneSpec backbone;
+    std::string backboneSha256;
+    PreprocessSpec preprocess;
+    std::vector<std::string> categories;
+    double threshold = 0.0;            // image score >= threshold -> defect
+    std::string thresholdSource;       // "normal-quantile", "f1-max", "user"
+    // Normal-score statistics from held-out normal images, for display normalisation.
+    nlohmann::json normalisation = nlohmann::json::object();
+    nlohmann::json provenance = nlohmann::json::object(); // datasets, counts, times, version
+};
+
+class Detector {
+public:
+    virtual ~Detector() = default;
+
+    virtual std::string method() const = 0;
+    // Trains on `input`. Reports progress, honours cancellation (throws dl::Cancelled).
+    virtual void fit(const FitInput& input, const ProgressContext& progress) = 0;
+    // Scores one decoded RGB 8-bit image of any size.
+    virtual Prediction predict(const cv::Mat& rgb8) = 0;
+    // Scores several images at once (batched through the network where possible).
+    virtual std::vector<Prediction> predictBatch(const std::vector<cv::Mat>& images);
+    // Method-specific state in/out of the bundle (ModelInfo is handled by the engine).
+    virtual void save(ModelBundle& bundle) const = 0;
+    virtual void load(const ModelBundle& bundle) = 0;
+
+    ModelInfo& info() { return info_; }
+    const ModelInfo& info() const { return info_; }
+
+protected:
+    ModelInfo info_;
+};
+
+} // namespace dl

@@ -1,0 +1,56 @@
+#include "engine/DetectorRegistry.h"
+
+#include "common/Error.h"
+#include "methods/patchcore/PatchCoreDetector.h"
+
+namespace dl {
+
+DetectorRegistry& DetectorRegistry::instance()
+{
+    static DetectorRegistry registry = [] {
+        DetectorRegistry r;
+        registerPatchCore(r);
+        return r;
+    }();
+    return registry;
+}
+
+void DetectorRegistry::add(MethodDescription description)
+{
+    methods_.push_back(std::move(description));
+}
+
+std::vector<MethodDescription> DetectorRegistry::methods() const { return methods_; }
+
+const MethodDescription& DetectorRegistry::describe(const std::string& name) const
+{
+    std::string known;
+    for (const auto& m : methods_) {
+        if (m.name == name)
+            return m;
+        known += (known.empty() ? "" : ", ") + m.name;
+    }
+    throw Error("unknown method '" + name + "' (available: " + known + ")");
+}
+
+std::unique_ptr<Detector> DetectorRegistry::create(const std::string& name, const nlohmann::json& params) const
+{
+    const MethodDescription& d = describe(name);
+    nlohmann::json merged = d.defaultParams;
+    if (params.is_object()) {
+        for (auto it = params.begin(); it != params.end(); ++it) {
+            if (!merged.contains(it.key())) {
+                std::string known;
+                for (auto k = merged.begin(); k != merged.end(); ++k) known += (known.empty() ? "" : ", ") + k.key();
+                throw Error("method '" + name + "' has no parameter '" + it.key() + "' (parameters: " + known + ")");
+            }
+            merged[it.key()] = it.value();
+        }
+    }
+    auto detector = d.create(merged);
+    detector->info().method = name;
+    detector->info().params = merged;
+    return detector;
+}
+
+} // namespace dl

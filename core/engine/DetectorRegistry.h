@@ -1,0 +1,35 @@
+#pragma once
+// Methods by name. Each method folder provides a register function; the
+// engine calls them all once (static libraries would drop self-registration).
+#include "engine/Detector.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct MethodDescription {
+    std::string name;        // CLI/GUI identifier, e.g. "patchcore"
+    std::string title;       // human-readable
+    std::string summary;
+    bool semiSupervised = false;            // uses labelled defects
+    nlohmann::json defaultParams = nlohmann::json::object();
+    std::function<std::unique_ptr<Detector>(const nlohmann::json& params)> create;
+};
+
+class DetectorRegistry {
+public:
+    static DetectorRegistry& instance(); // registers the built-in methods on first use
+    void add(MethodDescription description);
+    std::vector<MethodDescription> methods() const;
+    const MethodDescription& describe(const std::string& name) const; // throws dl::Error
+    // Creates a detector; params override the defaults; unknown keys are an error.
+    std::unique_ptr<Detector> create(const std::string& name, const nlohmann::json& params = {}) const;
+
+private:
+    std::vector<MethodDescription> methods_;
+};
+
+} // namespace dl

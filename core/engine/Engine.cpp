@@ -1,0 +1,346 @@
+#include "engine/Engine.h"
+
+#include "backbone/BackboneLoader.h"
+#include "common/Error.h"
+#include "common/FileUtil.h"
+#include "common/Log.h"
+#include "data/ImageIO.h"
+#include "engine/DetectorRegistry.h"
+#include "engine/ModelBundle.h"
+#include "engine/Runtime.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <random>
+#include <filesystem>
+#include <set>
+
+namespace dl {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::string utcNow()
+{
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+// Deterministic Fisher-Yates (std::shuffle's algorithm is implementation-defined).
+template <typename T>
+void seededShuffle(std::vector<T>& items, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    for (std::size_t i = items.size(); i > 1; --i) {
+        std::size_t j = std::size_t(rng() % i);
+        std::swap(items[i - 1], items[j]);
+    }
+}
+
+nlohmann::json preprocessToJson(const PreprocessSpec& p)
+{
+    return {{"width", p.width}, {"height", p.height}, {"mean", p.mean}, {"std", p.stdev},
+            {"interpolation", p.interpolation}, {"color", "RGB"}, {"scale", "1/255"}};
+}
+
+PreprocessSpec preprocessFromJson(const nlohmann::json& j)
+{
+    PreprocessSpec p;
+    p.width = j.at("width").get<int>();
+    p.height = j.at("height").get<int>();
+    p.mean = j.at("mean").get<std::array<float, 3>>();
+    p.stdev = j.at("std").get<std::array<float, 3>>();
+    p.interpolation = j.at("interpolation").get<std::string>();
+    return p;
+}
+
+} // namespace
+
+std::vector<Prediction> Detector::predictBatch(const std::vector<cv::Mat>& images)
+{
+    std::vector<Prediction> out;
+    out.reserve(images.size());
+    for (const auto& image : images)
+        out.push_back(predict(image));
+    return out;
+}
+
+cv::Mat resizeMap(const cv::Mat& map, int width, int height)
+{
+    if (map.cols == width && map.rows == height)
+        return map.clone();
+    cv::Mat out;
+    cv::resize(map, out, cv::Size(width, height), 0, 0, cv::INTER_LINEAR);
+    return out;
+}
+
+std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const ProgressContext& progress)
+{
+    configureRuntime();
+    if (request.datasets.empty())
+        throw Error("no training data given (use --data PATH)");
+
+    std::set<std::string> categorySet;
+    std::map<std::string, std::vector<Sample>> normalByCategory;
+    FitInput input;
+    nlohmann::json datasetsJson = nlohmann::json::array();
+    for (const Dataset* dataset : request.datasets) {
+        for (const Sample* s : dataset->select(Split::Train)) {
+            categorySet.insert(s->category);
+            if (s->label == 1 && !s->maskPath.empty())
+                input.labelledDefects.push_back(*s);
+            else if (s->label != 1)
+                normalByCategory[s->category].push_back(*s);
+        }
+        datasetsJson.push_back({{"root", dataset->root}, {"format", toString(dataset->format)},
+                                {"categories", dataset->categories()},
+                                {"train_images", dataset->select(Split::Train).size()},
+                                {"normal_class", dataset->options.normalClass},
+                                {"test_fraction", dataset->options.testFraction},
+                                {"seed", dataset->options.seed}});
+    }
+    if (categorySet.size() > 1 && !request.unified)
+        throw Error("the training data holds " + std::to_string(categorySet.size())
+                    + " categories; train one model per category (--category) or pass --unified");
+    if (normalByCategory.empty())
+        throw Error("the training data holds no normal (defect-free) training images");
+
+    // Hold out a seeded fraction of each category's normal images to calibrate
+    // the threshold on scores the model has not memorised.
+    std::vector<Sample> calibration;
+    for (auto& [category, samples] : normalByCategory) {
+        std::vector<Sample> shuffled = samples;
+        seededShuffle(shuffled, request.seed);
+        std::size_t holdOut = shuffled.size() >= 10
+            ? std::max<std::size_t>(1, std::size_t(std::lround(request.calibrationFraction * double(shuffled.size()))))
+            : 0;
+        if (holdOut == 0)
+            logWarning("category '" + category + "' has fewer than 10 normal training images: the threshold is "
+                       "calibrated on training images and will be optimistic");
+        for (std::size_t i = 0; i < shuffled.size(); ++i)
+            (i < holdOut ? calibration : input.normal).push_back(shuffled[i]);
+        if (holdOut == 0)
+            calibration.insert(calibration.end(), shuffled.begin(), shuffled.end());
+    }
+    // Stable order for fitting regardless of the shuffle.
+    std::sort(input.normal.begin(), input.normal.end(), [](const Sample& a, const Sample& b) { return a.path < b.path; });
+    input.categories.assign(categorySet.begin(), categorySet.end());
+
+    auto detector = DetectorRegistry::instance().create(request.method, request.params);
+    ModelInfo& info = detector->info();
+    info.backbone = request.backbone;
+    info.categories = input.categories;
+
+    const auto fitStart = Clock::now();
+    detector->fit(input, progress.sub(0.0, 0.9));
+    const double fitSeconds = msSince(fitStart) / 1000.0;
+
+    // Calibration: image-score and pixel-score statistics on held-out normals.
+    std::vector<float> imageScores;
+    std::vector<float> pixelSamples;
+    for (std::size_t i = 0; i < calibration.size(); ++i) {
+        progress.checkCancelled();
+        progress.report(0.9 + 0.1 * double(i) / double(calibration.size()), "calibrating threshold");
+        Prediction p = predictFile(*detector, calibration[i].path);
+        imageScores.push_back(p.score);
+        // A strided subsample keeps the pixel statistics cheap and representative.
+        const float* data = p.map.ptr<float>();
+        for (std::size_t k = 0; k < p.map.total(); k += 7)
+            pixelSamples.push_back(data[k]);
+    }
+    ThresholdResult threshold = chooseThreshold(imageScores, {});
+    info.threshold = threshold.threshold;
+    info.thresholdSource = threshold.source;
+    double mean = 0, var = 0;
+    for (float s : imageScores) mean += s;
+    mean /= double(std::max<std::size_t>(1, imageScores.size()));
+    for (float s : imageScores) var += (s - mean) * (s - mean);
+    var /= double(std::max<std::size_t>(1, imageScores.size()));
+    info.normalisation = {
+        {"calibration_images", calibration.size()},
+        {"image_score_mean", mean},
+        {"image_score_std", std::sqrt(var)},
+        {"image_score_min", imageScores.empty() ? 0.0 : *std::min_element(imageScores.begin(), imageScores.end())},
+        {"image_score_max", imageScores.empty() ? 0.0 : *std::max_element(imageScores.begin(), imageScores.end())},
+        {"pixel_score_p50", quantile(pixelSamples, 0.50)},
+        {"pixel_score_p99", quantile(pixelSamples, 0.99)},
+        {"pixel_score_max", pixelSamples.empty() ? 0.0 : *std::max_element(pixelSamples.begin(), pixelSamples.end())},
+    };
+    info.provenance = {
+        {"datasets", datasetsJson},
+        {"unified", request.unified},
+        {"normal_images", input.normal.size()},
+        {"labelled_defects", input.labelledDefects.size()},
+        {"fit_seconds", fitSeconds},
+        {"created_utc", utcNow()},
+        {"seed", request.seed},
+        {"threads", runtimeThreads()},
+#ifdef DEFECTLENS_VERSION
+        {"defectlens_version", DEFECTLENS_VERSION},
+#endif
+    };
+    progress.report(1.0, "done");
+    return detector;
+}
+
+std::string saveDetector(const Detector& detector, const std::string& path)
+{
+    ModelBundle bundle;
+    const ModelInfo& info = detector.info();
+    bundle.header["method"] = info.method;
+    bundle.header["params"] = info.params;
+    bundle.header["backbone"] = {{"architecture", info.backbone.architecture},
+                                 {"weights_path", info.backbone.weightsPath},
+                                 {"sha256", info.backboneSha256}};
+    bundle.header["preprocess"] = preprocessToJson(info.preprocess);
+    bundle.header["categories"] = info.categories;
+    bundle.header["threshold"] = {{"value", info.threshold}, {"source", info.thresholdSource}};
+    bundle.header["normalisation"] = info.normalisation;
+    bundle.header["provenance"] = info.provenance;
+    detector.save(bundle);
+    std::string bytes = bundle.serialize();
+    std::string checksum = bytes.substr(bytes.size() - 64);
+    writeFileAtomically(path, bytes);
+    return checksum;
+}
+
+std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride)
+{
+    configureRuntime();
+    ModelBundle bundle = ModelBundle::load(path);
+    std::unique_ptr<Detector> detector;
+    try {
+        const auto& h = bundle.header;
+        detector = DetectorRegistry::instance().create(h.at("method").get<std::string>(), h.at("params"));
+        ModelInfo& info = detector->info();
+        info.backbone.architecture = h.at("backbone").at("architecture").get<std::string>();
+        info.backbone.weightsPath = weightsOverride.empty() ? h.at("backbone").at("weights_path").get<std::string>()
+                                                            : weightsOverride;
+        info.backboneSha256 = h.at("backbone").at("sha256").get<std::string>();
+        info.preprocess = preprocessFromJson(h.at("preprocess"));
+        info.categories = h.at("categories").get<std::vector<std::string>>();
+        info.threshold = h.at("threshold").at("value").get<double>();
+        info.thresholdSource = h.at("threshold").at("source").get<std::string>();
+        info.normalisation = h.at("normalisation");
+        info.provenance = h.at("provenance");
+        info.provenance["bundle_sha256"] = h.at("checksum_sha256");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error::forFile(path, std::string("model bundle header is incomplete: ") + e.what());
+    }
+    // A recorded weights path that no longer exists falls back to the default location.
+    std::error_code ec;
+    if (!detector->info().backbone.weightsPath.empty()
+        && !std::filesystem::exists(detector->info().backbone.weightsPath, ec) && weightsOverride.empty())
+        detector->info().backbone.weightsPath.clear();
+    detector->load(bundle);
+    return detector;
+}
+
+Prediction predictFile(Detector& detector, const std::string& imagePath)
+{
+    cv::Mat image = loadImageRgb(imagePath);
+    return detector.predict(image);
+}
+
+EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
+                                  const ProgressContext& progress,
+                                  const std::function<void(const EvaluatedImage&, const cv::Mat&)>& onImage)
+{
+    EvaluationReport report;
+    std::vector<const Sample*> samples;
+    for (const Dataset* d : datasets)
+        for (const Sample* s : d->select(Split::Test))
+            samples.push_back(s);
+    if (samples.empty())
+        throw Error("the test data holds no test images");
+
+    struct CategoryData {
+        std::vector<float> scores;
+        std::vector<std::uint8_t> labels;
+        std::vector<PixelImage> pixels;
+        bool anyMask = false;
+    };
+    std::map<std::string, CategoryData> perCategory;
+    double totalMs = 0;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        progress.checkCancelled();
+        progress.report(double(i) / double(samples.size()), "testing " + samples[i]->relativePath);
+        const Sample& s = *samples[i];
+        const auto start = Clock::now();
+        cv::Mat image = loadImageRgb(s.path);
+        Prediction p = detector.predict(image);
+        totalMs += msSince(start);
+
+        cv::Mat mask = s.maskPath.empty() ? cv::Mat::zeros(image.rows, image.cols, CV_8UC1) : loadMask(s.maskPath);
+        if (mask.rows != image.rows || mask.cols != image.cols)
+            throw Error::forFile(s.maskPath, "mask is " + std::to_string(mask.cols) + "x" + std::to_string(mask.rows)
+                                                 + " but its image is " + std::to_string(image.cols) + "x"
+                                                 + std::to_string(image.rows));
+        cv::Mat full = resizeMap(p.map, mask.cols, mask.rows);
+        EvaluatedImage evaluated{&s, p.score, p.map};
+        if (onImage)
+            onImage(evaluated, full);
+        CategoryData& c = perCategory[s.category];
+        c.scores.push_back(p.score);
+        c.labels.push_back(s.label == 1 ? 1 : 0);
+        PixelImage px;
+        px.width = full.cols;
+        px.height = full.rows;
+        px.scores.assign(full.ptr<float>(), full.ptr<float>() + full.total());
+        px.mask.assign(mask.ptr<std::uint8_t>(), mask.ptr<std::uint8_t>() + mask.total());
+        c.anyMask = c.anyMask || cv::countNonZero(mask) > 0;
+        c.pixels.push_back(std::move(px));
+        report.images.push_back(std::move(evaluated));
+    }
+    report.secondsPerImage = totalMs / 1000.0 / double(samples.size());
+
+    auto defined = [](double v) { return v >= 0; };
+    std::map<std::string, std::pair<double, int>> sums;
+    for (auto& [name, c] : perCategory) {
+        progress.report(1.0, "computing metrics for " + name);
+        CategoryMetrics m;
+        m.category = name;
+        m.images = int(c.scores.size());
+        bool bothClasses = std::count(c.labels.begin(), c.labels.end(), 1) > 0
+                        && std::count(c.labels.begin(), c.labels.end(), 0) > 0;
+        if (bothClasses) {
+            m.imageAuroc = auroc(c.scores, c.labels);
+            m.ap = averagePrecision(c.scores, c.labels);
+            m.f1Max = f1Max(c.scores, c.labels).f1;
+        }
+        if (c.anyMask) {
+            m.pixelAuroc = pixelAuroc(c.pixels);
+            m.aupro = auPro(c.pixels, 0.3);
+        }
+        c.pixels.clear();
+        c.pixels.shrink_to_fit();
+        report.categories.push_back(m);
+        const std::pair<const char*, double> values[] = {{"image_auroc", m.imageAuroc}, {"pixel_auroc", m.pixelAuroc},
+                                                         {"aupro", m.aupro}, {"f1_max", m.f1Max}, {"ap", m.ap}};
+        for (const auto& [key, v] : values)
+            if (defined(v)) { sums[key].first += v; sums[key].second += 1; }
+    }
+    auto meanOf = [&](const char* key) { auto it = sums.find(key); return it == sums.end() ? -1.0 : it->second.first / it->second.second; };
+    report.mean.category = "mean";
+    report.mean.imageAuroc = meanOf("image_auroc");
+    report.mean.pixelAuroc = meanOf("pixel_auroc");
+    report.mean.aupro = meanOf("aupro");
+    report.mean.f1Max = meanOf("f1_max");
+    report.mean.ap = meanOf("ap");
+    report.mean.images = int(samples.size());
+    return report;
+}
+
+} // namespace dl

@@ -1,0 +1,64 @@
+#pragma once
+// The engine's front door for the CLI and the GUI: train a model on datasets,
+// save/load bundles, score images, evaluate on test splits. Torch-free header.
+#include "engine/Detector.h"
+#include "metrics/Metrics.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct TrainRequest {
+    std::string method = "patchcore";
+    nlohmann::json params = nlohmann::json::object();
+    BackboneSpec backbone;
+    std::vector<const Dataset*> datasets;   // one or several (unified)
+    bool unified = false;                   // one model over all categories
+    double calibrationFraction = 0.1;       // normal train images held out for the threshold
+    unsigned seed = 42;
+};
+
+// Trains, calibrates the threshold on held-out normal images, fills ModelInfo.
+std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const ProgressContext& progress);
+
+// Writes the detector to a .dlm bundle atomically; returns the bundle checksum.
+std::string saveDetector(const Detector& detector, const std::string& path);
+// Loads a bundle: verifies its checksum and the backbone weights' sha256.
+// `weightsOverride` replaces the recorded backbone weights path (hash still checked).
+std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride = {});
+
+// Decodes and scores one image file (errors name the file).
+Prediction predictFile(Detector& detector, const std::string& imagePath);
+
+struct EvaluatedImage {
+    const Sample* sample = nullptr;
+    float score = 0.0f;
+    cv::Mat map; // at the preprocessing size
+};
+
+struct CategoryMetrics {
+    std::string category;
+    double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
+    int images = 0;
+};
+
+struct EvaluationReport {
+    std::vector<CategoryMetrics> categories;
+    CategoryMetrics mean;   // unweighted mean over categories of each defined metric
+    double secondsPerImage = 0;
+    std::vector<EvaluatedImage> images;
+};
+
+// Runs the detector on every test sample and computes the metrics. Pixel metrics
+// are computed at each ground-truth mask's own resolution (the map is resized).
+// `onImage` is called for each scored image (e.g. to write maps), may be empty.
+EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
+                                  const ProgressContext& progress,
+                                  const std::function<void(const EvaluatedImage&, const cv::Mat& mapAtMaskSize)>& onImage = {});
+
+// Resizes a map to an image's original size (bilinear), as used for masks/overlays.
+cv::Mat resizeMap(const cv::Mat& map, int width, int height);
+
+} // namespace dl

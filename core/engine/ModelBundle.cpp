@@ -1,0 +1,171 @@
+#include "engine/ModelBundle.h"
+
+#include "common/Error.h"
+#include "common/FileUtil.h"
+#include "common/Sha256.h"
+
+#include <cstring>
+
+namespace dl {
+namespace {
+
+constexpr char kMagic[8] = {'D', 'L', 'M', 'B', 'N', 'D', 'L', '\n'};
+constexpr std::size_t kAlignment = 64;
+constexpr std::size_t kChecksumHexSize = 64;
+
+std::size_t dtypeSize(const std::string& dtype)
+{
+    if (dtype == "f32" || dtype == "i32") return 4;
+    if (dtype == "i64") return 8;
+    if (dtype == "u8" || dtype == "blob") return 1;
+    throw Error("unknown bundle dtype '" + dtype + "'");
+}
+
+std::int64_t elementCount(const std::vector<std::int64_t>& shape)
+{
+    std::int64_t n = 1;
+    for (auto d : shape) n *= d;
+    return n;
+}
+
+void appendU32(std::string& s, std::uint32_t v) { for (int i = 0; i < 4; ++i) s.push_back(char((v >> (8 * i)) & 0xff)); }
+void appendU64(std::string& s, std::uint64_t v) { for (int i = 0; i < 8; ++i) s.push_back(char((v >> (8 * i)) & 0xff)); }
+std::uint64_t readLE(const std::string& s, std::size_t at, int bytes)
+{
+    std::uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v |= std::uint64_t(std::uint8_t(s[at + std::size_t(i)])) << (8 * i);
+    return v;
+}
+
+} // namespace
+
+void ModelBundle::putFloats(const std::string& name, const std::vector<std::int64_t>& shape, const float* data)
+{
+    BundleEntry e{"f32", shape, std::string(reinterpret_cast<const char*>(data), std::size_t(elementCount(shape)) * 4)};
+    entries_[name] = std::move(e);
+}
+
+void ModelBundle::putInt64s(const std::string& name, const std::vector<std::int64_t>& shape, const std::int64_t* data)
+{
+    BundleEntry e{"i64", shape, std::string(reinterpret_cast<const char*>(data), std::size_t(elementCount(shape)) * 8)};
+    entries_[name] = std::move(e);
+}
+
+void ModelBundle::putBlob(const std::string& name, std::string bytes)
+{
+    entries_[name] = BundleEntry{"blob", {}, std::move(bytes)};
+}
+
+const BundleEntry& ModelBundle::entry(const std::string& name) const
+{
+    auto it = entries_.find(name);
+    if (it == entries_.end())
+        throw Error("model bundle has no entry '" + name + "' (incomplete or from another method)");
+    return it->second;
+}
+
+std::vector<float> ModelBundle::floats(const std::string& name, std::vector<std::int64_t>* shape) const
+{
+    const BundleEntry& e = entry(name);
+    if (e.dtype != "f32")
+        throw Error("model bundle entry '" + name + "' has dtype " + e.dtype + ", expected f32");
+    std::vector<float> out(e.bytes.size() / 4);
+    std::memcpy(out.data(), e.bytes.data(), out.size() * 4);
+    if (shape) *shape = e.shape;
+    return out;
+}
+
+std::string ModelBundle::serialize() const
+{
+    // Directory of entries with offsets relative to the start of the data section.
+    nlohmann::json full = header;
+    nlohmann::json directory = nlohmann::json::array();
+    std::uint64_t offset = 0;
+    for (const auto& [name, e] : entries_) {
+        directory.push_back({{"name", name}, {"dtype", e.dtype}, {"shape", e.shape},
+                             {"offset", offset}, {"size", e.bytes.size()}});
+        offset += e.bytes.size();
+        offset = (offset + kAlignment - 1) / kAlignment * kAlignment;
+    }
+    full["entries"] = directory;
+    full["format_version"] = kBundleFormatVersion;
+    const std::string headerText = full.dump();
+
+    std::string out(kMagic, sizeof(kMagic));
+    appendU32(out, kBundleFormatVersion);
+    appendU32(out, 0); // reserved flags
+    appendU64(out, headerText.size());
+    out += headerText;
+    out.resize((out.size() + kAlignment - 1) / kAlignment * kAlignment, '\0');
+    const std::size_t dataStart = out.size();
+    for (const auto& [name, e] : entries_) {
+        (void)name;
+        out += e.bytes;
+        out.resize(dataStart + (out.size() - dataStart + kAlignment - 1) / kAlignment * kAlignment, '\0');
+    }
+    out += Sha256::ofBytes(out.data(), out.size());
+    return out;
+}
+
+void ModelBundle::save(const std::string& path) const
+{
+    writeFileAtomically(path, serialize());
+}
+
+ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& source)
+{
+    const std::size_t fixed = sizeof(kMagic) + 16;
+    if (bytes.size() < fixed + kChecksumHexSize || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
+        throw Error::forFile(source, "is not a DefectLens model bundle (.dlm): bad magic or too short");
+    const std::uint32_t version = std::uint32_t(readLE(bytes, 8, 4));
+    if (version > kBundleFormatVersion)
+        throw Error::forFile(source, "bundle format version " + std::to_string(version)
+                                         + " is newer than this DefectLens supports (" + std::to_string(kBundleFormatVersion) + ")");
+    const std::size_t body = bytes.size() - kChecksumHexSize;
+    const std::string recorded = bytes.substr(body);
+    if (Sha256::ofBytes(bytes.data(), body) != recorded)
+        throw Error::forFile(source, "model bundle is corrupt (checksum mismatch)");
+    const std::uint64_t headerSize = readLE(bytes, 16, 8);
+    if (fixed + headerSize > body)
+        throw Error::forFile(source, "model bundle header size is out of range");
+    ModelBundle bundle;
+    try {
+        bundle.header = nlohmann::json::parse(bytes.substr(fixed, headerSize));
+    } catch (const nlohmann::json::exception& e) {
+        throw Error::forFile(source, std::string("model bundle header is not valid JSON: ") + e.what());
+    }
+    std::size_t dataStart = (fixed + headerSize + kAlignment - 1) / kAlignment * kAlignment;
+    try {
+        for (const auto& d : bundle.header.at("entries")) {
+            BundleEntry e;
+            e.dtype = d.at("dtype").get<std::string>();
+            e.shape = d.at("shape").get<std::vector<std::int64_t>>();
+            const std::uint64_t offset = d.at("offset").get<std::uint64_t>();
+            const std::uint64_t size = d.at("size").get<std::uint64_t>();
+            if (dataStart + offset + size > body)
+                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' lies outside the file");
+            if (e.dtype != "blob" && std::uint64_t(elementCount(e.shape)) * dtypeSize(e.dtype) != size)
+                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' size does not match its shape");
+            e.bytes = bytes.substr(dataStart + offset, size);
+            bundle.entries_[d.at("name").get<std::string>()] = std::move(e);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error::forFile(source, std::string("model bundle directory is malformed: ") + e.what());
+    }
+    bundle.header.erase("entries");
+    bundle.header["checksum_sha256"] = recorded;
+    return bundle;
+}
+
+ModelBundle ModelBundle::load(const std::string& path)
+{
+    std::vector<char> bytes = readFileBytes(path);
+    return parse(std::string(bytes.begin(), bytes.end()), path);
+}
+
+std::string ModelBundle::fileChecksum(const std::string& path)
+{
+    return load(path).header.at("checksum_sha256").get<std::string>();
+}
+
+} // namespace dl

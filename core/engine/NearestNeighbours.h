@@ -1,0 +1,51 @@
+#pragma once
+// A memory bank with nearest-neighbour search through FAISS. Exact (flat L2)
+// or HNSW graph search; the built index is serialised into the model bundle
+// so a reloaded model answers bit-identically. Torch-free.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace faiss { struct Index; }
+
+namespace dl {
+
+struct NearestNeighbourOptions {
+    std::string kind = "hnsw"; // "hnsw" or "exact"
+    int hnswNeighbours = 32;   // M: graph degree
+    int hnswEfConstruction = 80;
+    int hnswEfSearch = 64;
+};
+
+class NearestNeighbourIndex {
+public:
+    NearestNeighbourIndex();
+    ~NearestNeighbourIndex();
+    NearestNeighbourIndex(NearestNeighbourIndex&&) noexcept;
+    NearestNeighbourIndex& operator=(NearestNeighbourIndex&&) noexcept;
+
+    // Builds over row-major [count, dim] vectors (kept as the bank).
+    void build(const float* vectors, std::int64_t count, int dim, const NearestNeighbourOptions& options);
+    // k nearest neighbours of each of `queryCount` queries: squared L2 distances and ids, row-major [queryCount, k].
+    void search(const float* queries, std::int64_t queryCount, int k, float* squaredDistances, std::int64_t* ids) const;
+
+    std::string serialize() const;
+    void deserialize(const std::string& bytes, const float* vectors, std::int64_t count, int dim,
+                     const NearestNeighbourOptions& options);
+
+    bool empty() const { return count_ == 0; }
+    std::int64_t size() const { return count_; }
+    int dim() const { return dim_; }
+    const float* vector(std::int64_t id) const { return bank_.data() + id * dim_; }
+    const std::vector<float>& bank() const { return bank_; }
+
+private:
+    std::unique_ptr<faiss::Index> index_;
+    std::vector<float> bank_;
+    std::int64_t count_ = 0;
+    int dim_ = 0;
+    NearestNeighbourOptions options_;
+};
+
+} // namespace dl
