@@ -1,0 +1,40 @@
+#pragma once
+// PatchCore's locally aware patch features: backbone maps at a few mid-level
+// taps, each averaged over a k x k neighbourhood, the coarser ones upsampled
+// to the finest tap's grid, concatenated, optionally reduced by adaptive
+// average pooling over channels. DMAD reuses this for its memory banks.
+// Internal (torch) header.
+#include "backbone/Backbone.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct PatchFeatureSpec {
+    std::vector<std::string> taps{"features.6", "features.13"};
+    int neighbourhood = 3;  // local averaging window (odd)
+    int reducedDim = 0;     // 0 = keep the concatenated width
+
+    static PatchFeatureSpec fromParams(const nlohmann::json& params); // keys: taps, neighbourhood, feature_dim
+};
+
+class PatchFeatureExtractor {
+public:
+    PatchFeatureExtractor(std::shared_ptr<FeatureExtractor> backbone, PatchFeatureSpec spec);
+
+    // batch [N,3,H,W] -> [N, gridH*gridW, dim] (row-major patches, contiguous).
+    torch::Tensor extract(const torch::Tensor& batch, int& gridH, int& gridW) const;
+    int dim() const; // output width
+    const std::shared_ptr<FeatureExtractor>& backbone() const { return backbone_; }
+
+private:
+    std::shared_ptr<FeatureExtractor> backbone_;
+    PatchFeatureSpec spec_;
+    int concatenatedDim_ = 0;
+};
+
+} // namespace dl
