@@ -1,0 +1,178 @@
+#include "cli/CliOptions.h"
+
+#include "common/Error.h"
+
+#include <cstdlib>
+#include <set>
+
+namespace dl::cli {
+namespace {
+
+int parseInt(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    long v = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0')
+        throw Error("option " + option + " expects an integer, got '" + value + "'");
+    return int(v);
+}
+
+double parseDouble(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    double v = std::strtod(value.c_str(), &end);
+    if (value.empty() || *end != '\0')
+        throw Error("option " + option + " expects a number, got '" + value + "'");
+    return v;
+}
+
+} // namespace
+
+std::string usageText()
+{
+    return R"(usage: defectlens-cli COMMAND [options]
+
+commands:
+  fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
+             [--labelled-defects N] [--param KEY=VALUE ...] --out MODEL.dlm
+  test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
+  predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
+  benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
+             [--images N] [--batch N] [--warmup N]
+  methods    list the registered methods and their parameters
+  info       --model MODEL.dlm   print the bundle header
+  make-sample --out DIR          write a small synthetic dataset (MVTec layout)
+
+data options (apply to the --data before them; given before any --data they are defaults):
+  --format auto|mvtec|maskfolder|visa|folder   --category NAME   --normal-class NAME
+  --test-fraction F   --seed N
+
+common options:
+  --db PATH        record runs and results in this SQLite file (default: the user's app data dir)
+  --no-db          do not record anything
+  --threads N      CPU threads (default: all cores)
+  --weights FILE   backbone weights (default: located automatically, sha256-checked)
+  --backbone mobilenetv2|torchscript
+  --verbose | --quiet
+)";
+}
+
+CliOptions parseCommandLine(const std::vector<std::string>& args)
+{
+    if (args.empty())
+        throw Error("no command given\n\n" + usageText());
+    CliOptions o;
+    o.command = args[0];
+    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "methods", "info", "make-sample", "help"};
+    if (!commands.count(o.command))
+        throw Error("unknown command '" + o.command + "'\n\n" + usageText());
+
+    DatasetOptions defaults;
+    auto current = [&]() -> DatasetOptions& { return o.data.empty() ? defaults : o.data.back().options; };
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size())
+                throw Error("option " + a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--data") {
+            o.data.push_back({value(), defaults});
+        } else if (a == "--format") {
+            current().format = datasetFormatFromString(value());
+        } else if (a == "--category") {
+            current().category = value();
+        } else if (a == "--normal-class") {
+            current().normalClass = value();
+        } else if (a == "--test-fraction") {
+            double f = parseDouble(a, value());
+            if (f < 0.0 || f > 1.0)
+                throw Error("--test-fraction must be between 0 and 1, got " + args[i]);
+            current().testFraction = f;
+        } else if (a == "--seed") {
+            int s = parseInt(a, value());
+            current().seed = unsigned(s);
+            o.labelSeed = unsigned(s);
+        } else if (a == "--method") {
+            o.method = value();
+        } else if (a == "--out") {
+            o.outPath = value();
+        } else if (a == "--unified") {
+            o.unified = true;
+        } else if (a == "--labelled-defects") {
+            o.labelledDefects = parseInt(a, value());
+            if (o.labelledDefects < 0)
+                throw Error("--labelled-defects must not be negative");
+        } else if (a == "--param") {
+            const std::string& kv = value();
+            auto eq = kv.find('=');
+            if (eq == std::string::npos || eq == 0)
+                throw Error("--param expects KEY=VALUE, got '" + kv + "'");
+            std::string key = kv.substr(0, eq), text = kv.substr(eq + 1);
+            // Values are JSON where they parse (numbers, booleans, lists), else strings.
+            nlohmann::json v = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+            o.params[key] = v.is_discarded() ? nlohmann::json(text) : v;
+        } else if (a == "--model") {
+            o.modelPath = value();
+        } else if (a == "--json") {
+            o.jsonPath = value();
+        } else if (a == "--maps-dir") {
+            o.mapsDir = value();
+        } else if (a == "--input") {
+            o.inputPath = value();
+        } else if (a == "--overlay-dir") {
+            o.overlayDir = value();
+        } else if (a == "--images") {
+            o.benchmarkImages = parseInt(a, value());
+        } else if (a == "--batch") {
+            o.batchSize = std::max(1, parseInt(a, value()));
+        } else if (a == "--warmup") {
+            o.warmup = std::max(0, parseInt(a, value()));
+        } else if (a == "--db") {
+            o.dbPath = value();
+        } else if (a == "--no-db") {
+            o.noDb = true;
+        } else if (a == "--threads") {
+            o.threads = parseInt(a, value());
+        } else if (a == "--weights") {
+            o.weightsPath = value();
+        } else if (a == "--backbone") {
+            o.backboneArchitecture = value();
+        } else if (a == "--verbose" || a == "-v") {
+            o.verbose = true;
+        } else if (a == "--quiet" || a == "-q") {
+            o.quiet = true;
+        } else if (a == "--help" || a == "-h") {
+            o.command = "help";
+        } else {
+            throw Error("unknown option '" + a + "' for command " + o.command + "\n\n" + usageText());
+        }
+    }
+
+    auto require = [&](bool ok, const std::string& what) {
+        if (!ok) throw Error(o.command + " needs " + what + "\n\n" + usageText());
+    };
+    if (o.command == "fit") {
+        require(!o.method.empty(), "--method NAME");
+        require(!o.data.empty(), "at least one --data PATH");
+        require(!o.outPath.empty(), "--out MODEL.dlm");
+    } else if (o.command == "test") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+        require(!o.data.empty(), "at least one --data PATH");
+        require(!o.jsonPath.empty(), "--json OUT.json");
+    } else if (o.command == "predict") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+        require(!o.inputPath.empty(), "--input FILE|DIR");
+    } else if (o.command == "benchmark") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+        require(!o.data.empty(), "--data PATH");
+        require(!o.jsonPath.empty(), "--json OUT.json");
+    } else if (o.command == "make-sample") {
+        require(!o.outPath.empty(), "--out DIR");
+    } else if (o.command == "info") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+    }
+    return o;
+}
+
+} // namespace dl::cli

@@ -1,0 +1,52 @@
+#pragma once
+// Command-line parsing for defectlens-cli. The option names are a published
+// contract (docs/cli.md); keep them stable.
+#include "data/Dataset.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace dl::cli {
+
+struct DataArgument {
+    std::string path;
+    DatasetOptions options;
+};
+
+struct CliOptions {
+    std::string command;                 // fit, test, predict, benchmark, methods, info
+    // common
+    std::string dbPath;                  // empty: the user's default database
+    bool noDb = false;
+    int threads = 0;                     // 0: all cores
+    bool verbose = false;
+    bool quiet = false;
+    std::string weightsPath;             // backbone weights override
+    std::string backboneArchitecture = "mobilenetv2";
+    // data
+    std::vector<DataArgument> data;
+    // fit
+    std::string method;
+    std::string outPath;
+    bool unified = false;
+    int labelledDefects = 0;
+    unsigned labelSeed = 42;
+    nlohmann::json params = nlohmann::json::object();
+    // test / predict / benchmark
+    std::string modelPath;
+    std::string jsonPath;
+    std::string mapsDir;
+    std::string inputPath;
+    std::string overlayDir;
+    int benchmarkImages = 60;
+    int batchSize = 8;
+    int warmup = 3;
+};
+
+// Throws dl::Error with a usage hint on malformed command lines.
+CliOptions parseCommandLine(const std::vector<std::string>& args);
+std::string usageText();
+
+} // namespace dl::cli

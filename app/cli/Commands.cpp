@@ -1,0 +1,501 @@
+#include "cli/Commands.h"
+
+#include "common/Error.h"
+#include "common/FileUtil.h"
+#include "common/Log.h"
+#include "common/Sha256.h"
+#include "data/ImageIO.h"
+#include "data/Importers.h"
+#include "data/SampleData.h"
+#include "database/Store.h"
+#include "engine/DetectorRegistry.h"
+#include "engine/Engine.h"
+#include "engine/ModelBundle.h"
+#include "engine/Overlay.h"
+#include "engine/Runtime.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <numeric>
+#include <optional>
+#include <sys/resource.h>
+
+namespace dl::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+QJsonObject toQJson(const json& j)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
+}
+
+// Progress on stderr: one line per stage change and every ~5%, unless --quiet.
+ProgressContext stderrProgress(const CliOptions& o)
+{
+    ProgressContext p;
+    if (o.quiet) return p;
+    auto lastStage = std::make_shared<std::string>();
+    auto lastPercent = std::make_shared<int>(-100);
+    p.onProgress = [lastStage, lastPercent](double f, const std::string& stage) {
+        int percent = int(std::lround(f * 100.0));
+        // Per-image stages ("testing x.png") collapse to their first word.
+        std::string key = stage.substr(0, stage.find(' '));
+        if (key != *lastStage || percent >= *lastPercent + 5) {
+            std::cerr << "[" << percent << "%] " << stage << std::endl;
+            *lastStage = key;
+            *lastPercent = percent;
+        }
+    };
+    return p;
+}
+
+std::vector<Dataset> importAll(const CliOptions& o)
+{
+    std::vector<Dataset> datasets;
+    for (const auto& d : o.data) {
+        Dataset ds = importDataset(d.path, d.options);
+        for (const auto& skipped : ds.skipped)
+            logWarning("skipped " + skipped.path + ": " + skipped.reason);
+        if (!o.quiet)
+            std::cerr << "dataset " << ds.root << " (" << toString(ds.format) << "): "
+                      << ds.select(Split::Train).size() << " train, " << ds.select(Split::Test).size()
+                      << " test images, categories:";
+        if (!o.quiet) {
+            for (const auto& c : ds.categories()) std::cerr << ' ' << c;
+            std::cerr << std::endl;
+        }
+        datasets.push_back(std::move(ds));
+    }
+    return datasets;
+}
+
+std::vector<const Dataset*> pointers(const std::vector<Dataset>& datasets)
+{
+    std::vector<const Dataset*> out;
+    for (const auto& d : datasets) out.push_back(&d);
+    return out;
+}
+
+json metricValue(double v) { return v < 0 ? json(nullptr) : json(v); }
+json metricsJson(const CategoryMetrics& m)
+{
+    return {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},
+            {"aupro", metricValue(m.aupro)}, {"f1_max", metricValue(m.f1Max)}, {"ap", metricValue(m.ap)},
+            {"n_images", m.images}};
+}
+
+void writeJsonFile(const std::string& path, const json& j)
+{
+    writeFileAtomically(path, j.dump(2) + "\n");
+}
+
+std::string replaceExtension(const std::string& relative, const std::string& ext)
+{
+    fs::path p(relative);
+    p.replace_extension(ext);
+    return p.generic_string();
+}
+
+// Records runs/results in SQLite unless --no-db. Database problems never lose
+// the computed outputs: they are reported and the command's files still written.
+class Recorder {
+public:
+    explicit Recorder(const CliOptions& o)
+    {
+        if (o.noDb) return;
+        const QString path = o.dbPath.empty() ? db::Store::defaultDatabasePath() : q(o.dbPath);
+        store_.emplace();
+        store_->open(path);
+    }
+    bool enabled() const { return store_.has_value(); }
+    db::Store& store() { return *store_; }
+
+    db::RowId startRun(db::RunKind kind, const json& params)
+    {
+        if (!store_) return 0;
+        runId_ = store_->startRun(kind, toQJson(params)).id;
+        return runId_;
+    }
+    void finish(bool ok, const std::string& error = {})
+    {
+        if (!store_ || runId_ == 0) return;
+        store_->finishRun(runId_, ok ? db::RunStatus::Succeeded : db::RunStatus::Failed, q(error));
+        runId_ = 0;
+    }
+    void cancelled()
+    {
+        if (!store_ || runId_ == 0) return;
+        store_->finishRun(runId_, db::RunStatus::Cancelled, "cancelled");
+        runId_ = 0;
+    }
+    db::RowId runId() const { return runId_; }
+
+    // Stores the dataset and its images once (by root); returns relative path -> image id.
+    std::map<std::string, db::RowId> registerDataset(const Dataset& d)
+    {
+        std::map<std::string, db::RowId> ids;
+        if (!store_) return ids;
+        std::optional<db::DatasetRecord> existing = store_->findDatasetByRoot(q(d.root));
+        db::RowId datasetId;
+        if (existing) {
+            datasetId = existing->id;
+        } else {
+            db::DatasetRecord r;
+            r.name = q(fs::path(d.root).filename().string());
+            r.rootPath = q(d.root);
+            r.format = toString(d.format);
+            r.options = toQJson({{"category", d.options.category}, {"normal_class", d.options.normalClass},
+                                 {"test_fraction", d.options.testFraction}, {"seed", d.options.seed}});
+            datasetId = store_->addDataset(r).id;
+        }
+        std::vector<db::ImageRecord> stored = store_->imagesOfDataset(datasetId);
+        for (const auto& image : stored) ids[image.relativePath.toStdString()] = image.id;
+        std::vector<db::ImageRecord> fresh;
+        for (const auto& s : d.samples) {
+            if (ids.count(s.relativePath)) continue;
+            db::ImageRecord r;
+            r.datasetId = datasetId;
+            r.path = q(s.path);
+            r.relativePath = q(s.relativePath);
+            r.contentHash = q(Sha256::ofFile(s.path));
+            ImageFileInfo info = inspectImageFile(s.path);
+            r.width = info.size.width;
+            r.height = info.size.height;
+            r.split = toString(s.split);
+            r.label = s.label;
+            r.category = q(s.category);
+            r.defectType = q(s.defectType);
+            r.maskPath = q(s.maskPath);
+            fresh.push_back(r);
+        }
+        if (!fresh.empty()) {
+            std::vector<db::RowId> newIds = store_->addImages(fresh);
+            for (std::size_t i = 0; i < fresh.size(); ++i) ids[fresh[i].relativePath.toStdString()] = newIds[i];
+        }
+        return ids;
+    }
+
+private:
+    std::optional<db::Store> store_;
+    db::RowId runId_ = 0;
+};
+
+// Runs `body`; on failure marks the run failed (or cancelled) and rethrows.
+template <typename Body>
+int recorded(Recorder& recorder, Body body)
+{
+    try {
+        int rc = body();
+        recorder.finish(true);
+        return rc;
+    } catch (const Cancelled&) {
+        recorder.cancelled();
+        throw;
+    } catch (const Error& e) {
+        recorder.finish(false, e.what());
+        throw;
+    }
+}
+
+json datasetParams(const CliOptions& o)
+{
+    json data = json::array();
+    for (const auto& d : o.data)
+        data.push_back({{"path", d.path}, {"format", toString(d.options.format)}, {"category", d.options.category},
+                        {"normal_class", d.options.normalClass}, {"test_fraction", d.options.testFraction},
+                        {"seed", d.options.seed}});
+    return data;
+}
+
+int runFit(const CliOptions& o)
+{
+    std::vector<Dataset> datasets = importAll(o);
+    if (o.labelledDefects > 0) {
+        if (!DetectorRegistry::instance().describe(o.method).semiSupervised)
+            logWarning("method '" + o.method + "' does not use labelled defects; --labelled-defects only moves them out of the test split");
+        for (auto& d : datasets)
+            moveLabelledDefectsToTrain(d, o.labelledDefects, o.labelSeed);
+    }
+    Recorder recorder(o);
+    recorder.startRun(db::RunKind::Fit, {{"method", o.method}, {"data", datasetParams(o)}, {"unified", o.unified},
+                                         {"labelled_defects", o.labelledDefects}, {"params", o.params},
+                                         {"out", o.outPath}});
+    return recorded(recorder, [&] {
+        for (const auto& d : datasets) recorder.registerDataset(d);
+        TrainRequest request;
+        request.method = o.method;
+        request.params = o.params;
+        request.backbone.architecture = o.backboneArchitecture;
+        request.backbone.weightsPath = o.weightsPath;
+        request.datasets = pointers(datasets);
+        request.unified = o.unified;
+        const auto start = Clock::now();
+        auto detector = trainDetector(request, stderrProgress(o));
+        const double seconds = msSince(start) / 1000.0;
+        detector->info().provenance["train_seconds_total"] = seconds;
+        const std::string checksum = saveDetector(*detector, o.outPath);
+        if (recorder.enabled()) {
+            db::ModelRecord m;
+            m.method = q(o.method);
+            for (const auto& c : detector->info().categories) m.categories << q(c);
+            m.bundlePath = QFileInfo(q(o.outPath)).absoluteFilePath();
+            m.bundleChecksum = q(checksum);
+            m.metrics = toQJson({{"threshold", detector->info().threshold},
+                                 {"fit_seconds", seconds}});
+            db::RowId modelId = recorder.store().addModel(m).id;
+            recorder.store().setRunModel(recorder.runId(), modelId);
+        }
+        std::cout << json({{"model", o.outPath}, {"method", o.method}, {"categories", detector->info().categories},
+                           {"fit_seconds", seconds}, {"threshold", detector->info().threshold},
+                           {"bundle_sha256", checksum}}).dump(2)
+                  << std::endl;
+        return 0;
+    });
+}
+
+int runTest(const CliOptions& o)
+{
+    std::vector<Dataset> datasets = importAll(o);
+    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    Recorder recorder(o);
+    recorder.startRun(db::RunKind::Test, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}});
+    return recorded(recorder, [&] {
+        std::map<const Sample*, std::string> rootOf;
+        std::map<std::string, std::map<std::string, db::RowId>> imageIds;
+        for (const auto& d : datasets) {
+            imageIds[d.root] = recorder.registerDataset(d);
+            for (const auto& s : d.samples) rootOf[&s] = d.root;
+        }
+        const bool prefixMaps = datasets.size() > 1;
+        std::map<const Sample*, std::string> mapPaths;
+        auto onImage = [&](const EvaluatedImage& e, const cv::Mat& full) {
+            if (o.mapsDir.empty()) return;
+            std::string rel = replaceExtension(e.sample->relativePath, ".tiff");
+            if (prefixMaps) rel = fs::path(rootOf[e.sample]).filename().string() + "/" + rel;
+            std::string out = (fs::path(o.mapsDir) / rel).string();
+            writeFloatTiff(out, full);
+            mapPaths[e.sample] = out;
+        };
+        EvaluationReport report = evaluateDetector(*detector, pointers(datasets), stderrProgress(o), onImage);
+        const double threshold = detector->info().threshold;
+        json categories = json::object();
+        for (const auto& c : report.categories) categories[c.category] = metricsJson(c);
+        json images = json::array();
+        std::vector<db::ResultRecord> results;
+        for (const auto& e : report.images) {
+            images.push_back({{"path", e.sample->relativePath}, {"category", e.sample->category},
+                              {"label", e.sample->label == 1 ? 1 : 0}, {"score", e.score},
+                              {"defect_type", e.sample->defectType}});
+            if (recorder.enabled()) {
+                db::ResultRecord r;
+                r.runId = recorder.runId();
+                auto& ids = imageIds[rootOf[e.sample]];
+                if (auto it = ids.find(e.sample->relativePath); it != ids.end()) r.imageId = it->second;
+                r.imagePath = q(e.sample->path);
+                r.score = e.score;
+                r.verdict = e.score >= threshold ? db::Verdict::Defect : db::Verdict::Ok;
+                r.heatmapPath = q(mapPaths[e.sample]);
+                results.push_back(r);
+            }
+        }
+        json out = {{"model", o.modelPath}, {"method", detector->info().method},
+                    {"categories", categories}, {"mean", metricsJson(report.mean)},
+                    {"seconds_per_image", report.secondsPerImage}, {"threshold", threshold},
+                    {"threshold_source", detector->info().thresholdSource}, {"images", images}};
+        writeJsonFile(o.jsonPath, out);
+        if (recorder.enabled()) recorder.store().addResults(results);
+        json summary = out;
+        summary.erase("images");
+        std::cout << summary.dump(2) << std::endl;
+        return 0;
+    });
+}
+
+int runPredict(const CliOptions& o)
+{
+    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    std::vector<std::string> files = listImageFiles(o.inputPath);
+    Recorder recorder(o);
+    recorder.startRun(db::RunKind::Predict, {{"model", o.modelPath}, {"input", o.inputPath}, {"overlay_dir", o.overlayDir}});
+    return recorded(recorder, [&] {
+        const double threshold = detector->info().threshold;
+        const DisplayRange range = displayRange(detector->info());
+        const double contour = (threshold - range.low) / (range.high - range.low);
+        json images = json::array();
+        std::vector<db::ResultRecord> results;
+        int failures = 0;
+        const fs::path inputRoot = fs::is_directory(o.inputPath) ? fs::path(o.inputPath) : fs::path(o.inputPath).parent_path();
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const std::string& file = files[i];
+            if (!o.quiet) std::cerr << "[" << (i + 1) << "/" << files.size() << "] " << file << std::endl;
+            json entry = {{"path", file}};
+            try {
+                cv::Mat image = loadImageRgb(file);
+                Prediction p = detector->predict(image);
+                const bool defect = p.score >= threshold;
+                entry["score"] = p.score;
+                entry["verdict"] = defect ? "defect" : "ok";
+                std::string overlayPath;
+                if (!o.overlayDir.empty()) {
+                    cv::Mat full = resizeMap(p.map, image.cols, image.rows);
+                    cv::Mat overlay = renderOverlay(image, normaliseMap(full, range), cv::COLORMAP_TURBO, 0.45, contour);
+                    fs::path rel = fs::path(file).lexically_relative(inputRoot);
+                    if (rel.empty() || rel.native().rfind("..", 0) == 0) rel = fs::path(file).filename();
+                    rel.replace_extension(".png");
+                    overlayPath = (fs::path(o.overlayDir) / rel).string();
+                    writeImage(overlayPath, overlay);
+                    entry["overlay"] = overlayPath;
+                }
+                if (recorder.enabled()) {
+                    db::ResultRecord r;
+                    r.runId = recorder.runId();
+                    r.imagePath = q(file);
+                    r.score = p.score;
+                    r.verdict = defect ? db::Verdict::Defect : db::Verdict::Ok;
+                    r.heatmapPath = q(overlayPath);
+                    results.push_back(r);
+                }
+            } catch (const Error& e) {
+                // One bad file must not stop a batch: report it and go on.
+                ++failures;
+                entry["error"] = e.what();
+                logWarning(e.what());
+            }
+            images.push_back(entry);
+        }
+        json out = {{"model", o.modelPath}, {"method", detector->info().method}, {"threshold", threshold},
+                    {"images", images}, {"failed", failures}};
+        if (!o.jsonPath.empty()) writeJsonFile(o.jsonPath, out);
+        else std::cout << out.dump(2) << std::endl;
+        if (recorder.enabled() && !results.empty()) recorder.store().addResults(results);
+        if (failures > 0 && std::size_t(failures) == files.size())
+            throw Error("no input image could be scored (" + std::to_string(failures) + " failed)");
+        return failures > 0 ? 3 : 0;
+    });
+}
+
+double percentile(std::vector<double> v, double q)
+{
+    std::sort(v.begin(), v.end());
+    double pos = q * double(v.size() - 1);
+    std::size_t lo = std::size_t(pos), hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
+}
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+int runBenchmark(const CliOptions& o)
+{
+    std::vector<Dataset> datasets = importAll(o);
+    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    std::vector<std::string> files;
+    for (const auto& d : datasets) {
+        for (const Sample* s : d.select(Split::Test)) files.push_back(s->path);
+        for (const Sample* s : d.select(Split::Train)) files.push_back(s->path);
+    }
+    if (files.empty()) throw Error("benchmark data holds no images");
+    if (o.benchmarkImages > 0 && files.size() > std::size_t(o.benchmarkImages)) files.resize(std::size_t(o.benchmarkImages));
+
+    Recorder recorder(o);
+    recorder.startRun(db::RunKind::Benchmark, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
+    return recorded(recorder, [&] {
+        for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
+        std::vector<double> e2e, net, decode;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (!o.quiet && i % 10 == 0) std::cerr << "[" << (100 * i / files.size()) << "%] one image at a time" << std::endl;
+            const auto start = Clock::now();
+            cv::Mat image = loadImageRgb(files[i]);
+            decode.push_back(msSince(start));
+            Prediction p = detector->predict(image);
+            e2e.push_back(msSince(start));
+            net.push_back(p.networkMs);
+        }
+        // Batched throughput: decode + score in batches of --batch.
+        const auto batchStart = Clock::now();
+        for (std::size_t begin = 0; begin < files.size(); begin += std::size_t(o.batchSize)) {
+            std::vector<cv::Mat> images;
+            for (std::size_t i = begin; i < std::min(files.size(), begin + std::size_t(o.batchSize)); ++i)
+                images.push_back(loadImageRgb(files[i]));
+            detector->predictBatch(images);
+        }
+        const double batchSeconds = msSince(batchStart) / 1000.0;
+        json out = {{"model", o.modelPath}, {"method", detector->info().method}, {"images", files.size()},
+                    {"threads", runtimeThreads()},
+                    {"e2e_ms_median", percentile(e2e, 0.5)}, {"e2e_ms_p95", percentile(e2e, 0.95)},
+                    {"e2e_ms_mean", std::accumulate(e2e.begin(), e2e.end(), 0.0) / double(e2e.size())},
+                    {"decode_ms_median", percentile(decode, 0.5)},
+                    {"net_ms_median", percentile(net, 0.5)},
+                    {"batch_size", o.batchSize},
+                    {"images_per_second", double(files.size()) / batchSeconds},
+                    {"peak_rss_mb", peakRssMb()}};
+        writeJsonFile(o.jsonPath, out);
+        std::cout << out.dump(2) << std::endl;
+        return 0;
+    });
+}
+
+int runMethods()
+{
+    json out = json::array();
+    for (const auto& m : DetectorRegistry::instance().methods())
+        out.push_back({{"name", m.name}, {"title", m.title}, {"summary", m.summary},
+                       {"semi_supervised", m.semiSupervised}, {"parameters", m.defaultParams}});
+    std::cout << out.dump(2) << std::endl;
+    return 0;
+}
+
+int runInfo(const CliOptions& o)
+{
+    ModelBundle bundle = ModelBundle::load(o.modelPath);
+    json out = bundle.header;
+    json entries = json::object();
+    for (const auto& [name, e] : bundle.entries())
+        entries[name] = {{"dtype", e.dtype}, {"shape", e.shape}, {"bytes", e.bytes.size()}};
+    out["entries"] = entries;
+    std::cout << out.dump(2) << std::endl;
+    return 0;
+}
+
+} // namespace
+
+int runCommand(const CliOptions& o)
+{
+    setLogVerbose(o.verbose);
+    configureRuntime(o.threads);
+    if (o.command == "help") { std::cout << usageText(); return 0; }
+    if (o.command == "methods") return runMethods();
+    if (o.command == "info") return runInfo(o);
+    if (o.command == "make-sample") {
+        writeSampleDataset(o.outPath);
+        std::cout << "sample dataset (MVTec layout) written to " << o.outPath << std::endl;
+        return 0;
+    }
+    if (o.command == "fit") return runFit(o);
+    if (o.command == "test") return runTest(o);
+    if (o.command == "predict") return runPredict(o);
+    if (o.command == "benchmark") return runBenchmark(o);
+    throw Error("unknown command '" + o.command + "'");
+}
+
+} // namespace dl::cli

@@ -1,0 +1,30 @@
+// defectlens-cli: headless training, evaluation, prediction and benchmarking.
+#include "cli/CliOptions.h"
+#include "cli/Commands.h"
+#include "common/Error.h"
+
+#include <QCoreApplication>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv); // QtSql needs an application object for its drivers
+    QCoreApplication::setApplicationName("DefectLens");
+    QCoreApplication::setOrganizationName("DefectLens");
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        dl::cli::CliOptions options = dl::cli::parseCommandLine(args);
+        return dl::cli::runCommand(options);
+    } catch (const dl::Cancelled& e) {
+        std::cerr << "defectlens-cli: " << e.what() << std::endl;
+        return 130;
+    } catch (const dl::Error& e) {
+        std::cerr << "defectlens-cli: error: " << e.what() << std::endl;
+        return 2;
+    } catch (const std::exception& e) {
+        // Library failures (torch, faiss, allocation) that escaped a typed wrapper.
+        std::cerr << "defectlens-cli: internal error: " << e.what() << std::endl;
+        return 1;
+    }
+}

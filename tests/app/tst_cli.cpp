@@ -1,0 +1,148 @@
+// defectlens-cli as a user runs it: the published options, JSON outputs and
+// clear, file-naming errors with non-zero exit codes.
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+    struct Outcome {
+        int exitCode;
+        QString out, err;
+    };
+    Outcome run(const QStringList& args, int timeoutMs = 300000)
+    {
+        QProcess p;
+        p.start(QStringLiteral(DL_CLI_PATH), args);
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill();
+            return {-1, {}, "timed out"};
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+    QJsonObject readJson(const QString& path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) return {};
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
+    QString path(const QString& name) const { return dir_.path() + "/" + name; }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        Outcome o = run({"make-sample", "--out", path("sample")});
+        QCOMPARE(o.exitCode, 0);
+    }
+
+    void usageErrorsExitNonZero()
+    {
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--bogus"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("--bogus"));
+        o = run({"fit", "--data", path("sample"), "--out", path("x.dlm")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("--method"));
+        o = run({"frobnicate"});
+        QCOMPARE(o.exitCode, 2);
+        o = run({"fit", "--method", "nosuchmethod", "--data", path("sample"), "--out", path("x.dlm"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("nosuchmethod"));
+    }
+
+    void missingFolderAndBadModelAreNamed()
+    {
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("does-not-exist"), "--out", path("x.dlm"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("does-not-exist"), qPrintable(o.err));
+        QFile bad(path("bad.dlm"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not a model at all");
+        bad.close();
+        o = run({"predict", "--model", path("bad.dlm"), "--input", path("sample/test"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("bad.dlm"), qPrintable(o.err));
+        QVERIFY(!QFile::exists(path("x.dlm")));
+    }
+
+    void databaseThatIsAFolderIsRefusedByName()
+    {
+        QDir().mkpath(path("db-folder"));
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path("y.dlm"), "--db", path("db-folder")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("db-folder"), qPrintable(o.err));
+    }
+
+    void fitTestPredictBenchmarkEndToEnd()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString db = path("runs.sqlite");
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path("m.dlm"), "--db", db});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY(QFile::exists(path("m.dlm")));
+
+        o = run({"test", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("test.json"), "--maps-dir",
+                 path("maps"), "--db", db});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QJsonObject test = readJson(path("test.json"));
+        QJsonObject mean = test["mean"].toObject();
+        for (const char* key : {"image_auroc", "pixel_auroc", "aupro", "f1_max", "ap", "n_images"})
+            QVERIFY2(mean.contains(key), key);
+        QVERIFY(mean["image_auroc"].toDouble() > 0.9);
+        QVERIFY(test["categories"].toObject().contains("sample"));
+        QVERIFY(test.contains("seconds_per_image") && test.contains("threshold"));
+        const QJsonArray images = test["images"].toArray();
+        QCOMPARE(images.size(), 24);
+        const QJsonObject first = images[0].toObject();
+        QVERIFY(first["path"].toString().startsWith("test/"));
+        QVERIFY(first.contains("category") && first.contains("label") && first.contains("score"));
+        // One float map per test image, mirroring the image path.
+        QVERIFY(QFile::exists(path("maps/test/scratch/000.tiff")));
+
+        // A corrupt file among the inputs is reported by name; the others are scored.
+        QDir().mkpath(path("inputs"));
+        QFile::copy(path("sample/test/stain/000.png"), path("inputs/stain.png"));
+        QFile corrupt(path("inputs/broken.png"));
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write("\x89PNG\r\n\x1a\ngarbage");
+        corrupt.close();
+        o = run({"predict", "--model", path("m.dlm"), "--input", path("inputs"), "--json", path("predict.json"),
+                 "--overlay-dir", path("overlays"), "--db", db});
+        QCOMPARE(o.exitCode, 3);
+        QVERIFY(o.err.contains("broken.png"));
+        QJsonArray predicted = readJson(path("predict.json"))["images"].toArray();
+        QCOMPARE(predicted.size(), 2);
+        bool sawDefect = false;
+        for (const auto& v : predicted) {
+            QJsonObject e = v.toObject();
+            if (e["path"].toString().endsWith("stain.png")) {
+                sawDefect = e["verdict"].toString() == "defect";
+                QVERIFY(QFile::exists(e["overlay"].toString()));
+            } else {
+                QVERIFY(e["error"].toString().contains("broken.png"));
+            }
+        }
+        QVERIFY(sawDefect);
+
+        o = run({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench.json"),
+                 "--images", "10", "--db", db});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QJsonObject bench = readJson(path("bench.json"));
+        for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb"})
+            QVERIFY2(bench[key].toDouble() > 0, key);
+    }
+};
+
+QTEST_MAIN(TestCli)
+#include "tst_cli.moc"
