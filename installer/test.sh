@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command: set up, build, run the whole CTest suite.
+# Real-data tests read ../shared and skip with a message where it is absent.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash installer/build.sh
+cd build
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j1
