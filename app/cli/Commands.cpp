@@ -28,6 +28,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <csignal>
 #include <sys/resource.h>
 
 namespace dl::cli {
@@ -45,10 +46,15 @@ QJsonObject toQJson(const json& j)
     return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
 }
 
+// Set by SIGINT so that Ctrl-C ends long work cleanly (the run is recorded as cancelled).
+std::shared_ptr<CancelToken> g_cancel = std::make_shared<CancelToken>();
+extern "C" void onInterrupt(int) { g_cancel->cancel(); }
+
 // Progress on stderr: one line per stage change and every ~5%, unless --quiet.
 ProgressContext stderrProgress(const CliOptions& o)
 {
     ProgressContext p;
+    p.cancel = g_cancel;
     if (o.quiet) return p;
     auto lastStage = std::make_shared<std::string>();
     auto lastPercent = std::make_shared<int>(-100);
@@ -70,6 +76,10 @@ std::vector<Dataset> importAll(const CliOptions& o)
     std::vector<Dataset> datasets;
     for (const auto& d : o.data) {
         Dataset ds = importDataset(d.path, d.options);
+        // The same seeded move in fit, test and benchmark, so labelled training
+        // defects never reappear as test images.
+        if (o.labelledDefects > 0)
+            moveLabelledDefectsToTrain(ds, o.labelledDefects, o.labelSeed);
         for (const auto& skipped : ds.skipped)
             logWarning("skipped " + skipped.path + ": " + skipped.reason);
         if (!o.quiet)
@@ -112,8 +122,8 @@ std::string replaceExtension(const std::string& relative, const std::string& ext
     return p.generic_string();
 }
 
-// Records runs/results in SQLite unless --no-db. Database problems never lose
-// the computed outputs: they are reported and the command's files still written.
+// Records runs/results in SQLite unless --no-db. The database is opened before
+// any work starts, so an unusable database fails the command early and clearly.
 class Recorder {
 public:
     explicit Recorder(const CliOptions& o)
@@ -145,6 +155,17 @@ public:
         runId_ = 0;
     }
     db::RowId runId() const { return runId_; }
+
+    // Links the current run to the stored model with this bundle checksum, if any.
+    void linkModel(const std::string& bundleChecksum)
+    {
+        if (!store_ || runId_ == 0) return;
+        for (const auto& m : store_->listModels())
+            if (m.bundleChecksum == q(bundleChecksum)) {
+                store_->setRunModel(runId_, m.id);
+                return;
+            }
+    }
 
     // Stores the dataset and its images once (by root); returns relative path -> image id.
     std::map<std::string, db::RowId> registerDataset(const Dataset& d)
@@ -207,7 +228,7 @@ int recorded(Recorder& recorder, Body body)
     } catch (const Cancelled&) {
         recorder.cancelled();
         throw;
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {
         recorder.finish(false, e.what());
         throw;
     }
@@ -226,12 +247,8 @@ json datasetParams(const CliOptions& o)
 int runFit(const CliOptions& o)
 {
     std::vector<Dataset> datasets = importAll(o);
-    if (o.labelledDefects > 0) {
-        if (!DetectorRegistry::instance().describe(o.method).semiSupervised)
-            logWarning("method '" + o.method + "' does not use labelled defects; --labelled-defects only moves them out of the test split");
-        for (auto& d : datasets)
-            moveLabelledDefectsToTrain(d, o.labelledDefects, o.labelSeed);
-    }
+    if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
+        logWarning("method '" + o.method + "' does not train on labelled defects; they only refine its threshold");
     Recorder recorder(o);
     recorder.startRun(db::RunKind::Fit, {{"method", o.method}, {"data", datasetParams(o)}, {"unified", o.unified},
                                          {"labelled_defects", o.labelledDefects}, {"params", o.params},
@@ -245,6 +262,7 @@ int runFit(const CliOptions& o)
         request.backbone.weightsPath = o.weightsPath;
         request.datasets = pointers(datasets);
         request.unified = o.unified;
+        request.seed = o.labelSeed;
         const auto start = Clock::now();
         auto detector = trainDetector(request, stderrProgress(o));
         const double seconds = msSince(start) / 1000.0;
@@ -275,6 +293,7 @@ int runTest(const CliOptions& o)
     auto detector = loadDetector(o.modelPath, o.weightsPath);
     Recorder recorder(o);
     recorder.startRun(db::RunKind::Test, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}});
+    recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
     return recorded(recorder, [&] {
         std::map<const Sample*, std::string> rootOf;
         std::map<std::string, std::map<std::string, db::RowId>> imageIds;
@@ -282,12 +301,21 @@ int runTest(const CliOptions& o)
             imageIds[d.root] = recorder.registerDataset(d);
             for (const auto& s : d.samples) rootOf[&s] = d.root;
         }
-        const bool prefixMaps = datasets.size() > 1;
+        // With several datasets, maps go under a per-dataset folder named after it.
+        std::map<std::string, std::string> mapPrefix;
+        if (datasets.size() > 1) {
+            std::map<std::string, int> seen;
+            for (const auto& d : datasets) {
+                std::string name = fs::path(d.root).filename().string();
+                int n = seen[name]++;
+                mapPrefix[d.root] = n == 0 ? name : name + "-" + std::to_string(n + 1);
+            }
+        }
         std::map<const Sample*, std::string> mapPaths;
         auto onImage = [&](const EvaluatedImage& e, const cv::Mat& full) {
             if (o.mapsDir.empty()) return;
             std::string rel = replaceExtension(e.sample->relativePath, ".tiff");
-            if (prefixMaps) rel = fs::path(rootOf[e.sample]).filename().string() + "/" + rel;
+            if (!mapPrefix.empty()) rel = mapPrefix[rootOf[e.sample]] + "/" + rel;
             std::string out = (fs::path(o.mapsDir) / rel).string();
             writeFloatTiff(out, full);
             mapPaths[e.sample] = out;
@@ -333,6 +361,7 @@ int runPredict(const CliOptions& o)
     std::vector<std::string> files = listImageFiles(o.inputPath);
     Recorder recorder(o);
     recorder.startRun(db::RunKind::Predict, {{"model", o.modelPath}, {"input", o.inputPath}, {"overlay_dir", o.overlayDir}});
+    recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
     return recorded(recorder, [&] {
         const double threshold = detector->info().threshold;
         const DisplayRange range = displayRange(detector->info());
@@ -340,7 +369,8 @@ int runPredict(const CliOptions& o)
         json images = json::array();
         std::vector<db::ResultRecord> results;
         int failures = 0;
-        const fs::path inputRoot = fs::is_directory(o.inputPath) ? fs::path(o.inputPath) : fs::path(o.inputPath).parent_path();
+        const fs::path inputAbsolute = fs::absolute(o.inputPath);
+        const fs::path inputRoot = fs::is_directory(inputAbsolute) ? inputAbsolute : inputAbsolute.parent_path();
         for (std::size_t i = 0; i < files.size(); ++i) {
             const std::string& file = files[i];
             if (!o.quiet) std::cerr << "[" << (i + 1) << "/" << files.size() << "] " << file << std::endl;
@@ -355,7 +385,7 @@ int runPredict(const CliOptions& o)
                 if (!o.overlayDir.empty()) {
                     cv::Mat full = resizeMap(p.map, image.cols, image.rows);
                     cv::Mat overlay = renderOverlay(image, normaliseMap(full, range), cv::COLORMAP_TURBO, 0.45, contour);
-                    fs::path rel = fs::path(file).lexically_relative(inputRoot);
+                    fs::path rel = fs::absolute(file).lexically_relative(inputRoot);
                     if (rel.empty() || rel.native().rfind("..", 0) == 0) rel = fs::path(file).filename();
                     rel.replace_extension(".png");
                     overlayPath = (fs::path(o.overlayDir) / rel).string();
@@ -481,6 +511,8 @@ int runInfo(const CliOptions& o)
 
 int runCommand(const CliOptions& o)
 {
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
     setLogVerbose(o.verbose);
     configureRuntime(o.threads);
     if (o.command == "help") { std::cout << usageText(); return 0; }

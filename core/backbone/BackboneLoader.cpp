@@ -54,6 +54,8 @@ std::shared_ptr<FeatureExtractor> loadBackbone(const BackboneSpec& spec, const s
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<FeatureExtractor>> cache;
 
+    if (spec.architecture == "torchscript" && spec.weightsPath.empty())
+        throw Error("a torchscript backbone needs its module file (--weights FILE.pt)");
     const std::string path = spec.weightsPath.empty() ? locateDefaultBackboneWeights() : spec.weightsPath;
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))

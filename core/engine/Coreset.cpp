@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 
+#include <torch/torch.h>
 #include <omp.h>
 
 #include <cmath>
@@ -52,6 +53,15 @@ std::int64_t updateMinDistances(const float* points, std::int64_t count, int dim
     return bestIndex;
 }
 
+// Box-Muller on raw mt19937 output: std::normal_distribution's algorithm is
+// implementation-defined, and the projection must not change between platforms.
+double standardNormal(std::mt19937& rng)
+{
+    const double u1 = (double(rng()) + 1.0) / 4294967297.0; // (0, 1]
+    const double u2 = double(rng()) / 4294967296.0;
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
 } // namespace
 
 std::vector<std::int64_t> greedyCoreset(const float* features, std::int64_t count, std::int64_t dim,
@@ -67,9 +77,8 @@ std::vector<std::int64_t> greedyCoreset(const float* features, std::int64_t coun
         // Seeded Gaussian projection (Johnson-Lindenstrauss); generated with our own
         // RNG so the selection is identical across platforms and torch versions.
         std::mt19937 rng(options.seed);
-        std::normal_distribution<float> gauss(0.0f, 1.0f);
         std::vector<float> matrix(std::size_t(dim) * std::size_t(options.projectionDim));
-        for (auto& v : matrix) v = gauss(rng) / std::sqrt(float(options.projectionDim));
+        for (auto& v : matrix) v = float(standardNormal(rng)) / std::sqrt(float(options.projectionDim));
         torch::Tensor r = torch::from_blob(matrix.data(), {dim, options.projectionDim}, torch::kFloat32);
         projected = torch::mm(all, r).contiguous();
     } else {

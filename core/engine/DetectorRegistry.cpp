@@ -47,7 +47,12 @@ std::unique_ptr<Detector> DetectorRegistry::create(const std::string& name, cons
             merged[it.key()] = it.value();
         }
     }
-    auto detector = d.create(merged);
+    std::unique_ptr<Detector> detector;
+    try {
+        detector = d.create(merged);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error("method '" + name + "' parameters are invalid: " + e.what() + " (given: " + merged.dump() + ")");
+    }
     detector->info().method = name;
     detector->info().params = merged;
     return detector;

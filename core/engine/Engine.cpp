@@ -88,7 +88,7 @@ cv::Mat resizeMap(const cv::Mat& map, int width, int height)
 
 std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const ProgressContext& progress)
 {
-    configureRuntime();
+    ensureRuntimeConfigured();
     if (request.datasets.empty())
         throw Error("no training data given (use --data PATH)");
 
@@ -160,7 +160,13 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
         for (std::size_t k = 0; k < p.map.total(); k += 7)
             pixelSamples.push_back(data[k]);
     }
-    ThresholdResult threshold = chooseThreshold(imageScores, {});
+    // Labelled defects refine the threshold (F1-optimal) where a method did not
+    // train on them; a method that did would score them optimistically.
+    std::vector<float> defectScores;
+    if (!DetectorRegistry::instance().describe(request.method).semiSupervised)
+        for (const Sample& defect : input.labelledDefects)
+            defectScores.push_back(predictFile(*detector, defect.path).score);
+    ThresholdResult threshold = chooseThreshold(imageScores, defectScores);
     info.threshold = threshold.threshold;
     info.thresholdSource = threshold.source;
     double mean = 0, var = 0;
@@ -178,7 +184,7 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
         {"pixel_score_p99", quantile(pixelSamples, 0.99)},
         {"pixel_score_max", pixelSamples.empty() ? 0.0 : *std::max_element(pixelSamples.begin(), pixelSamples.end())},
     };
-    info.provenance = {
+    info.provenance.update(nlohmann::json{
         {"datasets", datasetsJson},
         {"unified", request.unified},
         {"normal_images", input.normal.size()},
@@ -190,7 +196,7 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
 #ifdef DEFECTLENS_VERSION
         {"defectlens_version", DEFECTLENS_VERSION},
 #endif
-    };
+    });
     progress.report(1.0, "done");
     return detector;
 }
@@ -218,7 +224,7 @@ std::string saveDetector(const Detector& detector, const std::string& path)
 
 std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride)
 {
-    configureRuntime();
+    ensureRuntimeConfigured();
     ModelBundle bundle = ModelBundle::load(path);
     std::unique_ptr<Detector> detector;
     try {

@@ -118,6 +118,8 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
     if (bytes.size() < fixed + kChecksumHexSize || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
         throw Error::forFile(source, "is not a DefectLens model bundle (.dlm): bad magic or too short");
     const std::uint32_t version = std::uint32_t(readLE(bytes, 8, 4));
+    if (version == 0)
+        throw Error::forFile(source, "bundle format version 0 is invalid");
     if (version > kBundleFormatVersion)
         throw Error::forFile(source, "bundle format version " + std::to_string(version)
                                          + " is newer than this DefectLens supports (" + std::to_string(kBundleFormatVersion) + ")");
@@ -126,7 +128,7 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
     if (Sha256::ofBytes(bytes.data(), body) != recorded)
         throw Error::forFile(source, "model bundle is corrupt (checksum mismatch)");
     const std::uint64_t headerSize = readLE(bytes, 16, 8);
-    if (fixed + headerSize > body)
+    if (headerSize > body - fixed)
         throw Error::forFile(source, "model bundle header size is out of range");
     ModelBundle bundle;
     try {
@@ -142,8 +144,13 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
             e.shape = d.at("shape").get<std::vector<std::int64_t>>();
             const std::uint64_t offset = d.at("offset").get<std::uint64_t>();
             const std::uint64_t size = d.at("size").get<std::uint64_t>();
-            if (dataStart + offset + size > body)
+            if (dataStart > body || offset > body - dataStart || size > body - dataStart - offset)
                 throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' lies outside the file");
+            for (auto dim : e.shape)
+                if (dim < 0)
+                    throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' has a negative dimension");
+            if (e.dtype != "f32" && e.dtype != "i32" && e.dtype != "i64" && e.dtype != "u8" && e.dtype != "blob")
+                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' has unknown dtype '" + e.dtype + "'");
             if (e.dtype != "blob" && std::uint64_t(elementCount(e.shape)) * dtypeSize(e.dtype) != size)
                 throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' size does not match its shape");
             e.bytes = bytes.substr(dataStart + offset, size);

@@ -30,7 +30,7 @@ public:
 
     bool has(const std::string& name) const { return entries_.count(name) > 0; }
     const BundleEntry& entry(const std::string& name) const; // throws dl::Error when absent
-    // Copies a float tensor out; checks dtype (and shape when `expectedRank` >= 0).
+    // Copies a float tensor out; checks the dtype and returns the shape through `shape`.
     std::vector<float> floats(const std::string& name, std::vector<std::int64_t>* shape = nullptr) const;
     const std::map<std::string, BundleEntry>& entries() const { return entries_; }
 

@@ -1,13 +1,25 @@
 #include "engine/Runtime.h"
 
+#include <ATen/Parallel.h>
 #include <omp.h>
 
+#include <atomic>
 #include <thread>
 
 namespace dl {
+namespace {
+std::atomic<bool> g_configured{false};
+} // namespace
+
+void ensureRuntimeConfigured()
+{
+    if (!g_configured.load())
+        configureRuntime();
+}
 
 void configureRuntime(int threads)
 {
+    g_configured = true;
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     at::set_num_threads(threads);

@@ -36,6 +36,8 @@ PatchCoreDetector::PatchCoreDetector(const nlohmann::json& params) : state_(std:
     state_->featureSpec = PatchFeatureSpec::fromParams(params);
     state_->searchOptions.kind = params.at("search").get<std::string>();
     state_->searchOptions.hnswEfSearch = params.at("hnsw_ef_search").get<int>();
+    if (state_->searchOptions.kind != "exact" && state_->searchOptions.kind != "hnsw")
+        throw Error("patchcore search must be exact or hnsw, got '" + state_->searchOptions.kind + "'");
     const int size = params.at("image_size").get<int>();
     if (size < 32 || size > 2048)
         throw Error("patchcore image_size must be within 32..2048, got " + std::to_string(size));
@@ -208,9 +210,13 @@ void PatchCoreDetector::load(const ModelBundle& bundle)
     if (shape.size() != 2 || shape[1] != s.features->dim())
         throw Error("patchcore memory bank in the bundle does not match the configured features");
     s.bank.deserialize(bundle.entry("patchcore.faiss_index").bytes, bank.data(), shape[0], int(shape[1]), s.searchOptions);
-    auto grid = bundle.header.at("method_state").at("grid");
-    s.gridH = grid.at(0).get<int>();
-    s.gridW = grid.at(1).get<int>();
+    try {
+        auto grid = bundle.header.at("method_state").at("grid");
+        s.gridH = grid.at(0).get<int>();
+        s.gridW = grid.at(1).get<int>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("patchcore state in the bundle is malformed: ") + e.what());
+    }
 }
 
 void registerPatchCore(DetectorRegistry& registry)
