@@ -1,0 +1,31 @@
+#pragma once
+// The imported dataset as a tree: category -> split -> defect type -> image
+// files, each group with its image count. Selecting an image file emits
+// imageSelected so the main window can score it.
+#include "data/Dataset.h"
+
+#include <QTreeWidget>
+
+namespace dl::ui {
+
+class DatasetTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    enum Column { NameColumn = 0, CountColumn = 1 };
+    // Item data role holding an image item's absolute file path.
+    static constexpr int PathRole = Qt::UserRole + 1;
+
+    explicit DatasetTree(QWidget* parent = nullptr);
+
+    void showDataset(const Dataset& dataset);
+
+    // The group item for a category and, optionally, a split below it; null when absent.
+    QTreeWidgetItem* findCategory(const QString& category) const;
+    QTreeWidgetItem* findSplit(const QString& category, Split split) const;
+    static QString splitLabel(Split split);
+
+signals:
+    void imageSelected(const QString& path);
+};
+
+} // namespace dl::ui
