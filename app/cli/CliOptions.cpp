@@ -34,7 +34,7 @@ std::string usageText()
 
 commands:
   fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
-             [--labelled-defects N] [--param KEY=VALUE ...] --out MODEL.dlm
+             [--labelled-defects N] [--param KEY=VALUE ...] [--parent MODEL.dlm] --out MODEL.dlm
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
@@ -95,6 +95,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelSeed = unsigned(s);
         } else if (a == "--method") {
             o.method = value();
+        } else if (a == "--parent") {
+            o.parentModelPath = value();
         } else if (a == "--out") {
             o.outPath = value();
         } else if (a == "--unified") {

@@ -30,6 +30,7 @@ struct CliOptions {
     // fit
     std::string method;
     std::string outPath;
+    std::string parentModelPath;         // fit: retrain from this model (reuses what the method can)
     bool unified = false;
     int labelledDefects = 0;
     unsigned labelSeed = 42;

@@ -263,6 +263,7 @@ int runFit(const CliOptions& o)
         request.datasets = pointers(datasets);
         request.unified = o.unified;
         request.seed = o.labelSeed;
+        request.parentModelPath = o.parentModelPath;
         const auto start = Clock::now();
         auto detector = trainDetector(request, stderrProgress(o));
         const double seconds = msSince(start) / 1000.0;
@@ -274,6 +275,11 @@ int runFit(const CliOptions& o)
             for (const auto& c : detector->info().categories) m.categories << q(c);
             m.bundlePath = QFileInfo(q(o.outPath)).absoluteFilePath();
             m.bundleChecksum = q(checksum);
+            if (!o.parentModelPath.empty()) {
+                const std::string parentChecksum = ModelBundle::fileChecksum(o.parentModelPath);
+                for (const auto& existing : recorder.store().listModels())
+                    if (existing.bundleChecksum == q(parentChecksum)) m.parentModelId = existing.id;
+            }
             m.metrics = toQJson({{"threshold", detector->info().threshold},
                                  {"fit_seconds", seconds}});
             db::RowId modelId = recorder.store().addModel(m).id;

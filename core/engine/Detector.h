@@ -60,6 +60,9 @@ public:
     // Method-specific state in/out of the bundle (ModelInfo is handled by the engine).
     virtual void save(ModelBundle& bundle) const = 0;
     virtual void load(const ModelBundle& bundle) = 0;
+    // Reuses expensive state of a parent model (e.g. DMAD's normal memory bank)
+    // before fit(); methods that cannot warm-start throw dl::Error.
+    virtual void warmStart(const ModelBundle& parent);
 
     ModelInfo& info() { return info_; }
     const ModelInfo& info() const { return info_; }

@@ -1,6 +1,8 @@
 #include "engine/DetectorRegistry.h"
 
 #include "common/Error.h"
+#include "methods/dmad/DmadDetector.h"
+#include "methods/dskd/DskdDetector.h"
 #include "methods/patchcore/PatchCoreDetector.h"
 
 namespace dl {
@@ -10,6 +12,8 @@ DetectorRegistry& DetectorRegistry::instance()
     static DetectorRegistry registry = [] {
         DetectorRegistry r;
         registerPatchCore(r);
+        registerDmad(r);
+        registerDskd(r);
         return r;
     }();
     return registry;

@@ -68,6 +68,11 @@ PreprocessSpec preprocessFromJson(const nlohmann::json& j)
 
 } // namespace
 
+void Detector::warmStart(const ModelBundle&)
+{
+    throw Error("method '" + method() + "' cannot reuse a parent model; train it from scratch");
+}
+
 std::vector<Prediction> Detector::predictBatch(const std::vector<cv::Mat>& images)
 {
     std::vector<Prediction> out;
@@ -143,6 +148,15 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
     info.backbone = request.backbone;
     info.categories = input.categories;
 
+    if (!request.parentModelPath.empty()) {
+        ModelBundle parent = ModelBundle::load(request.parentModelPath);
+        if (parent.header.value("method", "") != request.method)
+            throw Error::forFile(request.parentModelPath, "parent model was trained with method '"
+                                     + parent.header.value("method", "") + "', not '" + request.method + "'");
+        detector->warmStart(parent);
+        info.provenance["parent_bundle_sha256"] = parent.header.value("checksum_sha256", "");
+        info.provenance["parent_model"] = request.parentModelPath;
+    }
     const auto fitStart = Clock::now();
     detector->fit(input, progress.sub(0.0, 0.9));
     const double fitSeconds = msSince(fitStart) / 1000.0;

@@ -18,6 +18,7 @@ struct TrainRequest {
     bool unified = false;                   // one model over all categories
     double calibrationFraction = 0.1;       // normal train images held out for the threshold
     unsigned seed = 42;
+    std::string parentModelPath;            // warm start (retrain) from this bundle; empty = none
 };
 
 // Trains, calibrates the threshold on held-out normal images, fills ModelInfo.
