@@ -254,6 +254,197 @@
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
+    <message>
+        <source>Open results &amp;database…</source>
+        <translation>&amp;Ergebnisdatenbank öffnen…</translation>
+    </message>
+    <message>
+        <source>Review the results recorded by defectlens-cli test/predict --db</source>
+        <translation>Die von defectlens-cli test/predict --db aufgezeichneten Ergebnisse prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s report as HTML, CSV and PDF</source>
+        <translation>Den Bericht des gewählten Laufs als HTML, CSV und PDF schreiben</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>Ergebnisdatenbank</translation>
+    </message>
+    <message>
+        <source>Open results database</source>
+        <translation>Ergebnisdatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Opened results database %1</source>
+        <translation>Ergebnisdatenbank %1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Report of run %1 written to %2.html, .csv and .pdf</source>
+        <translation>Bericht von Lauf %1 nach %2.html, .csv und .pdf geschrieben</translation>
+    </message>
+    <message>
+        <source>Report written: %1.html</source>
+        <translation>Bericht geschrieben: %1.html</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens-Datenbanken (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Choose a run in the results table first.</source>
+        <translation>Wählen Sie zuerst einen Lauf in der Ergebnistabelle.</translation>
+    </message>
+    <message>
+        <source>HTML report, with CSV and PDF beside it (*.html)</source>
+        <translation>HTML-Bericht, daneben CSV und PDF (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExporter</name>
+    <message>
+        <source>Run %1 does not exist in %2</source>
+        <translation>Lauf %1 existiert nicht in %2</translation>
+    </message>
+    <message>
+        <source>DefectLens inspection report — run #%1</source>
+        <translation>DefectLens-Prüfbericht — Lauf #%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation>#%1 %2, %3</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Model verdict OK</source>
+        <translation>Modellurteil OK</translation>
+    </message>
+    <message>
+        <source>Model verdict defect</source>
+        <translation>Modellurteil Defekt</translation>
+    </message>
+    <message>
+        <source>Operator overrides</source>
+        <translation>Korrekturen durch Bediener</translation>
+    </message>
+    <message>
+        <source>Final OK</source>
+        <translation>Endergebnis OK</translation>
+    </message>
+    <message>
+        <source>Final defect</source>
+        <translation>Endergebnis Defekt</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Bundle checksum (SHA-256)</source>
+        <translation>Paket-Prüfsumme (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model is not recorded in the database.</source>
+        <translation>Das Modell des Laufs ist nicht in der Datenbank erfasst.</translation>
+    </message>
+    <message>
+        <source>Model bundle %1 (not recorded in the database).</source>
+        <translation>Modellpaket %1 (nicht in der Datenbank erfasst).</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>Modellurteil</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>Bedienerurteil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultView</name>
@@ -311,6 +502,151 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::ResultsModel</name>
+    <message>
+        <source>Defect</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Overridden at %1</source>
+        <translation>Korrigiert am %1</translation>
+    </message>
+    <message>
+        <source>Scored at %1</source>
+        <translation>Bewertet am %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>Modellurteil</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>Bedienerurteil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ResultsTable</name>
+    <message>
+        <source>All verdicts</source>
+        <translation>Alle Urteile</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where overridden, else the model&apos;s</source>
+        <translation>Das Urteil des Bedieners, falls korrigiert, sonst das des Modells</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Lauf:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>Urteil:</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Score:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (OK)</source>
+        <translation>&amp;Annehmen (OK)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as OK (A)</source>
+        <translation>Das gewählte Bild als OK markieren (A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject (defect)</source>
+        <translation>&amp;Zurückweisen (Defekt)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as defective (R)</source>
+        <translation>Das gewählte Bild als defekt markieren (R)</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>Alle Läufe</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3 (%4)</source>
+        <translation>#%1 %2, %3 (%4)</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n result(s)</source>
+        <translation>
+            <numerusform>%1 von %n Ergebnis</numerusform>
+            <numerusform>%1 von %n Ergebnissen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(first %1 loaded)</source>
+        <translation>(erste %1 geladen)</translation>
+    </message>
+    <message>
+        <source>%1 marked %2</source>
+        <translation>%1 als %2 markiert</translation>
+    </message>
+    <message>
+        <source>Accept as OK</source>
+        <translation>Als OK annehmen</translation>
+    </message>
+    <message>
+        <source>Reject as defect</source>
+        <translation>Als Defekt zurückweisen</translation>
+    </message>
+    <message>
+        <source>Reason for the override:</source>
+        <translation>Begründung der Korrektur:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -339,6 +675,10 @@
     <message>
         <source>file</source>
         <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;file&gt; at start.</source>
+        <translation>Beim Start die Ergebnisdatenbank &lt;file&gt; öffnen.</translation>
     </message>
 </context>
 </TS>

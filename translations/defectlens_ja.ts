@@ -251,6 +251,197 @@
         <source>Images (%1)</source>
         <translation>画像 (%1)</translation>
     </message>
+    <message>
+        <source>Open results &amp;database…</source>
+        <translation>結果データベースを開く(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Review the results recorded by defectlens-cli test/predict --db</source>
+        <translation>defectlens-cli test/predict --db で記録された結果を確認します</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>レポートをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s report as HTML, CSV and PDF</source>
+        <translation>選択した実行のレポートを HTML、CSV、PDF で書き出します</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>結果データベース</translation>
+    </message>
+    <message>
+        <source>Open results database</source>
+        <translation>結果データベースを開く</translation>
+    </message>
+    <message>
+        <source>Opened results database %1</source>
+        <translation>結果データベース %1 を開きました</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>レポートをエクスポート</translation>
+    </message>
+    <message>
+        <source>Report of run %1 written to %2.html, .csv and .pdf</source>
+        <translation>実行 %1 のレポートを %2.html、.csv、.pdf に書き出しました</translation>
+    </message>
+    <message>
+        <source>Report written: %1.html</source>
+        <translation>レポートを書き出しました: %1.html</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens データベース (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Choose a run in the results table first.</source>
+        <translation>先に結果テーブルで実行を選択してください。</translation>
+    </message>
+    <message>
+        <source>HTML report, with CSV and PDF beside it (*.html)</source>
+        <translation>HTML レポート（同じ場所に CSV と PDF も作成） (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExporter</name>
+    <message>
+        <source>Run %1 does not exist in %2</source>
+        <translation>%2 に実行 %1 は存在しません</translation>
+    </message>
+    <message>
+        <source>DefectLens inspection report — run #%1</source>
+        <translation>DefectLens 検査レポート — 実行 #%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation>#%1 %2、%3</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Model verdict OK</source>
+        <translation>モデル判定 良品</translation>
+    </message>
+    <message>
+        <source>Model verdict defect</source>
+        <translation>モデル判定 不良品</translation>
+    </message>
+    <message>
+        <source>Operator overrides</source>
+        <translation>オペレーターによる修正</translation>
+    </message>
+    <message>
+        <source>Final OK</source>
+        <translation>最終 良品</translation>
+    </message>
+    <message>
+        <source>Final defect</source>
+        <translation>最終 不良品</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <source>Bundle checksum (SHA-256)</source>
+        <translation>バンドルのチェックサム (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model is not recorded in the database.</source>
+        <translation>この実行のモデルはデータベースに記録されていません。</translation>
+    </message>
+    <message>
+        <source>Model bundle %1 (not recorded in the database).</source>
+        <translation>モデルバンドル %1（データベースに未記録）。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>ヒートマップ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>モデル判定</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>オペレーター判定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultView</name>
@@ -308,6 +499,150 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::ResultsModel</name>
+    <message>
+        <source>Defect</source>
+        <translation>不良品</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <source>Overridden at %1</source>
+        <translation>%1 に修正</translation>
+    </message>
+    <message>
+        <source>Scored at %1</source>
+        <translation>%1 にスコアリング</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>モデル判定</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>オペレーター判定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>日時</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ResultsTable</name>
+    <message>
+        <source>All verdicts</source>
+        <translation>すべての判定</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>不良品</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where overridden, else the model&apos;s</source>
+        <translation>修正済みならオペレーターの判定、それ以外はモデルの判定</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>実行:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>カテゴリ:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>判定:</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>スコア:</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (OK)</source>
+        <translation>受け入れ（良品）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as OK (A)</source>
+        <translation>選択した画像を良品にします (A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject (defect)</source>
+        <translation>却下（不良品）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as defective (R)</source>
+        <translation>選択した画像を不良品にします (R)</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>すべての実行</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未開始</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3 (%4)</source>
+        <translation>#%1 %2、%3（%4）</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>すべてのカテゴリ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n result(s)</source>
+        <translation>
+            <numerusform>%1 / %n 件の結果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(first %1 loaded)</source>
+        <translation>（最初の %1 件を読み込み）</translation>
+    </message>
+    <message>
+        <source>%1 marked %2</source>
+        <translation>%1 を %2 にしました</translation>
+    </message>
+    <message>
+        <source>Accept as OK</source>
+        <translation>良品として受け入れ</translation>
+    </message>
+    <message>
+        <source>Reject as defect</source>
+        <translation>不良品として却下</translation>
+    </message>
+    <message>
+        <source>Reason for the override:</source>
+        <translation>修正の理由:</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -336,6 +671,10 @@
     <message>
         <source>file</source>
         <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;file&gt; at start.</source>
+        <translation>起動時に結果データベース &lt;file&gt; を開きます。</translation>
     </message>
 </context>
 </TS>

@@ -251,6 +251,197 @@
         <source>Images (%1)</source>
         <translation>图像 (%1)</translation>
     </message>
+    <message>
+        <source>Open results &amp;database…</source>
+        <translation>打开结果数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Review the results recorded by defectlens-cli test/predict --db</source>
+        <translation>审核由 defectlens-cli test/predict --db 记录的结果</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s report as HTML, CSV and PDF</source>
+        <translation>将所选运行的报告写为 HTML、CSV 和 PDF</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>结果数据库</translation>
+    </message>
+    <message>
+        <source>Open results database</source>
+        <translation>打开结果数据库</translation>
+    </message>
+    <message>
+        <source>Opened results database %1</source>
+        <translation>已打开结果数据库 %1</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Report of run %1 written to %2.html, .csv and .pdf</source>
+        <translation>运行 %1 的报告已写入 %2.html、.csv 和 .pdf</translation>
+    </message>
+    <message>
+        <source>Report written: %1.html</source>
+        <translation>报告已写入：%1.html</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens 数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Choose a run in the results table first.</source>
+        <translation>请先在结果表中选择一个运行。</translation>
+    </message>
+    <message>
+        <source>HTML report, with CSV and PDF beside it (*.html)</source>
+        <translation>HTML 报告，同目录附带 CSV 和 PDF (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExporter</name>
+    <message>
+        <source>Run %1 does not exist in %2</source>
+        <translation>%2 中不存在运行 %1</translation>
+    </message>
+    <message>
+        <source>DefectLens inspection report — run #%1</source>
+        <translation>DefectLens 检测报告 — 运行 #%1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3</source>
+        <translation>#%1 %2，%3</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Model verdict OK</source>
+        <translation>模型判定合格</translation>
+    </message>
+    <message>
+        <source>Model verdict defect</source>
+        <translation>模型判定缺陷</translation>
+    </message>
+    <message>
+        <source>Operator overrides</source>
+        <translation>操作员更正</translation>
+    </message>
+    <message>
+        <source>Final OK</source>
+        <translation>最终合格</translation>
+    </message>
+    <message>
+        <source>Final defect</source>
+        <translation>最终缺陷</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>模型包</translation>
+    </message>
+    <message>
+        <source>Bundle checksum (SHA-256)</source>
+        <translation>模型包校验和 (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>The run&apos;s model is not recorded in the database.</source>
+        <translation>该运行的模型未记录在数据库中。</translation>
+    </message>
+    <message>
+        <source>Model bundle %1 (not recorded in the database).</source>
+        <translation>模型包 %1（未记录在数据库中）。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>模型判定</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>操作员判定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultView</name>
@@ -308,6 +499,150 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::ResultsModel</name>
+    <message>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Overridden at %1</source>
+        <translation>更正于 %1</translation>
+    </message>
+    <message>
+        <source>Scored at %1</source>
+        <translation>评分于 %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>模型判定</translation>
+    </message>
+    <message>
+        <source>Operator verdict</source>
+        <translation>操作员判定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ResultsTable</name>
+    <message>
+        <source>All verdicts</source>
+        <translation>全部判定</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where overridden, else the model&apos;s</source>
+        <translation>若已更正则为操作员的判定，否则为模型的判定</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>判定：</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>分数：</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (OK)</source>
+        <translation>接受（合格）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as OK (A)</source>
+        <translation>将所选图像标记为合格 (A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject (defect)</source>
+        <translation>拒绝（缺陷）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark the selected image as defective (R)</source>
+        <translation>将所选图像标记为缺陷 (R)</translation>
+    </message>
+    <message>
+        <source>All runs</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>#%1 %2, %3 (%4)</source>
+        <translation>#%1 %2，%3（%4）</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n result(s)</source>
+        <translation>
+            <numerusform>%1 / %n 个结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(first %1 loaded)</source>
+        <translation>（已加载前 %1 条）</translation>
+    </message>
+    <message>
+        <source>%1 marked %2</source>
+        <translation>%1 已标记为%2</translation>
+    </message>
+    <message>
+        <source>Accept as OK</source>
+        <translation>接受为合格</translation>
+    </message>
+    <message>
+        <source>Reject as defect</source>
+        <translation>作为缺陷拒绝</translation>
+    </message>
+    <message>
+        <source>Reason for the override:</source>
+        <translation>更正原因：</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -336,6 +671,10 @@
     <message>
         <source>file</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;file&gt; at start.</source>
+        <translation>启动时打开结果数据库 &lt;file&gt;。</translation>
     </message>
 </context>
 </TS>

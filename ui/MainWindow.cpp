@@ -4,7 +4,10 @@
 #include "ui/DatasetTree.h"
 #include "ui/EngineBridge.h"
 #include "ui/ImageViewer.h"
+#include "ui/ReportExporter.h"
 #include "ui/ResultView.h"
+#include "ui/ResultsModel.h"
+#include "ui/ResultsTable.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +16,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImage>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -93,6 +97,12 @@ void MainWindow::createActions()
     openImageAction_->setShortcut(QKeySequence::Open);
     openImageAction_->setStatusTip(tr("Score an image file with the loaded model"));
     fileMenu->addSeparator();
+    openDatabaseAction_ = fileMenu->addAction(tr("Open results &database\u2026"), this, &MainWindow::chooseDatabase);
+    openDatabaseAction_->setStatusTip(tr("Review the results recorded by defectlens-cli test/predict --db"));
+    exportReportAction_ = fileMenu->addAction(tr("&Export report\u2026"), this, &MainWindow::chooseReport);
+    exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
+    exportReportAction_->setEnabled(false);
+    fileMenu->addSeparator();
     quitAction_ = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction_->setShortcut(QKeySequence::Quit);
     quitAction_->setMenuRole(QAction::QuitRole);
@@ -107,6 +117,7 @@ void MainWindow::createActions()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     viewMenu->addSeparator();
     viewMenu->addAction(datasetDock_->toggleViewAction());
+    viewMenu->addAction(resultsDock_->toggleViewAction());
     viewMenu->addAction(logDock_->toggleViewAction());
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -124,6 +135,21 @@ void MainWindow::createDocks()
     datasetDock_->setWidget(datasetTree_);
     addDockWidget(Qt::LeftDockWidgetArea, datasetDock_);
     connect(datasetTree_, &DatasetTree::imageSelected, this, &MainWindow::openImage);
+
+    resultsTable_ = new ResultsTable;
+    resultsDock_ = new QDockWidget(tr("Results"), this);
+    resultsDock_->setObjectName(QStringLiteral("resultsDock"));
+    resultsDock_->setWidget(resultsTable_);
+    addDockWidget(Qt::LeftDockWidgetArea, resultsDock_);
+    tabifyDockWidget(datasetDock_, resultsDock_);
+    datasetDock_->raise();
+    connect(resultsTable_, &ResultsTable::resultSelected, this, &MainWindow::showStoredResult);
+    connect(resultsTable_, &ResultsTable::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Results database"), message); });
+    connect(resultsTable_, &ResultsTable::overrideStored, this, [this](const QString& message) {
+        appendLog(LogLevel::Info, message);
+        statusBar()->showMessage(message, 5000);
+    });
 
     logView_ = new QPlainTextEdit;
     logView_->setObjectName(QStringLiteral("logView"));
@@ -191,6 +217,91 @@ void MainWindow::openImage(const QString& imagePath)
 {
     currentImagePath_ = imagePath;
     engine_->scoreImage(imagePath);
+}
+
+bool MainWindow::openDatabase(const QString& path)
+{
+    try {
+        resultsTable_->openDatabase(path);
+    } catch (const std::exception& error) {
+        showError(tr("Open results database"), QString::fromUtf8(error.what()));
+        return false;
+    }
+    lastFolder_ = QFileInfo(path).absolutePath();
+    exportReportAction_->setEnabled(true);
+    resultsDock_->show();
+    resultsDock_->raise();
+    // The table needs room for its columns; the dataset tree does not.
+    resizeDocks({resultsDock_}, {width() * 2 / 5}, Qt::Horizontal);
+    appendLog(LogLevel::Info, tr("Opened results database %1").arg(resultsTable_->databasePath()));
+    return true;
+}
+
+bool MainWindow::exportReport(qint64 runId, const QString& htmlPath)
+{
+    if (!resultsTable_->hasDatabase())
+        return false;
+    QString base = htmlPath;
+    if (base.endsWith(QStringLiteral(".html"), Qt::CaseInsensitive))
+        base.chop(5);
+    try {
+        // Reads at most ResultsTable::kMaxRows results and renders thumbnails on this
+        // thread: the Store cannot leave it, and a report is an explicit, one-off request.
+        const ReportExporter exporter(*resultsTable_->store(), runId, ResultsTable::kMaxRows);
+        exporter.writeHtml(base + QStringLiteral(".html"));
+        exporter.writeCsv(base + QStringLiteral(".csv"));
+        exporter.writePdf(base + QStringLiteral(".pdf"));
+    } catch (const std::exception& error) {
+        showError(tr("Export report"), QString::fromUtf8(error.what()));
+        return false;
+    }
+    appendLog(LogLevel::Info, tr("Report of run %1 written to %2.html, .csv and .pdf").arg(runId).arg(base));
+    statusBar()->showMessage(tr("Report written: %1.html").arg(base), 5000);
+    return true;
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open results database"), lastFolder_,
+        tr("DefectLens databases (*.sqlite *.db)") + QStringLiteral(";;") + tr("All files (*)"));
+    if (!path.isEmpty())
+        openDatabase(path);
+}
+
+void MainWindow::chooseReport()
+{
+    // The run filter's run, else the run of the selected row.
+    std::optional<qint64> runId = resultsTable_->selectedRunId();
+    if (!runId)
+        if (const ResultRow* row = resultsTable_->currentRow())
+            runId = row->result.runId;
+    if (!runId) {
+        showError(tr("Export report"), tr("Choose a run in the results table first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export report"), lastFolder_ + QStringLiteral("/run-%1-report.html").arg(*runId),
+        tr("HTML report, with CSV and PDF beside it (*.html)"));
+    if (!path.isEmpty())
+        exportReport(*runId, path);
+}
+
+void MainWindow::showStoredResult(const QString& imagePath, const QString& heatmapPath)
+{
+    // With a model, the engine scores the image on its worker and draws a fresh heatmap.
+    if (engine_->hasModel()) {
+        openImage(imagePath);
+        return;
+    }
+    currentImagePath_ = imagePath;
+    ScoredImage shown;
+    shown.imagePath = imagePath;
+    shown.original = QImage(imagePath);
+    // Only PNG heatmaps are pictures; other map formats need the engine to render them.
+    if (heatmapPath.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+        shown.overlay = QImage(heatmapPath);
+    resultView_->showResult(shown);
 }
 
 void MainWindow::chooseDataset()

@@ -26,6 +26,7 @@ namespace dl::ui {
 class DatasetTree;
 class EngineBridge;
 class ResultView;
+class ResultsTable;
 struct ModelSummary;
 struct ScoredImage;
 
@@ -39,6 +40,14 @@ public:
     void openDataset(const QString& folder);
     void openModel(const QString& bundlePath);
     void openImage(const QString& imagePath);
+    // Opens a results database in the results table (on this thread: Store is
+    // thread-bound and loading is bounded, see ResultsTable). Returns false and
+    // shows the error when it cannot be opened.
+    bool openDatabase(const QString& path);
+    // Writes the report of `runId` as <base>.html, <base>.csv and <base>.pdf, where
+    // <base> is `htmlPath` without its .html suffix. Returns false and shows the
+    // error on failure.
+    bool exportReport(qint64 runId, const QString& htmlPath);
 
     // Errors always go to the log and errorShown; this decides whether a message
     // box pops up as well (tests switch it off).
@@ -47,6 +56,7 @@ public:
     EngineBridge* engine() const { return engine_; }
     DatasetTree* datasetTree() const { return datasetTree_; }
     ResultView* resultView() const { return resultView_; }
+    ResultsTable* resultsTable() const { return resultsTable_; }
 
 signals:
     void errorShown(const QString& message);
@@ -60,6 +70,9 @@ private:
     void chooseDataset();
     void chooseModel();
     void chooseImage();
+    void chooseDatabase();
+    void chooseReport();
+    void showStoredResult(const QString& imagePath, const QString& heatmapPath);
     void showAbout();
 
     void onJobStarted(const QString& description);
@@ -78,6 +91,8 @@ private:
     ResultView* resultView_ = nullptr;
     DatasetTree* datasetTree_ = nullptr;
     QDockWidget* datasetDock_ = nullptr;
+    ResultsTable* resultsTable_ = nullptr;
+    QDockWidget* resultsDock_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
     QDockWidget* logDock_ = nullptr;
     QLabel* stageLabel_ = nullptr;
@@ -88,6 +103,8 @@ private:
     QAction* openDatasetAction_ = nullptr;
     QAction* openModelAction_ = nullptr;
     QAction* openImageAction_ = nullptr;
+    QAction* openDatabaseAction_ = nullptr;
+    QAction* exportReportAction_ = nullptr;
     QAction* quitAction_ = nullptr;
 
     QString runningJob_;       // description of the job in progress, for error titles

@@ -1,5 +1,5 @@
 // defectlens: the Qt Widgets workstation.
-//   defectlens [--dataset DIR] [--model MODEL.dlm] [--image FILE]
+//   defectlens [--dataset DIR] [--model MODEL.dlm] [--image FILE] [--db FILE]
 // opens those at start (in that order), e.g. for demonstrations and screenshots.
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -37,7 +37,10 @@ int main(int argc, char** argv)
     const QCommandLineOption imageOption(
         QStringLiteral("image"), QApplication::translate("main", "Score the image <file> at start."),
         QApplication::translate("main", "file"));
-    parser.addOptions({datasetOption, modelOption, imageOption});
+    const QCommandLineOption databaseOption(
+        QStringLiteral("db"), QApplication::translate("main", "Open the results database <file> at start."),
+        QApplication::translate("main", "file"));
+    parser.addOptions({datasetOption, modelOption, imageOption, databaseOption});
     parser.process(app);
 
     dl::ui::MainWindow window;
@@ -51,5 +54,8 @@ int main(int argc, char** argv)
         window.openModel(parser.value(modelOption));
     if (parser.isSet(imageOption))
         window.openImage(parser.value(imageOption));
+    // Opened on this (the GUI) thread, which the database connection belongs to.
+    if (parser.isSet(databaseOption))
+        window.openDatabase(parser.value(databaseOption));
     return app.exec();
 }

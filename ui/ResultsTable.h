@@ -1,0 +1,119 @@
+#pragma once
+// The operator's review table: the results stored in a DefectLens database
+// (runs of `defectlens-cli test|predict --db`), sortable and filterable by run,
+// category, verdict and score. The operator accepts (OK) or rejects (defect) the
+// selected result with a reason; the override goes to the database with the
+// user name and time, and the row shows it.
+//
+// The database is read on the GUI thread: a Store belongs to the thread that
+// opened it, and reading at most kMaxRows results (plus their overrides and
+// image categories, a few queries per run) takes well under a second.
+#include "database/Records.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace dl::db {
+class Store;
+}
+
+namespace dl::ui {
+
+class ResultsModel;
+class ResultsFilterProxy;
+struct ResultRow;
+
+class ResultsTable : public QWidget {
+    Q_OBJECT
+public:
+    // The most results loaded at once (the oldest of the selected run or runs).
+    static constexpr int kMaxRows = 20000;
+
+    // Asked for the reason of an override; std::nullopt cancels the override.
+    using ReasonProvider = std::function<std::optional<QString>(db::Verdict verdict)>;
+
+    explicit ResultsTable(QWidget* parent = nullptr);
+    ~ResultsTable() override;
+
+    // Opens (or reopens) the database and shows its newest test/predict run.
+    // Throws dl::db::DatabaseError; the previous database stays open then.
+    void openDatabase(const QString& path);
+    bool hasDatabase() const;
+    db::Store* store() const { return store_.get(); }
+    QString databasePath() const;
+
+    // The run chosen in the run filter; std::nullopt for "all runs".
+    std::optional<db::RowId> selectedRunId() const;
+    void selectRun(std::optional<db::RowId> runId);
+    // Reloads the rows of the selected run from the database.
+    void reload();
+
+    // Replaces the reason dialog (tests inject a fixed reason).
+    void setReasonProvider(ReasonProvider provider) { reasonProvider_ = std::move(provider); }
+
+    // The row under the cursor, if any.
+    const ResultRow* currentRow() const;
+    // Overrides the current row's verdict (asks for a reason first). Returns
+    // true when the override was stored.
+    bool acceptCurrent();
+    bool rejectCurrent();
+    void selectNextRow();
+    void selectPreviousRow();
+
+    QTableView* tableView() const { return table_; }
+    ResultsModel* resultsModel() const { return model_; }
+    ResultsFilterProxy* proxyModel() const { return proxy_; }
+    QComboBox* runCombo() const { return runCombo_; }
+    QComboBox* categoryCombo() const { return categoryCombo_; }
+    QComboBox* verdictCombo() const { return verdictCombo_; }
+    QDoubleSpinBox* minScoreBox() const { return minScore_; }
+    QDoubleSpinBox* maxScoreBox() const { return maxScore_; }
+
+    // The name stored with overrides: $USER, else "operator".
+    static QString operatorName();
+
+signals:
+    // The selected result's image and its stored heatmap file (may be empty).
+    void resultSelected(const QString& imagePath, const QString& heatmapPath);
+    void errorOccurred(const QString& message);
+    void overrideStored(const QString& message);
+
+private:
+    void fillRunCombo(std::optional<db::RowId> preferredRun);
+    void fillCategoryCombo();
+    void resetScoreRange();
+    void applyFilters();
+    void updateCountLabel();
+    void onCurrentChanged();
+    bool overrideCurrent(db::Verdict verdict);
+    std::optional<QString> askReason(db::Verdict verdict);
+    void moveSelection(int step);
+
+    std::unique_ptr<db::Store> store_;
+    ResultsModel* model_ = nullptr;
+    ResultsFilterProxy* proxy_ = nullptr;
+    QTableView* table_ = nullptr;
+    QComboBox* runCombo_ = nullptr;
+    QComboBox* categoryCombo_ = nullptr;
+    QComboBox* verdictCombo_ = nullptr;
+    QDoubleSpinBox* minScore_ = nullptr;
+    QDoubleSpinBox* maxScore_ = nullptr;
+    QPushButton* acceptButton_ = nullptr;
+    QPushButton* rejectButton_ = nullptr;
+    QLabel* countLabel_ = nullptr;
+    ReasonProvider reasonProvider_;
+    bool truncated_ = false; // the run has more than kMaxRows results
+    bool updating_ = false;  // filter widgets are being refilled: ignore their signals
+};
+
+} // namespace dl::ui
