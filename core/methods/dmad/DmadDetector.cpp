@@ -145,7 +145,7 @@ DmadDetector::DmadDetector(const nlohmann::json& params) : state_(std::make_uniq
         throw Error("dmad neighbours must be at least 1");
     // Type-check every parameter now, not minutes into a fit.
     for (const char* key : {"epochs", "batch_size", "projection_dim", "hidden_dim", "normal_patches", "synthetic_images",
-                            "texture_images", "centres", "seed"})
+                            "texture_images", "centres", "seed", "max_defect_memories"})
         if (params.at(key).get<int>() < 0)
             throw Error(std::string("dmad ") + key + " must not be negative");
     for (const char* key : {"coreset_ratio", "learning_rate", "margin", "fake_noise", "labelled_weight",
@@ -154,6 +154,7 @@ DmadDetector::DmadDetector(const nlohmann::json& params) : state_(std::make_uniq
         (void)params.at(key).get<double>();
     (void)params.at("texture_dir").get<std::string>();
     (void)params.at("object_foreground").get<bool>();
+    (void)params.at("synthetic_with_labels").get<bool>();
     info_.preprocess.width = size;
     info_.preprocess.height = size;
 }
@@ -183,6 +184,12 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     if (input.normal.size() < 2)
         throw Error("dmad needs at least two normal training images");
     const auto start = Clock::now();
+    nlohmann::json stageSeconds = nlohmann::json::object();
+    auto stageStart = Clock::now();
+    auto endStage = [&](const char* name) {
+        stageSeconds[name] = secondsSince(stageStart);
+        stageStart = Clock::now();
+    };
     auto backbone = loadBackbone(info_.backbone);
     info_.backboneSha256 = backbone->weightsSha256();
     s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.featureSpec);
@@ -246,6 +253,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     if (s.gridH == 0) s.extract({loadImageRgb(trainPaths.front())}, info_.preprocess);
     PatchSet normalSet = featuresOf(trainPaths, 0, 0.0, 0.3, "extracting normal patch features");
     const std::int64_t patchesPerImage = std::int64_t(s.gridH) * s.gridW;
+    endStage("normal_features");
 
     // 2. Normal memory bank (reused from the parent model on retraining).
     if (!s.warmNormal) {
@@ -266,6 +274,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         s.sizes.normal = std::int64_t(keep.size());
     }
 
+    endStage("normal_bank");
     // 3. Defect patches: real labelled ones where their masks are set, and synthetic
     //    ones (Perlin mask + texture/structure/blur) on a subset of normal images.
     const std::vector<std::string> textures = locateOutlierTextures(s.p<std::string>("texture_dir"));
@@ -327,14 +336,39 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
             syntheticDefects.source.push_back(baseIndex[std::size_t(all.source[i])]);
     }
 
+    endStage("defect_patches");
     // 4. Abnormal memory bank: (1) real defects (synthetic ones without labels),
     //    (2) anomaly-centre samples around (1), (3) a coreset of texture patches.
     const bool haveLabels = !realDefects.features.empty();
-    const PatchSet& seedDefects = haveLabels ? realDefects : syntheticDefects;
+    // Large defect sets are thinned by a coreset: every memory costs search time
+    // for each of the 1024 patches of every inspected part.
+    auto thinned = [&](const PatchSet& set, std::int64_t limit, unsigned thinSeed) {
+        const std::int64_t rows = set.rows(dim);
+        if (rows <= limit) return set;
+        CoresetOptions coreset;
+        coreset.targetSize = limit;
+        coreset.seed = thinSeed;
+        PatchSet out;
+        for (auto i : greedyCoreset(set.features.data(), rows, dim, coreset, {})) {
+            out.features.insert(out.features.end(), set.features.begin() + i * dim, set.features.begin() + (i + 1) * dim);
+            out.source.push_back(set.source[std::size_t(i)]);
+        }
+        return out;
+    };
+    // With few labels the real defect patches alone make a thin bank; the synthetic
+    // ones stay beside them unless `synthetic_with_labels` is off.
+    PatchSet combined = haveLabels ? realDefects : syntheticDefects;
+    const bool keepSynthetic = haveLabels && s.p<bool>("synthetic_with_labels");
+    if (keepSynthetic) {
+        PatchSet synthetic = thinned(syntheticDefects, s.p<int>("max_defect_memories"), seed + 5);
+        combined.features.insert(combined.features.end(), synthetic.features.begin(), synthetic.features.end());
+        combined.source.insert(combined.source.end(), synthetic.source.begin(), synthetic.source.end());
+    }
+    const PatchSet seedDefects = thinned(combined, s.p<int>("max_defect_memories") * (keepSynthetic ? 2 : 1), seed + 4);
     std::vector<float> abnormalBank = seedDefects.features;
     std::vector<std::int64_t> abnormalSource = seedDefects.source;
-    s.sizes.labelledDefects = haveLabels ? realDefects.rows(dim) : 0;
-    s.sizes.syntheticDefects = haveLabels ? 0 : syntheticDefects.rows(dim);
+    s.sizes.labelledDefects = haveLabels ? std::min(realDefects.rows(dim), seedDefects.rows(dim)) : 0;
+    s.sizes.syntheticDefects = seedDefects.rows(dim) - s.sizes.labelledDefects;
     if (!seedDefects.features.empty()) {
         // Noise scaled to the defects' own spread (the paper's 0.015 was for WRN features).
         const std::int64_t n = seedDefects.rows(dim);
@@ -375,6 +409,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.abnormal.index.build(abnormalBank.data(), std::int64_t(abnormalBank.size()) / dim, dim, search);
     s.abnormal.sourceImage = abnormalSource;
 
+    endStage("abnormal_bank");
     // 5. Training samples with their neighbours (own-image memories excluded).
     const int k = s.neighbours();
     std::vector<std::int64_t> normalPick(static_cast<std::size_t>(normalSet.rows(dim)));
@@ -397,7 +432,20 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         trainWeight.insert(trainWeight.end(), set.source.size(), weight);
         trainNormal.insert(trainNormal.end(), set.source.size(), 0);
     };
-    addDefects(syntheticDefects, 1.0f);
+    {
+        // Synthetic negatives: a seeded random subset keeps the training set balanced.
+        PatchSet negatives;
+        std::vector<std::int64_t> pick(static_cast<std::size_t>(syntheticDefects.rows(dim)));
+        std::iota(pick.begin(), pick.end(), 0);
+        seededShuffle(pick, rng);
+        pick.resize(std::min<std::size_t>(pick.size(), std::size_t(s.p<int>("normal_patches") / 2)));
+        for (auto i : pick) {
+            negatives.features.insert(negatives.features.end(), syntheticDefects.features.begin() + i * dim,
+                                      syntheticDefects.features.begin() + (i + 1) * dim);
+            negatives.source.push_back(syntheticDefects.source[std::size_t(i)]);
+        }
+        addDefects(negatives, 1.0f);
+    }
     addDefects(realDefects, float(s.p<double>("labelled_weight")));
     normalSet = PatchSet(); // release
     const std::int64_t trainCount = std::int64_t(trainNormal.size());
@@ -405,6 +453,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     std::vector<std::int64_t> trainNn = s.normal.nearestExcluding(trainQueries.data(), trainCount, k, trainSource.data());
     std::vector<std::int64_t> trainNa = s.abnormal.nearestExcluding(trainQueries.data(), trainCount, k, trainSource.data());
 
+    endStage("training_neighbours");
     // 6. Validation: held-out normal images and synthetic defects made from them.
     std::vector<float> validationScoresImage;
     PatchSet validationNormal = featuresOf(validationPaths, -1, 0.7, 0.72, "extracting validation features");
@@ -449,6 +498,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         return auroc(imageScores, imageLabels) + (patchBoth ? auroc(patchScores, patchLabels) : 0.0);
     };
 
+    endStage("validation_set");
     // 7. Train the heads: hinge loss on normal, noise-fake, synthetic and labelled patches.
     s.network = DmadNetwork(s.networkOptions());
     torch::optim::Adam optimizer(s.network->parameters(), torch::optim::AdamOptions(s.p<double>("learning_rate")));
@@ -520,7 +570,9 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         for (auto& t : s.network->buffers()) t.copy_(bestState[i++]);
     }
     s.network->eval();
+    endStage("training");
     info_.provenance["dmad"] = {
+        {"stage_seconds", stageSeconds},
         {"normal_bank", s.sizes.normal}, {"normal_bank_reused", s.warmNormal},
         {"labelled_defect_patches", s.sizes.labelledDefects}, {"synthetic_defect_patches", s.sizes.syntheticDefects},
         {"centre_samples", s.sizes.centreSamples}, {"texture_memories", s.sizes.textures},
@@ -530,7 +582,8 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
             + ", abnormal bank " + std::to_string(s.abnormal.index.size()) + " (labelled " + std::to_string(s.sizes.labelledDefects)
             + ", synthetic " + std::to_string(s.sizes.syntheticDefects) + ", centre samples " + std::to_string(s.sizes.centreSamples)
             + ", textures " + std::to_string(s.sizes.textures) + "); best epoch " + std::to_string(bestEpoch + 1)
-            + " (validation " + std::to_string(bestScore) + "); " + std::to_string(secondsSince(start)) + " s");
+            + " (validation " + std::to_string(bestScore) + "); " + std::to_string(secondsSince(start)) + " s; stages "
+            + stageSeconds.dump());
 }
 
 std::vector<Prediction> DmadDetector::predictBatch(const std::vector<cv::Mat>& images)
@@ -650,7 +703,7 @@ void registerDmad(DetectorRegistry& registry)
         {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
         {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
         {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
-        {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60}, {"texture_coreset_ratio", 0.1},
+        {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60}, {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},
         {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
         {"smoothing_sigma", 4.0}, {"distance_weight", 3.0}, {"seed", 0},
     };

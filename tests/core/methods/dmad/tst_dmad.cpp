@@ -39,7 +39,8 @@ cv::Mat stripedPart(unsigned seed)
 nlohmann::json smallParams(const QString& textureDir)
 {
     return {{"image_size", 128}, {"epochs", 3}, {"synthetic_images", 6}, {"texture_images", 4},
-            {"texture_dir", textureDir.toStdString()}, {"normal_patches", 4000}, {"coreset_ratio", 0.05}};
+            {"texture_dir", textureDir.toStdString()}, {"normal_patches", 4000}, {"coreset_ratio", 0.05},
+            {"texture_coreset_ratio", 0.1}};
 }
 
 } // namespace
