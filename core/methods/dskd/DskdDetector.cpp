@@ -1,0 +1,490 @@
+#include "methods/dskd/DskdDetector.h"
+
+#include "backbone/BackboneLoader.h"
+#include "common/Error.h"
+#include "common/Log.h"
+#include "data/ImageIO.h"
+#include "engine/DetectorRegistry.h"
+#include "engine/ModelBundle.h"
+#include "engine/TensorConvert.h"
+#include "methods/dskd/DskdLoss.h"
+#include "methods/dskd/DskdModel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+#include <random>
+
+namespace dl {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string fixed(double value, int digits)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof(buf), "%.*f", digits, value);
+    return buf;
+}
+
+// Deterministic Fisher-Yates (std::shuffle's algorithm is implementation-defined).
+void seededShuffle(std::vector<std::int64_t>& items, std::mt19937& rng)
+{
+    for (std::size_t i = items.size(); i > 1; --i) {
+        std::size_t j = std::size_t(rng() % i);
+        std::swap(items[i - 1], items[j]);
+    }
+}
+
+// Preprocessed images and the frozen teacher's features for one split, held in
+// memory: the teacher never changes, so it runs once per image, not once per epoch.
+struct FeatureCache {
+    torch::Tensor images;                // [N,3,H,W]
+    std::vector<torch::Tensor> teacher;  // per tap [N,C,h,w], divided by the tap's scale
+
+    std::int64_t size() const { return images.defined() ? images.size(0) : 0; }
+};
+
+} // namespace
+
+struct DskdDetector::State {
+    nlohmann::json params;
+    std::vector<std::string> taps;
+    std::shared_ptr<FeatureExtractor> teacher;
+    std::unique_ptr<DskdNetwork> net;
+    std::vector<double> teacherScale; // RMS of each tap over the training images (L2 balance only)
+
+    double sigma() const { return params.at("smoothing_sigma").get<double>(); }
+    int batchSize() const { return std::max(1, params.at("batch_size").get<int>()); }
+    double l2Weight() const { return params.at("l2_weight").get<double>(); }
+
+    // The student layout for this teacher: channels and strides come from the taps.
+    DskdArchitecture architectureFor(const FeatureExtractor& backbone, int imageSize) const
+    {
+        DskdArchitecture a;
+        std::array<int, 3> strides{};
+        for (std::size_t i = 0; i < 3; ++i) {
+            TapInfo t = backbone.tap(taps[i]);
+            a.teacherChannels[i] = t.channels;
+            strides[i] = t.stride;
+        }
+        if (strides[1] != 2 * strides[0] || strides[2] != 2 * strides[1])
+            throw Error("dskd taps must be three feature maps whose strides double from one to the next (got strides "
+                        + std::to_string(strides[0]) + ", " + std::to_string(strides[1]) + ", "
+                        + std::to_string(strides[2]) + " for " + taps[0] + ", " + taps[1] + ", " + taps[2] + ")");
+        a.firstStride = strides[0];
+        const auto widths = params.at("widths").get<std::vector<int>>();
+        std::copy(widths.begin(), widths.end(), a.widths.begin());
+        a.embedDim = params.at("embed_dim").get<int>();
+        a.embedExtraStride = params.at("embed_extra_stride").get<int>();
+        const int coarsest = strides[2] * a.embedExtraStride;
+        if (imageSize % coarsest != 0)
+            throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " for these taps, got "
+                        + std::to_string(imageSize));
+        return a;
+    }
+
+    FeatureCache buildCache(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
+                            const PreprocessSpec& preprocess, const ProgressContext& progress,
+                            const std::string& stage) const
+    {
+        FeatureCache cache;
+        if (indices.empty())
+            return cache;
+        std::vector<torch::Tensor> images;
+        std::vector<std::vector<torch::Tensor>> perTap(taps.size());
+        const std::size_t step = std::size_t(batchSize());
+        for (std::size_t begin = 0; begin < indices.size(); begin += step) {
+            progress.checkCancelled();
+            progress.report(double(begin) / double(indices.size()), stage);
+            const std::size_t end = std::min(indices.size(), begin + step);
+            std::vector<cv::Mat> decoded;
+            for (std::size_t i = begin; i < end; ++i)
+                decoded.push_back(loadImageRgb(samples[std::size_t(indices[i])].path));
+            torch::Tensor batch = imagesToTensor(decoded, preprocess);
+            std::vector<torch::Tensor> features = teacher->extract(batch, taps);
+            images.push_back(batch);
+            // clone() outside inference mode: autograd may save the targets for backward.
+            for (std::size_t t = 0; t < taps.size(); ++t)
+                perTap[t].push_back(features[t].clone());
+        }
+        cache.images = torch::cat(images, 0);
+        for (auto& parts : perTap)
+            cache.teacher.push_back(torch::cat(parts, 0));
+        return cache;
+    }
+
+    struct SplitLoss {
+        double encoder = 0, decoder = 0, decoderCosine = 0;
+    };
+
+    // Mean losses over a cached split in eval mode (validation).
+    SplitLoss evaluate(const FeatureCache& cache) const
+    {
+        SplitLoss out;
+        torch::NoGradGuard noGrad;
+        net->train(false);
+        const std::int64_t n = cache.size();
+        for (std::int64_t begin = 0; begin < n; begin += batchSize()) {
+            const std::int64_t end = std::min(n, begin + std::int64_t(batchSize()));
+            std::vector<torch::Tensor> targets;
+            for (const auto& t : cache.teacher)
+                targets.push_back(t.slice(0, begin, end));
+            auto outputs = net->forwardTraining(cache.images.slice(0, begin, end));
+            const double weight = double(end - begin) / double(n);
+            out.encoder += weight * studentLoss(targets, outputs.encoder, l2Weight()).item<double>();
+            out.decoder += weight * studentLoss(targets, outputs.decoder, l2Weight()).item<double>();
+            for (std::size_t s = 0; s < targets.size(); ++s)
+                out.decoderCosine += weight * scaleLoss(targets[s], outputs.decoder[s]).cosine.item<double>();
+        }
+        return out;
+    }
+
+    std::vector<torch::Tensor> snapshot() const
+    {
+        std::vector<torch::Tensor> out;
+        for (const auto& [name, t] : net->namedState())
+            out.push_back(t.detach().clone());
+        return out;
+    }
+
+    void restore(const std::vector<torch::Tensor>& saved)
+    {
+        torch::NoGradGuard noGrad;
+        auto state = net->namedState();
+        for (std::size_t i = 0; i < state.size(); ++i)
+            state[i].second.copy_(saved[i]);
+    }
+};
+
+DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
+{
+    State& s = *state_;
+    s.params = params;
+    s.taps = params.at("taps").get<std::vector<std::string>>();
+    if (s.taps.size() != 3)
+        throw Error("dskd taps must name three teacher feature maps (fine to coarse), got "
+                    + std::to_string(s.taps.size()));
+    const auto widths = params.at("widths").get<std::vector<int>>();
+    if (widths.size() != 3)
+        throw Error("dskd widths must hold three student widths (one per tap), got " + std::to_string(widths.size()));
+    const int size = params.at("image_size").get<int>();
+    if (size < 32 || size > 2048 || size % 16 != 0)
+        throw Error("dskd image_size must be a multiple of 16 within 32..2048, got " + std::to_string(size));
+    info_.preprocess.width = size;
+    info_.preprocess.height = size;
+    if (params.at("epochs").get<int>() < 1)
+        throw Error("dskd epochs must be at least 1");
+    if (params.at("batch_size").get<int>() < 1)
+        throw Error("dskd batch_size must be at least 1");
+    if (!(params.at("learning_rate").get<double>() > 0.0))
+        throw Error("dskd learning_rate must be positive");
+    if (!(params.at("max_minutes").get<double>() > 0.0))
+        throw Error("dskd max_minutes must be positive");
+    if (params.at("smoothing_sigma").get<double>() < 0.0)
+        throw Error("dskd smoothing_sigma must not be negative");
+    if (params.at("l2_weight").get<double>() < 0.0)
+        throw Error("dskd l2_weight must not be negative");
+    const double validation = params.at("validation_fraction").get<double>();
+    if (!(validation >= 0.0 && validation <= 0.5))
+        throw Error("dskd validation_fraction must be within 0..0.5, got " + std::to_string(validation));
+    // Student settings fail here, before any work (the teacher's channels are checked at fit/load).
+    DskdArchitecture probe;
+    std::copy(widths.begin(), widths.end(), probe.widths.begin());
+    probe.embedDim = params.at("embed_dim").get<int>();
+    probe.embedExtraStride = params.at("embed_extra_stride").get<int>();
+    checkArchitecture(probe);
+}
+
+DskdDetector::~DskdDetector() = default;
+
+DskdNetwork* DskdDetector::network() { return state_->net.get(); }
+
+void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
+{
+    const auto fitStart = Clock::now();
+    State& s = *state_;
+    if (input.normal.size() < 2)
+        throw Error("dskd needs at least two normal training images");
+    const auto& p = s.params;
+    const unsigned seed = p.at("seed").get<unsigned>();
+    const int epochs = p.at("epochs").get<int>();
+    const double budgetSeconds = 60.0 * p.at("max_minutes").get<double>();
+
+    s.teacher = loadBackbone(info_.backbone);
+    info_.backboneSha256 = s.teacher->weightsSha256();
+    const DskdArchitecture arch = s.architectureFor(*s.teacher, info_.preprocess.width);
+
+    // Validation split of the normal training images: it alone picks the checkpoint.
+    std::mt19937 rng(seed);
+    std::vector<std::int64_t> order(input.normal.size());
+    std::iota(order.begin(), order.end(), 0);
+    seededShuffle(order, rng);
+    const double fraction = p.at("validation_fraction").get<double>();
+    std::size_t validationCount = 0;
+    if (fraction > 0 && order.size() >= 5)
+        validationCount = std::max<std::size_t>(1, std::size_t(std::lround(fraction * double(order.size()))));
+    std::vector<std::int64_t> validationIdx(order.begin(), order.begin() + std::ptrdiff_t(validationCount));
+    std::vector<std::int64_t> trainIdx(order.begin() + std::ptrdiff_t(validationCount), order.end());
+    std::sort(validationIdx.begin(), validationIdx.end());
+    std::sort(trainIdx.begin(), trainIdx.end());
+    if (validationCount == 0)
+        logWarning("dskd: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                   "the last epoch is kept");
+
+    const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
+    FeatureCache train = s.buildCache(input.normal, trainIdx, info_.preprocess, cacheProgress.sub(0.0, 0.9),
+                                      "caching teacher features");
+    FeatureCache validation = s.buildCache(input.normal, validationIdx, info_.preprocess, cacheProgress.sub(0.9, 1.0),
+                                           "caching validation features");
+    // One scalar per tap brings the taps to unit RMS so their L2 terms weigh alike;
+    // a scalar does not change the cosine that scores anomalies.
+    s.teacherScale.clear();
+    for (std::size_t t = 0; t < s.taps.size(); ++t) {
+        const double rms = std::max(1e-6, std::sqrt(train.teacher[t].pow(2).mean().item<double>()));
+        s.teacherScale.push_back(rms);
+        train.teacher[t].div_(rms);
+        if (validation.size() > 0)
+            validation.teacher[t].div_(rms);
+    }
+    const double cacheSeconds = secondsSince(fitStart);
+
+    torch::manual_seed(seed);
+    s.net = std::make_unique<DskdNetwork>(arch);
+    torch::optim::Adam optimizer(s.net->parameters(),
+                                 torch::optim::AdamOptions(p.at("learning_rate").get<double>()));
+    logInfo("dskd: " + std::to_string(trainIdx.size()) + " training + " + std::to_string(validationIdx.size())
+            + " validation images, " + std::to_string(s.net->parameterCount()) + " student parameters, teacher cached in "
+            + fixed(cacheSeconds, 1) + " s");
+
+    const ProgressContext trainProgress = progress.sub(0.1, 1.0);
+    const std::int64_t n = train.size();
+    const int batch = s.batchSize();
+    std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
+    nlohmann::json curve = nlohmann::json::array();
+    std::vector<torch::Tensor> best;
+    double bestCriterion = std::numeric_limits<double>::infinity();
+    int bestEpoch = 0, epochsRun = 0;
+    std::string stoppedBy = "epochs";
+    const auto trainStart = Clock::now();
+    for (int epoch = 1; epoch <= epochs; ++epoch) {
+        const auto epochStart = Clock::now();
+        s.net->train(true);
+        std::iota(perm.begin(), perm.end(), 0);
+        seededShuffle(perm, rng);
+        double lossSum = 0;
+        bool outOfTime = false;
+        for (std::int64_t begin = 0; begin < n; begin += batch) {
+            progress.checkCancelled();
+            // Past the budget, a partly trained epoch is dropped (the best checkpoint stays).
+            if (epochsRun > 0 && secondsSince(fitStart) > budgetSeconds) {
+                outOfTime = true;
+                break;
+            }
+            const std::int64_t end = std::min(n, begin + std::int64_t(batch));
+            torch::Tensor idx = torch::from_blob(perm.data() + begin, {end - begin}, torch::kInt64).clone();
+            std::vector<torch::Tensor> targets;
+            for (const auto& t : train.teacher)
+                targets.push_back(t.index_select(0, idx));
+            auto outputs = s.net->forwardTraining(train.images.index_select(0, idx));
+            torch::Tensor loss = studentLoss(targets, outputs.encoder, s.l2Weight())
+                               + studentLoss(targets, outputs.decoder, s.l2Weight());
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<double>() * double(end - begin);
+            trainProgress.report(std::max((double(epoch - 1) + double(end) / double(n)) / double(epochs),
+                                          secondsSince(fitStart) / budgetSeconds),
+                                 "training epoch " + std::to_string(epoch) + "/" + std::to_string(epochs));
+        }
+        if (outOfTime) {
+            stoppedBy = "time budget";
+            break;
+        }
+        ++epochsRun;
+        const double trainLoss = lossSum / double(n);
+        progress.metric("loss", epoch, trainLoss);
+        nlohmann::json point = {{"epoch", epoch}, {"loss", trainLoss}};
+        // The decoder's validation loss picks the checkpoint: only D scores anomalies.
+        double criterion = trainLoss;
+        std::string line = "dskd epoch " + std::to_string(epoch) + ": loss " + fixed(trainLoss, 4);
+        if (validation.size() > 0) {
+            State::SplitLoss v = s.evaluate(validation);
+            criterion = v.decoder;
+            progress.metric("val_loss", epoch, v.encoder + v.decoder);
+            progress.metric("val_decoder_loss", epoch, v.decoder);
+            progress.metric("val_decoder_cosine", epoch, v.decoderCosine);
+            point["val_loss"] = v.encoder + v.decoder;
+            point["val_decoder_loss"] = v.decoder;
+            point["val_decoder_cosine"] = v.decoderCosine;
+            line += ", validation E " + fixed(v.encoder, 4) + " D " + fixed(v.decoder, 4) + " (D cosine "
+                  + fixed(v.decoderCosine, 4) + ")";
+        }
+        const double epochSeconds = secondsSince(epochStart);
+        point["seconds"] = epochSeconds;
+        curve.push_back(point);
+        if (validation.size() == 0 || criterion < bestCriterion) {
+            bestCriterion = criterion;
+            bestEpoch = epoch;
+            best = s.snapshot();
+        }
+        logInfo(line + ", " + fixed(epochSeconds, 1) + " s");
+        // Stop before an epoch that would overrun the budget.
+        if (epoch < epochs && secondsSince(fitStart) + epochSeconds > budgetSeconds) {
+            stoppedBy = "time budget";
+            break;
+        }
+    }
+    if (!best.empty())
+        s.restore(best);
+    s.net->train(false);
+    const double trainSeconds = secondsSince(trainStart);
+    logInfo("dskd: " + std::to_string(epochsRun) + " epochs in " + fixed(trainSeconds / 60.0, 1) + " min (stopped by "
+            + stoppedBy + "), keeping epoch " + std::to_string(bestEpoch));
+    info_.provenance["dskd"] = {{"train_images", trainIdx.size()},
+                                {"validation_images", validationIdx.size()},
+                                {"parameters", s.net->parameterCount()},
+                                {"cache_seconds", cacheSeconds},
+                                {"train_seconds", trainSeconds},
+                                {"epochs_run", epochsRun},
+                                {"best_epoch", bestEpoch},
+                                {"stopped_by", stoppedBy},
+                                {"curve", curve}};
+    progress.report(1.0, "students trained");
+}
+
+std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& images)
+{
+    State& s = *state_;
+    if (!s.net || !s.teacher)
+        throw Error("dskd model is not trained or loaded");
+    if (images.empty())
+        return {};
+    const int width = info_.preprocess.width, height = info_.preprocess.height;
+    const auto prepStart = Clock::now();
+    torch::Tensor batch = imagesToTensor(images, info_.preprocess);
+    const auto netStart = Clock::now();
+    torch::Tensor maps;
+    double teacherMs = 0;
+    {
+        torch::InferenceMode guard;
+        std::vector<torch::Tensor> teacher = s.teacher->extract(batch, s.taps);
+        teacherMs = 1000.0 * secondsSince(netStart);
+        std::vector<torch::Tensor> reconstructed = s.net->reconstruct(batch);
+        namespace F = torch::nn::functional;
+        for (std::size_t t = 0; t < teacher.size(); ++t) {
+            torch::Tensor d = cosineDistanceMap(teacher[t], reconstructed[t]).unsqueeze(1);
+            d = F::interpolate(d, F::InterpolateFuncOptions()
+                                      .size(std::vector<std::int64_t>{height, width})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(false));
+            maps = t == 0 ? d : maps + d;
+        }
+    }
+    const double netMs = 1000.0 * secondsSince(netStart);
+    const auto mapStart = Clock::now();
+    std::vector<Prediction> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        Prediction pred;
+        // Already at the input size: upsampleAndSmooth only applies the Gaussian.
+        pred.map = upsampleAndSmooth(tensorToMat(maps[std::int64_t(i)][0]), width, height, s.sigma());
+        double maxValue = 0;
+        cv::minMaxLoc(pred.map, nullptr, &maxValue);
+        pred.score = float(maxValue);
+        pred.networkMs = netMs / double(images.size());
+        out.push_back(std::move(pred));
+    }
+    logDebug("dskd timing ms (batch of " + std::to_string(images.size()) + "): preprocess "
+             + fixed(1000.0 * std::chrono::duration<double>(netStart - prepStart).count(), 2) + " teacher "
+             + fixed(teacherMs, 2) + " students+cosine " + fixed(netMs - teacherMs, 2) + " smoothing "
+             + fixed(1000.0 * secondsSince(mapStart), 2));
+    return out;
+}
+
+Prediction DskdDetector::predict(const cv::Mat& rgb8)
+{
+    return predictBatch({rgb8}).front();
+}
+
+void DskdDetector::save(ModelBundle& bundle) const
+{
+    const State& s = *state_;
+    if (!s.net)
+        throw Error("cannot save an untrained dskd model");
+    for (const auto& [name, tensor] : s.net->namedState()) {
+        torch::Tensor t = tensor.detach().contiguous();
+        bundle.putFloats("dskd." + name, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()),
+                         t.data_ptr<float>());
+    }
+    const auto& a = s.net->architecture;
+    bundle.header["method_state"] = {{"teacher_channels", a.teacherChannels},
+                                     {"first_stride", a.firstStride},
+                                     {"teacher_scale", s.teacherScale},
+                                     {"student_parameters", s.net->parameterCount()}};
+}
+
+void DskdDetector::load(const ModelBundle& bundle)
+{
+    State& s = *state_;
+    s.teacher = loadBackbone(info_.backbone, info_.backboneSha256);
+    DskdArchitecture arch = s.architectureFor(*s.teacher, info_.preprocess.width);
+    try {
+        const auto& state = bundle.header.at("method_state");
+        if (state.at("teacher_channels").get<std::array<int, 3>>() != arch.teacherChannels)
+            throw Error("dskd model bundle was trained on teacher taps of other widths than this backbone gives");
+        s.teacherScale = state.at("teacher_scale").get<std::vector<double>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("dskd state in the bundle is malformed: ") + e.what());
+    }
+    auto net = std::make_unique<DskdNetwork>(arch);
+    torch::NoGradGuard noGrad;
+    for (auto& [name, tensor] : net->namedState()) {
+        const std::string key = "dskd." + name;
+        if (!bundle.has(key))
+            throw Error("dskd model bundle lacks the student tensor '" + key + "'");
+        std::vector<std::int64_t> shape;
+        std::vector<float> values = bundle.floats(key, &shape);
+        if (shape != std::vector<std::int64_t>(tensor.sizes().begin(), tensor.sizes().end()))
+            throw Error("dskd student tensor '" + key + "' in the bundle has the wrong shape for these parameters");
+        tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kFloat32));
+    }
+    net->train(false);
+    s.net = std::move(net);
+}
+
+void registerDskd(DetectorRegistry& registry)
+{
+    MethodDescription d;
+    d.name = "dskd";
+    d.title = "DSKD (dual-student knowledge distillation)";
+    d.summary = "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
+                "anomaly = 1 - cos(teacher, decoder) over three scales.";
+    d.defaultParams = {
+        {"image_size", 256},
+        {"taps", {"features.3", "features.6", "features.13"}},
+        {"widths", {32, 64, 128}},
+        {"embed_dim", 128},
+        {"embed_extra_stride", 2},
+        {"epochs", 100},
+        {"batch_size", 8},
+        {"learning_rate", 0.001},
+        {"l2_weight", 1.0},
+        {"validation_fraction", 0.1},
+        {"smoothing_sigma", 4.0},
+        {"seed", 0},
+        {"max_minutes", 25.0},
+    };
+    d.create = [](const nlohmann::json& params) { return std::make_unique<DskdDetector>(params); };
+    registry.add(std::move(d));
+}
+
+} // namespace dl

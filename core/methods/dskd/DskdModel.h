@@ -1,0 +1,115 @@
+#pragma once
+// DSKD's trainable networks (internal torch header; include from .cpp files only).
+//
+//   image -> StudentEncoder (E) -> trunk features at the teacher's three strides
+//                                  -> 1x1 heads -> teacher-space features (loss only)
+//   trunk features -> Bottleneck -> one compact embedding at the coarsest stride (or half of it)
+//   embedding -> StudentDecoder (D, E's mirror image) -> teacher-space features, coarse to fine
+//
+// Inference scores 1 - cos(teacher, D). E's trunk still runs because D decodes
+// E's embedding; E's heads (its own distillation outputs) never run at inference.
+#include <torch/torch.h>
+
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dl {
+
+struct DskdArchitecture {
+    std::array<int, 3> teacherChannels{24, 32, 96}; // channels of the three teacher taps, fine to coarse
+    int firstStride = 4;                            // stride of the finest tap; the others are 2x and 4x
+    std::array<int, 3> widths{32, 64, 128};         // student channels at the three strides
+    int embedDim = 128;                             // bottleneck embedding channels
+    int embedExtraStride = 1;                       // 1: embedding at the coarsest tap stride, 2: one more halving
+};
+
+// Throws dl::Error for widths/embedding settings out of range.
+void checkArchitecture(const DskdArchitecture& a);
+
+// conv3x3 (or 1x1) + BatchNorm + ReLU; BatchNorm makes the conv bias redundant.
+struct ConvBnReluImpl : torch::nn::Module {
+    ConvBnReluImpl(int in, int out, int kernel, int stride);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::Conv2d conv{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+};
+TORCH_MODULE(ConvBnRelu);
+
+// Two 3x3 conv+BN with an identity skip (ResNet basic block, constant width).
+struct ResidualBlockImpl : torch::nn::Module {
+    explicit ResidualBlockImpl(int channels);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
+    torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
+};
+TORCH_MODULE(ResidualBlock);
+
+// 2x upsampling by a learned 2x2 transposed conv + BN + ReLU (the decoder's inverse of a strided conv).
+struct UpBnReluImpl : torch::nn::Module {
+    UpBnReluImpl(int in, int out);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::ConvTranspose2d up{nullptr};
+    torch::nn::BatchNorm2d bn{nullptr};
+};
+TORCH_MODULE(UpBnRelu);
+
+// Student E: a small randomly initialised CNN in forward (fine-to-coarse) order.
+struct StudentEncoderImpl : torch::nn::Module {
+    explicit StudentEncoderImpl(const DskdArchitecture& a);
+    // Trunk features at the three tap strides (what the bottleneck consumes).
+    std::vector<torch::Tensor> forward(const torch::Tensor& image);
+    // Teacher-space projections of the trunk features: E's distillation outputs (training only).
+    std::vector<torch::Tensor> project(const std::vector<torch::Tensor>& trunk);
+    torch::nn::Sequential stage1{nullptr}, stage2{nullptr}, stage3{nullptr};
+    torch::nn::Conv2d head1{nullptr}, head2{nullptr}, head3{nullptr};
+};
+TORCH_MODULE(StudentEncoder);
+
+// Fuses E's three trunk maps: strided convs bring the finer two to the coarsest
+// grid, then concatenation and a 1x1 conv squeeze them into the embedding.
+struct BottleneckImpl : torch::nn::Module {
+    explicit BottleneckImpl(const DskdArchitecture& a);
+    torch::Tensor forward(const std::vector<torch::Tensor>& trunk);
+    torch::nn::Sequential down1{nullptr}, down2{nullptr}, fuse{nullptr};
+};
+TORCH_MODULE(Bottleneck);
+
+// Student D: E's structure inverted, reconstructing teacher features coarse to fine
+// from the embedding alone (no skip connections from E: anomalies must not leak through).
+struct StudentDecoderImpl : torch::nn::Module {
+    explicit StudentDecoderImpl(const DskdArchitecture& a);
+    // Teacher-space reconstructions, returned fine to coarse (the taps' order).
+    std::vector<torch::Tensor> forward(const torch::Tensor& embedding);
+    torch::nn::Sequential entry{nullptr}, stage3{nullptr}, stage2{nullptr}, stage1{nullptr};
+    torch::nn::Conv2d head1{nullptr}, head2{nullptr}, head3{nullptr};
+};
+TORCH_MODULE(StudentDecoder);
+
+// The two students and their bottleneck, trained and saved together.
+struct DskdNetwork {
+    explicit DskdNetwork(const DskdArchitecture& a);
+
+    DskdArchitecture architecture;
+    StudentEncoder encoder;
+    Bottleneck bottleneck;
+    StudentDecoder decoder;
+
+    struct TrainingOutputs {
+        std::vector<torch::Tensor> encoder; // E's teacher-space features, fine to coarse
+        std::vector<torch::Tensor> decoder; // D's reconstructions, fine to coarse
+    };
+    TrainingOutputs forwardTraining(const torch::Tensor& images);
+    // The inference path: E's trunk -> bottleneck -> D (E's heads are skipped).
+    std::vector<torch::Tensor> reconstruct(const torch::Tensor& images);
+
+    void train(bool on);
+    std::vector<torch::Tensor> parameters() const;
+    // Every float parameter and buffer under a stable dotted name ("decoder.stage1.0.conv1.weight").
+    // BatchNorm's integer num_batches_tracked is left out: eval mode never reads it.
+    std::vector<std::pair<std::string, torch::Tensor>> namedState() const;
+    std::int64_t parameterCount() const;
+};
+
+} // namespace dl

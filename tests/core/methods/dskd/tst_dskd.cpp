@@ -1,0 +1,348 @@
+// DSKD: the loss on hand-computed cases, network shapes, the frozen teacher,
+// E's heads being off the inference path, bit-identical bundles, batch/single
+// agreement, seeding, cancellation and the time budget on generated images,
+// and a small real bottle run (integration).
+#include "TestSupport.h"
+#include "backbone/BackboneLoader.h"
+#include "common/Error.h"
+#include "data/ImageIO.h"
+#include "data/Importers.h"
+#include "engine/DetectorRegistry.h"
+#include "engine/Engine.h"
+#include "engine/TensorConvert.h"
+#include "methods/dskd/DskdDetector.h"
+#include "methods/dskd/DskdLoss.h"
+#include "methods/dskd/DskdModel.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cstring>
+#include <random>
+#include <set>
+
+namespace {
+
+// A textured "part": smooth stripes plus mild noise, different per seed.
+cv::Mat normalPart(unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> noise(0.0f, 6.0f);
+    cv::Mat img(128, 128, CV_8UC3);
+    for (int y = 0; y < img.rows; ++y)
+        for (int x = 0; x < img.cols; ++x) {
+            float base = 120.0f + 40.0f * std::sin(0.35f * float(x) + 0.1f * float(seed % 3));
+            for (int c = 0; c < 3; ++c)
+                img.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(base + float(c) * 10.0f + noise(rng));
+        }
+    return img;
+}
+
+cv::Mat defectivePart(unsigned seed, cv::Rect defect)
+{
+    cv::Mat img = normalPart(seed);
+    cv::rectangle(img, defect, cv::Scalar(250, 30, 30), cv::FILLED);
+    return img;
+}
+
+bool sameMap(const cv::Mat& a, const cv::Mat& b)
+{
+    return a.size() == b.size() && a.type() == b.type()
+        && std::memcmp(a.data, b.data, a.total() * a.elemSize()) == 0;
+}
+
+// Small, fast settings for the generated 128x128 parts.
+nlohmann::json tinyParams(int epochs)
+{
+    return {{"image_size", 64}, {"epochs", epochs}, {"widths", {16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}};
+}
+
+} // namespace
+
+class TestDskd : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::string datasetRoot_;
+    std::string modelPath_; // a small trained model shared by the read-only checks
+
+    std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {})
+    {
+        dl::Dataset data = dl::importDataset(datasetRoot_, {});
+        dl::TrainRequest request;
+        request.method = "dskd";
+        request.params = params;
+        request.datasets = {&data};
+        return dl::trainDetector(request, progress);
+    }
+
+    std::unique_ptr<dl::Detector> loadModel()
+    {
+        if (modelPath_.empty()) {
+            auto trained = train(tinyParams(3));
+            modelPath_ = (dir_.path() + "/tiny.dlm").toStdString();
+            dl::saveDetector(*trained, modelPath_);
+        }
+        return dl::loadDetector(modelPath_);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QDir().mkpath(dir_.path() + "/normal");
+        for (unsigned i = 0; i < 16; ++i)
+            dl::writeImage((dir_.path() + QString("/normal/part_%1.png").arg(i, 2, 10, QChar('0'))).toStdString(),
+                           normalPart(i));
+        datasetRoot_ = (dir_.path() + "/normal").toStdString();
+    }
+
+    void lossIsZeroForIdenticalFeatures()
+    {
+        torch::manual_seed(1);
+        torch::Tensor t = torch::randn({2, 5, 3, 4});
+        dl::ScaleLoss l = dl::scaleLoss(t, t.clone());
+        QCOMPARE(l.l2.item<double>(), 0.0);
+        QVERIFY(std::abs(l.cosine.item<double>()) < 1e-6);
+        QVERIFY(std::abs(dl::studentLoss({t, t}, {t.clone(), t.clone()}, 1.0).item<double>()) < 1e-6);
+    }
+
+    void lossMatchesHandComputedValues()
+    {
+        // Two positions with two channels: orthogonal (1,0)/(0,1) and parallel (3,4)/(6,8).
+        torch::Tensor teacher = torch::tensor({1.0f, 3.0f, 0.0f, 4.0f}).reshape({1, 2, 1, 2});
+        torch::Tensor student = torch::tensor({0.0f, 6.0f, 1.0f, 8.0f}).reshape({1, 2, 1, 2});
+        torch::Tensor map = dl::cosineDistanceMap(teacher, student);
+        QCOMPARE(map.sizes().vec(), (std::vector<std::int64_t>{1, 1, 2}));
+        QVERIFY(std::abs(map[0][0][0].item<double>() - 1.0) < 1e-6); // orthogonal: 1 - 0
+        QVERIFY(std::abs(map[0][0][1].item<double>()) < 1e-6);       // parallel: 1 - 1
+        dl::ScaleLoss l = dl::scaleLoss(teacher, student);
+        QVERIFY(std::abs(l.cosine.item<double>() - 0.5) < 1e-6);
+        // Squared differences 1 + 1 (orthogonal) and 9 + 16 (parallel) over 4 entries.
+        QVERIFY(std::abs(l.l2.item<double>() - 27.0 / 4.0) < 1e-5);
+        // Opposite vectors are at distance 2; a zero student vector at distance 1.
+        torch::Tensor a = torch::tensor({1.0f, 2.0f}).reshape({1, 2, 1, 1});
+        QVERIFY(std::abs(dl::cosineDistanceMap(a, -a).item<double>() - 2.0) < 1e-6);
+        QVERIFY(std::abs(dl::cosineDistanceMap(a, torch::zeros_like(a)).item<double>() - 1.0) < 1e-6);
+        // studentLoss sums cosine + w * l2 over the scales.
+        const double expected = 2 * (0.5 + 0.25 * 27.0 / 4.0);
+        QVERIFY(std::abs(dl::studentLoss({teacher, teacher}, {student, student}, 0.25).item<double>() - expected) < 1e-5);
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::scaleLoss(teacher, torch::zeros({1, 3, 1, 2})));
+    }
+
+    void networkShapesFollowTheTaps()
+    {
+        for (int extra : {1, 2}) {
+            dl::DskdArchitecture a;
+            a.teacherChannels = {24, 32, 96};
+            a.widths = {8, 16, 32};
+            a.embedDim = 16;
+            a.embedExtraStride = extra;
+            dl::DskdNetwork net(a);
+            auto out = net.forwardTraining(torch::randn({2, 3, 64, 64}));
+            const std::vector<std::vector<std::int64_t>> expected{{2, 24, 16, 16}, {2, 32, 8, 8}, {2, 96, 4, 4}};
+            QCOMPARE(out.encoder.size(), std::size_t(3));
+            QCOMPARE(out.decoder.size(), std::size_t(3));
+            for (std::size_t s = 0; s < 3; ++s) {
+                QCOMPARE(out.encoder[s].sizes().vec(), expected[s]);
+                QCOMPARE(out.decoder[s].sizes().vec(), expected[s]);
+            }
+            auto trunk = net.encoder->forward(torch::randn({1, 3, 64, 64}));
+            QCOMPARE(trunk[2].size(1), std::int64_t(32));
+            const std::int64_t embedSide = extra == 2 ? 2 : 4;
+            QCOMPARE(net.bottleneck->forward(trunk).sizes().vec(), (std::vector<std::int64_t>{1, 16, embedSide, embedSide}));
+            // Every float tensor has a unique name (the bundle keys).
+            std::set<std::string> names;
+            for (const auto& [name, t] : net.namedState()) names.insert(name);
+            QCOMPARE(names.size(), net.namedState().size());
+        }
+    }
+
+    void teacherStaysFrozen()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        // loadBackbone caches the instance, so this is the very teacher fit uses.
+        auto teacher = dl::loadBackbone({});
+        dl::PreprocessSpec spec;
+        spec.width = spec.height = 64;
+        const torch::Tensor probe = dl::imagesToTensor({normalPart(99)}, spec);
+        const std::vector<std::string> taps{"features.3", "features.6", "features.13"};
+        std::vector<torch::Tensor> before;
+        for (const auto& f : teacher->extract(probe, taps)) before.push_back(f.clone());
+        train(tinyParams(2));
+        auto after = teacher->extract(probe, taps);
+        for (std::size_t i = 0; i < taps.size(); ++i)
+            QVERIFY2(torch::equal(before[i], after[i]), taps[i].c_str());
+    }
+
+    void encoderHeadsAreOffTheInferencePath()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        auto detector = loadModel();
+        auto* dskd = dynamic_cast<dl::DskdDetector*>(detector.get());
+        QVERIFY(dskd && dskd->network());
+        const cv::Mat probe = defectivePart(5, cv::Rect(40, 40, 16, 16));
+        const dl::Prediction before = detector->predict(probe);
+        {
+            // E's own distillation outputs (its heads) are training-only.
+            torch::NoGradGuard noGrad;
+            auto& e = dskd->network()->encoder;
+            for (auto* head : {&e->head1, &e->head2, &e->head3}) {
+                (*head)->weight.zero_();
+                (*head)->bias.zero_();
+            }
+        }
+        const dl::Prediction after = detector->predict(probe);
+        QCOMPARE(after.score, before.score);
+        QVERIFY(sameMap(after.map, before.map));
+        {
+            // E's trunk is on the path: D decodes the bottleneck embedding of E's features.
+            torch::NoGradGuard noGrad;
+            for (auto& p : dskd->network()->encoder->stage1->parameters()) p.mul_(0.5);
+        }
+        QVERIFY(!sameMap(detector->predict(probe).map, before.map));
+    }
+
+    void bundleRoundTripIsBitIdentical()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        auto trained = train(tinyParams(2));
+        const std::string path = (dir_.path() + "/roundtrip.dlm").toStdString();
+        dl::saveDetector(*trained, path);
+        auto loaded = dl::loadDetector(path);
+        QCOMPARE(loaded->info().method, std::string("dskd"));
+        QCOMPARE(loaded->info().threshold, trained->info().threshold);
+        for (const cv::Mat& probe : {defectivePart(7, cv::Rect(10, 10, 15, 15)), normalPart(8)}) {
+            dl::Prediction a = trained->predict(probe), b = loaded->predict(probe);
+            QCOMPARE(a.score, b.score);
+            QCOMPARE(a.map.cols, 64);
+            QVERIFY(sameMap(a.map, b.map));
+        }
+        // The training record travels with the model.
+        const auto& record = loaded->info().provenance.at("dskd");
+        QCOMPARE(record.at("epochs_run").get<int>(), 2);
+        QCOMPARE(record.at("curve").size(), std::size_t(2));
+    }
+
+    void batchedPredictionMatchesSingle()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        auto detector = loadModel();
+        const std::vector<cv::Mat> probes{defectivePart(11, cv::Rect(20, 60, 20, 20)), normalPart(12), normalPart(13)};
+        auto batch = detector->predictBatch(probes);
+        QCOMPARE(batch.size(), probes.size());
+        for (std::size_t i = 0; i < probes.size(); ++i) {
+            dl::Prediction single = detector->predict(probes[i]);
+            // Eval-mode BatchNorm: an image's map cannot depend on its batch mates. The
+            // convolution kernels may sum in another order for another batch size.
+            double maxDiff = cv::norm(single.map, batch[i].map, cv::NORM_INF);
+            QVERIFY2(maxDiff <= 1e-5 * std::max(1.0, double(single.score)), qPrintable(QString::number(maxDiff)));
+            QVERIFY(std::abs(single.score - batch[i].score) <= 1e-5f * std::max(1.0f, single.score));
+        }
+        // Repeated prediction is exactly repeatable.
+        QVERIFY(sameMap(detector->predict(probes[0]).map, detector->predict(probes[0]).map));
+    }
+
+    void sameSeedGivesSameModel()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        auto a = train(tinyParams(1));
+        auto b = train(tinyParams(1));
+        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
+        QVERIFY(sameMap(a->predict(probe).map, b->predict(probe).map));
+        nlohmann::json other = tinyParams(1);
+        other["seed"] = 7;
+        QVERIFY(!sameMap(a->predict(probe).map, train(other)->predict(probe).map));
+    }
+
+    void lossCurveIsReportedAndBudgetIsHonoured()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        std::vector<std::pair<std::string, double>> metrics;
+        dl::ProgressContext progress;
+        progress.onMetric = [&](const std::string& name, int, double value) { metrics.emplace_back(name, value); };
+        auto detector = train(tinyParams(2), progress);
+        int losses = 0, validations = 0;
+        for (const auto& [name, value] : metrics) {
+            losses += name == "loss";
+            validations += name == "val_loss";
+            QVERIFY(std::isfinite(value));
+        }
+        QCOMPARE(losses, 2);
+        QCOMPARE(validations, 2);
+        // A budget of a few milliseconds still finishes one epoch, then stops.
+        nlohmann::json params = tinyParams(50);
+        params["max_minutes"] = 0.0001;
+        auto budgeted = train(params);
+        const auto& record = budgeted->info().provenance.at("dskd");
+        QCOMPARE(record.at("epochs_run").get<int>(), 1);
+        QCOMPARE(record.at("stopped_by").get<std::string>(), std::string("time budget"));
+    }
+
+    void cancellationStopsFitting()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        dl::ProgressContext progress;
+        progress.cancel = std::make_shared<dl::CancelToken>();
+        bool trainingSeen = false;
+        progress.onProgress = [&](double, const std::string& stage) {
+            if (stage.rfind("training", 0) == 0) {
+                trainingSeen = true;
+                progress.cancel->cancel();
+            }
+        };
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, train(tinyParams(20), progress));
+        QVERIFY(trainingSeen);
+    }
+
+    void badParametersAreRejectedClearly()
+    {
+        auto& registry = dl::DetectorRegistry::instance();
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32, 2}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3"}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_size", 100}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 3}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"max_minutes", 0}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"no_such_param", 1}}));
+        // Taps whose strides do not double are refused when the teacher is known.
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["taps"] = {"features.3", "features.13", "features.17"};
+        QVERIFY_THROWS_EXCEPTION(dl::Error, train(params));
+    }
+
+    void realBottleSubsetRuns()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        DL_REQUIRE_SHARED("data/mvtec_bottle/train/good");
+        dl::Dataset bottle = dl::importDataset(dltest::sharedPath("data/mvtec_bottle").toStdString(), {});
+        // 24 train images, 3 good and 6 defective test images, 128 px, 2 epochs: a smoke run.
+        dl::Dataset subset = bottle;
+        subset.samples.clear();
+        int train = 0, good = 0, bad = 0;
+        for (const auto& s : bottle.samples) {
+            if (s.split == dl::Split::Train && train < 24) { subset.samples.push_back(s); ++train; }
+            if (s.split == dl::Split::Test && s.label == 0 && good < 3) { subset.samples.push_back(s); ++good; }
+            if (s.split == dl::Split::Test && s.label == 1 && bad < 6) { subset.samples.push_back(s); ++bad; }
+        }
+        QCOMPARE(good + bad, 9);
+        dl::TrainRequest request;
+        request.method = "dskd";
+        request.params = {{"image_size", 128}, {"epochs", 2}};
+        request.datasets = {&subset};
+        auto detector = dl::trainDetector(request, {});
+        dl::EvaluationReport report = dl::evaluateDetector(*detector, {&subset}, {});
+        double goodPeak = 0, badPeak = 0;
+        for (const auto& e : report.images)
+            (e.sample->label == 1 ? badPeak : goodPeak) += e.score / (e.sample->label == 1 ? bad : good);
+        qInfo("bottle smoke run: mean peak good %.4f, defective %.4f; image AUROC %.3f, pixel AUROC %.3f",
+              goodPeak, badPeak, report.mean.imageAuroc, report.mean.pixelAuroc);
+        QVERIFY(badPeak > goodPeak);
+    }
+};
+
+QTEST_MAIN(TestDskd)
+#include "tst_dskd.moc"
