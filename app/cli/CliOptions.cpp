@@ -34,7 +34,8 @@ std::string usageText()
 
 commands:
   fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
-             [--labelled-defects N] [--param KEY=VALUE ...] [--parent MODEL.dlm] --out MODEL.dlm
+             [--labelled-defects N] [--labels-from-db] [--param KEY=VALUE ...] [--parent MODEL.dlm]
+             --out MODEL.dlm
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
@@ -105,6 +106,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)
                 throw Error("--labelled-defects must not be negative");
+        } else if (a == "--labels-from-db") {
+            o.labelsFromDb = true;
         } else if (a == "--param") {
             const std::string& kv = value();
             auto eq = kv.find('=');
@@ -158,7 +161,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.method.empty(), "--method NAME");
         require(!o.data.empty(), "at least one --data PATH");
         require(!o.outPath.empty(), "--out MODEL.dlm");
-    } else if (o.command == "test") {
+    }
+    if (o.labelsFromDb && o.noDb)
+        throw Error("--labels-from-db reads the database; it cannot be combined with --no-db");
+    if (o.command == "test") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.data.empty(), "at least one --data PATH");
         require(!o.jsonPath.empty(), "--json OUT.json");

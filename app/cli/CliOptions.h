@@ -33,6 +33,7 @@ struct CliOptions {
     std::string parentModelPath;         // fit: retrain from this model (reuses what the method can)
     bool unified = false;
     int labelledDefects = 0;
+    bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
     nlohmann::json params = nlohmann::json::object();
     // test / predict / benchmark

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -217,6 +218,53 @@ private:
     db::RowId runId_ = 0;
 };
 
+// Defect masks that engineers annotated (the newest annotation of each image)
+// turn those images into labelled training defects. Masks are written once per
+// annotation id next to the database. Annotations with an empty mask confirm a
+// good part and change nothing. Returns how many images became labelled defects.
+int applyDatabaseLabels(db::Store& store, Dataset& dataset)
+{
+    std::optional<db::DatasetRecord> record = store.findDatasetByRoot(q(dataset.root));
+    if (!record) return 0;
+    std::map<std::string, Sample*> byPath;
+    for (auto& s : dataset.samples) byPath[s.relativePath] = &s;
+    const fs::path maskDir = fs::path(store.path().toStdString()).parent_path() / "annotation-masks";
+    int applied = 0;
+    for (const auto& image : store.imagesOfDataset(record->id)) {
+        std::optional<db::AnnotationRecord> annotation = store.latestAnnotation(image.id);
+        if (!annotation) continue;
+        auto it = byPath.find(image.relativePath.toStdString());
+        if (it == byPath.end()) continue;
+        const std::vector<uchar> png(annotation->maskPng.begin(), annotation->maskPng.end());
+        cv::Mat mask = cv::imdecode(png, cv::IMREAD_GRAYSCALE);
+        if (mask.empty())
+            throw Error("annotation " + std::to_string(annotation->id) + " of " + it->second->path
+                        + " in the database is not a readable PNG mask");
+        if (cv::countNonZero(mask) == 0) continue;
+        const std::string maskPath = (maskDir / ("annotation_" + std::to_string(annotation->id) + ".png")).string();
+        if (!fs::exists(maskPath))
+            writeFileAtomically(maskPath, std::string(png.begin(), png.end()));
+        Sample& s = *it->second;
+        s.label = 1;
+        s.split = Split::Train;
+        s.maskPath = maskPath;
+        if (s.defectType.empty() || s.defectType == "good") s.defectType = "annotated";
+        ++applied;
+    }
+    return applied;
+}
+
+void applyDatabaseLabels(const CliOptions& o, Recorder& recorder, std::vector<Dataset>& datasets)
+{
+    if (!o.labelsFromDb) return;
+    for (auto& d : datasets) {
+        const int n = applyDatabaseLabels(recorder.store(), d);
+        if (!o.quiet)
+            std::cerr << d.root << ": " << n << " annotated defect image(s) from the database used as labelled training data"
+                      << std::endl;
+    }
+}
+
 // Runs `body`; on failure marks the run failed (or cancelled) and rethrows.
 template <typename Body>
 int recorded(Recorder& recorder, Body body)
@@ -250,6 +298,7 @@ int runFit(const CliOptions& o)
     if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
         logWarning("method '" + o.method + "' does not train on labelled defects; they only refine its threshold");
     Recorder recorder(o);
+    applyDatabaseLabels(o, recorder, datasets);
     recorder.startRun(db::RunKind::Fit, {{"method", o.method}, {"data", datasetParams(o)}, {"unified", o.unified},
                                          {"labelled_defects", o.labelledDefects}, {"params", o.params},
                                          {"out", o.outPath}});
@@ -298,6 +347,7 @@ int runTest(const CliOptions& o)
     std::vector<Dataset> datasets = importAll(o);
     auto detector = loadDetector(o.modelPath, o.weightsPath);
     Recorder recorder(o);
+    applyDatabaseLabels(o, recorder, datasets);
     recorder.startRun(db::RunKind::Test, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}});
     recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
     return recorded(recorder, [&] {
@@ -454,6 +504,7 @@ int runBenchmark(const CliOptions& o)
     if (o.benchmarkImages > 0 && files.size() > std::size_t(o.benchmarkImages)) files.resize(std::size_t(o.benchmarkImages));
 
     Recorder recorder(o);
+    applyDatabaseLabels(o, recorder, datasets);
     recorder.startRun(db::RunKind::Benchmark, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
     return recorded(recorder, [&] {
         for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);

@@ -1,6 +1,7 @@
 // defectlens-cli as a user runs it: the published options, JSON outputs and
 // clear, file-naming errors with non-zero exit codes.
 #include "TestSupport.h"
+#include "database/Store.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -141,6 +142,40 @@ private slots:
         QJsonObject bench = readJson(path("bench.json"));
         for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb"})
             QVERIFY2(bench[key].toDouble() > 0, key);
+    }
+
+    // An engineer's annotation stored in the database becomes a labelled defect for DMAD.
+    void annotationsInTheDatabaseFeedDmad()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString db = path("labels.sqlite");
+        // Register the dataset and its images (a quick PatchCore fit records them).
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path("pc.dlm"), "--db", db, "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        {
+            dl::db::Store store;
+            store.open(db);
+            auto dataset = store.findDatasetByRoot(QFileInfo(path("sample")).canonicalFilePath());
+            if (!dataset) dataset = store.findDatasetByRoot(QFileInfo(path("sample")).absoluteFilePath());
+            QVERIFY(dataset.has_value());
+            dl::db::RowId imageId = 0;
+            for (const auto& image : store.imagesOfDataset(dataset->id))
+                if (image.relativePath == "test/stain/000.png") imageId = image.id;
+            QVERIFY(imageId != 0);
+            QFile mask(path("sample/ground_truth/stain/000_mask.png"));
+            QVERIFY(mask.open(QIODevice::ReadOnly));
+            store.addAnnotation(imageId, mask.readAll(), "engineer");
+        }
+        o = run({"fit", "--method", "dmad", "--data", path("sample"), "--labels-from-db", "--out", path("dmad.dlm"), "--db", db,
+                 "--param", "epochs=2", "--param", "synthetic_images=4", "--param", "texture_images=4"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.err.contains("1 annotated defect image(s)"), qPrintable(o.err));
+        o = run({"info", "--model", path("dmad.dlm")});
+        const QJsonObject provenance = QJsonDocument::fromJson(o.out.toUtf8()).object()["provenance"].toObject();
+        QCOMPARE(provenance["labelled_defects"].toInt(), 1);
+        // --labels-from-db without a database is refused.
+        o = run({"fit", "--method", "dmad", "--data", path("sample"), "--labels-from-db", "--no-db", "--out", path("x.dlm")});
+        QCOMPARE(o.exitCode, 2);
     }
 };
 
