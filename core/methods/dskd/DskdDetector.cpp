@@ -60,9 +60,13 @@ struct DskdDetector::State {
     std::vector<std::string> taps;
     std::shared_ptr<FeatureExtractor> teacher;
     std::unique_ptr<DskdNetwork> net;
-    std::vector<double> teacherScale; // RMS of each tap over the training images (L2 balance only)
+    // Fixed per-channel normalisation of each teacher tap, [1,C,1,1]: (T - shift) / scale.
+    // "tap": shift 0 and one RMS for the whole tap (balances the L2 terms, leaves the cosine as is);
+    // "channel": each channel standardised over the training images.
+    std::vector<torch::Tensor> teacherShift, teacherScale;
 
     double sigma() const { return params.at("smoothing_sigma").get<double>(); }
+    std::string teacherNorm() const { return params.at("teacher_norm").get<std::string>(); }
     int batchSize() const { return std::max(1, params.at("batch_size").get<int>()); }
     double l2Weight() const { return params.at("l2_weight").get<double>(); }
 
@@ -99,8 +103,7 @@ struct DskdDetector::State {
         FeatureCache cache;
         if (indices.empty())
             return cache;
-        std::vector<torch::Tensor> images;
-        std::vector<std::vector<torch::Tensor>> perTap(taps.size());
+        const std::int64_t n = std::int64_t(indices.size());
         const std::size_t step = std::size_t(batchSize());
         for (std::size_t begin = 0; begin < indices.size(); begin += step) {
             progress.checkCancelled();
@@ -111,14 +114,23 @@ struct DskdDetector::State {
                 decoded.push_back(loadImageRgb(samples[std::size_t(indices[i])].path));
             torch::Tensor batch = imagesToTensor(decoded, preprocess);
             std::vector<torch::Tensor> features = teacher->extract(batch, taps);
-            images.push_back(batch);
-            // clone() outside inference mode: autograd may save the targets for backward.
+            // Filled in place (no concatenation copy: the wide taps take GBs), and
+            // allocated outside inference mode because autograd saves the targets for backward.
+            if (!cache.images.defined()) {
+                auto withCount = [n](const torch::Tensor& t) {
+                    std::vector<std::int64_t> shape = t.sizes().vec();
+                    shape[0] = n;
+                    return torch::empty(shape, torch::kFloat32);
+                };
+                cache.images = withCount(batch);
+                for (const auto& f : features)
+                    cache.teacher.push_back(withCount(f));
+            }
+            const auto rows = std::int64_t(begin), rowsEnd = std::int64_t(end);
+            cache.images.slice(0, rows, rowsEnd).copy_(batch);
             for (std::size_t t = 0; t < taps.size(); ++t)
-                perTap[t].push_back(features[t].clone());
+                cache.teacher[t].slice(0, rows, rowsEnd).copy_(features[t]);
         }
-        cache.images = torch::cat(images, 0);
-        for (auto& parts : perTap)
-            cache.teacher.push_back(torch::cat(parts, 0));
         return cache;
     }
 
@@ -194,6 +206,9 @@ DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_uniq
     if (params.at("l2_weight").get<double>() < 0.0)
         throw Error("dskd l2_weight must not be negative");
     const double validation = params.at("validation_fraction").get<double>();
+    const std::string norm = params.at("teacher_norm").get<std::string>();
+    if (norm != "tap" && norm != "channel")
+        throw Error("dskd teacher_norm must be tap or channel, got '" + norm + "'");
     if (!(validation >= 0.0 && validation <= 0.5))
         throw Error("dskd validation_fraction must be within 0..0.5, got " + std::to_string(validation));
     // Student settings fail here, before any work (the teacher's channels are checked at fit/load).
@@ -245,15 +260,26 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
                                       "caching teacher features");
     FeatureCache validation = s.buildCache(input.normal, validationIdx, info_.preprocess, cacheProgress.sub(0.9, 1.0),
                                            "caching validation features");
-    // One scalar per tap brings the taps to unit RMS so their L2 terms weigh alike;
-    // a scalar does not change the cosine that scores anomalies.
+    // Normalised targets weigh the taps' L2 terms alike (see State::teacherShift).
+    s.teacherShift.clear();
     s.teacherScale.clear();
     for (std::size_t t = 0; t < s.taps.size(); ++t) {
-        const double rms = std::max(1e-6, std::sqrt(train.teacher[t].pow(2).mean().item<double>()));
-        s.teacherScale.push_back(rms);
-        train.teacher[t].div_(rms);
+        const torch::Tensor& f = train.teacher[t];
+        torch::Tensor shift, scale;
+        if (s.teacherNorm() == "channel") {
+            shift = f.mean({0, 2, 3}, true);
+            scale = f.std({0, 2, 3}, true, true);
+            // Channels that never vary (dead ReLU6 units) would divide by zero.
+            scale = scale.clamp_min(std::max(1e-6, 1e-3 * scale.mean().item<double>()));
+        } else {
+            shift = torch::zeros({1, f.size(1), 1, 1});
+            scale = torch::full({1, f.size(1), 1, 1}, std::max(1e-6, std::sqrt(f.pow(2).mean().item<double>())));
+        }
+        s.teacherShift.push_back(shift);
+        s.teacherScale.push_back(scale);
+        train.teacher[t].sub_(shift).div_(scale);
         if (validation.size() > 0)
-            validation.teacher[t].div_(rms);
+            validation.teacher[t].sub_(shift).div_(scale);
     }
     const double cacheSeconds = secondsSince(fitStart);
 
@@ -381,7 +407,8 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
         std::vector<torch::Tensor> reconstructed = s.net->reconstruct(batch);
         namespace F = torch::nn::functional;
         for (std::size_t t = 0; t < teacher.size(); ++t) {
-            torch::Tensor d = cosineDistanceMap(teacher[t], reconstructed[t]).unsqueeze(1);
+            torch::Tensor target = (teacher[t] - s.teacherShift[t]) / s.teacherScale[t];
+            torch::Tensor d = cosineDistanceMap(target, reconstructed[t]).unsqueeze(1);
             d = F::interpolate(d, F::InterpolateFuncOptions()
                                       .size(std::vector<std::int64_t>{height, width})
                                       .mode(torch::kBilinear)
@@ -425,10 +452,14 @@ void DskdDetector::save(ModelBundle& bundle) const
         bundle.putFloats("dskd." + name, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()),
                          t.data_ptr<float>());
     }
+    for (std::size_t t = 0; t < s.teacherShift.size(); ++t) {
+        const std::vector<std::int64_t> shape{s.teacherShift[t].numel()};
+        bundle.putFloats("dskd.teacher_norm." + std::to_string(t) + ".shift", shape, s.teacherShift[t].contiguous().data_ptr<float>());
+        bundle.putFloats("dskd.teacher_norm." + std::to_string(t) + ".scale", shape, s.teacherScale[t].contiguous().data_ptr<float>());
+    }
     const auto& a = s.net->architecture;
     bundle.header["method_state"] = {{"teacher_channels", a.teacherChannels},
                                      {"first_stride", a.firstStride},
-                                     {"teacher_scale", s.teacherScale},
                                      {"student_parameters", s.net->parameterCount()}};
 }
 
@@ -441,9 +472,24 @@ void DskdDetector::load(const ModelBundle& bundle)
         const auto& state = bundle.header.at("method_state");
         if (state.at("teacher_channels").get<std::array<int, 3>>() != arch.teacherChannels)
             throw Error("dskd model bundle was trained on teacher taps of other widths than this backbone gives");
-        s.teacherScale = state.at("teacher_scale").get<std::vector<double>>();
     } catch (const nlohmann::json::exception& e) {
         throw Error(std::string("dskd state in the bundle is malformed: ") + e.what());
+    }
+    auto floatsOf = [&](const std::string& key, std::int64_t expectedSize) {
+        if (!bundle.has(key))
+            throw Error("dskd model bundle lacks the tensor '" + key + "'");
+        std::vector<std::int64_t> shape;
+        std::vector<float> values = bundle.floats(key, &shape);
+        if (std::int64_t(values.size()) != expectedSize)
+            throw Error("dskd tensor '" + key + "' in the bundle has the wrong size for these parameters");
+        return values;
+    };
+    std::vector<torch::Tensor> shift, scale;
+    for (std::size_t t = 0; t < 3; ++t) {
+        const int c = arch.teacherChannels[t];
+        const std::string prefix = "dskd.teacher_norm." + std::to_string(t);
+        shift.push_back(torch::tensor(floatsOf(prefix + ".shift", c)).reshape({1, c, 1, 1}));
+        scale.push_back(torch::tensor(floatsOf(prefix + ".scale", c)).reshape({1, c, 1, 1}));
     }
     auto net = std::make_unique<DskdNetwork>(arch);
     torch::NoGradGuard noGrad;
@@ -459,6 +505,8 @@ void DskdDetector::load(const ModelBundle& bundle)
     }
     net->train(false);
     s.net = std::move(net);
+    s.teacherShift = std::move(shift);
+    s.teacherScale = std::move(scale);
 }
 
 void registerDskd(DetectorRegistry& registry)
@@ -471,13 +519,14 @@ void registerDskd(DetectorRegistry& registry)
     d.defaultParams = {
         {"image_size", 256},
         {"taps", {"features.3", "features.6", "features.13"}},
-        {"widths", {32, 64, 128}},
-        {"embed_dim", 128},
+        {"widths", {24, 48, 96}},
+        {"embed_dim", 96},
         {"embed_extra_stride", 2},
-        {"epochs", 100},
+        {"epochs", 20},
         {"batch_size", 8},
         {"learning_rate", 0.001},
         {"l2_weight", 1.0},
+        {"teacher_norm", "tap"},
         {"validation_fraction", 0.1},
         {"smoothing_sigma", 4.0},
         {"seed", 0},

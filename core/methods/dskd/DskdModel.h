@@ -20,8 +20,8 @@ namespace dl {
 struct DskdArchitecture {
     std::array<int, 3> teacherChannels{24, 32, 96}; // channels of the three teacher taps, fine to coarse
     int firstStride = 4;                            // stride of the finest tap; the others are 2x and 4x
-    std::array<int, 3> widths{32, 64, 128};         // student channels at the three strides
-    int embedDim = 128;                             // bottleneck embedding channels
+    std::array<int, 3> widths{24, 48, 96};          // student channels at the three strides
+    int embedDim = 96;                              // bottleneck embedding channels
     int embedExtraStride = 1;                       // 1: embedding at the coarsest tap stride, 2: one more halving
 };
 
