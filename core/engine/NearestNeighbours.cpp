@@ -2,8 +2,13 @@
 
 #include "common/Error.h"
 
+#include <algorithm>
+
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
+#include <faiss/IndexPreTransform.h>
+#include <faiss/IndexRefine.h>
+#include <faiss/VectorTransform.h>
 #include <faiss/impl/io.h>
 #include <faiss/index_io.h>
 
@@ -36,8 +41,24 @@ void NearestNeighbourIndex::build(const float* vectors, std::int64_t count, int 
         auto hnsw = std::make_unique<faiss::IndexHNSWFlat>(dim, options.hnswNeighbours);
         hnsw->hnsw.efConstruction = options.hnswEfConstruction;
         index_ = std::move(hnsw);
+    } else if (options.kind == "pca-refine") {
+        const int reduced = std::min(options.pcaDim, dim);
+        if (options.pcaDim < 1 || options.refineFactor < 1)
+            throw Error("pca-refine search needs a positive subspace width and refine factor");
+        // PCA needs several vectors per dimension; a bank that small is cheap to search exactly anyway.
+        if (reduced >= dim || count < 8 * std::int64_t(reduced)) {
+            index_ = std::make_unique<faiss::IndexFlatL2>(dim);
+        } else {
+            auto* coarse = new faiss::IndexPreTransform(new faiss::PCAMatrix(dim, reduced), new faiss::IndexFlatL2(reduced));
+            coarse->own_fields = true;
+            auto refine = std::make_unique<faiss::IndexRefineFlat>(coarse);
+            refine->own_fields = true;
+            refine->k_factor = float(options.refineFactor);
+            refine->train(count, bank_.data());
+            index_ = std::move(refine);
+        }
     } else {
-        throw Error("unknown nearest-neighbour search '" + options.kind + "' (use hnsw or exact)");
+        throw Error("unknown nearest-neighbour search '" + options.kind + "' (use hnsw, exact or pca-refine)");
     }
     index_->add(count, bank_.data());
     applySearchParameters(index_.get(), options);

@@ -12,10 +12,16 @@ namespace faiss { struct Index; }
 namespace dl {
 
 struct NearestNeighbourOptions {
-    std::string kind = "hnsw"; // "hnsw" or "exact"
+    std::string kind = "hnsw"; // "hnsw", "exact" or "pca-refine"
     int hnswNeighbours = 32;   // M: graph degree
     int hnswEfConstruction = 80;
     int hnswEfSearch = 64;
+    // "pca-refine": candidates by exact search in a PCA subspace of `pcaDim`
+    // dimensions, then `refineFactor` x k of them re-ranked by exact full-width
+    // distance. Returned distances are exact; only a missed candidate can differ
+    // from "exact". Banks too small to gain fall back to exact search.
+    int pcaDim = 32;
+    int refineFactor = 2;
 };
 
 class NearestNeighbourIndex {

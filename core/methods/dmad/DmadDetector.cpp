@@ -62,6 +62,14 @@ struct DmadDetector::State {
     float distanceScale = 1.0f;
 
     int dim() const { return features->dim(); }
+    NearestNeighbourOptions searchOptions() const
+    {
+        NearestNeighbourOptions o;
+        o.kind = params.at("search").get<std::string>();
+        o.pcaDim = params.at("search_dim").get<int>();
+        o.refineFactor = params.at("search_refine").get<int>();
+        return o;
+    }
     int neighbours() const { return params.at("neighbours").get<int>(); }
     template <typename T> T p(const char* key) const { return params.at(key).get<T>(); }
 
@@ -112,14 +120,45 @@ struct DmadDetector::State {
         return bankTensor.index_select(0, idx).reshape({n, k, dim()});
     }
 
+    torch::Tensor bankTensor(const MemoryBank& bank) const
+    {
+        return torch::from_blob(const_cast<float*>(bank.index.bank().data()), {bank.index.size(), dim()}, torch::kFloat32);
+    }
+
+    // Attention tables of both banks for the current heads; rebuilt after the
+    // heads change (training steps, loading).
+    KnowledgeTables normalTables, abnormalTables;
+    bool tablesCurrent = false;
+
+    void refreshTables()
+    {
+        if (tablesCurrent)
+            return;
+        normalTables = network->normalKnowledge->tablesFor(bankTensor(normal));
+        abnormalTables = network->abnormalKnowledge->tablesFor(bankTensor(abnormal));
+        tablesCurrent = true;
+    }
+
+    DmadNetworkImpl::Gathered gather(const MemoryBank& bank, const KnowledgeTables& tables,
+                                     const std::vector<std::int64_t>& ids, std::int64_t n, int k) const
+    {
+        torch::Tensor idx = torch::from_blob(const_cast<std::int64_t*>(ids.data()), {n * k}, torch::kInt64);
+        auto rows = [&](const torch::Tensor& table) {
+            return table.defined() ? table.index_select(0, idx).reshape({n, k, table.size(1)}) : torch::Tensor();
+        };
+        return {rows(bankTensor(bank)), rows(tables.keys), rows(tables.values)};
+    }
+
     torch::Tensor scoreWithNeighbours(const float* queries, std::int64_t n, const std::vector<std::int64_t>& nn,
                                       const std::vector<std::int64_t>& na)
     {
         torch::NoGradGuard noGrad;
         network->eval();
+        refreshTables();
         const int k = neighbours();
         torch::Tensor q = torch::from_blob(const_cast<float*>(queries), {n, dim()}, torch::kFloat32);
-        torch::Tensor r = network->representation(q, gatherMemories(normal, nn, n, k), gatherMemories(abnormal, na, n, k));
+        torch::Tensor r = network->representation(q, gather(normal, normalTables, nn, n, k),
+                                                  gather(abnormal, abnormalTables, na, n, k));
         torch::Tensor score = -network->discriminate(r);
         // The hinge loss stops ordering patches once they clear the margin; the
         // nearest-normal distance (the knowledge's own first term) restores a fine
@@ -141,6 +180,11 @@ DmadDetector::DmadDetector(const nlohmann::json& params) : state_(std::make_uniq
     const std::string knowledge = params.at("knowledge").get<std::string>();
     if (knowledge != "distance" && knowledge != "distance+attention")
         throw Error("dmad knowledge must be 'distance' or 'distance+attention', got '" + knowledge + "'");
+    const std::string search = params.at("search").get<std::string>();
+    if (search != "exact" && search != "pca-refine")
+        throw Error("dmad search must be 'exact' or 'pca-refine', got '" + search + "'");
+    if (params.at("search_dim").get<int>() < 1 || params.at("search_refine").get<int>() < 1)
+        throw Error("dmad search_dim and search_refine must be at least 1");
     if (params.at("neighbours").get<int>() < 1)
         throw Error("dmad neighbours must be at least 1");
     // Type-check every parameter now, not minutes into a fit.
@@ -171,8 +215,7 @@ void DmadDetector::warmStart(const ModelBundle& parent)
     const BundleEntry& sources = parent.entry("dmad.normal_sources");
     s.normal.sourceImage.resize(sources.bytes.size() / sizeof(std::int64_t));
     std::memcpy(s.normal.sourceImage.data(), sources.bytes.data(), sources.bytes.size());
-    NearestNeighbourOptions search;
-    search.kind = "exact";
+    const NearestNeighbourOptions search = s.searchOptions();
     s.normal.index.deserialize(parent.entry("dmad.normal_index").bytes, bank.data(), shape[0], int(shape[1]), search);
     s.warmNormal = true;
     s.sizes.normal = shape[0];
@@ -268,8 +311,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
             std::copy_n(normalSet.features.data() + keep[i] * dim, dim, bank.data() + i * std::size_t(dim));
             s.normal.sourceImage.push_back(normalSet.source[std::size_t(keep[i])]);
         }
-        NearestNeighbourOptions search;
-        search.kind = "exact";
+        const NearestNeighbourOptions search = s.searchOptions();
         s.normal.index.build(bank.data(), std::int64_t(keep.size()), dim, search);
         s.sizes.normal = std::int64_t(keep.size());
     }
@@ -404,8 +446,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     }
     if (abnormalBank.empty())
         throw Error("dmad could not build an abnormal memory bank (no defects, no synthetic defects, no textures)");
-    NearestNeighbourOptions search;
-    search.kind = "exact";
+    const NearestNeighbourOptions search = s.searchOptions();
     s.abnormal.index.build(abnormalBank.data(), std::int64_t(abnormalBank.size()) / dim, dim, search);
     s.abnormal.sourceImage = abnormalSource;
 
@@ -501,6 +542,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     endStage("validation_set");
     // 7. Train the heads: hinge loss on normal, noise-fake, synthetic and labelled patches.
     s.network = DmadNetwork(s.networkOptions());
+    s.tablesCurrent = false;
     torch::optim::Adam optimizer(s.network->parameters(), torch::optim::AdamOptions(s.p<double>("learning_rate")));
     const int epochs = s.p<int>("epochs");
     const int batchSize = s.p<int>("batch_size");
@@ -545,6 +587,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
+            s.tablesCurrent = false;
             lossSum += loss.item<double>();
             ++steps;
         }
@@ -568,6 +611,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         std::size_t i = 0;
         for (auto& t : s.network->parameters()) t.copy_(bestState[i++]);
         for (auto& t : s.network->buffers()) t.copy_(bestState[i++]);
+        s.tablesCurrent = false;
     }
     s.network->eval();
     endStage("training");
@@ -646,8 +690,7 @@ void DmadDetector::load(const ModelBundle& bundle)
     State& s = *state_;
     auto backbone = loadBackbone(info_.backbone, info_.backboneSha256);
     s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.featureSpec);
-    NearestNeighbourOptions search;
-    search.kind = "exact";
+    const NearestNeighbourOptions search = s.searchOptions();
     auto loadBank = [&](const std::string& name, MemoryBank& bank) {
         std::vector<std::int64_t> shape;
         std::vector<float> values = bundle.floats("dmad." + name + "_bank", &shape);
@@ -673,6 +716,7 @@ void DmadDetector::load(const ModelBundle& bundle)
         throw Error(std::string("dmad state in the bundle is malformed: ") + e.what());
     }
     s.network = DmadNetwork(s.networkOptions());
+    s.tablesCurrent = false;
     torch::NoGradGuard noGrad;
     for (auto& item : s.network->named_parameters()) {
         std::vector<std::int64_t> shape;
@@ -701,6 +745,7 @@ void registerDmad(DetectorRegistry& registry)
     d.defaultParams = {
         {"taps", {"features.6", "features.13"}}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
         {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
+        {"search", "pca-refine"}, {"search_dim", 32}, {"search_refine", 2},
         {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
         {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
         {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60}, {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},

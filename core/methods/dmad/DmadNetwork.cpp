@@ -16,14 +16,29 @@ KnowledgeImpl::KnowledgeImpl(int dim, bool attention) : useAttention(attention)
 
 torch::Tensor KnowledgeImpl::forward(const torch::Tensor& q, const torch::Tensor& memories)
 {
+    const bool attend = useAttention && memories.size(1) > 1;
+    return forwardGathered(q, memories, attend ? key->forward(memories) : torch::Tensor(),
+                           attend ? value->forward(memories) : torch::Tensor());
+}
+
+torch::Tensor KnowledgeImpl::forwardGathered(const torch::Tensor& q, const torch::Tensor& memories,
+                                             const torch::Tensor& keys, const torch::Tensor& values)
+{
     torch::Tensor knowledge = q - memories.select(1, 0);
     if (useAttention && memories.size(1) > 1) {
         const double scale = 1.0 / std::sqrt(double(q.size(1)));
-        torch::Tensor weights = torch::softmax(
-            torch::bmm(key->forward(memories), query->forward(q).unsqueeze(2)).squeeze(2) * scale, 1); // [B,k]
-        knowledge = knowledge + torch::bmm(weights.unsqueeze(1), value->forward(memories)).squeeze(1);
+        torch::Tensor weights =
+            torch::softmax(torch::bmm(keys, query->forward(q).unsqueeze(2)).squeeze(2) * scale, 1); // [B,k]
+        knowledge = knowledge + torch::bmm(weights.unsqueeze(1), values).squeeze(1);
     }
     return norm->forward(knowledge);
+}
+
+KnowledgeTables KnowledgeImpl::tablesFor(const torch::Tensor& bank)
+{
+    if (!useAttention)
+        return {};
+    return {key->forward(bank), value->forward(bank)};
 }
 
 DmadNetworkImpl::DmadNetworkImpl(const DmadNetworkOptions& o) : options(o)
@@ -43,6 +58,15 @@ torch::Tensor DmadNetworkImpl::representation(const torch::Tensor& q, const torc
 {
     return torch::cat({projection->forward(q), projection->forward(normalKnowledge->forward(q, normalMemories)),
                        projection->forward(abnormalKnowledge->forward(q, abnormalMemories))},
+                      1);
+}
+
+torch::Tensor DmadNetworkImpl::representation(const torch::Tensor& q, const Gathered& normal, const Gathered& abnormal)
+{
+    return torch::cat({projection->forward(q),
+                       projection->forward(normalKnowledge->forwardGathered(q, normal.memories, normal.keys, normal.values)),
+                       projection->forward(
+                           abnormalKnowledge->forwardGathered(q, abnormal.memories, abnormal.keys, abnormal.values))},
                       1);
 }
 

@@ -1,6 +1,7 @@
 // PatchCore end to end on generated images (unit) and on a real bottle subset
 // (integration): defects score higher, reloads are bit-identical, cancel works.
 #include "TestSupport.h"
+#include "core/methods/SyntheticParts.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
@@ -20,27 +21,9 @@
 
 namespace {
 
-// A textured "part": smooth stripes plus mild noise, different per seed.
-cv::Mat normalPart(unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::normal_distribution<float> noise(0.0f, 6.0f);
-    cv::Mat img(128, 128, CV_8UC3);
-    for (int y = 0; y < img.rows; ++y)
-        for (int x = 0; x < img.cols; ++x) {
-            float base = 120.0f + 40.0f * std::sin(0.35f * float(x) + 0.1f * float(seed % 3));
-            for (int c = 0; c < 3; ++c)
-                img.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(base + float(c) * 10.0f + noise(rng));
-        }
-    return img;
-}
-
-cv::Mat defectivePart(unsigned seed, cv::Rect defect)
-{
-    cv::Mat img = normalPart(seed);
-    cv::rectangle(img, defect, cv::Scalar(250, 30, 30), cv::FILLED);
-    return img;
-}
+using dltest::defectivePart;
+using dltest::normalPart;
+using dltest::sameMap;
 
 std::string writePng(const QString& dir, const QString& name, const cv::Mat& rgb)
 {
