@@ -96,6 +96,11 @@ const std::vector<Migration>& migrations()
         {3, "engineer notes on models", {
             "ALTER TABLE models ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
         }},
+        // The annotation editor records what kind of defect was painted and a remark.
+        {4, "defect type and note on annotations", {
+            "ALTER TABLE annotations ADD COLUMN defect_type TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE annotations ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        }},
     };
     return steps;
 }

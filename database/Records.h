@@ -60,6 +60,8 @@ struct AnnotationRecord {
     QByteArray maskPng;    // the mask, PNG-encoded
     QString author;
     QDateTime createdAt;
+    QString defectType;    // what was painted, e.g. "crack"; empty when not given
+    QString note;          // free remark by the engineer; may be empty
 };
 
 struct ModelRecord {

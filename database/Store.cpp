@@ -489,7 +489,7 @@ const QString kDatasetColumns = QStringLiteral("id, name, root_path, format, opt
 const QString kImageColumns = QStringLiteral(
     "id, dataset_id, path, relative_path, content_hash, width, height, split, label, category, "
     "defect_type, mask_path");
-const QString kAnnotationColumns = QStringLiteral("id, image_id, mask_png, author, created_at");
+const QString kAnnotationColumns = QStringLiteral("id, image_id, mask_png, author, created_at, defect_type, note");
 const QString kModelColumns = QStringLiteral(
     "id, method, categories_json, bundle_path, bundle_checksum, metrics_json, parent_model_id, "
     "created_at, notes");
@@ -539,6 +539,8 @@ AnnotationRecord readAnnotation(const SqlConnection& c, const QSqlQuery& q)
     a.maskPng = q.value(2).toByteArray();
     a.author = q.value(3).toString();
     a.createdAt = timestampFrom(c, q.value(4), rowName("annotations", q) + QStringLiteral(" created_at"));
+    a.defectType = q.value(5).toString();
+    a.note = q.value(6).toString();
     return a;
 }
 
@@ -882,9 +884,21 @@ std::vector<ImageRecord> Store::imagesOfDataset(RowId datasetId) const
     return readAll(c, query, action, readImage);
 }
 
+std::optional<ImageRecord> Store::findImage(RowId datasetId, const QString& relativePath) const
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("looking up image %1 of dataset %2").arg(quoted(relativePath)).arg(datasetId);
+    QSqlQuery query = c.prepare(
+        QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? AND relative_path = ?").arg(kImageColumns), action);
+    query.addBindValue(qlonglong(datasetId));
+    query.addBindValue(relativePath);
+    return readOne(c, query, action, readImage);
+}
+
 // --- annotations -------------------------------------------------------------
 
-AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, const QString& author)
+AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, const QString& author,
+                                     const QString& defectType, const QString& note)
 {
     const Connection& c = connection();
     const QString action = QStringLiteral("adding an annotation to image %1").arg(imageId);
@@ -895,11 +909,14 @@ AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, 
 
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
     QSqlQuery insert = c.prepare(QStringLiteral(
-        "INSERT INTO annotations (image_id, mask_png, author, created_at) VALUES (?, ?, ?, ?)"), action);
+        "INSERT INTO annotations (image_id, mask_png, author, created_at, defect_type, note) "
+        "VALUES (?, ?, ?, ?, ?, ?)"), action);
     insert.addBindValue(qlonglong(imageId));
     insert.addBindValue(maskPng);
     insert.addBindValue(author);
     insert.addBindValue(createdAt);
+    insert.addBindValue(textValue(defectType));
+    insert.addBindValue(textValue(note));
     c.exec(insert, action);
 
     AnnotationRecord stored;
@@ -908,6 +925,8 @@ AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, 
     stored.maskPng = maskPng;
     stored.author = author;
     stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
+    stored.defectType = defectType;
+    stored.note = note;
     return stored;
 }
 
@@ -991,6 +1010,36 @@ void Store::setModelNotes(RowId modelId, const QString& notes)
     c.exec(update, action);
     if (update.numRowsAffected() == 0)
         c.fail(Reason::NotFound, QStringLiteral("%1 failed: model %2 does not exist").arg(action).arg(modelId));
+}
+
+std::optional<ModelRecord> Store::findModelByChecksum(const QString& bundleChecksum) const
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("finding the model with checksum %1").arg(bundleChecksum);
+    QSqlQuery query = c.prepare(
+        QStringLiteral("SELECT %1 FROM models WHERE bundle_checksum = ? ORDER BY id DESC LIMIT 1").arg(kModelColumns),
+        action);
+    query.addBindValue(bundleChecksum.toLower());
+    return readOne(c, query, action, [&](const QSqlQuery& q) { return readModel(c, q); });
+}
+
+void Store::mergeModelMetrics(RowId modelId, const QJsonObject& metrics)
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("saving the metrics of model %1").arg(modelId);
+    c.requireWritable(action);
+    WriteTransaction transaction(c, action);
+    std::optional<ModelRecord> current = model(modelId);
+    if (!current)
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: model %2 does not exist").arg(action).arg(modelId));
+    QJsonObject merged = current->metrics;
+    for (auto it = metrics.begin(); it != metrics.end(); ++it)
+        merged.insert(it.key(), it.value());
+    QSqlQuery update = c.prepare(QStringLiteral("UPDATE models SET metrics_json = ? WHERE id = ?"), action);
+    update.addBindValue(jsonText(merged));
+    update.addBindValue(qlonglong(modelId));
+    c.exec(update, action);
+    transaction.commit();
 }
 
 // --- runs --------------------------------------------------------------------

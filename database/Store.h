@@ -67,10 +67,14 @@ public:
     std::vector<RowId> addImages(const std::vector<ImageRecord>& images);
     std::optional<ImageRecord> image(RowId id) const;
     std::vector<ImageRecord> imagesOfDataset(RowId datasetId) const; // by relative path
+    // The image of a dataset at `relativePath` ('/'-separated), if stored.
+    std::optional<ImageRecord> findImage(RowId datasetId, const QString& relativePath) const;
 
     // --- annotations ----------------------------------------------------------
-    // maskPng must be PNG data. Returns the stored record.
-    AnnotationRecord addAnnotation(RowId imageId, const QByteArray& maskPng, const QString& author);
+    // maskPng must be PNG data. Appends to the image's history (the newest row
+    // is its current mask). Returns the stored record.
+    AnnotationRecord addAnnotation(RowId imageId, const QByteArray& maskPng, const QString& author,
+                                   const QString& defectType = {}, const QString& note = {});
     std::optional<AnnotationRecord> latestAnnotation(RowId imageId) const;
     std::vector<AnnotationRecord> annotationsForImage(RowId imageId) const; // newest first
 
@@ -79,6 +83,10 @@ public:
     std::optional<ModelRecord> model(RowId id) const;
     std::vector<ModelRecord> listModels() const; // newest first
     void setModelNotes(RowId modelId, const QString& notes);
+    // The newest model whose bundle has this checksum (case-insensitive), if any.
+    std::optional<ModelRecord> findModelByChecksum(const QString& bundleChecksum) const;
+    // Merges `metrics` into the model's metrics (keys given replace stored ones).
+    void mergeModelMetrics(RowId modelId, const QJsonObject& metrics);
 
     // --- runs -----------------------------------------------------------------
     // queueRun stores a run waiting to start; startRun one running from now.

@@ -2,6 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnnotationStorage</name>
+    <message>
+        <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
+        <translation>Annotation %1 in %2 ist keine lesbare PNG-Maske (%3); sie bleibt unverändert in der Datenbank</translation>
+    </message>
+    <message>
+        <source>annotation %1 in %2 is a %3 mask but the image is %4 pixels; it is kept in the database unchanged</source>
+        <translation>Annotation %1 in %2 ist eine %3-Maske, das Bild hat aber %4 Pixel; sie bleibt unverändert in der Datenbank</translation>
+    </message>
+    <message>
+        <source>there is no mask to save</source>
+        <translation>es gibt keine Maske zum Speichern</translation>
+    </message>
+    <message>
+        <source>the mask is %1 but the image is %2 pixels; nothing was saved</source>
+        <translation>die Maske misst %1, das Bild aber %2 Pixel; es wurde nichts gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationDocument</name>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>Radiererstrich</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>Pinselstrich</translation>
+    </message>
+    <message>
+        <source>Erase polygon</source>
+        <translation>Polygon radieren</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Erase region</source>
+        <translation>Region radieren</translation>
+    </message>
+    <message>
+        <source>Fill region</source>
+        <translation>Region füllen</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationEditor</name>
+    <message>
+        <source>x %1, y %2%3</source>
+        <translation>x %1, y %2%3</translation>
+    </message>
+    <message>
+        <source> — defect</source>
+        <translation> — Defekt</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>&amp;Pinsel</translation>
+    </message>
+    <message>
+        <source>Brush (B): paint the defect; drag with the right button to erase</source>
+        <translation>Pinsel (B): den Defekt einzeichnen; mit gedrückter rechter Maustaste ziehen, um zu radieren</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>&amp;Radierer</translation>
+    </message>
+    <message>
+        <source>Eraser (E): remove paint</source>
+        <translation>Radierer (E): Bemalung entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon</source>
+        <translation>P&amp;olygon</translation>
+    </message>
+    <message>
+        <source>Polygon (P): click the corners, double-click or Enter to fill, Esc to cancel, Backspace removes the last corner; hold Shift when closing to erase</source>
+        <translation>Polygon (P): die Eckpunkte anklicken, Doppelklick oder Enter füllt, Esc bricht ab, Backspace entfernt den letzten Eckpunkt; beim Schließen Shift gedrückt halten, um zu radieren</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>&amp;Füllen</translation>
+    </message>
+    <message>
+        <source>Fill (F): fill the enclosed region of the mask under the cursor, e.g. the inside of a painted outline; Shift+click erases a painted region</source>
+        <translation>Füllen (F): die umschlossene Region der Maske unter dem Mauszeiger füllen, z. B. das Innere eines gemalten Umrisses; Shift+Klick radiert eine bemalte Region</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the whole mask (can be undone)</source>
+        <translation>Die gesamte Maske leeren (kann rückgängig gemacht werden)</translation>
+    </message>
+    <message>
+        <source>&amp;Save mask</source>
+        <translation>Maske &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the mask, defect type and note to the database as a new annotation (Ctrl+S)</source>
+        <translation>Maske, Defekttyp und Notiz als neue Annotation in der Datenbank speichern (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation>&amp;Maske anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the painted mask (M)</source>
+        <translation>Die eingezeichnete Maske ein- oder ausblenden (M)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image to the editor (wheel zooms, middle button or Space+drag pans)</source>
+        <translation>Das Bild in den Editor einpassen (Mausrad zoomt, mittlere Maustaste oder Space+Ziehen verschiebt)</translation>
+    </message>
+    <message>
+        <source>Smaller brush</source>
+        <translation>Kleinerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Larger brush</source>
+        <translation>Größerer Pinsel</translation>
+    </message>
+    <message>
+        <source>Annotation tools</source>
+        <translation>Annotationswerkzeuge</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ] change it)</source>
+        <translation>Pinseldurchmesser in Bildpixeln (mit [ und ] ändern)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <source>Defect &amp;type:</source>
+        <translation>Defekt&amp;typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>e.g. crack</source>
+        <translation>z. B. Riss</translation>
+    </message>
+    <message>
+        <source>What kind of defect the mask shows</source>
+        <translation>Welche Art von Defekt die Maske zeigt</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geöffnet&gt;</translation>
+    </message>
+    <message>
+        <source>Edit history: click a step to go back to it</source>
+        <translation>Bearbeitungsverlauf: Klicken Sie auf einen Schritt, um zu ihm zurückzukehren</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Unsaved annotation</source>
+        <translation>Nicht gespeicherte Annotation</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 has unsaved changes.</source>
+        <translation>Die Annotation von %1 enthält nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Save them to the database before continuing?</source>
+        <translation>Sollen sie vor dem Fortfahren in der Datenbank gespeichert werden?</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the image for annotation: %2</source>
+        <translation>%1: Das Bild kann nicht zur Annotation geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Open an image before saving an annotation.</source>
+        <translation>Öffnen Sie ein Bild, bevor Sie eine Annotation speichern.</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 was not saved: %2</source>
+        <translation>Die Annotation von %1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Open an image (File ▸ Open image, or pick one in the dataset tree), then paint the defect. Masks are saved to %1.</source>
+        <translation>Öffnen Sie ein Bild (Datei ▸ Bild öffnen oder eines im Datensatzbaum auswählen) und zeichnen Sie dann den Defekt ein. Masken werden in %1 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored annotation #%1 by %2, %3 (%n version(s) in the database).</source>
+        <translation>
+            <numerusform>Gespeicherte Annotation #%1 von %2, %3 (%n Version in der Datenbank).</numerusform>
+            <numerusform>Gespeicherte Annotation #%1 von %2, %3 (%n Versionen in der Datenbank).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not annotated yet.</source>
+        <translation>Noch nicht annotiert.</translation>
+    </message>
+    <message>
+        <source>Defect area: %1 pixel(s), %2 % of the image.</source>
+        <translation>Defektfläche: %1 Pixel, %2 % des Bildes.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>Nicht gespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>The stored mask could not be loaded; editing started from an empty mask.</source>
+        <translation>Die gespeicherte Maske konnte nicht geladen werden; die Bearbeitung beginnt mit einer leeren Maske.</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::DatasetTree</name>
     <message>
         <source>Name</source>
@@ -57,6 +313,195 @@
     <message>
         <source>Unexpected engine error: %1</source>
         <translation>Unerwarteter Fehler in der Engine: %1</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>Rechen-Threads</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>%1 wird trainiert</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>%1 wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>%1 wird evaluiert</translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>%1 wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ImportDialog</name>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>MVTec AD (train/good, test/&lt;defect&gt;, ground_truth)</source>
+        <translation>MVTec AD (train/good, test/&lt;Defekt&gt;, ground_truth)</translation>
+    </message>
+    <message>
+        <source>Image + mask folders (one folder per class)</source>
+        <translation>Bild- und Maskenordner (ein Ordner pro Klasse)</translation>
+    </message>
+    <message>
+        <source>VisA (split_csv/1cls.csv)</source>
+        <translation>VisA (split_csv/1cls.csv)</translation>
+    </message>
+    <message>
+        <source>Plain image folder (normal images only)</source>
+        <translation>Einfacher Bildordner (nur normale Bilder)</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder.</source>
+        <translation>Wählen Sie einen Datensatzordner.</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Unerwarteter Fehler beim Lesen von %1: %2</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Dataset root folder</source>
+        <translation>Stammordner des Datensatzes</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Auto-detect (found: %1)</source>
+        <translation>Automatisch erkennen (gefunden: %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal class:</source>
+        <translation>&amp;Normalklasse:</translation>
+    </message>
+    <message>
+        <source>The class folder that holds the defect-free images</source>
+        <translation>Der Klassenordner, der die fehlerfreien Bilder enthält</translation>
+    </message>
+    <message>
+        <source>&amp;Test fraction:</source>
+        <translation>&amp;Testanteil:</translation>
+    </message>
+    <message>
+        <source>Share of the normal images held out for testing; every defect image is a test image</source>
+        <translation>Anteil der normalen Bilder, der für den Test zurückgehalten wird; jedes Defektbild ist ein Testbild</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Startwert:</translation>
+    </message>
+    <message>
+        <source>Seed of the reproducible train/test split</source>
+        <translation>Startwert der reproduzierbaren Aufteilung in Training und Test</translation>
+    </message>
+    <message>
+        <source>Category / split / defect type</source>
+        <translation>Kategorie / Aufteilung / Defekttyp</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>A few images of each group</source>
+        <translation>Einige Bilder jeder Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder</source>
+        <translation>Datensatzordner wählen</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Choose a folder to see what it contains.</source>
+        <translation>Wählen Sie einen Ordner, um seinen Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported from this folder yet.</source>
+        <translation>Aus diesem Ordner kann noch nichts importiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>categories: %1</source>
+        <translation>Kategorien: %1</translation>
+    </message>
+    <message>
+        <source>Normal class: %1</source>
+        <translation>Normalklasse: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will be skipped, e.g. %1</source>
+        <translation>
+            <numerusform>%n Datei wird übersprungen, z. B. %1</numerusform>
+            <numerusform>%n Dateien werden übersprungen, z. B. %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>O&amp;bject:</source>
+        <translation>O&amp;bjekt:</translation>
+    </message>
+    <message>
+        <source>All objects of the csv</source>
+        <translation>Alle Objekte der CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Import only this object of split_csv/1cls.csv</source>
+        <translation>Nur dieses Objekt aus split_csv/1cls.csv importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Default: the folder name</source>
+        <translation>Standard: der Ordnername</translation>
+    </message>
+    <message>
+        <source>The category name the images are filed under</source>
+        <translation>Der Kategoriename, unter dem die Bilder abgelegt werden</translation>
     </message>
 </context>
 <context>
@@ -156,10 +601,6 @@
     <message>
         <source>Opening model %1</source>
         <translation>Modell %1 wird geöffnet</translation>
-    </message>
-    <message>
-        <source>Open dataset folder</source>
-        <translation>Datensatzordner öffnen</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -309,6 +750,257 @@
     <message>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML-Bericht, daneben CSV und PDF (*.html)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate defects</source>
+        <translation>Defekte &amp;annotieren</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
+        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, teilüberwacht)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Training and evaluation</source>
+        <translation>Training und Evaluierung</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s: %3</source>
+        <translation>%1 in %2 s trainiert: %3</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <source>Annotation %1 of %2 saved to %3</source>
+        <translation>Annotation %1 von %2 in %3 gespeichert</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Miniaturansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Design</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelCompare</name>
+    <message>
+        <source>Select two models and press Compare.</source>
+        <translation>Wählen Sie zwei Modelle aus und klicken Sie auf „Vergleichen“.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>Richtig-Positiv-Rate</translation>
+    </message>
+    <message>
+        <source>False positive rate (pixels)</source>
+        <translation>Falsch-Positiv-Rate (Pixel)</translation>
+    </message>
+    <message>
+        <source>Per-region overlap</source>
+        <translation>Überlappung pro Region</translation>
+    </message>
+    <message>
+        <source>Image ROC</source>
+        <translation>Bild-ROC</translation>
+    </message>
+    <message>
+        <source>Pixel PRO (FPR ≤ 0.3)</source>
+        <translation>Pixel-PRO (FPR ≤ 0,3)</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model</source>
+        <translation>Neues Modell &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Make the retrained model the active one; until then the old model stays in use</source>
+        <translation>Das nachtrainierte Modell zum aktiven Modell machen; bis dahin bleibt das alte Modell in Gebrauch</translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation>Vorher: %1
+Nachher: %2</translation>
+    </message>
+    <message>
+        <source>Evaluating both models on the same test images…</source>
+        <translation>Beide Modelle werden auf denselben Testbildern evaluiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Both models evaluated on %n test image(s).</source>
+        <translation>
+            <numerusform>Beide Modelle auf %n Testbild evaluiert.</numerusform>
+            <numerusform>Beide Modelle auf %n Testbildern evaluiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>Mittlere Präzision</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>vorher</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>nachher</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelList</name>
+    <message>
+        <source>No models yet: train one, or open a results database.</source>
+        <translation>Noch keine Modelle: Trainieren Sie eines oder öffnen Sie eine Ergebnisdatenbank.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Ausgangsmodell</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>Use the selected model in the viewer</source>
+        <translation>Das gewählte Modell in der Bildansicht verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Evaluate the two selected models on the loaded test images</source>
+        <translation>Die beiden gewählten Modelle auf den geladenen Testbildern evaluieren</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>Vergleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Active model</source>
+        <translation>Aktives Modell</translation>
+    </message>
+    <message>
+        <source>%1 (file missing)</source>
+        <translation>%1 (Datei fehlt)</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>%1: the model file does not exist any more.</source>
+        <translation>%1: Die Modelldatei existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Select exactly two models to compare.</source>
+        <translation>Wählen Sie genau zwei Modelle zum Vergleichen aus.</translation>
+    </message>
+    <message>
+        <source>Import the dataset to compare the models on first.</source>
+        <translation>Importieren Sie zuerst den Datensatz, auf dem die Modelle verglichen werden sollen.</translation>
     </message>
 </context>
 <context>
@@ -500,6 +1192,70 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Blended</source>
+        <translation>Überlagert</translation>
+    </message>
+    <message>
+        <source>Image and heatmap side by side, or the heatmap blended over one large image</source>
+        <translation>Bild und Heatmap nebeneinander oder die Heatmap über ein großes Bild gelegt</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>Colour map of the anomaly scores</source>
+        <translation>Farbskala der Anomaliewerte</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Deckkraft:</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image</source>
+        <translation>Wie stark die Heatmap das Bild überdeckt</translation>
+    </message>
+    <message>
+        <source>Contour:</source>
+        <translation>Kontur:</translation>
+    </message>
+    <message>
+        <source>Regions whose pixel score exceeds this value are outlined; it starts at the model&apos;s threshold</source>
+        <translation>Regionen, deren Pixel-Anomaliewert diesen Wert überschreitet, werden umrandet; der Startwert ist der Schwellenwert des Modells</translation>
+    </message>
+    <message>
+        <source>Show heatmap &amp;overlay</source>
+        <translation>Heatmap-&amp;Überlagerung anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the anomaly heatmap over the image (O)</source>
+        <translation>Die Anomalie-Heatmap über dem Bild ein- oder ausblenden (O)</translation>
+    </message>
+    <message>
+        <source>Image with anomaly heatmap</source>
+        <translation>Bild mit Anomalie-Heatmap</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image: %1 %</source>
+        <translation>Wie stark die Heatmap das Bild überdeckt: %1 %</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: pixel score %3 (normalised %4)</source>
+        <translation>x %1, y %2: Pixel-Anomaliewert %3 (normiert %4)</translation>
+    </message>
+    <message>
+        <source>x %1, y %2</source>
+        <translation>x %1, y %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -647,6 +1403,250 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::SettingsDialog</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>Ergebnisdatenbank</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens-Datenbanken (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Backbone weights</source>
+        <translation>Backbone-Gewichte</translation>
+    </message>
+    <message>
+        <source>Backbone weights (*.onnx *.pt)</source>
+        <translation>Backbone-Gewichte (*.onnx *.pt)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Datasets folder:</source>
+        <translation>&amp;Datensatzordner:</translation>
+    </message>
+    <message>
+        <source>Where Open dataset starts</source>
+        <translation>Startordner für „Datensatz öffnen“</translation>
+    </message>
+    <message>
+        <source>&amp;Models folder:</source>
+        <translation>&amp;Modellordner:</translation>
+    </message>
+    <message>
+        <source>Where Open model starts</source>
+        <translation>Startordner für „Modell öffnen“</translation>
+    </message>
+    <message>
+        <source>Results data&amp;base:</source>
+        <translation>&amp;Ergebnisdatenbank:</translation>
+    </message>
+    <message>
+        <source>None: open one with File → Open results database</source>
+        <translation>Keine: Öffnen Sie eine über Datei → Ergebnisdatenbank öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Backbone weights:</source>
+        <translation>&amp;Backbone-Gewichte:</translation>
+    </message>
+    <message>
+        <source>Default: the engine&apos;s search ($DEFECTLENS_WEIGHTS, models folders)</source>
+        <translation>Standard: Suche der Engine ($DEFECTLENS_WEIGHTS, Modellordner)</translation>
+    </message>
+    <message>
+        <source>Used when loading models; its SHA-256 is still checked against the model</source>
+        <translation>Wird beim Laden von Modellen verwendet; ihre SHA-256-Prüfsumme wird weiterhin mit dem Modell abgeglichen</translation>
+    </message>
+    <message>
+        <source>Compute &amp;threads:</source>
+        <translation>Rechen-&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <source>Threads for the network and the nearest-neighbour search</source>
+        <translation>Threads für das Netz und die Nächste-Nachbarn-Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>Desi&amp;gn:</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language and theme change at once; the compute threads apply to the next engine job.</source>
+        <translation>Sprache und Design ändern sich sofort; die Rechen-Threads gelten ab dem nächsten Auftrag der Engine.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThumbnailGrid</name>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>DEFEKT</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Score %1: %2</source>
+        <translation>Anomaliewert %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Categories of the loaded datasets to train on</source>
+        <translation>Kategorien der geladenen Datensätze, auf denen trainiert wird</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Kategorien:</translation>
+    </message>
+    <message>
+        <source>One unified model for all checked categories</source>
+        <translation>Ein gemeinsames Modell für alle ausgewählten Kategorien</translation>
+    </message>
+    <message>
+        <source>Use defects annotated in the database as labelled defects</source>
+        <translation>In der Datenbank annotierte Defekte als gelabelte Defekte verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>Training &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain with annotations</source>
+        <translation>Mit Annotationen &amp;nachtrainieren</translation>
+    </message>
+    <message>
+        <source>Warm-start DMAD from the active model with the defects annotated in the database; the active model stays in use until you promote the new one</source>
+        <translation>DMAD per Warmstart vom aktiven Modell aus mit den in der Datenbank annotierten Defekten weitertrainieren; das aktive Modell bleibt in Gebrauch, bis Sie das neue übernehmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Active model: none</source>
+        <translation>Aktives Modell: keines</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged.</source>
+        <translation>Training abgebrochen; das bisherige Modell ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Active model: %1 (%2)</source>
+        <translation>Aktives Modell: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Import a dataset and check at least one category before training.</source>
+        <translation>Importieren Sie einen Datensatz und wählen Sie vor dem Training mindestens eine Kategorie aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n categories are checked: check one, or train one unified model.</source>
+        <translation>
+            <numerusform>%n Kategorie ist ausgewählt: Wählen Sie eine aus oder trainieren Sie ein gemeinsames Modell.</numerusform>
+            <numerusform>%n Kategorien sind ausgewählt: Wählen Sie eine aus oder trainieren Sie ein gemeinsames Modell.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
+        <translation>Das Nachtrainieren erfordert ein aktives DMAD-Modell: Aktivieren Sie zuerst eines in der Modellliste.</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
+        <translation>Das aktive Modell %1 wurde mit %2 trainiert; das Nachtrainieren mit Annotationen erfordert ein DMAD-Modell.</translation>
+    </message>
+    <message>
+        <source>Import the dataset the annotations belong to before retraining.</source>
+        <translation>Importieren Sie vor dem Nachtrainieren den Datensatz, zu dem die Annotationen gehören.</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>Warten auf die Engine…</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 s)</source>
+        <translation>%1 gespeichert (%2 s)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -678,7 +1678,39 @@
     </message>
     <message>
         <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>Beim Start die Ergebnisdatenbank &lt;file&gt; öffnen.</translation>
+        <translation>Beim Start die Ergebnisdatenbank &lt;Datei&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
+        <translation>Nach dem Import des Datensatzes darauf das Training eines &lt;Methode&gt;-Modells starten.</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, compare two models &lt;before.dlm,after.dlm&gt; on it (annotated images excluded from the test split), offering to promote the second.</source>
+        <translation>Nach dem Import des Datensatzes darauf zwei Modelle &lt;vorher.dlm,nachher.dlm&gt; vergleichen (annotierte Bilder werden nicht als Testbilder verwendet) und anbieten, das zweite zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>A training parameter &lt;key=value&gt; for --train (repeatable).</source>
+        <translation>Ein Trainingsparameter &lt;Schlüssel=Wert&gt; für --train (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>Schlüssel=Wert</translation>
+    </message>
+    <message>
+        <source>Open the annotation editor at start, on the image given with --image.</source>
+        <translation>Beim Start den Annotationseditor für das mit --image angegebene Bild öffnen.</translation>
+    </message>
+    <message>
+        <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
+        <translation>Beim Start den Importdialog mit einer Vorschau des Ordners &lt;Ordner&gt; anzeigen.</translation>
     </message>
 </context>
 </TS>

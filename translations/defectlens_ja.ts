@@ -2,6 +2,261 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AnnotationStorage</name>
+    <message>
+        <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
+        <translation>%2 のアノテーション %1 は読み取り可能な PNG マスクではありません（%3）。データベースにはそのまま保持されます</translation>
+    </message>
+    <message>
+        <source>annotation %1 in %2 is a %3 mask but the image is %4 pixels; it is kept in the database unchanged</source>
+        <translation>%2 のアノテーション %1 は %3 のマスクですが、画像は %4 ピクセルです。データベースにはそのまま保持されます</translation>
+    </message>
+    <message>
+        <source>there is no mask to save</source>
+        <translation>保存するマスクがありません</translation>
+    </message>
+    <message>
+        <source>the mask is %1 but the image is %2 pixels; nothing was saved</source>
+        <translation>マスクは %1 ですが、画像は %2 ピクセルです。何も保存されませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationDocument</name>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>消しゴムのストローク</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>ブラシのストローク</translation>
+    </message>
+    <message>
+        <source>Erase polygon</source>
+        <translation>ポリゴンの消去</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>ポリゴン</translation>
+    </message>
+    <message>
+        <source>Erase region</source>
+        <translation>領域の消去</translation>
+    </message>
+    <message>
+        <source>Fill region</source>
+        <translation>領域の塗りつぶし</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>マスクのクリア</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationEditor</name>
+    <message>
+        <source>x %1, y %2%3</source>
+        <translation>x %1、y %2%3</translation>
+    </message>
+    <message>
+        <source> — defect</source>
+        <translation> — 欠陥</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>ブラシ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Brush (B): paint the defect; drag with the right button to erase</source>
+        <translation>ブラシ (B): 欠陥を塗ります。右ボタンでドラッグすると消去します</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>消しゴム(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Eraser (E): remove paint</source>
+        <translation>消しゴム (E): 塗りを消去します</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon</source>
+        <translation>ポリゴン(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Polygon (P): click the corners, double-click or Enter to fill, Esc to cancel, Backspace removes the last corner; hold Shift when closing to erase</source>
+        <translation>ポリゴン (P): 頂点をクリックし、ダブルクリックまたは Enter で塗りつぶし、Esc でキャンセル、Backspace で最後の頂点を削除します。閉じるときに Shift を押したままにすると消去します</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>塗りつぶし(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fill (F): fill the enclosed region of the mask under the cursor, e.g. the inside of a painted outline; Shift+click erases a painted region</source>
+        <translation>塗りつぶし (F): カーソル位置にあるマスクの閉じた領域（塗った輪郭の内側など）を塗りつぶします。Shift+クリックで塗った領域を消去します</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>クリア(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the whole mask (can be undone)</source>
+        <translation>マスク全体をクリアします（元に戻せます）</translation>
+    </message>
+    <message>
+        <source>&amp;Save mask</source>
+        <translation>マスクを保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the mask, defect type and note to the database as a new annotation (Ctrl+S)</source>
+        <translation>マスク、欠陥の種類、メモを新しいアノテーションとしてデータベースに保存します (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation>マスクを表示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide the painted mask (M)</source>
+        <translation>塗ったマスクの表示/非表示を切り替えます (M)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Fit the image to the editor (wheel zooms, middle button or Space+drag pans)</source>
+        <translation>画像をエディターに合わせて表示します（ホイールで拡大/縮小、中ボタンまたは Space+ドラッグで移動）</translation>
+    </message>
+    <message>
+        <source>Smaller brush</source>
+        <translation>ブラシを小さく</translation>
+    </message>
+    <message>
+        <source>Larger brush</source>
+        <translation>ブラシを大きく</translation>
+    </message>
+    <message>
+        <source>Annotation tools</source>
+        <translation>アノテーションツール</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ] change it)</source>
+        <translation>画像ピクセル単位のブラシの直径（[ と ] で変更）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>画像:</translation>
+    </message>
+    <message>
+        <source>Defect &amp;type:</source>
+        <translation>欠陥の種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>メモ(&amp;N):</translation>
+    </message>
+    <message>
+        <source>e.g. crack</source>
+        <translation>例: 割れ</translation>
+    </message>
+    <message>
+        <source>What kind of defect the mask shows</source>
+        <translation>マスクが示す欠陥の種類</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;開いた時点&gt;</translation>
+    </message>
+    <message>
+        <source>Edit history: click a step to go back to it</source>
+        <translation>編集履歴: ステップをクリックするとその時点に戻ります</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>%1 を元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>%1 をやり直す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>Unsaved annotation</source>
+        <translation>未保存のアノテーション</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 has unsaved changes.</source>
+        <translation>%1 のアノテーションに未保存の変更があります。</translation>
+    </message>
+    <message>
+        <source>Save them to the database before continuing?</source>
+        <translation>続行する前にデータベースに保存しますか？</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the image for annotation: %2</source>
+        <translation>%1: アノテーション用に画像を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Open an image before saving an annotation.</source>
+        <translation>アノテーションを保存する前に画像を開いてください。</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 was not saved: %2</source>
+        <translation>%1 のアノテーションは保存されませんでした: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Open an image (File ▸ Open image, or pick one in the dataset tree), then paint the defect. Masks are saved to %1.</source>
+        <translation>画像を開いて（ファイル ▸ 画像を開く、またはデータセットツリーで選択）、欠陥を塗ってください。マスクは %1 に保存されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored annotation #%1 by %2, %3 (%n version(s) in the database).</source>
+        <translation>
+            <numerusform>保存済みのアノテーション #%1（%2、%3、データベース内のバージョン数: %n）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not annotated yet.</source>
+        <translation>まだアノテーションされていません。</translation>
+    </message>
+    <message>
+        <source>Defect area: %1 pixel(s), %2 % of the image.</source>
+        <translation>欠陥面積: %1 ピクセル（画像の %2 %）。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>未保存の変更があります。</translation>
+    </message>
+    <message>
+        <source>The stored mask could not be loaded; editing started from an empty mask.</source>
+        <translation>保存済みのマスクを読み込めなかったため、空のマスクから編集を開始しました。</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::DatasetTree</name>
     <message>
         <source>Name</source>
@@ -57,6 +312,193 @@
     <message>
         <source>Unexpected engine error: %1</source>
         <translation>エンジンで予期しないエラーが発生しました: %1</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>計算スレッド</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>%1 を学習しています</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>%1 を保存しています</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>%1 を評価しています</translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>%1 を読み込んでいます</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ImportDialog</name>
+    <message>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>MVTec AD (train/good, test/&lt;defect&gt;, ground_truth)</source>
+        <translation>MVTec AD（train/good、test/&lt;欠陥の種類&gt;、ground_truth）</translation>
+    </message>
+    <message>
+        <source>Image + mask folders (one folder per class)</source>
+        <translation>画像 + マスクフォルダー（クラスごとに 1 フォルダー）</translation>
+    </message>
+    <message>
+        <source>VisA (split_csv/1cls.csv)</source>
+        <translation>VisA（split_csv/1cls.csv）</translation>
+    </message>
+    <message>
+        <source>Plain image folder (normal images only)</source>
+        <translation>通常の画像フォルダー（正常画像のみ）</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>自動検出</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder.</source>
+        <translation>データセットフォルダーを選択してください。</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>%1 の読み取り中に予期しないエラーが発生しました: %2</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>データセットを開く</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>フォルダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Dataset root folder</source>
+        <translation>データセットのルートフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>形式(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Auto-detect (found: %1)</source>
+        <translation>自動検出（検出結果: %1）</translation>
+    </message>
+    <message>
+        <source>&amp;Normal class:</source>
+        <translation>正常クラス(&amp;N):</translation>
+    </message>
+    <message>
+        <source>The class folder that holds the defect-free images</source>
+        <translation>欠陥のない画像を含むクラスフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Test fraction:</source>
+        <translation>テストの割合(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Share of the normal images held out for testing; every defect image is a test image</source>
+        <translation>テスト用に取り分ける正常画像の割合。欠陥画像はすべてテスト画像になります</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>シード(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Seed of the reproducible train/test split</source>
+        <translation>再現可能な学習/テスト分割のシード</translation>
+    </message>
+    <message>
+        <source>Category / split / defect type</source>
+        <translation>カテゴリ / 分割 / 欠陥の種類</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>A few images of each group</source>
+        <translation>各グループのサンプル画像</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder</source>
+        <translation>データセットフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み取っています…</translation>
+    </message>
+    <message>
+        <source>Choose a folder to see what it contains.</source>
+        <translation>フォルダーを選択すると、その内容が表示されます。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported from this folder yet.</source>
+        <translation>このフォルダーからはまだ何もインポートできません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>画像 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>categories: %1</source>
+        <translation>カテゴリ: %1</translation>
+    </message>
+    <message>
+        <source>Normal class: %1</source>
+        <translation>正常クラス: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will be skipped, e.g. %1</source>
+        <translation>
+            <numerusform>%n 個のファイルがスキップされます（例: %1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>O&amp;bject:</source>
+        <translation>対象物(&amp;B):</translation>
+    </message>
+    <message>
+        <source>All objects of the csv</source>
+        <translation>CSV のすべての対象物</translation>
+    </message>
+    <message>
+        <source>Import only this object of split_csv/1cls.csv</source>
+        <translation>split_csv/1cls.csv のこの対象物のみをインポートします</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>カテゴリ(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Default: the folder name</source>
+        <translation>既定: フォルダー名</translation>
+    </message>
+    <message>
+        <source>The category name the images are filed under</source>
+        <translation>画像を分類するカテゴリ名</translation>
     </message>
 </context>
 <context>
@@ -156,10 +598,6 @@
     <message>
         <source>Opening model %1</source>
         <translation>モデル %1 を開いています</translation>
-    </message>
-    <message>
-        <source>Open dataset folder</source>
-        <translation>データセットフォルダーを開く</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -306,6 +744,256 @@
     <message>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML レポート（同じ場所に CSV と PDF も作成） (*.html)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate defects</source>
+        <translation>欠陥をアノテーション(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
+        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD 半教師あり学習）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Training and evaluation</source>
+        <translation>学習と評価</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s: %3</source>
+        <translation>%1 を %2 秒で学習しました: %3</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>アノテーション</translation>
+    </message>
+    <message>
+        <source>Annotation %1 of %2 saved to %3</source>
+        <translation>%2 のアノテーション %1 を %3 に保存しました</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>サムネイル</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelCompare</name>
+    <message>
+        <source>Select two models and press Compare.</source>
+        <translation>2 つのモデルを選択して「比較」を押してください。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>偽陽性率</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>真陽性率</translation>
+    </message>
+    <message>
+        <source>False positive rate (pixels)</source>
+        <translation>偽陽性率（ピクセル）</translation>
+    </message>
+    <message>
+        <source>Per-region overlap</source>
+        <translation>領域ごとの重なり率</translation>
+    </message>
+    <message>
+        <source>Image ROC</source>
+        <translation>画像 ROC</translation>
+    </message>
+    <message>
+        <source>Pixel PRO (FPR ≤ 0.3)</source>
+        <translation>ピクセル PRO（FPR ≤ 0.3）</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model</source>
+        <translation>新しいモデルを採用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Make the retrained model the active one; until then the old model stays in use</source>
+        <translation>再学習したモデルをアクティブにします。それまでは古いモデルが引き続き使用されます</translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation>変更前: %1
+変更後: %2</translation>
+    </message>
+    <message>
+        <source>Evaluating both models on the same test images…</source>
+        <translation>同じテスト画像で両方のモデルを評価しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Both models evaluated on %n test image(s).</source>
+        <translation>
+            <numerusform>両方のモデルを %n 枚のテスト画像で評価しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>画像 AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>ピクセル AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>平均適合率</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>変更後</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelList</name>
+    <message>
+        <source>No models yet: train one, or open a results database.</source>
+        <translation>まだモデルがありません。モデルを学習するか、結果データベースを開いてください。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>アクティブ</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>親モデル</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>画像 AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>ピクセル AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>更新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>アクティブにする(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use the selected model in the viewer</source>
+        <translation>選択したモデルをビューアーで使用します</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Evaluate the two selected models on the loaded test images</source>
+        <translation>選択した 2 つのモデルを読み込んだテスト画像で評価します</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>比較に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>比較をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Active model</source>
+        <translation>アクティブなモデル</translation>
+    </message>
+    <message>
+        <source>%1 (file missing)</source>
+        <translation>%1（ファイルなし）</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>モデル %1</translation>
+    </message>
+    <message>
+        <source>%1: the model file does not exist any more.</source>
+        <translation>%1: モデルファイルはもう存在しません。</translation>
+    </message>
+    <message>
+        <source>Select exactly two models to compare.</source>
+        <translation>比較するモデルをちょうど 2 つ選択してください。</translation>
+    </message>
+    <message>
+        <source>Import the dataset to compare the models on first.</source>
+        <translation>先に、モデルの比較に使用するデータセットをインポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -497,6 +1185,70 @@
         <source>OK</source>
         <translation>良品</translation>
     </message>
+    <message>
+        <source>View:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>並べて表示</translation>
+    </message>
+    <message>
+        <source>Blended</source>
+        <translation>重ねて表示</translation>
+    </message>
+    <message>
+        <source>Image and heatmap side by side, or the heatmap blended over one large image</source>
+        <translation>画像とヒートマップを並べて表示するか、1 枚の大きな画像にヒートマップを重ねて表示します</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>配色:</translation>
+    </message>
+    <message>
+        <source>Colour map of the anomaly scores</source>
+        <translation>異常スコアのカラーマップ</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度:</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image</source>
+        <translation>ヒートマップが画像を覆う強さ</translation>
+    </message>
+    <message>
+        <source>Contour:</source>
+        <translation>輪郭:</translation>
+    </message>
+    <message>
+        <source>Regions whose pixel score exceeds this value are outlined; it starts at the model&apos;s threshold</source>
+        <translation>ピクセルスコアがこの値を超える領域の輪郭を表示します。初期値はモデルのしきい値です</translation>
+    </message>
+    <message>
+        <source>Show heatmap &amp;overlay</source>
+        <translation>ヒートマップのオーバーレイを表示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show or hide the anomaly heatmap over the image (O)</source>
+        <translation>画像上の異常ヒートマップの表示/非表示を切り替えます (O)</translation>
+    </message>
+    <message>
+        <source>Image with anomaly heatmap</source>
+        <translation>異常ヒートマップ付きの画像</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image: %1 %</source>
+        <translation>ヒートマップが画像を覆う強さ: %1 %</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: pixel score %3 (normalised %4)</source>
+        <translation>x %1、y %2: ピクセルスコア %3（正規化値 %4）</translation>
+    </message>
+    <message>
+        <source>x %1, y %2</source>
+        <translation>x %1、y %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -643,6 +1395,249 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::SettingsDialog</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>結果データベース</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens データベース (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Backbone weights</source>
+        <translation>バックボーンの重み</translation>
+    </message>
+    <message>
+        <source>Backbone weights (*.onnx *.pt)</source>
+        <translation>バックボーンの重み (*.onnx *.pt)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>&amp;Datasets folder:</source>
+        <translation>データセットフォルダー(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Where Open dataset starts</source>
+        <translation>「データセットを開く」で最初に表示されるフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Models folder:</source>
+        <translation>モデルフォルダー(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Where Open model starts</source>
+        <translation>「モデルを開く」で最初に表示されるフォルダー</translation>
+    </message>
+    <message>
+        <source>Results data&amp;base:</source>
+        <translation>結果データベース(&amp;B):</translation>
+    </message>
+    <message>
+        <source>None: open one with File → Open results database</source>
+        <translation>なし: 「ファイル → 結果データベースを開く」で開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Backbone weights:</source>
+        <translation>バックボーンの重み(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Default: the engine&apos;s search ($DEFECTLENS_WEIGHTS, models folders)</source>
+        <translation>既定: エンジンによる検索（$DEFECTLENS_WEIGHTS、モデルフォルダー）</translation>
+    </message>
+    <message>
+        <source>Used when loading models; its SHA-256 is still checked against the model</source>
+        <translation>モデルの読み込み時に使用されます。SHA-256 は引き続きモデルと照合されます</translation>
+    </message>
+    <message>
+        <source>Compute &amp;threads:</source>
+        <translation>計算スレッド(&amp;T):</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>すべてのコア</translation>
+    </message>
+    <message>
+        <source>Threads for the network and the nearest-neighbour search</source>
+        <translation>ネットワークと最近傍探索に使用するスレッド数</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>テーマ(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Language and theme change at once; the compute threads apply to the next engine job.</source>
+        <translation>言語とテーマはすぐに変更されます。計算スレッドは次のエンジンジョブから適用されます。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThumbnailGrid</name>
+    <message>
+        <source>unreadable</source>
+        <translation>読み取り不可</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>不良品</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>Score %1: %2</source>
+        <translation>スコア %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>手法:</translation>
+    </message>
+    <message>
+        <source>Categories of the loaded datasets to train on</source>
+        <translation>学習に使用する、読み込み済みデータセットのカテゴリ</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>カテゴリ:</translation>
+    </message>
+    <message>
+        <source>One unified model for all checked categories</source>
+        <translation>チェックしたすべてのカテゴリを 1 つの統合モデルで学習</translation>
+    </message>
+    <message>
+        <source>Use defects annotated in the database as labelled defects</source>
+        <translation>データベースでアノテーションされた欠陥をラベル付きの欠陥として使用</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>学習を開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain with annotations</source>
+        <translation>アノテーションで再学習(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Warm-start DMAD from the active model with the defects annotated in the database; the active model stays in use until you promote the new one</source>
+        <translation>データベースでアノテーションされた欠陥を使い、アクティブなモデルから DMAD をウォームスタートで再学習します。新しいモデルを採用するまでは、アクティブなモデルが引き続き使用されます</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Active model: none</source>
+        <translation>アクティブなモデル: なし</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged.</source>
+        <translation>学習をキャンセルしました。以前のモデルは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Active model: %1 (%2)</source>
+        <translation>アクティブなモデル: %1（%2）</translation>
+    </message>
+    <message>
+        <source>Import a dataset and check at least one category before training.</source>
+        <translation>学習の前に、データセットをインポートして少なくとも 1 つのカテゴリをチェックしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n categories are checked: check one, or train one unified model.</source>
+        <translation>
+            <numerusform>%n 個のカテゴリがチェックされています。1 つだけチェックするか、1 つの統合モデルを学習してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
+        <translation>再学習にはアクティブな DMAD モデルが必要です。先にモデル一覧でモデルをアクティブにしてください。</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
+        <translation>アクティブなモデル %1 は %2 で学習されています。アノテーションによる再学習には DMAD モデルが必要です。</translation>
+    </message>
+    <message>
+        <source>Import the dataset the annotations belong to before retraining.</source>
+        <translation>再学習の前に、アノテーションが属するデータセットをインポートしてください。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>エンジンを待っています…</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>残り約 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 s)</source>
+        <translation>%1 を保存しました（%2 秒）</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -674,7 +1669,39 @@
     </message>
     <message>
         <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>起動時に結果データベース &lt;file&gt; を開きます。</translation>
+        <translation>起動時に結果データベース &lt;ファイル&gt; を開きます。</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
+        <translation>データセットのインポート後、そのデータセットで &lt;手法&gt; モデルの学習を開始します。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>手法</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, compare two models &lt;before.dlm,after.dlm&gt; on it (annotated images excluded from the test split), offering to promote the second.</source>
+        <translation>データセットのインポート後、そのデータセットで 2 つのモデル &lt;before.dlm,after.dlm&gt; を比較し（アノテーション済みの画像はテスト分割から除外）、2 つ目のモデルの採用を提案します。</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>A training parameter &lt;key=value&gt; for --train (repeatable).</source>
+        <translation>--train 用の学習パラメーター &lt;キー=値&gt;（複数指定可）。</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>キー=値</translation>
+    </message>
+    <message>
+        <source>Open the annotation editor at start, on the image given with --image.</source>
+        <translation>起動時に、--image で指定した画像でアノテーションエディターを開きます。</translation>
+    </message>
+    <message>
+        <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
+        <translation>起動時に、フォルダー &lt;フォルダー&gt; のプレビューを含むインポートダイアログを表示します。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,261 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotationStorage</name>
+    <message>
+        <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
+        <translation>%2 中的标注 %1 不是可读取的 PNG 掩码（%3）；已在数据库中保持原样</translation>
+    </message>
+    <message>
+        <source>annotation %1 in %2 is a %3 mask but the image is %4 pixels; it is kept in the database unchanged</source>
+        <translation>%2 中的标注 %1 是 %3 的掩码，但图像为 %4 像素；已在数据库中保持原样</translation>
+    </message>
+    <message>
+        <source>there is no mask to save</source>
+        <translation>没有可保存的掩码</translation>
+    </message>
+    <message>
+        <source>the mask is %1 but the image is %2 pixels; nothing was saved</source>
+        <translation>掩码为 %1，但图像为 %2 像素；未保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationDocument</name>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>橡皮擦除</translation>
+    </message>
+    <message>
+        <source>Brush stroke</source>
+        <translation>画笔涂抹</translation>
+    </message>
+    <message>
+        <source>Erase polygon</source>
+        <translation>擦除多边形</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>多边形</translation>
+    </message>
+    <message>
+        <source>Erase region</source>
+        <translation>擦除区域</translation>
+    </message>
+    <message>
+        <source>Fill region</source>
+        <translation>填充区域</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>清除掩码</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::AnnotationEditor</name>
+    <message>
+        <source>x %1, y %2%3</source>
+        <translation>x %1，y %2%3</translation>
+    </message>
+    <message>
+        <source> — defect</source>
+        <translation> — 缺陷</translation>
+    </message>
+    <message>
+        <source>&amp;Brush</source>
+        <translation>画笔(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Brush (B): paint the defect; drag with the right button to erase</source>
+        <translation>画笔 (B)：涂绘缺陷；按住右键拖动可擦除</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Eraser (E): remove paint</source>
+        <translation>橡皮擦 (E)：擦除涂绘</translation>
+    </message>
+    <message>
+        <source>&amp;Polygon</source>
+        <translation>多边形(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Polygon (P): click the corners, double-click or Enter to fill, Esc to cancel, Backspace removes the last corner; hold Shift when closing to erase</source>
+        <translation>多边形 (P)：单击各个顶点，双击或按 Enter 填充，按 Esc 取消，按 Backspace 删除最后一个顶点；闭合时按住 Shift 则改为擦除</translation>
+    </message>
+    <message>
+        <source>&amp;Fill</source>
+        <translation>填充(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fill (F): fill the enclosed region of the mask under the cursor, e.g. the inside of a painted outline; Shift+click erases a painted region</source>
+        <translation>填充 (F)：填充光标下掩码的封闭区域，例如已绘轮廓的内部；Shift+单击可擦除已涂绘的区域</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the whole mask (can be undone)</source>
+        <translation>清除整个掩码（可撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Save mask</source>
+        <translation>保存掩码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the mask, defect type and note to the database as a new annotation (Ctrl+S)</source>
+        <translation>将掩码、缺陷类型和备注作为新标注保存到数据库 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;mask</source>
+        <translation>显示掩码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide the painted mask (M)</source>
+        <translation>显示或隐藏涂绘的掩码 (M)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合视图</translation>
+    </message>
+    <message>
+        <source>Fit the image to the editor (wheel zooms, middle button or Space+drag pans)</source>
+        <translation>使图像适合编辑器大小（滚轮缩放，中键拖动或 Space+拖动平移）</translation>
+    </message>
+    <message>
+        <source>Smaller brush</source>
+        <translation>缩小画笔</translation>
+    </message>
+    <message>
+        <source>Larger brush</source>
+        <translation>放大画笔</translation>
+    </message>
+    <message>
+        <source>Annotation tools</source>
+        <translation>标注工具</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ] change it)</source>
+        <translation>画笔直径，以图像像素为单位（按 [ 和 ] 调整）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <source>Defect &amp;type:</source>
+        <translation>缺陷类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. crack</source>
+        <translation>例如：裂纹</translation>
+    </message>
+    <message>
+        <source>What kind of defect the mask shows</source>
+        <translation>掩码所示的缺陷类型</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Edit history: click a step to go back to it</source>
+        <translation>编辑历史：单击某一步骤即可回到该步骤</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>撤销%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Unsaved annotation</source>
+        <translation>未保存的标注</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 has unsaved changes.</source>
+        <translation>%1 的标注有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Save them to the database before continuing?</source>
+        <translation>是否在继续之前将其保存到数据库？</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the image for annotation: %2</source>
+        <translation>%1：无法打开图像进行标注：%2</translation>
+    </message>
+    <message>
+        <source>Open an image before saving an annotation.</source>
+        <translation>请先打开图像，再保存标注。</translation>
+    </message>
+    <message>
+        <source>The annotation of %1 was not saved: %2</source>
+        <translation>%1 的标注未保存：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Open an image (File ▸ Open image, or pick one in the dataset tree), then paint the defect. Masks are saved to %1.</source>
+        <translation>打开一张图像（文件 ▸ 打开图像，或在数据集树中选择一张），然后涂绘缺陷。掩码将保存到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored annotation #%1 by %2, %3 (%n version(s) in the database).</source>
+        <translation>
+            <numerusform>已存储的标注 #%1，由 %2 创建于 %3（数据库中共 %n 个版本）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not annotated yet.</source>
+        <translation>尚未标注。</translation>
+    </message>
+    <message>
+        <source>Defect area: %1 pixel(s), %2 % of the image.</source>
+        <translation>缺陷面积：%1 像素，占图像的 %2 %。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation>有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>The stored mask could not be loaded; editing started from an empty mask.</source>
+        <translation>无法加载已存储的掩码；已从空白掩码开始编辑。</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::DatasetTree</name>
     <message>
         <source>Name</source>
@@ -57,6 +312,193 @@
     <message>
         <source>Unexpected engine error: %1</source>
         <translation>引擎发生意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Compute threads</source>
+        <translation>计算线程设置</translation>
+    </message>
+    <message>
+        <source>Training %1</source>
+        <translation>正在训练 %1</translation>
+    </message>
+    <message>
+        <source>Saving %1</source>
+        <translation>正在保存 %1</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>正在评估 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation>正在加载 %1</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ImportDialog</name>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>MVTec AD (train/good, test/&lt;defect&gt;, ground_truth)</source>
+        <translation>MVTec AD（train/good、test/&lt;缺陷&gt;、ground_truth）</translation>
+    </message>
+    <message>
+        <source>Image + mask folders (one folder per class)</source>
+        <translation>图像 + 掩码文件夹（每类一个文件夹）</translation>
+    </message>
+    <message>
+        <source>VisA (split_csv/1cls.csv)</source>
+        <translation>VisA（split_csv/1cls.csv）</translation>
+    </message>
+    <message>
+        <source>Plain image folder (normal images only)</source>
+        <translation>普通图像文件夹（仅含正常图像）</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Choose a dataset folder.</source>
+        <translation>请选择数据集文件夹。</translation>
+    </message>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>读取 %1 时发生意外错误：%2</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Dataset root folder</source>
+        <translation>数据集根文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>格式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Auto-detect (found: %1)</source>
+        <translation>自动检测（检测到：%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Normal class:</source>
+        <translation>正常类(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The class folder that holds the defect-free images</source>
+        <translation>存放无缺陷图像的类文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Test fraction:</source>
+        <translation>测试比例(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Share of the normal images held out for testing; every defect image is a test image</source>
+        <translation>留作测试的正常图像所占比例；所有缺陷图像均为测试图像</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Seed of the reproducible train/test split</source>
+        <translation>用于可复现的训练/测试划分的随机种子</translation>
+    </message>
+    <message>
+        <source>Category / split / defect type</source>
+        <translation>类别 / 划分 / 缺陷类型</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>A few images of each group</source>
+        <translation>每组的部分示例图像</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder</source>
+        <translation>选择数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Choose a folder to see what it contains.</source>
+        <translation>选择一个文件夹以查看其内容。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported from this folder yet.</source>
+        <translation>目前无法从此文件夹导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>categories: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <source>Normal class: %1</source>
+        <translation>正常类：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) will be skipped, e.g. %1</source>
+        <translation>
+            <numerusform>将跳过 %n 个文件，例如 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>O&amp;bject:</source>
+        <translation>对象(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>All objects of the csv</source>
+        <translation>CSV 中的所有对象</translation>
+    </message>
+    <message>
+        <source>Import only this object of split_csv/1cls.csv</source>
+        <translation>仅导入 split_csv/1cls.csv 中的此对象</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Default: the folder name</source>
+        <translation>默认：文件夹名称</translation>
+    </message>
+    <message>
+        <source>The category name the images are filed under</source>
+        <translation>图像归入的类别名称</translation>
     </message>
 </context>
 <context>
@@ -156,10 +598,6 @@
     <message>
         <source>Opening model %1</source>
         <translation>正在打开模型 %1</translation>
-    </message>
-    <message>
-        <source>Open dataset folder</source>
-        <translation>打开数据集文件夹</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -306,6 +744,256 @@
     <message>
         <source>HTML report, with CSV and PDF beside it (*.html)</source>
         <translation>HTML 报告，同目录附带 CSV 和 PDF (*.html)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate defects</source>
+        <translation>标注缺陷(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
+        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD 半监督）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training and evaluation</source>
+        <translation>训练与评估</translation>
+    </message>
+    <message>
+        <source>Trained %1 in %2 s: %3</source>
+        <translation>已训练 %1，用时 %2 秒：%3</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Annotation %1 of %2 saved to %3</source>
+        <translation>%2 的标注 %1 已保存到 %3</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelCompare</name>
+    <message>
+        <source>Select two models and press Compare.</source>
+        <translation>选择两个模型，然后按“比较”。</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>False positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>True positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>False positive rate (pixels)</source>
+        <translation>假阳性率（像素）</translation>
+    </message>
+    <message>
+        <source>Per-region overlap</source>
+        <translation>逐区域重叠率</translation>
+    </message>
+    <message>
+        <source>Image ROC</source>
+        <translation>图像级 ROC</translation>
+    </message>
+    <message>
+        <source>Pixel PRO (FPR ≤ 0.3)</source>
+        <translation>像素级 PRO（FPR ≤ 0.3）</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model</source>
+        <translation>采用新模型(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Make the retrained model the active one; until then the old model stays in use</source>
+        <translation>将重新训练的模型设为当前模型；在此之前仍使用旧模型</translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation>之前：%1
+之后：%2</translation>
+    </message>
+    <message>
+        <source>Evaluating both models on the same test images…</source>
+        <translation>正在相同的测试图像上评估两个模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Both models evaluated on %n test image(s).</source>
+        <translation>
+            <numerusform>已在 %n 张测试图像上评估两个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>图像级 AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>像素级 AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>F1-max</source>
+        <translation>F1-max</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>平均精度</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>之后</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ModelList</name>
+    <message>
+        <source>No models yet: train one, or open a results database.</source>
+        <translation>尚无模型：请训练一个模型，或打开结果数据库。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>父模型</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>图像级 AUROC</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>像素级 AUROC</translation>
+    </message>
+    <message>
+        <source>AU-PRO</source>
+        <translation>AU-PRO</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>设为当前(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use the selected model in the viewer</source>
+        <translation>在查看器中使用所选模型</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Evaluate the two selected models on the loaded test images</source>
+        <translation>在已加载的测试图像上评估所选的两个模型</translation>
+    </message>
+    <message>
+        <source>Comparison failed: %1</source>
+        <translation>比较失败：%1</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>比较已取消。</translation>
+    </message>
+    <message>
+        <source>Active model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <source>%1 (file missing)</source>
+        <translation>%1（文件缺失）</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>%1: the model file does not exist any more.</source>
+        <translation>%1：模型文件已不存在。</translation>
+    </message>
+    <message>
+        <source>Select exactly two models to compare.</source>
+        <translation>请恰好选择两个模型进行比较。</translation>
+    </message>
+    <message>
+        <source>Import the dataset to compare the models on first.</source>
+        <translation>请先导入用于比较模型的数据集。</translation>
     </message>
 </context>
 <context>
@@ -497,6 +1185,70 @@
         <source>OK</source>
         <translation>合格</translation>
     </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Blended</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Image and heatmap side by side, or the heatmap blended over one large image</source>
+        <translation>图像与热力图并排显示，或将热力图叠加在一张大图上</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>配色：</translation>
+    </message>
+    <message>
+        <source>Colour map of the anomaly scores</source>
+        <translation>异常分数的颜色映射</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image</source>
+        <translation>热力图覆盖图像的程度</translation>
+    </message>
+    <message>
+        <source>Contour:</source>
+        <translation>轮廓：</translation>
+    </message>
+    <message>
+        <source>Regions whose pixel score exceeds this value are outlined; it starts at the model&apos;s threshold</source>
+        <translation>像素分数超过此值的区域将被勾勒轮廓；初始值为模型的阈值</translation>
+    </message>
+    <message>
+        <source>Show heatmap &amp;overlay</source>
+        <translation>显示热力图叠加层(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show or hide the anomaly heatmap over the image (O)</source>
+        <translation>显示或隐藏图像上的异常热力图 (O)</translation>
+    </message>
+    <message>
+        <source>Image with anomaly heatmap</source>
+        <translation>带异常热力图的图像</translation>
+    </message>
+    <message>
+        <source>How strongly the heatmap covers the image: %1 %</source>
+        <translation>热力图覆盖图像的程度：%1 %</translation>
+    </message>
+    <message>
+        <source>x %1, y %2: pixel score %3 (normalised %4)</source>
+        <translation>x %1，y %2：像素分数 %3（归一化值 %4）</translation>
+    </message>
+    <message>
+        <source>x %1, y %2</source>
+        <translation>x %1，y %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -643,6 +1395,249 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::SettingsDialog</name>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Results database</source>
+        <translation>结果数据库</translation>
+    </message>
+    <message>
+        <source>DefectLens databases (*.sqlite *.db)</source>
+        <translation>DefectLens 数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backbone weights</source>
+        <translation>骨干网络权重</translation>
+    </message>
+    <message>
+        <source>Backbone weights (*.onnx *.pt)</source>
+        <translation>骨干网络权重 (*.onnx *.pt)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Datasets folder:</source>
+        <translation>数据集文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Where Open dataset starts</source>
+        <translation>“打开数据集”的起始位置</translation>
+    </message>
+    <message>
+        <source>&amp;Models folder:</source>
+        <translation>模型文件夹(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Where Open model starts</source>
+        <translation>“打开模型”的起始位置</translation>
+    </message>
+    <message>
+        <source>Results data&amp;base:</source>
+        <translation>结果数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>None: open one with File → Open results database</source>
+        <translation>无：可通过“文件 → 打开结果数据库”打开</translation>
+    </message>
+    <message>
+        <source>&amp;Backbone weights:</source>
+        <translation>骨干网络权重(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Default: the engine&apos;s search ($DEFECTLENS_WEIGHTS, models folders)</source>
+        <translation>默认：由引擎搜索（$DEFECTLENS_WEIGHTS、模型文件夹）</translation>
+    </message>
+    <message>
+        <source>Used when loading models; its SHA-256 is still checked against the model</source>
+        <translation>加载模型时使用；仍会根据模型校验其 SHA-256</translation>
+    </message>
+    <message>
+        <source>Compute &amp;threads:</source>
+        <translation>计算线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All cores</source>
+        <translation>所有核心</translation>
+    </message>
+    <message>
+        <source>Threads for the network and the nearest-neighbour search</source>
+        <translation>用于神经网络和最近邻搜索的线程数</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language and theme change at once; the compute threads apply to the next engine job.</source>
+        <translation>语言和主题会立即更改；计算线程设置将在下一个引擎任务时生效。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThumbnailGrid</name>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Score %1: %2</source>
+        <translation>分数 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Categories of the loaded datasets to train on</source>
+        <translation>已加载数据集中要训练的类别</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>One unified model for all checked categories</source>
+        <translation>为所有选中的类别训练一个统一模型</translation>
+    </message>
+    <message>
+        <source>Use defects annotated in the database as labelled defects</source>
+        <translation>将数据库中标注的缺陷用作带标签的缺陷</translation>
+    </message>
+    <message>
+        <source>&amp;Start training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain with annotations</source>
+        <translation>使用标注重新训练(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Warm-start DMAD from the active model with the defects annotated in the database; the active model stays in use until you promote the new one</source>
+        <translation>以当前模型为起点，使用数据库中标注的缺陷对 DMAD 进行热启动训练；在您采用新模型之前，仍使用当前模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Active model: none</source>
+        <translation>当前模型：无</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged.</source>
+        <translation>训练已取消；原有模型保持不变。</translation>
+    </message>
+    <message>
+        <source>Active model: %1 (%2)</source>
+        <translation>当前模型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Import a dataset and check at least one category before training.</source>
+        <translation>训练前请先导入数据集并至少选中一个类别。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n categories are checked: check one, or train one unified model.</source>
+        <translation>
+            <numerusform>已选中 %n 个类别：请只选中一个，或训练一个统一模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
+        <translation>重新训练需要一个当前 DMAD 模型：请先在模型列表中将其设为当前模型。</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
+        <translation>当前模型 %1 是用 %2 训练的；使用标注重新训练需要 DMAD 模型。</translation>
+    </message>
+    <message>
+        <source>Import the dataset the annotations belong to before retraining.</source>
+        <translation>重新训练前，请先导入标注所属的数据集。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>正在等待引擎…</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>剩余约 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 s)</source>
+        <translation>已保存 %1（%2 秒）</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>DefectLens: visual anomaly detection for industrial inspection</source>
@@ -674,7 +1669,39 @@
     </message>
     <message>
         <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>启动时打开结果数据库 &lt;file&gt;。</translation>
+        <translation>启动时打开结果数据库 &lt;文件&gt;。</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
+        <translation>数据集导入后，在其上开始训练一个 &lt;方法&gt; 模型。</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Once the dataset is imported, compare two models &lt;before.dlm,after.dlm&gt; on it (annotated images excluded from the test split), offering to promote the second.</source>
+        <translation>数据集导入后，在其上比较两个模型 &lt;before.dlm,after.dlm&gt;（测试划分中不含已标注的图像），并提供采用第二个模型的选项。</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>A training parameter &lt;key=value&gt; for --train (repeatable).</source>
+        <translation>用于 --train 的训练参数 &lt;key=value&gt;（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>key=value</source>
+        <translation>key=value</translation>
+    </message>
+    <message>
+        <source>Open the annotation editor at start, on the image given with --image.</source>
+        <translation>启动时打开标注编辑器，编辑由 --image 指定的图像。</translation>
+    </message>
+    <message>
+        <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
+        <translation>启动时显示导入对话框，并预览文件夹 &lt;目录&gt;。</translation>
     </message>
 </context>
 </TS>

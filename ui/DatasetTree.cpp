@@ -1,5 +1,6 @@
 #include "ui/DatasetTree.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -30,15 +31,46 @@ DatasetTree::DatasetTree(QWidget* parent) : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("datasetTree"));
     setColumnCount(2);
-    setHeaderLabels({tr("Name"), tr("Images")});
+    retranslateUi();
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
     setUniformRowHeights(true); // large datasets (thousands of files) stay quick to lay out
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
-        if (current && !current->data(NameColumn, PathRole).toString().isEmpty())
+        if (!current)
+            return;
+        if (!current->data(NameColumn, PathRole).toString().isEmpty()) {
             emit imageSelected(current->data(NameColumn, PathRole).toString());
+            return;
+        }
+        // A group: category (depth 0), split (1) or defect type (2).
+        std::vector<QTreeWidgetItem*> chain;
+        for (QTreeWidgetItem* item = current; item; item = item->parent())
+            chain.insert(chain.begin(), item);
+        const QString category = chain[0]->text(NameColumn);
+        const int split = chain.size() > 1 ? chain[1]->data(NameColumn, SplitRole).toInt() : -1;
+        const QString defectType = chain.size() > 2 ? chain[2]->text(NameColumn) : QString();
+        emit groupSelected(category, split, defectType);
     });
+}
+
+void DatasetTree::retranslateUi()
+{
+    setHeaderLabels({tr("Name"), tr("Images")});
+    for (int i = 0; i < topLevelItemCount(); ++i) {
+        QTreeWidgetItem* category = topLevelItem(i);
+        for (int j = 0; j < category->childCount(); ++j) {
+            QTreeWidgetItem* split = category->child(j);
+            split->setText(NameColumn, splitLabel(Split(split->data(NameColumn, SplitRole).toInt())));
+        }
+    }
+}
+
+void DatasetTree::changeEvent(QEvent* event)
+{
+    QTreeWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
 }
 
 QString DatasetTree::splitLabel(Split split)
@@ -63,6 +95,7 @@ void DatasetTree::showDataset(const Dataset& dataset)
         addTopLevelItem(categoryItem);
         for (const auto& [split, group] : splits) {
             QTreeWidgetItem* splitItem = makeGroupItem(splitLabel(split), group.count);
+            splitItem->setData(NameColumn, SplitRole, int(split));
             categoryItem->addChild(splitItem);
             for (const auto& [defectType, samples] : group.byDefectType) {
                 QTreeWidgetItem* typeItem =

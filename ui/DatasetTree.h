@@ -1,7 +1,8 @@
 #pragma once
 // The imported dataset as a tree: category -> split -> defect type -> image
 // files, each group with its image count. Selecting an image file emits
-// imageSelected so the main window can score it.
+// imageSelected so the main window can score it; selecting a group emits
+// groupSelected (the thumbnail grid shows that group).
 #include "data/Dataset.h"
 
 #include <QTreeWidget>
@@ -14,6 +15,8 @@ public:
     enum Column { NameColumn = 0, CountColumn = 1 };
     // Item data role holding an image item's absolute file path.
     static constexpr int PathRole = Qt::UserRole + 1;
+    // Split items hold their dl::Split as int (their text is translated).
+    static constexpr int SplitRole = Qt::UserRole + 2;
 
     explicit DatasetTree(QWidget* parent = nullptr);
 
@@ -26,6 +29,14 @@ public:
 
 signals:
     void imageSelected(const QString& path);
+    // `split` is an int dl::Split, or -1 for both; empty strings match everything.
+    void groupSelected(const QString& category, int split, const QString& defectType);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslateUi();
 };
 
 } // namespace dl::ui

@@ -5,6 +5,7 @@
 #include "data/Importers.h"
 #include "engine/Engine.h"
 #include "engine/Overlay.h"
+#include "engine/Runtime.h"
 #include "ui/ImageConvert.h"
 
 #include <QFile>
@@ -74,6 +75,7 @@ EngineBridge::EngineBridge(QObject* parent) : QObject(parent) {}
 
 EngineBridge::~EngineBridge()
 {
+    stopModelJobs();
     waiting_.clear();
     if (running_) {
         // The worker captures only values, but its progress posts target this
@@ -90,15 +92,15 @@ bool EngineBridge::isBusy() const
     return running_ != nullptr || delivering_ || !waiting_.empty();
 }
 
-void EngineBridge::importDataset(const QString& rootFolder)
+void EngineBridge::importDataset(const QString& rootFolder, const DatasetOptions& options)
 {
     const QString stage = tr("Importing dataset %1").arg(rootFolder);
-    enqueue({JobKind::ImportDataset, tr("Dataset import"), [this, rootFolder, stage]() -> Work {
+    enqueue({JobKind::ImportDataset, tr("Dataset import"), [this, rootFolder, options, stage]() -> Work {
                  const std::string root = toFileSystemPath(rootFolder);
                  const std::string stageText = stage.toStdString();
-                 return [this, root, stageText](const ProgressContext& progress) -> Delivery {
+                 return [this, root, options, stageText](const ProgressContext& progress) -> Delivery {
                      progress.report(0.0, stageText);
-                     auto dataset = std::make_shared<const Dataset>(dl::importDataset(root, DatasetOptions{}));
+                     auto dataset = std::make_shared<const Dataset>(dl::importDataset(root, options));
                      progress.checkCancelled();
                      progress.report(1.0, stageText);
                      return [this, dataset] {
@@ -114,10 +116,11 @@ void EngineBridge::loadModel(const QString& bundlePath)
     const QString stage = tr("Loading model %1").arg(bundlePath);
     enqueue({JobKind::LoadModel, tr("Model loading"), [this, bundlePath, stage]() -> Work {
                  const std::string path = toFileSystemPath(bundlePath);
+                 const std::string weights = toFileSystemPath(backboneWeights_);
                  const std::string stageText = stage.toStdString();
-                 return [this, path, bundlePath, stageText](const ProgressContext& progress) -> Delivery {
+                 return [this, path, weights, bundlePath, stageText](const ProgressContext& progress) -> Delivery {
                      progress.report(0.0, stageText);
-                     std::shared_ptr<Detector> detector = dl::loadDetector(path);
+                     std::shared_ptr<Detector> detector = dl::loadDetector(path, weights);
                      progress.checkCancelled();
                      const ModelSummary summary = summarise(*detector, bundlePath);
                      progress.report(1.0, stageText);
@@ -167,9 +170,22 @@ void EngineBridge::scoreImage(const QString& imagePath)
                          result.threshold = info.threshold;
                          result.defect = prediction.score >= info.threshold;
                          result.networkMs = prediction.networkMs;
+                         result.anomalyMap = map;
+                         result.displayLow = range.low;
+                         result.displayHigh = range.high;
                      }
                      progress.report(1.0, renderStage);
                      return [this, result] { emit imageScored(result); };
+                 };
+             }});
+}
+
+void EngineBridge::setComputeThreads(int threads)
+{
+    enqueue({JobKind::ConfigureRuntime, tr("Compute threads"), [threads]() -> Work {
+                 return [threads](const ProgressContext&) -> Delivery {
+                     dl::configureRuntime(threads);
+                     return [] {};
                  };
              }});
 }

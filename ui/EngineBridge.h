@@ -5,12 +5,15 @@
 // order, so a detector is never used by two threads at once.
 #include "common/Progress.h"
 #include "data/Dataset.h"
+#include "ui/ModelJobs.h"
 
 #include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <opencv2/core.hpp>
 
 #include <deque>
 #include <functional>
@@ -42,6 +45,13 @@ struct ScoredImage {
     double threshold = 0.0;
     bool defect = false;
     double networkMs = 0.0;
+    // For the viewer's own rendering (opacity, colour map, contour threshold,
+    // score under the cursor): the raw pixel scores resized to the image
+    // (CV_32FC1; empty when not scored) and the model's display range from its
+    // calibration statistics, the same for every image of that model.
+    cv::Mat anomalyMap;
+    double displayLow = 0.0;
+    double displayHigh = 1.0;
 };
 
 class EngineBridge : public QObject {
@@ -51,13 +61,30 @@ public:
     // Cancels the running job and waits for its worker, which must not outlive the bridge.
     ~EngineBridge() override;
 
-    void importDataset(const QString& rootFolder);
+    // `options` as the import dialog chose them; the default detects the format.
+    void importDataset(const QString& rootFolder, const DatasetOptions& options = {});
     void loadModel(const QString& bundlePath);
     // Scores the image with the loaded model, or only decodes it when none is
     // loaded. Replaces any scoring request still waiting (the newest click wins).
     void scoreImage(const QString& imagePath);
+    // Settings: compute threads for LibTorch/OpenMP (<= 0: all cores), applied by
+    // a queued job on the worker; and the backbone weights file used when loading
+    // models (empty: the engine's default search).
+    void setComputeThreads(int threads);
+    void setBackboneWeights(const QString& weightsPath) { backboneWeights_ = weightsPath; }
+    QString backboneWeights() const { return backboneWeights_; }
 
     bool isBusy() const;
+
+    // --- Training and evaluation: a second lane of jobs, one at a time, in order,
+    // beside the viewer's lane, so images can still be scored with the current
+    // model meanwhile. These jobs never touch the loaded model (implemented in
+    // EngineBridgeModelJobs.cpp).
+    void train(const TrainSpec& spec);
+    void evaluate(const EvaluateSpec& spec);
+    bool isModelJobRunning() const { return modelRunning_ != nullptr || !modelWaiting_.empty(); }
+    // Cancels the running training/evaluation and drops the waiting ones.
+    void cancelModelJobs();
     bool hasModel() const { return static_cast<bool>(detector_); }
     std::optional<ModelSummary> model() const { return model_; }
     std::shared_ptr<const Dataset> dataset() const { return dataset_; }
@@ -76,13 +103,24 @@ signals:
     void failed(const QString& message);
     void cancelled(const QString& description);
 
+    // The model lane. Progress carries an estimate of the seconds left (-1: unknown).
+    void modelJobStarted(const QString& description);
+    void modelJobProgress(double fraction, const QString& stage, double secondsLeft);
+    // Per-epoch values a method streams while training (e.g. "loss", "validation").
+    void trainingMetric(const QString& name, int step, double value);
+    void modelTrained(const dl::ui::TrainedModel& model);
+    void modelEvaluated(const dl::ui::ModelEvaluation& evaluation);
+    void modelJobFailed(const QString& message);
+    void modelJobCancelled(const QString& description);
+    void modelJobsIdle();
+
 private:
     // Runs on the GUI thread once the worker is done, with the worker's result captured.
     using Delivery = std::function<void()>;
     // Runs on a worker thread.
     using Work = std::function<Delivery(const ProgressContext&)>;
 
-    enum class JobKind { ImportDataset, LoadModel, ScoreImage };
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate };
     struct Job {
         JobKind kind;
         QString description;
@@ -97,6 +135,10 @@ private:
     };
 
     void enqueue(Job job);
+    void enqueueModelJob(Job job);
+    void startNextModelJob();
+    void finishModelJob();
+    void stopModelJobs(); // for the destructor: cancel and wait
     void startNextJob();
     void finishRunningJob();
     ProgressContext makeProgressContext(std::shared_ptr<CancelToken> token);
@@ -111,6 +153,15 @@ private:
     std::shared_ptr<Detector> detector_;
     std::optional<ModelSummary> model_;
     std::shared_ptr<const Dataset> dataset_;
+    QString backboneWeights_;
+
+    // The model lane (training, evaluation).
+    std::deque<Job> modelWaiting_;
+    QFutureWatcher<Outcome>* modelRunning_ = nullptr;
+    bool modelDelivering_ = false; // a finished model job's signals are being emitted
+    QString modelRunningDescription_;
+    std::shared_ptr<CancelToken> modelToken_;
+    quint64 modelSerial_ = 0;
 };
 
 } // namespace dl::ui

@@ -7,6 +7,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dl::ui {
 
@@ -28,12 +29,16 @@ ImageViewer::ImageViewer(QWidget* parent) : QGraphicsView(parent)
     setBackgroundBrush(palette().dark());
     setFrameShape(QFrame::NoFrame);
     setMinimumSize(160, 120);
+    viewport()->setMouseTracking(true); // hover reports without a pressed button
 }
 
 void ImageViewer::setImage(const QImage& image)
 {
     image_ = image;
-    pixmapItem_->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image));
+    QPixmap pixmap = image.isNull() ? QPixmap() : QPixmap::fromImage(image);
+    // One scene unit is one image pixel whatever the screen density; zoom decides the rest.
+    pixmap.setDevicePixelRatio(1.0);
+    pixmapItem_->setPixmap(pixmap);
     scene()->setSceneRect(pixmapItem_->boundingRect());
     if (fitToWindow_ || image.isNull())
         fitToWindow();
@@ -88,6 +93,41 @@ void ImageViewer::linkWith(ImageViewer* other)
     mirrorZoom(other, this);
     mirrorScroll(this, other);
     mirrorScroll(other, this);
+}
+
+QPoint ImageViewer::imagePixelAt(const QPoint& viewportPos) const
+{
+    if (!hasImage())
+        return {-1, -1};
+    const QPointF scenePos = mapToScene(viewportPos);
+    const QPoint pixel(int(std::floor(scenePos.x())), int(std::floor(scenePos.y())));
+    return QRect(QPoint(0, 0), image_.size()).contains(pixel) ? pixel : QPoint(-1, -1);
+}
+
+void ImageViewer::mouseMoveEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseMoveEvent(event);
+    const QPoint pixel = imagePixelAt(event->position().toPoint());
+    if (pixel != hoveredPixel_) {
+        hoveredPixel_ = pixel;
+        emit pixelHovered(pixel);
+    }
+}
+
+void ImageViewer::leaveEvent(QEvent* event)
+{
+    QGraphicsView::leaveEvent(event);
+    if (hoveredPixel_ != QPoint(-1, -1)) {
+        hoveredPixel_ = QPoint(-1, -1);
+        emit pixelHovered(hoveredPixel_);
+    }
+}
+
+void ImageViewer::changeEvent(QEvent* event)
+{
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        setBackgroundBrush(palette().dark()); // follows the light/dark theme
 }
 
 void ImageViewer::zoomIn()

@@ -1,16 +1,27 @@
 #include "ui/MainWindow.h"
 
 #include "data/Dataset.h"
+#include "ui/AnnotationEditor.h"
 #include "ui/DatasetTree.h"
 #include "ui/EngineBridge.h"
 #include "ui/ImageViewer.h"
+#include "ui/ImportDialog.h"
+#include "ui/ModelJobs.h"
+#include "ui/ModelList.h"
 #include "ui/ReportExporter.h"
 #include "ui/ResultView.h"
 #include "ui/ResultsModel.h"
 #include "ui/ResultsTable.h"
+#include "ui/SettingsDialog.h"
+#include "ui/Theme.h"
+#include "ui/ThumbnailGrid.h"
+#include "ui/Translations.h"
+#include "ui/TrainingPanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -24,6 +35,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScreen>
+#include <QStackedWidget>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTime>
@@ -63,12 +75,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     engine_ = new EngineBridge(this);
     resultView_ = new ResultView(this);
-    setCentralWidget(resultView_);
+    // The centre shows the heatmap review, or the annotation editor in annotate mode.
+    centralStack_ = new QStackedWidget(this);
+    centralStack_->addWidget(resultView_);
+    setCentralWidget(centralStack_);
 
     createDocks();
+    createThumbnailDock();
+    createModelDocks();
+    createAnnotationMode();
     createActions();
     createStatusBar();
     connectEngine();
+    retranslateUi(); // also names the theme entries, which createActions leaves blank
 
     // Engine messages may come from any thread; queue them to the log view.
     setLogSink([this](LogLevel level, const std::string& message) {
@@ -86,7 +105,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QMenu* fileMenu = fileMenu_ = menuBar()->addMenu(tr("&File"));
     openDatasetAction_ = fileMenu->addAction(tr("Open &dataset folder\u2026"), this, &MainWindow::chooseDataset);
     openDatasetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openDatasetAction_->setStatusTip(tr("Import a dataset folder (MVTec AD, VisA, image/mask folders or plain images)"));
@@ -103,27 +122,46 @@ void MainWindow::createActions()
     exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
     exportReportAction_->setEnabled(false);
     fileMenu->addSeparator();
+    settingsAction_ = fileMenu->addAction(tr("&Settings\u2026"), this, &MainWindow::showSettings);
+    settingsAction_->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction_->setShortcut(QKeySequence::Preferences);
+    settingsAction_->setMenuRole(QAction::PreferencesRole);
+    fileMenu->addSeparator();
     quitAction_ = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction_->setShortcut(QKeySequence::Quit);
     quitAction_->setMenuRole(QAction::QuitRole);
 
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* viewMenu = viewMenu_ = menuBar()->addMenu(tr("&View"));
     ImageViewer* viewer = resultView_->originalViewer(); // the heatmap viewer follows it
-    QAction* zoomIn = viewMenu->addAction(tr("Zoom &in"), viewer, &ImageViewer::zoomIn);
+    QAction* zoomIn = zoomInAction_ = viewMenu->addAction(tr("Zoom &in"), viewer, &ImageViewer::zoomIn);
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction* zoomOut = viewMenu->addAction(tr("Zoom &out"), viewer, &ImageViewer::zoomOut);
+    QAction* zoomOut = zoomOutAction_ = viewMenu->addAction(tr("Zoom &out"), viewer, &ImageViewer::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction* fit = viewMenu->addAction(tr("&Fit to window"), viewer, &ImageViewer::fitToWindow);
+    QAction* fit = fitAction_ = viewMenu->addAction(tr("&Fit to window"), viewer, &ImageViewer::fitToWindow);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    viewMenu->addAction(resultView_->overlayAction()); // O
     viewMenu->addSeparator();
     viewMenu->addAction(datasetDock_->toggleViewAction());
     viewMenu->addAction(resultsDock_->toggleViewAction());
     viewMenu->addAction(logDock_->toggleViewAction());
+    viewMenu->addAction(thumbnailDock_->toggleViewAction());
+    viewMenu->addSeparator();
+    annotateAction_ = viewMenu->addAction(tr("&Annotate defects"));
+    annotateAction_->setObjectName(QStringLiteral("annotateAction"));
+    annotateAction_->setCheckable(true);
+    annotateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD semi-supervised)"));
+    connect(annotateAction_, &QAction::toggled, this, &MainWindow::setAnnotating);
+    viewMenu->addSeparator();
+    viewMenu->addAction(trainingDock_->toggleViewAction());
+    viewMenu->addAction(modelsDock_->toggleViewAction());
 
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction* about = helpMenu->addAction(tr("&About DefectLens"), this, &MainWindow::showAbout);
+    createAppearanceMenus(viewMenu);
+
+    QMenu* helpMenu = helpMenu_ = menuBar()->addMenu(tr("&Help"));
+    QAction* about = aboutAction_ = helpMenu->addAction(tr("&About DefectLens"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
-    QAction* aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    QAction* aboutQt = aboutQtAction_ = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
@@ -163,6 +201,62 @@ void MainWindow::createDocks()
     resizeDocks({logDock_}, {140}, Qt::Vertical);
 }
 
+void MainWindow::createModelDocks()
+{
+    trainingPanel_ = new TrainingPanel(engine_);
+    trainingDock_ = new QDockWidget(tr("Training"), this);
+    trainingDock_->setObjectName(QStringLiteral("trainingDock"));
+    trainingDock_->setWidget(trainingPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, trainingDock_);
+
+    modelList_ = new ModelList(engine_);
+    modelsDock_ = new QDockWidget(tr("Models"), this);
+    modelsDock_->setObjectName(QStringLiteral("modelsDock"));
+    modelsDock_->setWidget(modelList_);
+    addDockWidget(Qt::RightDockWidgetArea, modelsDock_);
+    tabifyDockWidget(trainingDock_, modelsDock_);
+    trainingDock_->raise();
+    resizeDocks({trainingDock_}, {420}, Qt::Horizontal);
+
+    connect(trainingPanel_, &TrainingPanel::trainingFinished, this, &MainWindow::onTrainingFinished);
+    connect(trainingPanel_, &TrainingPanel::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Training"), message); });
+    connect(trainingPanel_, &TrainingPanel::trainingStopped, this,
+            [this](const QString& message) { appendLog(LogLevel::Warning, message); });
+    connect(modelList_, &ModelList::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Models"), message); });
+    connect(modelList_, &ModelList::activeModelChanged, this, &MainWindow::onActiveModelChanged);
+    connect(engine_, &EngineBridge::modelJobStarted, this,
+            [this](const QString& description) { appendLog(LogLevel::Info, description); });
+    connect(engine_, &EngineBridge::modelJobFailed, this,
+            [this](const QString& message) { showError(tr("Training and evaluation"), message); });
+}
+
+void MainWindow::onTrainingFinished(const TrainedModel& model, bool retrain, const QString& parentPath)
+{
+    appendLog(LogLevel::Info, tr("Trained %1 in %2 s: %3").arg(model.method).arg(model.seconds, 0, 'f', 1)
+                                  .arg(model.bundlePath));
+    if (modelList_->databasePath() != trainingPanel_->databasePath())
+        modelList_->setDatabasePath(trainingPanel_->databasePath());
+    else
+        modelList_->refresh();
+    if (retrain) {
+        // The old model stays active until the user promotes the new one.
+        modelsDock_->show();
+        modelsDock_->raise();
+        modelList_->compareModels(parentPath, model.bundlePath, true, true);
+        return;
+    }
+    modelList_->activateModel(model.bundlePath);
+}
+
+void MainWindow::onActiveModelChanged(const QString& bundlePath, const QString& method)
+{
+    trainingPanel_->setActiveModel(bundlePath, method);
+    if (!bundlePath.isEmpty())
+        openModel(bundlePath);
+}
+
 void MainWindow::createStatusBar()
 {
     stageLabel_ = new QLabel;
@@ -180,7 +274,12 @@ void MainWindow::createStatusBar()
     modelLabel_ = new QLabel(tr("No model loaded"));
     modelLabel_->setObjectName(QStringLiteral("modelLabel"));
 
+    pixelLabel_ = new QLabel;
+    pixelLabel_->setObjectName(QStringLiteral("pixelLabel"));
+    connect(resultView_, &ResultView::pixelReadoutChanged, pixelLabel_, &QLabel::setText);
+
     statusBar()->addWidget(stageLabel_, 1);
+    statusBar()->addPermanentWidget(pixelLabel_);
     statusBar()->addPermanentWidget(progressBar_);
     statusBar()->addPermanentWidget(cancelButton_);
     statusBar()->addPermanentWidget(modelLabel_);
@@ -199,11 +298,11 @@ void MainWindow::connectEngine()
     connect(engine_, &EngineBridge::cancelled, this, &MainWindow::onCancelled);
 }
 
-void MainWindow::openDataset(const QString& folder)
+void MainWindow::openDataset(const QString& folder, const DatasetOptions& options)
 {
     lastFolder_ = folder;
     appendLog(LogLevel::Info, tr("Opening dataset %1").arg(folder));
-    engine_->importDataset(folder);
+    engine_->importDataset(folder, options);
 }
 
 void MainWindow::openModel(const QString& bundlePath)
@@ -217,6 +316,9 @@ void MainWindow::openImage(const QString& imagePath)
 {
     currentImagePath_ = imagePath;
     engine_->scoreImage(imagePath);
+    // While annotating, the editor follows the chosen image (asking about unsaved changes).
+    if (isAnnotating())
+        annotationEditor_->openImage(imagePath);
 }
 
 bool MainWindow::openDatabase(const QString& path)
@@ -228,7 +330,17 @@ bool MainWindow::openDatabase(const QString& path)
         return false;
     }
     lastFolder_ = QFileInfo(path).absolutePath();
+    // Training records its runs and models in the same database the models dock lists.
+    trainingPanel_->setDatabasePath(resultsTable_->databasePath());
+    modelList_->setDatabasePath(resultsTable_->databasePath());
+    const QString activeModel = modelList_->activeModelPath();
+    if (!activeModel.isEmpty() && QFileInfo::exists(activeModel)) {
+        trainingPanel_->setActiveModel(activeModel, modelList_->methodOf(activeModel));
+        if (!engine_->hasModel())
+            openModel(activeModel);
+    }
     exportReportAction_->setEnabled(true);
+    annotationEditor_->setDatabasePath(resultsTable_->databasePath()); // masks go where the results are
     resultsDock_->show();
     resultsDock_->raise();
     // The table needs room for its columns; the dataset tree does not.
@@ -295,6 +407,8 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
         return;
     }
     currentImagePath_ = imagePath;
+    if (isAnnotating())
+        annotationEditor_->openImage(imagePath);
     ScoredImage shown;
     shown.imagePath = imagePath;
     shown.original = QImage(imagePath);
@@ -306,15 +420,28 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
 
 void MainWindow::chooseDataset()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open dataset folder"), lastFolder_);
+    showImportDialog();
+}
+
+void MainWindow::showImportDialog(const QString& folder)
+{
+    // The dialog previews the folder off the GUI thread and lets the user pick the
+    // layout and its options (e.g. the normal class of image+mask folders).
+    auto* dialog = new ImportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString datasets = AppSettings::load().datasetsFolder;
+    dialog->setBrowseDirectory(lastFolder_.isEmpty() ? datasets : QFileInfo(lastFolder_).absolutePath());
     if (!folder.isEmpty())
-        openDataset(folder);
+        dialog->setFolder(folder);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openDataset(dialog->folder(), dialog->options()); });
+    dialog->open();
 }
 
 void MainWindow::chooseModel()
 {
+    const QString modelsFolder = AppSettings::load().modelsFolder;
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open model"), lastFolder_,
+        this, tr("Open model"), modelsFolder.isEmpty() ? lastFolder_ : modelsFolder,
         tr("DefectLens models (*.dlm)") + QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         openModel(path);
@@ -380,12 +507,15 @@ void MainWindow::onBusyChanged(bool busy)
 void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset)
 {
     datasetTree_->showDataset(*dataset);
+    thumbnailGrid_->showDataset(*dataset);
+    annotationEditor_->setDataset(dataset);
     datasetDock_->show();
     const QString root = QFile::decodeName(dataset->root.c_str());
     std::set<std::string> categories;
     for (const Sample& sample : dataset->samples)
         categories.insert(sample.category);
-    setWindowTitle(tr("%1 \u2014 DefectLens").arg(QFileInfo(root).fileName()));
+    datasetName_ = QFileInfo(root).fileName();
+    setWindowTitle(tr("%1 \u2014 DefectLens").arg(datasetName_));
     appendLog(LogLevel::Info, tr("Imported %1 (format: %2, categories: %3): %n image(s)", nullptr,
                                  static_cast<int>(dataset->samples.size()))
                                   .arg(root, QString::fromLatin1(toString(dataset->format)),
@@ -406,9 +536,7 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
 {
     resultView_->setModel(&model);
     const QString categories = model.categories.join(QStringLiteral(", "));
-    modelLabel_->setText(tr("Model: %1 (%2), threshold %3")
-                             .arg(model.method, categories, QString::number(model.threshold, 'g', 4)));
-    modelLabel_->setToolTip(model.bundlePath);
+    updateModelLabel();
     appendLog(LogLevel::Info, tr("Loaded model %1: method %2, categories %3, threshold %4 (%5)")
                                   .arg(model.bundlePath, model.method, categories,
                                        QString::number(model.threshold, 'g', 6), model.thresholdSource));
@@ -420,6 +548,9 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
 void MainWindow::onImageScored(const ScoredImage& image)
 {
     resultView_->showResult(image);
+    if (image.scored)
+        thumbnailGrid_->thumbnailModel()->setVerdict(image.imagePath, image.defect, image.score);
+    thumbnailGrid_->selectPath(image.imagePath);
     if (image.scored)
         appendLog(LogLevel::Info, tr("%1: score %2, %3")
                                       .arg(image.imagePath, QString::number(image.score, 'g', 6),
@@ -467,6 +598,198 @@ void MainWindow::appendLog(LogLevel level, const QString& message)
     }
     const QString time = QTime::currentTime().toString(QStringLiteral("HH:mm:ss"));
     logView_->appendPlainText(QStringLiteral("[%1] %2%3").arg(time, prefix, message));
+}
+
+void MainWindow::createAnnotationMode()
+{
+    annotationEditor_ = new AnnotationEditor;
+    centralStack_->addWidget(annotationEditor_);
+    connect(annotationEditor_, &AnnotationEditor::errorOccurred, this,
+            [this](const QString& message) { showError(tr("Annotation"), message); });
+    connect(annotationEditor_, &AnnotationEditor::annotationSaved, this, [this](const QString& imagePath, qint64 id) {
+        const QString message = tr("Annotation %1 of %2 saved to %3").arg(id).arg(imagePath, annotationEditor_->databasePath());
+        appendLog(LogLevel::Info, message);
+        statusBar()->showMessage(message, 5000);
+    });
+}
+
+bool MainWindow::isAnnotating() const
+{
+    return centralStack_->currentWidget() == annotationEditor_;
+}
+
+void MainWindow::setAnnotating(bool on)
+{
+    {
+        const QSignalBlocker noRecursion(annotateAction_);
+        annotateAction_->setChecked(on);
+    }
+    // Leaving keeps the editor's state (and any unsaved mask, asked about later).
+    centralStack_->setCurrentWidget(on ? static_cast<QWidget*>(annotationEditor_) : resultView_);
+    if (!on)
+        return;
+    if (!currentImagePath_.isEmpty())
+        annotationEditor_->openImage(currentImagePath_);
+    annotationEditor_->canvas()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!annotationEditor_->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createThumbnailDock()
+{
+    thumbnailGrid_ = new ThumbnailGrid;
+    thumbnailDock_ = new QDockWidget(tr("Thumbnails"), this);
+    thumbnailDock_->setObjectName(QStringLiteral("thumbnailDock"));
+    thumbnailDock_->setWidget(thumbnailGrid_);
+    addDockWidget(Qt::BottomDockWidgetArea, thumbnailDock_);
+    tabifyDockWidget(logDock_, thumbnailDock_);
+    thumbnailDock_->raise();
+    resizeDocks({thumbnailDock_}, {200}, Qt::Vertical);
+    connect(thumbnailGrid_, &ThumbnailGrid::imageSelected, this, &MainWindow::openImage);
+    // The grid shows the group chosen in the dataset tree (category, split, defect type).
+    connect(datasetTree_, &DatasetTree::groupSelected, this,
+            [this](const QString& category, int split, const QString& defectType) {
+                ThumbnailModel::Filter filter;
+                filter.category = category;
+                if (split >= 0)
+                    filter.split = Split(split);
+                filter.defectType = defectType;
+                thumbnailGrid_->setFilter(filter);
+            });
+}
+
+void MainWindow::createAppearanceMenus(QMenu* viewMenu)
+{
+    viewMenu->addSeparator();
+    themeMenu_ = viewMenu->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    for (Theme theme : {Theme::Light, Theme::Dark}) {
+        QAction* action = themeMenu_->addAction(QString());
+        action->setCheckable(true);
+        action->setData(themeKey(theme));
+        action->setObjectName(QStringLiteral("theme_%1").arg(themeKey(theme)));
+        action->setChecked(theme == currentTheme());
+        themeGroup_->addAction(action);
+    }
+    connect(themeGroup_, &QActionGroup::triggered, this, [this](QAction* action) {
+        AppSettings settings = AppSettings::load();
+        settings.theme = action->data().toString();
+        applySettings(settings);
+    });
+
+    languageMenu_ = viewMenu->addMenu(tr("&Language"));
+    languageGroup_ = new QActionGroup(this);
+    for (const QString& language : supportedLanguages()) {
+        // Each language in its own words, so that a user lost in a foreign UI finds theirs.
+        QAction* action = languageMenu_->addAction(languageDisplayName(language));
+        action->setCheckable(true);
+        action->setData(language);
+        action->setObjectName(QStringLiteral("language_%1").arg(language));
+        action->setChecked(language == currentLanguage());
+        languageGroup_->addAction(action);
+    }
+    connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* action) {
+        AppSettings settings = AppSettings::load();
+        settings.language = action->data().toString();
+        applySettings(settings);
+    });
+}
+
+void MainWindow::showSettings()
+{
+    auto* dialog = new SettingsDialog(AppSettings::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    dialog->open();
+}
+
+void MainWindow::applySettings(const AppSettings& settings)
+{
+    const AppSettings previous = AppSettings::load();
+    settings.save();
+    applyTheme(themeFromKey(settings.theme));
+    // Empty means the system language, which main() installed at start.
+    if (settings.language != previous.language || (!settings.language.isEmpty() && settings.language != currentLanguage()))
+        setLanguage(*qApp, settings.language); // LanguageChange -> retranslateUi everywhere
+    for (QAction* action : themeGroup_->actions())
+        action->setChecked(action->data().toString() == themeKey(currentTheme()));
+    for (QAction* action : languageGroup_->actions())
+        action->setChecked(action->data().toString() == currentLanguage());
+    engine_->setBackboneWeights(settings.backboneWeights);
+    if (settings.computeThreads != appliedComputeThreads_) {
+        engine_->setComputeThreads(settings.computeThreads);
+        appliedComputeThreads_ = settings.computeThreads;
+    }
+    if (!settings.databaseFile.isEmpty() && settings.databaseFile != resultsTable_->databasePath())
+        openDatabase(settings.databaseFile);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void MainWindow::updateModelLabel()
+{
+    const std::optional<ModelSummary> model = engine_->model();
+    if (!model) {
+        modelLabel_->setText(tr("No model loaded"));
+        modelLabel_->setToolTip({});
+        return;
+    }
+    modelLabel_->setText(tr("Model: %1 (%2), threshold %3")
+                             .arg(model->method, model->categories.join(QStringLiteral(", ")),
+                                  QString::number(model->threshold, 'g', 4)));
+    modelLabel_->setToolTip(model->bundlePath);
+}
+
+void MainWindow::retranslateUi()
+{
+    // Texts set once in createActions/createDocks/createStatusBar, set again in the new language.
+    setWindowTitle(datasetName_.isEmpty() ? tr("DefectLens") : tr("%1 \u2014 DefectLens").arg(datasetName_));
+    fileMenu_->setTitle(tr("&File"));
+    openDatasetAction_->setText(tr("Open &dataset folder\u2026"));
+    openDatasetAction_->setStatusTip(tr("Import a dataset folder (MVTec AD, VisA, image/mask folders or plain images)"));
+    openModelAction_->setText(tr("Open &model\u2026"));
+    openModelAction_->setStatusTip(tr("Load a trained DefectLens model bundle (.dlm)"));
+    openImageAction_->setText(tr("Open &image\u2026"));
+    openImageAction_->setStatusTip(tr("Score an image file with the loaded model"));
+    openDatabaseAction_->setText(tr("Open results &database\u2026"));
+    openDatabaseAction_->setStatusTip(tr("Review the results recorded by defectlens-cli test/predict --db"));
+    exportReportAction_->setText(tr("&Export report\u2026"));
+    exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
+    settingsAction_->setText(tr("&Settings\u2026"));
+    quitAction_->setText(tr("&Quit"));
+    viewMenu_->setTitle(tr("&View"));
+    zoomInAction_->setText(tr("Zoom &in"));
+    zoomOutAction_->setText(tr("Zoom &out"));
+    fitAction_->setText(tr("&Fit to window"));
+    themeMenu_->setTitle(tr("&Theme"));
+    for (QAction* action : themeGroup_->actions())
+        action->setText(themeFromKey(action->data().toString()) == Theme::Dark ? tr("&Dark") : tr("&Light"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    aboutAction_->setText(tr("&About DefectLens"));
+    aboutQtAction_->setText(tr("About &Qt"));
+    datasetDock_->setWindowTitle(tr("Dataset"));
+    resultsDock_->setWindowTitle(tr("Results"));
+    logDock_->setWindowTitle(tr("Log"));
+    thumbnailDock_->setWindowTitle(tr("Thumbnails"));
+    trainingDock_->setWindowTitle(tr("Training"));
+    modelsDock_->setWindowTitle(tr("Models"));
+    annotateAction_->setText(tr("&Annotate defects"));
+    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD semi-supervised)"));
+    cancelButton_->setText(tr("Cancel"));
+    updateModelLabel();
 }
 
 } // namespace dl::ui

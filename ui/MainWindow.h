@@ -4,6 +4,7 @@
 // All engine work runs through EngineBridge on worker threads; the status bar
 // shows its progress and offers Cancel.
 #include "common/Log.h"
+#include "data/Dataset.h"
 
 #include <QMainWindow>
 #include <QString>
@@ -11,7 +12,10 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
+class QStackedWidget;
 class QDockWidget;
+class QMenu;
 class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
@@ -23,8 +27,14 @@ struct Dataset;
 
 namespace dl::ui {
 
+class AnnotationEditor;
 class DatasetTree;
 class EngineBridge;
+class ThumbnailGrid;
+struct AppSettings;
+class ModelList;
+class TrainingPanel;
+struct TrainedModel;
 class ResultView;
 class ResultsTable;
 struct ModelSummary;
@@ -37,7 +47,8 @@ public:
     ~MainWindow() override;
 
     // Start the work without waiting for it (also used for command-line arguments).
-    void openDataset(const QString& folder);
+    // `options` as chosen in the import dialog; the default detects the layout.
+    void openDataset(const QString& folder, const DatasetOptions& options = {});
     void openModel(const QString& bundlePath);
     void openImage(const QString& imagePath);
     // Opens a results database in the results table (on this thread: Store is
@@ -57,14 +68,42 @@ public:
     DatasetTree* datasetTree() const { return datasetTree_; }
     ResultView* resultView() const { return resultView_; }
     ResultsTable* resultsTable() const { return resultsTable_; }
+    AnnotationEditor* annotationEditor() const { return annotationEditor_; }
+    // Annotate mode (View > Annotate defects, Ctrl+E): the annotation editor takes
+    // the centre in place of the heatmap review and follows the current image.
+    void showAnnotationEditor() { setAnnotating(true); }
+    void setAnnotating(bool on);
+    bool isAnnotating() const;
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    ModelList* modelList() const { return modelList_; }
+    ThumbnailGrid* thumbnailGrid() const { return thumbnailGrid_; }
+
+    // Applies settings (theme, language, compute threads, backbone weights, the
+    // results database when it changed) and remembers them for the next start.
+    void applySettings(const AppSettings& settings);
+    // File → Open dataset: the import dialog (window-modal, not blocking), on `folder` if given.
+    void showImportDialog(const QString& folder = {});
 
 signals:
     void errorShown(const QString& message);
 
+protected:
+    void closeEvent(QCloseEvent* event) override; // asks about unsaved annotations
+    void changeEvent(QEvent* event) override;     // language switch: retranslateUi
+
 private:
     void createActions();
     void createDocks();
+    void createModelDocks(); // training panel and model list (right side)
+    void onTrainingFinished(const TrainedModel& model, bool retrain, const QString& parentPath);
+    void onActiveModelChanged(const QString& bundlePath, const QString& method);
     void createStatusBar();
+    void createAnnotationMode();
+    void createThumbnailDock();
+    void createAppearanceMenus(QMenu* viewMenu); // theme and language
+    void retranslateUi();
+    void showSettings();
+    void updateModelLabel();
     void connectEngine();
 
     void chooseDataset();
@@ -95,6 +134,31 @@ private:
     QDockWidget* resultsDock_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
     QDockWidget* logDock_ = nullptr;
+    AnnotationEditor* annotationEditor_ = nullptr;
+    QStackedWidget* centralStack_ = nullptr; // the result view, or the annotation editor
+    QAction* annotateAction_ = nullptr;
+    TrainingPanel* trainingPanel_ = nullptr;
+    QDockWidget* trainingDock_ = nullptr;
+    ModelList* modelList_ = nullptr;
+    QDockWidget* modelsDock_ = nullptr;
+    ThumbnailGrid* thumbnailGrid_ = nullptr;
+    QDockWidget* thumbnailDock_ = nullptr;
+    QLabel* pixelLabel_ = nullptr; // the anomaly score under the mouse
+    QMenu* fileMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* helpMenu_ = nullptr;
+    QMenu* themeMenu_ = nullptr;
+    QMenu* languageMenu_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
+    QActionGroup* languageGroup_ = nullptr;
+    QAction* zoomInAction_ = nullptr;
+    QAction* zoomOutAction_ = nullptr;
+    QAction* fitAction_ = nullptr;
+    QAction* settingsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+    QAction* aboutQtAction_ = nullptr;
+    QString datasetName_; // for the window title; empty without a dataset
+    int appliedComputeThreads_ = 0; // what applySettings gave the engine; 0: its default (all cores)
     QLabel* stageLabel_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QPushButton* cancelButton_ = nullptr;

@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -255,6 +256,45 @@ void ResultsTable::applyFilters()
                                                : std::nullopt);
     proxy_->setScoreRange(minScore_->value(), maxScore_->value());
     proxy_->setCategoryFilter(categoryCombo_->currentData().toString());
+    updateCountLabel();
+}
+
+void ResultsTable::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void ResultsTable::retranslateUi()
+{
+    // The texts set in the constructor, in the new language; run entries keep theirs until reloaded.
+    verdictCombo_->setItemText(0, tr("All verdicts"));
+    verdictCombo_->setItemText(1, tr("OK"));
+    verdictCombo_->setItemText(2, tr("Defect"));
+    verdictCombo_->setToolTip(tr("The operator's verdict where overridden, else the model's"));
+    if (runCombo_->count() > 0 && !runCombo_->itemData(0).isValid())
+        runCombo_->setItemText(0, tr("All runs"));
+    if (categoryCombo_->count() > 0 && categoryCombo_->itemData(0).toString().isEmpty())
+        categoryCombo_->setItemText(0, tr("All categories"));
+    if (auto* filters = findChild<QFormLayout*>()) {
+        const std::pair<QWidget*, QString> rows[] = {
+            {runCombo_, tr("Run:")}, {categoryCombo_, tr("Category:")}, {verdictCombo_, tr("Verdict:")}};
+        for (const auto& [field, text] : rows)
+            if (auto* label = qobject_cast<QLabel*>(filters->labelForField(field)))
+                label->setText(text);
+        for (int row = 0; row < filters->rowCount(); ++row)
+            if (QLayoutItem* field = filters->itemAt(row, QFormLayout::FieldRole); field && field->layout())
+                if (auto* label = qobject_cast<QLabel*>(filters->labelForField(field->layout())))
+                    label->setText(tr("Score:"));
+    }
+    acceptButton_->setText(tr("&Accept (OK)"));
+    acceptButton_->setToolTip(tr("Mark the selected image as OK (A)"));
+    rejectButton_->setText(tr("&Reject (defect)"));
+    rejectButton_->setToolTip(tr("Mark the selected image as defective (R)"));
+    if (model_->columnCount() > 0)
+        emit model_->headerDataChanged(Qt::Horizontal, 0, model_->columnCount() - 1);
+    table_->viewport()->update(); // verdict cells are translated when painted
     updateCountLabel();
 }
 

@@ -88,7 +88,11 @@ signals:
     void errorOccurred(const QString& message);
     void overrideStored(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override; // language switch: retranslateUi
+
 private:
+    void retranslateUi();
     void fillRunCombo(std::optional<db::RowId> preferredRun);
     void fillCategoryCombo();
     void resetScoreRange();

@@ -16,7 +16,20 @@ QStringList availableTranslations();
 
 // Installs the DefectLens translation for `locale` (and Qt's own translation of
 // its standard dialogs when the system has it) into `app`. English needs none.
-// Returns true when a DefectLens translation was installed.
+// Replaces translators installed by an earlier call. Returns true when a
+// DefectLens translation was installed.
 bool installTranslations(QCoreApplication& app, const QLocale& locale);
+
+// The languages the user can choose: "en" (the source language) and every
+// embedded translation, e.g. {"en", "de", "ja", "zh_CN"}.
+QStringList supportedLanguages();
+// A language's name in that language ("Deutsch", "简体中文", "日本語"); not translated on purpose.
+QString languageDisplayName(const QString& language);
+// Switches the user interface to `language` at run time ("en", "de", ...; empty:
+// the system locale). Qt then sends QEvent::LanguageChange to every widget,
+// whose changeEvent retranslates it. Returns false for a language without translation.
+bool setLanguage(QCoreApplication& app, const QString& language);
+// The language last chosen with setLanguage/installTranslations ("en" when none was installed).
+QString currentLanguage();
 
 } // namespace dl::ui

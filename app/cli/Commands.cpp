@@ -13,6 +13,7 @@
 #include "engine/ModelBundle.h"
 #include "engine/Overlay.h"
 #include "engine/Runtime.h"
+#include "workflow/RunRecording.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -42,10 +43,7 @@ using json = nlohmann::json;
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
-QJsonObject toQJson(const json& j)
-{
-    return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object();
-}
+using workflow::metricsJson;
 
 // Set by SIGINT so that Ctrl-C ends long work cleanly (the run is recorded as cancelled).
 std::shared_ptr<CancelToken> g_cancel = std::make_shared<CancelToken>();
@@ -103,13 +101,6 @@ std::vector<const Dataset*> pointers(const std::vector<Dataset>& datasets)
     return out;
 }
 
-json metricValue(double v) { return v < 0 ? json(nullptr) : json(v); }
-json metricsJson(const CategoryMetrics& m)
-{
-    return {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},
-            {"aupro", metricValue(m.aupro)}, {"f1_max", metricValue(m.f1Max)}, {"ap", metricValue(m.ap)},
-            {"n_images", m.images}};
-}
 
 void writeJsonFile(const std::string& path, const json& j)
 {
@@ -123,8 +114,9 @@ std::string replaceExtension(const std::string& relative, const std::string& ext
     return p.generic_string();
 }
 
-// Records runs/results in SQLite unless --no-db. The database is opened before
-// any work starts, so an unusable database fails the command early and clearly.
+// Records runs/results in SQLite unless --no-db, with the bookkeeping the GUI
+// shares (app/workflow/RunRecording.h). The database is opened before any work
+// starts, so an unusable database fails the command early and clearly.
 class Recorder {
 public:
     explicit Recorder(const CliOptions& o)
@@ -133,132 +125,39 @@ public:
         const QString path = o.dbPath.empty() ? db::Store::defaultDatabasePath() : q(o.dbPath);
         store_.emplace();
         store_->open(path);
+        runs_ = workflow::RunRecorder(&*store_);
     }
     bool enabled() const { return store_.has_value(); }
     db::Store& store() { return *store_; }
 
-    db::RowId startRun(db::RunKind kind, const json& params)
-    {
-        if (!store_) return 0;
-        runId_ = store_->startRun(kind, toQJson(params)).id;
-        return runId_;
-    }
-    void finish(bool ok, const std::string& error = {})
-    {
-        if (!store_ || runId_ == 0) return;
-        store_->finishRun(runId_, ok ? db::RunStatus::Succeeded : db::RunStatus::Failed, q(error));
-        runId_ = 0;
-    }
-    void cancelled()
-    {
-        if (!store_ || runId_ == 0) return;
-        store_->finishRun(runId_, db::RunStatus::Cancelled, "cancelled");
-        runId_ = 0;
-    }
-    db::RowId runId() const { return runId_; }
+    db::RowId startRun(db::RunKind kind, const json& params) { return runs_.start(kind, params); }
+    void finish(bool ok, const std::string& error = {}) { ok ? runs_.succeeded() : runs_.failed(error); }
+    void cancelled() { runs_.cancelled(); }
+    db::RowId runId() const { return runs_.runId(); }
 
     // Links the current run to the stored model with this bundle checksum, if any.
-    void linkModel(const std::string& bundleChecksum)
+    std::optional<db::RowId> linkModel(const std::string& bundleChecksum)
     {
-        if (!store_ || runId_ == 0) return;
-        for (const auto& m : store_->listModels())
-            if (m.bundleChecksum == q(bundleChecksum)) {
-                store_->setRunModel(runId_, m.id);
-                return;
-            }
+        return runs_.linkModelByChecksum(bundleChecksum);
     }
 
     // Stores the dataset and its images once (by root); returns relative path -> image id.
     std::map<std::string, db::RowId> registerDataset(const Dataset& d)
     {
-        std::map<std::string, db::RowId> ids;
-        if (!store_) return ids;
-        std::optional<db::DatasetRecord> existing = store_->findDatasetByRoot(q(d.root));
-        db::RowId datasetId;
-        if (existing) {
-            datasetId = existing->id;
-        } else {
-            db::DatasetRecord r;
-            r.name = q(fs::path(d.root).filename().string());
-            r.rootPath = q(d.root);
-            r.format = toString(d.format);
-            r.options = toQJson({{"category", d.options.category}, {"normal_class", d.options.normalClass},
-                                 {"test_fraction", d.options.testFraction}, {"seed", d.options.seed}});
-            datasetId = store_->addDataset(r).id;
-        }
-        std::vector<db::ImageRecord> stored = store_->imagesOfDataset(datasetId);
-        for (const auto& image : stored) ids[image.relativePath.toStdString()] = image.id;
-        std::vector<db::ImageRecord> fresh;
-        for (const auto& s : d.samples) {
-            if (ids.count(s.relativePath)) continue;
-            db::ImageRecord r;
-            r.datasetId = datasetId;
-            r.path = q(s.path);
-            r.relativePath = q(s.relativePath);
-            r.contentHash = q(Sha256::ofFile(s.path));
-            ImageFileInfo info = inspectImageFile(s.path);
-            r.width = info.size.width;
-            r.height = info.size.height;
-            r.split = toString(s.split);
-            r.label = s.label;
-            r.category = q(s.category);
-            r.defectType = q(s.defectType);
-            r.maskPath = q(s.maskPath);
-            fresh.push_back(r);
-        }
-        if (!fresh.empty()) {
-            std::vector<db::RowId> newIds = store_->addImages(fresh);
-            for (std::size_t i = 0; i < fresh.size(); ++i) ids[fresh[i].relativePath.toStdString()] = newIds[i];
-        }
-        return ids;
+        if (!store_) return {};
+        return workflow::registerDataset(*store_, d);
     }
 
 private:
     std::optional<db::Store> store_;
-    db::RowId runId_ = 0;
+    workflow::RunRecorder runs_{nullptr};
 };
-
-// Defect masks that engineers annotated (the newest annotation of each image)
-// turn those images into labelled training defects. Masks are written once per
-// annotation id next to the database. Annotations with an empty mask confirm a
-// good part and change nothing. Returns how many images became labelled defects.
-int applyDatabaseLabels(db::Store& store, Dataset& dataset)
-{
-    std::optional<db::DatasetRecord> record = store.findDatasetByRoot(q(dataset.root));
-    if (!record) return 0;
-    std::map<std::string, Sample*> byPath;
-    for (auto& s : dataset.samples) byPath[s.relativePath] = &s;
-    const fs::path maskDir = fs::path(store.path().toStdString()).parent_path() / "annotation-masks";
-    int applied = 0;
-    for (const auto& image : store.imagesOfDataset(record->id)) {
-        std::optional<db::AnnotationRecord> annotation = store.latestAnnotation(image.id);
-        if (!annotation) continue;
-        auto it = byPath.find(image.relativePath.toStdString());
-        if (it == byPath.end()) continue;
-        const std::vector<uchar> png(annotation->maskPng.begin(), annotation->maskPng.end());
-        cv::Mat mask = cv::imdecode(png, cv::IMREAD_GRAYSCALE);
-        if (mask.empty())
-            throw Error("annotation " + std::to_string(annotation->id) + " of " + it->second->path
-                        + " in the database is not a readable PNG mask");
-        if (cv::countNonZero(mask) == 0) continue;
-        const std::string maskPath = (maskDir / ("annotation_" + std::to_string(annotation->id) + ".png")).string();
-        if (!fs::exists(maskPath))
-            writeFileAtomically(maskPath, std::string(png.begin(), png.end()));
-        Sample& s = *it->second;
-        s.label = 1;
-        s.split = Split::Train;
-        s.maskPath = maskPath;
-        if (s.defectType.empty() || s.defectType == "good") s.defectType = "annotated";
-        ++applied;
-    }
-    return applied;
-}
 
 void applyDatabaseLabels(const CliOptions& o, Recorder& recorder, std::vector<Dataset>& datasets)
 {
     if (!o.labelsFromDb) return;
     for (auto& d : datasets) {
-        const int n = applyDatabaseLabels(recorder.store(), d);
+        const int n = workflow::applyDatabaseLabels(recorder.store(), d);
         if (!o.quiet)
             std::cerr << d.root << ": " << n << " annotated defect image(s) from the database used as labelled training data"
                       << std::endl;
@@ -319,19 +218,8 @@ int runFit(const CliOptions& o)
         detector->info().provenance["train_seconds_total"] = seconds;
         const std::string checksum = saveDetector(*detector, o.outPath);
         if (recorder.enabled()) {
-            db::ModelRecord m;
-            m.method = q(o.method);
-            for (const auto& c : detector->info().categories) m.categories << q(c);
-            m.bundlePath = QFileInfo(q(o.outPath)).absoluteFilePath();
-            m.bundleChecksum = q(checksum);
-            if (!o.parentModelPath.empty()) {
-                const std::string parentChecksum = ModelBundle::fileChecksum(o.parentModelPath);
-                for (const auto& existing : recorder.store().listModels())
-                    if (existing.bundleChecksum == q(parentChecksum)) m.parentModelId = existing.id;
-            }
-            m.metrics = toQJson({{"threshold", detector->info().threshold},
-                                 {"fit_seconds", seconds}});
-            db::RowId modelId = recorder.store().addModel(m).id;
+            const db::RowId modelId = workflow::recordTrainedModel(recorder.store(), *detector, o.outPath, checksum,
+                                                                   o.parentModelPath, seconds).id;
             recorder.store().setRunModel(recorder.runId(), modelId);
         }
         std::cout << json({{"model", o.outPath}, {"method", o.method}, {"categories", detector->info().categories},
@@ -349,7 +237,7 @@ int runTest(const CliOptions& o)
     Recorder recorder(o);
     applyDatabaseLabels(o, recorder, datasets);
     recorder.startRun(db::RunKind::Test, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}});
-    recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
+    const std::optional<db::RowId> modelId = recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
     return recorded(recorder, [&] {
         std::map<const Sample*, std::string> rootOf;
         std::map<std::string, std::map<std::string, db::RowId>> imageIds;
@@ -381,29 +269,21 @@ int runTest(const CliOptions& o)
         json categories = json::object();
         for (const auto& c : report.categories) categories[c.category] = metricsJson(c);
         json images = json::array();
-        std::vector<db::ResultRecord> results;
-        for (const auto& e : report.images) {
+        for (const auto& e : report.images)
             images.push_back({{"path", e.sample->relativePath}, {"category", e.sample->category},
                               {"label", e.sample->label == 1 ? 1 : 0}, {"score", e.score},
                               {"defect_type", e.sample->defectType}});
-            if (recorder.enabled()) {
-                db::ResultRecord r;
-                r.runId = recorder.runId();
-                auto& ids = imageIds[rootOf[e.sample]];
-                if (auto it = ids.find(e.sample->relativePath); it != ids.end()) r.imageId = it->second;
-                r.imagePath = q(e.sample->path);
-                r.score = e.score;
-                r.verdict = e.score >= threshold ? db::Verdict::Defect : db::Verdict::Ok;
-                r.heatmapPath = q(mapPaths[e.sample]);
-                results.push_back(r);
-            }
-        }
         json out = {{"model", o.modelPath}, {"method", detector->info().method},
                     {"categories", categories}, {"mean", metricsJson(report.mean)},
                     {"seconds_per_image", report.secondsPerImage}, {"threshold", threshold},
                     {"threshold_source", detector->info().thresholdSource}, {"images", images}};
         writeJsonFile(o.jsonPath, out);
-        if (recorder.enabled()) recorder.store().addResults(results);
+        if (recorder.enabled())
+            workflow::recordEvaluation(recorder.store(), recorder.runId(), modelId, report, threshold, rootOf, imageIds,
+                                       [&](const Sample* sample) {
+                                           auto it = mapPaths.find(sample);
+                                           return it == mapPaths.end() ? std::string() : it->second;
+                                       });
         json summary = out;
         summary.erase("images");
         std::cout << summary.dump(2) << std::endl;

@@ -1,12 +1,21 @@
 // defectlens: the Qt Widgets workstation.
 //   defectlens [--dataset DIR] [--model MODEL.dlm] [--image FILE] [--db FILE]
+//              [--train METHOD | --compare BEFORE.dlm,AFTER.dlm] [--annotate]
+//              [--import DIR]
 // opens those at start (in that order), e.g. for demonstrations and screenshots.
+#include "ui/EngineBridge.h"
 #include "ui/MainWindow.h"
+#include "ui/ModelList.h"
+#include "ui/SettingsDialog.h"
+#include "ui/Theme.h"
+#include "ui/TrainingPanel.h"
 #include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QIcon>
+#include <QJsonObject>
 #include <QLocale>
 
 #ifndef DEFECTLENS_VERSION
@@ -21,7 +30,10 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(DEFECTLENS_VERSION));
     // Matches the installed .desktop file, so desktops group the windows under its icon.
     QApplication::setDesktopFileName(QStringLiteral("defectlens"));
-    dl::ui::installTranslations(app, QLocale());
+    // The look and language chosen in Settings (or the system language when none was).
+    const dl::ui::AppSettings settings = dl::ui::AppSettings::load();
+    dl::ui::applyTheme(dl::ui::themeFromKey(settings.theme));
+    dl::ui::setLanguage(app, settings.language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -40,12 +52,39 @@ int main(int argc, char** argv)
     const QCommandLineOption databaseOption(
         QStringLiteral("db"), QApplication::translate("main", "Open the results database <file> at start."),
         QApplication::translate("main", "file"));
-    parser.addOptions({datasetOption, modelOption, imageOption, databaseOption});
+    const QCommandLineOption trainOption(
+        QStringLiteral("train"),
+        QApplication::translate("main", "Once the dataset is imported, start training a <method> model on it."),
+        QApplication::translate("main", "method"));
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Once the dataset is imported, compare two models <before.dlm,after.dlm> on it (annotated images "
+                                "excluded from the test split), offering to promote the second."),
+        QApplication::translate("main", "models"));
+    const QCommandLineOption trainParameterOption(
+        QStringLiteral("train-param"),
+        QApplication::translate("main", "A training parameter <key=value> for --train (repeatable)."),
+        QApplication::translate("main", "key=value"));
+    parser.addOptions({datasetOption, modelOption, imageOption, databaseOption, trainOption, compareOption,
+                       trainParameterOption});
+    const QCommandLineOption annotateOption(
+        QStringLiteral("annotate"),
+        QApplication::translate("main", "Open the annotation editor at start, on the image given with --image."));
+    parser.addOption(annotateOption);
+    const QCommandLineOption importOption(
+        QStringLiteral("import"),
+        QApplication::translate("main", "Show the import dialog with a preview of the folder <dir> at start."),
+        QApplication::translate("main", "dir"));
+    parser.addOption(importOption);
     parser.process(app);
 
     dl::ui::MainWindow window;
     QApplication::setWindowIcon(window.windowIcon());
     window.show();
+    // Threads, backbone weights and the results database from the settings; --db below may replace the database.
+    window.applySettings(settings);
+    if (parser.isSet(importOption))
+        window.showImportDialog(parser.value(importOption));
     // The engine runs these one after another on a worker thread: the model is
     // loaded before the image is scored.
     if (parser.isSet(datasetOption))
@@ -57,5 +96,41 @@ int main(int argc, char** argv)
     // Opened on this (the GUI) thread, which the database connection belongs to.
     if (parser.isSet(databaseOption))
         window.openDatabase(parser.value(databaseOption));
+    // After --db, so that masks are read from and saved to that database.
+    if (parser.isSet(annotateOption))
+        window.showAnnotationEditor();
+    // --train / --compare act on the dataset given with --dataset, once it is imported.
+    if (parser.isSet(trainOption) || parser.isSet(compareOption)) {
+        const QString method = parser.value(trainOption);
+        const QStringList models = parser.value(compareOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        const QStringList parameters = parser.values(trainParameterOption);
+        QObject::connect(window.engine(), &dl::ui::EngineBridge::datasetImported, &window, [&window, method, models,
+                                                                                           parameters] {
+            if (!method.isEmpty()) {
+                window.findChild<QDockWidget*>(QStringLiteral("trainingDock"))->raise();
+                window.trainingPanel()->setMethod(method);
+                // Shown parameters go to their fields, the others pass through as numbers or text.
+                QJsonObject advanced;
+                for (const QString& parameter : parameters) {
+                    const QString key = parameter.section(QLatin1Char('='), 0, 0);
+                    const QString text = parameter.section(QLatin1Char('='), 1);
+                    bool isNumber = false;
+                    const double number = text.toDouble(&isNumber);
+                    if (!(isNumber && window.trainingPanel()->setParameter(key, number)))
+                        advanced.insert(key, isNumber ? QJsonValue(number) : QJsonValue(text));
+                }
+                window.trainingPanel()->setAdvancedParameters(advanced);
+                window.trainingPanel()->startTraining();
+            } else if (models.size() == 2) {
+                auto* modelsDock = window.findChild<QDockWidget*>(QStringLiteral("modelsDock"));
+                modelsDock->raise();
+                // Room for the two curve plots side by side.
+                window.resizeDocks({modelsDock}, {window.width() * 3 / 5}, Qt::Horizontal);
+                // As after "Retrain with annotations": annotated images leave both test splits,
+                // and the second model may be promoted.
+                window.modelList()->compareModels(models[0], models[1], true, true);
+            }
+        }, Qt::SingleShotConnection);
+    }
     return app.exec();
 }

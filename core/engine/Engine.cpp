@@ -276,7 +276,8 @@ Prediction predictFile(Detector& detector, const std::string& imagePath)
 
 EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
                                   const ProgressContext& progress,
-                                  const std::function<void(const EvaluatedImage&, const cv::Mat&)>& onImage)
+                                  const std::function<void(const EvaluatedImage&, const cv::Mat&)>& onImage,
+                                  bool withCurves)
 {
     EvaluationReport report;
     std::vector<const Sample*> samples;
@@ -343,6 +344,15 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
         if (c.anyMask) {
             m.pixelAuroc = pixelAuroc(c.pixels);
             m.aupro = auPro(c.pixels, 0.3);
+        }
+        if (withCurves) {
+            CategoryCurves curves;
+            curves.category = name;
+            if (bothClasses)
+                curves.roc = rocCurve(c.scores, c.labels);
+            if (c.anyMask)
+                curves.pro = proCurve(c.pixels, 0.3);
+            report.curves.push_back(std::move(curves));
         }
         c.pixels.clear();
         c.pixels.shrink_to_fit();

@@ -45,8 +45,16 @@ struct CategoryMetrics {
     int images = 0;
 };
 
+// Curves for plotting, per category (computed only when asked for).
+struct CategoryCurves {
+    std::string category;
+    std::vector<CurvePoint> roc; // image-level; empty without both normal and defect images
+    std::vector<CurvePoint> pro; // pixel PRO up to FPR 0.3; empty without ground-truth masks
+};
+
 struct EvaluationReport {
     std::vector<CategoryMetrics> categories;
+    std::vector<CategoryCurves> curves; // filled when evaluateDetector is called withCurves
     CategoryMetrics mean;   // unweighted mean over categories of each defined metric
     double secondsPerImage = 0;
     std::vector<EvaluatedImage> images;
@@ -55,9 +63,11 @@ struct EvaluationReport {
 // Runs the detector on every test sample and computes the metrics. Pixel metrics
 // are computed at each ground-truth mask's own resolution (the map is resized).
 // `onImage` is called for each scored image (e.g. to write maps), may be empty.
+// `withCurves` also fills report.curves (ROC and PRO points, for the GUI's plots).
 EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
                                   const ProgressContext& progress,
-                                  const std::function<void(const EvaluatedImage&, const cv::Mat& mapAtMaskSize)>& onImage = {});
+                                  const std::function<void(const EvaluatedImage&, const cv::Mat& mapAtMaskSize)>& onImage = {},
+                                  bool withCurves = false);
 
 // Resizes a map to an image's original size (bilinear), as used for masks/overlays.
 cv::Mat resizeMap(const cv::Mat& map, int width, int height);

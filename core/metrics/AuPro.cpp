@@ -6,6 +6,7 @@
 #include "metrics/Metrics.h"
 
 #include "common/Error.h"
+#include "metrics/CurveThinning.h"
 #include "metrics/SortedKeys.h"
 
 #include <opencv2/imgproc.hpp>
@@ -148,6 +149,61 @@ double auPro(const std::vector<PixelImage>& images, double fprLimit)
     }
     // The last point has FPR 1 >= limit, so the loop always ends through the cut.
     return static_cast<double>(area / limit);
+}
+
+
+std::vector<CurvePoint> proCurve(const std::vector<PixelImage>& images, double fprLimit, std::size_t maxPoints)
+{
+    if (!(fprLimit > 0.0 && fprLimit <= 1.0))
+        throw Error("PRO curve: the FPR limit " + std::to_string(fprLimit) + " is outside (0, 1]");
+    ProInput input = collectPixels(images);
+    if (input.regionSizes.empty())
+        throw Error("the PRO curve needs at least one defect region in the ground-truth masks");
+    if (input.normalKeys.empty())
+        throw Error("the PRO curve needs defect-free pixels, but every pixel is marked defective");
+
+    radixSortKeys(input.normalKeys);
+    radixSortByKey(input.defects, keyOfDefect);
+
+    const double regionCount = double(input.regionSizes.size());
+    std::vector<double> proStep(input.regionSizes.size());
+    for (std::size_t r = 0; r < proStep.size(); ++r)
+        proStep[r] = 1.0 / (double(input.regionSizes[r]) * regionCount);
+    const double normalTotal = double(input.normalKeys.size());
+
+    // The same sweep as auPro: from the highest score down, one point per score group.
+    const std::vector<std::uint32_t>& normals = input.normalKeys;
+    const std::vector<DefectEntry>& defects = input.defects;
+    std::size_t normalIndex = normals.size();
+    std::size_t defectIndex = defects.size();
+    std::uint64_t normalsAbove = 0;
+    double pro = 0.0;
+    std::vector<CurvePoint> points{{0.0, 0.0}};
+    while (normalIndex > 0 || defectIndex > 0) {
+        std::uint32_t key = 0;
+        if (normalIndex > 0)
+            key = normals[normalIndex - 1];
+        if (defectIndex > 0 && (normalIndex == 0 || keyOfDefect(defects[defectIndex - 1]) > key))
+            key = keyOfDefect(defects[defectIndex - 1]);
+        while (normalIndex > 0 && normals[normalIndex - 1] == key) {
+            --normalIndex;
+            ++normalsAbove;
+        }
+        while (defectIndex > 0 && keyOfDefect(defects[defectIndex - 1]) == key) {
+            --defectIndex;
+            pro += proStep[regionOfDefect(defects[defectIndex])];
+        }
+        const double fpr = double(normalsAbove) / normalTotal;
+        if (fpr < fprLimit) {
+            points.push_back({fpr, pro});
+            continue;
+        }
+        const CurvePoint& previous = points.back();
+        const double proAtLimit = previous.y + (pro - previous.y) * (fprLimit - previous.x) / (fpr - previous.x);
+        points.push_back({fprLimit, proAtLimit});
+        break;
+    }
+    return metrics_detail::thinCurve(std::move(points), maxPoints);
 }
 
 } // namespace dl

@@ -1,6 +1,7 @@
 #include "metrics/Metrics.h"
 
 #include "common/Error.h"
+#include "metrics/CurveThinning.h"
 #include "metrics/SortedKeys.h"
 
 #include <algorithm>
@@ -93,6 +94,26 @@ double auroc(const std::vector<float>& scores, const std::vector<std::uint8_t>& 
     const SplitKeys keys = splitAndSort(scores, labels, "AUROC");
     requireBothClasses(keys, "AUROC");
     return aurocOfSortedKeys(keys);
+}
+
+std::vector<CurvePoint> rocCurve(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels,
+                                 std::size_t maxPoints)
+{
+    const SplitKeys keys = splitAndSort(scores, labels, "ROC curve");
+    requireBothClasses(keys, "ROC curve");
+    const double positives = double(keys.positive.size());
+    const double negatives = double(keys.negative.size());
+    std::uint64_t truePositives = 0;
+    std::uint64_t falsePositives = 0;
+    std::vector<CurvePoint> points{{0.0, 0.0}};
+    // Lowering the threshold past each group of equal scores adds one point.
+    forEachGroupDescending(keys.positive, keys.negative,
+                           [&](std::uint32_t, std::uint64_t groupPositives, std::uint64_t groupNegatives) {
+                               truePositives += groupPositives;
+                               falsePositives += groupNegatives;
+                               points.push_back({double(falsePositives) / negatives, double(truePositives) / positives});
+                           });
+    return metrics_detail::thinCurve(std::move(points), maxPoints);
 }
 
 double averagePrecision(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels)

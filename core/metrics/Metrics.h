@@ -1,6 +1,7 @@
 #pragma once
 // Evaluation metrics with the definitions used by MVTec AD and anomalib.
 // All functions take plain arrays so that they are independent of torch.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -51,6 +52,28 @@ double pixelAuroc(const std::vector<PixelImage>& images);
 // Throws dl::Error for size mismatches, fprLimit outside (0,1], no defect region
 // or no defect-free pixel.
 double auPro(const std::vector<PixelImage>& images, double fprLimit = 0.3);
+
+// One point of a curve for plotting: x is the false positive rate, y the true
+// positive rate (ROC) or the per-region overlap (PRO).
+struct CurvePoint {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+// The image-level ROC curve: one point per distinct threshold (ties grouped, as
+// auroc), from (0,0) to (1,1), FPR ascending. Long curves are thinned to at most
+// `maxPoints` points (first and last kept), enough to plot them. Same input rules
+// and errors as auroc.
+std::vector<CurvePoint> rocCurve(const std::vector<float>& scores, const std::vector<std::uint8_t>& labels,
+                                 std::size_t maxPoints = 1000);
+
+// The PRO curve of auPro (same definitions and errors): per-region overlap over
+// the pixel FPR, from (0,0) up to and including fprLimit (the last point is
+// interpolated at the limit), FPR ascending, thinned to at most `maxPoints`.
+// The trapezoid area under it divided by fprLimit equals auPro(images, fprLimit)
+// up to the thinning.
+std::vector<CurvePoint> proCurve(const std::vector<PixelImage>& images, double fprLimit = 0.3,
+                                 std::size_t maxPoints = 1000);
 
 // q-quantile (q in [0,1]) with linear interpolation between order statistics
 // (numpy's default): position q*(n-1) in the sorted values. Throws dl::Error on

@@ -230,6 +230,35 @@ private slots:
                  DatabaseError::Reason::InvalidArgument);
         QCOMPARE(reasonOf([&] { store_.addAnnotation(imageId, tinyPng(), QString()); }),
                  DatabaseError::Reason::InvalidArgument);
+        QVERIFY(history[0].defectType.isEmpty()); // not given: stored as empty text
+        QVERIFY(history[0].note.isEmpty());
+    }
+
+    void annotationKeepsDefectTypeAndNote()
+    {
+        const DatasetRecord dataset = addSampleDataset();
+        const RowId imageId = store_.addImages({sampleImage(dataset.id, 1)}).front();
+        const AnnotationRecord added = store_.addAnnotation(imageId, tinyPng(), QStringLiteral("carol"),
+                                                            QStringLiteral("crack"), QStringLiteral("hairline, near the neck"));
+        QCOMPARE(added.defectType, QStringLiteral("crack"));
+        const std::optional<AnnotationRecord> latest = store_.latestAnnotation(imageId);
+        QVERIFY(latest);
+        QCOMPARE(latest->id, added.id);
+        QCOMPARE(latest->defectType, QStringLiteral("crack"));
+        QCOMPARE(latest->note, QStringLiteral("hairline, near the neck"));
+        QCOMPARE(latest->maskPng, tinyPng());
+    }
+
+    void findImageByRelativePath()
+    {
+        const DatasetRecord dataset = addSampleDataset();
+        const std::vector<RowId> ids = store_.addImages({sampleImage(dataset.id, 1), sampleImage(dataset.id, 2)});
+        const std::optional<ImageRecord> found = store_.findImage(dataset.id, sampleImage(dataset.id, 2).relativePath);
+        QVERIFY(found);
+        QCOMPARE(found->id, ids[1]);
+        QCOMPARE(found->path, sampleImage(dataset.id, 2).path);
+        QVERIFY(!store_.findImage(dataset.id, QStringLiteral("bottle/test/broken/missing.png")));
+        QVERIFY(!store_.findImage(dataset.id + 100, sampleImage(dataset.id, 2).relativePath));
     }
 
     void modelRoundTrip()

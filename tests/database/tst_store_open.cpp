@@ -148,7 +148,7 @@ private slots:
         QVERIFY(QFileInfo::exists(path));
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
-        QCOMPARE(Store::schemaVersion(), 3);
+        QCOMPARE(Store::schemaVersion(), 4);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x444C454ELL);
         for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results", "verdict_overrides"}) {
             const QString sql = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
@@ -156,6 +156,8 @@ private slots:
             QVERIFY2(raw.scalar(sql).toInt() == 1, table);
         }
         QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'notes'")).toInt(), 1);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('annotations') "
+                                           "WHERE name IN ('defect_type', 'note')")).toInt(), 2);
         QVERIFY(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                                           "AND name = 'results_by_run_score'")).toInt() == 1);
     }
@@ -268,6 +270,43 @@ private slots:
 
         // New ids continue after the old ones.
         QVERIFY(store.addDataset(sampleDataset(QStringLiteral("/data/new"))).id > 1);
+    }
+
+    void version3AnnotationsGainEmptyDefectTypeAndNote()
+    {
+        // A version-3 file (v1 tables plus the v2 and v3 steps as released) with one annotation.
+        const QString path = pathFor(QStringLiteral("v3.sqlite"));
+        QVERIFY(writeVersion1Database(path, {
+            QStringLiteral("CREATE TABLE annotations (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE, "
+                           "mask_png BLOB NOT NULL, author TEXT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX annotations_by_image ON annotations(image_id, id)"),
+            QStringLiteral("CREATE TABLE verdict_overrides (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "result_id INTEGER NOT NULL REFERENCES results(id) ON DELETE CASCADE, "
+                           "verdict TEXT NOT NULL CHECK (verdict IN ('ok', 'defect')), "
+                           "reason TEXT NOT NULL DEFAULT '', user_name TEXT NOT NULL, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX verdict_overrides_by_result ON verdict_overrides(result_id, id)"),
+            QStringLiteral("ALTER TABLE models ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("INSERT INTO annotations VALUES (1, 1, X'89504E470D0A1A0A', 'eng', '2023-06-01T10:00:00.000Z')"),
+        }));
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 3")));
+        }
+
+        Store store;
+        store.open(path);
+        const std::optional<AnnotationRecord> old = store.latestAnnotation(1);
+        QVERIFY(old);
+        QCOMPARE(old->author, QStringLiteral("eng"));
+        QCOMPARE(old->maskPng, QByteArray::fromHex("89504E470D0A1A0A"));
+        QVERIFY(old->defectType.isEmpty());
+        QVERIFY(old->note.isEmpty());
+        const AnnotationRecord added = store.addAnnotation(1, dl::db::test::tinyPng(), QStringLiteral("eng"),
+                                                           QStringLiteral("crack"), QStringLiteral("second look"));
+        QCOMPARE(store.latestAnnotation(1)->id, added.id);
+        QCOMPARE(store.latestAnnotation(1)->defectType, QStringLiteral("crack"));
+        QCOMPARE(store.annotationsForImage(1).size(), std::size_t(2));
     }
 
     void failedUpgradeLeavesTheFileAsItWas()

@@ -1,0 +1,59 @@
+#pragma once
+// Two models side by side on the same test split: a before/after metrics table
+// and their ROC and PRO curves overlaid. The curves come from the engine's
+// evaluation (EngineBridge::evaluate); this widget only plots. When the second
+// model is a candidate (a retrained model), Promote makes it the active one.
+#include "ui/ModelJobs.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace dl::ui {
+
+class ModelCompare : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelCompare(QWidget* parent = nullptr);
+
+    // Starts a comparison of `before` with `after` (bundle paths); their
+    // evaluations arrive later through setEvaluation. `promotable`: offer Promote for `after`.
+    void begin(const QString& before, const QString& after, bool promotable);
+    // An evaluation of one of the two models; others are ignored. Returns whether it was used.
+    bool setEvaluation(const ModelEvaluation& evaluation);
+    void setStatus(const QString& text);
+    bool isComplete() const { return before_.has_value() && after_.has_value(); }
+
+    QString beforePath() const { return beforePath_; }
+    QString afterPath() const { return afterPath_; }
+    QCustomPlot* rocPlot() const { return rocPlot_; }
+    QCustomPlot* proPlot() const { return proPlot_; }
+    QTableWidget* metricsTable() const { return table_; }
+    QPushButton* promoteButton() const { return promoteButton_; }
+
+signals:
+    void promoteRequested(const QString& bundlePath);
+
+private:
+    void refresh();
+
+    QLabel* title_ = nullptr;
+    QLabel* status_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    QCustomPlot* rocPlot_ = nullptr;
+    QCustomPlot* proPlot_ = nullptr;
+    QPushButton* promoteButton_ = nullptr;
+    QString beforePath_;
+    QString afterPath_;
+    bool promotable_ = false;
+    std::optional<ModelEvaluation> before_;
+    std::optional<ModelEvaluation> after_;
+};
+
+} // namespace dl::ui

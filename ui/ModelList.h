@@ -1,0 +1,86 @@
+#pragma once
+// The model list dock: every model recorded in the database with its method,
+// data, parent, metrics (image/pixel AUROC, AU-PRO), creation time and whether
+// it is the active model; activate one (it is loaded into the viewer), or
+// compare two on the same test split (ModelCompare). The active model is kept
+// in the application settings, per database file.
+#include "ui/ModelJobs.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace dl {
+struct Dataset;
+}
+namespace dl::db {
+class Store;
+}
+
+namespace dl::ui {
+
+class EngineBridge;
+class ModelCompare;
+
+class ModelList : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelList(EngineBridge* engine, QWidget* parent = nullptr);
+    ~ModelList() override;
+
+    // Opens the database on this (the GUI) thread and lists its models. Returns
+    // false and emits errorOccurred when it cannot be opened.
+    bool setDatabasePath(const QString& path);
+    QString databasePath() const { return databasePath_; }
+
+    // The active model of the open database (from the settings); empty when none.
+    QString activeModelPath() const;
+    // Makes `bundlePath` the active model and announces it (the viewer loads it).
+    void activateModel(const QString& bundlePath);
+    // The method of a listed model ("" when not listed).
+    QString methodOf(const QString& bundlePath) const;
+
+    // Evaluates both bundles on the test split of the loaded datasets (optionally
+    // with the database annotations moved to training, as a retrain used them)
+    // and shows them side by side. `promotable`: offer to promote `after`.
+    void compareModels(const QString& before, const QString& after, bool labelsFromDatabase, bool promotable);
+
+    int modelCount() const;
+    QTableWidget* table() const { return table_; }
+    ModelCompare* comparison() const { return compare_; }
+
+public slots:
+    void refresh();
+    void addDataset(const std::shared_ptr<const dl::Dataset>& dataset);
+
+signals:
+    void activeModelChanged(const QString& bundlePath, const QString& method);
+    void comparisonFinished();
+    void errorOccurred(const QString& message);
+
+private:
+    void activateSelected();
+    void compareSelected();
+    void onEvaluated(const ModelEvaluation& evaluation);
+    QString settingsKey() const;
+
+    EngineBridge* engine_;
+    std::unique_ptr<db::Store> store_;
+    QString databasePath_;
+    QTableWidget* table_ = nullptr;
+    QLabel* emptyLabel_ = nullptr;
+    QPushButton* activateButton_ = nullptr;
+    QPushButton* compareButton_ = nullptr;
+    ModelCompare* compare_ = nullptr;
+    std::vector<std::shared_ptr<const Dataset>> datasets_;
+    int pendingEvaluations_ = 0;
+};
+
+} // namespace dl::ui
