@@ -1,5 +1,8 @@
 #include "ui/ModelCompare.h"
 
+#include "ui/PlotStyle.h"
+
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,28 +20,35 @@ namespace dl::ui {
 
 namespace {
 
-// The old model wide and pale under the new one, so identical curves stay visible.
-const QPen kBeforePen(QColor(150, 150, 150), 5);
-const QPen kAfterPen(QColor(214, 39, 40), 2);
+// The old model wide and pale under the new one, so identical curves stay
+// visible; both in shades that read on the palette's base colour.
+QPen beforePen(const QPalette& palette)
+{
+    return QPen(plotBlendColour(palette, 0.45), 5);
+}
+
+QPen afterPen(const QPalette& palette)
+{
+    constexpr int kRedCurve = 3;
+    return QPen(plotCurveColour(kRedCurve, palette), 2);
+}
 
 QString metricText(double value)
 {
     return value < 0 ? QStringLiteral("\u2013") : QString::number(value, 'f', 3);
 }
 
-QCustomPlot* makeCurvePlot(const QString& xLabel, const QString& yLabel, double xMax, QWidget* parent)
+// Axis labels and colours are set by retranslateUi and applyPlotPalette.
+QCustomPlot* makeCurvePlot(double xMax, QWidget* parent)
 {
     auto* plot = new QCustomPlot(parent);
     plot->setMinimumSize(220, 200);
-    plot->xAxis->setLabel(xLabel);
-    plot->yAxis->setLabel(yLabel);
     plot->xAxis->setRange(0, xMax);
     plot->yAxis->setRange(0, 1.02);
     plot->legend->setVisible(true);
     QFont small = parent->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     plot->legend->setFont(small);
-    plot->legend->setBrush(QColor(255, 255, 255, 190));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     return plot;
 }
@@ -66,39 +76,95 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    title_ = new QLabel(tr("Select two models and press Compare."), this);
+    // The texts are set by retranslateUi, at the end and on every language switch.
+    title_ = new QLabel(this);
     title_->setWordWrap(true);
     layout->addWidget(title_);
     status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("compareStatus"));
     layout->addWidget(status_);
 
     table_ = new QTableWidget(0, 3, this);
     table_->setObjectName(QStringLiteral("compareMetrics"));
-    table_->setHorizontalHeaderLabels({tr("Before"), tr("After"), tr("Change")});
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->setMaximumHeight(200);
     layout->addWidget(table_);
 
     auto* plots = new QHBoxLayout;
-    rocPlot_ = makeCurvePlot(tr("False positive rate"), tr("True positive rate"), 1.0, this);
+    rocPlot_ = makeCurvePlot(1.0, this);
     rocPlot_->setObjectName(QStringLiteral("compareRoc"));
-    proPlot_ = makeCurvePlot(tr("False positive rate (pixels)"), tr("Per-region overlap"), 0.3, this);
+    proPlot_ = makeCurvePlot(0.3, this);
     proPlot_->setObjectName(QStringLiteral("comparePro"));
+    rocTitle_ = new QCPTextElement(rocPlot_);
     rocPlot_->plotLayout()->insertRow(0);
-    rocPlot_->plotLayout()->addElement(0, 0, new QCPTextElement(rocPlot_, tr("Image ROC")));
+    rocPlot_->plotLayout()->addElement(0, 0, rocTitle_);
+    proTitle_ = new QCPTextElement(proPlot_);
     proPlot_->plotLayout()->insertRow(0);
-    proPlot_->plotLayout()->addElement(0, 0, new QCPTextElement(proPlot_, tr("Pixel PRO (FPR \u2264 0.3)")));
+    proPlot_->plotLayout()->addElement(0, 0, proTitle_);
     plots->addWidget(rocPlot_);
     plots->addWidget(proPlot_);
     layout->addLayout(plots, 1);
 
-    promoteButton_ = new QPushButton(tr("&Promote the new model"), this);
+    promoteButton_ = new QPushButton(this);
     promoteButton_->setObjectName(QStringLiteral("promoteModel"));
-    promoteButton_->setToolTip(tr("Make the retrained model the active one; until then the old model stays in use"));
     promoteButton_->setVisible(false);
     connect(promoteButton_, &QPushButton::clicked, this, [this] { emit promoteRequested(afterPath_); });
     layout->addWidget(promoteButton_);
+
+    retranslateUi();
+    applyPlotPalette();
+}
+
+void ModelCompare::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::LanguageChange:
+        retranslateUi();
+        break;
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+        applyPlotPalette();
+        break;
+    default:
+        break;
+    }
+}
+
+void ModelCompare::retranslateUi()
+{
+    updateTitle();
+    if (statusText_)
+        status_->setText(statusText_());
+    table_->setHorizontalHeaderLabels({tr("Before"), tr("After"), tr("Change")});
+    rocPlot_->xAxis->setLabel(tr("False positive rate"));
+    rocPlot_->yAxis->setLabel(tr("True positive rate"));
+    proPlot_->xAxis->setLabel(tr("False positive rate (pixels)"));
+    proPlot_->yAxis->setLabel(tr("Per-region overlap"));
+    rocTitle_->setText(tr("Image ROC"));
+    proTitle_->setText(tr("Pixel PRO (FPR \u2264 0.3)"));
+    promoteButton_->setText(tr("&Promote the new model"));
+    promoteButton_->setToolTip(tr("Make the retrained model the active one; until then the old model stays in use"));
+    // The metric names and the legend entries; the values and curves stay as they are.
+    if (table_->rowCount() > 0)
+        refreshTable();
+    refreshCurves();
+}
+
+void ModelCompare::applyPlotPalette()
+{
+    stylePlot(rocPlot_, palette());
+    stylePlot(proPlot_, palette());
+    refreshCurves(); // the curve pens follow the background too
+}
+
+void ModelCompare::updateTitle()
+{
+    title_->setText(beforePath_.isEmpty() && afterPath_.isEmpty()
+                        ? tr("Select two models and press Compare.")
+                        : tr("Before: %1\nAfter: %2").arg(QFileInfo(beforePath_).fileName(),
+                                                          QFileInfo(afterPath_).fileName()));
 }
 
 void ModelCompare::begin(const QString& before, const QString& after, bool promotable)
@@ -108,8 +174,8 @@ void ModelCompare::begin(const QString& before, const QString& after, bool promo
     promotable_ = promotable;
     before_.reset();
     after_.reset();
-    title_->setText(tr("Before: %1\nAfter: %2").arg(QFileInfo(before).fileName(), QFileInfo(after).fileName()));
-    setStatus(tr("Evaluating both models on the same test images\u2026"));
+    updateTitle();
+    setStatusText([] { return tr("Evaluating both models on the same test images\u2026"); });
     rocPlot_->clearGraphs();
     proPlot_->clearGraphs();
     rocPlot_->replot();
@@ -125,18 +191,34 @@ bool ModelCompare::setEvaluation(const ModelEvaluation& evaluation)
         after_ = evaluation;
     else
         return false;
-    if (isComplete())
-        setStatus(tr("Both models evaluated on %n test image(s).", nullptr, after_->images));
+    if (isComplete()) {
+        const int images = after_->images;
+        setStatusText([images] { return tr("Both models evaluated on %n test image(s).", nullptr, images); });
+    }
     refresh();
     return true;
 }
 
 void ModelCompare::setStatus(const QString& text)
 {
-    status_->setText(text);
+    setStatusText([text] { return text; });
+}
+
+void ModelCompare::setStatusText(std::function<QString()> text)
+{
+    statusText_ = std::move(text);
+    status_->setText(statusText_ ? statusText_() : QString());
 }
 
 void ModelCompare::refresh()
+{
+    refreshTable();
+    refreshCurves();
+    promoteButton_->setVisible(promotable_);
+    promoteButton_->setEnabled(promotable_ && isComplete());
+}
+
+void ModelCompare::refreshTable()
 {
     struct Row {
         QString name;
@@ -165,7 +247,10 @@ void ModelCompare::refresh()
             changeItem->setForeground(after > before ? QColor(30, 140, 60) : QColor(200, 40, 40));
         table_->setItem(r, 2, changeItem);
     }
+}
 
+void ModelCompare::refreshCurves()
+{
     // One curve per model; a multi-category model shows its first category.
     const auto plotOf = [](const std::optional<ModelEvaluation>& e, bool roc) {
         if (!e || e->curves.isEmpty())
@@ -176,8 +261,9 @@ void ModelCompare::refresh()
     rocPlot_->clearGraphs();
     proPlot_->clearGraphs();
     // Short legend entries; the file names are in the title above.
-    for (const auto& [evaluation, label, pen] :
-         {std::make_tuple(&before_, tr("before"), kBeforePen), std::make_tuple(&after_, tr("after"), kAfterPen)}) {
+    const QPalette& colours = palette();
+    for (const auto& [evaluation, label, pen] : {std::make_tuple(&before_, tr("before"), beforePen(colours)),
+                                                 std::make_tuple(&after_, tr("after"), afterPen(colours))}) {
         if (!evaluation->has_value())
             continue;
         setCurve(rocPlot_, graph, plotOf(*evaluation, true), label, pen);
@@ -186,8 +272,6 @@ void ModelCompare::refresh()
     }
     rocPlot_->replot();
     proPlot_->replot();
-    promoteButton_->setVisible(promotable_);
-    promoteButton_->setEnabled(promotable_ && isComplete());
 }
 
 } // namespace dl::ui

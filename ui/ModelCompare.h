@@ -8,8 +8,10 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
+class QCPTextElement;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
@@ -28,6 +30,8 @@ public:
     // An evaluation of one of the two models; others are ignored. Returns whether it was used.
     bool setEvaluation(const ModelEvaluation& evaluation);
     void setStatus(const QString& text);
+    // A status whose text is rendered again on a language switch (e.g. a tr() in a lambda).
+    void setStatusText(std::function<QString()> text);
     bool isComplete() const { return before_.has_value() && after_.has_value(); }
 
     QString beforePath() const { return beforePath_; }
@@ -40,14 +44,25 @@ public:
 signals:
     void promoteRequested(const QString& bundlePath);
 
+protected:
+    void changeEvent(QEvent* event) override; // language switch, light/dark theme
+
 private:
+    void retranslateUi();
+    void applyPlotPalette();
     void refresh();
+    void refreshTable();
+    void refreshCurves();
+    void updateTitle();
 
     QLabel* title_ = nullptr;
     QLabel* status_ = nullptr;
     QTableWidget* table_ = nullptr;
     QCustomPlot* rocPlot_ = nullptr;
     QCustomPlot* proPlot_ = nullptr;
+    QCPTextElement* rocTitle_ = nullptr;
+    QCPTextElement* proTitle_ = nullptr;
+    std::function<QString()> statusText_; // empty: no status
     QPushButton* promoteButton_ = nullptr;
     QString beforePath_;
     QString afterPath_;

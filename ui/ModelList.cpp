@@ -7,9 +7,11 @@
 #include "ui/ModelCompare.h"
 
 #include <QCryptographicHash>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -46,13 +48,12 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
 
-    emptyLabel_ = new QLabel(tr("No models yet: train one, or open a results database."), top);
+    // The texts are set by retranslateUi, at the end and on every language switch.
+    emptyLabel_ = new QLabel(top);
     emptyLabel_->setWordWrap(true);
     topLayout->addWidget(emptyLabel_);
     table_ = new QTableWidget(0, ColumnCount, top);
     table_->setObjectName(QStringLiteral("modelTable"));
-    table_->setHorizontalHeaderLabels({tr("Active"), tr("Model"), tr("Method"), tr("Data"), tr("Parent"),
-                                       tr("Image AUROC"), tr("Pixel AUROC"), tr("AU-PRO"), tr("Created")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -62,14 +63,13 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     topLayout->addWidget(table_, 1);
 
     auto* buttons = new QHBoxLayout;
-    auto* refreshButton = new QPushButton(tr("Re&fresh"), top);
-    activateButton_ = new QPushButton(tr("&Activate"), top);
+    refreshButton_ = new QPushButton(top);
+    refreshButton_->setObjectName(QStringLiteral("refreshModels"));
+    activateButton_ = new QPushButton(top);
     activateButton_->setObjectName(QStringLiteral("activateModel"));
-    activateButton_->setToolTip(tr("Use the selected model in the viewer"));
-    compareButton_ = new QPushButton(tr("&Compare"), top);
+    compareButton_ = new QPushButton(top);
     compareButton_->setObjectName(QStringLiteral("compareModels"));
-    compareButton_->setToolTip(tr("Evaluate the two selected models on the loaded test images"));
-    buttons->addWidget(refreshButton);
+    buttons->addWidget(refreshButton_);
     buttons->addStretch(1);
     buttons->addWidget(activateButton_);
     buttons->addWidget(compareButton_);
@@ -82,7 +82,7 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter);
 
-    connect(refreshButton, &QPushButton::clicked, this, &ModelList::refresh);
+    connect(refreshButton_, &QPushButton::clicked, this, &ModelList::refresh);
     connect(activateButton_, &QPushButton::clicked, this, &ModelList::activateSelected);
     connect(compareButton_, &QPushButton::clicked, this, &ModelList::compareSelected);
     connect(table_, &QTableWidget::cellDoubleClicked, this, [this] { activateSelected(); });
@@ -92,18 +92,52 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     connect(engine_, &EngineBridge::modelJobFailed, this, [this](const QString& message) {
         if (pendingEvaluations_ > 0) {
             pendingEvaluations_ = 0;
-            compare_->setStatus(tr("Comparison failed: %1").arg(message));
+            compare_->setStatusText([message] { return tr("Comparison failed: %1").arg(message); });
         }
     });
     connect(engine_, &EngineBridge::modelJobCancelled, this, [this](const QString&) {
         if (pendingEvaluations_ > 0) {
             pendingEvaluations_ = 0;
-            compare_->setStatus(tr("Comparison cancelled."));
+            compare_->setStatusText([] { return tr("Comparison cancelled."); });
         }
     });
+    retranslateUi();
     if (engine_->dataset())
         addDataset(engine_->dataset());
     refresh();
+}
+
+void ModelList::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        refreshKeepingSelection();
+    }
+}
+
+void ModelList::retranslateUi()
+{
+    emptyLabel_->setText(tr("No models yet: train one, or open a results database."));
+    table_->setHorizontalHeaderLabels({tr("Active"), tr("Model"), tr("Method"), tr("Data"), tr("Parent"),
+                                       tr("Image AUROC"), tr("Pixel AUROC"), tr("AU-PRO"), tr("Created")});
+    refreshButton_->setText(tr("Re&fresh"));
+    activateButton_->setText(tr("&Activate"));
+    activateButton_->setToolTip(tr("Use the selected model in the viewer"));
+    compareButton_->setText(tr("&Compare"));
+    compareButton_->setToolTip(tr("Evaluate the two selected models on the loaded test images"));
+}
+
+void ModelList::refreshKeepingSelection()
+{
+    QStringList selectedPaths;
+    for (const QModelIndex& row : table_->selectionModel()->selectedRows(NameColumn))
+        selectedPaths << row.data(kPathRole).toString();
+    refresh();
+    for (int row = 0; row < table_->rowCount(); ++row)
+        if (selectedPaths.contains(table_->item(row, NameColumn)->data(kPathRole).toString()))
+            table_->selectionModel()->select(table_->model()->index(row, NameColumn),
+                                             QItemSelectionModel::Select | QItemSelectionModel::Rows);
 }
 
 ModelList::~ModelList() = default;

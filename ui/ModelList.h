@@ -65,7 +65,13 @@ signals:
     void comparisonFinished();
     void errorOccurred(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override; // language switch
+
 private:
+    void retranslateUi();
+    // Rebuilds the rows (their tooltips and parent names are translated) and selects the same models again.
+    void refreshKeepingSelection();
     void activateSelected();
     void compareSelected();
     void onEvaluated(const ModelEvaluation& evaluation);
@@ -76,6 +82,7 @@ private:
     QString databasePath_;
     QTableWidget* table_ = nullptr;
     QLabel* emptyLabel_ = nullptr;
+    QPushButton* refreshButton_ = nullptr;
     QPushButton* activateButton_ = nullptr;
     QPushButton* compareButton_ = nullptr;
     ModelCompare* compare_ = nullptr;

@@ -4,12 +4,14 @@
 #include "database/Store.h"
 #include "engine/DetectorRegistry.h"
 #include "ui/EngineBridge.h"
+#include "ui/PlotStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -66,21 +68,24 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
 {
     auto* layout = new QVBoxLayout(this);
 
-    auto* setup = new QGroupBox(tr("Training"), this);
+    // The texts are set by retranslateUi, at the end and on every language switch.
+    auto* setup = new QGroupBox(this);
+    setupBox_ = setup;
     auto* form = new QFormLayout(setup);
     methodBox_ = new QComboBox(setup);
     methodBox_->setObjectName(QStringLiteral("trainingMethod"));
     for (const MethodDescription& method : DetectorRegistry::instance().methods())
         methodBox_->addItem(QString::fromStdString(method.title), QString::fromStdString(method.name));
-    form->addRow(tr("Method:"), methodBox_);
+    methodLabel_ = new QLabel(setup);
+    form->addRow(methodLabel_, methodBox_);
     categoryList_ = new QListWidget(setup);
     categoryList_->setObjectName(QStringLiteral("trainingCategories"));
     categoryList_->setMaximumHeight(64);
-    categoryList_->setToolTip(tr("Categories of the loaded datasets to train on"));
-    form->addRow(tr("Categories:"), categoryList_);
-    unifiedBox_ = new QCheckBox(tr("One unified model for all checked categories"), setup);
+    categoriesLabel_ = new QLabel(setup);
+    form->addRow(categoriesLabel_, categoryList_);
+    unifiedBox_ = new QCheckBox(setup);
     form->addRow(unifiedBox_);
-    databaseLabelsBox_ = new QCheckBox(tr("Use defects annotated in the database as labelled defects"), setup);
+    databaseLabelsBox_ = new QCheckBox(setup);
     form->addRow(databaseLabelsBox_);
     parameterBox_ = new QWidget(setup);
     parameterForm_ = new QFormLayout(parameterBox_);
@@ -89,20 +94,18 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     layout->addWidget(setup);
 
     auto* buttons = new QHBoxLayout;
-    startButton_ = new QPushButton(tr("&Start training"), this);
+    startButton_ = new QPushButton(this);
     startButton_->setObjectName(QStringLiteral("startTraining"));
-    retrainButton_ = new QPushButton(tr("&Retrain with annotations"), this);
+    retrainButton_ = new QPushButton(this);
     retrainButton_->setObjectName(QStringLiteral("retrainWithAnnotations"));
-    retrainButton_->setToolTip(tr("Warm-start DMAD from the active model with the defects annotated in the database; "
-                                  "the active model stays in use until you promote the new one"));
-    cancelButton_ = new QPushButton(tr("Cancel"), this);
+    cancelButton_ = new QPushButton(this);
     cancelButton_->setObjectName(QStringLiteral("cancelTraining"));
     cancelButton_->setEnabled(false);
     buttons->addWidget(startButton_);
     buttons->addWidget(retrainButton_);
     buttons->addWidget(cancelButton_);
     layout->addLayout(buttons);
-    activeLabel_ = new QLabel(tr("Active model: none"), this);
+    activeLabel_ = new QLabel(this);
     activeLabel_->setWordWrap(true);
     layout->addWidget(activeLabel_);
 
@@ -121,9 +124,6 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     plot_ = new QCustomPlot(this);
     plot_->setObjectName(QStringLiteral("trainingCurves"));
     plot_->setMinimumHeight(160);
-    plot_->xAxis->setLabel(tr("Epoch"));
-    plot_->yAxis->setLabel(tr("Loss"));
-    plot_->yAxis2->setLabel(tr("Validation"));
     plot_->yAxis2->setVisible(true);
     plot_->legend->setVisible(false); // shown once there is a curve to name
     plot_->legend->setFont(font());
@@ -133,7 +133,6 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     epochTicker->setTickStep(1.0);
     epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     plot_->xAxis->setTicker(epochTicker);
-    plot_->legend->setBrush(QColor(255, 255, 255, 170));
     layout->addWidget(plot_, 1);
 
     connect(methodBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::rebuildParameterFields);
@@ -144,13 +143,84 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     connect(engine_, &EngineBridge::trainingMetric, this, &TrainingPanel::onMetric);
     connect(engine_, &EngineBridge::modelJobProgress, this, &TrainingPanel::onProgress);
     connect(engine_, &EngineBridge::modelTrained, this, &TrainingPanel::onTrained);
-    connect(engine_, &EngineBridge::modelJobFailed, this, &TrainingPanel::onStopped);
-    connect(engine_, &EngineBridge::modelJobCancelled, this,
-            [this](const QString&) { onStopped(tr("Training cancelled; the previous model is unchanged.")); });
+    connect(engine_, &EngineBridge::modelJobFailed, this,
+            [this](const QString& message) { onStopped([message] { return message; }); });
+    connect(engine_, &EngineBridge::modelJobCancelled, this, [this](const QString&) {
+        onStopped([] { return tr("Training cancelled; the previous model is unchanged."); });
+    });
 
+    retranslateUi();
+    applyPlotPalette();
     rebuildParameterFields();
     if (engine_->dataset())
         addDataset(engine_->dataset());
+}
+
+void TrainingPanel::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::LanguageChange:
+        retranslateUi();
+        break;
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+        applyPlotPalette();
+        break;
+    default:
+        break;
+    }
+}
+
+void TrainingPanel::retranslateUi()
+{
+    setupBox_->setTitle(tr("Training"));
+    methodLabel_->setText(tr("Method:"));
+    categoriesLabel_->setText(tr("Categories:"));
+    categoryList_->setToolTip(tr("Categories of the loaded datasets to train on"));
+    unifiedBox_->setText(tr("One unified model for all checked categories"));
+    databaseLabelsBox_->setText(tr("Use defects annotated in the database as labelled defects"));
+    startButton_->setText(tr("&Start training"));
+    retrainButton_->setText(tr("&Retrain with annotations"));
+    retrainButton_->setToolTip(tr("Warm-start DMAD from the active model with the defects annotated in the database; "
+                                  "the active model stays in use until you promote the new one"));
+    cancelButton_->setText(tr("Cancel"));
+    updateActiveLabel();
+    if (stageText_)
+        stageLabel_->setText(stageText_());
+    updateEtaLabel();
+    plot_->xAxis->setLabel(tr("Epoch"));
+    plot_->yAxis->setLabel(tr("Loss"));
+    plot_->yAxis2->setLabel(tr("Validation"));
+    // Legend entries are the engine's metric names, which are not translated.
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingPanel::applyPlotPalette()
+{
+    const QPalette& colours = palette();
+    stylePlot(plot_, colours);
+    for (int index = 0; index < plot_->graphCount(); ++index)
+        plot_->graph(index)->setPen(QPen(plotCurveColour(index, colours), 2));
+}
+
+void TrainingPanel::updateActiveLabel()
+{
+    activeLabel_->setText(activeModelPath_.isEmpty()
+                              ? tr("Active model: none")
+                              : tr("Active model: %1 (%2)").arg(QFileInfo(activeModelPath_).fileName(),
+                                                                 activeModelMethod_));
+}
+
+void TrainingPanel::setStageText(std::function<QString()> stageText)
+{
+    stageText_ = std::move(stageText);
+    stageLabel_->setText(stageText_ ? stageText_() : QString());
+}
+
+void TrainingPanel::updateEtaLabel()
+{
+    etaLabel_->setText(secondsLeft_ < 0 ? QString() : tr("about %1 left").arg(formatSeconds(secondsLeft_)));
 }
 
 void TrainingPanel::setDatabasePath(const QString& path)
@@ -174,9 +244,7 @@ void TrainingPanel::setActiveModel(const QString& bundlePath, const QString& met
 {
     activeModelPath_ = bundlePath;
     activeModelMethod_ = method;
-    activeLabel_->setText(bundlePath.isEmpty()
-                              ? tr("Active model: none")
-                              : tr("Active model: %1 (%2)").arg(QFileInfo(bundlePath).fileName(), method));
+    updateActiveLabel();
 }
 
 void TrainingPanel::setMethod(const QString& method)
@@ -349,8 +417,9 @@ void TrainingPanel::start(TrainSpec spec, bool retrain)
     graphOfMetric_.clear();
     plot_->replot();
     progressBar_->setValue(0);
-    etaLabel_->clear();
-    stageLabel_->setText(tr("Waiting for the engine\u2026"));
+    secondsLeft_ = -1;
+    updateEtaLabel();
+    setStageText([] { return tr("Waiting for the engine\u2026"); });
     retraining_ = retrain;
     retrainParent_ = spec.parentModelPath;
     setTraining(true);
@@ -380,10 +449,8 @@ void TrainingPanel::onMetric(const QString& name, int step, double value)
         // Losses share the left axis; scores such as validation AUROC the right one.
         const bool isLoss = name.contains(QLatin1String("loss"), Qt::CaseInsensitive);
         QCPGraph* graph = plot_->addGraph(plot_->xAxis, isLoss ? plot_->yAxis : plot_->yAxis2);
-        static const QColor colours[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),
-                                         QColor(214, 39, 40), QColor(148, 103, 189)};
         const int count = plot_->graphCount() - 1;
-        graph->setPen(QPen(colours[count % 5], 2));
+        graph->setPen(QPen(plotCurveColour(count, palette()), 2));
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
         graph->setName(name);
         plot_->legend->setVisible(true);
@@ -402,8 +469,9 @@ void TrainingPanel::onProgress(double fraction, const QString& stage, double sec
     if (!training_)
         return;
     progressBar_->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
-    stageLabel_->setText(stage);
-    etaLabel_->setText(secondsLeft < 0 ? QString() : tr("about %1 left").arg(formatSeconds(secondsLeft)));
+    setStageText([stage] { return stage; }); // the engine's stage names are not translated
+    secondsLeft_ = secondsLeft;
+    updateEtaLabel();
 }
 
 void TrainingPanel::onTrained(const TrainedModel& model)
@@ -412,21 +480,24 @@ void TrainingPanel::onTrained(const TrainedModel& model)
         return;
     setTraining(false);
     progressBar_->setValue(kProgressSteps);
-    etaLabel_->clear();
-    stageLabel_->setText(tr("Saved %1 (%2 s)").arg(QFileInfo(model.bundlePath).fileName())
-                             .arg(model.seconds, 0, 'f', 1));
+    secondsLeft_ = -1;
+    updateEtaLabel();
+    const QString fileName = QFileInfo(model.bundlePath).fileName();
+    const double seconds = model.seconds;
+    setStageText([fileName, seconds] { return tr("Saved %1 (%2 s)").arg(fileName).arg(seconds, 0, 'f', 1); });
     emit trainingFinished(model, retraining_, retrainParent_);
 }
 
-void TrainingPanel::onStopped(const QString& message)
+void TrainingPanel::onStopped(const std::function<QString()>& messageText)
 {
     if (!training_)
         return;
     setTraining(false);
     progressBar_->setValue(0);
-    etaLabel_->clear();
-    stageLabel_->setText(message);
-    emit trainingStopped(message);
+    secondsLeft_ = -1;
+    updateEtaLabel();
+    setStageText(messageText);
+    emit trainingStopped(messageText());
 }
 
 } // namespace dl::ui

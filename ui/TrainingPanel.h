@@ -11,6 +11,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,7 @@ class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -74,7 +76,16 @@ signals:
     void trainingStopped(const QString& message); // failed or cancelled
     void errorOccurred(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override; // language switch, light/dark theme
+
 private:
+    void retranslateUi();
+    void applyPlotPalette();
+    void updateActiveLabel();
+    // The status line is kept as a function so a language switch can render it again.
+    void setStageText(std::function<QString()> stageText);
+    void updateEtaLabel();
     void rebuildParameterFields();
     void refreshCategories();
     void start(TrainSpec spec, bool retrain);
@@ -82,10 +93,13 @@ private:
     void onMetric(const QString& name, int step, double value);
     void onProgress(double fraction, const QString& stage, double secondsLeft);
     void onTrained(const TrainedModel& model);
-    void onStopped(const QString& message);
+    void onStopped(const std::function<QString()>& messageText);
     QString newBundlePath(const QString& method, const QStringList& categories) const;
 
     EngineBridge* engine_;
+    QGroupBox* setupBox_ = nullptr;
+    QLabel* methodLabel_ = nullptr;
+    QLabel* categoriesLabel_ = nullptr;
     QComboBox* methodBox_ = nullptr;
     QListWidget* categoryList_ = nullptr;
     QCheckBox* unifiedBox_ = nullptr;
@@ -102,6 +116,8 @@ private:
     QLabel* activeLabel_ = nullptr;
     QCustomPlot* plot_ = nullptr;
     QMap<QString, int> graphOfMetric_;
+    std::function<QString()> stageText_; // empty: no status yet
+    double secondsLeft_ = -1;            // the last time-left estimate; negative: none
 
     std::vector<std::shared_ptr<const Dataset>> datasets_;
     QString databasePath_;
