@@ -1,6 +1,7 @@
 #include "engine/DetectorRegistry.h"
 
 #include "common/Error.h"
+#include "methods/cse/CseDetector.h"
 #include "methods/dmad/DmadDetector.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/patchcore/PatchCoreDetector.h"
@@ -14,6 +15,7 @@ DetectorRegistry& DetectorRegistry::instance()
         registerPatchCore(r);
         registerDmad(r);
         registerDskd(r);
+        registerCse(r);
         return r;
     }();
     return registry;
