@@ -10,6 +10,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libfaiss-dev libonnx-dev nlohmann-json3-dev
   xvfb xauth imagemagick
+  fonts-wqy-microhei
 )
 
 missing=()
