@@ -535,6 +535,9 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
 void MainWindow::onModelLoaded(const ModelSummary& model)
 {
     resultView_->setModel(&model);
+    // The model in use in the viewer is the one "Retrain with annotations" starts from,
+    // however it was opened (model list, File > Open model, --model).
+    trainingPanel_->setActiveModel(model.bundlePath, model.method);
     const QString categories = model.categories.join(QStringLiteral(", "));
     updateModelLabel();
     appendLog(LogLevel::Info, tr("Loaded model %1: method %2, categories %3, threshold %4 (%5)")

@@ -47,6 +47,7 @@ public:
     QString modelsFolder() const;
     // The model the workstation uses, the parent of "Retrain with annotations".
     void setActiveModel(const QString& bundlePath, const QString& method);
+    QString activeModelPath() const { return activeModelPath_; }
 
     // The job this panel would start now, from its controls (tests and Start use it).
     TrainSpec currentSpec() const;

@@ -11,6 +11,7 @@
 #include "ui/ImageViewer.h"
 #include "ui/MainWindow.h"
 #include "ui/ResultView.h"
+#include "ui/TrainingPanel.h"
 #include "ui/Translations.h"
 
 #include <QAction>
@@ -265,6 +266,10 @@ private slots:
         QVERIFY(result.defect);
         QVERIFY(result.score >= result.threshold);
         QCOMPARE(window.resultView()->verdictText(), QString("DEFECT"));
+        // The opened model is what a retrain would start from.
+        auto* trainingPanel = window.findChild<dl::ui::TrainingPanel*>();
+        QVERIFY(trainingPanel);
+        QCOMPARE(trainingPanel->activeModelPath(), bundle);
         QCOMPARE(window.resultView()->heatmapViewer()->image().size(), QSize(128, 128));
         // The heatmap is coloured where the defect is and differs from the original there.
         const QImage overlay = window.resultView()->heatmapViewer()->image();
