@@ -907,6 +907,14 @@ Nachher: %2</translation>
         <source>after</source>
         <translation>nachher</translation>
     </message>
+    <message>
+        <source>Categ&amp;ory:</source>
+        <translation>Kateg&amp;orie:</translation>
+    </message>
+    <message>
+        <source>All categories (mean)</source>
+        <translation>Alle Kategorien (Mittelwert)</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

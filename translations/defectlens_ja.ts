@@ -900,6 +900,14 @@ After: %2</source>
         <source>after</source>
         <translation>変更後</translation>
     </message>
+    <message>
+        <source>Categ&amp;ory:</source>
+        <translation>カテゴリ(&amp;O):</translation>
+    </message>
+    <message>
+        <source>All categories (mean)</source>
+        <translation>すべてのカテゴリ（平均）</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

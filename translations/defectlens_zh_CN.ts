@@ -900,6 +900,14 @@ After: %2</source>
         <source>after</source>
         <translation>之后</translation>
     </message>
+    <message>
+        <source>Categ&amp;ory:</source>
+        <translation>类别(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>All categories (mean)</source>
+        <translation>全部类别（平均值）</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

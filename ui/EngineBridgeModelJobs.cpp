@@ -241,6 +241,10 @@ void EngineBridge::evaluate(const EvaluateSpec& spec)
                                  result.ap = report.mean.ap;
                                  result.images = report.mean.images;
                                  result.threshold = threshold;
+                                 for (const CategoryMetrics& m : report.categories)
+                                     result.categoryScores.append(CategoryScores{QString::fromStdString(m.category),
+                                                                                 m.imageAuroc, m.pixelAuroc, m.aupro,
+                                                                                 m.f1Max, m.ap, m.images});
                                  for (const CategoryCurves& c : report.curves)
                                      result.curves.append(CategoryCurve{QString::fromStdString(c.category),
                                                                         toPoints(c.roc), toPoints(c.pro)});

@@ -2,17 +2,20 @@
 
 #include "ui/PlotStyle.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <iterator>
 #include <tuple>
 
@@ -31,6 +34,61 @@ QPen afterPen(const QPalette& palette)
 {
     constexpr int kRedCurve = 3;
     return QPen(plotCurveColour(kRedCurve, palette), 2);
+}
+
+// The "All categories" view overlays every category's curve, as the engine
+// computes no pooled curve (its mean is an unweighted mean of per-category
+// metrics): lighter, thinner versions of the two pens, so the models stay apart.
+QPen beforeCategoryPen(const QPalette& palette)
+{
+    return QPen(plotBlendColour(palette, 0.3), 3);
+}
+
+QPen afterCategoryPen(const QPalette& palette)
+{
+    QPen pen = afterPen(palette);
+    QColor faded = pen.color();
+    faded.setAlphaF(0.55);
+    pen.setColor(faded);
+    pen.setWidthF(1.5);
+    return pen;
+}
+
+// What the table shows of one model: the mean or one category's metrics.
+struct ShownMetrics {
+    double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1;
+    double threshold = 0.0;
+};
+
+ShownMetrics shownMetrics(const ModelEvaluation& evaluation, const QString& category)
+{
+    ShownMetrics shown;
+    shown.threshold = evaluation.threshold; // one threshold per model, whatever the category
+    if (category.isEmpty()) {
+        shown.imageAuroc = evaluation.imageAuroc;
+        shown.pixelAuroc = evaluation.pixelAuroc;
+        shown.aupro = evaluation.aupro;
+        shown.f1Max = evaluation.f1Max;
+        shown.ap = evaluation.ap;
+        return shown;
+    }
+    for (const CategoryScores& scores : evaluation.categoryScores)
+        if (scores.category == category) {
+            shown.imageAuroc = scores.imageAuroc;
+            shown.pixelAuroc = scores.pixelAuroc;
+            shown.aupro = scores.aupro;
+            shown.f1Max = scores.f1Max;
+            shown.ap = scores.ap;
+        }
+    return shown;
+}
+
+const CategoryCurve* curveOf(const ModelEvaluation& evaluation, const QString& category)
+{
+    for (const CategoryCurve& curve : evaluation.curves)
+        if (curve.category == category)
+            return &curve;
+    return nullptr;
 }
 
 QString metricText(double value)
@@ -83,6 +141,21 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("compareStatus"));
     layout->addWidget(status_);
+
+    auto* categoryRow = new QHBoxLayout;
+    categoryLabel_ = new QLabel(this);
+    categorySelector_ = new QComboBox(this);
+    categorySelector_->setObjectName(QStringLiteral("compareCategory"));
+    categoryLabel_->setBuddy(categorySelector_);
+    categoryRow->addWidget(categoryLabel_);
+    categoryRow->addWidget(categorySelector_, 1);
+    layout->addLayout(categoryRow);
+    categoryLabel_->setVisible(false);
+    categorySelector_->setVisible(false);
+    connect(categorySelector_, &QComboBox::currentIndexChanged, this, [this] {
+        refreshTable();
+        refreshCurves();
+    });
 
     table_ = new QTableWidget(0, 3, this);
     table_->setObjectName(QStringLiteral("compareMetrics"));
@@ -137,6 +210,9 @@ void ModelCompare::retranslateUi()
     updateTitle();
     if (statusText_)
         status_->setText(statusText_());
+    categoryLabel_->setText(tr("Categ&ory:"));
+    if (categorySelector_->count() > 0)
+        categorySelector_->setItemText(0, tr("All categories (mean)"));
     table_->setHorizontalHeaderLabels({tr("Before"), tr("After"), tr("Change")});
     rocPlot_->xAxis->setLabel(tr("False positive rate"));
     rocPlot_->yAxis->setLabel(tr("True positive rate"));
@@ -174,6 +250,7 @@ void ModelCompare::begin(const QString& before, const QString& after, bool promo
     promotable_ = promotable;
     before_.reset();
     after_.reset();
+    rebuildCategorySelector();
     updateTitle();
     setStatusText([] { return tr("Evaluating both models on the same test images\u2026"); });
     rocPlot_->clearGraphs();
@@ -194,6 +271,7 @@ bool ModelCompare::setEvaluation(const ModelEvaluation& evaluation)
     if (isComplete()) {
         const int images = after_->images;
         setStatusText([images] { return tr("Both models evaluated on %n test image(s).", nullptr, images); });
+        rebuildCategorySelector();
     }
     refresh();
     return true;
@@ -210,6 +288,36 @@ void ModelCompare::setStatusText(std::function<QString()> text)
     status_->setText(statusText_ ? statusText_() : QString());
 }
 
+QString ModelCompare::selectedCategory() const
+{
+    return categorySelector_->currentData().toString();
+}
+
+void ModelCompare::rebuildCategorySelector()
+{
+    QStringList shared; // in the order of the old model's report
+    if (isComplete())
+        for (const CategoryScores& scores : before_->categoryScores)
+            for (const CategoryScores& other : after_->categoryScores)
+                if (other.category == scores.category && !shared.contains(scores.category))
+                    shared << scores.category;
+    const QString previous = selectedCategory();
+    {
+        // The caller refreshes the table and plots once the items are in place.
+        const QSignalBlocker blocker(categorySelector_);
+        categorySelector_->clear();
+        if (shared.size() > 1) {
+            categorySelector_->addItem(tr("All categories (mean)"), QString());
+            for (const QString& category : shared)
+                categorySelector_->addItem(category, category);
+            categorySelector_->setCurrentIndex(std::max(0, categorySelector_->findData(previous)));
+        }
+    }
+    const bool several = categorySelector_->count() > 1;
+    categoryLabel_->setVisible(several);
+    categorySelector_->setVisible(several);
+}
+
 void ModelCompare::refresh()
 {
     refreshTable();
@@ -222,19 +330,24 @@ void ModelCompare::refreshTable()
 {
     struct Row {
         QString name;
-        double ModelEvaluation::*member;
+        double ShownMetrics::*member;
     };
-    const Row rows[] = {{tr("Image AUROC"), &ModelEvaluation::imageAuroc},
-                        {tr("Pixel AUROC"), &ModelEvaluation::pixelAuroc},
-                        {tr("AU-PRO"), &ModelEvaluation::aupro},
-                        {tr("F1-max"), &ModelEvaluation::f1Max},
-                        {tr("Average precision"), &ModelEvaluation::ap},
-                        {tr("Threshold"), &ModelEvaluation::threshold}};
+    const Row rows[] = {{tr("Image AUROC"), &ShownMetrics::imageAuroc},
+                        {tr("Pixel AUROC"), &ShownMetrics::pixelAuroc},
+                        {tr("AU-PRO"), &ShownMetrics::aupro},
+                        {tr("F1-max"), &ShownMetrics::f1Max},
+                        {tr("Average precision"), &ShownMetrics::ap},
+                        {tr("Threshold"), &ShownMetrics::threshold}};
+    const QString category = selectedCategory();
+    const std::optional<ShownMetrics> shownBefore
+        = before_ ? std::optional(shownMetrics(*before_, category)) : std::nullopt;
+    const std::optional<ShownMetrics> shownAfter
+        = after_ ? std::optional(shownMetrics(*after_, category)) : std::nullopt;
     table_->setRowCount(int(std::size(rows)));
     for (int r = 0; r < int(std::size(rows)); ++r) {
         table_->setVerticalHeaderItem(r, new QTableWidgetItem(rows[r].name));
-        const double before = before_ ? (*before_).*(rows[r].member) : -1;
-        const double after = after_ ? (*after_).*(rows[r].member) : -1;
+        const double before = shownBefore ? (*shownBefore).*(rows[r].member) : -1;
+        const double after = shownAfter ? (*shownAfter).*(rows[r].member) : -1;
         table_->setItem(r, 0, new QTableWidgetItem(before_ ? metricText(before) : QStringLiteral("\u2026")));
         table_->setItem(r, 1, new QTableWidgetItem(after_ ? metricText(after) : QStringLiteral("\u2026")));
         QString change;
@@ -243,7 +356,7 @@ void ModelCompare::refreshTable()
                          .arg(after - before, 0, 'f', 3);
         auto* changeItem = new QTableWidgetItem(change);
         // Higher is better for every quality metric (not for the threshold).
-        if (!change.isEmpty() && rows[r].member != &ModelEvaluation::threshold && after != before)
+        if (!change.isEmpty() && rows[r].member != &ShownMetrics::threshold && after != before)
             changeItem->setForeground(after > before ? QColor(30, 140, 60) : QColor(200, 40, 40));
         table_->setItem(r, 2, changeItem);
     }
@@ -251,24 +364,44 @@ void ModelCompare::refreshTable()
 
 void ModelCompare::refreshCurves()
 {
-    // One curve per model; a multi-category model shows its first category.
-    const auto plotOf = [](const std::optional<ModelEvaluation>& e, bool roc) {
-        if (!e || e->curves.isEmpty())
-            return QVector<QPointF>();
-        return roc ? e->curves.front().roc : e->curves.front().pro;
-    };
+    // Without a selector (one shared category) each model shows its first
+    // category; with one, the selected category or, for "All", every category.
+    const QString category = selectedCategory();
+    const bool allCategories = categorySelector_->count() > 1 && category.isEmpty();
+    QStringList overlaid;
+    for (int i = 1; allCategories && i < categorySelector_->count(); ++i)
+        overlaid << categorySelector_->itemData(i).toString();
+
     int graph = 0;
     rocPlot_->clearGraphs();
     proPlot_->clearGraphs();
     // Short legend entries; the file names are in the title above.
     const QPalette& colours = palette();
-    for (const auto& [evaluation, label, pen] : {std::make_tuple(&before_, tr("before"), beforePen(colours)),
-                                                 std::make_tuple(&after_, tr("after"), afterPen(colours))}) {
+    const auto addCurves = [&](const CategoryCurve* curve, const QString& label, const QPen& pen, bool inLegend) {
+        const CategoryCurve none;
+        setCurve(rocPlot_, graph, (curve ? curve : &none)->roc, label, pen);
+        setCurve(proPlot_, graph, (curve ? curve : &none)->pro, label, pen);
+        if (!inLegend) {
+            rocPlot_->graph(graph)->removeFromLegend();
+            proPlot_->graph(graph)->removeFromLegend();
+        }
+        ++graph;
+    };
+    for (const auto& [evaluation, label, pen, categoryPen] :
+         {std::make_tuple(&before_, tr("before"), beforePen(colours), beforeCategoryPen(colours)),
+          std::make_tuple(&after_, tr("after"), afterPen(colours), afterCategoryPen(colours))}) {
         if (!evaluation->has_value())
             continue;
-        setCurve(rocPlot_, graph, plotOf(*evaluation, true), label, pen);
-        setCurve(proPlot_, graph, plotOf(*evaluation, false), label, pen);
-        ++graph;
+        const ModelEvaluation& shown = **evaluation;
+        if (allCategories) {
+            // One legend entry per model, not per category.
+            for (int i = 0; i < overlaid.size(); ++i)
+                addCurves(curveOf(shown, overlaid[i]), label, categoryPen, i == 0);
+        } else if (!category.isEmpty()) {
+            addCurves(curveOf(shown, category), label, pen, true);
+        } else {
+            addCurves(shown.curves.isEmpty() ? nullptr : &shown.curves.front(), label, pen, true);
+        }
     }
     rocPlot_->replot();
     proPlot_->replot();

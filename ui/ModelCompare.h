@@ -3,6 +3,8 @@
 // and their ROC and PRO curves overlaid. The curves come from the engine's
 // evaluation (EngineBridge::evaluate); this widget only plots. When the second
 // model is a candidate (a retrained model), Promote makes it the active one.
+// Models covering several categories (unified models) get a category selector:
+// the mean over all categories or one category's metrics and curves.
 #include "ui/ModelJobs.h"
 
 #include <QString>
@@ -12,6 +14,7 @@
 #include <optional>
 
 class QCPTextElement;
+class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
@@ -40,6 +43,10 @@ public:
     QCustomPlot* proPlot() const { return proPlot_; }
     QTableWidget* metricsTable() const { return table_; }
     QPushButton* promoteButton() const { return promoteButton_; }
+    // Shown only when both evaluations share more than one category.
+    QComboBox* categorySelector() const { return categorySelector_; }
+    // The category shown; empty: all categories (the mean).
+    QString selectedCategory() const;
 
 signals:
     void promoteRequested(const QString& bundlePath);
@@ -54,9 +61,12 @@ private:
     void refreshTable();
     void refreshCurves();
     void updateTitle();
+    void rebuildCategorySelector();
 
     QLabel* title_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* categoryLabel_ = nullptr;
+    QComboBox* categorySelector_ = nullptr;
     QTableWidget* table_ = nullptr;
     QCustomPlot* rocPlot_ = nullptr;
     QCustomPlot* proPlot_ = nullptr;

@@ -64,6 +64,13 @@ struct CategoryCurve {
     QVector<QPointF> pro;          // pixel PRO: (FPR, PRO) up to FPR 0.3
 };
 
+// One category's metrics from an evaluation (the engine's per-category report).
+struct CategoryScores {
+    QString category;
+    double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
+    int images = 0;
+};
+
 struct ModelEvaluation {
     QString bundlePath;
     QString tag;
@@ -71,7 +78,8 @@ struct ModelEvaluation {
     double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
     int images = 0;
     double threshold = 0.0;
-    QList<CategoryCurve> curves;
+    QList<CategoryCurve> curves;   // every category's curves, in the engine's order
+    QList<CategoryScores> categoryScores; // every category's metrics; the fields above are their mean
 };
 
 } // namespace dl::ui
