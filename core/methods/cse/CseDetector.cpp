@@ -7,6 +7,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/KMeans.h"
 #include "engine/ModelBundle.h"
+#include "engine/ModuleState.h"
 #include "engine/TensorConvert.h"
 #include "methods/cse/CseModel.h"
 #include "synthesis/AnomalySynthesizer.h"
@@ -216,21 +217,8 @@ struct CseDetector::State {
         return (1.0 - nearest).reshape({n, h, w});
     }
 
-    std::vector<torch::Tensor> snapshot() const
-    {
-        std::vector<torch::Tensor> out;
-        for (const auto& [name, t] : net->namedState())
-            out.push_back(t.detach().clone());
-        return out;
-    }
-
-    void restore(const std::vector<torch::Tensor>& saved)
-    {
-        torch::NoGradGuard noGrad;
-        auto state = net->namedState();
-        for (std::size_t i = 0; i < state.size(); ++i)
-            state[i].second.copy_(saved[i]);
-    }
+    std::vector<torch::Tensor> snapshot() const { return snapshotState(net->namedState()); }
+    void restore(const std::vector<torch::Tensor>& saved) { restoreState(net->namedState(), saved); }
 };
 
 CseDetector::CseDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -683,14 +671,8 @@ void CseDetector::save(ModelBundle& bundle) const
     const State& s = *state_;
     if (!s.net || !s.centres.defined())
         throw Error("cannot save an untrained cse model");
-    auto put = [&](const std::string& key, const torch::Tensor& tensor) {
-        torch::Tensor t = tensor.detach().contiguous();
-        bundle.putFloats(key, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()), t.data_ptr<float>());
-    };
-    for (const auto& [name, tensor] : s.net->namedState())
-        put("cse." + name, tensor);
-    put("cse.tap_scale", s.tapScale);
-    put("cse.centres", s.centres);
+    putState(bundle, "cse.", s.net->namedState());
+    putState(bundle, "cse.", {{"tap_scale", s.tapScale}, {"centres", s.centres}});
     bundle.header["method_state"] = {{"tap_channels", s.net->architecture.tapChannels},
                                      {"bank_centres", s.centres.size(0)},
                                      {"embedder_parameters", s.net->trainableParameterCount()}};
@@ -723,13 +705,7 @@ void CseDetector::load(const ModelBundle& bundle)
         || (!s.mapBank() && centres.size(1) != arch.widths.back()))
         throw Error("cse bank in the bundle does not match the embedding width");
     auto net = std::make_unique<CseNetwork>(arch);
-    torch::NoGradGuard noGrad;
-    for (auto& [name, tensor] : net->namedState()) {
-        torch::Tensor stored = tensorOf("cse." + name);
-        if (stored.sizes() != tensor.sizes())
-            throw Error("cse tensor 'cse." + name + "' in the bundle has the wrong shape for these parameters");
-        tensor.copy_(stored);
-    }
+    loadState(bundle, "cse.", net->namedState(), "cse");
     net->train(false);
     s.net = std::move(net);
     s.tapScale = tapScale;

@@ -88,19 +88,9 @@ std::vector<torch::Tensor> CseNetwork::trainableParameters() const
     return embedder->parameters();
 }
 
-std::vector<std::pair<std::string, torch::Tensor>> CseNetwork::namedState() const
+NamedTensors CseNetwork::namedState() const
 {
-    std::vector<std::pair<std::string, torch::Tensor>> out;
-    const std::pair<const char*, const torch::nn::Module*> parts[] = {{"embedder", embedder.get()},
-                                                                      {"decoder", decoder.get()}};
-    for (const auto& [prefix, module] : parts) {
-        for (const auto& p : module->named_parameters(true))
-            out.emplace_back(std::string(prefix) + "." + p.key(), p.value());
-        for (const auto& b : module->named_buffers(true))
-            if (b.value().scalar_type() == torch::kFloat32)
-                out.emplace_back(std::string(prefix) + "." + b.key(), b.value());
-    }
-    return out;
+    return floatStateOf({{"embedder", embedder.get()}, {"decoder", decoder.get()}});
 }
 
 std::int64_t CseNetwork::trainableParameterCount() const

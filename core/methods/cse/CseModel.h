@@ -5,6 +5,8 @@
 //   -> Embedder (1x1 conv + ReLU + BN, repeated) -> embedding e at stride s
 //   e -> 2x2 average pool -> e_red (contrast, k-means bank, scoring)
 //   e -> FrozenDecoder (random 1x1 convs, never trained) -> one map per tap width (loss only)
+#include "engine/ModuleState.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -53,7 +55,7 @@ struct CseNetwork {
     std::vector<torch::Tensor> trainableParameters() const; // the embedder's only
     // Every float parameter and buffer under a stable dotted name ("embedder.layers.0.weight").
     // BatchNorm's integer num_batches_tracked is left out: eval mode never reads it.
-    std::vector<std::pair<std::string, torch::Tensor>> namedState() const;
+    NamedTensors namedState() const;
     std::int64_t trainableParameterCount() const;
 };
 

@@ -6,6 +6,7 @@
 #include "data/ImageIO.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
+#include "engine/ModuleState.h"
 #include "engine/TensorConvert.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdModel.h"
@@ -160,21 +161,8 @@ struct DskdDetector::State {
         return out;
     }
 
-    std::vector<torch::Tensor> snapshot() const
-    {
-        std::vector<torch::Tensor> out;
-        for (const auto& [name, t] : net->namedState())
-            out.push_back(t.detach().clone());
-        return out;
-    }
-
-    void restore(const std::vector<torch::Tensor>& saved)
-    {
-        torch::NoGradGuard noGrad;
-        auto state = net->namedState();
-        for (std::size_t i = 0; i < state.size(); ++i)
-            state[i].second.copy_(saved[i]);
-    }
+    std::vector<torch::Tensor> snapshot() const { return snapshotState(net->namedState()); }
+    void restore(const std::vector<torch::Tensor>& saved) { restoreState(net->namedState(), saved); }
 };
 
 DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -447,11 +435,7 @@ void DskdDetector::save(ModelBundle& bundle) const
     const State& s = *state_;
     if (!s.net)
         throw Error("cannot save an untrained dskd model");
-    for (const auto& [name, tensor] : s.net->namedState()) {
-        torch::Tensor t = tensor.detach().contiguous();
-        bundle.putFloats("dskd." + name, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()),
-                         t.data_ptr<float>());
-    }
+    putState(bundle, "dskd.", s.net->namedState());
     for (std::size_t t = 0; t < s.teacherShift.size(); ++t) {
         const std::vector<std::int64_t> shape{s.teacherShift[t].numel()};
         bundle.putFloats("dskd.teacher_norm." + std::to_string(t) + ".shift", shape, s.teacherShift[t].contiguous().data_ptr<float>());
@@ -492,17 +476,7 @@ void DskdDetector::load(const ModelBundle& bundle)
         scale.push_back(torch::tensor(floatsOf(prefix + ".scale", c)).reshape({1, c, 1, 1}));
     }
     auto net = std::make_unique<DskdNetwork>(arch);
-    torch::NoGradGuard noGrad;
-    for (auto& [name, tensor] : net->namedState()) {
-        const std::string key = "dskd." + name;
-        if (!bundle.has(key))
-            throw Error("dskd model bundle lacks the student tensor '" + key + "'");
-        std::vector<std::int64_t> shape;
-        std::vector<float> values = bundle.floats(key, &shape);
-        if (shape != std::vector<std::int64_t>(tensor.sizes().begin(), tensor.sizes().end()))
-            throw Error("dskd student tensor '" + key + "' in the bundle has the wrong shape for these parameters");
-        tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kFloat32));
-    }
+    loadState(bundle, "dskd.", net->namedState(), "dskd");
     net->train(false);
     s.net = std::move(net);
     s.teacherShift = std::move(shift);

@@ -170,19 +170,9 @@ std::vector<torch::Tensor> DskdNetwork::parameters() const
     return out;
 }
 
-std::vector<std::pair<std::string, torch::Tensor>> DskdNetwork::namedState() const
+NamedTensors DskdNetwork::namedState() const
 {
-    std::vector<std::pair<std::string, torch::Tensor>> out;
-    const std::pair<const char*, const torch::nn::Module*> parts[] = {
-        {"encoder", encoder.get()}, {"bottleneck", bottleneck.get()}, {"decoder", decoder.get()}};
-    for (const auto& [prefix, module] : parts) {
-        for (const auto& p : module->named_parameters(true))
-            out.emplace_back(std::string(prefix) + "." + p.key(), p.value());
-        for (const auto& b : module->named_buffers(true))
-            if (b.value().scalar_type() == torch::kFloat32)
-                out.emplace_back(std::string(prefix) + "." + b.key(), b.value());
-    }
-    return out;
+    return floatStateOf({{"encoder", encoder.get()}, {"bottleneck", bottleneck.get()}, {"decoder", decoder.get()}});
 }
 
 std::int64_t DskdNetwork::parameterCount() const

@@ -8,6 +8,8 @@
 //
 // Inference scores 1 - cos(teacher, D). E's trunk still runs because D decodes
 // E's embedding; E's heads (its own distillation outputs) never run at inference.
+#include "engine/ModuleState.h"
+
 #include <torch/torch.h>
 
 #include <array>
@@ -108,7 +110,7 @@ struct DskdNetwork {
     std::vector<torch::Tensor> parameters() const;
     // Every float parameter and buffer under a stable dotted name ("decoder.stage1.0.conv1.weight").
     // BatchNorm's integer num_batches_tracked is left out: eval mode never reads it.
-    std::vector<std::pair<std::string, torch::Tensor>> namedState() const;
+    NamedTensors namedState() const;
     std::int64_t parameterCount() const;
 };
 
