@@ -8,6 +8,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
 #include "engine/Runtime.h"
+#include "engine/TrainingSupport.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -38,16 +39,6 @@ std::string utcNow()
     return buf;
 }
 
-// Deterministic Fisher-Yates (std::shuffle's algorithm is implementation-defined).
-template <typename T>
-void seededShuffle(std::vector<T>& items, unsigned seed)
-{
-    std::mt19937 rng(seed);
-    for (std::size_t i = items.size(); i > 1; --i) {
-        std::size_t j = std::size_t(rng() % i);
-        std::swap(items[i - 1], items[j]);
-    }
-}
 
 nlohmann::json preprocessToJson(const PreprocessSpec& p)
 {
@@ -127,7 +118,8 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
     std::vector<Sample> calibration;
     for (auto& [category, samples] : normalByCategory) {
         std::vector<Sample> shuffled = samples;
-        seededShuffle(shuffled, request.seed);
+        std::mt19937 rng(request.seed);
+        seededShuffle(shuffled, rng);
         std::size_t holdOut = shuffled.size() >= 10
             ? std::max<std::size_t>(1, std::size_t(std::lround(request.calibrationFraction * double(shuffled.size()))))
             : 0;

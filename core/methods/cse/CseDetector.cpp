@@ -8,6 +8,7 @@
 #include "engine/KMeans.h"
 #include "engine/ModelBundle.h"
 #include "engine/ModuleState.h"
+#include "engine/TrainingSupport.h"
 #include "engine/TensorConvert.h"
 #include "methods/cse/CseModel.h"
 #include "synthesis/AnomalySynthesizer.h"
@@ -27,31 +28,11 @@
 namespace dl {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = SteadyClock;
 namespace F = torch::nn::functional;
 
 constexpr double kPi = 3.14159265358979323846;
 
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string fixed(double value, int digits)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "%.*f", digits, value);
-    return buf;
-}
-
-// Deterministic Fisher-Yates (std::shuffle's algorithm is implementation-defined).
-void seededShuffle(std::vector<std::int64_t>& items, std::mt19937& rng)
-{
-    for (std::size_t i = items.size(); i > 1; --i) {
-        std::size_t j = std::size_t(rng() % i);
-        std::swap(items[i - 1], items[j]);
-    }
-}
 
 // One-cycle schedule over `total` optimiser steps: cosine warm-up from `base` to
 // `peak` during the first 30%, then cosine annealing down to base / 100.
@@ -446,7 +427,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     logInfo("cse: " + std::to_string(trainIdx.size()) + " training + " + std::to_string(validationIdx.size())
             + " validation images, " + std::to_string(textures.size()) + " outlier textures, "
             + std::to_string(s.net->trainableParameterCount()) + " embedder parameters, backbone cached in "
-            + fixed(cacheSeconds, 1) + " s");
+            + formatFixed(cacheSeconds, 1) + " s");
 
     auto evaluate = [&]() {
         torch::NoGradGuard noGrad;
@@ -544,8 +525,8 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
                                 {"contrastive_loss", contrastiveSum / double(n)},
                                 {"decoder_loss", decoderSum / double(n)}};
         double criterion = trainLoss;
-        std::string line = "cse epoch " + std::to_string(epoch) + ": loss " + fixed(trainLoss, 4) + " (contrastive "
-                         + fixed(contrastiveSum / double(n), 4) + ", decoder " + fixed(decoderSum / double(n), 4) + ")";
+        std::string line = "cse epoch " + std::to_string(epoch) + ": loss " + formatFixed(trainLoss, 4) + " (contrastive "
+                         + formatFixed(contrastiveSum / double(n), 4) + ", decoder " + formatFixed(decoderSum / double(n), 4) + ")";
         if (validation.size() > 0) {
             State::Losses v = evaluate();
             criterion = v.total.item<double>();
@@ -555,8 +536,8 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
             point["val_loss"] = criterion;
             point["val_contrastive_loss"] = v.contrastive.item<double>();
             point["val_decoder_loss"] = v.decoder.item<double>();
-            line += ", validation " + fixed(criterion, 4) + " (contrastive " + fixed(v.contrastive.item<double>(), 4)
-                  + ", decoder " + fixed(v.decoder.item<double>(), 4) + ")";
+            line += ", validation " + formatFixed(criterion, 4) + " (contrastive " + formatFixed(v.contrastive.item<double>(), 4)
+                  + ", decoder " + formatFixed(v.decoder.item<double>(), 4) + ")";
         }
         const double epochSeconds = secondsSince(epochStart);
         point["seconds"] = epochSeconds;
@@ -566,7 +547,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
             bestEpoch = epoch;
             best = s.snapshot();
         }
-        logInfo(line + ", " + fixed(epochSeconds, 1) + " s (synthesis + backbone " + fixed(synthesisSeconds, 1) + " s)");
+        logInfo(line + ", " + formatFixed(epochSeconds, 1) + " s (synthesis + backbone " + formatFixed(synthesisSeconds, 1) + " s)");
         synthesisSeconds = 0;
         // Stop before an epoch that would overrun the budget, or once the schedule fitted
         // to the budget has annealed (later epochs would run at the floor rate).
@@ -599,9 +580,9 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.centres = torch::from_blob(centres.data(), {k, dim}, torch::kFloat32).clone();
     const double bankSeconds = secondsSince(bankStart);
 
-    logInfo("cse: " + std::to_string(epochsRun) + " epochs in " + fixed(trainSeconds / 60.0, 1) + " min (stopped by "
+    logInfo("cse: " + std::to_string(epochsRun) + " epochs in " + formatFixed(trainSeconds / 60.0, 1) + " min (stopped by "
             + stoppedBy + "), keeping epoch " + std::to_string(bestEpoch) + "; bank of " + std::to_string(k)
-            + " centres from " + std::to_string(points.size(0)) + " embeddings in " + fixed(bankSeconds, 1) + " s");
+            + " centres from " + std::to_string(points.size(0)) + " embeddings in " + formatFixed(bankSeconds, 1) + " s");
     info_.provenance["cse"] = {{"train_images", trainIdx.size()},
                                {"validation_images", validationIdx.size()},
                                {"outlier_textures", textures.size()},
@@ -656,8 +637,8 @@ std::vector<Prediction> CseDetector::predictBatch(const std::vector<cv::Mat>& im
         out.push_back(std::move(pred));
     }
     logDebug("cse timing ms (batch of " + std::to_string(images.size()) + "): preprocess "
-             + fixed(1000.0 * std::chrono::duration<double>(netStart - prepStart).count(), 2) + " network+bank "
-             + fixed(netMs, 2));
+             + formatFixed(1000.0 * std::chrono::duration<double>(netStart - prepStart).count(), 2) + " network+bank "
+             + formatFixed(netMs, 2));
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "engine/FeatureCache.h"
 #include "engine/ModelBundle.h"
 #include "engine/TensorConvert.h"
+#include "engine/TrainingSupport.h"
 #include "methods/dmad/DmadLoss.h"
 #include "methods/dmad/DmadNetwork.h"
 #include "methods/dmad/DualMemoryBank.h"
@@ -26,16 +27,8 @@
 namespace dl {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+using Clock = SteadyClock;
 
-// Deterministic Fisher-Yates over raw mt19937 output.
-template <typename T>
-void seededShuffle(std::vector<T>& v, std::mt19937& rng)
-{
-    for (std::size_t i = v.size(); i > 1; --i)
-        std::swap(v[i - 1], v[std::size_t(rng() % i)]);
-}
 
 // Patch features of a set of training samples (rows [patches, dim]) with each
 // row's source image id; uses the content-keyed cache.

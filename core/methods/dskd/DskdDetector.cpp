@@ -7,6 +7,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
 #include "engine/ModuleState.h"
+#include "engine/TrainingSupport.h"
 #include "engine/TensorConvert.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdModel.h"
@@ -22,28 +23,8 @@
 namespace dl {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = SteadyClock;
 
-double secondsSince(Clock::time_point start)
-{
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string fixed(double value, int digits)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof(buf), "%.*f", digits, value);
-    return buf;
-}
-
-// Deterministic Fisher-Yates (std::shuffle's algorithm is implementation-defined).
-void seededShuffle(std::vector<std::int64_t>& items, std::mt19937& rng)
-{
-    for (std::size_t i = items.size(); i > 1; --i) {
-        std::size_t j = std::size_t(rng() % i);
-        std::swap(items[i - 1], items[j]);
-    }
-}
 
 // Preprocessed images and the frozen teacher's features for one split, held in
 // memory: the teacher never changes, so it runs once per image, not once per epoch.
@@ -277,7 +258,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
                                  torch::optim::AdamOptions(p.at("learning_rate").get<double>()));
     logInfo("dskd: " + std::to_string(trainIdx.size()) + " training + " + std::to_string(validationIdx.size())
             + " validation images, " + std::to_string(s.net->parameterCount()) + " student parameters, teacher cached in "
-            + fixed(cacheSeconds, 1) + " s");
+            + formatFixed(cacheSeconds, 1) + " s");
 
     const ProgressContext trainProgress = progress.sub(0.1, 1.0);
     const std::int64_t n = train.size();
@@ -329,7 +310,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
         nlohmann::json point = {{"epoch", epoch}, {"loss", trainLoss}};
         // The decoder's validation loss picks the checkpoint: only D scores anomalies.
         double criterion = trainLoss;
-        std::string line = "dskd epoch " + std::to_string(epoch) + ": loss " + fixed(trainLoss, 4);
+        std::string line = "dskd epoch " + std::to_string(epoch) + ": loss " + formatFixed(trainLoss, 4);
         if (validation.size() > 0) {
             State::SplitLoss v = s.evaluate(validation);
             criterion = v.decoder;
@@ -339,8 +320,8 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
             point["val_loss"] = v.encoder + v.decoder;
             point["val_decoder_loss"] = v.decoder;
             point["val_decoder_cosine"] = v.decoderCosine;
-            line += ", validation E " + fixed(v.encoder, 4) + " D " + fixed(v.decoder, 4) + " (D cosine "
-                  + fixed(v.decoderCosine, 4) + ")";
+            line += ", validation E " + formatFixed(v.encoder, 4) + " D " + formatFixed(v.decoder, 4) + " (D cosine "
+                  + formatFixed(v.decoderCosine, 4) + ")";
         }
         const double epochSeconds = secondsSince(epochStart);
         point["seconds"] = epochSeconds;
@@ -350,7 +331,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
             bestEpoch = epoch;
             best = s.snapshot();
         }
-        logInfo(line + ", " + fixed(epochSeconds, 1) + " s");
+        logInfo(line + ", " + formatFixed(epochSeconds, 1) + " s");
         // Stop before an epoch that would overrun the budget.
         if (epoch < epochs && secondsSince(fitStart) + epochSeconds > budgetSeconds) {
             stoppedBy = "time budget";
@@ -361,7 +342,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
         s.restore(best);
     s.net->train(false);
     const double trainSeconds = secondsSince(trainStart);
-    logInfo("dskd: " + std::to_string(epochsRun) + " epochs in " + fixed(trainSeconds / 60.0, 1) + " min (stopped by "
+    logInfo("dskd: " + std::to_string(epochsRun) + " epochs in " + formatFixed(trainSeconds / 60.0, 1) + " min (stopped by "
             + stoppedBy + "), keeping epoch " + std::to_string(bestEpoch));
     info_.provenance["dskd"] = {{"train_images", trainIdx.size()},
                                 {"validation_images", validationIdx.size()},
@@ -419,9 +400,9 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
         out.push_back(std::move(pred));
     }
     logDebug("dskd timing ms (batch of " + std::to_string(images.size()) + "): preprocess "
-             + fixed(1000.0 * std::chrono::duration<double>(netStart - prepStart).count(), 2) + " teacher "
-             + fixed(teacherMs, 2) + " students+cosine " + fixed(netMs - teacherMs, 2) + " smoothing "
-             + fixed(1000.0 * secondsSince(mapStart), 2));
+             + formatFixed(1000.0 * std::chrono::duration<double>(netStart - prepStart).count(), 2) + " teacher "
+             + formatFixed(teacherMs, 2) + " students+cosine " + formatFixed(netMs - teacherMs, 2) + " smoothing "
+             + formatFixed(1000.0 * secondsSince(mapStart), 2));
     return out;
 }
 
