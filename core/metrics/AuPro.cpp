@@ -89,15 +89,22 @@ ProInput collectPixels(const std::vector<PixelImage>& images)
 
 } // namespace
 
-double auPro(const std::vector<PixelImage>& images, double fprLimit)
+namespace {
+
+// The PRO sweep shared by auPro and proCurve: checks and sorts the pixels, then walks
+// the scores from the highest down and calls onPoint(fpr, pro) once per distinct score
+// (the curve starts at (0, 0), which is not reported) until onPoint returns false.
+// `what` names the caller in error messages.
+template <typename OnPoint>
+void sweepPro(const std::vector<PixelImage>& images, double fprLimit, const std::string& what, OnPoint onPoint)
 {
     if (!(fprLimit > 0.0 && fprLimit <= 1.0))
-        throw Error("AU-PRO: the FPR limit " + std::to_string(fprLimit) + " is outside (0, 1]");
+        throw Error(what + ": the FPR limit " + std::to_string(fprLimit) + " is outside (0, 1]");
     ProInput input = collectPixels(images);
     if (input.regionSizes.empty())
-        throw Error("AU-PRO needs at least one defect region in the ground-truth masks");
+        throw Error(what + " needs at least one defect region in the ground-truth masks");
     if (input.normalKeys.empty())
-        throw Error("AU-PRO needs defect-free pixels, but every pixel is marked defective");
+        throw Error(what + " needs defect-free pixels, but every pixel is marked defective");
 
     radixSortKeys(input.normalKeys);
     radixSortByKey(input.defects, keyOfDefect);
@@ -114,11 +121,6 @@ double auPro(const std::vector<PixelImage>& images, double fprLimit)
     std::size_t defectIndex = defects.size();
     std::uint64_t normalsAbove = 0;
     long double pro = 0.0L;
-    long double previousFpr = 0.0L; // the curve starts at (0, 0)
-    long double previousPro = 0.0L;
-    long double area = 0.0L;
-    const long double limit = fprLimit;
-
     while (normalIndex > 0 || defectIndex > 0) {
         std::uint32_t key = 0;
         if (normalIndex > 0)
@@ -133,76 +135,50 @@ double auPro(const std::vector<PixelImage>& images, double fprLimit)
             --defectIndex;
             pro += proStep[regionOfDefect(defects[defectIndex])];
         }
+        if (!onPoint(static_cast<long double>(normalsAbove) / normalTotal, pro))
+            return;
+    }
+}
 
-        const long double fpr = static_cast<long double>(normalsAbove) / normalTotal;
+} // namespace
+
+double auPro(const std::vector<PixelImage>& images, double fprLimit)
+{
+    const long double limit = fprLimit;
+    long double previousFpr = 0.0L; // the curve starts at (0, 0)
+    long double previousPro = 0.0L;
+    long double area = 0.0L;
+    sweepPro(images, fprLimit, "AU-PRO", [&](long double fpr, long double pro) {
         if (fpr < limit) {
             area += (fpr - previousFpr) * (pro + previousPro) / 2.0L;
             previousFpr = fpr;
             previousPro = pro;
-            continue;
+            return true;
         }
         // This segment reaches the limit: cut it there, interpolating PRO linearly.
         const long double proAtLimit
             = previousPro + (pro - previousPro) * (limit - previousFpr) / (fpr - previousFpr);
         area += (limit - previousFpr) * (proAtLimit + previousPro) / 2.0L;
-        break;
-    }
-    // The last point has FPR 1 >= limit, so the loop always ends through the cut.
+        return false;
+    });
+    // The last point has FPR 1 >= limit, so the sweep always ends through the cut.
     return static_cast<double>(area / limit);
 }
 
-
 std::vector<CurvePoint> proCurve(const std::vector<PixelImage>& images, double fprLimit, std::size_t maxPoints)
 {
-    if (!(fprLimit > 0.0 && fprLimit <= 1.0))
-        throw Error("PRO curve: the FPR limit " + std::to_string(fprLimit) + " is outside (0, 1]");
-    ProInput input = collectPixels(images);
-    if (input.regionSizes.empty())
-        throw Error("the PRO curve needs at least one defect region in the ground-truth masks");
-    if (input.normalKeys.empty())
-        throw Error("the PRO curve needs defect-free pixels, but every pixel is marked defective");
-
-    radixSortKeys(input.normalKeys);
-    radixSortByKey(input.defects, keyOfDefect);
-
-    const double regionCount = double(input.regionSizes.size());
-    std::vector<double> proStep(input.regionSizes.size());
-    for (std::size_t r = 0; r < proStep.size(); ++r)
-        proStep[r] = 1.0 / (double(input.regionSizes[r]) * regionCount);
-    const double normalTotal = double(input.normalKeys.size());
-
-    // The same sweep as auPro: from the highest score down, one point per score group.
-    const std::vector<std::uint32_t>& normals = input.normalKeys;
-    const std::vector<DefectEntry>& defects = input.defects;
-    std::size_t normalIndex = normals.size();
-    std::size_t defectIndex = defects.size();
-    std::uint64_t normalsAbove = 0;
-    double pro = 0.0;
     std::vector<CurvePoint> points{{0.0, 0.0}};
-    while (normalIndex > 0 || defectIndex > 0) {
-        std::uint32_t key = 0;
-        if (normalIndex > 0)
-            key = normals[normalIndex - 1];
-        if (defectIndex > 0 && (normalIndex == 0 || keyOfDefect(defects[defectIndex - 1]) > key))
-            key = keyOfDefect(defects[defectIndex - 1]);
-        while (normalIndex > 0 && normals[normalIndex - 1] == key) {
-            --normalIndex;
-            ++normalsAbove;
-        }
-        while (defectIndex > 0 && keyOfDefect(defects[defectIndex - 1]) == key) {
-            --defectIndex;
-            pro += proStep[regionOfDefect(defects[defectIndex])];
-        }
-        const double fpr = double(normalsAbove) / normalTotal;
+    sweepPro(images, fprLimit, "the PRO curve", [&](long double fpr, long double pro) {
         if (fpr < fprLimit) {
-            points.push_back({fpr, pro});
-            continue;
+            points.push_back({double(fpr), double(pro)});
+            return true;
         }
         const CurvePoint& previous = points.back();
-        const double proAtLimit = previous.y + (pro - previous.y) * (fprLimit - previous.x) / (fpr - previous.x);
+        const double proAtLimit
+            = previous.y + (double(pro) - previous.y) * (fprLimit - previous.x) / (double(fpr) - previous.x);
         points.push_back({fprLimit, proAtLimit});
-        break;
-    }
+        return false;
+    });
     return metrics_detail::thinCurve(std::move(points), maxPoints);
 }
 
