@@ -220,12 +220,16 @@ void EngineBridge::startNextJob()
     runningToken_ = std::make_shared<CancelToken>();
     ++jobSerial_;
     const ProgressContext progress = makeProgressContext(runningToken_);
-    const Work work = job.prepare();
-    const QString unexpected = tr("Unexpected engine error: %1");
-
     running_ = new QFutureWatcher<Outcome>(this);
     connect(running_, &QFutureWatcher<Outcome>::finished, this, &EngineBridge::finishRunningJob);
-    running_->setFuture(QtConcurrent::run([work, progress, unexpected]() -> Outcome {
+    running_->setFuture(runWork(job.prepare(), progress));
+    emit jobStarted(runningDescription_);
+}
+
+QFuture<EngineBridge::Outcome> EngineBridge::runWork(Work work, ProgressContext progress)
+{
+    const QString unexpected = tr("Unexpected engine error: %1");
+    return QtConcurrent::run([work = std::move(work), progress = std::move(progress), unexpected]() -> Outcome {
         Outcome outcome;
         try {
             outcome.deliver = work(progress);
@@ -238,8 +242,7 @@ void EngineBridge::startNextJob()
             outcome.error = unexpected.arg(QString::fromStdString(e.what()));
         }
         return outcome;
-    }));
-    emit jobStarted(runningDescription_);
+    });
 }
 
 void EngineBridge::finishRunningJob()

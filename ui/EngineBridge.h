@@ -142,6 +142,9 @@ private:
     void startNextJob();
     void finishRunningJob();
     ProgressContext makeProgressContext(std::shared_ptr<CancelToken> token);
+    // Runs `work` on the thread pool and turns its typed failures into an Outcome
+    // (both job lanes use it).
+    static QFuture<Outcome> runWork(Work work, ProgressContext progress);
 
     std::deque<Job> waiting_;
     QFutureWatcher<Outcome>* running_ = nullptr; // null when idle

@@ -336,23 +336,9 @@ void EngineBridge::startNextModelJob()
             Qt::QueuedConnection);
     };
 
-    const Work work = job.prepare();
-    const QString unexpected = tr("Unexpected engine error: %1");
     modelRunning_ = new QFutureWatcher<Outcome>(this);
     connect(modelRunning_, &QFutureWatcher<Outcome>::finished, this, &EngineBridge::finishModelJob);
-    modelRunning_->setFuture(QtConcurrent::run([work, progress, unexpected]() -> Outcome {
-        Outcome outcome;
-        try {
-            outcome.deliver = work(progress);
-        } catch (const Cancelled&) {
-            outcome.cancelled = true;
-        } catch (const Error& e) {
-            outcome.error = QString::fromStdString(e.what());
-        } catch (const std::exception& e) {
-            outcome.error = unexpected.arg(QString::fromStdString(e.what()));
-        }
-        return outcome;
-    }));
+    modelRunning_->setFuture(runWork(job.prepare(), progress));
     emit modelJobStarted(modelRunningDescription_);
 }
 
