@@ -287,22 +287,32 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     std::sort(trainPaths.begin(), trainPaths.end());
     // The grid size is known after the first extraction; prime it with one image.
     if (s.gridH == 0) s.extract({loadImageRgb(trainPaths.front())}, info_.preprocess);
-    PatchSet normalSet = featuresOf(trainPaths, 0, 0.0, 0.3, "extracting normal patch features");
+    PatchSet normalSet = featuresOf(trainPaths, 0, 0.0, 0.27, "extracting normal patch features");
+    // Validation images get source ids after the training images': they are in the
+    // normal bank like every normal image, and their own memories are excluded when
+    // they are scored, exactly as for training patches.
+    const std::int64_t validationSourceBase = std::int64_t(trainPaths.size());
+    PatchSet validationNormal = featuresOf(validationPaths, validationSourceBase, 0.27, 0.3, "extracting validation features");
     const std::int64_t patchesPerImage = std::int64_t(s.gridH) * s.gridW;
     endStage("normal_features");
 
-    // 2. Normal memory bank (reused from the parent model on retraining).
+    // 2. Normal memory bank over all normal images, the validation ones included (as
+    //    PatchCore's bank covers every training image); reused from the parent model
+    //    on retraining.
     if (!s.warmNormal) {
+        PatchSet allNormal = normalSet;
+        allNormal.features.insert(allNormal.features.end(), validationNormal.features.begin(), validationNormal.features.end());
+        allNormal.source.insert(allNormal.source.end(), validationNormal.source.begin(), validationNormal.source.end());
         CoresetOptions coreset;
-        const std::int64_t rows = normalSet.rows(dim);
+        const std::int64_t rows = allNormal.rows(dim);
         coreset.targetSize = std::max<std::int64_t>(1, std::llround(s.p<double>("coreset_ratio") * double(rows)));
         coreset.seed = seed;
-        std::vector<std::int64_t> keep = greedyCoreset(normalSet.features.data(), rows, dim, coreset, progress.sub(0.3, 0.45));
+        std::vector<std::int64_t> keep = greedyCoreset(allNormal.features.data(), rows, dim, coreset, progress.sub(0.3, 0.45));
         std::vector<float> bank(keep.size() * std::size_t(dim));
         s.normal.sourceImage.clear();
         for (std::size_t i = 0; i < keep.size(); ++i) {
-            std::copy_n(normalSet.features.data() + keep[i] * dim, dim, bank.data() + i * std::size_t(dim));
-            s.normal.sourceImage.push_back(normalSet.source[std::size_t(keep[i])]);
+            std::copy_n(allNormal.features.data() + keep[i] * dim, dim, bank.data() + i * std::size_t(dim));
+            s.normal.sourceImage.push_back(allNormal.source[std::size_t(keep[i])]);
         }
         const NearestNeighbourOptions search = s.searchOptions();
         s.normal.index.build(bank.data(), std::int64_t(keep.size()), dim, search);
@@ -490,13 +500,15 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     endStage("training_neighbours");
     // 6. Validation: held-out normal images and synthetic defects made from them.
     std::vector<float> validationScoresImage;
-    PatchSet validationNormal = featuresOf(validationPaths, -1, 0.7, 0.72, "extracting validation features");
-    PatchSet validationDefects = synthesize(validationPaths, 0, true, 0.72, 0.75, "synthesising validation defects");
+    PatchSet validationDefects = synthesize(validationPaths, validationSourceBase, true, 0.7, 0.75, "synthesising validation defects");
     std::vector<std::int64_t> valNormalNn, valNormalNa, valDefectNn, valDefectNa;
     if (!validationPaths.empty()) {
-        valNormalNn = s.normal.nearestExcluding(validationNormal.features.data(), validationNormal.rows(dim), k, nullptr);
+        // Own-image memories excluded: a validation part is scored against the other parts.
+        valNormalNn = s.normal.nearestExcluding(validationNormal.features.data(), validationNormal.rows(dim), k,
+                                                validationNormal.source.data());
         valNormalNa = s.abnormal.nearestExcluding(validationNormal.features.data(), validationNormal.rows(dim), k, nullptr);
-        valDefectNn = s.normal.nearestExcluding(validationDefects.features.data(), validationDefects.rows(dim), k, nullptr);
+        valDefectNn = s.normal.nearestExcluding(validationDefects.features.data(), validationDefects.rows(dim), k,
+                                                validationDefects.source.data());
         valDefectNa = s.abnormal.nearestExcluding(validationDefects.features.data(), validationDefects.rows(dim), k, nullptr);
     }
     {
@@ -743,7 +755,7 @@ void registerDmad(DetectorRegistry& registry)
         {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
         {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60}, {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},
         {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
-        {"smoothing_sigma", 4.0}, {"distance_weight", 3.0}, {"seed", 0},
+        {"smoothing_sigma", 4.0}, {"distance_weight", 6.0}, {"seed", 0},
     };
     d.create = [](const nlohmann::json& params) { return std::make_unique<DmadDetector>(params); };
     registry.add(std::move(d));
