@@ -101,6 +101,18 @@ const std::vector<Migration>& migrations()
             "ALTER TABLE annotations ADD COLUMN defect_type TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE annotations ADD COLUMN note TEXT NOT NULL DEFAULT ''",
         }},
+        // The model in use on the line lives in the database, with its history,
+        // instead of in one workstation's settings.
+        {5, "model promotions", {
+            R"sql(CREATE TABLE model_promotions (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                model_id   INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,
+                user_name  TEXT NOT NULL,
+                reason     TEXT NOT NULL DEFAULT '',
+                created_at TEXT NOT NULL
+            ))sql",
+            "CREATE INDEX model_promotions_by_model ON model_promotions(model_id)",
+        }},
     };
     return steps;
 }

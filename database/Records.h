@@ -99,6 +99,16 @@ struct ResultRecord {
 };
 
 // An operator's correction of a result's verdict. History is kept; the newest wins.
+// One promotion of a model into use on the line (who, when, why). The newest
+// promotion of a model that still exists names the active model.
+struct ModelPromotionRecord {
+    RowId id = 0;
+    RowId modelId = 0;
+    QString user;
+    QString reason;
+    QDateTime createdAt;
+};
+
 struct VerdictOverrideRecord {
     RowId id = 0;
     RowId resultId = 0;

@@ -499,6 +499,7 @@ const QString kResultColumns = QStringLiteral(
     "r.id, r.run_id, r.image_id, r.image_path, r.score, r.verdict, r.heatmap_path, r.created_at");
 const QString kOverrideColumns = QStringLiteral(
     "o.id, o.result_id, o.verdict, o.reason, o.user_name, o.created_at");
+const QString kPromotionColumns = QStringLiteral("id, model_id, user_name, reason, created_at");
 
 DatasetRecord readDataset(const SqlConnection& c, const QSqlQuery& q)
 {
@@ -607,6 +608,18 @@ VerdictOverrideRecord readOverride(const SqlConnection& c, const QSqlQuery& q)
     o.user = q.value(4).toString();
     o.createdAt = timestampFrom(c, q.value(5), where + QStringLiteral(" created_at"));
     return o;
+}
+
+ModelPromotionRecord readPromotion(const SqlConnection& c, const QSqlQuery& q)
+{
+    const QString where = rowName("model_promotions", q);
+    ModelPromotionRecord p;
+    p.id = q.value(0).toLongLong();
+    p.modelId = q.value(1).toLongLong();
+    p.user = q.value(2).toString();
+    p.reason = q.value(3).toString();
+    p.createdAt = timestampFrom(c, q.value(4), where + QStringLiteral(" created_at"));
+    return p;
 }
 
 // Runs a prepared SELECT whose values are already bound and reads every row.
@@ -1021,6 +1034,55 @@ std::optional<ModelRecord> Store::findModelByChecksum(const QString& bundleCheck
         action);
     query.addBindValue(bundleChecksum.toLower());
     return readOne(c, query, action, [&](const QSqlQuery& q) { return readModel(c, q); });
+}
+
+ModelPromotionRecord Store::promoteModel(RowId modelId, const QString& user, const QString& reason)
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("promoting model %1").arg(modelId);
+    c.requireWritable(action);
+    requireText(c, user, "the user name", action);
+    WriteTransaction transaction(c, action);
+    if (!model(modelId))
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: model %2 does not exist").arg(action).arg(modelId));
+    const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
+    QSqlQuery insert = c.prepare(
+        QStringLiteral("INSERT INTO model_promotions (model_id, user_name, reason, created_at) VALUES (?, ?, ?, ?)"),
+        action);
+    insert.addBindValue(qlonglong(modelId));
+    insert.addBindValue(user);
+    insert.addBindValue(textValue(reason));
+    insert.addBindValue(createdAt);
+    c.exec(insert, action);
+    ModelPromotionRecord stored;
+    stored.id = insert.lastInsertId().toLongLong();
+    stored.modelId = modelId;
+    stored.user = user;
+    stored.reason = reason;
+    stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
+    transaction.commit();
+    return stored;
+}
+
+std::optional<ModelRecord> Store::activeModel() const
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("reading the active model");
+    // Promotions of deleted models go with them (ON DELETE CASCADE).
+    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM models WHERE id = "
+                                               "(SELECT model_id FROM model_promotions ORDER BY id DESC LIMIT 1)")
+                                    .arg(kModelColumns),
+                                action);
+    return readOne(c, query, action, [&](const QSqlQuery& q) { return readModel(c, q); });
+}
+
+std::vector<ModelPromotionRecord> Store::promotionHistory() const
+{
+    const Connection& c = connection();
+    const QString action = QStringLiteral("listing model promotions");
+    QSqlQuery query =
+        c.prepare(QStringLiteral("SELECT %1 FROM model_promotions ORDER BY id DESC").arg(kPromotionColumns), action);
+    return readAll(c, query, action, [&](const QSqlQuery& q) { return readPromotion(c, q); });
 }
 
 void Store::mergeModelMetrics(RowId modelId, const QJsonObject& metrics)

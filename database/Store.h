@@ -87,6 +87,13 @@ public:
     std::optional<ModelRecord> findModelByChecksum(const QString& bundleChecksum) const;
     // Merges `metrics` into the model's metrics (keys given replace stored ones).
     void mergeModelMetrics(RowId modelId, const QJsonObject& metrics);
+    // Puts a model into use. Every promotion is kept; throws NotFound for an
+    // unknown model and InvalidArgument for an empty user name.
+    ModelPromotionRecord promoteModel(RowId modelId, const QString& user, const QString& reason = {});
+    // The model of the newest promotion (deleting a model falls back to the one
+    // promoted before it); none before the first promotion.
+    std::optional<ModelRecord> activeModel() const;
+    std::vector<ModelPromotionRecord> promotionHistory() const; // newest first
 
     // --- runs -----------------------------------------------------------------
     // queueRun stores a run waiting to start; startRun one running from now.

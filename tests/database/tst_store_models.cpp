@@ -1,5 +1,6 @@
 // Model lookups and metric updates used by training in the CLI and the GUI:
-// find a model by its bundle checksum, merge evaluation metrics into its row.
+// find a model by its bundle checksum, merge evaluation metrics into its row,
+// promote a model into use and read the active one back.
 #include "StoreTestSupport.h"
 
 #include "database/Store.h"
@@ -37,6 +38,61 @@ private slots:
         QCOMPARE(found->id, newer.id);
         QVERIFY(!store_.findModelByChecksum(test::sha256Of("other")));
         QVERIFY(!store_.findModelByChecksum(QString()));
+    }
+
+    void promotionsNameTheActiveModelAndKeepTheirHistory()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.path() + QStringLiteral("/promotions.sqlite");
+        Store store;
+        store.open(path);
+        QVERIFY(!store.activeModel()); // nothing promoted yet
+        ModelRecord model;
+        model.method = QStringLiteral("dmad");
+        model.bundlePath = QStringLiteral("/models/first.dlm");
+        const RowId first = store.addModel(model).id;
+        model.bundlePath = QStringLiteral("/models/second.dlm");
+        const RowId second = store.addModel(model).id;
+        QVERIFY(!store.activeModel()); // adding a model does not put it into use
+
+        const ModelPromotionRecord p1 = store.promoteModel(first, QStringLiteral("ana"), QStringLiteral("baseline"));
+        QCOMPARE(p1.modelId, first);
+        QCOMPARE(store.activeModel()->id, first);
+        store.promoteModel(second, QStringLiteral("ben"), QStringLiteral("AU-PRO 0.73 -> 0.76"));
+        QCOMPARE(store.activeModel()->bundlePath, QStringLiteral("/models/second.dlm"));
+
+        const std::vector<ModelPromotionRecord> history = store.promotionHistory();
+        QCOMPARE(history.size(), std::size_t(2));
+        QCOMPARE(history[0].modelId, second); // newest first
+        QCOMPARE(history[0].user, QStringLiteral("ben"));
+        QCOMPARE(history[0].reason, QStringLiteral("AU-PRO 0.73 -> 0.76"));
+        QCOMPARE(history[1].user, QStringLiteral("ana"));
+        QVERIFY(history[0].createdAt.isValid());
+
+        try {
+            store.promoteModel(second + 100, QStringLiteral("ben"));
+            QFAIL("promoting a missing model must fail");
+        } catch (const DatabaseError& e) {
+            QCOMPARE(e.reason(), DatabaseError::Reason::NotFound);
+        }
+        try {
+            store.promoteModel(first, QString());
+            QFAIL("a promotion without a user name must fail");
+        } catch (const DatabaseError& e) {
+            QCOMPARE(e.reason(), DatabaseError::Reason::InvalidArgument);
+        }
+        QCOMPARE(store.promotionHistory().size(), std::size_t(2)); // failed calls stored nothing
+        store.close();
+
+        // Deleting the active model falls back to the one promoted before it.
+        {
+            test::RawConnection raw(path);
+            QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            QVERIFY(raw.exec(QStringLiteral("DELETE FROM models WHERE id = %1").arg(second)));
+        }
+        store.open(path);
+        QCOMPARE(store.activeModel()->id, first);
+        QCOMPARE(store.promotionHistory().size(), std::size_t(1));
     }
 
     void mergesMetricsKeepingOtherKeys()

@@ -148,9 +148,10 @@ private slots:
         QVERIFY(QFileInfo::exists(path));
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
-        QCOMPARE(Store::schemaVersion(), 4);
+        QCOMPARE(Store::schemaVersion(), 5);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x444C454ELL);
-        for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results", "verdict_overrides"}) {
+        for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results", "verdict_overrides",
+                                   "model_promotions"}) {
             const QString sql = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
                                     .arg(QLatin1String(table));
             QVERIFY2(raw.scalar(sql).toInt() == 1, table);
