@@ -1010,6 +1010,10 @@ Nachher: %2</translation>
         <source>Import the dataset to compare the models on first.</source>
         <translation>Importieren Sie zuerst den Datensatz, auf dem die Modelle verglichen werden sollen.</translation>
     </message>
+    <message>
+        <source>%1 is not a model of this database, so it was opened without being put into use.</source>
+        <translation>%1 ist kein Modell dieser Datenbank; es wurde geöffnet, aber nicht in Betrieb genommen.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

@@ -1003,6 +1003,10 @@ After: %2</source>
         <source>Import the dataset to compare the models on first.</source>
         <translation>先に、モデルの比較に使用するデータセットをインポートしてください。</translation>
     </message>
+    <message>
+        <source>%1 is not a model of this database, so it was opened without being put into use.</source>
+        <translation>%1 はこのデータベースのモデルではないため、開きましたが使用中のモデルにはしていません。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

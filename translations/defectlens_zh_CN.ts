@@ -1003,6 +1003,10 @@ After: %2</source>
         <source>Import the dataset to compare the models on first.</source>
         <translation>请先导入用于比较模型的数据集。</translation>
     </message>
+    <message>
+        <source>%1 is not a model of this database, so it was opened without being put into use.</source>
+        <translation>%1 不是此数据库中的模型，因此已打开但未投入使用。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

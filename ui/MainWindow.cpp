@@ -247,7 +247,7 @@ void MainWindow::onTrainingFinished(const TrainedModel& model, bool retrain, con
         modelList_->compareModels(parentPath, model.bundlePath, true, true);
         return;
     }
-    modelList_->activateModel(model.bundlePath);
+    modelList_->activateModel(model.bundlePath, QStringLiteral("trained on this workstation"));
 }
 
 void MainWindow::onActiveModelChanged(const QString& bundlePath, const QString& method)

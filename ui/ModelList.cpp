@@ -3,6 +3,8 @@
 #include "data/Dataset.h"
 #include "common/Error.h"
 #include "database/Store.h"
+#include "common/Log.h"
+#include "ui/AnnotationStorage.h"
 #include "ui/EngineBridge.h"
 #include "ui/ModelCompare.h"
 
@@ -86,7 +88,9 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     connect(activateButton_, &QPushButton::clicked, this, &ModelList::activateSelected);
     connect(compareButton_, &QPushButton::clicked, this, &ModelList::compareSelected);
     connect(table_, &QTableWidget::cellDoubleClicked, this, [this] { activateSelected(); });
-    connect(compare_, &ModelCompare::promoteRequested, this, &ModelList::activateModel);
+    connect(compare_, &ModelCompare::promoteRequested, this, [this](const QString& bundlePath) {
+        activateModel(bundlePath, QStringLiteral("promoted after a before/after comparison"));
+    });
     connect(engine_, &EngineBridge::datasetImported, this, &ModelList::addDataset);
     connect(engine_, &EngineBridge::modelEvaluated, this, &ModelList::onEvaluated);
     connect(engine_, &EngineBridge::modelJobFailed, this, [this](const QString& message) {
@@ -158,28 +162,69 @@ bool ModelList::setDatabasePath(const QString& path)
     }
     store_ = std::move(store);
     databasePath_ = absolute;
+    moveLegacyActiveModel();
     refresh();
     return true;
 }
 
-QString ModelList::settingsKey() const
+QString ModelList::legacySettingsKey() const
 {
-    // One active model per database file.
+    // Where versions before database schema 5 kept the active model of a database file.
     const QByteArray hash = QCryptographicHash::hash(databasePath_.toUtf8(), QCryptographicHash::Sha1).toHex();
     return QStringLiteral("models/active/") + QString::fromLatin1(hash.left(16));
 }
 
-QString ModelList::activeModelPath() const
+void ModelList::moveLegacyActiveModel()
 {
-    if (databasePath_.isEmpty())
-        return {};
-    return QSettings().value(settingsKey()).toString();
+    QSettings settings;
+    const QString key = legacySettingsKey();
+    const QString legacyPath = settings.value(key).toString();
+    if (legacyPath.isEmpty())
+        return;
+    try {
+        if (!store_->activeModel())
+            if (const std::optional<db::RowId> id = modelIdOf(legacyPath))
+                store_->promoteModel(*id, currentUserName(), QStringLiteral("moved from this workstation's settings"));
+        settings.remove(key);
+    } catch (const Error& e) {
+        emit errorOccurred(QString::fromStdString(e.what())); // e.g. a read-only database: keep the setting
+    }
 }
 
-void ModelList::activateModel(const QString& bundlePath)
+std::optional<db::RowId> ModelList::modelIdOf(const QString& bundlePath) const
 {
-    if (!databasePath_.isEmpty())
-        QSettings().setValue(settingsKey(), bundlePath);
+    for (const db::ModelRecord& m : store_->listModels()) // newest first
+        if (m.bundlePath == bundlePath)
+            return m.id;
+    return std::nullopt;
+}
+
+QString ModelList::activeModelPath() const
+{
+    if (!store_)
+        return {};
+    try {
+        const std::optional<db::ModelRecord> active = store_->activeModel();
+        return active ? active->bundlePath : QString();
+    } catch (const Error& e) {
+        logWarning(std::string("reading the active model: ") + e.what());
+        return {};
+    }
+}
+
+void ModelList::activateModel(const QString& bundlePath, const QString& reason)
+{
+    if (store_) {
+        try {
+            if (const std::optional<db::RowId> id = modelIdOf(bundlePath))
+                store_->promoteModel(*id, currentUserName(), reason);
+            else
+                emit errorOccurred(tr("%1 is not a model of this database, so it was opened without being put into use.")
+                                       .arg(QFileInfo(bundlePath).fileName()));
+        } catch (const Error& e) {
+            emit errorOccurred(QString::fromStdString(e.what()));
+        }
+    }
     refresh();
     emit activeModelChanged(bundlePath, methodOf(bundlePath));
 }
@@ -276,7 +321,7 @@ void ModelList::activateSelected()
         emit errorOccurred(tr("%1: the model file does not exist any more.").arg(path));
         return;
     }
-    activateModel(path);
+    activateModel(path, QStringLiteral("chosen in the model list"));
 }
 
 void ModelList::compareSelected()

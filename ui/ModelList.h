@@ -2,8 +2,9 @@
 // The model list dock: every model recorded in the database with its method,
 // data, parent, metrics (image/pixel AUROC, AU-PRO), creation time and whether
 // it is the active model; activate one (it is loaded into the viewer), or
-// compare two on the same test split (ModelCompare). The active model is kept
-// in the application settings, per database file.
+// compare two on the same test split (ModelCompare). The active model is the
+// database's newest promotion (Store::promoteModel: who, when, why), so every
+// workstation on the same database uses the same model.
 #include "ui/ModelJobs.h"
 
 #include <QString>
@@ -22,6 +23,7 @@ struct Dataset;
 }
 namespace dl::db {
 class Store;
+using RowId = qint64; // as in database/Records.h
 }
 
 namespace dl::ui {
@@ -40,10 +42,11 @@ public:
     bool setDatabasePath(const QString& path);
     QString databasePath() const { return databasePath_; }
 
-    // The active model of the open database (from the settings); empty when none.
+    // The active model of the open database (its newest promotion); empty when none.
     QString activeModelPath() const;
-    // Makes `bundlePath` the active model and announces it (the viewer loads it).
-    void activateModel(const QString& bundlePath);
+    // Promotes the database's model at `bundlePath` (recording the user and
+    // `reason`) and announces it (the viewer loads it).
+    void activateModel(const QString& bundlePath, const QString& reason = {});
     // The method of a listed model ("" when not listed).
     QString methodOf(const QString& bundlePath) const;
 
@@ -75,7 +78,11 @@ private:
     void activateSelected();
     void compareSelected();
     void onEvaluated(const ModelEvaluation& evaluation);
-    QString settingsKey() const;
+    QString legacySettingsKey() const;
+    // Moves an active model kept in QSettings by older versions into the database.
+    void moveLegacyActiveModel();
+    std::optional<db::RowId> modelIdOf(const QString& bundlePath) const; // newest model with this bundle
+
 
     EngineBridge* engine_;
     std::unique_ptr<db::Store> store_;

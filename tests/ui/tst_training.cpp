@@ -13,11 +13,13 @@
 #include "ui/ModelList.h"
 #include "ui/TrainingPanel.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QPainter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -288,6 +290,45 @@ private slots:
         QCOMPARE(window_->engine()->model()->bundlePath, child.bundlePath);
         QVERIFY(models()->table()->item(0, 0)->text().size() > 0); // the child (newest, row 0) is marked active
         QVERIFY(models()->table()->item(1, 0)->text().isEmpty());
+
+        // The promotion is stored in the database, with who and why, after the first
+        // training's own promotion.
+        dl::db::Store store;
+        store.open(databasePath_);
+        QCOMPARE(store.activeModel()->bundlePath, child.bundlePath);
+        const std::vector<dl::db::ModelPromotionRecord> history = store.promotionHistory();
+        QCOMPARE(history.size(), std::size_t(2));
+        QCOMPARE(history[0].modelId, child.modelId);
+        QCOMPARE(history[0].reason, QStringLiteral("promoted after a before/after comparison"));
+        QVERIFY(!history[0].user.isEmpty());
+        QCOMPARE(history[1].reason, QStringLiteral("trained on this workstation"));
+    }
+
+    void activeModelKeptInSettingsByOlderVersionsMovesIntoTheDatabase()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        const QString path = QFileInfo(dir_.path() + "/older.sqlite").absoluteFilePath();
+        dl::db::RowId id = 0;
+        {
+            dl::db::Store store;
+            store.open(path);
+            dl::db::ModelRecord model;
+            model.method = QStringLiteral("dmad");
+            model.bundlePath = parentModel_;
+            id = store.addModel(model).id;
+        }
+        // Versions before database schema 5 kept the active model here, per database file.
+        const QString key = QStringLiteral("models/active/")
+            + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+        QSettings().setValue(key, parentModel_);
+        QVERIFY(models()->setDatabasePath(path));
+        QCOMPARE(models()->activeModelPath(), parentModel_);
+        QVERIFY(!QSettings().contains(key));
+        dl::db::Store store;
+        store.open(path);
+        QCOMPARE(store.activeModel()->id, id);
+        QCOMPARE(store.promotionHistory().front().reason, QStringLiteral("moved from this workstation's settings"));
+        QVERIFY(models()->setDatabasePath(databasePath_));
     }
 };
 
