@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "database/Store.h"
+#include "workflow/RunRecording.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -551,7 +552,7 @@ bool AnnotationEditor::save()
     AnnotationToSave data;
     data.mask = document_->mask();
     data.imageSize = document_->image().size();
-    data.author = currentUserName();
+    data.author = workflow::currentUserName();
     data.defectType = defectType();
     data.note = note();
     try {

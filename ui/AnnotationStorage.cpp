@@ -153,14 +153,4 @@ db::AnnotationRecord saveAnnotation(db::Store& store, const AnnotationTarget& ta
     return store.addAnnotation(imageId, png, data.author, data.defectType.trimmed(), data.note.trimmed());
 }
 
-QString currentUserName()
-{
-    for (const char* variable : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString name = qEnvironmentVariable(variable).trimmed();
-        if (!name.isEmpty())
-            return name;
-    }
-    return QStringLiteral("engineer");
-}
-
 } // namespace dl::ui

@@ -68,7 +68,4 @@ struct AnnotationToSave {
 // refuses the write; nothing is changed in the mask that was passed.
 db::AnnotationRecord saveAnnotation(db::Store& store, const AnnotationTarget& target, const AnnotationToSave& data);
 
-// The name recorded as author: the login name, or "engineer" when unknown.
-QString currentUserName();
-
 } // namespace dl::ui

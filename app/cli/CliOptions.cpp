@@ -42,7 +42,12 @@ commands:
              [--images N] [--batch N] [--warmup N]
   methods    list the registered methods and their parameters
   info       --model MODEL.dlm   print the bundle header
+  models     [--json OUT.json]   list the models recorded in the database, the active one marked
+  promote    --model-id N | --model MODEL.dlm  [--reason TEXT]
+             put a recorded model into use (who, when and why are stored)
   make-sample --out DIR          write a small synthetic dataset (MVTec layout)
+
+  --model active (test, predict, benchmark, info) uses the database's active model.
 
 data options (apply to the --data before them; given before any --data they are defaults):
   --format auto|mvtec|maskfolder|visa|folder   --category NAME   --normal-class NAME
@@ -64,7 +69,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "methods", "info", "make-sample", "help"};
+    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "methods", "info", "models", "promote",
+                                                "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
 
@@ -119,6 +125,12 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.params[key] = v.is_discarded() ? nlohmann::json(text) : v;
         } else if (a == "--model") {
             o.modelPath = value();
+        } else if (a == "--model-id") {
+            o.modelId = parseInt(a, value());
+            if (o.modelId <= 0)
+                throw Error("--model-id must be a positive model id, got " + args[i]);
+        } else if (a == "--reason") {
+            o.reason = value();
         } else if (a == "--json") {
             o.jsonPath = value();
         } else if (a == "--maps-dir") {
@@ -179,7 +191,15 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.outPath.empty(), "--out DIR");
     } else if (o.command == "info") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
+    } else if (o.command == "promote") {
+        require(o.modelId > 0 || !o.modelPath.empty(), "--model-id N or --model MODEL.dlm");
+        if (o.modelId > 0 && !o.modelPath.empty())
+            throw Error("promote takes --model-id or --model, not both");
     }
+    const bool readsDatabase = o.command == "models" || o.command == "promote" || o.modelPath == kActiveModel;
+    if (readsDatabase && o.noDb)
+        throw Error(o.command + (o.modelPath == kActiveModel ? " --model active" : std::string())
+                    + " works on the database; it cannot be combined with --no-db");
     return o;
 }
 

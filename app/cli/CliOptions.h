@@ -16,7 +16,7 @@ struct DataArgument {
 };
 
 struct CliOptions {
-    std::string command;                 // fit, test, predict, benchmark, methods, info
+    std::string command;                 // fit, test, predict, benchmark, methods, info, models, promote, make-sample
     // common
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
@@ -45,7 +45,13 @@ struct CliOptions {
     int benchmarkImages = 60;
     int batchSize = 8;
     int warmup = 3;
+    // promote
+    long long modelId = 0;               // 0: not given (then --model names the bundle)
+    std::string reason;
 };
+
+// `--model active` stands for the database's active (newest promoted) model.
+inline constexpr const char* kActiveModel = "active";
 
 // Throws dl::Error with a usage hint on malformed command lines.
 CliOptions parseCommandLine(const std::vector<std::string>& args);

@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <csignal>
@@ -432,6 +433,87 @@ int runMethods()
     return 0;
 }
 
+// The database of --db (or the user's default one), for commands that read or change it.
+std::unique_ptr<db::Store> openDatabase(const CliOptions& o)
+{
+    auto store = std::make_unique<db::Store>();
+    store->open(o.dbPath.empty() ? db::Store::defaultDatabasePath() : q(o.dbPath));
+    return store;
+}
+
+std::string databaseName(const CliOptions& o)
+{
+    return o.dbPath.empty() ? db::Store::defaultDatabasePath().toStdString() : o.dbPath;
+}
+
+// `--model active`: the bundle of the database's newest promotion.
+std::string activeModelPath(const CliOptions& o)
+{
+    std::unique_ptr<db::Store> store = openDatabase(o);
+    const std::optional<db::ModelRecord> active = store->activeModel();
+    if (!active)
+        throw Error("the database " + databaseName(o)
+                    + " has no active model yet; put one into use with: defectlens-cli promote --model-id N");
+    const std::string path = active->bundlePath.toStdString();
+    if (!fs::exists(path))
+        throw Error("the active model " + std::to_string(active->id) + " of " + databaseName(o) + " names " + path
+                    + ", which does not exist any more");
+    return path;
+}
+
+json modelJson(const db::ModelRecord& m, bool active)
+{
+    json categories = json::array();
+    for (const QString& c : m.categories) categories.push_back(c.toStdString());
+    return {{"id", m.id},
+            {"method", m.method.toStdString()},
+            {"categories", categories},
+            {"bundle_path", m.bundlePath.toStdString()},
+            {"bundle_checksum", m.bundleChecksum.toStdString()},
+            {"parent_model_id", m.parentModelId ? json(*m.parentModelId) : json(nullptr)},
+            {"created_utc", m.createdAt.toString(Qt::ISODate).toStdString()},
+            {"metrics", json::parse(QJsonDocument(m.metrics).toJson(QJsonDocument::Compact).toStdString())},
+            {"notes", m.notes.toStdString()},
+            {"active", active}};
+}
+
+int runModels(const CliOptions& o)
+{
+    std::unique_ptr<db::Store> store = openDatabase(o);
+    const std::optional<db::ModelRecord> active = store->activeModel();
+    json out = json::array();
+    for (const db::ModelRecord& m : store->listModels()) // newest first
+        out.push_back(modelJson(m, active && active->id == m.id));
+    if (!o.jsonPath.empty()) writeJsonFile(o.jsonPath, out);
+    std::cout << out.dump(2) << std::endl;
+    return 0;
+}
+
+int runPromote(const CliOptions& o)
+{
+    std::unique_ptr<db::Store> store = openDatabase(o);
+    std::optional<db::ModelRecord> model;
+    if (o.modelId > 0) {
+        model = store->model(o.modelId);
+        if (!model)
+            throw Error("the database " + databaseName(o) + " has no model " + std::to_string(o.modelId)
+                        + " (defectlens-cli models lists them)");
+    } else {
+        // By content, so a bundle that was copied or moved is still recognised.
+        model = store->findModelByChecksum(q(ModelBundle::fileChecksum(o.modelPath)));
+        if (!model)
+            throw Error(o.modelPath + " is not a model recorded in " + databaseName(o)
+                        + " (no model has its checksum; defectlens-cli models lists them)");
+    }
+    const db::ModelPromotionRecord promotion = store->promoteModel(model->id, workflow::currentUserName(), q(o.reason));
+    json out = modelJson(*model, true);
+    out["promotion"] = {{"id", promotion.id}, {"user", promotion.user.toStdString()},
+                        {"reason", promotion.reason.toStdString()},
+                        {"created_utc", promotion.createdAt.toString(Qt::ISODate).toStdString()}};
+    std::cout << out.dump(2) << std::endl;
+    return 0;
+}
+
 int runInfo(const CliOptions& o)
 {
     ModelBundle bundle = ModelBundle::load(o.modelPath);
@@ -446,14 +528,18 @@ int runInfo(const CliOptions& o)
 
 } // namespace
 
-int runCommand(const CliOptions& o)
+int runCommand(const CliOptions& given)
 {
+    CliOptions o = given;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     setLogVerbose(o.verbose);
     configureRuntime(o.threads);
     if (o.command == "help") { std::cout << usageText(); return 0; }
     if (o.command == "methods") return runMethods();
+    if (o.command == "models") return runModels(o);
+    if (o.command == "promote") return runPromote(o);
+    if (o.modelPath == kActiveModel) o.modelPath = activeModelPath(o);
     if (o.command == "info") return runInfo(o);
     if (o.command == "make-sample") {
         writeSampleDataset(o.outPath);

@@ -31,6 +31,16 @@ QJsonObject toQJson(const json& value)
     return QJsonDocument::fromJson(QByteArray::fromStdString(value.dump())).object();
 }
 
+QString currentUserName()
+{
+    for (const char* variable : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable).trimmed();
+        if (!name.isEmpty())
+            return name;
+    }
+    return QStringLiteral("engineer");
+}
+
 json metricsJson(const CategoryMetrics& m)
 {
     return {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},

@@ -23,6 +23,10 @@ namespace dl::workflow {
 
 QJsonObject toQJson(const nlohmann::json& value);
 
+// The name recorded for the audit trail (annotation author, who promoted a
+// model): the login name, or "engineer" when unknown.
+QString currentUserName();
+
 // Metrics as JSON, an undefined metric (-1) as null.
 nlohmann::json metricsJson(const CategoryMetrics& metrics);
 

@@ -144,6 +144,56 @@ private slots:
             QVERIFY2(bench[key].toDouble() > 0, key);
     }
 
+    // The line's model: `promote` records who put which model into use, `models`
+    // lists them with the active one marked, and `--model active` follows it.
+    void promotedModelIsUsedAsActive()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString db = path("promote.sqlite");
+        Outcome o = run({"predict", "--model", "active", "--input", path("sample/test/good"), "--db", db});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("no active model") && o.err.contains("promote.sqlite"), qPrintable(o.err));
+        o = run({"models", "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--no-db"), qPrintable(o.err));
+
+        for (const char* name : {"first.dlm", "second.dlm"}) {
+            o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path(name), "--db", db, "--quiet"});
+            QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        }
+        o = run({"promote", "--model", path("first.dlm"), "--reason", "baseline", "--db", db});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const qint64 firstId = QJsonDocument::fromJson(o.out.toUtf8()).object()["id"].toInteger();
+        o = run({"models", "--db", db, "--json", path("models.json")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QFile listed(path("models.json"));
+        QVERIFY(listed.open(QIODevice::ReadOnly));
+        const QJsonArray models = QJsonDocument::fromJson(listed.readAll()).array();
+        QCOMPARE(models.size(), 2);
+        QCOMPARE(models[0].toObject()["bundle_path"].toString(), path("second.dlm")); // newest first
+        QVERIFY(!models[0].toObject()["active"].toBool());
+        QCOMPARE(models[1].toObject()["id"].toInteger(), firstId);
+        QVERIFY(models[1].toObject()["active"].toBool());
+
+        o = run({"predict", "--model", "active", "--input", path("sample/test/good"), "--json", path("active.json"),
+                 "--db", db, "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QCOMPARE(readJson(path("active.json"))["model"].toString(), path("first.dlm"));
+
+        o = run({"promote", "--model-id", QString::number(firstId + 1), "--db", db});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        o = run({"promote", "--model-id", "999", "--db", db});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("no model 999"), qPrintable(o.err));
+        dl::db::Store store;
+        store.open(db);
+        QCOMPARE(store.activeModel()->bundlePath, path("second.dlm"));
+        const auto history = store.promotionHistory();
+        QCOMPARE(history.size(), std::size_t(2));
+        QCOMPARE(history[1].reason, QStringLiteral("baseline"));
+        QVERIFY(!history[0].user.isEmpty());
+    }
+
     // An engineer's annotation stored in the database becomes a labelled defect for DMAD.
     void annotationsInTheDatabaseFeedDmad()
     {

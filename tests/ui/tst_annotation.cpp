@@ -461,7 +461,7 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->defectType, QStringLiteral("crack"));
         QCOMPARE(stored->note, QStringLiteral("starts at the rim"));
-        QCOMPARE(stored->author, dl::ui::currentUserName());
+        QCOMPARE(stored->author, dl::workflow::currentUserName());
         // Decoded independently (OpenCV, as the training side does): 8-bit, one channel, same size, same bytes.
         const std::vector<uchar> png(stored->maskPng.begin(), stored->maskPng.end());
         const cv::Mat decoded = cv::imdecode(png, cv::IMREAD_UNCHANGED);
