@@ -1014,6 +1014,10 @@ Nachher: %2</translation>
         <source>%1 is not a model of this database, so it was opened without being put into use.</source>
         <translation>%1 ist kein Modell dieser Datenbank; es wurde geöffnet, aber nicht in Betrieb genommen.</translation>
     </message>
+    <message>
+        <source>Promoted by %1 on %2</source>
+        <translation>Übernommen von %1 am %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

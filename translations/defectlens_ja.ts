@@ -1007,6 +1007,10 @@ After: %2</source>
         <source>%1 is not a model of this database, so it was opened without being put into use.</source>
         <translation>%1 はこのデータベースのモデルではないため、開きましたが使用中のモデルにはしていません。</translation>
     </message>
+    <message>
+        <source>Promoted by %1 on %2</source>
+        <translation>%1 が %2 に使用を開始しました</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

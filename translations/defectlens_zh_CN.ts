@@ -1007,6 +1007,10 @@ After: %2</source>
         <source>%1 is not a model of this database, so it was opened without being put into use.</source>
         <translation>%1 不是此数据库中的模型，因此已打开但未投入使用。</translation>
     </message>
+    <message>
+        <source>Promoted by %1 on %2</source>
+        <translation>由 %1 于 %2 投入使用</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

@@ -259,11 +259,28 @@ void ModelList::refresh()
     std::map<db::RowId, QString> nameOf;
     for (const auto& m : models)
         nameOf[m.id] = QFileInfo(m.bundlePath).fileName();
-    const QString active = activeModelPath();
+    std::optional<db::ModelRecord> active;
+    std::optional<db::ModelPromotionRecord> promotion; // the active model's
+    try {
+        active = store_->activeModel();
+        const std::vector<db::ModelPromotionRecord> history = store_->promotionHistory();
+        if (active && !history.empty())
+            promotion = history.front();
+    } catch (const Error& e) {
+        emit errorOccurred(QString::fromStdString(e.what()));
+    }
+    QString activeTip;
+    if (promotion) {
+        activeTip = tr("Active model") + QLatin1Char('\n')
+            + tr("Promoted by %1 on %2").arg(promotion->user,
+                                              promotion->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        if (!promotion->reason.isEmpty())
+            activeTip += QLatin1Char('\n') + promotion->reason;
+    }
     table_->setRowCount(int(models.size()));
     for (int row = 0; row < int(models.size()); ++row) {
         const db::ModelRecord& m = models[std::size_t(row)];
-        const bool isActive = !active.isEmpty() && m.bundlePath == active;
+        const bool isActive = active && active->id == m.id;
         const bool missing = !QFileInfo::exists(m.bundlePath);
         auto set = [&](int column, const QString& text, const QString& tip = {}) {
             auto* item = new QTableWidgetItem(text);
@@ -276,7 +293,7 @@ void ModelList::refresh()
             table_->setItem(row, column, item);
             return item;
         };
-        set(ActiveColumn, isActive ? QStringLiteral("\u25CF") : QString(), isActive ? tr("Active model") : QString());
+        set(ActiveColumn, isActive ? QStringLiteral("\u25CF") : QString(), isActive ? activeTip : QString());
         QTableWidgetItem* name = set(NameColumn, QFileInfo(m.bundlePath).fileName(),
                                      missing ? tr("%1 (file missing)").arg(m.bundlePath) : m.bundlePath);
         name->setData(kPathRole, m.bundlePath);

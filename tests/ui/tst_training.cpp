@@ -12,6 +12,7 @@
 #include "ui/ModelJobs.h"
 #include "ui/ModelList.h"
 #include "ui/TrainingPanel.h"
+#include "workflow/RunRecording.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -290,6 +291,9 @@ private slots:
         QCOMPARE(window_->engine()->model()->bundlePath, child.bundlePath);
         QVERIFY(models()->table()->item(0, 0)->text().size() > 0); // the child (newest, row 0) is marked active
         QVERIFY(models()->table()->item(1, 0)->text().isEmpty());
+        const QString activeTip = models()->table()->item(0, 0)->toolTip();
+        QVERIFY2(activeTip.contains(dl::workflow::currentUserName()) && activeTip.contains("before/after comparison"),
+                 qPrintable(activeTip));
 
         // The promotion is stored in the database, with who and why, after the first
         // training's own promotion.
