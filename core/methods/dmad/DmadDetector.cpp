@@ -118,47 +118,33 @@ struct DmadDetector::State {
         return torch::from_blob(const_cast<float*>(bank.index.bank().data()), {bank.index.size(), dim()}, torch::kFloat32);
     }
 
-    // Attention tables of both banks for the current heads; rebuilt after the
-    // heads change (training steps, loading).
-    KnowledgeTables normalTables, abnormalTables;
-    bool tablesCurrent = false;
-
-    void refreshTables()
-    {
-        if (tablesCurrent)
-            return;
-        normalTables = network->normalKnowledge->tablesFor(bankTensor(normal));
-        abnormalTables = network->abnormalKnowledge->tablesFor(bankTensor(abnormal));
-        tablesCurrent = true;
-    }
-
-    DmadNetworkImpl::Gathered gather(const MemoryBank& bank, const KnowledgeTables& tables,
-                                     const std::vector<std::int64_t>& ids, std::int64_t n, int k) const
-    {
-        torch::Tensor idx = torch::from_blob(const_cast<std::int64_t*>(ids.data()), {n * k}, torch::kInt64);
-        auto rows = [&](const torch::Tensor& table) {
-            return table.defined() ? table.index_select(0, idx).reshape({n, k, table.size(1)}) : torch::Tensor();
-        };
-        return {rows(bankTensor(bank)), rows(tables.keys), rows(tables.values)};
-    }
+    // The heads folded for scoring (DmadNetwork.h, FusedHeads); rebuilt after the
+    // weights change (training steps, loading).
+    FusedHeads fused;
+    bool fusedCurrent = false;
 
     torch::Tensor scoreWithNeighbours(const float* queries, std::int64_t n, const std::vector<std::int64_t>& nn,
                                       const std::vector<std::int64_t>& na)
     {
         torch::NoGradGuard noGrad;
         network->eval();
-        refreshTables();
+        if (!fusedCurrent) {
+            fused = network->fuse(bankTensor(normal), bankTensor(abnormal));
+            fusedCurrent = true;
+        }
         const int k = neighbours();
         torch::Tensor q = torch::from_blob(const_cast<float*>(queries), {n, dim()}, torch::kFloat32);
-        torch::Tensor r = network->representation(q, gather(normal, normalTables, nn, n, k),
-                                                  gather(abnormal, abnormalTables, na, n, k));
-        torch::Tensor score = -network->discriminate(r);
+        auto ids = [&](const std::vector<std::int64_t>& v) {
+            return torch::from_blob(const_cast<std::int64_t*>(v.data()), {n * k}, torch::kInt64);
+        };
+        torch::Tensor nearest;
+        torch::Tensor score = network->fusedScore(fused, q, ids(nn), ids(na), k, &nearest);
         // The hinge loss stops ordering patches once they clear the margin; the
         // nearest-normal distance (the knowledge's own first term) restores a fine
         // ranking inside each class. Weight 0 gives the pure discriminator.
         const double w = params.at("distance_weight").get<double>();
         if (w > 0)
-            score = score + w * nearestNormalDistance(q, nn, n) / distanceScale;
+            score = score + w * (q - nearest).norm(2, 1) / distanceScale;
         return score;
     }
 };
@@ -547,7 +533,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     endStage("validation_set");
     // 7. Train the heads: hinge loss on normal, noise-fake, synthetic and labelled patches.
     s.network = DmadNetwork(s.networkOptions());
-    s.tablesCurrent = false;
+    s.fusedCurrent = false;
     torch::optim::Adam optimizer(s.network->parameters(), torch::optim::AdamOptions(s.p<double>("learning_rate")));
     const int epochs = s.p<int>("epochs");
     const int batchSize = s.p<int>("batch_size");
@@ -592,7 +578,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
-            s.tablesCurrent = false;
+            s.fusedCurrent = false;
             lossSum += loss.item<double>();
             ++steps;
         }
@@ -616,7 +602,7 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
         std::size_t i = 0;
         for (auto& t : s.network->parameters()) t.copy_(bestState[i++]);
         for (auto& t : s.network->buffers()) t.copy_(bestState[i++]);
-        s.tablesCurrent = false;
+        s.fusedCurrent = false;
     }
     s.network->eval();
     endStage("training");
@@ -721,7 +707,7 @@ void DmadDetector::load(const ModelBundle& bundle)
         throw Error(std::string("dmad state in the bundle is malformed: ") + e.what());
     }
     s.network = DmadNetwork(s.networkOptions());
-    s.tablesCurrent = false;
+    s.fusedCurrent = false;
     torch::NoGradGuard noGrad;
     for (auto& item : s.network->named_parameters()) {
         std::vector<std::int64_t> shape;

@@ -16,21 +16,10 @@ struct DmadNetworkOptions {
 // KA(q, M) = LayerNorm(q - m_1 + Attn(q, M_k)): the distance to the nearest memory
 // plus scaled dot-product attention of q over its k nearest memories. LayerNorm
 // (not BatchNorm) keeps a patch's knowledge independent of the batch it is in.
-// Attention keys and values of every memory of a bank, [N,D] each. With the heads
-// fixed (inference, validation) they are computed once per bank instead of once
-// per query neighbour (k x 1024 rows per image).
-struct KnowledgeTables {
-    torch::Tensor keys, values; // undefined when attention is off
-};
-
 struct KnowledgeImpl : torch::nn::Module {
     KnowledgeImpl(int dim, bool attention);
     // q [B,D], memories [B,k,D] sorted nearest first -> [B,D]
     torch::Tensor forward(const torch::Tensor& q, const torch::Tensor& memories);
-    // The same with keys and values gathered from tablesFor(bank) ([B,k,D] each).
-    torch::Tensor forwardGathered(const torch::Tensor& q, const torch::Tensor& memories, const torch::Tensor& keys,
-                                  const torch::Tensor& values);
-    KnowledgeTables tablesFor(const torch::Tensor& bank);
 
     bool useAttention;
     torch::nn::Linear query{nullptr}, key{nullptr}, value{nullptr};
@@ -38,18 +27,43 @@ struct KnowledgeImpl : torch::nn::Module {
 };
 TORCH_MODULE(Knowledge);
 
+// The heads in a form for scoring with fixed weights (eval mode, validation and
+// inference), built once per bank and weight state instead of per query neighbour:
+// - per bank memory: the attention key with the query projection folded in
+//   (key(m) . Wq, key(m) . bq) and the value;
+// - the shared projection P and the discriminator's BatchNorm folded into its first
+//   layer: [q, KA_n, KA_a] -> hidden is one matrix product.
+// Scores equal representation() + discriminate() up to float rounding (tested).
+struct FusedBank {
+    torch::Tensor memories;  // [N,D] the bank
+    torch::Tensor queryKeys; // [N,D] key(m) . Wq; undefined without attention
+    torch::Tensor keyBias;   // [N]   key(m) . bq
+    torch::Tensor values;    // [N,D] value(m)
+};
+struct FusedHeads {
+    FusedBank normal, abnormal;
+    torch::Tensor hiddenWeight; // [3D,H]
+    torch::Tensor hiddenBias;   // [H]
+    torch::Tensor outWeight;    // [H,1]
+    torch::Tensor outBias;      // [1]
+    double slope = 0.2;
+};
+
 struct DmadNetworkImpl : torch::nn::Module {
     explicit DmadNetworkImpl(const DmadNetworkOptions& options);
     // r = [P(q), P(KA(q, M_n)), P(KA(q, M_a))]
     torch::Tensor representation(const torch::Tensor& q, const torch::Tensor& normalMemories,
                                  const torch::Tensor& abnormalMemories);
-    // The same from precomputed attention tables (see KnowledgeTables); gathered [B,k,D] each.
-    struct Gathered {
-        torch::Tensor memories, keys, values;
-    };
-    torch::Tensor representation(const torch::Tensor& q, const Gathered& normal, const Gathered& abnormal);
     // Discriminator logit: high = normal. Patch anomaly score = -logit.
     torch::Tensor discriminate(const torch::Tensor& representation);
+
+    // See FusedHeads; call again after the weights change. Banks [N,D].
+    FusedHeads fuse(const torch::Tensor& normalBank, const torch::Tensor& abnormalBank);
+    // Anomaly score -D(r) of queries q [B,D] whose k nearest memories of each bank
+    // (nearest first) have ids normalIds / abnormalIds ([B*k] int64). Also returns
+    // each query's nearest normal memory [B,D] in `nearestNormal`.
+    torch::Tensor fusedScore(const FusedHeads& heads, const torch::Tensor& q, const torch::Tensor& normalIds,
+                             const torch::Tensor& abnormalIds, int k, torch::Tensor* nearestNormal);
 
     DmadNetworkOptions options;
     Knowledge normalKnowledge{nullptr}, abnormalKnowledge{nullptr};

@@ -1,4 +1,4 @@
-// DMAD: bank construction, knowledge module, hinge loss, eval-mode
+// DMAD: bank construction, knowledge module, fused scoring heads, hinge loss, eval-mode
 // determinism, bundle round trip, warm-started retraining, real-data run.
 #include "TestSupport.h"
 #include "common/Error.h"
@@ -133,6 +133,37 @@ private Q_SLOTS:
             torch::Tensor all = net->discriminate(net->representation(q, mn, ma));
             torch::Tensor first = net->discriminate(net->representation(q.slice(0, 0, 1), mn.slice(0, 0, 1), ma.slice(0, 0, 1)));
             QVERIFY(std::abs(all[0].item<float>() - first[0].item<float>()) < 1e-5);
+        }
+    }
+
+    void fusedHeadsScoreLikeTheNetwork()
+    {
+        torch::manual_seed(2);
+        for (bool attention : {false, true}) {
+            dl::DmadNetworkOptions o;
+            o.attention = attention;
+            dl::DmadNetwork net(o);
+            // Train-mode steps give BatchNorm non-trivial running statistics to fold.
+            for (int step = 0; step < 3; ++step)
+                net->discriminate(net->representation(torch::randn({32, 128}) * 2 + 0.5, torch::randn({32, 4, 128}),
+                                                      torch::randn({32, 4, 128})));
+            net->eval();
+            torch::NoGradGuard noGrad;
+            const std::int64_t n = 10, k = 4;
+            torch::Tensor normalBank = torch::randn({50, 128}), abnormalBank = torch::randn({30, 128});
+            torch::Tensor normalIds = torch::randint(0, 50, {n * k}, torch::kInt64);
+            torch::Tensor abnormalIds = torch::randint(0, 30, {n * k}, torch::kInt64);
+            torch::Tensor q = torch::randn({n, 128});
+            const torch::Tensor reference = -net->discriminate(
+                net->representation(q, normalBank.index_select(0, normalIds).view({n, k, 128}),
+                                    abnormalBank.index_select(0, abnormalIds).view({n, k, 128})));
+            torch::Tensor nearest;
+            const torch::Tensor fused =
+                net->fusedScore(net->fuse(normalBank, abnormalBank), q, normalIds, abnormalIds, int(k), &nearest);
+            QCOMPARE(fused.sizes().vec(), (std::vector<std::int64_t>{n}));
+            const double difference = (fused - reference).abs().max().item<double>();
+            QVERIFY2(difference < 1e-4, qPrintable(QString("max difference %1").arg(difference)));
+            QVERIFY(torch::equal(nearest, normalBank.index_select(0, normalIds.view({n, k}).select(1, 0).contiguous())));
         }
     }
 
