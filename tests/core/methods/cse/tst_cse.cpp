@@ -3,7 +3,7 @@
 // metrics, budget, cancellation and parameter checks on generated images, and a
 // small real bottle run (integration).
 #include "TestSupport.h"
-#include "core/methods/SyntheticParts.h"
+#include "core/methods/NormalPartsFixture.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
@@ -24,6 +24,7 @@
 namespace {
 
 using dltest::defectivePart;
+using dltest::NormalPartsFixture;
 using dltest::normalPart;
 using dltest::sameMap;
 
@@ -43,39 +44,18 @@ bool near(double a, double b, double tolerance = 1e-6)
 class TestCse : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::string datasetRoot_;
-    std::string modelPath_; // a small trained model shared by the read-only checks
+    NormalPartsFixture parts_{"cse"};
 
     std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {})
     {
-        dl::Dataset data = dl::importDataset(datasetRoot_, {});
-        dl::TrainRequest request;
-        request.method = "cse";
-        request.params = params;
-        request.datasets = {&data};
-        return dl::trainDetector(request, progress);
+        return parts_.train(params, progress);
     }
-
-    std::unique_ptr<dl::Detector> loadModel()
-    {
-        if (modelPath_.empty()) {
-            auto trained = train(tinyParams(3));
-            modelPath_ = (dir_.path() + "/tiny.dlm").toStdString();
-            dl::saveDetector(*trained, modelPath_);
-        }
-        return dl::loadDetector(modelPath_);
-    }
+    std::unique_ptr<dl::Detector> loadModel() { return parts_.sharedModel(tinyParams(3)); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(dir_.isValid());
-        QDir().mkpath(dir_.path() + "/normal");
-        for (unsigned i = 0; i < 16; ++i)
-            dl::writeImage((dir_.path() + QString("/normal/part_%1.png").arg(i, 2, 10, QChar('0'))).toStdString(),
-                           normalPart(i));
-        datasetRoot_ = (dir_.path() + "/normal").toStdString();
+        QVERIFY(parts_.create());
     }
 
     void contrastiveLossMatchesHandComputedValues()
@@ -226,7 +206,7 @@ private Q_SLOTS:
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         auto trained = train(tinyParams(2));
-        const std::string path = (dir_.path() + "/roundtrip.dlm").toStdString();
+        const std::string path = parts_.file("roundtrip.dlm");
         dl::saveDetector(*trained, path);
         auto loaded = dl::loadDetector(path);
         QCOMPARE(loaded->info().method, std::string("cse"));
@@ -244,7 +224,7 @@ private Q_SLOTS:
         nlohmann::json positions = tinyParams(1);
         positions["bank"] = "positions";
         auto byPosition = train(positions);
-        const std::string positionsPath = (dir_.path() + "/positions.dlm").toStdString();
+        const std::string positionsPath = parts_.file("positions.dlm");
         dl::saveDetector(*byPosition, positionsPath);
         const cv::Mat probe = defectivePart(9, cv::Rect(40, 40, 12, 12));
         QVERIFY(sameMap(byPosition->predict(probe).map, dl::loadDetector(positionsPath)->predict(probe).map));

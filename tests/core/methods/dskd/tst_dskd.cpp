@@ -3,13 +3,14 @@
 // agreement, seeding, cancellation and the time budget on generated images,
 // and a small real bottle run (integration).
 #include "TestSupport.h"
-#include "core/methods/SyntheticParts.h"
+#include "core/methods/NormalPartsFixture.h"
 #include "backbone/BackboneLoader.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
+#include "engine/Runtime.h"
 #include "engine/TensorConvert.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
@@ -27,6 +28,7 @@
 namespace {
 
 using dltest::defectivePart;
+using dltest::NormalPartsFixture;
 using dltest::normalPart;
 using dltest::sameMap;
 
@@ -41,39 +43,18 @@ nlohmann::json tinyParams(int epochs)
 class TestDskd : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::string datasetRoot_;
-    std::string modelPath_; // a small trained model shared by the read-only checks
+    NormalPartsFixture parts_{"dskd"};
 
     std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {})
     {
-        dl::Dataset data = dl::importDataset(datasetRoot_, {});
-        dl::TrainRequest request;
-        request.method = "dskd";
-        request.params = params;
-        request.datasets = {&data};
-        return dl::trainDetector(request, progress);
+        return parts_.train(params, progress);
     }
-
-    std::unique_ptr<dl::Detector> loadModel()
-    {
-        if (modelPath_.empty()) {
-            auto trained = train(tinyParams(3));
-            modelPath_ = (dir_.path() + "/tiny.dlm").toStdString();
-            dl::saveDetector(*trained, modelPath_);
-        }
-        return dl::loadDetector(modelPath_);
-    }
+    std::unique_ptr<dl::Detector> loadModel() { return parts_.sharedModel(tinyParams(3)); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(dir_.isValid());
-        QDir().mkpath(dir_.path() + "/normal");
-        for (unsigned i = 0; i < 16; ++i)
-            dl::writeImage((dir_.path() + QString("/normal/part_%1.png").arg(i, 2, 10, QChar('0'))).toStdString(),
-                           normalPart(i));
-        datasetRoot_ = (dir_.path() + "/normal").toStdString();
+        QVERIFY(parts_.create());
     }
 
     void lossIsZeroForIdenticalFeatures()
@@ -142,6 +123,9 @@ private Q_SLOTS:
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         // loadBackbone caches the instance, so this is the very teacher fit uses.
         auto teacher = dl::loadBackbone({});
+        // Fitting sets the thread count; set it first, since convolutions may round
+        // differently with another count (seen without OMP_NUM_THREADS).
+        dl::configureRuntime();
         dl::PreprocessSpec spec;
         spec.width = spec.height = 64;
         const torch::Tensor probe = dl::imagesToTensor({normalPart(99)}, spec);
@@ -186,7 +170,7 @@ private Q_SLOTS:
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         auto trained = train(tinyParams(2));
-        const std::string path = (dir_.path() + "/roundtrip.dlm").toStdString();
+        const std::string path = parts_.file("roundtrip.dlm");
         dl::saveDetector(*trained, path);
         auto loaded = dl::loadDetector(path);
         QCOMPARE(loaded->info().method, std::string("dskd"));

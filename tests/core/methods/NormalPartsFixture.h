@@ -1,0 +1,67 @@
+#pragma once
+// The set-up the method tests share: a folder of generated normal parts
+// (SyntheticParts.h), training one method on it, and one small model that is
+// trained on first use and reloaded by the read-only checks.
+#include "core/methods/SyntheticParts.h"
+#include "data/ImageIO.h"
+#include "data/Importers.h"
+#include "engine/Engine.h"
+
+#include <QDir>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace dltest {
+
+class NormalPartsFixture {
+public:
+    explicit NormalPartsFixture(std::string method) : method_(std::move(method)) {}
+
+    // Writes `count` parts; false when the temporary folder cannot be used.
+    bool create(unsigned count = 16)
+    {
+        if (!dir_.isValid() || !QDir().mkpath(dir_.path() + "/normal"))
+            return false;
+        for (unsigned i = 0; i < count; ++i)
+            dl::writeImage((dir_.path() + QString("/normal/part_%1.png").arg(i, 2, 10, QChar('0'))).toStdString(),
+                           normalPart(i));
+        datasetRoot_ = (dir_.path() + "/normal").toStdString();
+        return true;
+    }
+
+    // A path in the fixture's temporary folder, for bundles the tests write.
+    std::string file(const char* name) const { return (dir_.path() + "/" + name).toStdString(); }
+
+    std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {}) const
+    {
+        dl::Dataset data = dl::importDataset(datasetRoot_, {});
+        dl::TrainRequest request;
+        request.method = method_;
+        request.params = params;
+        request.datasets = {&data};
+        return dl::trainDetector(request, progress);
+    }
+
+    // The model trained with `params` on first use, reloaded from its bundle afterwards.
+    std::unique_ptr<dl::Detector> sharedModel(const nlohmann::json& params)
+    {
+        if (modelPath_.empty()) {
+            auto trained = train(params);
+            modelPath_ = file("shared.dlm");
+            dl::saveDetector(*trained, modelPath_);
+        }
+        return dl::loadDetector(modelPath_);
+    }
+
+private:
+    std::string method_;
+    QTemporaryDir dir_;
+    std::string datasetRoot_;
+    std::string modelPath_;
+};
+
+} // namespace dltest
