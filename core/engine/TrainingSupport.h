@@ -1,7 +1,10 @@
 #pragma once
 // Small helpers the training code of every method shares: wall-clock seconds,
-// fixed-point numbers for log lines, and a seeded shuffle.
+// fixed-point numbers for log lines, a seeded shuffle and a validation split.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -34,6 +37,30 @@ void seededShuffle(std::vector<T>& items, std::mt19937& rng)
 {
     for (std::size_t i = items.size(); i > 1; --i)
         std::swap(items[i - 1], items[std::size_t(rng() % i)]);
+}
+
+// Indices 0..count-1 split into training and validation (each sorted), drawn from
+// `rng`: round(fraction x count) held out, at least `minimumHeldOut`; none when
+// fraction <= 0 or count < `minimumCount` (callers then keep the last epoch).
+struct IndexSplit {
+    std::vector<std::int64_t> train, validation;
+};
+
+inline IndexSplit splitForValidation(std::size_t count, double fraction, std::size_t minimumHeldOut, std::mt19937& rng,
+                                     std::size_t minimumCount = 5)
+{
+    std::vector<std::int64_t> order(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = std::int64_t(i);
+    seededShuffle(order, rng);
+    std::size_t held = 0;
+    if (fraction > 0 && count >= minimumCount)
+        held = std::max(minimumHeldOut, std::size_t(std::lround(fraction * double(count))));
+    IndexSplit split;
+    split.validation.assign(order.begin(), order.begin() + std::ptrdiff_t(held));
+    split.train.assign(order.begin() + std::ptrdiff_t(held), order.end());
+    std::sort(split.validation.begin(), split.validation.end());
+    std::sort(split.train.begin(), split.train.end());
+    return split;
 }
 
 } // namespace dl

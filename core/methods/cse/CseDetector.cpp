@@ -286,18 +286,10 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
 
     // Validation split of the normal training images: it alone picks the checkpoint.
     std::mt19937 rng(seed);
-    std::vector<std::int64_t> order(input.normal.size());
-    std::iota(order.begin(), order.end(), 0);
-    seededShuffle(order, rng);
-    const double fraction = s.p<double>("validation_fraction");
-    std::size_t validationCount = 0;
-    if (fraction > 0 && order.size() >= 5)
-        validationCount = std::max<std::size_t>(2, std::size_t(std::lround(fraction * double(order.size()))));
-    std::vector<std::int64_t> validationIdx(order.begin(), order.begin() + std::ptrdiff_t(validationCount));
-    std::vector<std::int64_t> trainIdx(order.begin() + std::ptrdiff_t(validationCount), order.end());
-    std::sort(validationIdx.begin(), validationIdx.end());
-    std::sort(trainIdx.begin(), trainIdx.end());
-    if (validationCount == 0)
+    const IndexSplit split = splitForValidation(input.normal.size(), s.p<double>("validation_fraction"), 2, rng);
+    const std::vector<std::int64_t>& trainIdx = split.train;
+    const std::vector<std::int64_t>& validationIdx = split.validation;
+    if (validationIdx.empty())
         logWarning("cse: no validation split (fewer than 5 normal images or validation_fraction 0); "
                    "the last epoch is kept");
 
