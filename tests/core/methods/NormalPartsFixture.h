@@ -1,10 +1,12 @@
 #pragma once
 // The set-up the method tests share: a folder of generated normal parts
-// (SyntheticParts.h), training one method on it, and one small model that is
-// trained on first use and reloaded by the read-only checks.
+// (SyntheticParts.h), training one method on it, one small model that is
+// trained on first use and reloaded by the read-only checks, and the time-budget
+// and cancellation runs every trained method must pass.
 #include "core/methods/SyntheticParts.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
+#include "common/Error.h"
 #include "engine/Engine.h"
 
 #include <QDir>
@@ -55,6 +57,35 @@ public:
             dl::saveDetector(*trained, modelPath_);
         }
         return dl::loadDetector(modelPath_);
+    }
+
+    // Provenance of a fit with a time budget of a few milliseconds (max_minutes);
+    // such a fit still finishes one epoch, then stops.
+    nlohmann::json provenanceUnderTinyBudget(nlohmann::json params) const
+    {
+        params["max_minutes"] = 0.0001;
+        return train(params)->info().provenance.at(method_);
+    }
+
+    // True when a fit cancelled as soon as its training stage starts throws
+    // dl::Cancelled (and the stage was reached).
+    bool cancelsOnceTrainingStarts(const nlohmann::json& params) const
+    {
+        dl::ProgressContext progress;
+        progress.cancel = std::make_shared<dl::CancelToken>();
+        bool trainingSeen = false;
+        progress.onProgress = [&](double, const std::string& stage) {
+            if (stage.rfind("training", 0) == 0) {
+                trainingSeen = true;
+                progress.cancel->cancel();
+            }
+        };
+        try {
+            train(params, progress);
+        } catch (const dl::Cancelled&) {
+            return trainingSeen;
+        }
+        return false;
     }
 
 private:

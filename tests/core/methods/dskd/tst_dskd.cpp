@@ -234,10 +234,7 @@ private Q_SLOTS:
         QCOMPARE(losses, 2);
         QCOMPARE(validations, 2);
         // A budget of a few milliseconds still finishes one epoch, then stops.
-        nlohmann::json params = tinyParams(50);
-        params["max_minutes"] = 0.0001;
-        auto budgeted = train(params);
-        const auto& record = budgeted->info().provenance.at("dskd");
+        const nlohmann::json record = parts_.provenanceUnderTinyBudget(tinyParams(50));
         QCOMPARE(record.at("epochs_run").get<int>(), 1);
         QCOMPARE(record.at("stopped_by").get<std::string>(), std::string("time budget"));
     }
@@ -245,17 +242,7 @@ private Q_SLOTS:
     void cancellationStopsFitting()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
-        dl::ProgressContext progress;
-        progress.cancel = std::make_shared<dl::CancelToken>();
-        bool trainingSeen = false;
-        progress.onProgress = [&](double, const std::string& stage) {
-            if (stage.rfind("training", 0) == 0) {
-                trainingSeen = true;
-                progress.cancel->cancel();
-            }
-        };
-        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, train(tinyParams(20), progress));
-        QVERIFY(trainingSeen);
+        QVERIFY(parts_.cancelsOnceTrainingStarts(tinyParams(20)));
     }
 
     void badParametersAreRejectedClearly()
