@@ -1,12 +1,13 @@
 #pragma once
 // The float state of trained torch modules (parameters and float buffers such as
-// BatchNorm running statistics) as named tensors: snapshots for best-epoch
+// BatchNorm running statistics) as named tensors: snapshots and best-epoch
 // checkpointing, and storage in the model bundle with shape-checked reloading.
 // Internal torch header, shared by the methods that train networks.
 #include "engine/ModelBundle.h"
 
 #include <torch/torch.h>
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,33 @@ NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::
 std::vector<torch::Tensor> snapshotState(const NamedTensors& state);
 // Copies a snapshot back in place (same order as taken).
 void restoreState(const NamedTensors& state, const std::vector<torch::Tensor>& snapshot);
+
+// Best-epoch checkpointing: a snapshot of the state whenever an epoch's criterion
+// (lower is better) improves, or of every epoch when there is no validation
+// criterion, so that the last one is kept.
+class BestEpoch {
+public:
+    void offer(int epoch, double criterion, bool validated, const NamedTensors& state)
+    {
+        if (validated && criterion >= criterion_)
+            return;
+        criterion_ = criterion;
+        epoch_ = epoch;
+        snapshot_ = snapshotState(state);
+    }
+    // Puts the kept state back; nothing when no epoch was offered.
+    void restore(const NamedTensors& state) const
+    {
+        if (!snapshot_.empty())
+            restoreState(state, snapshot_);
+    }
+    int epoch() const { return epoch_; } // 0 when none
+
+private:
+    double criterion_ = std::numeric_limits<double>::infinity();
+    int epoch_ = 0;
+    std::vector<torch::Tensor> snapshot_;
+};
 
 // Stores each tensor as f32 under "<keyPrefix><name>".
 void putState(ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state);

@@ -198,8 +198,6 @@ struct CseDetector::State {
         return (1.0 - nearest).reshape({n, h, w});
     }
 
-    std::vector<torch::Tensor> snapshot() const { return snapshotState(net->namedState()); }
-    void restore(const std::vector<torch::Tensor>& saved) { restoreState(net->namedState(), saved); }
 };
 
 CseDetector::CseDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -451,9 +449,8 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     double synthesisSeconds = 0;
     std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
     nlohmann::json curve = nlohmann::json::array();
-    std::vector<torch::Tensor> best;
-    double bestCriterion = std::numeric_limits<double>::infinity();
-    int bestEpoch = 0, epochsRun = 0;
+    BestEpoch best;
+    int epochsRun = 0;
     std::string stoppedBy = "epochs";
     const auto trainStart = Clock::now();
     for (int epoch = 1; epoch <= epochs; ++epoch) {
@@ -534,11 +531,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
         const double epochSeconds = secondsSince(epochStart);
         point["seconds"] = epochSeconds;
         curve.push_back(point);
-        if (validation.size() == 0 || criterion < bestCriterion) {
-            bestCriterion = criterion;
-            bestEpoch = epoch;
-            best = s.snapshot();
-        }
+        best.offer(epoch, criterion, validation.size() > 0, s.net->namedState());
         logInfo(line + ", " + formatFixed(epochSeconds, 1) + " s (synthesis + backbone " + formatFixed(synthesisSeconds, 1) + " s)");
         synthesisSeconds = 0;
         // Stop before an epoch that would overrun the budget, or once the schedule fitted
@@ -548,8 +541,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
             break;
         }
     }
-    if (!best.empty())
-        s.restore(best);
+    best.restore(s.net->namedState());
     s.net->train(false);
     const double trainSeconds = secondsSince(trainStart);
 
@@ -573,7 +565,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     const double bankSeconds = secondsSince(bankStart);
 
     logInfo("cse: " + std::to_string(epochsRun) + " epochs in " + formatFixed(trainSeconds / 60.0, 1) + " min (stopped by "
-            + stoppedBy + "), keeping epoch " + std::to_string(bestEpoch) + "; bank of " + std::to_string(k)
+            + stoppedBy + "), keeping epoch " + std::to_string(best.epoch()) + "; bank of " + std::to_string(k)
             + " centres from " + std::to_string(points.size(0)) + " embeddings in " + formatFixed(bankSeconds, 1) + " s");
     info_.provenance["cse"] = {{"train_images", trainIdx.size()},
                                {"validation_images", validationIdx.size()},
@@ -585,7 +577,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
                                {"bank_centres", k},
                                {"epochs_run", epochsRun},
                                {"epochs_planned", plannedEpochs},
-                               {"best_epoch", bestEpoch},
+                               {"best_epoch", best.epoch()},
                                {"stopped_by", stoppedBy},
                                {"curve", curve}};
     progress.report(1.0, "embedder trained, bank built");

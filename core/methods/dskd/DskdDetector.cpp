@@ -142,8 +142,6 @@ struct DskdDetector::State {
         return out;
     }
 
-    std::vector<torch::Tensor> snapshot() const { return snapshotState(net->namedState()); }
-    void restore(const std::vector<torch::Tensor>& saved) { restoreState(net->namedState(), saved); }
 };
 
 DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -257,9 +255,8 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     const int batch = s.batchSize();
     std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
     nlohmann::json curve = nlohmann::json::array();
-    std::vector<torch::Tensor> best;
-    double bestCriterion = std::numeric_limits<double>::infinity();
-    int bestEpoch = 0, epochsRun = 0;
+    BestEpoch best;
+    int epochsRun = 0;
     std::string stoppedBy = "epochs";
     const auto trainStart = Clock::now();
     for (int epoch = 1; epoch <= epochs; ++epoch) {
@@ -318,11 +315,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
         const double epochSeconds = secondsSince(epochStart);
         point["seconds"] = epochSeconds;
         curve.push_back(point);
-        if (validation.size() == 0 || criterion < bestCriterion) {
-            bestCriterion = criterion;
-            bestEpoch = epoch;
-            best = s.snapshot();
-        }
+        best.offer(epoch, criterion, validation.size() > 0, s.net->namedState());
         logInfo(line + ", " + formatFixed(epochSeconds, 1) + " s");
         // Stop before an epoch that would overrun the budget.
         if (epoch < epochs && secondsSince(fitStart) + epochSeconds > budgetSeconds) {
@@ -330,19 +323,18 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
             break;
         }
     }
-    if (!best.empty())
-        s.restore(best);
+    best.restore(s.net->namedState());
     s.net->train(false);
     const double trainSeconds = secondsSince(trainStart);
     logInfo("dskd: " + std::to_string(epochsRun) + " epochs in " + formatFixed(trainSeconds / 60.0, 1) + " min (stopped by "
-            + stoppedBy + "), keeping epoch " + std::to_string(bestEpoch));
+            + stoppedBy + "), keeping epoch " + std::to_string(best.epoch()));
     info_.provenance["dskd"] = {{"train_images", trainIdx.size()},
                                 {"validation_images", validationIdx.size()},
                                 {"parameters", s.net->parameterCount()},
                                 {"cache_seconds", cacheSeconds},
                                 {"train_seconds", trainSeconds},
                                 {"epochs_run", epochsRun},
-                                {"best_epoch", bestEpoch},
+                                {"best_epoch", best.epoch()},
                                 {"stopped_by", stoppedBy},
                                 {"curve", curve}};
     progress.report(1.0, "students trained");
