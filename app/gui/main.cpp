@@ -3,13 +3,13 @@
 //              [--train METHOD | --compare BEFORE.dlm,AFTER.dlm] [--annotate]
 //              [--import DIR]
 // opens those at start (in that order), e.g. for demonstrations and screenshots.
-#include "ui/EngineBridge.h"
+#include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
-#include "ui/ModelList.h"
-#include "ui/SettingsDialog.h"
-#include "ui/Theme.h"
-#include "ui/TrainingPanel.h"
-#include "ui/Translations.h"
+#include "ui/models/ModelList.h"
+#include "ui/common/SettingsDialog.h"
+#include "ui/common/Theme.h"
+#include "ui/training/TrainingPanel.h"
+#include "ui/common/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,25 +1,8 @@
 #include "engine/DetectorRegistry.h"
 
 #include "common/Error.h"
-#include "methods/cse/CseDetector.h"
-#include "methods/dmad/DmadDetector.h"
-#include "methods/dskd/DskdDetector.h"
-#include "methods/patchcore/PatchCoreDetector.h"
 
 namespace dl {
-
-DetectorRegistry& DetectorRegistry::instance()
-{
-    static DetectorRegistry registry = [] {
-        DetectorRegistry r;
-        registerPatchCore(r);
-        registerDmad(r);
-        registerDskd(r);
-        registerCse(r);
-        return r;
-    }();
-    return registry;
-}
 
 void DetectorRegistry::add(MethodDescription description)
 {

@@ -1,6 +1,8 @@
 #pragma once
-// Methods by name. Each method folder provides a register function; the
-// engine calls them all once (static libraries would drop self-registration).
+// Methods by name. The engine knows only this interface; the list of built-in
+// methods lives with the methods (core/methods/Registry.cpp, which defines
+// instance()), so nothing in engine/ includes a method. Each method folder
+// provides a register function (static libraries would drop self-registration).
 #include "engine/Detector.h"
 
 #include <functional>
@@ -21,7 +23,7 @@ struct MethodDescription {
 
 class DetectorRegistry {
 public:
-    static DetectorRegistry& instance(); // registers the built-in methods on first use
+    static DetectorRegistry& instance(); // the built-in methods, registered on first use (methods/Registry.cpp)
     void add(MethodDescription description);
     std::vector<MethodDescription> methods() const;
     const MethodDescription& describe(const std::string& name) const; // throws dl::Error

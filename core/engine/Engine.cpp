@@ -8,7 +8,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
 #include "engine/Runtime.h"
-#include "engine/TrainingSupport.h"
+#include "components/TrainingSupport.h"
 
 #include <opencv2/imgproc.hpp>
 

@@ -5,14 +5,14 @@
 #include "common/Error.h"
 #include "data/Importers.h"
 #include "engine/Engine.h"
-#include "ui/DatasetTree.h"
-#include "ui/EngineBridge.h"
-#include "ui/ImageConvert.h"
-#include "ui/ImageViewer.h"
+#include "ui/dataset/DatasetTree.h"
+#include "ui/bridge/EngineBridge.h"
+#include "ui/common/ImageConvert.h"
+#include "ui/viewer/ImageViewer.h"
 #include "ui/MainWindow.h"
-#include "ui/ResultView.h"
-#include "ui/TrainingPanel.h"
-#include "ui/Translations.h"
+#include "ui/viewer/ResultView.h"
+#include "ui/training/TrainingPanel.h"
+#include "ui/common/Translations.h"
 
 #include <QAction>
 #include <QDir>

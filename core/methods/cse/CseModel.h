@@ -5,7 +5,7 @@
 //   -> Embedder (1x1 conv + ReLU + BN, repeated) -> embedding e at stride s
 //   e -> 2x2 average pool -> e_red (contrast, k-means bank, scoring)
 //   e -> FrozenDecoder (random 1x1 convs, never trained) -> one map per tap width (loss only)
-#include "engine/ModuleState.h"
+#include "components/ModuleState.h"
 
 #include <torch/torch.h>
 

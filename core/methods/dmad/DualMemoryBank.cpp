@@ -1,7 +1,7 @@
 #include "methods/dmad/DualMemoryBank.h"
 
 #include "common/Error.h"
-#include "engine/KMeans.h"
+#include "components/KMeans.h"
 
 #include <opencv2/imgproc.hpp>
 

@@ -5,7 +5,7 @@
 // of (1) plus Gaussian noise, as many as (1), (3) a coreset of outlier-texture
 // patches. Each memory remembers its source image so that training can skip
 // memories of the query's own image (at test time a part is never in the bank).
-#include "engine/NearestNeighbours.h"
+#include "components/NearestNeighbours.h"
 
 #include <opencv2/core.hpp>
 

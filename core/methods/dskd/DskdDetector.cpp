@@ -6,9 +6,9 @@
 #include "data/ImageIO.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
-#include "engine/ModuleState.h"
-#include "engine/TrainingSupport.h"
-#include "engine/TensorConvert.h"
+#include "components/ModuleState.h"
+#include "components/TrainingSupport.h"
+#include "components/TensorConvert.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdModel.h"
 

@@ -8,7 +8,7 @@
 //
 // Inference scores 1 - cos(teacher, D). E's trunk still runs because D decodes
 // E's embedding; E's heads (its own distillation outputs) never run at inference.
-#include "engine/ModuleState.h"
+#include "components/ModuleState.h"
 
 #include <torch/torch.h>
 

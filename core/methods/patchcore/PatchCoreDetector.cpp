@@ -4,12 +4,12 @@
 #include "common/Error.h"
 #include "common/Log.h"
 #include "data/ImageIO.h"
-#include "engine/Coreset.h"
+#include "components/Coreset.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
-#include "engine/NearestNeighbours.h"
-#include "engine/TensorConvert.h"
-#include "methods/patchcore/PatchFeatures.h"
+#include "components/NearestNeighbours.h"
+#include "components/TensorConvert.h"
+#include "components/PatchFeatures.h"
 
 #include <chrono>
 #include <cmath>

@@ -11,7 +11,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/Runtime.h"
-#include "engine/TensorConvert.h"
+#include "components/TensorConvert.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdModel.h"

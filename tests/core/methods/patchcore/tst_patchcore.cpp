@@ -5,7 +5,7 @@
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
-#include "engine/Coreset.h"
+#include "components/Coreset.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "metrics/Metrics.h"

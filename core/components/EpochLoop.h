@@ -1,0 +1,74 @@
+#pragma once
+// The one training-epoch loop of every method that trains a network (DMAD, DSKD,
+// CSE, and the methods to come): epochs 1..N, a wall-clock budget, best-epoch
+// checkpointing on a validation criterion (components/ModuleState.h), the loss
+// curve, and why training stopped. The method supplies one epoch (its batches,
+// optimiser steps, progress, metrics and validation); the loop does the rest.
+// Cancellation stays with the method's batch loop (progress.checkCancelled()).
+// Internal torch header.
+#include "components/ModuleState.h"
+#include "components/TrainingSupport.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace dl {
+
+struct EpochLoopSettings {
+    std::string method;    // names the log lines, e.g. "dskd"
+    int epochs = 1;
+    // Wall-clock seconds since `start` (the beginning of the fit, feature caching
+    // included) after which no new epoch starts and a started one is abandoned.
+    double budgetSeconds = std::numeric_limits<double>::infinity();
+    SteadyClock::time_point start = SteadyClock::now();
+};
+
+// What one epoch reports to the loop.
+struct EpochReport {
+    double criterion = 0;   // lower is better; picks the kept epoch when `validated`
+    bool validated = false; // false: no validation data, every epoch replaces the kept one
+    nlohmann::json point = nlohmann::json::object(); // the curve point; the loop adds "epoch" and "seconds"
+    std::string logLine;    // "<method> epoch N: ..." ; the loop appends ", <seconds> s" and logs it
+    std::string logSuffix;  // appended after the seconds
+};
+
+class EpochLoop {
+public:
+    // `state` is the trained modules' state that the best epoch's snapshot covers.
+    EpochLoop(EpochLoopSettings settings, NamedTensors state);
+
+    // For the batch loop inside an epoch: true once the budget is spent and at least
+    // one epoch has completed (the first epoch always runs to its end). The epoch
+    // then returns std::nullopt and is dropped; the kept checkpoint stays.
+    bool outOfTime() const;
+
+    // Runs the epochs. `runEpoch(epoch)` trains and validates epoch `epoch` (1-based)
+    // and returns its report, or nullopt when it gave up for the budget.
+    // `finishedAfter(epoch)`, when given, may end training early (e.g. a learning-rate
+    // schedule fitted to the budget has annealed). Training also stops before an epoch
+    // that would overrun the budget. Afterwards the kept epoch's state is restored.
+    void run(const std::function<std::optional<EpochReport>(int epoch)>& runEpoch,
+             const std::function<bool(int epoch)>& finishedAfter = {});
+
+    int epochsRun() const { return epochsRun_; }
+    int bestEpoch() const { return best_.epoch(); } // 0 when no epoch completed
+    double bestCriterion() const { return best_.criterion(); }
+    const std::string& stoppedBy() const { return stoppedBy_; } // "epochs" or "time budget"
+    const nlohmann::json& curve() const { return curve_; }      // one point per completed epoch
+    double trainSeconds() const { return trainSeconds_; }       // the loop's own wall time
+
+private:
+    EpochLoopSettings settings_;
+    NamedTensors state_;
+    BestEpoch best_;
+    int epochsRun_ = 0;
+    std::string stoppedBy_ = "epochs";
+    nlohmann::json curve_ = nlohmann::json::array();
+    double trainSeconds_ = 0;
+};
+
+} // namespace dl

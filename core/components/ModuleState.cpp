@@ -1,0 +1,63 @@
+#include "components/ModuleState.h"
+
+#include "common/Error.h"
+
+namespace dl {
+
+NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::nn::Module*>>& parts)
+{
+    NamedTensors out;
+    for (const auto& [prefix, module] : parts) {
+        for (const auto& p : module->named_parameters(true))
+            out.emplace_back(prefix + "." + p.key(), p.value());
+        for (const auto& b : module->named_buffers(true))
+            if (b.value().scalar_type() == torch::kFloat32)
+                out.emplace_back(prefix + "." + b.key(), b.value());
+    }
+    return out;
+}
+
+std::vector<torch::Tensor> snapshotState(const NamedTensors& state)
+{
+    std::vector<torch::Tensor> out;
+    out.reserve(state.size());
+    for (const auto& entry : state)
+        out.push_back(entry.second.detach().clone());
+    return out;
+}
+
+void restoreState(const NamedTensors& state, const std::vector<torch::Tensor>& snapshot)
+{
+    if (snapshot.size() != state.size())
+        throw Error("internal: a network snapshot does not match the network it is restored into");
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < state.size(); ++i)
+        state[i].second.copy_(snapshot[i]);
+}
+
+void putState(ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state)
+{
+    for (const auto& [name, tensor] : state) {
+        torch::Tensor t = tensor.detach().contiguous();
+        bundle.putFloats(keyPrefix + name, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()),
+                         t.data_ptr<float>());
+    }
+}
+
+void loadState(const ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state,
+               const std::string& method)
+{
+    torch::NoGradGuard noGrad;
+    for (const auto& [name, tensor] : state) {
+        const std::string key = keyPrefix + name;
+        if (!bundle.has(key))
+            throw Error(method + " model bundle lacks the tensor '" + key + "'");
+        std::vector<std::int64_t> shape;
+        std::vector<float> values = bundle.floats(key, &shape);
+        if (shape != std::vector<std::int64_t>(tensor.sizes().begin(), tensor.sizes().end()))
+            throw Error(method + " tensor '" + key + "' in the bundle has the wrong shape for these parameters");
+        tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kFloat32));
+    }
+}
+
+} // namespace dl

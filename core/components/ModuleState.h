@@ -1,0 +1,63 @@
+#pragma once
+// The float state of trained torch modules (parameters and float buffers such as
+// BatchNorm running statistics) as named tensors: snapshots and best-epoch
+// checkpointing, and storage in the model bundle with shape-checked reloading.
+// Internal torch header, shared by the methods that train networks.
+#include "engine/ModelBundle.h"
+
+#include <torch/torch.h>
+
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace dl {
+
+using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
+
+// Float parameters and float buffers of each module, named "<prefix>.<name>"; integer
+// buffers (BatchNorm's batch counter) are left out because eval mode never reads them.
+NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::nn::Module*>>& parts);
+
+// Detached copies of every tensor, in order.
+std::vector<torch::Tensor> snapshotState(const NamedTensors& state);
+// Copies a snapshot back in place (same order as taken).
+void restoreState(const NamedTensors& state, const std::vector<torch::Tensor>& snapshot);
+
+// Best-epoch checkpointing: a snapshot of the state whenever an epoch's criterion
+// (lower is better) improves, or of every epoch when there is no validation
+// criterion, so that the last one is kept.
+class BestEpoch {
+public:
+    void offer(int epoch, double criterion, bool validated, const NamedTensors& state)
+    {
+        if (validated && criterion >= criterion_)
+            return;
+        criterion_ = criterion;
+        epoch_ = epoch;
+        snapshot_ = snapshotState(state);
+    }
+    // Puts the kept state back; nothing when no epoch was offered.
+    void restore(const NamedTensors& state) const
+    {
+        if (!snapshot_.empty())
+            restoreState(state, snapshot_);
+    }
+    int epoch() const { return epoch_; } // 0 when none
+    double criterion() const { return criterion_; } // the kept epoch's; infinity when none
+
+private:
+    double criterion_ = std::numeric_limits<double>::infinity();
+    int epoch_ = 0;
+    std::vector<torch::Tensor> snapshot_;
+};
+
+// Stores each tensor as f32 under "<keyPrefix><name>".
+void putState(ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state);
+// Fills each tensor in place from "<keyPrefix><name>"; a missing entry or another shape
+// is an error naming the method and the key.
+void loadState(const ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state,
+               const std::string& method);
+
+} // namespace dl

@@ -1,0 +1,108 @@
+#include "components/NearestNeighbours.h"
+
+#include "common/Error.h"
+
+#include <algorithm>
+
+#include <faiss/IndexFlat.h>
+#include <faiss/IndexHNSW.h>
+#include <faiss/IndexPreTransform.h>
+#include <faiss/IndexRefine.h>
+#include <faiss/VectorTransform.h>
+#include <faiss/impl/io.h>
+#include <faiss/index_io.h>
+
+namespace dl {
+
+NearestNeighbourIndex::NearestNeighbourIndex() = default;
+NearestNeighbourIndex::~NearestNeighbourIndex() = default;
+NearestNeighbourIndex::NearestNeighbourIndex(NearestNeighbourIndex&&) noexcept = default;
+NearestNeighbourIndex& NearestNeighbourIndex::operator=(NearestNeighbourIndex&&) noexcept = default;
+
+namespace {
+void applySearchParameters(faiss::Index* index, const NearestNeighbourOptions& options)
+{
+    if (auto* hnsw = dynamic_cast<faiss::IndexHNSW*>(index))
+        hnsw->hnsw.efSearch = options.hnswEfSearch;
+}
+} // namespace
+
+void NearestNeighbourIndex::build(const float* vectors, std::int64_t count, int dim, const NearestNeighbourOptions& options)
+{
+    if (count <= 0 || dim <= 0)
+        throw Error("cannot build a nearest-neighbour index over an empty memory bank");
+    options_ = options;
+    bank_.assign(vectors, vectors + count * dim);
+    count_ = count;
+    dim_ = dim;
+    if (options.kind == "exact") {
+        index_ = std::make_unique<faiss::IndexFlatL2>(dim);
+    } else if (options.kind == "hnsw") {
+        auto hnsw = std::make_unique<faiss::IndexHNSWFlat>(dim, options.hnswNeighbours);
+        hnsw->hnsw.efConstruction = options.hnswEfConstruction;
+        index_ = std::move(hnsw);
+    } else if (options.kind == "pca-refine") {
+        const int reduced = std::min(options.pcaDim, dim);
+        if (options.pcaDim < 1 || options.refineFactor < 1)
+            throw Error("pca-refine search needs a positive subspace width and refine factor");
+        // PCA needs several vectors per dimension; a bank that small is cheap to search exactly anyway.
+        if (reduced >= dim || count < 8 * std::int64_t(reduced)) {
+            index_ = std::make_unique<faiss::IndexFlatL2>(dim);
+        } else {
+            auto* coarse = new faiss::IndexPreTransform(new faiss::PCAMatrix(dim, reduced), new faiss::IndexFlatL2(reduced));
+            coarse->own_fields = true;
+            auto refine = std::make_unique<faiss::IndexRefineFlat>(coarse);
+            refine->own_fields = true;
+            refine->k_factor = float(options.refineFactor);
+            refine->train(count, bank_.data());
+            index_ = std::move(refine);
+        }
+    } else {
+        throw Error("unknown nearest-neighbour search '" + options.kind + "' (use hnsw, exact or pca-refine)");
+    }
+    index_->add(count, bank_.data());
+    applySearchParameters(index_.get(), options);
+}
+
+void NearestNeighbourIndex::search(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
+                                   std::int64_t* ids) const
+{
+    if (!index_)
+        throw Error("internal: nearest-neighbour index used before it was built");
+    std::vector<faiss::Index::idx_t> labels(std::size_t(queryCount) * std::size_t(k));
+    index_->search(queryCount, queries, k, squaredDistances, labels.data());
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        ids[i] = std::int64_t(labels[i]);
+}
+
+std::string NearestNeighbourIndex::serialize() const
+{
+    if (!index_)
+        throw Error("internal: cannot serialise an empty nearest-neighbour index");
+    faiss::VectorIOWriter writer;
+    faiss::write_index(index_.get(), &writer);
+    return std::string(writer.data.begin(), writer.data.end());
+}
+
+void NearestNeighbourIndex::deserialize(const std::string& bytes, const float* vectors, std::int64_t count, int dim,
+                                        const NearestNeighbourOptions& options)
+{
+    faiss::VectorIOReader reader;
+    reader.data.assign(bytes.begin(), bytes.end());
+    faiss::Index* raw = nullptr;
+    try {
+        raw = faiss::read_index(&reader);
+    } catch (const std::exception& e) {
+        throw Error(std::string("model bundle holds an unreadable FAISS index: ") + e.what());
+    }
+    index_.reset(raw);
+    if (index_->d != dim || index_->ntotal != count)
+        throw Error("model bundle's FAISS index does not match its memory bank");
+    options_ = options;
+    bank_.assign(vectors, vectors + count * dim);
+    count_ = count;
+    dim_ = dim;
+    applySearchParameters(index_.get(), options);
+}
+
+} // namespace dl

@@ -1,0 +1,201 @@
+// The training dock, the model list and the model comparison follow a run-time
+// language switch without losing what the user set up, and their QCustomPlot
+// charts take their colours from the light/dark palette. No engine work runs:
+// the comparison is fed evaluations directly.
+#include "ui/MainWindow.h"
+#include "ui/models/ModelCompare.h"
+#include "ui/bridge/ModelJobs.h"
+#include "ui/models/ModelList.h"
+#include "ui/common/Theme.h"
+#include "ui/training/TrainingPanel.h"
+#include "ui/common/Translations.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+namespace {
+
+dl::ui::ModelEvaluation fakeEvaluation(const QString& bundlePath, const QString& tag, double imageAuroc)
+{
+    dl::ui::ModelEvaluation evaluation;
+    evaluation.bundlePath = bundlePath;
+    evaluation.tag = tag;
+    evaluation.imageAuroc = imageAuroc;
+    evaluation.pixelAuroc = 0.9;
+    evaluation.aupro = 0.7;
+    evaluation.images = 8;
+    dl::ui::CategoryCurve curve;
+    curve.category = QStringLiteral("widget");
+    curve.roc = {{0.0, 0.0}, {0.1, imageAuroc}, {1.0, 1.0}};
+    curve.pro = {{0.0, 0.0}, {0.3, 0.7}};
+    evaluation.curves << curve;
+    return evaluation;
+}
+
+// QCustomPlot keeps its background brush to itself; a corner of the rendered plot shows it.
+QColor renderedBackground(QCustomPlot* plot)
+{
+    return plot->toPixmap().toImage().pixelColor(1, 1);
+}
+
+const QString kBefore = QStringLiteral("/models/before.dlm");
+const QString kAfter = QStringLiteral("/models/after.dlm");
+
+} // namespace
+
+class TestPanelsI18nTheme : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DefectLensTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_panels_i18n_theme"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path() + "/settings");
+    }
+
+    void cleanup()
+    {
+        // Leave the next test in English and the light theme, whatever failed.
+        dl::ui::setLanguage(*qApp, QStringLiteral("en"));
+        dl::ui::applyTheme(dl::ui::Theme::Light);
+    }
+
+    void languageSwitchRetranslatesTheModelPanelsAndKeepsTheirState()
+    {
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dl::ui::TrainingPanel* training = window.trainingPanel();
+        dl::ui::ModelList* models = window.modelList();
+        dl::ui::ModelCompare* compare = models->comparison();
+
+        // State the switch must keep: a method with a typed parameter, and a finished comparison.
+        auto* methodBox = training->findChild<QComboBox*>(QStringLiteral("trainingMethod"));
+        QVERIFY(methodBox);
+        QString method;
+        for (int index = methodBox->count() - 1; index >= 0 && method.isEmpty(); --index) {
+            training->setMethod(methodBox->itemData(index).toString());
+            if (training->setParameter(QStringLiteral("image_size"), 160))
+                method = methodBox->itemData(index).toString();
+        }
+        QVERIFY2(!method.isEmpty(), "no method has an image_size parameter");
+        compare->begin(kBefore, kAfter, true);
+        QVERIFY(compare->setEvaluation(fakeEvaluation(kBefore, QStringLiteral("before"), 0.812)));
+        QVERIFY(compare->setEvaluation(fakeEvaluation(kAfter, QStringLiteral("after"), 0.934)));
+        QVERIFY(compare->isComplete());
+
+        auto* startButton = training->findChild<QPushButton*>(QStringLiteral("startTraining"));
+        auto* trainingBox = training->findChild<QGroupBox*>();
+        auto* activateButton = models->findChild<QPushButton*>(QStringLiteral("activateModel"));
+        QPushButton* promoteButton = compare->promoteButton();
+        QVERIFY(startButton && trainingBox && activateButton && promoteButton);
+        QCOMPARE(startButton->text(), QString("&Start training"));
+        QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoch"));
+        QCOMPARE(activateButton->text(), QString("&Activate"));
+        QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Model"));
+        QCOMPARE(promoteButton->text(), QString("&Promote the new model"));
+        QCOMPARE(compare->rocPlot()->xAxis->label(), QString("False positive rate"));
+        QCOMPARE(compare->metricsTable()->horizontalHeaderItem(0)->text(), QString("Before"));
+        QCOMPARE(compare->rocPlot()->graph(1)->name(), QString("after"));
+        const QString statusInEnglish = compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text();
+
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("de")));
+        QTRY_COMPARE(startButton->text(), QString("Training &starten"));
+        QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoche"));
+        QCOMPARE(training->curvePlot()->yAxis->label(), QString("Verlust"));
+        QCOMPARE(activateButton->text(), QString("&Aktivieren"));
+        QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Modell"));
+        QCOMPARE(promoteButton->text(), QString("Neues Modell &übernehmen"));
+        QCOMPARE(compare->rocPlot()->xAxis->label(), QString("Falsch-Positiv-Rate"));
+        QCOMPARE(compare->metricsTable()->horizontalHeaderItem(0)->text(), QString("Vorher"));
+        QCOMPARE(compare->metricsTable()->verticalHeaderItem(0)->text(), QString("Bild-AUROC"));
+        QCOMPARE(compare->rocPlot()->graph(1)->name(), QString("nachher"));
+        QVERIFY(compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text() != statusInEnglish);
+
+        // Nothing the user chose or the comparison computed is lost.
+        QCOMPARE(methodBox->currentData().toString(), method);
+        QCOMPARE(training->currentSpec().params.value(QStringLiteral("image_size")).toInteger(), 160);
+        QCOMPARE(compare->metricsTable()->item(0, 0)->text(), QString("0.812"));
+        QCOMPARE(compare->metricsTable()->item(0, 1)->text(), QString("0.934"));
+        QCOMPARE(compare->rocPlot()->graphCount(), 2);
+        QCOMPARE(compare->rocPlot()->graph(0)->dataCount(), 3);
+        QVERIFY(promoteButton->isEnabled());
+
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("en")));
+        QTRY_COMPARE(startButton->text(), QString("&Start training"));
+        QCOMPARE(trainingBox->title(), QString("Training"));
+        QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoch"));
+        QCOMPARE(activateButton->text(), QString("&Activate"));
+        QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Model"));
+        QCOMPARE(promoteButton->text(), QString("&Promote the new model"));
+        QCOMPARE(compare->rocPlot()->xAxis->label(), QString("False positive rate"));
+        QCOMPARE(compare->rocPlot()->graph(1)->name(), QString("after"));
+        QCOMPARE(compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text(), statusInEnglish);
+        QCOMPARE(compare->metricsTable()->item(0, 1)->text(), QString("0.934"));
+    }
+
+    void darkThemeRestylesThePlots()
+    {
+        dl::ui::applyTheme(dl::ui::Theme::Light);
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        dl::ui::ModelCompare* compare = window.modelList()->comparison();
+        compare->begin(kBefore, kAfter, false);
+        compare->setEvaluation(fakeEvaluation(kBefore, QStringLiteral("before"), 0.8));
+        compare->setEvaluation(fakeEvaluation(kAfter, QStringLiteral("after"), 0.9));
+        const QList<QCustomPlot*> plots = {window.trainingPanel()->curvePlot(), compare->rocPlot(),
+                                           compare->proPlot()};
+        for (QCustomPlot* plot : plots)
+            QVERIFY2(renderedBackground(plot).lightness() > 180, qPrintable(plot->objectName()));
+        const QColor lightAfterCurve = compare->rocPlot()->graph(1)->pen().color();
+
+        dl::ui::applyTheme(dl::ui::Theme::Dark);
+        const QPalette dark = dl::ui::themePalette(dl::ui::Theme::Dark);
+        for (QCustomPlot* plot : plots) {
+            const char* name = qPrintable(plot->objectName());
+            QTRY_COMPARE(renderedBackground(plot), dark.color(QPalette::Window));
+            QVERIFY2(renderedBackground(plot) != QColor(Qt::white), name);
+            QCOMPARE(plot->axisRect()->backgroundBrush().color(), dark.color(QPalette::Base));
+            QCOMPARE(plot->xAxis->tickLabelColor(), dark.color(QPalette::WindowText));
+            QCOMPARE(plot->yAxis->labelColor(), dark.color(QPalette::WindowText));
+            QCOMPARE(plot->legend->textColor(), dark.color(QPalette::WindowText));
+            QVERIFY2(plot->xAxis->grid()->pen().color().lightness() < 128, name);
+        }
+        // The curves stay apart from each other and readable on the dark base.
+        const QColor beforeCurve = compare->rocPlot()->graph(0)->pen().color();
+        const QColor afterCurve = compare->rocPlot()->graph(1)->pen().color();
+        QVERIFY(afterCurve != lightAfterCurve);
+        QVERIFY(beforeCurve != afterCurve);
+        const int baseLightness = dark.color(QPalette::Base).lightness();
+        QVERIFY(beforeCurve.lightness() - baseLightness > 60);
+        QVERIFY(afterCurve.lightness() - baseLightness > 60);
+        QCOMPARE(compare->metricsTable()->item(0, 1)->text(), QString("0.900")); // data kept
+
+        dl::ui::applyTheme(dl::ui::Theme::Light);
+        for (QCustomPlot* plot : plots)
+            QTRY_VERIFY2(renderedBackground(plot).lightness() > 180, qPrintable(plot->objectName()));
+        QCOMPARE(compare->rocPlot()->graph(1)->pen().color(), lightAfterCurve);
+    }
+};
+
+QTEST_MAIN(TestPanelsI18nTheme)
+#include "tst_panels_i18n_theme.moc"

@@ -1,0 +1,184 @@
+// The model comparison on synthetic evaluations (no engine, no training): a
+// unified model over two categories gets a category selector that switches the
+// metrics table and the ROC/PRO curves between the mean and each category; a
+// single-category comparison keeps its plain before/after view.
+#include "ui/models/ModelCompare.h"
+#include "ui/bridge/ModelJobs.h"
+
+#include <QComboBox>
+#include <QTableWidget>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+using dl::ui::CategoryCurve;
+using dl::ui::CategoryScores;
+using dl::ui::ModelCompare;
+using dl::ui::ModelEvaluation;
+
+namespace {
+
+const QString kBeforePath = QStringLiteral("/models/before.dlm");
+const QString kAfterPath = QStringLiteral("/models/after.dlm");
+
+// A curve whose middle point identifies it, so a plotted curve can be traced to its category.
+QVector<QPointF> markedCurve(double middleY)
+{
+    return {QPointF(0.0, 0.0), QPointF(0.1, middleY), QPointF(0.3, 1.0)};
+}
+
+CategoryScores scores(const QString& category, double imageAuroc, double aupro)
+{
+    CategoryScores s;
+    s.category = category;
+    s.imageAuroc = imageAuroc;
+    s.pixelAuroc = 0.9;
+    s.aupro = aupro;
+    s.f1Max = 0.8;
+    s.ap = 0.85;
+    s.images = 10;
+    return s;
+}
+
+// An evaluation over `categories`; each category's metrics and curve points are
+// distinct (offset by `shift`), and the mean fields are their mean, like the engine's.
+ModelEvaluation evaluation(const QString& path, const QString& tag, const QStringList& categories, double shift)
+{
+    ModelEvaluation e;
+    e.bundlePath = path;
+    e.tag = tag;
+    e.threshold = 1.5 + shift;
+    e.images = 10 * int(categories.size());
+    double imageSum = 0, auproSum = 0;
+    for (int i = 0; i < categories.size(); ++i) {
+        const double image = 0.5 + 0.2 * i + shift;
+        const double aupro = 0.4 + 0.1 * i + shift;
+        imageSum += image;
+        auproSum += aupro;
+        e.categoryScores.append(scores(categories[i], image, aupro));
+        e.curves.append(CategoryCurve{categories[i], markedCurve(0.3 + 0.2 * i + shift),
+                                      markedCurve(0.2 + 0.2 * i + shift)});
+    }
+    e.imageAuroc = imageSum / categories.size();
+    e.aupro = auproSum / categories.size();
+    e.pixelAuroc = 0.9;
+    e.f1Max = 0.8;
+    e.ap = 0.85;
+    return e;
+}
+
+double middleY(QCPGraph* graph)
+{
+    return graph->dataCount() == 3 ? graph->data()->at(1)->value : -1.0;
+}
+
+QString cell(const ModelCompare& compare, int row, int column)
+{
+    const QTableWidgetItem* item = compare.metricsTable()->item(row, column);
+    return item ? item->text() : QString();
+}
+
+} // namespace
+
+class TestModelCompare : public QObject {
+    Q_OBJECT
+
+private slots:
+    void selectorSwitchesTableAndCurves()
+    {
+        ModelCompare compare;
+        compare.show();
+        const QStringList categories{QStringLiteral("bottle"), QStringLiteral("magnetic_tile")};
+        compare.begin(kBeforePath, kAfterPath, true);
+        QVERIFY(!compare.categorySelector()->isVisible());
+        QVERIFY(compare.setEvaluation(evaluation(kBeforePath, QStringLiteral("before"), categories, 0.0)));
+        QVERIFY(!compare.categorySelector()->isVisible()); // waits for both evaluations
+        QVERIFY(compare.setEvaluation(evaluation(kAfterPath, QStringLiteral("after"), categories, 0.05)));
+
+        QComboBox* selector = compare.categorySelector();
+        QVERIFY(selector->isVisible());
+        QCOMPARE(selector->count(), 3);
+        QCOMPARE(selector->itemText(0), QStringLiteral("All categories (mean)"));
+        QCOMPARE(selector->itemText(1), QStringLiteral("bottle"));
+        QCOMPARE(selector->itemText(2), QStringLiteral("magnetic_tile"));
+        QCOMPARE(selector->currentIndex(), 0);
+
+        // All categories: the mean metrics, and every category's curve of both models.
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.600")); // image AUROC mean before
+        QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.650"));
+        QCOMPARE(cell(compare, 0, 2), QStringLiteral("+0.050"));
+        QCOMPARE(compare.rocPlot()->graphCount(), 4);
+        QCOMPARE(compare.proPlot()->graphCount(), 4);
+        QCOMPARE(compare.rocPlot()->legend->itemCount(), 2); // one entry per model
+
+        // One category: its metrics and its curves only.
+        selector->setCurrentIndex(2);
+        QCOMPARE(compare.selectedCategory(), QStringLiteral("magnetic_tile"));
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.700"));
+        QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.750"));
+        QCOMPARE(cell(compare, 2, 0), QStringLiteral("0.500")); // AU-PRO
+        QCOMPARE(cell(compare, 2, 1), QStringLiteral("0.550"));
+        QCOMPARE(compare.rocPlot()->graphCount(), 2);
+        QCOMPARE(compare.proPlot()->graphCount(), 2);
+        QCOMPARE(middleY(compare.rocPlot()->graph(0)), 0.5);
+        QCOMPARE(middleY(compare.rocPlot()->graph(1)), 0.55);
+        QCOMPARE(middleY(compare.proPlot()->graph(0)), 0.4);
+        QCOMPARE(middleY(compare.proPlot()->graph(1)), 0.45);
+
+        selector->setCurrentIndex(1);
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.500"));
+        QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.550"));
+        QCOMPARE(middleY(compare.rocPlot()->graph(0)), 0.3);
+        QCOMPARE(middleY(compare.proPlot()->graph(1)), 0.25);
+
+        // A language switch keeps the selection.
+        QEvent languageChange(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&compare, &languageChange);
+        QCOMPARE(compare.selectedCategory(), QStringLiteral("bottle"));
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.500"));
+
+        // Back to all categories.
+        selector->setCurrentIndex(0);
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.600"));
+        QCOMPARE(compare.rocPlot()->graphCount(), 4);
+
+        // A new comparison starts without a selector.
+        compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(!selector->isVisible());
+        QCOMPARE(selector->count(), 0);
+    }
+
+    void singleCategoryHasNoSelector()
+    {
+        ModelCompare compare;
+        compare.show();
+        const QStringList categories{QStringLiteral("bottle")};
+        compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(compare.setEvaluation(evaluation(kBeforePath, QStringLiteral("before"), categories, 0.0)));
+        QVERIFY(compare.setEvaluation(evaluation(kAfterPath, QStringLiteral("after"), categories, 0.1)));
+        QVERIFY(!compare.categorySelector()->isVisible());
+        QCOMPARE(compare.rocPlot()->graphCount(), 2);
+        QCOMPARE(middleY(compare.rocPlot()->graph(0)), 0.3);
+        QCOMPARE(middleY(compare.rocPlot()->graph(1)), 0.4);
+        QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.500"));
+        QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.600"));
+    }
+
+    void onlySharedCategoriesAreListed()
+    {
+        ModelCompare compare;
+        compare.show();
+        compare.begin(kBeforePath, kAfterPath, false);
+        const QStringList three{QStringLiteral("bottle"), QStringLiteral("magnetic_tile"), QStringLiteral("screw")};
+        const QStringList two{QStringLiteral("screw"), QStringLiteral("bottle")};
+        QVERIFY(compare.setEvaluation(evaluation(kBeforePath, QStringLiteral("before"), three, 0.0)));
+        QVERIFY(compare.setEvaluation(evaluation(kAfterPath, QStringLiteral("after"), two, 0.0)));
+        QComboBox* selector = compare.categorySelector();
+        QCOMPARE(selector->count(), 3);
+        QCOMPARE(selector->itemText(1), QStringLiteral("bottle"));
+        QCOMPARE(selector->itemText(2), QStringLiteral("screw"));
+    }
+};
+
+QTEST_MAIN(TestModelCompare)
+#include "tst_modelcompare.moc"

@@ -1,0 +1,340 @@
+// Training, model management and the retrain -> compare -> promote loop, through
+// the real main window on generated data: live per-epoch metrics, cancel leaves
+// the previous bundle bit-identical, the model list reads the database, and a
+// retrain with database annotations yields a child model that only becomes
+// active when promoted.
+#include "TestSupport.h"
+#include "data/SampleData.h"
+#include "database/Store.h"
+#include "ui/bridge/EngineBridge.h"
+#include "ui/MainWindow.h"
+#include "ui/models/ModelCompare.h"
+#include "ui/bridge/ModelJobs.h"
+#include "ui/models/ModelList.h"
+#include "ui/training/TrainingPanel.h"
+#include "workflow/RunRecording.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+namespace {
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Small DMAD settings that train in seconds on 2 cores.
+QJsonObject smallDmadParameters(const QString& textureDir)
+{
+    return {{"synthetic_images", 4}, {"texture_images", 4}, {"texture_dir", textureDir},
+            {"normal_patches", 3000}, {"texture_coreset_ratio", 0.1}};
+}
+
+} // namespace
+
+class TestTraining : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString dataRoot_;
+    QString textureDir_;
+    QString databasePath_;
+    QString modelsDir_;
+    std::unique_ptr<dl::ui::MainWindow> window_;
+    QString parentModel_;
+
+    dl::ui::TrainingPanel* panel() const { return window_->trainingPanel(); }
+    dl::ui::ModelList* models() const { return window_->modelList(); }
+
+private slots:
+    void initTestCase()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        QVERIFY(dir_.isValid());
+        // Keep the active-model setting and the feature cache inside the test folder.
+        qputenv("XDG_CONFIG_HOME", (dir_.path() + "/config").toUtf8());
+        qputenv("DEFECTLENS_CACHE_DIR", (dir_.path() + "/cache").toUtf8());
+        qputenv("DEFECTLENS_WEIGHTS", dltest::sharedPath("models/mobilenetv2-12-int8.onnx").toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("DefectLensTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_training"));
+
+        dataRoot_ = dir_.path() + "/widget";
+        dl::SampleDataOptions options;
+        options.trainImages = 14;
+        options.testGoodImages = 4;
+        options.testDefectImages = 4;
+        options.size = 128;
+        dl::writeSampleDataset(dataRoot_.toStdString(), options);
+        textureDir_ = dir_.path() + "/textures";
+        QVERIFY(QDir().mkpath(textureDir_));
+        for (int t = 0; t < 4; ++t) {
+            QImage texture(96, 96, QImage::Format_RGB888);
+            QPainter painter(&texture);
+            for (int y = 0; y < 96; y += 6 + t)
+                for (int x = 0; x < 96; x += 6 + t)
+                    painter.fillRect(x, y, 6 + t, 6 + t, ((x + y) / (6 + t)) % 2 ? QColor(240, 40 * t, 20) : QColor(10, 200, 90));
+            painter.end();
+            QVERIFY(texture.save(textureDir_ + QStringLiteral("/tex_%1.png").arg(t)));
+        }
+        databasePath_ = dir_.path() + "/defectlens.sqlite";
+        modelsDir_ = dir_.path() + "/models";
+
+        window_ = std::make_unique<dl::ui::MainWindow>();
+        window_->setErrorDialogsEnabled(false);
+        window_->show();
+        QVERIFY(window_->openDatabase(databasePath_));
+        panel()->setModelsFolder(modelsDir_);
+        QSignalSpy imported(window_->engine(), &dl::ui::EngineBridge::datasetImported);
+        window_->openDataset(dataRoot_);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 30000);
+    }
+
+    void cleanupTestCase()
+    {
+        window_.reset();
+    }
+
+    void trainingStreamsLiveMetricsAndRecordsTheModel()
+    {
+        QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
+        QSignalSpy metrics(window_->engine(), &dl::ui::EngineBridge::trainingMetric);
+        QSignalSpy finished(panel(), &dl::ui::TrainingPanel::trainingFinished);
+        auto metricsBeforeFinish = std::make_shared<int>(-1);
+        const auto snapshot = connect(panel(), &dl::ui::TrainingPanel::trainingFinished, this,
+                [this, metricsBeforeFinish] { *metricsBeforeFinish = panel()->metricPointCount(QStringLiteral("loss")); });
+        panel()->setMethod(QStringLiteral("dmad"));
+        QVERIFY(panel()->setParameter(QStringLiteral("image_size"), 128));
+        QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 3));
+        QVERIFY(panel()->setParameter(QStringLiteral("coreset_ratio"), 0.05));
+        panel()->setAdvancedParameters(smallDmadParameters(textureDir_));
+        const dl::ui::TrainSpec spec = panel()->currentSpec();
+        QCOMPARE(spec.categories, QStringList({QStringLiteral("widget")}));
+        QCOMPARE(spec.params.value("epochs").toInt(), 3);
+        QVERIFY(spec.outputPath.startsWith(modelsDir_));
+
+        panel()->startTraining();
+        QVERIFY(panel()->isTraining());
+        // The GUI thread keeps running while the worker trains.
+        QTRY_VERIFY_WITH_TIMEOUT(metrics.count() >= 1 || finished.count() == 1, 120000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        disconnect(snapshot);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        // One loss and one validation value per epoch, all before training finished.
+        QCOMPARE(*metricsBeforeFinish, 3);
+        QCOMPARE(panel()->metricPointCount(QStringLiteral("validation")), 3);
+        QCOMPARE(panel()->curvePlot()->graphCount(), 2);
+
+        const auto model = finished.first().at(0).value<dl::ui::TrainedModel>();
+        QVERIFY(QFileInfo::exists(model.bundlePath));
+        QVERIFY(model.modelId > 0);
+        parentModel_ = model.bundlePath;
+
+        dl::db::Store store;
+        store.open(databasePath_);
+        const std::optional<dl::db::ModelRecord> record = store.model(model.modelId);
+        QVERIFY(record);
+        QCOMPARE(record->method, QStringLiteral("dmad"));
+        QCOMPARE(record->bundlePath, model.bundlePath);
+        QCOMPARE(record->bundleChecksum, model.checksum);
+        QCOMPARE(record->categories, QStringList({QStringLiteral("widget")}));
+        QVERIFY(!record->parentModelId);
+        const std::vector<dl::db::RunRecord> runs = store.listRuns();
+        QVERIFY(!runs.empty());
+        QCOMPARE(runs.front().kind, dl::db::RunKind::Fit);
+        QCOMPARE(runs.front().status, dl::db::RunStatus::Succeeded);
+        QCOMPARE(runs.front().modelId.value_or(0), model.modelId);
+
+        // A plain training that succeeds becomes the active model and is loaded.
+        QCOMPARE(models()->activeModelPath(), model.bundlePath);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->engine()->model() && window_->engine()->model()->bundlePath == model.bundlePath,
+                                 30000);
+    }
+
+    void cancelLeavesThePreviousModelBitIdentical()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        const QByteArray before = readAll(parentModel_);
+        QVERIFY(!before.isEmpty());
+        const QStringList filesBefore = QDir(modelsDir_).entryList(QDir::Files);
+
+        // Even a training told to write over the very same file leaves it alone when cancelled.
+        dl::ui::TrainSpec spec = panel()->currentSpec();
+        spec.params.insert(QStringLiteral("epochs"), 200);
+        spec.outputPath = parentModel_;
+        dl::ui::EngineBridge* engine = window_->engine();
+        QSignalSpy cancelled(engine, &dl::ui::EngineBridge::modelJobCancelled);
+        QSignalSpy trained(engine, &dl::ui::EngineBridge::modelTrained);
+        bool cancelRequested = false;
+        auto connection = connect(engine, &dl::ui::EngineBridge::trainingMetric, this, [&] {
+            if (!cancelRequested) {
+                cancelRequested = true;
+                engine->cancelModelJobs();
+            }
+        });
+        engine->train(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 180000);
+        disconnect(connection);
+        QVERIFY(cancelRequested);
+        QCOMPARE(trained.count(), 0);
+        QVERIFY(!engine->isModelJobRunning());
+        QCOMPARE(readAll(parentModel_), before);
+        QCOMPARE(QDir(modelsDir_).entryList(QDir::Files), filesBefore); // no temporary file left behind
+
+        dl::db::Store store;
+        store.open(databasePath_);
+        QCOMPARE(store.listRuns().front().status, dl::db::RunStatus::Cancelled);
+    }
+
+    void modelListShowsTheDatabaseModels()
+    {
+        models()->refresh();
+        QCOMPARE(models()->modelCount(), 1);
+        QTableWidget* table = models()->table();
+        QCOMPARE(table->item(0, 1)->text(), QFileInfo(parentModel_).fileName());
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("dmad"));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("widget"));
+        QVERIFY(!table->item(0, 0)->text().isEmpty()); // the active marker
+        QCOMPARE(models()->methodOf(parentModel_), QStringLiteral("dmad"));
+    }
+
+    void retrainWithDatabaseAnnotationsComparesAndPromotes()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        // Two test defects annotated in the database, as the annotation tools store them.
+        qint64 parentId = 0;
+        {
+            dl::db::Store store;
+            store.open(databasePath_);
+            const auto dataset = store.findDatasetByRoot(QFileInfo(dataRoot_).absoluteFilePath());
+            QVERIFY(dataset);
+            int annotated = 0;
+            for (const dl::db::ImageRecord& image : store.imagesOfDataset(dataset->id)) {
+                if (image.label != 1 || image.maskPath.isEmpty() || annotated == 2)
+                    continue;
+                const QByteArray png = readAll(image.maskPath);
+                QVERIFY(png.startsWith("\x89PNG"));
+                store.addAnnotation(image.id, png, QStringLiteral("tester"));
+                ++annotated;
+            }
+            QCOMPARE(annotated, 2);
+            for (const dl::db::ModelRecord& m : store.listModels())
+                if (m.bundlePath == parentModel_)
+                    parentId = m.id;
+            QVERIFY(parentId > 0);
+        }
+
+        QSignalSpy finished(panel(), &dl::ui::TrainingPanel::trainingFinished);
+        QSignalSpy compared(models(), &dl::ui::ModelList::comparisonFinished);
+        QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
+        panel()->retrainWithAnnotations();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const auto child = finished.first().at(0).value<dl::ui::TrainedModel>();
+        QVERIFY(finished.first().at(1).toBool()); // a retrain
+        QCOMPARE(finished.first().at(2).toString(), parentModel_);
+        QCOMPARE(child.labelledDefects, 2);
+        QCOMPARE(child.parentModelId, parentId);
+        QVERIFY(child.bundlePath != parentModel_);
+
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count(), 1, 240000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        {
+            dl::db::Store store;
+            store.open(databasePath_);
+            const auto record = store.model(child.modelId);
+            QVERIFY(record);
+            QCOMPARE(record->parentModelId.value_or(0), parentId);
+            QCOMPARE(record->method, QStringLiteral("dmad"));
+            // The evaluations stored their metrics with both models.
+            QVERIFY(record->metrics.contains(QStringLiteral("image_auroc")));
+            QVERIFY(store.model(parentId)->metrics.contains(QStringLiteral("aupro")));
+        }
+
+        // Before/after table and two overlaid curves per plot.
+        dl::ui::ModelCompare* compare = models()->comparison();
+        QCOMPARE(compare->beforePath(), parentModel_);
+        QCOMPARE(compare->afterPath(), child.bundlePath);
+        QVERIFY(compare->isComplete());
+        QCOMPARE(compare->rocPlot()->graphCount(), 2);
+        QCOMPARE(compare->proPlot()->graphCount(), 2);
+        for (int g = 0; g < 2; ++g) {
+            QVERIFY(compare->rocPlot()->graph(g)->dataCount() >= 3);
+            QVERIFY(compare->proPlot()->graph(g)->dataCount() >= 3);
+        }
+        QVERIFY(!compare->metricsTable()->item(0, 0)->text().isEmpty());
+        QVERIFY(!compare->metricsTable()->item(0, 1)->text().isEmpty());
+        models()->refresh();
+        QCOMPARE(models()->modelCount(), 2);
+        QCOMPARE(models()->table()->item(0, 4)->text(), QFileInfo(parentModel_).fileName()); // parent column
+
+        // The old model stays in use until the new one is promoted.
+        QCOMPARE(models()->activeModelPath(), parentModel_);
+        QCOMPARE(window_->engine()->model()->bundlePath, parentModel_);
+        QVERIFY(compare->promoteButton()->isVisible());
+        QVERIFY(compare->promoteButton()->isEnabled());
+        QSignalSpy loaded(window_->engine(), &dl::ui::EngineBridge::modelLoaded);
+        compare->promoteButton()->click();
+        QCOMPARE(models()->activeModelPath(), child.bundlePath);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+        QCOMPARE(window_->engine()->model()->bundlePath, child.bundlePath);
+        QVERIFY(models()->table()->item(0, 0)->text().size() > 0); // the child (newest, row 0) is marked active
+        QVERIFY(models()->table()->item(1, 0)->text().isEmpty());
+        const QString activeTip = models()->table()->item(0, 0)->toolTip();
+        QVERIFY2(activeTip.contains(dl::workflow::currentUserName()) && activeTip.contains("before/after comparison"),
+                 qPrintable(activeTip));
+
+        // The promotion is stored in the database, with who and why, after the first
+        // training's own promotion.
+        dl::db::Store store;
+        store.open(databasePath_);
+        QCOMPARE(store.activeModel()->bundlePath, child.bundlePath);
+        const std::vector<dl::db::ModelPromotionRecord> history = store.promotionHistory();
+        QCOMPARE(history.size(), std::size_t(2));
+        QCOMPARE(history[0].modelId, child.modelId);
+        QCOMPARE(history[0].reason, QStringLiteral("promoted after a before/after comparison"));
+        QVERIFY(!history[0].user.isEmpty());
+        QCOMPARE(history[1].reason, QStringLiteral("trained on this workstation"));
+    }
+
+    void activeModelKeptInSettingsByOlderVersionsMovesIntoTheDatabase()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        const QString path = QFileInfo(dir_.path() + "/older.sqlite").absoluteFilePath();
+        dl::db::RowId id = 0;
+        {
+            dl::db::Store store;
+            store.open(path);
+            dl::db::ModelRecord model;
+            model.method = QStringLiteral("dmad");
+            model.bundlePath = parentModel_;
+            id = store.addModel(model).id;
+        }
+        // Versions before database schema 5 kept the active model here, per database file.
+        const QString key = QStringLiteral("models/active/")
+            + QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+        QSettings().setValue(key, parentModel_);
+        QVERIFY(models()->setDatabasePath(path));
+        QCOMPARE(models()->activeModelPath(), parentModel_);
+        QVERIFY(!QSettings().contains(key));
+        dl::db::Store store;
+        store.open(path);
+        QCOMPARE(store.activeModel()->id, id);
+        QCOMPARE(store.promotionHistory().front().reason, QStringLiteral("moved from this workstation's settings"));
+        QVERIFY(models()->setDatabasePath(databasePath_));
+    }
+};
+
+QTEST_MAIN(TestTraining)
+#include "tst_training.moc"

@@ -1,0 +1,170 @@
+#pragma once
+// The thin Qt layer between the widgets and the engine. Every engine call runs
+// on a worker thread (QtConcurrent); results, progress and errors come back as
+// signals on the GUI thread. Requests become jobs that run one at a time, in
+// order, so a detector is never used by two threads at once.
+#include "common/Progress.h"
+#include "data/Dataset.h"
+#include "ui/bridge/ModelJobs.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <opencv2/core.hpp>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace dl {
+class Detector;
+}
+
+namespace dl::ui {
+
+// What the GUI shows about a loaded model bundle.
+struct ModelSummary {
+    QString bundlePath;
+    QString method;
+    QStringList categories;
+    double threshold = 0.0;  // image score >= threshold -> defect
+    QString thresholdSource; // "normal-quantile", "f1-max", "user"
+};
+
+// One image as the detector saw it; without a model only `original` is set.
+struct ScoredImage {
+    QString imagePath;
+    QImage original;
+    QImage overlay; // heatmap blended over the image, at the image's size
+    bool scored = false;
+    double score = 0.0;
+    double threshold = 0.0;
+    bool defect = false;
+    double networkMs = 0.0;
+    // For the viewer's own rendering (opacity, colour map, contour threshold,
+    // score under the cursor): the raw pixel scores resized to the image
+    // (CV_32FC1; empty when not scored) and the model's display range from its
+    // calibration statistics, the same for every image of that model.
+    cv::Mat anomalyMap;
+    double displayLow = 0.0;
+    double displayHigh = 1.0;
+};
+
+class EngineBridge : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineBridge(QObject* parent = nullptr);
+    // Cancels the running job and waits for its worker, which must not outlive the bridge.
+    ~EngineBridge() override;
+
+    // `options` as the import dialog chose them; the default detects the format.
+    void importDataset(const QString& rootFolder, const DatasetOptions& options = {});
+    void loadModel(const QString& bundlePath);
+    // Scores the image with the loaded model, or only decodes it when none is
+    // loaded. Replaces any scoring request still waiting (the newest click wins).
+    void scoreImage(const QString& imagePath);
+    // Settings: compute threads for LibTorch/OpenMP (<= 0: all cores), applied by
+    // a queued job on the worker; and the backbone weights file used when loading
+    // models (empty: the engine's default search).
+    void setComputeThreads(int threads);
+    void setBackboneWeights(const QString& weightsPath) { backboneWeights_ = weightsPath; }
+    QString backboneWeights() const { return backboneWeights_; }
+
+    bool isBusy() const;
+
+    // --- Training and evaluation: a second lane of jobs, one at a time, in order,
+    // beside the viewer's lane, so images can still be scored with the current
+    // model meanwhile. These jobs never touch the loaded model (implemented in
+    // EngineBridgeModelJobs.cpp).
+    void train(const TrainSpec& spec);
+    void evaluate(const EvaluateSpec& spec);
+    bool isModelJobRunning() const { return modelRunning_ != nullptr || !modelWaiting_.empty(); }
+    // Cancels the running training/evaluation and drops the waiting ones.
+    void cancelModelJobs();
+    bool hasModel() const { return static_cast<bool>(detector_); }
+    std::optional<ModelSummary> model() const { return model_; }
+    std::shared_ptr<const Dataset> dataset() const { return dataset_; }
+
+public slots:
+    // Cancels the running job (at its next cancellation point) and drops waiting ones.
+    void cancel();
+
+signals:
+    void busyChanged(bool busy);
+    void jobStarted(const QString& description);
+    void progress(double fraction, const QString& stage);
+    void datasetImported(std::shared_ptr<const dl::Dataset> dataset);
+    void modelLoaded(const dl::ui::ModelSummary& model);
+    void imageScored(const dl::ui::ScoredImage& image);
+    void failed(const QString& message);
+    void cancelled(const QString& description);
+
+    // The model lane. Progress carries an estimate of the seconds left (-1: unknown).
+    void modelJobStarted(const QString& description);
+    void modelJobProgress(double fraction, const QString& stage, double secondsLeft);
+    // Per-epoch values a method streams while training (e.g. "loss", "validation").
+    void trainingMetric(const QString& name, int step, double value);
+    void modelTrained(const dl::ui::TrainedModel& model);
+    void modelEvaluated(const dl::ui::ModelEvaluation& evaluation);
+    void modelJobFailed(const QString& message);
+    void modelJobCancelled(const QString& description);
+    void modelJobsIdle();
+
+private:
+    // Runs on the GUI thread once the worker is done, with the worker's result captured.
+    using Delivery = std::function<void()>;
+    // Runs on a worker thread.
+    using Work = std::function<Delivery(const ProgressContext&)>;
+
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate };
+    struct Job {
+        JobKind kind;
+        QString description;
+        // Called on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
+        std::function<Work()> prepare;
+    };
+    // What a worker hands back: a delivery, or why there is none.
+    struct Outcome {
+        Delivery deliver;
+        QString error;
+        bool cancelled = false;
+    };
+
+    void enqueue(Job job);
+    void enqueueModelJob(Job job);
+    void startNextModelJob();
+    void finishModelJob();
+    void stopModelJobs(); // for the destructor: cancel and wait
+    void startNextJob();
+    void finishRunningJob();
+    ProgressContext makeProgressContext(std::shared_ptr<CancelToken> token);
+    // Runs `work` on the thread pool and turns its typed failures into an Outcome
+    // (both job lanes use it).
+    static QFuture<Outcome> runWork(Work work, ProgressContext progress);
+
+    std::deque<Job> waiting_;
+    QFutureWatcher<Outcome>* running_ = nullptr; // null when idle
+    bool delivering_ = false;                    // a finished job's signals are being emitted
+    QString runningDescription_;
+    std::shared_ptr<CancelToken> runningToken_;
+    quint64 jobSerial_ = 0; // lets late progress posts of a finished job be ignored
+
+    std::shared_ptr<Detector> detector_;
+    std::optional<ModelSummary> model_;
+    std::shared_ptr<const Dataset> dataset_;
+    QString backboneWeights_;
+
+    // The model lane (training, evaluation).
+    std::deque<Job> modelWaiting_;
+    QFutureWatcher<Outcome>* modelRunning_ = nullptr;
+    bool modelDelivering_ = false; // a finished model job's signals are being emitted
+    QString modelRunningDescription_;
+    std::shared_ptr<CancelToken> modelToken_;
+    quint64 modelSerial_ = 0;
+};
+
+} // namespace dl::ui

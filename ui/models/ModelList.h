@@ -1,0 +1,100 @@
+#pragma once
+// The model list dock: every model recorded in the database with its method,
+// data, parent, metrics (image/pixel AUROC, AU-PRO), creation time and whether
+// it is the active model; activate one (it is loaded into the viewer), or
+// compare two on the same test split (ModelCompare). The active model is the
+// database's newest promotion (Store::promoteModel: who, when, why), so every
+// workstation on the same database uses the same model.
+#include "ui/bridge/ModelJobs.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace dl {
+struct Dataset;
+}
+namespace dl::db {
+class Store;
+using RowId = qint64; // as in database/Records.h
+}
+
+namespace dl::ui {
+
+class EngineBridge;
+class ModelCompare;
+
+class ModelList : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelList(EngineBridge* engine, QWidget* parent = nullptr);
+    ~ModelList() override;
+
+    // Opens the database on this (the GUI) thread and lists its models. Returns
+    // false and emits errorOccurred when it cannot be opened.
+    bool setDatabasePath(const QString& path);
+    QString databasePath() const { return databasePath_; }
+
+    // The active model of the open database (its newest promotion); empty when none.
+    QString activeModelPath() const;
+    // Promotes the database's model at `bundlePath` (recording the user and
+    // `reason`) and announces it (the viewer loads it).
+    void activateModel(const QString& bundlePath, const QString& reason = {});
+    // The method of a listed model ("" when not listed).
+    QString methodOf(const QString& bundlePath) const;
+
+    // Evaluates both bundles on the test split of the loaded datasets (optionally
+    // with the database annotations moved to training, as a retrain used them)
+    // and shows them side by side. `promotable`: offer to promote `after`.
+    void compareModels(const QString& before, const QString& after, bool labelsFromDatabase, bool promotable);
+
+    int modelCount() const;
+    QTableWidget* table() const { return table_; }
+    ModelCompare* comparison() const { return compare_; }
+
+public slots:
+    void refresh();
+    void addDataset(const std::shared_ptr<const dl::Dataset>& dataset);
+
+signals:
+    void activeModelChanged(const QString& bundlePath, const QString& method);
+    void comparisonFinished();
+    void errorOccurred(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override; // language switch
+
+private:
+    void retranslateUi();
+    // Rebuilds the rows (their tooltips and parent names are translated) and selects the same models again.
+    void refreshKeepingSelection();
+    void activateSelected();
+    void compareSelected();
+    void onEvaluated(const ModelEvaluation& evaluation);
+    QString legacySettingsKey() const;
+    // Moves an active model kept in QSettings by older versions into the database.
+    void moveLegacyActiveModel();
+    std::optional<db::RowId> modelIdOf(const QString& bundlePath) const; // newest model with this bundle
+
+
+    EngineBridge* engine_;
+    std::unique_ptr<db::Store> store_;
+    QString databasePath_;
+    QTableWidget* table_ = nullptr;
+    QLabel* emptyLabel_ = nullptr;
+    QPushButton* refreshButton_ = nullptr;
+    QPushButton* activateButton_ = nullptr;
+    QPushButton* compareButton_ = nullptr;
+    ModelCompare* compare_ = nullptr;
+    std::vector<std::shared_ptr<const Dataset>> datasets_;
+    int pendingEvaluations_ = 0;
+};
+
+} // namespace dl::ui

@@ -1,0 +1,231 @@
+#include "ui/results/ResultsModel.h"
+
+#include "database/Store.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+#include <map>
+#include <set>
+
+namespace dl::ui {
+
+namespace {
+
+QString displayTime(const QDateTime& time)
+{
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+// The decision the row's time column shows: the override when there is one, else the scoring.
+QDateTime decisionTime(const ResultRow& row)
+{
+    return row.override ? row.override->createdAt : row.result.createdAt;
+}
+
+} // namespace
+
+std::vector<ResultRow> loadResultRows(const db::Store& store, std::optional<db::RowId> runId, int limit)
+{
+    db::ResultFilter filter;
+    filter.runId = runId;
+    filter.limit = limit;
+    const std::vector<db::ResultRecord> results = store.findResults(filter);
+
+    // Overrides: one query per run, not one per result.
+    std::map<db::RowId, db::VerdictOverrideRecord> overrides;
+    std::set<db::RowId> runs;
+    for (const db::ResultRecord& result : results)
+        runs.insert(result.runId);
+    for (db::RowId run : runs)
+        for (const db::VerdictOverrideRecord& override : store.latestOverridesOfRun(run))
+            overrides[override.resultId] = override;
+
+    // Categories: the first image of a dataset loads the whole dataset's images,
+    // so a run over one dataset costs two queries instead of one per row.
+    std::map<db::RowId, QString> categoryOfImage;
+    std::set<db::RowId> loadedDatasets;
+    auto categoryOf = [&](db::RowId imageId) -> QString {
+        if (auto it = categoryOfImage.find(imageId); it != categoryOfImage.end())
+            return it->second;
+        const std::optional<db::ImageRecord> image = store.image(imageId);
+        if (!image) {
+            categoryOfImage[imageId] = QString();
+            return {};
+        }
+        if (loadedDatasets.insert(image->datasetId).second)
+            for (const db::ImageRecord& sibling : store.imagesOfDataset(image->datasetId))
+                categoryOfImage[sibling.id] = sibling.category;
+        categoryOfImage[imageId] = image->category;
+        return image->category;
+    };
+
+    std::vector<ResultRow> rows;
+    rows.reserve(results.size());
+    for (const db::ResultRecord& result : results) {
+        ResultRow row;
+        row.result = result;
+        if (result.imageId)
+            row.category = categoryOf(*result.imageId);
+        if (auto it = overrides.find(result.id); it != overrides.end())
+            row.override = it->second;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+QString verdictDisplayText(db::Verdict verdict)
+{
+    return verdict == db::Verdict::Defect ? ResultsModel::tr("Defect") : ResultsModel::tr("OK");
+}
+
+ResultsModel::ResultsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ResultsModel::setRows(std::vector<ResultRow> rows)
+{
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+}
+
+void ResultsModel::setOverride(int row, const db::VerdictOverrideRecord& override)
+{
+    rows_.at(static_cast<std::size_t>(row)).override = override;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int ResultsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int ResultsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const ResultRow& row = rows_[static_cast<std::size_t>(index.row())];
+    const db::ResultRecord& result = row.result;
+
+    if (role == SortRole) {
+        switch (index.column()) {
+        case ScoreColumn:
+            return result.score;
+        case TimeColumn:
+            return decisionTime(row);
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case ImageColumn:
+            return result.imagePath;
+        case TimeColumn:
+            return row.override ? tr("Overridden at %1").arg(displayTime(row.override->createdAt))
+                                : tr("Scored at %1").arg(displayTime(result.createdAt));
+        case ReasonColumn:
+            return row.override ? row.override->reason : QString();
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() == ScoreColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+
+    switch (index.column()) {
+    case ImageColumn:
+        return QFileInfo(result.imagePath).fileName();
+    case CategoryColumn:
+        return row.category;
+    case ScoreColumn:
+        return QString::number(result.score, 'f', 4);
+    case ModelVerdictColumn:
+        return verdictDisplayText(result.verdict);
+    case OperatorVerdictColumn:
+        return row.override ? verdictDisplayText(row.override->verdict) : QString();
+    case ReasonColumn:
+        return row.override ? row.override->reason : QString();
+    case UserColumn:
+        return row.override ? row.override->user : QString();
+    case TimeColumn:
+        return displayTime(decisionTime(row));
+    default:
+        return {};
+    }
+}
+
+QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ImageColumn:
+        return tr("Image");
+    case CategoryColumn:
+        return tr("Category");
+    case ScoreColumn:
+        return tr("Score");
+    case ModelVerdictColumn:
+        return tr("Model verdict");
+    case OperatorVerdictColumn:
+        return tr("Operator verdict");
+    case ReasonColumn:
+        return tr("Reason");
+    case UserColumn:
+        return tr("User");
+    case TimeColumn:
+        return tr("Time");
+    default:
+        return {};
+    }
+}
+
+ResultsFilterProxy::ResultsFilterProxy(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(ResultsModel::SortRole);
+}
+
+void ResultsFilterProxy::setVerdictFilter(std::optional<db::Verdict> verdict)
+{
+    verdict_ = verdict;
+    invalidateFilter();
+}
+
+void ResultsFilterProxy::setScoreRange(std::optional<double> minScore, std::optional<double> maxScore)
+{
+    minScore_ = minScore;
+    maxScore_ = maxScore;
+    invalidateFilter();
+}
+
+void ResultsFilterProxy::setCategoryFilter(const QString& category)
+{
+    category_ = category;
+    invalidateFilter();
+}
+
+bool ResultsFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    const auto* model = qobject_cast<const ResultsModel*>(sourceModel());
+    if (!model || sourceParent.isValid())
+        return true;
+    const ResultRow& row = model->rowAt(sourceRow);
+    if (verdict_ && row.finalVerdict() != *verdict_)
+        return false;
+    if (minScore_ && row.result.score < *minScore_)
+        return false;
+    if (maxScore_ && row.result.score > *maxScore_)
+        return false;
+    if (!category_.isEmpty() && row.category != category_)
+        return false;
+    return true;
+}
+
+} // namespace dl::ui

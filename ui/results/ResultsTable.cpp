@@ -1,0 +1,395 @@
+#include "ui/results/ResultsTable.h"
+
+#include "database/Store.h"
+#include "ui/results/ResultsModel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace dl::ui {
+
+namespace {
+
+constexpr double kScoreLimit = 1e9;
+
+} // namespace
+
+ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
+{
+    model_ = new ResultsModel(this);
+    proxy_ = new ResultsFilterProxy(this);
+    proxy_->setSourceModel(model_);
+
+    runCombo_ = new QComboBox;
+    runCombo_->setObjectName(QStringLiteral("runCombo"));
+    runCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    runCombo_->setMinimumContentsLength(24);
+    categoryCombo_ = new QComboBox;
+    categoryCombo_->setObjectName(QStringLiteral("categoryCombo"));
+    verdictCombo_ = new QComboBox;
+    verdictCombo_->setObjectName(QStringLiteral("verdictCombo"));
+    verdictCombo_->addItem(tr("All verdicts"));
+    verdictCombo_->addItem(tr("OK"), static_cast<int>(db::Verdict::Ok));
+    verdictCombo_->addItem(tr("Defect"), static_cast<int>(db::Verdict::Defect));
+    verdictCombo_->setToolTip(tr("The operator's verdict where overridden, else the model's"));
+    minScore_ = new QDoubleSpinBox;
+    minScore_->setObjectName(QStringLiteral("minScore"));
+    maxScore_ = new QDoubleSpinBox;
+    maxScore_->setObjectName(QStringLiteral("maxScore"));
+    for (QDoubleSpinBox* box : {minScore_, maxScore_}) {
+        box->setRange(-kScoreLimit, kScoreLimit);
+        box->setDecimals(4);
+        box->setSingleStep(0.1);
+        box->setKeyboardTracking(false); // filter once the number is typed, not per digit
+    }
+
+    auto* filters = new QFormLayout;
+    filters->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    filters->addRow(tr("Run:"), runCombo_);
+    filters->addRow(tr("Category:"), categoryCombo_);
+    filters->addRow(tr("Verdict:"), verdictCombo_);
+    auto* scoreRow = new QHBoxLayout;
+    scoreRow->addWidget(minScore_, 1);
+    scoreRow->addWidget(new QLabel(QStringLiteral("\u2013")));
+    scoreRow->addWidget(maxScore_, 1);
+    filters->addRow(tr("Score:"), scoreRow);
+
+    table_ = new QTableView;
+    table_->setObjectName(QStringLiteral("resultsTable"));
+    table_->setModel(proxy_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(-1, Qt::AscendingOrder); // insertion order until the user sorts
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setAlternatingRowColors(true);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
+    table_->horizontalHeader()->setStretchLastSection(true);
+
+    acceptButton_ = new QPushButton(tr("&Accept (OK)"));
+    acceptButton_->setObjectName(QStringLiteral("acceptButton"));
+    acceptButton_->setToolTip(tr("Mark the selected image as OK (A)"));
+    rejectButton_ = new QPushButton(tr("&Reject (defect)"));
+    rejectButton_->setObjectName(QStringLiteral("rejectButton"));
+    rejectButton_->setToolTip(tr("Mark the selected image as defective (R)"));
+    countLabel_ = new QLabel;
+    countLabel_->setObjectName(QStringLiteral("resultCount"));
+    connect(acceptButton_, &QPushButton::clicked, this, [this] { acceptCurrent(); });
+    connect(rejectButton_, &QPushButton::clicked, this, [this] { rejectCurrent(); });
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(acceptButton_);
+    buttons->addWidget(rejectButton_);
+    buttons->addStretch(1);
+    buttons->addWidget(countLabel_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(table_, 1);
+    layout->addLayout(buttons);
+
+    // Review keys work while the focus is anywhere in this panel.
+    auto addShortcut = [this](QKeySequence keys, auto handler) {
+        auto* shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, handler);
+    };
+    addShortcut(QKeySequence(Qt::Key_A), [this] { acceptCurrent(); });
+    addShortcut(QKeySequence(Qt::Key_R), [this] { rejectCurrent(); });
+    addShortcut(QKeySequence(Qt::Key_N), [this] { selectNextRow(); });
+    addShortcut(QKeySequence(Qt::Key_P), [this] { selectPreviousRow(); });
+
+    connect(runCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        if (!updating_)
+            reload();
+    });
+    connect(categoryCombo_, &QComboBox::currentIndexChanged, this, &ResultsTable::applyFilters);
+    connect(verdictCombo_, &QComboBox::currentIndexChanged, this, &ResultsTable::applyFilters);
+    connect(minScore_, &QDoubleSpinBox::valueChanged, this, &ResultsTable::applyFilters);
+    connect(maxScore_, &QDoubleSpinBox::valueChanged, this, &ResultsTable::applyFilters);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ResultsTable::onCurrentChanged);
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this, &ResultsTable::updateCountLabel);
+    connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &ResultsTable::updateCountLabel);
+    connect(proxy_, &QAbstractItemModel::modelReset, this, &ResultsTable::updateCountLabel);
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, &ResultsTable::updateCountLabel);
+
+    updateCountLabel();
+}
+
+ResultsTable::~ResultsTable() = default;
+
+void ResultsTable::openDatabase(const QString& path)
+{
+    auto store = std::make_unique<db::Store>();
+    store->open(path); // throws; the current database stays as it was
+    store_ = std::move(store);
+    fillRunCombo(std::nullopt);
+    reload();
+}
+
+bool ResultsTable::hasDatabase() const
+{
+    return store_ && store_->isOpen();
+}
+
+QString ResultsTable::databasePath() const
+{
+    return hasDatabase() ? store_->path() : QString();
+}
+
+std::optional<db::RowId> ResultsTable::selectedRunId() const
+{
+    const QVariant data = runCombo_->currentData();
+    if (!data.isValid())
+        return std::nullopt;
+    return data.toLongLong();
+}
+
+void ResultsTable::selectRun(std::optional<db::RowId> runId)
+{
+    const int index = runId ? runCombo_->findData(QVariant::fromValue<qlonglong>(*runId)) : 0;
+    if (index >= 0)
+        runCombo_->setCurrentIndex(index); // reloads through currentIndexChanged
+}
+
+void ResultsTable::fillRunCombo(std::optional<db::RowId> preferredRun)
+{
+    updating_ = true;
+    runCombo_->clear();
+    runCombo_->addItem(tr("All runs"));
+    std::optional<db::RowId> newestScoringRun;
+    for (const db::RunRecord& run : store_->listRuns()) { // newest first
+        const QString started = run.startedAt.isValid()
+                                    ? QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat)
+                                    : tr("not started");
+        runCombo_->addItem(tr("#%1 %2, %3 (%4)").arg(QString::number(run.id), db::toText(run.kind), started,
+                                                     db::toText(run.status)),
+                           QVariant::fromValue<qlonglong>(run.id));
+        if (!newestScoringRun && (run.kind == db::RunKind::Test || run.kind == db::RunKind::Predict))
+            newestScoringRun = run.id;
+    }
+    const std::optional<db::RowId> wanted = preferredRun ? preferredRun : newestScoringRun;
+    const int index = wanted ? runCombo_->findData(QVariant::fromValue<qlonglong>(*wanted)) : 0;
+    runCombo_->setCurrentIndex(std::max(index, 0));
+    updating_ = false;
+}
+
+void ResultsTable::reload()
+{
+    if (!hasDatabase())
+        return;
+    std::vector<ResultRow> rows;
+    try {
+        rows = loadResultRows(*store_, selectedRunId(), kMaxRows);
+    } catch (const std::exception& error) {
+        emit errorOccurred(QString::fromUtf8(error.what()));
+        return;
+    }
+    truncated_ = rows.size() >= static_cast<std::size_t>(kMaxRows);
+    model_->setRows(std::move(rows));
+    updating_ = true;
+    fillCategoryCombo();
+    resetScoreRange();
+    updating_ = false;
+    applyFilters();
+    table_->resizeColumnsToContents();
+    if (proxy_->rowCount() > 0)
+        table_->selectRow(0);
+}
+
+void ResultsTable::fillCategoryCombo()
+{
+    const QString previous = categoryCombo_->currentData().toString();
+    std::set<QString> categories;
+    for (const ResultRow& row : model_->rows())
+        if (!row.category.isEmpty())
+            categories.insert(row.category);
+    categoryCombo_->clear();
+    categoryCombo_->addItem(tr("All categories"));
+    for (const QString& category : categories)
+        categoryCombo_->addItem(category, category);
+    categoryCombo_->setCurrentIndex(std::max(categoryCombo_->findData(previous), 0));
+}
+
+void ResultsTable::resetScoreRange()
+{
+    // The boxes start at the scores' range (widened to two decimals) so nothing is hidden.
+    double low = 0.0;
+    double high = 1.0;
+    if (!model_->rows().empty()) {
+        low = high = model_->rows().front().result.score;
+        for (const ResultRow& row : model_->rows()) {
+            low = std::min(low, row.result.score);
+            high = std::max(high, row.result.score);
+        }
+    }
+    minScore_->setValue(std::floor(low * 100.0) / 100.0);
+    maxScore_->setValue(std::ceil(high * 100.0) / 100.0);
+}
+
+void ResultsTable::applyFilters()
+{
+    if (updating_)
+        return;
+    const QVariant verdict = verdictCombo_->currentData();
+    proxy_->setVerdictFilter(verdict.isValid() ? std::optional<db::Verdict>(static_cast<db::Verdict>(verdict.toInt()))
+                                               : std::nullopt);
+    proxy_->setScoreRange(minScore_->value(), maxScore_->value());
+    proxy_->setCategoryFilter(categoryCombo_->currentData().toString());
+    updateCountLabel();
+}
+
+void ResultsTable::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+}
+
+void ResultsTable::retranslateUi()
+{
+    // The texts set in the constructor, in the new language; run entries keep theirs until reloaded.
+    verdictCombo_->setItemText(0, tr("All verdicts"));
+    verdictCombo_->setItemText(1, tr("OK"));
+    verdictCombo_->setItemText(2, tr("Defect"));
+    verdictCombo_->setToolTip(tr("The operator's verdict where overridden, else the model's"));
+    if (runCombo_->count() > 0 && !runCombo_->itemData(0).isValid())
+        runCombo_->setItemText(0, tr("All runs"));
+    if (categoryCombo_->count() > 0 && categoryCombo_->itemData(0).toString().isEmpty())
+        categoryCombo_->setItemText(0, tr("All categories"));
+    if (auto* filters = findChild<QFormLayout*>()) {
+        const std::pair<QWidget*, QString> rows[] = {
+            {runCombo_, tr("Run:")}, {categoryCombo_, tr("Category:")}, {verdictCombo_, tr("Verdict:")}};
+        for (const auto& [field, text] : rows)
+            if (auto* label = qobject_cast<QLabel*>(filters->labelForField(field)))
+                label->setText(text);
+        for (int row = 0; row < filters->rowCount(); ++row)
+            if (QLayoutItem* field = filters->itemAt(row, QFormLayout::FieldRole); field && field->layout())
+                if (auto* label = qobject_cast<QLabel*>(filters->labelForField(field->layout())))
+                    label->setText(tr("Score:"));
+    }
+    acceptButton_->setText(tr("&Accept (OK)"));
+    acceptButton_->setToolTip(tr("Mark the selected image as OK (A)"));
+    rejectButton_->setText(tr("&Reject (defect)"));
+    rejectButton_->setToolTip(tr("Mark the selected image as defective (R)"));
+    if (model_->columnCount() > 0)
+        emit model_->headerDataChanged(Qt::Horizontal, 0, model_->columnCount() - 1);
+    table_->viewport()->update(); // verdict cells are translated when painted
+    updateCountLabel();
+}
+
+void ResultsTable::updateCountLabel()
+{
+    QString text = tr("%1 of %n result(s)", nullptr, model_->rowCount()).arg(proxy_->rowCount());
+    if (truncated_)
+        text += QLatin1Char(' ') + tr("(first %1 loaded)").arg(kMaxRows);
+    countLabel_->setText(text);
+    const bool haveRow = table_->currentIndex().isValid();
+    acceptButton_->setEnabled(haveRow);
+    rejectButton_->setEnabled(haveRow);
+}
+
+const ResultRow* ResultsTable::currentRow() const
+{
+    const QModelIndex index = proxy_->mapToSource(table_->currentIndex());
+    return index.isValid() ? &model_->rowAt(index.row()) : nullptr;
+}
+
+void ResultsTable::onCurrentChanged()
+{
+    updateCountLabel();
+    if (const ResultRow* row = currentRow())
+        emit resultSelected(row->result.imagePath, row->result.heatmapPath);
+}
+
+bool ResultsTable::acceptCurrent()
+{
+    return overrideCurrent(db::Verdict::Ok);
+}
+
+bool ResultsTable::rejectCurrent()
+{
+    return overrideCurrent(db::Verdict::Defect);
+}
+
+bool ResultsTable::overrideCurrent(db::Verdict verdict)
+{
+    const QModelIndex index = proxy_->mapToSource(table_->currentIndex());
+    if (!index.isValid() || !hasDatabase())
+        return false;
+    const std::optional<QString> reason = reasonProvider_ ? reasonProvider_(verdict) : askReason(verdict);
+    if (!reason)
+        return false; // the operator cancelled
+    const db::ResultRecord& result = model_->rowAt(index.row()).result;
+    try {
+        const db::VerdictOverrideRecord stored =
+            store_->addOverride(result.id, verdict, reason->trimmed(), operatorName());
+        model_->setOverride(index.row(), stored);
+        emit overrideStored(tr("%1 marked %2").arg(QFileInfo(result.imagePath).fileName(),
+                                                  verdictDisplayText(verdict)));
+    } catch (const std::exception& error) {
+        emit errorOccurred(QString::fromUtf8(error.what()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QString> ResultsTable::askReason(db::Verdict verdict)
+{
+    bool ok = false;
+    const QString title = verdict == db::Verdict::Ok ? tr("Accept as OK") : tr("Reject as defect");
+    const QString reason =
+        QInputDialog::getText(this, title, tr("Reason for the override:"), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    return reason;
+}
+
+void ResultsTable::selectNextRow()
+{
+    moveSelection(+1);
+}
+
+void ResultsTable::selectPreviousRow()
+{
+    moveSelection(-1);
+}
+
+void ResultsTable::moveSelection(int step)
+{
+    const int rows = proxy_->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = table_->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, rows - 1) : 0;
+    table_->selectRow(row);
+    table_->scrollTo(proxy_->index(row, 0));
+}
+
+QString ResultsTable::operatorName()
+{
+    const QString user = qEnvironmentVariable("USER").trimmed();
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+} // namespace dl::ui

@@ -1,0 +1,134 @@
+#pragma once
+// The training dock: choose a method, the categories of the loaded datasets and
+// the few parameters that matter, start/cancel, and watch progress (with an
+// estimate of the time left) and the per-epoch loss / validation curves live.
+// "Retrain with annotations" warm-starts DMAD from the active model with the
+// defects engineers annotated in the database. All work runs on EngineBridge's
+// model lane; the window stays usable meanwhile.
+#include "ui/bridge/ModelJobs.h"
+
+#include <QMap>
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+
+namespace dl {
+struct Dataset;
+}
+
+namespace dl::ui {
+
+class EngineBridge;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(EngineBridge* engine, QWidget* parent = nullptr);
+
+    // Where runs and models are recorded; empty: the default database.
+    void setDatabasePath(const QString& path);
+    QString databasePath() const;
+    // Where new bundles go; empty: "models" beside the database.
+    void setModelsFolder(const QString& folder) { modelsFolder_ = folder; }
+    QString modelsFolder() const;
+    // The model the workstation uses, the parent of "Retrain with annotations".
+    void setActiveModel(const QString& bundlePath, const QString& method);
+    QString activeModelPath() const { return activeModelPath_; }
+
+    // The job this panel would start now, from its controls (tests and Start use it).
+    TrainSpec currentSpec() const;
+    void setMethod(const QString& method);
+    // Overrides one parameter field, e.g. ("epochs", 2); false if the method has no such field.
+    bool setParameter(const QString& name, double value);
+    void setUseDatabaseLabels(bool use);
+    // Parameters without a field here (e.g. DMAD's texture_dir), passed on as given;
+    // the fields win where both name a parameter. Unknown keys fail the training.
+    void setAdvancedParameters(const QJsonObject& params) { advancedParameters_ = params; }
+
+    bool isTraining() const { return training_; }
+    QCustomPlot* curvePlot() const { return plot_; }
+    // Points received so far per metric name (the plotted curves).
+    int metricPointCount(const QString& name) const;
+
+public slots:
+    void startTraining();
+    void retrainWithAnnotations();
+    void cancelTraining();
+    void addDataset(const std::shared_ptr<const dl::Dataset>& dataset);
+
+signals:
+    // A training started here finished and was saved (and recorded); `retrain`
+    // tells a "Retrain with annotations" job, whose parent is `parentPath`.
+    void trainingFinished(const dl::ui::TrainedModel& model, bool retrain, const QString& parentPath);
+    void trainingStopped(const QString& message); // failed or cancelled
+    void errorOccurred(const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override; // language switch, light/dark theme
+
+private:
+    void retranslateUi();
+    void applyPlotPalette();
+    void updateActiveLabel();
+    // The status line is kept as a function so a language switch can render it again.
+    void setStageText(std::function<QString()> stageText);
+    void updateEtaLabel();
+    void rebuildParameterFields();
+    void refreshCategories();
+    void start(TrainSpec spec, bool retrain);
+    void setTraining(bool training);
+    void onMetric(const QString& name, int step, double value);
+    void onProgress(double fraction, const QString& stage, double secondsLeft);
+    void onTrained(const TrainedModel& model);
+    void onStopped(const std::function<QString()>& messageText);
+    QString newBundlePath(const QString& method, const QStringList& categories) const;
+
+    EngineBridge* engine_;
+    QGroupBox* setupBox_ = nullptr;
+    QLabel* methodLabel_ = nullptr;
+    QLabel* categoriesLabel_ = nullptr;
+    QComboBox* methodBox_ = nullptr;
+    QListWidget* categoryList_ = nullptr;
+    QCheckBox* unifiedBox_ = nullptr;
+    QCheckBox* databaseLabelsBox_ = nullptr;
+    QWidget* parameterBox_ = nullptr;
+    QFormLayout* parameterForm_ = nullptr;
+    QMap<QString, QDoubleSpinBox*> parameterFields_;
+    QPushButton* startButton_ = nullptr;
+    QPushButton* retrainButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QLabel* stageLabel_ = nullptr;
+    QLabel* etaLabel_ = nullptr;
+    QLabel* activeLabel_ = nullptr;
+    QCustomPlot* plot_ = nullptr;
+    QMap<QString, int> graphOfMetric_;
+    std::function<QString()> stageText_; // empty: no status yet
+    double secondsLeft_ = -1;            // the last time-left estimate; negative: none
+
+    std::vector<std::shared_ptr<const Dataset>> datasets_;
+    QString databasePath_;
+    QString modelsFolder_;
+    QString activeModelPath_;
+    QString activeModelMethod_;
+    bool training_ = false;     // a job of this panel is queued or running
+    bool retraining_ = false;
+    QString retrainParent_;
+    QJsonObject advancedParameters_;
+};
+
+} // namespace dl::ui
