@@ -5,22 +5,13 @@
 // average pooling over channels. DMAD reuses this for its memory banks.
 // Internal (torch) header.
 #include "backbone/Backbone.h"
-
-#include <nlohmann/json.hpp>
+#include "components/PatchFeatureSpec.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace dl {
-
-struct PatchFeatureSpec {
-    std::vector<std::string> taps{"features.6", "features.13"};
-    int neighbourhood = 3;  // local averaging window (odd)
-    int reducedDim = 0;     // 0 = keep the concatenated width
-
-    static PatchFeatureSpec fromParams(const nlohmann::json& params); // keys: taps, neighbourhood, feature_dim
-};
 
 class PatchFeatureExtractor {
 public:

@@ -189,21 +189,6 @@ void skipFiles(Dataset& dataset, const std::vector<fs::path>& files, const std::
         dataset.skipped.push_back({file.string(), reason});
 }
 
-std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound)
-{
-    if (bound <= 1)
-        return 0;
-    // Accept only raw values below the largest multiple of `bound`, so every
-    // residue is equally likely.
-    const std::uint64_t range = std::uint64_t(std::numeric_limits<std::uint32_t>::max()) + 1;
-    const std::uint64_t acceptBelow = range - range % bound;
-    for (;;) {
-        const std::uint64_t value = std::uint64_t(rng()) & 0xFFFFFFFFu;
-        if (value < acceptBelow)
-            return std::uint32_t(value % bound);
-    }
-}
-
 void sortSamples(std::vector<Sample>& samples)
 {
     std::sort(samples.begin(), samples.end(), [](const Sample& a, const Sample& b) {

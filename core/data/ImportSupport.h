@@ -1,6 +1,7 @@
 #pragma once
 // Internal helpers shared by the dataset importers (core/data/Import*.cpp).
 // Not part of the public data API: include only from core/data/*.cpp.
+#include "common/UniformRandom.h"
 #include "data/Dataset.h"
 
 #include <cstdint>
@@ -54,11 +55,7 @@ void admitSamples(Dataset& dataset, std::vector<Sample>& found, bool validateIma
 // Lists `files` (usually non-image files in a class folder) as skipped with `reason`.
 void skipFiles(Dataset& dataset, const std::vector<fs::path>& files, const std::string& reason);
 
-// Uniform integer in [0, bound) from raw mt19937 output by rejection. The
-// standard fixes mt19937's output but not std::uniform_int_distribution's or
-// std::shuffle's algorithms, so seeded splits use these to be identical everywhere.
-std::uint32_t uniformBelow(std::mt19937& rng, std::uint32_t bound);
-
+// Seeded Fisher-Yates over uniformBelow (common/UniformRandom.h), identical everywhere.
 template <typename T>
 void seededShuffle(std::vector<T>& items, std::mt19937& rng)
 {

@@ -1,5 +1,6 @@
 #include "ui/common/PlotStyle.h"
 
+#include <QEvent>
 #include <QPalette>
 
 #include <qcustomplot.h>
@@ -82,6 +83,22 @@ void stylePlot(QCustomPlot* plot, const QPalette& palette)
         if (auto* title = qobject_cast<QCPTextElement*>(element))
             title->setTextColor(text);
     plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void followLanguageAndPalette(const QEvent* event, const std::function<void()>& retranslate,
+                              const std::function<void()>& restyle)
+{
+    switch (event->type()) {
+    case QEvent::LanguageChange:
+        retranslate();
+        break;
+    case QEvent::PaletteChange:
+    case QEvent::ApplicationPaletteChange:
+        restyle();
+        break;
+    default:
+        break;
+    }
 }
 
 } // namespace dl::ui

@@ -4,6 +4,10 @@
 // training curves and the model comparison would stay white in the dark theme.
 #include <QColor>
 
+#include <functional>
+
+class QEvent;
+
 class QCustomPlot;
 class QPalette;
 
@@ -20,5 +24,10 @@ QColor plotCurveColour(int index, const QPalette& palette);
 // A colour between the palette's base and text colours (0: base, 1: text), for
 // secondary lines such as grids or a faded reference curve.
 QColor plotBlendColour(const QPalette& palette, double towardsText);
+
+// For a plotting panel's changeEvent: calls `retranslate` on a language change and
+// `restyle` when the widget's or the application's palette changed.
+void followLanguageAndPalette(const QEvent* event, const std::function<void()>& retranslate,
+                              const std::function<void()>& restyle);
 
 } // namespace dl::ui

@@ -192,17 +192,7 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
 void ModelCompare::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    switch (event->type()) {
-    case QEvent::LanguageChange:
-        retranslateUi();
-        break;
-    case QEvent::PaletteChange:
-    case QEvent::ApplicationPaletteChange:
-        applyPlotPalette();
-        break;
-    default:
-        break;
-    }
+    followLanguageAndPalette(event, [this] { retranslateUi(); }, [this] { applyPlotPalette(); });
 }
 
 void ModelCompare::retranslateUi()

@@ -159,17 +159,7 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
 void TrainingPanel::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
-    switch (event->type()) {
-    case QEvent::LanguageChange:
-        retranslateUi();
-        break;
-    case QEvent::PaletteChange:
-    case QEvent::ApplicationPaletteChange:
-        applyPlotPalette();
-        break;
-    default:
-        break;
-    }
+    followLanguageAndPalette(event, [this] { retranslateUi(); }, [this] { applyPlotPalette(); });
 }
 
 void TrainingPanel::retranslateUi()

@@ -1,6 +1,8 @@
 #pragma once
 // PatchCore (Roth et al., CVPR 2022): a coreset memory bank of normal patch
-// features; anomaly = distance to the nearest normal patch. Torch-free header.
+// features; anomaly = distance to the nearest normal patch. The Detector wiring:
+// training in PatchCoreTrainer, scoring in PatchCoreAnomalyMap, parameters in
+// PatchCoreParams. Torch-free header.
 #include "engine/Detector.h"
 
 #include <memory>

@@ -1,0 +1,20 @@
+#pragma once
+// Which patch features PatchCore and DMAD build (components/PatchFeatures.h):
+// the backbone taps, the local averaging window and an optional width
+// reduction. Torch-free, so the methods' parameter structs can hold it.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct PatchFeatureSpec {
+    std::vector<std::string> taps{"features.6", "features.13"};
+    int neighbourhood = 3;  // local averaging window (odd)
+    int reducedDim = 0;     // 0 = keep the concatenated width
+
+    static PatchFeatureSpec fromParams(const nlohmann::json& params); // keys: taps, neighbourhood, feature_dim
+};
+
+} // namespace dl
