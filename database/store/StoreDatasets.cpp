@@ -1,0 +1,154 @@
+// dl::db::Store: datasets and their images.
+#include "database/Store.h"
+
+#include "database/Connection.h"
+#include "database/InputChecks.h"
+#include "database/RowMapping.h"
+
+namespace dl::db {
+
+using namespace detail;
+using Reason = DatabaseError::Reason;
+
+namespace {
+
+void validateImage(const Connection& c, const ImageRecord& image, const QString& action)
+{
+    requireText(c, image.path, "the image path", action);
+    requireText(c, image.relativePath, "the relative path", action);
+    requireHashOrEmpty(c, image.contentHash, "the content hash", action);
+    if (image.width < 0 || image.height < 0)
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: the size %2x%3 is negative").arg(action).arg(image.width).arg(image.height));
+    if (image.label < -1 || image.label > 1)
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: label %2 is not -1 (unknown), 0 (normal) or 1 (defective)")
+                   .arg(action)
+                   .arg(image.label));
+}
+
+} // namespace
+
+// --- datasets ----------------------------------------------------------------
+
+DatasetRecord Store::addDataset(const DatasetRecord& dataset)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding dataset %1").arg(quoted(dataset.rootPath));
+    c.requireWritable(action);
+    requireText(c, dataset.name, "the dataset name", action);
+    requireText(c, dataset.rootPath, "the dataset root path", action);
+    requireText(c, dataset.format, "the dataset format", action);
+
+    DatasetRecord stored = dataset;
+    const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
+    QSqlQuery insert = c.prepare(QStringLiteral(
+        "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?)"), action);
+    insert.addBindValue(dataset.name);
+    insert.addBindValue(dataset.rootPath);
+    insert.addBindValue(dataset.format);
+    insert.addBindValue(jsonObjectText(c, dataset.options, "the dataset options", action));
+    insert.addBindValue(createdAt);
+    c.exec(insert, action);
+    stored.id = insert.lastInsertId().toLongLong();
+    stored.options = storedObject(dataset.options);
+    stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
+    return stored;
+}
+
+std::optional<DatasetRecord> Store::dataset(RowId id) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("reading dataset %1").arg(id);
+    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets WHERE id = ?").arg(kDatasetColumns), action);
+    query.addBindValue(qlonglong(id));
+    return readOne(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+}
+
+std::optional<DatasetRecord> Store::findDatasetByRoot(const QString& rootPath) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("looking up the dataset at %1").arg(quoted(rootPath));
+    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets WHERE root_path = ?").arg(kDatasetColumns), action);
+    query.addBindValue(textValue(rootPath));
+    return readOne(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+}
+
+std::vector<DatasetRecord> Store::listDatasets() const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("listing datasets");
+    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets ORDER BY id").arg(kDatasetColumns), action);
+    return readAll(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+}
+
+// --- images ------------------------------------------------------------------
+
+std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding %1 images").arg(images.size());
+    c.requireWritable(action);
+    if (images.empty())
+        return {};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        validateImage(c, images[i], QStringLiteral("%1 (image %2, %3)").arg(action).arg(i + 1).arg(quoted(images[i].relativePath)));
+
+    WriteTransaction transaction(c, action);
+    QSqlQuery insert = c.prepare(QStringLiteral(
+        "INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, label, "
+        "category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), action);
+    std::vector<RowId> ids;
+    ids.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const ImageRecord& image = images[i];
+        insert.bindValue(0, qlonglong(image.datasetId));
+        insert.bindValue(1, image.path);
+        insert.bindValue(2, image.relativePath);
+        insert.bindValue(3, textValue(image.contentHash.toLower()));
+        insert.bindValue(4, image.width);
+        insert.bindValue(5, image.height);
+        insert.bindValue(6, textValue(image.split));
+        insert.bindValue(7, image.label);
+        insert.bindValue(8, textValue(image.category));
+        insert.bindValue(9, textValue(image.defectType));
+        insert.bindValue(10, textValue(image.maskPath));
+        c.exec(insert, QStringLiteral("%1 (image %2, %3)").arg(action).arg(i + 1).arg(quoted(image.relativePath)));
+        ids.push_back(insert.lastInsertId().toLongLong());
+    }
+    insert.finish();
+    transaction.commit();
+    return ids;
+}
+
+std::optional<ImageRecord> Store::image(RowId id) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("reading image %1").arg(id);
+    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM images WHERE id = ?").arg(kImageColumns), action);
+    query.addBindValue(qlonglong(id));
+    return readOne(c, query, action, readImage);
+}
+
+std::vector<ImageRecord> Store::imagesOfDataset(RowId datasetId) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("listing the images of dataset %1").arg(datasetId);
+    QSqlQuery query = c.prepare(
+        QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? ORDER BY relative_path").arg(kImageColumns), action);
+    query.addBindValue(qlonglong(datasetId));
+    return readAll(c, query, action, readImage);
+}
+
+std::optional<ImageRecord> Store::findImage(RowId datasetId, const QString& relativePath) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("looking up image %1 of dataset %2").arg(quoted(relativePath)).arg(datasetId);
+    QSqlQuery query = c.prepare(
+        QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? AND relative_path = ?").arg(kImageColumns), action);
+    query.addBindValue(qlonglong(datasetId));
+    query.addBindValue(relativePath);
+    return readOne(c, query, action, readImage);
+}
+
+} // namespace dl::db
