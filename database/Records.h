@@ -34,6 +34,12 @@ std::optional<RunStatus> runStatusFromString(const QString& text);
 // Succeeded, failed and cancelled runs are over; queued and running are not.
 bool isFinished(RunStatus status);
 
+// Reading one member of a record's JSON object (metrics, params, options)
+// without throwing: std::nullopt / an empty string when `key` is missing or
+// holds another type.
+std::optional<double> numberAt(const nlohmann::json& object, const char* key);
+QString textAt(const nlohmann::json& object, const char* key);
+
 struct DatasetRecord {
     RowId id = 0;
     QString name;

@@ -114,6 +114,19 @@ private slots:
             QCOMPARE(e.reason(), DatabaseError::Reason::NotFound);
         }
     }
+
+    void readsJsonMembersWithoutThrowing()
+    {
+        const nlohmann::json metrics{{"threshold", 2}, {"image_auroc", nullptr}, {"model", "/m/a.dlm"}};
+        QCOMPARE(numberAt(metrics, "threshold"), std::optional<double>(2.0));
+        QVERIFY(!numberAt(metrics, "image_auroc")); // null: undefined metric
+        QVERIFY(!numberAt(metrics, "model"));
+        QVERIFY(!numberAt(metrics, "missing"));
+        QVERIFY(!numberAt(nlohmann::json::array({1}), "threshold"));
+        QCOMPARE(textAt(metrics, "model"), QStringLiteral("/m/a.dlm"));
+        QVERIFY(textAt(metrics, "threshold").isEmpty());
+        QVERIFY(textAt(nlohmann::json(), "model").isEmpty());
+    }
 };
 
 QTEST_MAIN(TestStoreModels)
