@@ -174,6 +174,15 @@ void Connection::exec(QSqlQuery& query, const QString& action) const
         throw sqlError(action, query.lastError());
 }
 
+QSqlQuery Connection::execute(const QString& sql, const QVariantList& values, const QString& action) const
+{
+    QSqlQuery query = prepare(sql, action);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    exec(query, action);
+    return query;
+}
+
 void Connection::execStatement(const QString& sql, const QString& action) const
 {
     QSqlQuery query(database());

@@ -7,6 +7,7 @@
 
 #include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 class QSqlDatabase;
 class QSqlError;
@@ -45,6 +46,8 @@ public:
 
     QSqlQuery prepare(const QString& sql, const QString& action) const;
     void exec(QSqlQuery& query, const QString& action) const;
+    // Prepares `sql`, binds `values` in order to its placeholders and runs it.
+    QSqlQuery execute(const QString& sql, const QVariantList& values, const QString& action) const;
     // For fixed SQL text only (pragmas, transaction control, migration steps).
     void execStatement(const QString& sql, const QString& action) const;
     // Steps to the next row; false at the end. A failure while stepping (lock,

@@ -158,7 +158,7 @@ DatasetRecord readDataset(const Connection& c, const QSqlQuery& q)
     return d;
 }
 
-ImageRecord readImage(const QSqlQuery& q)
+ImageRecord readImage(const Connection&, const QSqlQuery& q)
 {
     ImageRecord i;
     i.id = q.value(0).toLongLong();

@@ -45,7 +45,7 @@ extern const QString kOverrideColumns; // of `verdict_overrides o`
 extern const QString kPromotionColumns;
 
 DatasetRecord readDataset(const Connection& c, const QSqlQuery& q);
-ImageRecord readImage(const QSqlQuery& q);
+ImageRecord readImage(const Connection& c, const QSqlQuery& q);
 AnnotationRecord readAnnotation(const Connection& c, const QSqlQuery& q);
 ModelRecord readModel(const Connection& c, const QSqlQuery& q);
 RunRecord readRun(const Connection& c, const QSqlQuery& q);
@@ -53,26 +53,32 @@ ResultRecord readResult(const Connection& c, const QSqlQuery& q);
 VerdictOverrideRecord readOverride(const Connection& c, const QSqlQuery& q);
 ModelPromotionRecord readPromotion(const Connection& c, const QSqlQuery& q);
 
-// Runs a prepared SELECT whose values are already bound and reads every row.
-template <typename Reader>
-auto readAll(const Connection& c, QSqlQuery& query, const QString& action, Reader reader)
+// How a record is read from the current row of a query.
+template <typename Record>
+using RowReader = Record (*)(const Connection& c, const QSqlQuery& q);
+
+// Prepares the SELECT `sql`, binds `values` in order to its placeholders and
+// reads every row with `reader`.
+template <typename Record>
+std::vector<Record> selectAll(const Connection& c, const QString& action, const QString& sql,
+                              const QVariantList& values, RowReader<Record> reader)
 {
-    c.exec(query, action);
-    std::vector<decltype(reader(query))> rows;
+    QSqlQuery query = c.execute(sql, values, action);
+    std::vector<Record> rows;
     while (c.next(query, action))
-        rows.push_back(reader(query));
+        rows.push_back(reader(c, query));
     return rows;
 }
 
-// Runs a prepared SELECT and reads its first row, if any.
-template <typename Reader>
-auto readOne(const Connection& c, QSqlQuery& query, const QString& action, Reader reader)
-    -> std::optional<decltype(reader(query))>
+// The same for the first row only, if there is one.
+template <typename Record>
+std::optional<Record> selectOne(const Connection& c, const QString& action, const QString& sql,
+                                const QVariantList& values, RowReader<Record> reader)
 {
-    c.exec(query, action);
+    QSqlQuery query = c.execute(sql, values, action);
     if (!c.next(query, action))
         return std::nullopt;
-    return reader(query);
+    return reader(c, query);
 }
 
 } // namespace dl::db::detail

@@ -33,16 +33,10 @@ AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, 
         c.fail(Reason::InvalidArgument, QStringLiteral("%1 failed: the mask is not PNG data").arg(action));
 
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.prepare(QStringLiteral(
+    QSqlQuery insert = c.execute(QStringLiteral(
         "INSERT INTO annotations (image_id, mask_png, author, created_at, defect_type, note) "
-        "VALUES (?, ?, ?, ?, ?, ?)"), action);
-    insert.addBindValue(qlonglong(imageId));
-    insert.addBindValue(maskPng);
-    insert.addBindValue(author);
-    insert.addBindValue(createdAt);
-    insert.addBindValue(textValue(defectType));
-    insert.addBindValue(textValue(note));
-    c.exec(insert, action);
+        "VALUES (?, ?, ?, ?, ?, ?)"),
+        {qlonglong(imageId), maskPng, author, createdAt, textValue(defectType), textValue(note)}, action);
 
     AnnotationRecord stored;
     stored.id = insert.lastInsertId().toLongLong();
@@ -57,23 +51,19 @@ AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, 
 
 std::optional<AnnotationRecord> Store::latestAnnotation(RowId imageId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading the latest annotation of image %1").arg(imageId);
     // Newest = highest id: ids follow insertion order even if the clock jumps.
-    QSqlQuery query = c.prepare(QStringLiteral(
-        "SELECT %1 FROM annotations WHERE image_id = ? ORDER BY id DESC LIMIT 1").arg(kAnnotationColumns), action);
-    query.addBindValue(qlonglong(imageId));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readAnnotation(c, q); });
+    return selectOne(connection(), QStringLiteral("reading the latest annotation of image %1").arg(imageId),
+                     QStringLiteral("SELECT %1 FROM annotations WHERE image_id = ? ORDER BY id DESC LIMIT 1")
+                         .arg(kAnnotationColumns),
+                     {qlonglong(imageId)}, readAnnotation);
 }
 
 std::vector<AnnotationRecord> Store::annotationsForImage(RowId imageId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("listing the annotations of image %1").arg(imageId);
-    QSqlQuery query = c.prepare(QStringLiteral(
-        "SELECT %1 FROM annotations WHERE image_id = ? ORDER BY id DESC").arg(kAnnotationColumns), action);
-    query.addBindValue(qlonglong(imageId));
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readAnnotation(c, q); });
+    return selectAll(connection(), QStringLiteral("listing the annotations of image %1").arg(imageId),
+                     QStringLiteral("SELECT %1 FROM annotations WHERE image_id = ? ORDER BY id DESC")
+                         .arg(kAnnotationColumns),
+                     {qlonglong(imageId)}, readAnnotation);
 }
 
 } // namespace dl::db

@@ -42,14 +42,10 @@ DatasetRecord Store::addDataset(const DatasetRecord& dataset)
 
     DatasetRecord stored = dataset;
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.prepare(QStringLiteral(
-        "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?)"), action);
-    insert.addBindValue(dataset.name);
-    insert.addBindValue(dataset.rootPath);
-    insert.addBindValue(dataset.format);
-    insert.addBindValue(jsonObjectText(c, dataset.options, "the dataset options", action));
-    insert.addBindValue(createdAt);
-    c.exec(insert, action);
+    QSqlQuery insert = c.execute(QStringLiteral(
+        "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {dataset.name, dataset.rootPath, dataset.format,
+         jsonObjectText(c, dataset.options, "the dataset options", action), createdAt}, action);
     stored.id = insert.lastInsertId().toLongLong();
     stored.options = storedObject(dataset.options);
     stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
@@ -58,28 +54,23 @@ DatasetRecord Store::addDataset(const DatasetRecord& dataset)
 
 std::optional<DatasetRecord> Store::dataset(RowId id) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading dataset %1").arg(id);
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets WHERE id = ?").arg(kDatasetColumns), action);
-    query.addBindValue(qlonglong(id));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+    return selectOne(connection(), QStringLiteral("reading dataset %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM datasets WHERE id = ?").arg(kDatasetColumns),
+                     {qlonglong(id)}, readDataset);
 }
 
 std::optional<DatasetRecord> Store::findDatasetByRoot(const QString& rootPath) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("looking up the dataset at %1").arg(quoted(rootPath));
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets WHERE root_path = ?").arg(kDatasetColumns), action);
-    query.addBindValue(textValue(rootPath));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+    return selectOne(connection(), QStringLiteral("looking up the dataset at %1").arg(quoted(rootPath)),
+                     QStringLiteral("SELECT %1 FROM datasets WHERE root_path = ?").arg(kDatasetColumns),
+                     {textValue(rootPath)}, readDataset);
 }
 
 std::vector<DatasetRecord> Store::listDatasets() const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("listing datasets");
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM datasets ORDER BY id").arg(kDatasetColumns), action);
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readDataset(c, q); });
+    return selectAll(connection(), QStringLiteral("listing datasets"),
+                     QStringLiteral("SELECT %1 FROM datasets ORDER BY id").arg(kDatasetColumns),
+                     {}, readDataset);
 }
 
 // --- images ------------------------------------------------------------------
@@ -123,32 +114,26 @@ std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
 
 std::optional<ImageRecord> Store::image(RowId id) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading image %1").arg(id);
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM images WHERE id = ?").arg(kImageColumns), action);
-    query.addBindValue(qlonglong(id));
-    return readOne(c, query, action, readImage);
+    return selectOne(connection(), QStringLiteral("reading image %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM images WHERE id = ?").arg(kImageColumns),
+                     {qlonglong(id)}, readImage);
 }
 
 std::vector<ImageRecord> Store::imagesOfDataset(RowId datasetId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("listing the images of dataset %1").arg(datasetId);
-    QSqlQuery query = c.prepare(
-        QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? ORDER BY relative_path").arg(kImageColumns), action);
-    query.addBindValue(qlonglong(datasetId));
-    return readAll(c, query, action, readImage);
+    return selectAll(connection(), QStringLiteral("listing the images of dataset %1").arg(datasetId),
+                     QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? ORDER BY relative_path")
+                         .arg(kImageColumns),
+                     {qlonglong(datasetId)}, readImage);
 }
 
 std::optional<ImageRecord> Store::findImage(RowId datasetId, const QString& relativePath) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("looking up image %1 of dataset %2").arg(quoted(relativePath)).arg(datasetId);
-    QSqlQuery query = c.prepare(
-        QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? AND relative_path = ?").arg(kImageColumns), action);
-    query.addBindValue(qlonglong(datasetId));
-    query.addBindValue(relativePath);
-    return readOne(c, query, action, readImage);
+    return selectOne(connection(),
+                     QStringLiteral("looking up image %1 of dataset %2").arg(quoted(relativePath)).arg(datasetId),
+                     QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? AND relative_path = ?")
+                         .arg(kImageColumns),
+                     {qlonglong(datasetId), relativePath}, readImage);
 }
 
 } // namespace dl::db

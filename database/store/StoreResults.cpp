@@ -61,11 +61,9 @@ std::vector<RowId> Store::addResults(const std::vector<ResultRecord>& results)
 
 std::optional<ResultRecord> Store::result(RowId id) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading result %1").arg(id);
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM results r WHERE r.id = ?").arg(kResultColumns), action);
-    query.addBindValue(qlonglong(id));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readResult(c, q); });
+    return selectOne(connection(), QStringLiteral("reading result %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM results r WHERE r.id = ?").arg(kResultColumns),
+                     {qlonglong(id)}, readResult);
 }
 
 std::vector<ResultRecord> Store::resultsOfRun(RowId runId) const
@@ -115,10 +113,7 @@ std::vector<ResultRecord> Store::findResults(const ResultFilter& filter) const
     sql += QStringLiteral(" ORDER BY r.id LIMIT ? OFFSET ?");
     values << (filter.limit < 0 ? -1 : filter.limit) << qMax(0, filter.offset);
 
-    QSqlQuery query = c.prepare(sql, action);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readResult(c, q); });
+    return selectAll(c, action, sql, values, readResult);
 }
 
 // --- verdict overrides -------------------------------------------------------
@@ -131,15 +126,9 @@ VerdictOverrideRecord Store::addOverride(RowId resultId, Verdict verdict, const 
     requireText(c, user, "the user name", action);
 
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.prepare(QStringLiteral(
+    QSqlQuery insert = c.execute(QStringLiteral(
         "INSERT INTO verdict_overrides (result_id, verdict, reason, user_name, created_at) VALUES (?, ?, ?, ?, ?)"),
-        action);
-    insert.addBindValue(qlonglong(resultId));
-    insert.addBindValue(toText(verdict));
-    insert.addBindValue(textValue(reason));
-    insert.addBindValue(user);
-    insert.addBindValue(createdAt);
-    c.exec(insert, action);
+        {qlonglong(resultId), toText(verdict), textValue(reason), user, createdAt}, action);
 
     VerdictOverrideRecord stored;
     stored.id = insert.lastInsertId().toLongLong();
@@ -153,35 +142,29 @@ VerdictOverrideRecord Store::addOverride(RowId resultId, Verdict verdict, const 
 
 std::optional<VerdictOverrideRecord> Store::latestOverride(RowId resultId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading the verdict override of result %1").arg(resultId);
-    QSqlQuery query = c.prepare(QStringLiteral(
-        "SELECT %1 FROM verdict_overrides o WHERE o.result_id = ? ORDER BY o.id DESC LIMIT 1").arg(kOverrideColumns),
-        action);
-    query.addBindValue(qlonglong(resultId));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readOverride(c, q); });
+    return selectOne(connection(), QStringLiteral("reading the verdict override of result %1").arg(resultId),
+                     QStringLiteral("SELECT %1 FROM verdict_overrides o WHERE o.result_id = ? "
+                                    "ORDER BY o.id DESC LIMIT 1")
+                         .arg(kOverrideColumns),
+                     {qlonglong(resultId)}, readOverride);
 }
 
 std::vector<VerdictOverrideRecord> Store::overrideHistory(RowId resultId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading the override history of result %1").arg(resultId);
-    QSqlQuery query = c.prepare(QStringLiteral(
-        "SELECT %1 FROM verdict_overrides o WHERE o.result_id = ? ORDER BY o.id DESC").arg(kOverrideColumns), action);
-    query.addBindValue(qlonglong(resultId));
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readOverride(c, q); });
+    return selectAll(connection(), QStringLiteral("reading the override history of result %1").arg(resultId),
+                     QStringLiteral("SELECT %1 FROM verdict_overrides o WHERE o.result_id = ? ORDER BY o.id DESC")
+                         .arg(kOverrideColumns),
+                     {qlonglong(resultId)}, readOverride);
 }
 
 std::vector<VerdictOverrideRecord> Store::latestOverridesOfRun(RowId runId) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading the verdict overrides of run %1").arg(runId);
-    QSqlQuery query = c.prepare(QStringLiteral(
-        "SELECT %1 FROM verdict_overrides o JOIN results r ON r.id = o.result_id "
-        "WHERE r.run_id = ? AND o.id = (SELECT MAX(newer.id) FROM verdict_overrides newer "
-        "WHERE newer.result_id = o.result_id) ORDER BY o.result_id").arg(kOverrideColumns), action);
-    query.addBindValue(qlonglong(runId));
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readOverride(c, q); });
+    return selectAll(connection(), QStringLiteral("reading the verdict overrides of run %1").arg(runId),
+                     QStringLiteral("SELECT %1 FROM verdict_overrides o JOIN results r ON r.id = o.result_id "
+                                    "WHERE r.run_id = ? AND o.id = (SELECT MAX(newer.id) FROM verdict_overrides newer "
+                                    "WHERE newer.result_id = o.result_id) ORDER BY o.result_id")
+                         .arg(kOverrideColumns),
+                     {qlonglong(runId)}, readOverride);
 }
 
 } // namespace dl::db

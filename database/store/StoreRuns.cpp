@@ -21,14 +21,11 @@ RunRecord Store::insertRun(RunKind kind, const nlohmann::json& params, std::opti
     QString startedAt;
     if (status == RunStatus::Running)
         startedAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.prepare(QStringLiteral(
-        "INSERT INTO runs (kind, params_json, status, started_at, model_id) VALUES (?, ?, ?, ?, ?)"), action);
-    insert.addBindValue(toText(kind));
-    insert.addBindValue(jsonObjectText(c, params, "the run parameters", action));
-    insert.addBindValue(toText(status));
-    insert.addBindValue(startedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(startedAt));
-    insert.addBindValue(idValue(modelId));
-    c.exec(insert, action);
+    QSqlQuery insert = c.execute(QStringLiteral(
+        "INSERT INTO runs (kind, params_json, status, started_at, model_id) VALUES (?, ?, ?, ?, ?)"),
+        {toText(kind), jsonObjectText(c, params, "the run parameters", action), toText(status),
+         startedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(startedAt),
+         idValue(modelId)}, action);
 
     RunRecord stored;
     stored.id = insert.lastInsertId().toLongLong();
@@ -56,11 +53,9 @@ void Store::markRunStarted(RowId runId)
     const detail::Connection& c = connection();
     const QString action = QStringLiteral("starting run %1").arg(runId);
     c.requireWritable(action);
-    QSqlQuery update = c.prepare(QStringLiteral(
-        "UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'"), action);
-    update.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
-    update.addBindValue(qlonglong(runId));
-    c.exec(update, action);
+    QSqlQuery update = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'"),
+        {timestampText(QDateTime::currentDateTimeUtc()), qlonglong(runId)}, action);
     if (update.numRowsAffected() == 1)
         return;
     const std::optional<RunRecord> current = run(runId);
@@ -80,15 +75,11 @@ void Store::finishRun(RowId runId, RunStatus status, const QString& errorMessage
                QStringLiteral("%1 failed: a finished run must be succeeded, failed or cancelled").arg(action));
 
     // Only a running run can succeed; a queued one can still fail or be cancelled.
-    QSqlQuery update = c.prepare(QStringLiteral(
+    QSqlQuery update = c.execute(QStringLiteral(
         "UPDATE runs SET status = ?, finished_at = ?, error_message = ? "
-        "WHERE id = ? AND (status = 'running' OR (status = 'queued' AND ? <> 'succeeded'))"), action);
-    update.addBindValue(toText(status));
-    update.addBindValue(timestampText(QDateTime::currentDateTimeUtc()));
-    update.addBindValue(textValue(errorMessage));
-    update.addBindValue(qlonglong(runId));
-    update.addBindValue(toText(status));
-    c.exec(update, action);
+        "WHERE id = ? AND (status = 'running' OR (status = 'queued' AND ? <> 'succeeded'))"),
+        {toText(status), timestampText(QDateTime::currentDateTimeUtc()), textValue(errorMessage),
+         qlonglong(runId), toText(status)}, action);
     if (update.numRowsAffected() == 1)
         return;
     const std::optional<RunRecord> current = run(runId);
@@ -106,31 +97,25 @@ void Store::setRunModel(RowId runId, RowId modelId)
     const detail::Connection& c = connection();
     const QString action = QStringLiteral("linking run %1 to model %2").arg(runId).arg(modelId);
     c.requireWritable(action);
-    QSqlQuery update = c.prepare(QStringLiteral("UPDATE runs SET model_id = ? WHERE id = ?"), action);
-    update.addBindValue(qlonglong(modelId));
-    update.addBindValue(qlonglong(runId));
-    c.exec(update, action);
+    QSqlQuery update = c.execute(QStringLiteral("UPDATE runs SET model_id = ? WHERE id = ?"),
+        {qlonglong(modelId), qlonglong(runId)}, action);
     if (update.numRowsAffected() == 0)
         c.fail(Reason::NotFound, QStringLiteral("%1 failed: run %2 does not exist").arg(action).arg(runId));
 }
 
 std::optional<RunRecord> Store::run(RowId id) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("reading run %1").arg(id);
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(kRunColumns), action);
-    query.addBindValue(qlonglong(id));
-    return readOne(c, query, action, [&](const QSqlQuery& q) { return readRun(c, q); });
+    return selectOne(connection(), QStringLiteral("reading run %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(kRunColumns),
+                     {qlonglong(id)}, readRun);
 }
 
 std::vector<RunRecord> Store::listRuns(int limit) const
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("listing runs");
     // LIMIT -1 means "no limit" to SQLite.
-    QSqlQuery query = c.prepare(QStringLiteral("SELECT %1 FROM runs ORDER BY id DESC LIMIT ?").arg(kRunColumns), action);
-    query.addBindValue(limit < 0 ? -1 : limit);
-    return readAll(c, query, action, [&](const QSqlQuery& q) { return readRun(c, q); });
+    return selectAll(connection(), QStringLiteral("listing runs"),
+                     QStringLiteral("SELECT %1 FROM runs ORDER BY id DESC LIMIT ?").arg(kRunColumns),
+                     {limit < 0 ? -1 : limit}, readRun);
 }
 
 int Store::abandonUnfinishedRuns(const QString& reason)
@@ -141,16 +126,12 @@ int Store::abandonUnfinishedRuns(const QString& reason)
     const QString now = timestampText(QDateTime::currentDateTimeUtc());
 
     WriteTransaction transaction(c, action);
-    QSqlQuery failRunning = c.prepare(QStringLiteral(
-        "UPDATE runs SET status = 'failed', finished_at = ?, error_message = ? WHERE status = 'running'"), action);
-    failRunning.addBindValue(now);
-    failRunning.addBindValue(textValue(reason));
-    c.exec(failRunning, action);
-    QSqlQuery cancelQueued = c.prepare(QStringLiteral(
-        "UPDATE runs SET status = 'cancelled', finished_at = ?, error_message = ? WHERE status = 'queued'"), action);
-    cancelQueued.addBindValue(now);
-    cancelQueued.addBindValue(textValue(reason));
-    c.exec(cancelQueued, action);
+    QSqlQuery failRunning = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'failed', finished_at = ?, error_message = ? WHERE status = 'running'"),
+        {now, textValue(reason)}, action);
+    QSqlQuery cancelQueued = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'cancelled', finished_at = ?, error_message = ? WHERE status = 'queued'"),
+        {now, textValue(reason)}, action);
     const int changed = failRunning.numRowsAffected() + cancelQueued.numRowsAffected();
     transaction.commit();
     return changed;
