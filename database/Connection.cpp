@@ -183,6 +183,26 @@ QSqlQuery Connection::execute(const QString& sql, const QVariantList& values, co
     return query;
 }
 
+std::vector<qint64> Connection::insertRows(const QString& sql, std::size_t rowCount,
+                                           const std::function<QVariantList(std::size_t)>& valuesOfRow,
+                                           const std::function<QString(std::size_t)>& rowAction,
+                                           const QString& action) const
+{
+    // One prepared statement for all rows: SQLite parses the SQL once.
+    QSqlQuery insert = prepare(sql, action);
+    std::vector<qint64> ids;
+    ids.reserve(rowCount);
+    for (std::size_t row = 0; row < rowCount; ++row) {
+        const QVariantList values = valuesOfRow(row);
+        for (int i = 0; i < values.size(); ++i)
+            insert.bindValue(i, values[i]);
+        exec(insert, rowAction(row));
+        ids.push_back(insert.lastInsertId().toLongLong());
+    }
+    insert.finish();
+    return ids;
+}
+
 void Connection::execStatement(const QString& sql, const QString& action) const
 {
     QSqlQuery query(database());

@@ -9,6 +9,9 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+#include <vector>
+
 class QSqlDatabase;
 class QSqlError;
 class QThread;
@@ -48,6 +51,11 @@ public:
     void exec(QSqlQuery& query, const QString& action) const;
     // Prepares `sql`, binds `values` in order to its placeholders and runs it.
     QSqlQuery execute(const QString& sql, const QVariantList& values, const QString& action) const;
+    // Runs the prepared INSERT `sql` once per row, binding `valuesOfRow(i)`, and
+    // returns the new row ids in order; a failure names `rowAction(i)`.
+    std::vector<qint64> insertRows(const QString& sql, std::size_t rowCount,
+                                   const std::function<QVariantList(std::size_t)>& valuesOfRow,
+                                   const std::function<QString(std::size_t)>& rowAction, const QString& action) const;
     // For fixed SQL text only (pragmas, transaction control, migration steps).
     void execStatement(const QString& sql, const QString& action) const;
     // Steps to the next row; false at the end. A failure while stepping (lock,

@@ -12,6 +12,12 @@ using Reason = DatabaseError::Reason;
 
 namespace {
 
+// Names image `index` of a bulk insert in error messages.
+QString imageAction(const QString& action, std::size_t index, const ImageRecord& image)
+{
+    return QStringLiteral("%1 (image %2, %3)").arg(action).arg(index + 1).arg(quoted(image.relativePath));
+}
+
 void validateImage(const Connection& c, const ImageRecord& image, const QString& action)
 {
     requireText(c, image.path, "the image path", action);
@@ -83,31 +89,20 @@ std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
     if (images.empty())
         return {};
     for (std::size_t i = 0; i < images.size(); ++i)
-        validateImage(c, images[i], QStringLiteral("%1 (image %2, %3)").arg(action).arg(i + 1).arg(quoted(images[i].relativePath)));
+        validateImage(c, images[i], imageAction(action, i, images[i]));
 
     WriteTransaction transaction(c, action);
-    QSqlQuery insert = c.prepare(QStringLiteral(
-        "INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, label, "
-        "category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"), action);
-    std::vector<RowId> ids;
-    ids.reserve(images.size());
-    for (std::size_t i = 0; i < images.size(); ++i) {
-        const ImageRecord& image = images[i];
-        insert.bindValue(0, qlonglong(image.datasetId));
-        insert.bindValue(1, image.path);
-        insert.bindValue(2, image.relativePath);
-        insert.bindValue(3, textValue(image.contentHash.toLower()));
-        insert.bindValue(4, image.width);
-        insert.bindValue(5, image.height);
-        insert.bindValue(6, textValue(image.split));
-        insert.bindValue(7, image.label);
-        insert.bindValue(8, textValue(image.category));
-        insert.bindValue(9, textValue(image.defectType));
-        insert.bindValue(10, textValue(image.maskPath));
-        c.exec(insert, QStringLiteral("%1 (image %2, %3)").arg(action).arg(i + 1).arg(quoted(image.relativePath)));
-        ids.push_back(insert.lastInsertId().toLongLong());
-    }
-    insert.finish();
+    std::vector<RowId> ids = c.insertRows(
+        QStringLiteral("INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, "
+                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        images.size(),
+        [&](std::size_t i) -> QVariantList {
+            const ImageRecord& image = images[i];
+            return {qlonglong(image.datasetId), image.path, image.relativePath, textValue(image.contentHash.toLower()),
+                    image.width, image.height, textValue(image.split), image.label, textValue(image.category),
+                    textValue(image.defectType), textValue(image.maskPath)};
+        },
+        [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
     transaction.commit();
     return ids;
 }

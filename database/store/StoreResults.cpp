@@ -36,25 +36,17 @@ std::vector<RowId> Store::addResults(const std::vector<ResultRecord>& results)
     WriteTransaction transaction(c, action);
     // Without an explicit path the linked image's path is stored, so the result
     // stays readable even if the image row is deleted later.
-    QSqlQuery insert = c.prepare(QStringLiteral(
-        "INSERT INTO results (run_id, image_id, image_path, score, verdict, heatmap_path, created_at) "
-        "VALUES (?, ?, COALESCE(NULLIF(?, ''), (SELECT path FROM images WHERE id = ?), ''), ?, ?, ?, ?)"), action);
-    std::vector<RowId> ids;
-    ids.reserve(results.size());
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const ResultRecord& r = results[i];
-        insert.bindValue(0, qlonglong(r.runId));
-        insert.bindValue(1, idValue(r.imageId));
-        insert.bindValue(2, textValue(r.imagePath));
-        insert.bindValue(3, idValue(r.imageId));
-        insert.bindValue(4, r.score);
-        insert.bindValue(5, toText(r.verdict));
-        insert.bindValue(6, textValue(r.heatmapPath));
-        insert.bindValue(7, createdAt);
-        c.exec(insert, QStringLiteral("%1 (result %2)").arg(action).arg(i + 1));
-        ids.push_back(insert.lastInsertId().toLongLong());
-    }
-    insert.finish();
+    std::vector<RowId> ids = c.insertRows(
+        QStringLiteral("INSERT INTO results (run_id, image_id, image_path, score, verdict, heatmap_path, created_at) "
+                       "VALUES (?, ?, COALESCE(NULLIF(?, ''), (SELECT path FROM images WHERE id = ?), ''), "
+                       "?, ?, ?, ?)"),
+        results.size(),
+        [&](std::size_t i) -> QVariantList {
+            const ResultRecord& r = results[i];
+            return {qlonglong(r.runId), idValue(r.imageId), textValue(r.imagePath), idValue(r.imageId), r.score,
+                    toText(r.verdict), textValue(r.heatmapPath), createdAt};
+        },
+        [&](std::size_t i) { return QStringLiteral("%1 (result %2)").arg(action).arg(i + 1); }, action);
     transaction.commit();
     return ids;
 }
