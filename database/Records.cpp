@@ -65,4 +65,24 @@ bool isFinished(RunStatus status)
         || status == RunStatus::Cancelled;
 }
 
+std::optional<double> numberAt(const nlohmann::json& object, const char* key)
+{
+    if (!object.is_object())
+        return std::nullopt;
+    const auto member = object.find(key);
+    if (member == object.end() || !member->is_number())
+        return std::nullopt;
+    return member->get<double>();
+}
+
+QString textAt(const nlohmann::json& object, const char* key)
+{
+    if (!object.is_object())
+        return {};
+    const auto member = object.find(key);
+    if (member == object.end() || !member->is_string())
+        return {};
+    return QString::fromStdString(member->get<std::string>());
+}
+
 } // namespace dl::db

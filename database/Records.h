@@ -2,11 +2,16 @@
 // Plain value types, one per table of the DefectLens database (see
 // docs/database.md). Store fills `id` and the time stamps when it stores a
 // record; everything else is copied as given. All times are UTC.
+//
+// JSON members use nlohmann::json, the engine's JSON type, so callers hand over
+// what they already hold. Each must be a JSON object (null counts as empty) and
+// is stored as compact text in its *_json column.
 #include <QByteArray>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include <nlohmann/json.hpp>
 
 #include <optional>
 
@@ -29,12 +34,18 @@ std::optional<RunStatus> runStatusFromString(const QString& text);
 // Succeeded, failed and cancelled runs are over; queued and running are not.
 bool isFinished(RunStatus status);
 
+// Reading one member of a record's JSON object (metrics, params, options)
+// without throwing: std::nullopt / an empty string when `key` is missing or
+// holds another type.
+std::optional<double> numberAt(const nlohmann::json& object, const char* key);
+QString textAt(const nlohmann::json& object, const char* key);
+
 struct DatasetRecord {
     RowId id = 0;
     QString name;
     QString rootPath;      // absolute dataset folder; unique among datasets
     QString format;        // importer format name, e.g. "mvtec", "visa", "folder"
-    QJsonObject options;   // importer options as used
+    nlohmann::json options = nlohmann::json::object(); // importer options as used
     QDateTime createdAt;
 };
 
@@ -70,7 +81,7 @@ struct ModelRecord {
     QStringList categories;            // categories the model was trained on
     QString bundlePath;                // the model bundle file
     QString bundleChecksum;            // SHA-256 of the bundle, hex; empty if not computed
-    QJsonObject metrics;               // evaluation metrics, e.g. {"image_auroc": 0.98}
+    nlohmann::json metrics = nlohmann::json::object(); // evaluation metrics, e.g. {"image_auroc": 0.98}
     std::optional<RowId> parentModelId;// the model this one was fine-tuned / retrained from
     QDateTime createdAt;
     QString notes;                     // free text written by engineers
@@ -79,7 +90,7 @@ struct ModelRecord {
 struct RunRecord {
     RowId id = 0;
     RunKind kind = RunKind::Predict;
-    QJsonObject params;
+    nlohmann::json params = nlohmann::json::object(); // what the run was asked to do
     RunStatus status = RunStatus::Queued;
     QDateTime startedAt;               // invalid while queued
     QDateTime finishedAt;              // invalid until the run is finished
@@ -98,7 +109,6 @@ struct ResultRecord {
     QDateTime createdAt;
 };
 
-// An operator's correction of a result's verdict. History is kept; the newest wins.
 // One promotion of a model into use on the line (who, when, why). The newest
 // promotion of a model that still exists names the active model.
 struct ModelPromotionRecord {
@@ -109,6 +119,7 @@ struct ModelPromotionRecord {
     QDateTime createdAt;
 };
 
+// An operator's correction of a result's verdict. History is kept; the newest wins.
 struct VerdictOverrideRecord {
     RowId id = 0;
     RowId resultId = 0;

@@ -16,7 +16,6 @@
 #include "database/DatabaseError.h"
 #include "database/Records.h"
 
-#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -24,6 +23,10 @@
 #include <vector>
 
 namespace dl::db {
+
+namespace detail {
+class Connection; // the QtSql connection and its helpers (database/Connection.h)
+}
 
 class Store {
 public:
@@ -85,8 +88,9 @@ public:
     void setModelNotes(RowId modelId, const QString& notes);
     // The newest model whose bundle has this checksum (case-insensitive), if any.
     std::optional<ModelRecord> findModelByChecksum(const QString& bundleChecksum) const;
-    // Merges `metrics` into the model's metrics (keys given replace stored ones).
-    void mergeModelMetrics(RowId modelId, const QJsonObject& metrics);
+    // Merges `metrics` (a JSON object) into the model's metrics (keys given
+    // replace stored ones).
+    void mergeModelMetrics(RowId modelId, const nlohmann::json& metrics);
     // Puts a model into use. Every promotion is kept; throws NotFound for an
     // unknown model and InvalidArgument for an empty user name.
     ModelPromotionRecord promoteModel(RowId modelId, const QString& user, const QString& reason = {});
@@ -97,8 +101,9 @@ public:
 
     // --- runs -----------------------------------------------------------------
     // queueRun stores a run waiting to start; startRun one running from now.
-    RunRecord queueRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId = {});
-    RunRecord startRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId = {});
+    // `params` must be a JSON object (null is stored as an empty one).
+    RunRecord queueRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId = {});
+    RunRecord startRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId = {});
     // Moves a queued run to running. Throws InvalidArgument if it is not queued.
     void markRunStarted(RowId runId);
     // Ends a run with a final status: a running run may succeed, fail or be
@@ -133,15 +138,13 @@ public:
     std::vector<VerdictOverrideRecord> latestOverridesOfRun(RowId runId) const;
 
 private:
-    class Connection; // the QtSql connection and its helpers (Store.cpp)
-
     // The open connection; throws Usage when closed or called from a thread other
     // than the one that opened it.
-    const Connection& connection() const;
-    RunRecord insertRun(RunKind kind, const QJsonObject& params, std::optional<RowId> modelId,
+    const detail::Connection& connection() const;
+    RunRecord insertRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId,
                         RunStatus status);
 
-    std::unique_ptr<Connection> connection_;
+    std::unique_ptr<detail::Connection> connection_;
 };
 
 } // namespace dl::db

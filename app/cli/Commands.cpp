@@ -17,7 +17,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -472,7 +471,7 @@ json modelJson(const db::ModelRecord& m, bool active)
             {"bundle_checksum", m.bundleChecksum.toStdString()},
             {"parent_model_id", m.parentModelId ? json(*m.parentModelId) : json(nullptr)},
             {"created_utc", m.createdAt.toString(Qt::ISODate).toStdString()},
-            {"metrics", json::parse(QJsonDocument(m.metrics).toJson(QJsonDocument::Compact).toStdString())},
+            {"metrics", m.metrics},
             {"notes", m.notes.toStdString()},
             {"active", active}};
 }

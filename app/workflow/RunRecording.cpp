@@ -7,7 +7,6 @@
 #include "engine/ModelBundle.h"
 
 #include <QFileInfo>
-#include <QJsonDocument>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -25,11 +24,6 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 json metricValue(double v) { return v < 0 ? json(nullptr) : json(v); }
 
 } // namespace
-
-QJsonObject toQJson(const json& value)
-{
-    return QJsonDocument::fromJson(QByteArray::fromStdString(value.dump())).object();
-}
 
 QString currentUserName()
 {
@@ -53,7 +47,7 @@ json metricsJson(const CategoryMetrics& m)
 db::RowId RunRecorder::start(db::RunKind kind, const json& params)
 {
     if (!store_) return 0;
-    runId_ = store_->startRun(kind, toQJson(params)).id;
+    runId_ = store_->startRun(kind, params).id;
     return runId_;
 }
 
@@ -107,8 +101,8 @@ std::map<std::string, db::RowId> registerDataset(db::Store& store, const Dataset
         r.name = q(fs::path(d.root).filename().string());
         r.rootPath = q(d.root);
         r.format = toString(d.format);
-        r.options = toQJson({{"category", d.options.category}, {"normal_class", d.options.normalClass},
-                             {"test_fraction", d.options.testFraction}, {"seed", d.options.seed}});
+        r.options = {{"category", d.options.category}, {"normal_class", d.options.normalClass},
+                     {"test_fraction", d.options.testFraction}, {"seed", d.options.seed}};
         datasetId = store.addDataset(r).id;
     }
     for (const auto& image : store.imagesOfDataset(datasetId)) ids[image.relativePath.toStdString()] = image.id;
@@ -186,7 +180,7 @@ db::ModelRecord recordTrainedModel(db::Store& store, const Detector& detector, c
         if (std::optional<db::ModelRecord> parent = store.findModelByChecksum(q(parentChecksum)))
             m.parentModelId = parent->id;
     }
-    m.metrics = toQJson({{"threshold", info.threshold}, {"fit_seconds", fitSeconds}});
+    m.metrics = {{"threshold", info.threshold}, {"fit_seconds", fitSeconds}};
     return store.addModel(m);
 }
 
@@ -215,7 +209,7 @@ void recordEvaluation(db::Store& store, db::RowId runId, std::optional<db::RowId
         json metrics = metricsJson(report.mean);
         metrics.erase("n_images");
         metrics["test_images"] = report.mean.images;
-        store.mergeModelMetrics(*modelId, toQJson(metrics));
+        store.mergeModelMetrics(*modelId, metrics);
     }
 }
 

@@ -21,8 +21,6 @@
 
 namespace dl::workflow {
 
-QJsonObject toQJson(const nlohmann::json& value);
-
 // The name recorded for the audit trail (annotation author, who promoted a
 // model): the login name, or "engineer" when unknown.
 QString currentUserName();

@@ -24,7 +24,12 @@ inline char* toString(DatabaseError::Reason value) { return qstrdup(QByteArray::
 
 } // namespace dl::db
 
+
 namespace dl::db::test {
+
+// A JSON member of a record (params, metrics, options) as compact text, for
+// QCOMPARE (which cannot compare nlohmann::json values directly).
+inline QString jsonText(const nlohmann::json& value) { return QString::fromStdString(value.dump()); }
 
 // A 2x2 grey-scale PNG (a real, decodable file) standing in for a defect mask.
 inline QByteArray tinyPng()

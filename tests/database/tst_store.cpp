@@ -3,13 +3,13 @@
 #include "StoreTestSupport.h"
 
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <limits>
 
 using namespace dl::db;
+using dl::db::test::jsonText;
 using dl::db::test::RawConnection;
 using dl::db::test::sampleImage;
 using dl::db::test::tinyPng;
@@ -28,7 +28,7 @@ private:
         dataset.name = QStringLiteral("MVTec AD");
         dataset.rootPath = root;
         dataset.format = QStringLiteral("mvtec");
-        dataset.options = QJsonObject{{QStringLiteral("validateImages"), true}};
+        dataset.options = {{"validateImages", true}};
         return store_.addDataset(dataset);
     }
 
@@ -78,7 +78,7 @@ private slots:
         QCOMPARE(byId->name, QStringLiteral("MVTec AD"));
         QCOMPARE(byId->rootPath, QStringLiteral("/data/mvtec"));
         QCOMPARE(byId->format, QStringLiteral("mvtec"));
-        QCOMPARE(byId->options.value(QStringLiteral("validateImages")).toBool(), true);
+        QCOMPARE(byId->options.value("validateImages", false), true);
         QCOMPARE(byId->createdAt, added.createdAt);
 
         const std::optional<DatasetRecord> byRoot = store_.findDatasetByRoot(QStringLiteral("/data/mvtec"));
@@ -268,7 +268,7 @@ private slots:
         parent.categories = {QStringLiteral("bottle"), QStringLiteral("cable")};
         parent.bundlePath = QStringLiteral("/models/a.dlm");
         parent.bundleChecksum = dl::db::test::sha256Of("bundle a");
-        parent.metrics = QJsonObject{{QStringLiteral("image_auroc"), 0.987}, {QStringLiteral("pixel_auroc"), 0.95}};
+        parent.metrics = {{"image_auroc", 0.987}, {"pixel_auroc", 0.95}};
         const ModelRecord storedParent = store_.addModel(parent);
 
         ModelRecord child = parent;
@@ -283,7 +283,7 @@ private slots:
         QCOMPARE(readParent->categories, parent.categories);
         QCOMPARE(readParent->bundlePath, parent.bundlePath);
         QCOMPARE(readParent->bundleChecksum, parent.bundleChecksum);
-        QCOMPARE(readParent->metrics, parent.metrics);
+        QCOMPARE(jsonText(readParent->metrics), jsonText(parent.metrics));
         QVERIFY(!readParent->parentModelId);
         QCOMPARE(readParent->createdAt, storedParent.createdAt);
         QVERIFY(readParent->notes.isEmpty());
@@ -309,8 +309,7 @@ private slots:
     void runLifecycle()
     {
         const ModelRecord model = addSampleModel();
-        const QJsonObject params{{QStringLiteral("category"), QStringLiteral("bottle")},
-                                 {QStringLiteral("coreset"), 0.1}};
+        const nlohmann::json params{{"category", "bottle"}, {"coreset", 0.1}};
 
         const RunRecord fit = store_.startRun(RunKind::Fit, params);
         QCOMPARE(fit.status, RunStatus::Running);
@@ -321,7 +320,7 @@ private slots:
         const std::optional<RunRecord> finished = store_.run(fit.id);
         QVERIFY(finished);
         QCOMPARE(finished->kind, RunKind::Fit);
-        QCOMPARE(finished->params, params);
+        QCOMPARE(jsonText(finished->params), jsonText(params));
         QCOMPARE(finished->status, RunStatus::Succeeded);
         QCOMPARE(finished->startedAt, fit.startedAt);
         QVERIFY(finished->finishedAt.isValid());
@@ -360,6 +359,38 @@ private slots:
         QCOMPARE(runs.size(), std::size_t(4));
         QCOMPARE(runs[0].id, neverStarted.id); // newest first
         QCOMPARE(store_.listRuns(1).size(), std::size_t(1));
+    }
+
+    void jsonMembersAreStoredAsCompactObjects()
+    {
+        // No parameters (null) are stored as an empty object and read back as one.
+        const RunRecord plain = store_.startRun(RunKind::Predict, {});
+        QCOMPARE(jsonText(plain.params), QStringLiteral("{}"));
+        QCOMPARE(jsonText(store_.run(plain.id)->params), QStringLiteral("{}"));
+        const RunRecord nested = store_.startRun(RunKind::Fit, {{"params", {{"epochs", 3}}}, {"names", {"a", "b"}}});
+
+        // A value that is not an object is refused before anything is written.
+        QCOMPARE(reasonOf([&] { store_.startRun(RunKind::Test, nlohmann::json::array({1, 2})); }),
+                 DatabaseError::Reason::InvalidArgument);
+        ModelRecord model;
+        model.method = QStringLiteral("patchcore");
+        model.bundlePath = QStringLiteral("/models/bottle.dlm");
+        model.metrics = 0.5;
+        QCOMPARE(reasonOf([&] { store_.addModel(model); }), DatabaseError::Reason::InvalidArgument);
+        const RowId modelId = addSampleModel().id;
+        QCOMPARE(reasonOf([&] { store_.mergeModelMetrics(modelId, "0.9"); }), DatabaseError::Reason::InvalidArgument);
+        QCOMPARE(store_.listRuns().size(), std::size_t(2));
+        QCOMPARE(store_.listModels().size(), std::size_t(1));
+
+        store_.close();
+        RawConnection raw(dbPath_);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT params_json FROM runs WHERE id = %1").arg(plain.id)).toString(),
+                 QStringLiteral("{}"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT params_json FROM runs WHERE id = %1").arg(nested.id)).toString(),
+                 QStringLiteral("{\"names\":[\"a\",\"b\"],\"params\":{\"epochs\":3}}"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT metrics_json FROM models")).toString(), QStringLiteral("{}"));
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT categories_json FROM models")).toString(),
+                 QStringLiteral("[\"bottle\"]"));
     }
 
     void unfinishedRunsAreClosedAfterACrash()
@@ -544,7 +575,7 @@ private slots:
 
         ImageRecord image = sampleImage(stored.id, 1, QStringLiteral("' OR '1'='1"));
         const RowId imageId = store_.addImages({image}).front();
-        const RunRecord run = store_.startRun(RunKind::Predict, QJsonObject{{QStringLiteral("note"), hostile}});
+        const RunRecord run = store_.startRun(RunKind::Predict, {{"note", hostile.toStdString()}});
         ResultRecord result;
         result.runId = run.id;
         result.imageId = imageId;
@@ -554,7 +585,7 @@ private slots:
 
         QCOMPARE(store_.latestOverride(resultId)->reason, hostile);
         QCOMPARE(store_.latestOverride(resultId)->user, QStringLiteral("o'brien"));
-        QCOMPARE(store_.run(run.id)->params.value(QStringLiteral("note")).toString(), hostile);
+        QCOMPARE(QString::fromStdString(store_.run(run.id)->params.value("note", "")), hostile);
         QCOMPARE(store_.result(resultId)->score, 0.3); // the results table is still there
 
         ResultFilter byCategory;

@@ -100,19 +100,32 @@ private slots:
         ModelRecord model;
         model.method = QStringLiteral("patchcore");
         model.bundlePath = QStringLiteral("/models/b.dlm");
-        model.metrics = QJsonObject{{"threshold", 1.5}, {"image_auroc", 0.5}};
+        model.metrics = {{"threshold", 1.5}, {"image_auroc", 0.5}};
         const RowId id = store_.addModel(model).id;
-        store_.mergeModelMetrics(id, QJsonObject{{"image_auroc", 0.9}, {"aupro", 0.8}});
-        const QJsonObject metrics = store_.model(id)->metrics;
-        QCOMPARE(metrics.value("threshold").toDouble(), 1.5);
-        QCOMPARE(metrics.value("image_auroc").toDouble(), 0.9);
-        QCOMPARE(metrics.value("aupro").toDouble(), 0.8);
+        store_.mergeModelMetrics(id, {{"image_auroc", 0.9}, {"aupro", 0.8}});
+        const nlohmann::json metrics = store_.model(id)->metrics;
+        QCOMPARE(metrics.value("threshold", 0.0), 1.5);
+        QCOMPARE(metrics.value("image_auroc", 0.0), 0.9);
+        QCOMPARE(metrics.value("aupro", 0.0), 0.8);
         try {
-            store_.mergeModelMetrics(id + 1000, QJsonObject{{"aupro", 0.1}});
+            store_.mergeModelMetrics(id + 1000, {{"aupro", 0.1}});
             QFAIL("merging into a missing model must fail");
         } catch (const DatabaseError& e) {
             QCOMPARE(e.reason(), DatabaseError::Reason::NotFound);
         }
+    }
+
+    void readsJsonMembersWithoutThrowing()
+    {
+        const nlohmann::json metrics{{"threshold", 2}, {"image_auroc", nullptr}, {"model", "/m/a.dlm"}};
+        QCOMPARE(numberAt(metrics, "threshold"), std::optional<double>(2.0));
+        QVERIFY(!numberAt(metrics, "image_auroc")); // null: undefined metric
+        QVERIFY(!numberAt(metrics, "model"));
+        QVERIFY(!numberAt(metrics, "missing"));
+        QVERIFY(!numberAt(nlohmann::json::array({1}), "threshold"));
+        QCOMPARE(textAt(metrics, "model"), QStringLiteral("/m/a.dlm"));
+        QVERIFY(textAt(metrics, "threshold").isEmpty());
+        QVERIFY(textAt(nlohmann::json(), "model").isEmpty());
     }
 };
 

@@ -251,7 +251,7 @@ private slots:
         const std::optional<DatasetRecord> dataset = store.findDatasetByRoot(QStringLiteral("/data/old"));
         QVERIFY(dataset);
         QCOMPARE(dataset->name, QStringLiteral("old set"));
-        QCOMPARE(dataset->options.value(QStringLiteral("category")).toString(), QStringLiteral("bottle"));
+        QCOMPARE(QString::fromStdString(dataset->options.value("category", "")), QStringLiteral("bottle"));
         QCOMPARE(dataset->createdAt, QDateTime(QDate(2023, 5, 1), QTime(8, 0), Qt::UTC));
         QCOMPARE(store.imagesOfDataset(dataset->id).size(), std::size_t(1));
 

@@ -49,12 +49,10 @@ AnnotationTarget annotationTargetFor(const QString& imagePath, const Dataset* da
             target.datasetRoot = fromNative(dataset->root);
             target.relativePath = fromNative(sample.relativePath);
             target.datasetFormat = QString::fromLatin1(toString(dataset->format));
-            target.datasetOptions = QJsonObject{
-                {QStringLiteral("category"), fromNative(dataset->options.category)},
-                {QStringLiteral("normal_class"), fromNative(dataset->options.normalClass)},
-                {QStringLiteral("test_fraction"), dataset->options.testFraction},
-                {QStringLiteral("seed"), qint64(dataset->options.seed)},
-            };
+            target.datasetOptions = {{"category", dataset->options.category},
+                                     {"normal_class", dataset->options.normalClass},
+                                     {"test_fraction", dataset->options.testFraction},
+                                     {"seed", dataset->options.seed}};
             target.split = QString::fromLatin1(toString(sample.split));
             target.label = sample.label;
             target.category = fromNative(sample.category);

@@ -8,7 +8,6 @@
 #include "database/Records.h"
 
 #include <QImage>
-#include <QJsonObject>
 #include <QSize>
 #include <QString>
 
@@ -31,7 +30,7 @@ struct AnnotationTarget {
     QString datasetRoot;     // absolute dataset folder (as the importer reports it)
     QString relativePath;    // '/'-separated path below datasetRoot
     QString datasetFormat;   // importer format, e.g. "mvtec"; "folder" for a lone image
-    QJsonObject datasetOptions;
+    nlohmann::json datasetOptions = nlohmann::json::object(); // importer options as used
     QString split = QStringLiteral("train");
     int label = -1;
     QString category;

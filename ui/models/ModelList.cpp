@@ -34,10 +34,10 @@ enum Column { ActiveColumn, NameColumn, MethodColumn, DataColumn, ParentColumn, 
 constexpr int kPathRole = Qt::UserRole;
 constexpr int kMethodRole = Qt::UserRole + 1;
 
-QString metricText(const QJsonObject& metrics, const char* key)
+QString metricText(const nlohmann::json& metrics, const char* key)
 {
-    const QJsonValue value = metrics.value(QLatin1String(key));
-    return value.isDouble() ? QString::number(value.toDouble(), 'f', 3) : QString();
+    const std::optional<double> value = db::numberAt(metrics, key);
+    return value ? QString::number(*value, 'f', 3) : QString();
 }
 
 } // namespace

@@ -65,11 +65,10 @@ ReportExporter::Summary ReportExporter::summary() const
 std::optional<double> ReportExporter::threshold() const
 {
     // Fit runs store it with the model's metrics; some runs record it in their parameters.
-    if (model_ && model_->metrics.value(QStringLiteral("threshold")).isDouble())
-        return model_->metrics.value(QStringLiteral("threshold")).toDouble();
-    if (run_.params.value(QStringLiteral("threshold")).isDouble())
-        return run_.params.value(QStringLiteral("threshold")).toDouble();
-    return std::nullopt;
+    if (model_)
+        if (const std::optional<double> threshold = db::numberAt(model_->metrics, "threshold"))
+            return threshold;
+    return db::numberAt(run_.params, "threshold");
 }
 
 QString ReportExporter::thumbnail(const QString& path, QTextDocument* document, int& serial) const
@@ -139,7 +138,7 @@ QString ReportExporter::buildHtml(QTextDocument* document) const
         summaryRow(tr("Created"), isoTime(model_->createdAt));
         html += QStringLiteral("</table>\n");
     } else {
-        const QString bundle = run_.params.value(QStringLiteral("model")).toString();
+        const QString bundle = db::textAt(run_.params, "model");
         html += QStringLiteral("<p>%1</p>\n")
                     .arg(esc(bundle.isEmpty() ? tr("The run's model is not recorded in the database.")
                                               : tr("Model bundle %1 (not recorded in the database).").arg(bundle)));

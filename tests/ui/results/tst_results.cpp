@@ -110,7 +110,7 @@ private slots:
         model.categories = {"bottle", "cable"};
         model.bundlePath = "/models/parts.dlm";
         model.bundleChecksum = QString(64, 'a');
-        model.metrics = QJsonObject{{"threshold", 0.5}};
+        model.metrics = {{"threshold", 0.5}};
         const qint64 modelId = store.addModel(model).id;
 
         std::vector<dl::db::ImageRecord> images;

@@ -258,8 +258,8 @@ private slots:
             QCOMPARE(record->parentModelId.value_or(0), parentId);
             QCOMPARE(record->method, QStringLiteral("dmad"));
             // The evaluations stored their metrics with both models.
-            QVERIFY(record->metrics.contains(QStringLiteral("image_auroc")));
-            QVERIFY(store.model(parentId)->metrics.contains(QStringLiteral("aupro")));
+            QVERIFY(record->metrics.contains("image_auroc"));
+            QVERIFY(store.model(parentId)->metrics.contains("aupro"));
         }
 
         // Before/after table and two overlaid curves per plot.

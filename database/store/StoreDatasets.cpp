@@ -1,0 +1,134 @@
+// dl::db::Store: datasets and their images.
+#include "database/Store.h"
+
+#include "database/Connection.h"
+#include "database/InputChecks.h"
+#include "database/RowMapping.h"
+
+namespace dl::db {
+
+using namespace detail;
+using Reason = DatabaseError::Reason;
+
+namespace {
+
+// Names image `index` of a bulk insert in error messages.
+QString imageAction(const QString& action, std::size_t index, const ImageRecord& image)
+{
+    return QStringLiteral("%1 (image %2, %3)").arg(action).arg(index + 1).arg(quoted(image.relativePath));
+}
+
+void validateImage(const Connection& c, const ImageRecord& image, const QString& action)
+{
+    requireText(c, image.path, "the image path", action);
+    requireText(c, image.relativePath, "the relative path", action);
+    requireHashOrEmpty(c, image.contentHash, "the content hash", action);
+    if (image.width < 0 || image.height < 0)
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: the size %2x%3 is negative").arg(action).arg(image.width).arg(image.height));
+    if (image.label < -1 || image.label > 1)
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: label %2 is not -1 (unknown), 0 (normal) or 1 (defective)")
+                   .arg(action)
+                   .arg(image.label));
+}
+
+} // namespace
+
+// --- datasets ----------------------------------------------------------------
+
+DatasetRecord Store::addDataset(const DatasetRecord& dataset)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding dataset %1").arg(quoted(dataset.rootPath));
+    c.requireWritable(action);
+    requireText(c, dataset.name, "the dataset name", action);
+    requireText(c, dataset.rootPath, "the dataset root path", action);
+    requireText(c, dataset.format, "the dataset format", action);
+
+    DatasetRecord stored = dataset;
+    const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
+    QSqlQuery insert = c.execute(QStringLiteral(
+        "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {dataset.name, dataset.rootPath, dataset.format,
+         jsonObjectText(c, dataset.options, "the dataset options", action), createdAt}, action);
+    stored.id = insert.lastInsertId().toLongLong();
+    stored.options = storedObject(dataset.options);
+    stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
+    return stored;
+}
+
+std::optional<DatasetRecord> Store::dataset(RowId id) const
+{
+    return selectOne(connection(), QStringLiteral("reading dataset %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM datasets WHERE id = ?").arg(kDatasetColumns),
+                     {qlonglong(id)}, readDataset);
+}
+
+std::optional<DatasetRecord> Store::findDatasetByRoot(const QString& rootPath) const
+{
+    return selectOne(connection(), QStringLiteral("looking up the dataset at %1").arg(quoted(rootPath)),
+                     QStringLiteral("SELECT %1 FROM datasets WHERE root_path = ?").arg(kDatasetColumns),
+                     {textValue(rootPath)}, readDataset);
+}
+
+std::vector<DatasetRecord> Store::listDatasets() const
+{
+    return selectAll(connection(), QStringLiteral("listing datasets"),
+                     QStringLiteral("SELECT %1 FROM datasets ORDER BY id").arg(kDatasetColumns),
+                     {}, readDataset);
+}
+
+// --- images ------------------------------------------------------------------
+
+std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding %1 images").arg(images.size());
+    c.requireWritable(action);
+    if (images.empty())
+        return {};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        validateImage(c, images[i], imageAction(action, i, images[i]));
+
+    WriteTransaction transaction(c, action);
+    std::vector<RowId> ids = c.insertRows(
+        QStringLiteral("INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, "
+                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        images.size(),
+        [&](std::size_t i) -> QVariantList {
+            const ImageRecord& image = images[i];
+            return {qlonglong(image.datasetId), image.path, image.relativePath, textValue(image.contentHash.toLower()),
+                    image.width, image.height, textValue(image.split), image.label, textValue(image.category),
+                    textValue(image.defectType), textValue(image.maskPath)};
+        },
+        [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
+    transaction.commit();
+    return ids;
+}
+
+std::optional<ImageRecord> Store::image(RowId id) const
+{
+    return selectOne(connection(), QStringLiteral("reading image %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM images WHERE id = ?").arg(kImageColumns),
+                     {qlonglong(id)}, readImage);
+}
+
+std::vector<ImageRecord> Store::imagesOfDataset(RowId datasetId) const
+{
+    return selectAll(connection(), QStringLiteral("listing the images of dataset %1").arg(datasetId),
+                     QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? ORDER BY relative_path")
+                         .arg(kImageColumns),
+                     {qlonglong(datasetId)}, readImage);
+}
+
+std::optional<ImageRecord> Store::findImage(RowId datasetId, const QString& relativePath) const
+{
+    return selectOne(connection(),
+                     QStringLiteral("looking up image %1 of dataset %2").arg(quoted(relativePath)).arg(datasetId),
+                     QStringLiteral("SELECT %1 FROM images WHERE dataset_id = ? AND relative_path = ?")
+                         .arg(kImageColumns),
+                     {qlonglong(datasetId), relativePath}, readImage);
+}
+
+} // namespace dl::db

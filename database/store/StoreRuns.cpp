@@ -1,0 +1,140 @@
+// dl::db::Store: runs (fit, test, predict, benchmark) and their life cycle.
+#include "database/Store.h"
+
+#include "database/Connection.h"
+#include "database/InputChecks.h"
+#include "database/RowMapping.h"
+
+namespace dl::db {
+
+using namespace detail;
+using Reason = DatabaseError::Reason;
+
+// --- runs --------------------------------------------------------------------
+
+RunRecord Store::insertRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId, RunStatus status)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("recording a new %1 run").arg(toText(kind));
+    c.requireWritable(action);
+
+    QString startedAt;
+    if (status == RunStatus::Running)
+        startedAt = timestampText(QDateTime::currentDateTimeUtc());
+    QSqlQuery insert = c.execute(QStringLiteral(
+        "INSERT INTO runs (kind, params_json, status, started_at, model_id) VALUES (?, ?, ?, ?, ?)"),
+        {toText(kind), jsonObjectText(c, params, "the run parameters", action), toText(status),
+         startedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(startedAt),
+         idValue(modelId)}, action);
+
+    RunRecord stored;
+    stored.id = insert.lastInsertId().toLongLong();
+    stored.kind = kind;
+    stored.params = storedObject(params);
+    stored.status = status;
+    if (!startedAt.isEmpty())
+        stored.startedAt = QDateTime::fromString(startedAt, Qt::ISODateWithMs);
+    stored.modelId = modelId;
+    return stored;
+}
+
+RunRecord Store::queueRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId)
+{
+    return insertRun(kind, params, modelId, RunStatus::Queued);
+}
+
+RunRecord Store::startRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId)
+{
+    return insertRun(kind, params, modelId, RunStatus::Running);
+}
+
+void Store::markRunStarted(RowId runId)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("starting run %1").arg(runId);
+    c.requireWritable(action);
+    QSqlQuery update = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'"),
+        {timestampText(QDateTime::currentDateTimeUtc()), qlonglong(runId)}, action);
+    if (update.numRowsAffected() == 1)
+        return;
+    const std::optional<RunRecord> current = run(runId);
+    if (!current)
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: run %2 does not exist").arg(action).arg(runId));
+    c.fail(Reason::InvalidArgument,
+           QStringLiteral("%1 failed: the run is %2, not queued").arg(action, toText(current->status)));
+}
+
+void Store::finishRun(RowId runId, RunStatus status, const QString& errorMessage)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("finishing run %1 as %2").arg(runId).arg(toText(status));
+    c.requireWritable(action);
+    if (!isFinished(status))
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: a finished run must be succeeded, failed or cancelled").arg(action));
+
+    // Only a running run can succeed; a queued one can still fail or be cancelled.
+    QSqlQuery update = c.execute(QStringLiteral(
+        "UPDATE runs SET status = ?, finished_at = ?, error_message = ? "
+        "WHERE id = ? AND (status = 'running' OR (status = 'queued' AND ? <> 'succeeded'))"),
+        {toText(status), timestampText(QDateTime::currentDateTimeUtc()), textValue(errorMessage),
+         qlonglong(runId), toText(status)}, action);
+    if (update.numRowsAffected() == 1)
+        return;
+    const std::optional<RunRecord> current = run(runId);
+    if (!current)
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: run %2 does not exist").arg(action).arg(runId));
+    if (current->status == RunStatus::Queued)
+        c.fail(Reason::InvalidArgument,
+               QStringLiteral("%1 failed: the run is still queued; only a running run can succeed").arg(action));
+    c.fail(Reason::InvalidArgument,
+           QStringLiteral("%1 failed: the run has already finished as %2").arg(action, toText(current->status)));
+}
+
+void Store::setRunModel(RowId runId, RowId modelId)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("linking run %1 to model %2").arg(runId).arg(modelId);
+    c.requireWritable(action);
+    QSqlQuery update = c.execute(QStringLiteral("UPDATE runs SET model_id = ? WHERE id = ?"),
+        {qlonglong(modelId), qlonglong(runId)}, action);
+    if (update.numRowsAffected() == 0)
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: run %2 does not exist").arg(action).arg(runId));
+}
+
+std::optional<RunRecord> Store::run(RowId id) const
+{
+    return selectOne(connection(), QStringLiteral("reading run %1").arg(id),
+                     QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(kRunColumns),
+                     {qlonglong(id)}, readRun);
+}
+
+std::vector<RunRecord> Store::listRuns(int limit) const
+{
+    // LIMIT -1 means "no limit" to SQLite.
+    return selectAll(connection(), QStringLiteral("listing runs"),
+                     QStringLiteral("SELECT %1 FROM runs ORDER BY id DESC LIMIT ?").arg(kRunColumns),
+                     {limit < 0 ? -1 : limit}, readRun);
+}
+
+int Store::abandonUnfinishedRuns(const QString& reason)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("closing runs left unfinished");
+    c.requireWritable(action);
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+
+    WriteTransaction transaction(c, action);
+    QSqlQuery failRunning = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'failed', finished_at = ?, error_message = ? WHERE status = 'running'"),
+        {now, textValue(reason)}, action);
+    QSqlQuery cancelQueued = c.execute(QStringLiteral(
+        "UPDATE runs SET status = 'cancelled', finished_at = ?, error_message = ? WHERE status = 'queued'"),
+        {now, textValue(reason)}, action);
+    const int changed = failRunning.numRowsAffected() + cancelQueued.numRowsAffected();
+    transaction.commit();
+    return changed;
+}
+
+} // namespace dl::db
