@@ -6,17 +6,29 @@
 #include <climits>
 
 namespace dl::imageheaders {
+namespace {
+
+// The inspection of a format whose fixed-size header comes first: `info` names
+// the format, and its problem is set when the file ends inside the header.
+ImageFileInfo readFixedHeader(ByteSource& src, const char* format, const char* formatTitle, unsigned char* header,
+                              std::size_t count)
+{
+    ImageFileInfo info;
+    info.format = format;
+    if (!src.read(0, count, header))
+        info.problem = std::string("truncated ") + formatTitle + ": the file ends inside its header";
+    return info;
+}
+
+} // namespace
 
 // BMP: the file header states the total file size, which catches truncation.
 ImageFileInfo inspectBmp(ByteSource& src)
 {
-    ImageFileInfo info;
-    info.format = "bmp";
     unsigned char header[26];
-    if (!src.read(0, sizeof header, header)) {
-        info.problem = "truncated BMP: the file ends inside its header";
+    ImageFileInfo info = readFixedHeader(src, "bmp", "BMP", header, sizeof header);
+    if (!info.problem.empty())
         return info;
-    }
     const std::uint32_t declaredSize = littleEndian32(header + 2);
     const std::uint32_t pixelOffset = littleEndian32(header + 10);
     const std::uint32_t infoSize = littleEndian32(header + 14);
@@ -88,13 +100,10 @@ ImageFileInfo inspectTiff(ByteSource& src, bool littleEndian)
 // WebP: the RIFF container states its length, which catches truncation.
 ImageFileInfo inspectWebp(ByteSource& src)
 {
-    ImageFileInfo info;
-    info.format = "webp";
     unsigned char header[12];
-    if (!src.read(0, sizeof header, header)) {
-        info.problem = "truncated WebP: the file ends inside its header";
+    ImageFileInfo info = readFixedHeader(src, "webp", "WebP", header, sizeof header);
+    if (!info.problem.empty())
         return info;
-    }
     const std::uint64_t declared = std::uint64_t(littleEndian32(header + 4)) + 8;
     if (src.size() < declared)
         info.problem = "truncated WebP: the header announces " + sizeText(declared) + " but the file has "
