@@ -3,23 +3,23 @@
 #include "common/Error.h"
 #include "common/FileUtil.h"
 #include "common/Log.h"
-#include "common/Sha256.h"
+#include "common/UserName.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
 #include "data/SampleData.h"
 #include "database/Store.h"
+#include "database/StoreRecorder.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
 #include "engine/Overlay.h"
 #include "engine/Runtime.h"
-#include "workflow/RunRecording.h"
+#include "workflow/DatasetRecording.h"
+#include "workflow/RecordedRun.h"
+#include "workflow/Workflow.h"
 
-#include <QDir>
-#include <QFileInfo>
 
 #include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -94,13 +94,6 @@ std::vector<Dataset> importAll(const CliOptions& o)
     return datasets;
 }
 
-std::vector<const Dataset*> pointers(const std::vector<Dataset>& datasets)
-{
-    std::vector<const Dataset*> out;
-    for (const auto& d : datasets) out.push_back(&d);
-    return out;
-}
-
 
 void writeJsonFile(const std::string& path, const json& j)
 {
@@ -114,70 +107,23 @@ std::string replaceExtension(const std::string& relative, const std::string& ext
     return p.generic_string();
 }
 
-// Records runs/results in SQLite unless --no-db, with the bookkeeping the GUI
-// shares (app/workflow/RunRecording.h). The database is opened before any work
-// starts, so an unusable database fails the command early and clearly.
-class Recorder {
-public:
-    explicit Recorder(const CliOptions& o)
-    {
-        if (o.noDb) return;
-        const QString path = o.dbPath.empty() ? db::Store::defaultDatabasePath() : q(o.dbPath);
-        store_.emplace();
-        store_->open(path);
-        runs_ = workflow::RunRecorder(&*store_);
-    }
-    bool enabled() const { return store_.has_value(); }
-    db::Store& store() { return *store_; }
+// Records runs/results in SQLite unless --no-db, through the workflow both front
+// ends share (core/workflow). The database is opened before any work starts, so
+// an unusable database fails the command early and clearly.
+db::JobRecorder openRecorder(const CliOptions& o)
+{
+    if (o.noDb) return db::JobRecorder(QString());
+    return db::JobRecorder(o.dbPath.empty() ? db::Store::defaultDatabasePath() : q(o.dbPath));
+}
 
-    db::RowId startRun(db::RunKind kind, const json& params) { return runs_.start(kind, params); }
-    void finish(bool ok, const std::string& error = {}) { ok ? runs_.succeeded() : runs_.failed(error); }
-    void cancelled() { runs_.cancelled(); }
-    db::RowId runId() const { return runs_.runId(); }
-
-    // Links the current run to the stored model with this bundle checksum, if any.
-    std::optional<db::RowId> linkModel(const std::string& bundleChecksum)
-    {
-        return runs_.linkModelByChecksum(bundleChecksum);
-    }
-
-    // Stores the dataset and its images once (by root); returns relative path -> image id.
-    std::map<std::string, db::RowId> registerDataset(const Dataset& d)
-    {
-        if (!store_) return {};
-        return workflow::registerDataset(*store_, d);
-    }
-
-private:
-    std::optional<db::Store> store_;
-    workflow::RunRecorder runs_{nullptr};
-};
-
-void applyDatabaseLabels(const CliOptions& o, Recorder& recorder, std::vector<Dataset>& datasets)
+void applyDatabaseLabels(const CliOptions& o, workflow::WorkRecorder& recorder, std::vector<Dataset>& datasets)
 {
     if (!o.labelsFromDb) return;
     for (auto& d : datasets) {
-        const int n = workflow::applyDatabaseLabels(recorder.store(), d);
+        const int n = workflow::applyDatabaseLabels(recorder, d);
         if (!o.quiet)
             std::cerr << d.root << ": " << n << " annotated defect image(s) from the database used as labelled training data"
                       << std::endl;
-    }
-}
-
-// Runs `body`; on failure marks the run failed (or cancelled) and rethrows.
-template <typename Body>
-int recorded(Recorder& recorder, Body body)
-{
-    try {
-        int rc = body();
-        recorder.finish(true);
-        return rc;
-    } catch (const Cancelled&) {
-        recorder.cancelled();
-        throw;
-    } catch (const std::exception& e) {
-        recorder.finish(false, e.what());
-        throw;
     }
 }
 
@@ -196,164 +142,159 @@ int runFit(const CliOptions& o)
     std::vector<Dataset> datasets = importAll(o);
     if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
         logWarning("method '" + o.method + "' does not train on labelled defects; they only refine its threshold");
-    Recorder recorder(o);
-    applyDatabaseLabels(o, recorder, datasets);
-    recorder.startRun(db::RunKind::Fit, {{"method", o.method}, {"data", datasetParams(o)}, {"unified", o.unified},
-                                         {"labelled_defects", o.labelledDefects}, {"params", o.params},
-                                         {"out", o.outPath}});
-    return recorded(recorder, [&] {
-        for (const auto& d : datasets) recorder.registerDataset(d);
-        TrainRequest request;
-        request.method = o.method;
-        request.params = o.params;
-        request.backbone.architecture = o.backboneArchitecture;
-        request.backbone.weightsPath = o.weightsPath;
-        request.datasets = pointers(datasets);
-        request.unified = o.unified;
-        request.seed = o.labelSeed;
-        request.parentModelPath = o.parentModelPath;
-        const auto start = Clock::now();
-        auto detector = trainDetector(request, stderrProgress(o));
-        const double seconds = msSince(start) / 1000.0;
-        detector->info().provenance["train_seconds_total"] = seconds;
-        const std::string checksum = saveDetector(*detector, o.outPath);
-        if (recorder.enabled()) {
-            const db::RowId modelId = workflow::recordTrainedModel(recorder.store(), *detector, o.outPath, checksum,
-                                                                   o.parentModelPath, seconds).id;
-            recorder.store().setRunModel(recorder.runId(), modelId);
-        }
-        std::cout << json({{"model", o.outPath}, {"method", o.method}, {"categories", detector->info().categories},
-                           {"fit_seconds", seconds}, {"threshold", detector->info().threshold},
-                           {"bundle_sha256", checksum}}).dump(2)
-                  << std::endl;
-        return 0;
-    });
+    db::JobRecorder recording = openRecorder(o);
+    applyDatabaseLabels(o, recording.recorder(), datasets);
+    workflow::FitJob job;
+    job.runParams = {{"method", o.method}, {"data", datasetParams(o)}, {"unified", o.unified},
+                     {"labelled_defects", o.labelledDefects}, {"params", o.params}, {"out", o.outPath}};
+    job.request.method = o.method;
+    job.request.params = o.params;
+    job.request.backbone.architecture = o.backboneArchitecture;
+    job.request.backbone.weightsPath = o.weightsPath;
+    job.request.datasets = workflow::pointersTo(datasets);
+    job.request.unified = o.unified;
+    job.request.seed = o.labelSeed;
+    job.request.parentModelPath = o.parentModelPath;
+    job.outputPath = o.outPath;
+    const workflow::FitOutcome fit = workflow::fitAndRecord(recording.recorder(), job, stderrProgress(o));
+    std::cout << json({{"model", o.outPath}, {"method", o.method}, {"categories", fit.detector->info().categories},
+                       {"fit_seconds", fit.seconds}, {"threshold", fit.detector->info().threshold},
+                       {"bundle_sha256", fit.checksum}}).dump(2)
+              << std::endl;
+    return 0;
+}
+
+// With several datasets, maps go under a per-dataset folder named after it.
+std::map<std::string, std::string> mapFolderPrefixes(const std::vector<Dataset>& datasets)
+{
+    std::map<std::string, std::string> prefix;
+    if (datasets.size() < 2) return prefix;
+    std::map<std::string, int> seen;
+    for (const auto& d : datasets) {
+        std::string name = fs::path(d.root).filename().string();
+        int n = seen[name]++;
+        prefix[d.root] = n == 0 ? name : name + "-" + std::to_string(n + 1);
+    }
+    return prefix;
+}
+
+// Saves each evaluated image's map as a float TIFF under --maps-dir.
+std::function<std::string(const EvaluatedImage&, const cv::Mat&)> mapWriter(const CliOptions& o,
+                                                                            const std::vector<Dataset>& datasets)
+{
+    if (o.mapsDir.empty()) return {};
+    std::map<const Sample*, std::string> prefixOf;
+    const std::map<std::string, std::string> prefixes = mapFolderPrefixes(datasets);
+    for (const auto& d : datasets)
+        if (auto it = prefixes.find(d.root); it != prefixes.end())
+            for (const auto& s : d.samples) prefixOf[&s] = it->second;
+    return [mapsDir = o.mapsDir, prefixOf](const EvaluatedImage& e, const cv::Mat& full) {
+        std::string rel = replaceExtension(e.sample->relativePath, ".tiff");
+        if (auto it = prefixOf.find(e.sample); it != prefixOf.end()) rel = it->second + "/" + rel;
+        std::string out = (fs::path(mapsDir) / rel).string();
+        writeFloatTiff(out, full);
+        return out;
+    };
+}
+
+json testJson(const CliOptions& o, const Detector& detector, const EvaluationReport& report)
+{
+    json categories = json::object();
+    for (const auto& c : report.categories) categories[c.category] = metricsJson(c);
+    json images = json::array();
+    for (const auto& e : report.images)
+        images.push_back({{"path", e.sample->relativePath}, {"category", e.sample->category},
+                          {"label", e.sample->label == 1 ? 1 : 0}, {"score", e.score},
+                          {"defect_type", e.sample->defectType}});
+    return {{"model", o.modelPath}, {"method", detector.info().method},
+            {"categories", categories}, {"mean", metricsJson(report.mean)},
+            {"seconds_per_image", report.secondsPerImage}, {"threshold", detector.info().threshold},
+            {"threshold_source", detector.info().thresholdSource}, {"images", images}};
 }
 
 int runTest(const CliOptions& o)
 {
     std::vector<Dataset> datasets = importAll(o);
     auto detector = loadDetector(o.modelPath, o.weightsPath);
-    Recorder recorder(o);
-    applyDatabaseLabels(o, recorder, datasets);
-    recorder.startRun(db::RunKind::Test, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}});
-    const std::optional<db::RowId> modelId = recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
-    return recorded(recorder, [&] {
-        std::map<const Sample*, std::string> rootOf;
-        std::map<std::string, std::map<std::string, db::RowId>> imageIds;
-        for (const auto& d : datasets) {
-            imageIds[d.root] = recorder.registerDataset(d);
-            for (const auto& s : d.samples) rootOf[&s] = d.root;
-        }
-        // With several datasets, maps go under a per-dataset folder named after it.
-        std::map<std::string, std::string> mapPrefix;
-        if (datasets.size() > 1) {
-            std::map<std::string, int> seen;
-            for (const auto& d : datasets) {
-                std::string name = fs::path(d.root).filename().string();
-                int n = seen[name]++;
-                mapPrefix[d.root] = n == 0 ? name : name + "-" + std::to_string(n + 1);
-            }
-        }
-        std::map<const Sample*, std::string> mapPaths;
-        auto onImage = [&](const EvaluatedImage& e, const cv::Mat& full) {
-            if (o.mapsDir.empty()) return;
-            std::string rel = replaceExtension(e.sample->relativePath, ".tiff");
-            if (!mapPrefix.empty()) rel = mapPrefix[rootOf[e.sample]] + "/" + rel;
-            std::string out = (fs::path(o.mapsDir) / rel).string();
-            writeFloatTiff(out, full);
-            mapPaths[e.sample] = out;
-        };
-        EvaluationReport report = evaluateDetector(*detector, pointers(datasets), stderrProgress(o), onImage);
-        const double threshold = detector->info().threshold;
-        json categories = json::object();
-        for (const auto& c : report.categories) categories[c.category] = metricsJson(c);
-        json images = json::array();
-        for (const auto& e : report.images)
-            images.push_back({{"path", e.sample->relativePath}, {"category", e.sample->category},
-                              {"label", e.sample->label == 1 ? 1 : 0}, {"score", e.score},
-                              {"defect_type", e.sample->defectType}});
-        json out = {{"model", o.modelPath}, {"method", detector->info().method},
-                    {"categories", categories}, {"mean", metricsJson(report.mean)},
-                    {"seconds_per_image", report.secondsPerImage}, {"threshold", threshold},
-                    {"threshold_source", detector->info().thresholdSource}, {"images", images}};
-        writeJsonFile(o.jsonPath, out);
-        if (recorder.enabled())
-            workflow::recordEvaluation(recorder.store(), recorder.runId(), modelId, report, threshold, rootOf, imageIds,
-                                       [&](const Sample* sample) {
-                                           auto it = mapPaths.find(sample);
-                                           return it == mapPaths.end() ? std::string() : it->second;
-                                       });
-        json summary = out;
+    db::JobRecorder recording = openRecorder(o);
+    applyDatabaseLabels(o, recording.recorder(), datasets);
+    workflow::EvaluateJob job;
+    job.datasets = workflow::pointersTo(datasets);
+    job.runParams = {{"model", o.modelPath}, {"data", datasetParams(o)}, {"maps_dir", o.mapsDir}};
+    job.saveMap = mapWriter(o, datasets);
+    json summary;
+    job.publish = [&](const EvaluationReport& report) {
+        summary = testJson(o, *detector, report);
+        writeJsonFile(o.jsonPath, summary);
         summary.erase("images");
-        std::cout << summary.dump(2) << std::endl;
-        return 0;
-    });
+    };
+    workflow::evaluateAndRecord(recording.recorder(), *detector, job, stderrProgress(o));
+    std::cout << summary.dump(2) << std::endl;
+    return 0;
+}
+
+// Writes the overlay of a scored image under --overlay-dir, mirroring its place below --input.
+std::function<std::string(const std::string&, const cv::Mat&, const Prediction&)> overlayWriter(
+    const CliOptions& o, const Detector& detector)
+{
+    if (o.overlayDir.empty()) return {};
+    const DisplayRange range = displayRange(detector.info());
+    OverlayStyle style;
+    style.contourScore = detector.info().threshold;
+    const fs::path inputAbsolute = fs::absolute(o.inputPath);
+    const fs::path inputRoot = fs::is_directory(inputAbsolute) ? inputAbsolute : inputAbsolute.parent_path();
+    return [overlayDir = o.overlayDir, range, style, inputRoot](const std::string& file, const cv::Mat& image,
+                                                                const Prediction& p) {
+        fs::path rel = fs::absolute(file).lexically_relative(inputRoot);
+        if (rel.empty() || rel.native().rfind("..", 0) == 0) rel = fs::path(file).filename();
+        rel.replace_extension(".png");
+        const std::string overlayPath = (fs::path(overlayDir) / rel).string();
+        writeImage(overlayPath, renderOverlay(image, p.map, range, style));
+        return overlayPath;
+    };
+}
+
+json predictJson(const CliOptions& o, const Detector& detector, const std::vector<workflow::PredictedFile>& files)
+{
+    json images = json::array();
+    int failures = 0;
+    for (const auto& f : files) {
+        json entry = {{"path", f.path}};
+        if (f.score) {
+            entry["score"] = *f.score;
+            entry["verdict"] = f.defect ? "defect" : "ok";
+        }
+        if (!f.overlayPath.empty()) entry["overlay"] = f.overlayPath;
+        if (!f.error.empty()) {
+            entry["error"] = f.error;
+            ++failures;
+        }
+        images.push_back(entry);
+    }
+    return {{"model", o.modelPath}, {"method", detector.info().method}, {"threshold", detector.info().threshold},
+            {"images", images}, {"failed", failures}};
 }
 
 int runPredict(const CliOptions& o)
 {
     auto detector = loadDetector(o.modelPath, o.weightsPath);
-    std::vector<std::string> files = listImageFiles(o.inputPath);
-    Recorder recorder(o);
-    recorder.startRun(db::RunKind::Predict, {{"model", o.modelPath}, {"input", o.inputPath}, {"overlay_dir", o.overlayDir}});
-    recorder.linkModel(detector->info().provenance.value("bundle_sha256", ""));
-    return recorded(recorder, [&] {
-        const double threshold = detector->info().threshold;
-        const DisplayRange range = displayRange(detector->info());
-        const double contour = (threshold - range.low) / (range.high - range.low);
-        json images = json::array();
-        std::vector<db::ResultRecord> results;
-        int failures = 0;
-        const fs::path inputAbsolute = fs::absolute(o.inputPath);
-        const fs::path inputRoot = fs::is_directory(inputAbsolute) ? inputAbsolute : inputAbsolute.parent_path();
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            const std::string& file = files[i];
-            if (!o.quiet) std::cerr << "[" << (i + 1) << "/" << files.size() << "] " << file << std::endl;
-            json entry = {{"path", file}};
-            try {
-                cv::Mat image = loadImageRgb(file);
-                Prediction p = detector->predict(image);
-                const bool defect = p.score >= threshold;
-                entry["score"] = p.score;
-                entry["verdict"] = defect ? "defect" : "ok";
-                std::string overlayPath;
-                if (!o.overlayDir.empty()) {
-                    cv::Mat full = resizeMap(p.map, image.cols, image.rows);
-                    cv::Mat overlay = renderOverlay(image, normaliseMap(full, range), cv::COLORMAP_TURBO, 0.45, contour);
-                    fs::path rel = fs::absolute(file).lexically_relative(inputRoot);
-                    if (rel.empty() || rel.native().rfind("..", 0) == 0) rel = fs::path(file).filename();
-                    rel.replace_extension(".png");
-                    overlayPath = (fs::path(o.overlayDir) / rel).string();
-                    writeImage(overlayPath, overlay);
-                    entry["overlay"] = overlayPath;
-                }
-                if (recorder.enabled()) {
-                    db::ResultRecord r;
-                    r.runId = recorder.runId();
-                    r.imagePath = q(file);
-                    r.score = p.score;
-                    r.verdict = defect ? db::Verdict::Defect : db::Verdict::Ok;
-                    r.heatmapPath = q(overlayPath);
-                    results.push_back(r);
-                }
-            } catch (const Error& e) {
-                // One bad file must not stop a batch: report it and go on.
-                ++failures;
-                entry["error"] = e.what();
-                logWarning(e.what());
-            }
-            images.push_back(entry);
-        }
-        json out = {{"model", o.modelPath}, {"method", detector->info().method}, {"threshold", threshold},
-                    {"images", images}, {"failed", failures}};
+    workflow::PredictJob job;
+    job.files = listImageFiles(o.inputPath);
+    db::JobRecorder recording = openRecorder(o);
+    job.runParams = {{"model", o.modelPath}, {"input", o.inputPath}, {"overlay_dir", o.overlayDir}};
+    if (!o.quiet)
+        job.onFile = [&](std::size_t i) {
+            std::cerr << "[" << (i + 1) << "/" << job.files.size() << "] " << job.files[i] << std::endl;
+        };
+    job.saveOverlay = overlayWriter(o, *detector);
+    job.publish = [&](const std::vector<workflow::PredictedFile>& files) {
+        const json out = predictJson(o, *detector, files);
         if (!o.jsonPath.empty()) writeJsonFile(o.jsonPath, out);
         else std::cout << out.dump(2) << std::endl;
-        if (recorder.enabled() && !results.empty()) recorder.store().addResults(results);
-        if (failures > 0 && std::size_t(failures) == files.size())
-            throw Error("no input image could be scored (" + std::to_string(failures) + " failed)");
-        return failures > 0 ? 3 : 0;
-    });
+    };
+    const auto files = workflow::predictAndRecord(recording.recorder(), *detector, job);
+    const bool anyFailed = std::any_of(files.begin(), files.end(), [](const auto& f) { return !f.error.empty(); });
+    return anyFailed ? 3 : 0;
 }
 
 double percentile(std::vector<double> v, double q)
@@ -383,10 +324,11 @@ int runBenchmark(const CliOptions& o)
     if (files.empty()) throw Error("benchmark data holds no images");
     if (o.benchmarkImages > 0 && files.size() > std::size_t(o.benchmarkImages)) files.resize(std::size_t(o.benchmarkImages));
 
-    Recorder recorder(o);
-    applyDatabaseLabels(o, recorder, datasets);
-    recorder.startRun(db::RunKind::Benchmark, {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
-    return recorded(recorder, [&] {
+    db::JobRecorder recording = openRecorder(o);
+    applyDatabaseLabels(o, recording.recorder(), datasets);
+    workflow::RecordedRun run(recording.recorder(), workflow::RunKind::Benchmark,
+                              {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
+    return run.complete([&] {
         for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
         std::vector<double> e2e, net, decode;
         for (std::size_t i = 0; i < files.size(); ++i) {
@@ -504,7 +446,7 @@ int runPromote(const CliOptions& o)
             throw Error(o.modelPath + " is not a model recorded in " + databaseName(o)
                         + " (no model has its checksum; defectlens-cli models lists them)");
     }
-    const db::ModelPromotionRecord promotion = store->promoteModel(model->id, workflow::currentUserName(), q(o.reason));
+    const db::ModelPromotionRecord promotion = store->promoteModel(model->id, q(currentUserName()), q(o.reason));
     json out = modelJson(*model, true);
     out["promotion"] = {{"id", promotion.id}, {"user", promotion.user.toStdString()},
                         {"reason", promotion.reason.toStdString()},

@@ -5,9 +5,9 @@
 // order, so a detector is never used by two threads at once.
 #include "common/Progress.h"
 #include "data/Dataset.h"
+#include "ui/bridge/JobLane.h"
 #include "ui/bridge/ModelJobs.h"
 
-#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <QString>
@@ -15,7 +15,6 @@
 
 #include <opencv2/core.hpp>
 
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -82,7 +81,7 @@ public:
     // EngineBridgeModelJobs.cpp).
     void train(const TrainSpec& spec);
     void evaluate(const EvaluateSpec& spec);
-    bool isModelJobRunning() const { return modelRunning_ != nullptr || !modelWaiting_.empty(); }
+    bool isModelJobRunning() const { return modelLane_->hasRunningOrWaiting(); }
     // Cancels the running training/evaluation and drops the waiting ones.
     void cancelModelJobs();
     bool hasModel() const { return static_cast<bool>(detector_); }
@@ -115,56 +114,24 @@ signals:
     void modelJobsIdle();
 
 private:
-    // Runs on the GUI thread once the worker is done, with the worker's result captured.
-    using Delivery = std::function<void()>;
-    // Runs on a worker thread.
-    using Work = std::function<Delivery(const ProgressContext&)>;
+    using Delivery = JobLane::Delivery;
+    using Work = JobLane::Work;
 
     enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate };
-    struct Job {
-        JobKind kind;
-        QString description;
-        // Called on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
-        std::function<Work()> prepare;
-    };
-    // What a worker hands back: a delivery, or why there is none.
-    struct Outcome {
-        Delivery deliver;
-        QString error;
-        bool cancelled = false;
-    };
+    // `prepare` runs on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
+    void enqueue(JobKind kind, const QString& description, std::function<Work()> prepare);
+    void enqueueModelJob(JobKind kind, const QString& description, std::function<Work()> prepare);
+    // Forwards the lanes' signals as the bridge's.
+    void connectLanes();
 
-    void enqueue(Job job);
-    void enqueueModelJob(Job job);
-    void startNextModelJob();
-    void finishModelJob();
-    void stopModelJobs(); // for the destructor: cancel and wait
-    void startNextJob();
-    void finishRunningJob();
-    ProgressContext makeProgressContext(std::shared_ptr<CancelToken> token);
-    // Runs `work` on the thread pool and turns its typed failures into an Outcome
-    // (both job lanes use it).
-    static QFuture<Outcome> runWork(Work work, ProgressContext progress);
-
-    std::deque<Job> waiting_;
-    QFutureWatcher<Outcome>* running_ = nullptr; // null when idle
-    bool delivering_ = false;                    // a finished job's signals are being emitted
-    QString runningDescription_;
-    std::shared_ptr<CancelToken> runningToken_;
-    quint64 jobSerial_ = 0; // lets late progress posts of a finished job be ignored
+    JobLane* viewerLane_;
+    // Training and evaluation, beside the viewer's lane.
+    JobLane* modelLane_;
 
     std::shared_ptr<Detector> detector_;
     std::optional<ModelSummary> model_;
     std::shared_ptr<const Dataset> dataset_;
     QString backboneWeights_;
-
-    // The model lane (training, evaluation).
-    std::deque<Job> modelWaiting_;
-    QFutureWatcher<Outcome>* modelRunning_ = nullptr;
-    bool modelDelivering_ = false; // a finished model job's signals are being emitted
-    QString modelRunningDescription_;
-    std::shared_ptr<CancelToken> modelToken_;
-    quint64 modelSerial_ = 0;
 };
 
 } // namespace dl::ui

@@ -1,12 +1,12 @@
 #include "ui/models/ModelList.h"
 
-#include "data/Dataset.h"
 #include "common/Error.h"
-#include "database/Store.h"
 #include "common/Log.h"
+#include "common/UserName.h"
+#include "data/Dataset.h"
+#include "database/Store.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/models/ModelCompare.h"
-#include "workflow/RunRecording.h"
 
 #include <QCryptographicHash>
 #include <QEvent>
@@ -184,7 +184,7 @@ void ModelList::moveLegacyActiveModel()
     try {
         if (!store_->activeModel())
             if (const std::optional<db::RowId> id = modelIdOf(legacyPath))
-                store_->promoteModel(*id, workflow::currentUserName(), QStringLiteral("moved from this workstation's settings"));
+                store_->promoteModel(*id, QString::fromStdString(currentUserName()), QStringLiteral("moved from this workstation's settings"));
         settings.remove(key);
     } catch (const Error& e) {
         emit errorOccurred(QString::fromStdString(e.what())); // e.g. a read-only database: keep the setting
@@ -217,7 +217,7 @@ void ModelList::activateModel(const QString& bundlePath, const QString& reason)
     if (store_) {
         try {
             if (const std::optional<db::RowId> id = modelIdOf(bundlePath))
-                store_->promoteModel(*id, workflow::currentUserName(), reason);
+                store_->promoteModel(*id, QString::fromStdString(currentUserName()), reason);
             else
                 emit errorOccurred(tr("%1 is not a model of this database, so it was opened without being put into use.")
                                        .arg(QFileInfo(bundlePath).fileName()));

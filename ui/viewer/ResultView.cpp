@@ -81,15 +81,14 @@ QImage renderHeatmap(const QImage& original, const cv::Mat& anomalyMap, double l
 {
     if (original.isNull() || anomalyMap.empty())
         return original;
-    const DisplayRange range{low, high};
     // The same presentation as the CLI's overlays (engine/Overlay.h): colouring only, no model math.
-    double contourLevel = -1.0;
+    OverlayStyle overlay;
+    overlay.colormap = openCvColormap(style.colormap);
+    overlay.opacity = std::clamp(style.opacity, 0.0, 1.0);
+    // A threshold below the scale still outlines everything above its low end.
     if (style.contourThreshold)
-        contourLevel = std::max(0.0, (*style.contourThreshold - low) / (high - low));
-    const cv::Mat overlay = renderOverlay(toRgbMat(original), normaliseMap(anomalyMap, range),
-                                          openCvColormap(style.colormap), std::clamp(style.opacity, 0.0, 1.0),
-                                          contourLevel);
-    return toQImage(overlay);
+        overlay.contourScore = std::max(*style.contourThreshold, low);
+    return toQImage(renderOverlay(toRgbMat(original), anomalyMap, DisplayRange{low, high}, overlay));
 }
 
 ResultView::ResultView(QWidget* parent) : QWidget(parent)
@@ -480,7 +479,8 @@ void ResultView::requestRender()
         return;
     }
     // The engine already drew this image in the default style: no second render needed.
-    const HeatmapStyle defaultStyle{HeatmapColormap::Turbo, 0.45, modelThreshold_};
+    HeatmapStyle defaultStyle;
+    defaultStyle.contourThreshold = modelThreshold_;
     if (!engineOverlay_.isNull() && style() == defaultStyle && !renderRunning_) {
         heatmap_->setImage(engineOverlay_);
         emit heatmapRendered();

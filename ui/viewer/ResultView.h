@@ -30,7 +30,7 @@ enum class HeatmapColormap { Turbo, Inferno, Jet };
 // How the heatmap is drawn over the image.
 struct HeatmapStyle {
     HeatmapColormap colormap = HeatmapColormap::Turbo;
-    double opacity = 0.45;                 // the CLI's overlays use the same default
+    double opacity = 0.45;                 // as dl::OverlayStyle, the engine's and the CLI's overlays
     std::optional<double> contourThreshold; // raw pixel score; none: no outline
     bool operator==(const HeatmapStyle& other) const
     {

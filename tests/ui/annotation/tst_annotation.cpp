@@ -15,7 +15,9 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
 #include "ui/viewer/ResultView.h"
-#include "workflow/RunRecording.h"
+#include "common/UserName.h"
+#include "database/StoreRecorder.h"
+#include "workflow/DatasetRecording.h"
 
 #include <QAction>
 #include <QDir>
@@ -461,7 +463,7 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->defectType, QStringLiteral("crack"));
         QCOMPARE(stored->note, QStringLiteral("starts at the rim"));
-        QCOMPARE(stored->author, dl::workflow::currentUserName());
+        QCOMPARE(stored->author, QString::fromStdString(dl::currentUserName()));
         // Decoded independently (OpenCV, as the training side does): 8-bit, one channel, same size, same bytes.
         const std::vector<uchar> png(stored->maskPng.begin(), stored->maskPng.end());
         const cv::Mat decoded = cv::imdecode(png, cv::IMREAD_UNCHANGED);
@@ -621,8 +623,9 @@ private slots:
 
         dl::db::Store store;
         store.open(databasePath);
+        dl::db::StoreRecorder recorder(store);
         dl::Dataset labelled = *dataset;
-        QCOMPARE(dl::workflow::applyDatabaseLabels(store, labelled), 1);
+        QCOMPARE(dl::workflow::applyDatabaseLabels(recorder, labelled), 1);
         const dl::Sample* sample = nullptr;
         for (const dl::Sample& s : labelled.samples)
             if (s.relativePath == "test/crack/000.png")

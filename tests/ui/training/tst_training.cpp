@@ -12,7 +12,7 @@
 #include "ui/bridge/ModelJobs.h"
 #include "ui/models/ModelList.h"
 #include "ui/training/TrainingPanel.h"
-#include "workflow/RunRecording.h"
+#include "common/UserName.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -292,7 +292,7 @@ private slots:
         QVERIFY(models()->table()->item(0, 0)->text().size() > 0); // the child (newest, row 0) is marked active
         QVERIFY(models()->table()->item(1, 0)->text().isEmpty());
         const QString activeTip = models()->table()->item(0, 0)->toolTip();
-        QVERIFY2(activeTip.contains(dl::workflow::currentUserName()) && activeTip.contains("before/after comparison"),
+        QVERIFY2(activeTip.contains(QString::fromStdString(dl::currentUserName())) && activeTip.contains("before/after comparison"),
                  qPrintable(activeTip));
 
         // The promotion is stored in the database, with who and why, after the first

@@ -1,0 +1,121 @@
+#pragma once
+// Where DefectLens writes down its work and reads engineers' annotations back:
+// runs, datasets and their images, trained models and their metrics, per-image
+// results. The orchestration (workflow/Workflow.h) talks only to this
+// interface, so it stays free of SQL and Qt; database/StoreRecorder implements
+// it on the DefectLens database and NullRecorder records nothing (the CLI's
+// --no-db, a GUI job without a database).
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dl::workflow {
+
+using RecordId = std::int64_t; // a stored row; 0 = not recorded
+
+enum class RunKind { Fit, Test, Predict, Benchmark };
+enum class RunEnd { Succeeded, Failed, Cancelled };
+
+struct DatasetEntry {
+    std::string name;
+    std::string rootPath;
+    std::string format;      // importer format name
+    nlohmann::json options;  // importer options as used
+};
+
+struct ImageEntry {
+    std::string path;
+    std::string relativePath; // '/'-separated below the dataset root
+    std::string contentHash;  // SHA-256 of the file
+    int width = 0;
+    int height = 0;
+    std::string split;        // "train" or "test"
+    int label = -1;
+    std::string category;
+    std::string defectType;
+    std::string maskPath;
+};
+
+struct ModelEntry {
+    std::string method;
+    std::vector<std::string> categories;
+    std::string bundlePath;   // as given; the recorder decides how it is stored
+    std::string bundleChecksum;
+    std::optional<RecordId> parentModelId;
+    nlohmann::json metrics;
+};
+
+struct ResultEntry {
+    std::optional<RecordId> imageId; // when the image belongs to a registered dataset
+    std::string imagePath;
+    double score = 0.0;
+    bool defect = false;
+    std::string heatmapPath;  // empty when none was saved
+};
+
+// The newest mask an engineer drew on one image of a dataset.
+struct AnnotationEntry {
+    RecordId id = 0;
+    std::string relativePath; // of the image
+    std::string maskPng;      // PNG bytes
+};
+
+class WorkRecorder {
+public:
+    virtual ~WorkRecorder() = default;
+    // False when nothing is recorded, so that work whose only use is the record
+    // (hashing every image of a dataset) can be skipped.
+    virtual bool enabled() const = 0;
+
+    virtual RecordId startRun(RunKind kind, const nlohmann::json& params) = 0;
+    virtual void finishRun(RecordId run, RunEnd end, const std::string& message) = 0;
+    // The model a run used (test, predict) or produced (fit).
+    virtual void setRunModel(RecordId run, RecordId model) = 0;
+
+    virtual std::optional<RecordId> findDataset(const std::string& rootPath) = 0;
+    virtual RecordId addDataset(const DatasetEntry& dataset) = 0;
+    // Relative path -> image id of the stored images of a dataset.
+    virtual std::map<std::string, RecordId> imagesOfDataset(RecordId dataset) = 0;
+    // Returns the new ids in input order.
+    virtual std::vector<RecordId> addImages(RecordId dataset, const std::vector<ImageEntry>& images) = 0;
+    // The newest annotation of every annotated image of a dataset, by relative path.
+    virtual std::vector<AnnotationEntry> latestAnnotations(RecordId dataset) = 0;
+    // The folder where annotation masks are written as files for training.
+    virtual std::string annotationMaskFolder() const = 0;
+
+    // The newest model whose bundle has this checksum.
+    virtual std::optional<RecordId> findModelByChecksum(const std::string& checksum) = 0;
+    virtual RecordId addModel(const ModelEntry& model) = 0;
+    // Keys given replace stored ones.
+    virtual void mergeModelMetrics(RecordId model, const nlohmann::json& metrics) = 0;
+
+    virtual void addResults(RecordId run, const std::vector<ResultEntry>& results) = 0;
+};
+
+// Records nothing; every query finds nothing.
+class NullRecorder final : public WorkRecorder {
+public:
+    bool enabled() const override { return false; }
+    RecordId startRun(RunKind, const nlohmann::json&) override { return 0; }
+    void finishRun(RecordId, RunEnd, const std::string&) override {}
+    void setRunModel(RecordId, RecordId) override {}
+    std::optional<RecordId> findDataset(const std::string&) override { return std::nullopt; }
+    RecordId addDataset(const DatasetEntry&) override { return 0; }
+    std::map<std::string, RecordId> imagesOfDataset(RecordId) override { return {}; }
+    std::vector<RecordId> addImages(RecordId, const std::vector<ImageEntry>& images) override
+    {
+        return std::vector<RecordId>(images.size(), 0);
+    }
+    std::vector<AnnotationEntry> latestAnnotations(RecordId) override { return {}; }
+    std::string annotationMaskFolder() const override { return {}; }
+    std::optional<RecordId> findModelByChecksum(const std::string&) override { return std::nullopt; }
+    RecordId addModel(const ModelEntry&) override { return 0; }
+    void mergeModelMetrics(RecordId, const nlohmann::json&) override {}
+    void addResults(RecordId, const std::vector<ResultEntry>&) override {}
+};
+
+} // namespace dl::workflow

@@ -1,0 +1,198 @@
+#include "workflow/Workflow.h"
+
+#include "common/Error.h"
+#include "common/Log.h"
+#include "data/ImageIO.h"
+#include "engine/ModelBundle.h"
+#include "workflow/DatasetRecording.h"
+#include "workflow/RecordedRun.h"
+
+#include <chrono>
+#include <map>
+
+namespace dl::workflow {
+
+using json = nlohmann::json;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+json metricValue(double v) { return v < 0 ? json(nullptr) : json(v); }
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void recordTrainedModel(WorkRecorder& recorder, RecordedRun& run, const FitJob& job, FitOutcome& outcome)
+{
+    if (!recorder.enabled())
+        return;
+    const Detector& detector = *outcome.detector;
+    const ModelInfo& info = detector.info();
+    ModelEntry model;
+    model.method = info.method.empty() ? detector.method() : info.method;
+    model.categories = info.categories;
+    model.bundlePath = job.outputPath;
+    model.bundleChecksum = outcome.checksum;
+    const std::string& parentPath = job.request.parentModelPath;
+    if (!parentPath.empty())
+        model.parentModelId = recorder.findModelByChecksum(ModelBundle::fileChecksum(parentPath));
+    model.metrics = {{"threshold", info.threshold}, {"fit_seconds", outcome.seconds}};
+    outcome.modelId = recorder.addModel(model);
+    outcome.parentModelId = model.parentModelId.value_or(0);
+    run.linkModel(outcome.modelId);
+}
+
+// Which stored image each evaluated sample is: dataset root -> relative path -> id.
+class ImageIndex {
+public:
+    ImageIndex(WorkRecorder& recorder, const std::vector<const Dataset*>& datasets)
+    {
+        for (const Dataset* d : datasets) {
+            ids_[d->root] = registerDataset(recorder, *d);
+            for (const Sample& s : d->samples)
+                rootOf_[&s] = d->root;
+        }
+    }
+    std::optional<RecordId> idOf(const Sample* sample) const
+    {
+        auto root = rootOf_.find(sample);
+        if (root == rootOf_.end())
+            return std::nullopt;
+        auto table = ids_.find(root->second);
+        if (table == ids_.end())
+            return std::nullopt;
+        auto id = table->second.find(sample->relativePath);
+        if (id == table->second.end())
+            return std::nullopt;
+        return id->second;
+    }
+
+private:
+    std::map<const Sample*, std::string> rootOf_;
+    std::map<std::string, std::map<std::string, RecordId>> ids_;
+};
+
+void recordEvaluation(WorkRecorder& recorder, RecordId run, const EvaluateOutcome& outcome, double threshold,
+                      const ImageIndex& images, const std::map<const Sample*, std::string>& mapPaths)
+{
+    std::vector<ResultEntry> results;
+    for (const EvaluatedImage& e : outcome.report.images) {
+        ResultEntry r;
+        r.imageId = images.idOf(e.sample);
+        r.imagePath = e.sample->path;
+        r.score = e.score;
+        r.defect = e.score >= threshold;
+        if (auto map = mapPaths.find(e.sample); map != mapPaths.end())
+            r.heatmapPath = map->second;
+        results.push_back(r);
+    }
+    if (!results.empty())
+        recorder.addResults(run, results);
+    if (outcome.modelId) {
+        json metrics = metricsJson(outcome.report.mean);
+        metrics.erase("n_images");
+        metrics["test_images"] = outcome.report.mean.images;
+        recorder.mergeModelMetrics(*outcome.modelId, metrics);
+    }
+}
+
+PredictedFile predictFile(Detector& detector, const PredictJob& job, const std::string& file)
+{
+    PredictedFile outcome;
+    outcome.path = file;
+    try {
+        const cv::Mat image = loadImageRgb(file);
+        const Prediction p = detector.predict(image);
+        outcome.score = p.score;
+        outcome.defect = p.score >= detector.info().threshold;
+        if (job.saveOverlay)
+            outcome.overlayPath = job.saveOverlay(file, image, p);
+    } catch (const Error& e) {
+        // One bad file must not stop a batch: report it and go on.
+        outcome.error = e.what();
+        logWarning(e.what());
+    }
+    return outcome;
+}
+
+} // namespace
+
+json metricsJson(const CategoryMetrics& m)
+{
+    return {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},
+            {"aupro", metricValue(m.aupro)}, {"f1_max", metricValue(m.f1Max)}, {"ap", metricValue(m.ap)},
+            {"n_images", m.images}};
+}
+
+FitOutcome fitAndRecord(WorkRecorder& recorder, const FitJob& job, const ProgressContext& progress)
+{
+    RecordedRun run(recorder, RunKind::Fit, job.runParams);
+    return run.complete([&] {
+        for (const Dataset* d : job.request.datasets)
+            registerDataset(recorder, *d);
+        FitOutcome outcome;
+        const auto start = Clock::now();
+        outcome.detector = trainDetector(job.request, progress);
+        outcome.seconds = secondsSince(start);
+        outcome.detector->info().provenance["train_seconds_total"] = outcome.seconds;
+        if (!job.savingStage.empty()) {
+            // The last cancellation point: after it the new file appears complete or not at all.
+            progress.checkCancelled();
+            progress.report(1.0, job.savingStage);
+        }
+        outcome.checksum = saveDetector(*outcome.detector, job.outputPath);
+        recordTrainedModel(recorder, run, job, outcome);
+        return outcome;
+    });
+}
+
+EvaluateOutcome evaluateAndRecord(WorkRecorder& recorder, Detector& detector, const EvaluateJob& job,
+                                  const ProgressContext& progress)
+{
+    RecordedRun run(recorder, RunKind::Test, job.runParams);
+    EvaluateOutcome outcome;
+    outcome.modelId = run.linkModelByChecksum(detector.info().provenance.value("bundle_sha256", ""));
+    return run.complete([&] {
+        const ImageIndex images(recorder, job.datasets);
+        std::map<const Sample*, std::string> mapPaths;
+        std::function<void(const EvaluatedImage&, const cv::Mat&)> onImage;
+        if (job.saveMap)
+            onImage = [&](const EvaluatedImage& e, const cv::Mat& full) { mapPaths[e.sample] = job.saveMap(e, full); };
+        outcome.report = evaluateDetector(detector, job.datasets, progress, onImage, job.withCurves);
+        if (job.publish)
+            job.publish(outcome.report);
+        recordEvaluation(recorder, run.id(), outcome, detector.info().threshold, images, mapPaths);
+        return std::move(outcome);
+    });
+}
+
+std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& detector, const PredictJob& job)
+{
+    RecordedRun run(recorder, RunKind::Predict, job.runParams);
+    run.linkModelByChecksum(detector.info().provenance.value("bundle_sha256", ""));
+    return run.complete([&] {
+        std::vector<PredictedFile> outcomes;
+        std::vector<ResultEntry> results;
+        for (std::size_t i = 0; i < job.files.size(); ++i) {
+            if (job.onFile)
+                job.onFile(i);
+            outcomes.push_back(predictFile(detector, job, job.files[i]));
+            const PredictedFile& p = outcomes.back();
+            if (p.error.empty())
+                results.push_back({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});
+        }
+        if (job.publish)
+            job.publish(outcomes);
+        if (!results.empty())
+            recorder.addResults(run.id(), results);
+        const std::size_t failures = outcomes.size() - results.size();
+        if (failures > 0 && failures == outcomes.size())
+            throw Error("no input image could be scored (" + std::to_string(failures) + " failed)");
+        return outcomes;
+    });
+}
+
+} // namespace dl::workflow
