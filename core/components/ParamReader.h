@@ -30,6 +30,14 @@ public:
         }
     }
 
+    // A whole number no smaller than `low`.
+    int atLeast(const std::string& key, int low) const
+    {
+        const int v = get<int>(key);
+        if (v < low)
+            throw Error(method_ + " " + key + " must be at least " + std::to_string(low));
+        return v;
+    }
     // Numbers within [low, high] (inclusive).
     int integer(const std::string& key, int low, int high) const
     {
