@@ -31,13 +31,42 @@ struct CseParams {
     unsigned seed = 0;
     double maxMinutes = 25.0;                                   // max_minutes (the time budget)
 
+    static nlohmann::json defaults();
+    // Throws dl::Error naming the key of the first bad value.
+    static CseParams parse(const nlohmann::json& merged);
+
     bool mapBank() const { return bank == "map"; }
     bool meanScore() const { return imageScore == "mean"; }
     bool wholeImageContrast() const { return contrastRegion == "image"; }
 
-    static nlohmann::json defaults();
-    // Throws dl::Error naming the key of the first bad value.
-    static CseParams parse(const nlohmann::json& merged);
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        // The networks.
+        f.get("image_size", imageSize);
+        f.get("taps", taps);
+        f.get("widths", widths);
+        f.integer("pool", pool, 1, 4);
+        // Training.
+        f.atLeast("epochs", epochs, 1);
+        f.atLeast("batch_size", batchSize, 1);
+        f.positive("learning_rate", learningRate);
+        f.get("max_learning_rate", maxLearningRate);
+        f.nonNegative("contrastive_weight", contrastiveWeight);
+        f.number("defect_probability", defectProbability, 0.0, 1.0);
+        f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
+        f.get("object_foreground", objectForeground);
+        f.get("texture_dir", textureDir);
+        f.number("validation_fraction", validationFraction, 0.0, 0.5);
+        f.positive("max_minutes", maxMinutes);
+        f.get("seed", seed);
+        // The bank and the map.
+        f.oneOf("bank", bank, {"map", "positions"});
+        f.integer("clusters", clusters, 1, 4096);
+        f.oneOf("image_score", imageScore, {"max", "mean"});
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+    }
 };
 
 } // namespace dl

@@ -3,6 +3,8 @@
 #include "backbone/Backbone.h"
 #include "common/Error.h"
 
+#include <algorithm>
+
 namespace dl {
 
 namespace nn = torch::nn;
@@ -74,7 +76,7 @@ DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtract
                     + std::to_string(strides[0]) + ", " + std::to_string(strides[1]) + ", "
                     + std::to_string(strides[2]) + " for " + taps[0] + ", " + taps[1] + ", " + taps[2] + ")");
     a.firstStride = strides[0];
-    a.widths = params.widths;
+    std::copy(params.widths.begin(), params.widths.end(), a.widths.begin());
     a.embedDim = params.embedDim;
     a.embedExtraStride = params.embedExtraStride;
     const int coarsest = strides[2] * a.embedExtraStride;

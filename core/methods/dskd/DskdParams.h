@@ -4,7 +4,6 @@
 // every value before any work, naming the key of a bad one. Torch-free.
 #include <nlohmann/json.hpp>
 
-#include <array>
 #include <string>
 #include <vector>
 
@@ -13,7 +12,7 @@ namespace dl {
 struct DskdParams {
     int imageSize = 256;                                                        // image_size
     std::vector<std::string> taps{"features.3", "features.6", "features.13"};  // three teacher maps, fine to coarse
-    std::array<int, 3> widths{24, 48, 96};                                      // student channels per tap
+    std::vector<int> widths{24, 48, 96};                                        // student channels, one per tap
     int embedDim = 96;                                                          // embed_dim
     int embedExtraStride = 2;                                                   // embed_extra_stride: 1 or 2
     int epochs = 20;
@@ -29,6 +28,29 @@ struct DskdParams {
     static nlohmann::json defaults();
     // Throws dl::Error naming the key of the first bad value.
     static DskdParams parse(const nlohmann::json& merged);
+
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        // The students.
+        f.get("image_size", imageSize);
+        f.get("taps", taps);
+        f.get("widths", widths);
+        f.get("embed_dim", embedDim);
+        f.get("embed_extra_stride", embedExtraStride);
+        f.oneOf("teacher_norm", teacherNorm, {"tap", "channel"});
+        // Training.
+        f.atLeast("epochs", epochs, 1);
+        f.atLeast("batch_size", batchSize, 1);
+        f.positive("learning_rate", learningRate);
+        f.nonNegative("l2_weight", l2Weight);
+        f.number("validation_fraction", validationFraction, 0.0, 0.5);
+        f.positive("max_minutes", maxMinutes);
+        f.get("seed", seed);
+        // The map.
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+    }
 };
 
 } // namespace dl
