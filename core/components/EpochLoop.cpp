@@ -2,6 +2,8 @@
 
 #include "common/Log.h"
 
+#include <algorithm>
+
 namespace dl {
 
 EpochLoop::EpochLoop(EpochLoopSettings settings, NamedTensors state)
@@ -12,6 +14,13 @@ EpochLoop::EpochLoop(EpochLoopSettings settings, NamedTensors state)
 bool EpochLoop::outOfTime() const
 {
     return epochsRun_ > 0 && secondsSince(settings_.start) > settings_.budgetSeconds;
+}
+
+void EpochLoop::reportProgress(const ProgressContext& progress, int epoch, double epochFraction) const
+{
+    progress.report(std::max((double(epoch - 1) + epochFraction) / double(settings_.epochs),
+                             secondsSince(settings_.start) / settings_.budgetSeconds),
+                    "training epoch " + std::to_string(epoch) + "/" + std::to_string(settings_.epochs));
 }
 
 void EpochLoop::run(const std::function<std::optional<EpochReport>(int epoch)>& runEpoch,

@@ -6,6 +6,7 @@
 // optimiser steps, progress, metrics and validation); the loop does the rest.
 // Cancellation stays with the method's batch loop (progress.checkCancelled()).
 // Internal torch header.
+#include "common/Progress.h"
 #include "components/ModuleState.h"
 #include "components/TrainingSupport.h"
 
@@ -45,6 +46,11 @@ public:
     // one epoch has completed (the first epoch always runs to its end). The epoch
     // then returns std::nullopt and is dropped; the kept checkpoint stays.
     bool outOfTime() const;
+
+    // Training progress after a batch that brings epoch `epoch` to `epochFraction` done:
+    // the larger of the planned epochs' share and the budget's share spent, staged
+    // "training epoch N/M".
+    void reportProgress(const ProgressContext& progress, int epoch, double epochFraction) const;
 
     // Runs the epochs. `runEpoch(epoch)` trains and validates epoch `epoch` (1-based)
     // and returns its report, or nullopt when it gave up for the budget.

@@ -30,6 +30,14 @@ public:
         }
     }
 
+    // A whole number no smaller than `low`.
+    int atLeast(const std::string& key, int low) const
+    {
+        const int v = get<int>(key);
+        if (v < low)
+            throw Error(method_ + " " + key + " must be at least " + std::to_string(low));
+        return v;
+    }
     // Numbers within [low, high] (inclusive).
     int integer(const std::string& key, int low, int high) const
     {
@@ -74,6 +82,21 @@ public:
         throw Error(method_ + " " + key + " must be " + list + ", got '" + v + "'");
     }
 
+    // The same checks, filling `out`: a <Name>Params struct lists its keys once, in
+    // `template <typename Fields> void fields(Fields& f)`, which a ParamReader fills and
+    // checks and a ParamWriter turns into the registry's defaults.
+    template <typename T>
+    void get(const std::string& key, T& out) const { out = get<T>(key); }
+    void atLeast(const std::string& key, int& out, int low) const { out = atLeast(key, low); }
+    void integer(const std::string& key, int& out, int low, int high) const { out = integer(key, low, high); }
+    void number(const std::string& key, double& out, double low, double high) const { out = number(key, low, high); }
+    void positive(const std::string& key, double& out) const { out = positive(key); }
+    void nonNegative(const std::string& key, double& out) const { out = nonNegative(key); }
+    void oneOf(const std::string& key, std::string& out, std::initializer_list<const char*> choices) const
+    {
+        out = oneOf(key, choices);
+    }
+
     const std::string& method() const { return method_; }
 
 private:
@@ -89,5 +112,46 @@ private:
     std::string method_;
     const nlohmann::json& params_;
 };
+
+// The counterpart of ParamReader for a <Name>Params struct's fields() list: writes each
+// field's value under its key, so that the defaults of a default-constructed struct
+// become the registry's default parameter set.
+class ParamWriter {
+public:
+    template <typename T>
+    void get(const std::string& key, const T& value) { json_[key] = value; }
+    void atLeast(const std::string& key, int value, int) { json_[key] = value; }
+    void integer(const std::string& key, int value, int, int) { json_[key] = value; }
+    void number(const std::string& key, double value, double, double) { json_[key] = value; }
+    void positive(const std::string& key, double value) { json_[key] = value; }
+    void nonNegative(const std::string& key, double value) { json_[key] = value; }
+    void oneOf(const std::string& key, const std::string& value, std::initializer_list<const char*>) { json_[key] = value; }
+
+    const nlohmann::json& json() const { return json_; }
+
+private:
+    nlohmann::json json_ = nlohmann::json::object();
+};
+
+// The registry's default set of a <Name>Params struct: its default-constructed fields.
+template <typename Params>
+nlohmann::json defaultsOf()
+{
+    Params defaults;
+    ParamWriter writer;
+    defaults.fields(writer);
+    return writer.json();
+}
+
+// A <Name>Params struct read and checked field by field from a merged set (its own
+// checks across fields come after).
+template <typename Params>
+Params readFields(const std::string& method, const nlohmann::json& merged)
+{
+    Params params;
+    const ParamReader reader(method, merged);
+    params.fields(reader);
+    return params;
+}
 
 } // namespace dl

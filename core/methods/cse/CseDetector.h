@@ -13,7 +13,7 @@ namespace dl {
 class DetectorRegistry;
 void registerCse(DetectorRegistry& registry);
 
-struct CseNetwork; // methods/cse/CseModel.h (torch)
+struct CseNetwork; // methods/cse/CseNetwork.h (torch)
 
 class CseDetector : public Detector {
 public:

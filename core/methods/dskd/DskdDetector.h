@@ -12,7 +12,7 @@ namespace dl {
 class DetectorRegistry;
 void registerDskd(DetectorRegistry& registry);
 
-struct DskdNetwork; // methods/dskd/DskdModel.h (torch)
+struct DskdNetwork; // methods/dskd/DskdNetwork.h (torch)
 
 class DskdDetector : public Detector {
 public:

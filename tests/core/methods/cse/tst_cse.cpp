@@ -10,7 +10,8 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "methods/cse/CseDetector.h"
-#include "methods/cse/CseModel.h"
+#include "methods/cse/CseLoss.h"
+#include "methods/cse/CseNetwork.h"
 
 #include <opencv2/imgproc.hpp>
 

@@ -14,7 +14,7 @@
 #include "components/TensorConvert.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
-#include "methods/dskd/DskdModel.h"
+#include "methods/dskd/DskdNetwork.h"
 
 #include <opencv2/imgproc.hpp>
 

@@ -9,6 +9,7 @@
 // Inference scores 1 - cos(teacher, D). E's trunk still runs because D decodes
 // E's embedding; E's heads (its own distillation outputs) never run at inference.
 #include "components/ModuleState.h"
+#include "methods/dskd/DskdParams.h"
 
 #include <torch/torch.h>
 
@@ -18,6 +19,8 @@
 #include <vector>
 
 namespace dl {
+
+class FeatureExtractor;
 
 struct DskdArchitecture {
     std::array<int, 3> teacherChannels{24, 32, 96}; // channels of the three teacher taps, fine to coarse
@@ -29,6 +32,11 @@ struct DskdArchitecture {
 
 // Throws dl::Error for widths/embedding settings out of range.
 void checkArchitecture(const DskdArchitecture& a);
+
+// The student layout for this teacher and these parameters: channels and strides come
+// from the taps, whose strides must double from one to the next; the image size must be
+// a multiple of the embedding's stride.
+DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher);
 
 // conv3x3 (or 1x1) + BatchNorm + ReLU; BatchNorm makes the conv bias redundant.
 struct ConvBnReluImpl : torch::nn::Module {

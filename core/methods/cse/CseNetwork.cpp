@@ -1,5 +1,6 @@
-#include "methods/cse/CseModel.h"
+#include "methods/cse/CseNetwork.h"
 
+#include "backbone/Backbone.h"
 #include "common/Error.h"
 
 namespace dl {
@@ -101,35 +102,41 @@ std::int64_t CseNetwork::trainableParameterCount() const
     return n;
 }
 
-torch::Tensor channelCosine(const torch::Tensor& a, const torch::Tensor& b)
+CseArchitecture cseArchitecture(const CseParams& params, const FeatureExtractor& backbone)
 {
-    if (a.sizes() != b.sizes() || a.dim() != 4)
-        throw Error("cse: the two embeddings of a pair differ in shape");
-    // eps keeps zero vectors finite (cos = 0 there); 1e-8 is torch's own default.
-    return F::cosine_similarity(a, b, F::CosineSimilarityFuncOptions().dim(1).eps(1e-8));
-}
-
-torch::Tensor contrastiveCosineLoss(const torch::Tensor& a, const torch::Tensor& b, const torch::Tensor& defectWeight)
-{
-    torch::Tensor cosine = channelCosine(a, b);
-    if (defectWeight.dim() != 4 || defectWeight.size(0) != a.size(0) || defectWeight.size(1) != 1
-        || defectWeight.size(2) != a.size(2) || defectWeight.size(3) != a.size(3))
-        throw Error("cse: the defect weights must be [N,1,H,W] on the embedding's grid");
-    torch::Tensor w = defectWeight.squeeze(1);
-    return ((1.0 - w) * (1.0 - cosine) + w * (1.0 + cosine) * 0.5).mean();
-}
-
-torch::Tensor decoderCosineLoss(const std::vector<torch::Tensor>& decoded, const std::vector<torch::Tensor>& targets)
-{
-    if (decoded.size() != targets.size() || decoded.empty())
-        throw Error("cse: the decoder and the backbone disagree on the number of taps");
-    torch::Tensor total = torch::zeros({}, decoded.front().options());
-    for (std::size_t t = 0; t < decoded.size(); ++t) {
-        if (decoded[t].sizes() != targets[t].sizes())
-            throw Error("cse: a decoded map and its backbone tap differ in shape");
-        total = total + (1.0 - channelCosine(decoded[t], targets[t])).mean();
+    const auto& taps = params.taps;
+    CseArchitecture a;
+    a.widths = params.widths;
+    int fineStride = 0;
+    for (std::size_t t = 0; t < taps.size(); ++t) {
+        TapInfo info = backbone.tap(taps[t]);
+        a.tapChannels.push_back(info.channels);
+        if (t == 0)
+            fineStride = info.stride;
+        else if (info.stride < fineStride)
+            throw Error("cse taps must be listed fine to coarse: " + taps[t] + " (stride "
+                        + std::to_string(info.stride) + ") is finer than " + taps[0] + " (stride "
+                        + std::to_string(fineStride) + ")");
     }
-    return total / double(decoded.size());
+    const int cell = fineStride * params.pool;
+    if (params.imageSize % cell != 0)
+        throw Error("cse image_size must be a multiple of " + std::to_string(cell) + " (the stride of " + taps[0]
+                    + " times pool), got " + std::to_string(params.imageSize));
+    return a;
+}
+
+torch::Tensor scaledFusedTaps(FeatureExtractor& backbone, const std::vector<std::string>& taps,
+                              const torch::Tensor& tapScale, const torch::Tensor& images)
+{
+    std::vector<torch::Tensor> features = backbone.extract(images, taps);
+    for (std::size_t t = 0; t < features.size(); ++t)
+        features[t] = features[t] / tapScale[std::int64_t(t)];
+    return fuseTaps(features);
+}
+
+torch::Tensor poolEmbedding(const torch::Tensor& embedding, int pool)
+{
+    return pool > 1 ? F::avg_pool2d(embedding, F::AvgPool2dFuncOptions(pool)) : embedding;
 }
 
 } // namespace dl

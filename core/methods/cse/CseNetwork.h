@@ -1,11 +1,13 @@
 #pragma once
-// CSE's networks and losses (internal torch header; include from .cpp files only).
+// CSE's networks (internal torch header; include from .cpp files only).
 //
 //   backbone taps (fine: stride s, coarse: stride 2s) -> coarse upsampled x2, concatenated
 //   -> Embedder (1x1 conv + ReLU + BN, repeated) -> embedding e at stride s
 //   e -> 2x2 average pool -> e_red (contrast, k-means bank, scoring)
 //   e -> FrozenDecoder (random 1x1 convs, never trained) -> one map per tap width (loss only)
+// The losses are in CseLoss.h, the bank and the anomaly map in CseAnomalyMap.h.
 #include "components/ModuleState.h"
+#include "methods/cse/CseParams.h"
 
 #include <torch/torch.h>
 
@@ -14,6 +16,8 @@
 #include <vector>
 
 namespace dl {
+
+class FeatureExtractor;
 
 struct CseArchitecture {
     std::vector<int> tapChannels;  // backbone widths, fine tap first (each tap's channel count)
@@ -59,19 +63,16 @@ struct CseNetwork {
     std::int64_t trainableParameterCount() const;
 };
 
-// Per-position cosine similarity over the channel vector: [N,C,H,W] x [N,C,H,W] -> [N,H,W].
-// (Not over the width axis: CSE's public code reshapes so that it compares columns.)
-torch::Tensor channelCosine(const torch::Tensor& a, const torch::Tensor& b);
+// The embedder's layout for these taps of this backbone; the taps must be listed fine
+// to coarse and the image size must be a multiple of the finest tap's stride x pool.
+CseArchitecture cseArchitecture(const CseParams& params, const FeatureExtractor& backbone);
 
-// CSE's contrastive cosine loss for pairs (a[i], b[i]) of embeddings of two different images.
-// `defectWeight` [N,1,H,W] in [0,1] says how much of each position of b is defective:
-//   weight 0 (normal pair, or a normal position): 1 - cos   (pull together)
-//   weight 1 (defective):                         (1 + cos) / 2 (push apart)
-// mixed linearly in between; returns the mean over pairs and positions.
-torch::Tensor contrastiveCosineLoss(const torch::Tensor& a, const torch::Tensor& b, const torch::Tensor& defectWeight);
+// The backbone's taps, each divided by its scale ([T]), fused onto the finest grid;
+// runs in the caller's grad mode.
+torch::Tensor scaledFusedTaps(FeatureExtractor& backbone, const std::vector<std::string>& taps,
+                              const torch::Tensor& tapScale, const torch::Tensor& images);
 
-// The frozen decoder's loss: the mean over taps of the mean over positions of
-// 1 - cos(decoded, backbone feature).
-torch::Tensor decoderCosineLoss(const std::vector<torch::Tensor>& decoded, const std::vector<torch::Tensor>& targets);
+// e -> e_red: average pooling by `pool` (1 = none).
+torch::Tensor poolEmbedding(const torch::Tensor& embedding, int pool);
 
 } // namespace dl

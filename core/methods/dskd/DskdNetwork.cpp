@@ -1,6 +1,9 @@
-#include "methods/dskd/DskdModel.h"
+#include "methods/dskd/DskdNetwork.h"
 
+#include "backbone/Backbone.h"
 #include "common/Error.h"
+
+#include <algorithm>
 
 namespace dl {
 
@@ -56,6 +59,31 @@ void checkArchitecture(const DskdArchitecture& a)
         throw Error("dskd embed_dim must be within 4..4096, got " + std::to_string(a.embedDim));
     if (a.embedExtraStride != 1 && a.embedExtraStride != 2)
         throw Error("dskd embed_extra_stride must be 1 or 2, got " + std::to_string(a.embedExtraStride));
+}
+
+DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher)
+{
+    const auto& taps = params.taps;
+    DskdArchitecture a;
+    std::array<int, 3> strides{};
+    for (std::size_t i = 0; i < 3; ++i) {
+        TapInfo t = teacher.tap(taps[i]);
+        a.teacherChannels[i] = t.channels;
+        strides[i] = t.stride;
+    }
+    if (strides[1] != 2 * strides[0] || strides[2] != 2 * strides[1])
+        throw Error("dskd taps must be three feature maps whose strides double from one to the next (got strides "
+                    + std::to_string(strides[0]) + ", " + std::to_string(strides[1]) + ", "
+                    + std::to_string(strides[2]) + " for " + taps[0] + ", " + taps[1] + ", " + taps[2] + ")");
+    a.firstStride = strides[0];
+    std::copy(params.widths.begin(), params.widths.end(), a.widths.begin());
+    a.embedDim = params.embedDim;
+    a.embedExtraStride = params.embedExtraStride;
+    const int coarsest = strides[2] * a.embedExtraStride;
+    if (params.imageSize % coarsest != 0)
+        throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " for these taps, got "
+                    + std::to_string(params.imageSize));
+    return a;
 }
 
 StudentEncoderImpl::StudentEncoderImpl(const DskdArchitecture& a)

@@ -1,0 +1,26 @@
+#include "components/ImageBatches.h"
+
+#include "data/ImageIO.h"
+
+#include <algorithm>
+
+namespace dl {
+
+void forEachImageBatch(
+    const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices, int batchSize,
+    const ProgressContext& progress, const std::string& stage,
+    const std::function<void(std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end)>& consume)
+{
+    const std::size_t step = std::size_t(batchSize);
+    for (std::size_t begin = 0; begin < indices.size(); begin += step) {
+        progress.checkCancelled();
+        progress.report(double(begin) / double(indices.size()), stage);
+        const std::size_t end = std::min(indices.size(), begin + step);
+        std::vector<cv::Mat> decoded;
+        for (std::size_t i = begin; i < end; ++i)
+            decoded.push_back(loadImageRgb(samples[std::size_t(indices[i])].path));
+        consume(decoded, begin, end);
+    }
+}
+
+} // namespace dl

@@ -1,0 +1,31 @@
+#include "methods/cse/CseParams.h"
+
+#include "common/Error.h"
+#include "components/ParamReader.h"
+#include "methods/cse/CseNetwork.h"
+
+namespace dl {
+
+nlohmann::json CseParams::defaults()
+{
+    return defaultsOf<CseParams>();
+}
+
+CseParams CseParams::parse(const nlohmann::json& merged)
+{
+    CseParams p = readFields<CseParams>("cse", merged);
+    if (p.taps.empty() || p.taps.size() > 3)
+        throw Error("cse taps must name one to three backbone feature maps (fine to coarse), got "
+                    + std::to_string(p.taps.size()));
+    if (p.imageSize < 32 || p.imageSize > 2048 || p.imageSize % 32 != 0)
+        throw Error("cse image_size must be a multiple of 32 within 32..2048, got " + std::to_string(p.imageSize));
+    if (!(p.maxLearningRate >= p.learningRate))
+        throw Error("cse max_learning_rate (the one-cycle peak) must be at least learning_rate");
+    // Embedder settings fail here, before any work (the taps' widths are checked at fit/load).
+    CseArchitecture probe;
+    probe.widths = p.widths;
+    checkArchitecture(probe);
+    return p;
+}
+
+} // namespace dl

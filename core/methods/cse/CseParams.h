@@ -1,0 +1,72 @@
+#pragma once
+// CSE's parameters, typed. defaults() is the registry's default set (the keys a
+// --param may name); parse() reads a merged set (defaults + overrides) and checks
+// every value before any work, naming the key of a bad one. Torch-free.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct CseParams {
+    int imageSize = 256;                                        // image_size
+    std::vector<std::string> taps{"features.13", "features.17"}; // one to three backbone maps, fine to coarse
+    std::vector<int> widths{256, 128, 64};                     // embedder layers; the last is the embedding
+    int pool = 2;                                               // average pooling of e before bank and contrast
+    int epochs = 50;
+    int batchSize = 8;                                          // batch_size (anchors per step)
+    double learningRate = 0.0004;                               // learning_rate: the one-cycle base
+    double maxLearningRate = 0.004;                             // max_learning_rate: the one-cycle peak
+    double contrastiveWeight = 10.0;                            // contrastive_weight
+    double defectProbability = 0.5;                             // defect_probability of a partner
+    std::string contrastRegion = "mask";                        // contrast_region: mask or image
+    std::string bank = "map";                                   // bank: map or positions
+    int clusters = 8;                                           // k-means centres
+    std::string imageScore = "max";                             // image_score: max or mean
+    double validationFraction = 0.2;                            // validation_fraction
+    double smoothingSigma = 4.0;                                // smoothing_sigma (pixels)
+    bool objectForeground = false;                              // object_foreground
+    std::string textureDir;                                     // texture_dir ("" = the default search)
+    unsigned seed = 0;
+    double maxMinutes = 25.0;                                   // max_minutes (the time budget)
+
+    static nlohmann::json defaults();
+    // Throws dl::Error naming the key of the first bad value.
+    static CseParams parse(const nlohmann::json& merged);
+
+    bool mapBank() const { return bank == "map"; }
+    bool meanScore() const { return imageScore == "mean"; }
+    bool wholeImageContrast() const { return contrastRegion == "image"; }
+
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        // The networks.
+        f.get("image_size", imageSize);
+        f.get("taps", taps);
+        f.get("widths", widths);
+        f.integer("pool", pool, 1, 4);
+        // Training.
+        f.atLeast("epochs", epochs, 1);
+        f.atLeast("batch_size", batchSize, 1);
+        f.positive("learning_rate", learningRate);
+        f.get("max_learning_rate", maxLearningRate);
+        f.nonNegative("contrastive_weight", contrastiveWeight);
+        f.number("defect_probability", defectProbability, 0.0, 1.0);
+        f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
+        f.get("object_foreground", objectForeground);
+        f.get("texture_dir", textureDir);
+        f.number("validation_fraction", validationFraction, 0.0, 0.5);
+        f.positive("max_minutes", maxMinutes);
+        f.get("seed", seed);
+        // The bank and the map.
+        f.oneOf("bank", bank, {"map", "positions"});
+        f.integer("clusters", clusters, 1, 4096);
+        f.oneOf("image_score", imageScore, {"max", "mean"});
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+    }
+};
+
+} // namespace dl

@@ -1,0 +1,38 @@
+#include "methods/dskd/DskdAnomalyMap.h"
+
+#include "components/TensorConvert.h"
+#include "methods/dskd/DskdLoss.h"
+
+#include <opencv2/core.hpp>
+
+namespace dl {
+
+torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const std::vector<torch::Tensor>& reconstructed,
+                               const TeacherNorm& norm, int height, int width)
+{
+    namespace F = torch::nn::functional;
+    torch::Tensor maps;
+    for (std::size_t t = 0; t < teacher.size(); ++t) {
+        torch::Tensor target = (teacher[t] - norm.shift[t]) / norm.scale[t];
+        torch::Tensor d = cosineDistanceMap(target, reconstructed[t]).unsqueeze(1);
+        d = F::interpolate(d, F::InterpolateFuncOptions()
+                                  .size(std::vector<std::int64_t>{height, width})
+                                  .mode(torch::kBilinear)
+                                  .align_corners(false));
+        maps = t == 0 ? d : maps + d;
+    }
+    return maps;
+}
+
+Prediction dskdPrediction(const torch::Tensor& map, int width, int height, double smoothingSigma)
+{
+    Prediction pred;
+    // Already at the input size: upsampleAndSmooth only applies the Gaussian.
+    pred.map = upsampleAndSmooth(tensorToMat(map[0]), width, height, smoothingSigma);
+    double maxValue = 0;
+    cv::minMaxLoc(pred.map, nullptr, &maxValue);
+    pred.score = float(maxValue);
+    return pred;
+}
+
+} // namespace dl

@@ -1,0 +1,28 @@
+#pragma once
+// DSKD's anomaly map (internal torch header): at each of the three scales the cosine
+// distance 1 - cos(teacher, D's reconstruction), upsampled to the input size and
+// summed over scales, then Gaussian-smoothed; the image score is the map's maximum.
+#include "engine/Detector.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace dl {
+
+// The fixed normalisation of each teacher tap, (T - shift) / scale with [1,C,1,1]
+// tensors, chosen from the training images: D is trained on, and compared with,
+// normalised teacher features.
+struct TeacherNorm {
+    std::vector<torch::Tensor> shift, scale;
+};
+
+// Teacher taps and D's reconstructions (fine to coarse) -> the summed distance maps
+// at the input size, [N,1,height,width].
+torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const std::vector<torch::Tensor>& reconstructed,
+                               const TeacherNorm& norm, int height, int width);
+
+// One image's map [1,height,width] -> its smoothed map and max score.
+Prediction dskdPrediction(const torch::Tensor& map, int width, int height, double smoothingSigma);
+
+} // namespace dl

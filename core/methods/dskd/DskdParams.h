@@ -1,0 +1,56 @@
+#pragma once
+// DSKD's parameters, typed. defaults() is the registry's default set (the keys a
+// --param may name); parse() reads a merged set (defaults + overrides) and checks
+// every value before any work, naming the key of a bad one. Torch-free.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct DskdParams {
+    int imageSize = 256;                                                        // image_size
+    std::vector<std::string> taps{"features.3", "features.6", "features.13"};  // three teacher maps, fine to coarse
+    std::vector<int> widths{24, 48, 96};                                        // student channels, one per tap
+    int embedDim = 96;                                                          // embed_dim
+    int embedExtraStride = 2;                                                   // embed_extra_stride: 1 or 2
+    int epochs = 20;
+    int batchSize = 8;                                                          // batch_size
+    double learningRate = 0.001;                                                // learning_rate (Adam)
+    double l2Weight = 1.0;                                                      // l2_weight
+    std::string teacherNorm = "tap";                                            // teacher_norm: tap or channel
+    double validationFraction = 0.1;                                            // validation_fraction
+    double smoothingSigma = 4.0;                                                // smoothing_sigma (pixels)
+    unsigned seed = 0;
+    double maxMinutes = 25.0;                                                   // max_minutes (the time budget)
+
+    static nlohmann::json defaults();
+    // Throws dl::Error naming the key of the first bad value.
+    static DskdParams parse(const nlohmann::json& merged);
+
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        // The students.
+        f.get("image_size", imageSize);
+        f.get("taps", taps);
+        f.get("widths", widths);
+        f.get("embed_dim", embedDim);
+        f.get("embed_extra_stride", embedExtraStride);
+        f.oneOf("teacher_norm", teacherNorm, {"tap", "channel"});
+        // Training.
+        f.atLeast("epochs", epochs, 1);
+        f.atLeast("batch_size", batchSize, 1);
+        f.positive("learning_rate", learningRate);
+        f.nonNegative("l2_weight", l2Weight);
+        f.number("validation_fraction", validationFraction, 0.0, 0.5);
+        f.positive("max_minutes", maxMinutes);
+        f.get("seed", seed);
+        // The map.
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+    }
+};
+
+} // namespace dl

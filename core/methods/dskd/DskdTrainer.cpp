@@ -1,0 +1,203 @@
+#include "methods/dskd/DskdTrainer.h"
+
+#include "backbone/Backbone.h"
+#include "common/Log.h"
+#include "components/ImageBatches.h"
+#include "components/TensorConvert.h"
+#include "methods/dskd/DskdLoss.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace dl {
+
+DskdTrainer::DskdTrainer(const DskdParams& params, FeatureExtractor& teacher, const PreprocessSpec& preprocess)
+    : params_(params), teacher_(teacher), preprocess_(preprocess)
+{
+}
+
+DskdTrainer::FeatureCache DskdTrainer::cacheTeacher(const std::vector<Sample>& samples,
+                                                    const std::vector<std::int64_t>& indices,
+                                                    const ProgressContext& progress, const std::string& stage) const
+{
+    FeatureCache cache;
+    const std::int64_t n = std::int64_t(indices.size());
+    forEachImageBatch(samples, indices, params_.batchSize, progress, stage,
+                      [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
+        torch::Tensor batch = imagesToTensor(decoded, preprocess_);
+        std::vector<torch::Tensor> features = teacher_.extract(batch, params_.taps);
+        // Filled in place (no concatenation copy: the wide taps take GBs), and
+        // allocated outside inference mode because autograd saves the targets for backward.
+        if (!cache.images.defined()) {
+            auto withCount = [n](const torch::Tensor& t) {
+                std::vector<std::int64_t> shape = t.sizes().vec();
+                shape[0] = n;
+                return torch::empty(shape, torch::kFloat32);
+            };
+            cache.images = withCount(batch);
+            for (const auto& f : features)
+                cache.teacher.push_back(withCount(f));
+        }
+        const auto rows = std::int64_t(begin), rowsEnd = std::int64_t(end);
+        cache.images.slice(0, rows, rowsEnd).copy_(batch);
+        for (std::size_t t = 0; t < params_.taps.size(); ++t)
+            cache.teacher[t].slice(0, rows, rowsEnd).copy_(features[t]);
+    });
+    return cache;
+}
+
+// "tap": shift 0 and one RMS for the whole tap (balances the L2 terms, leaves the cosine
+// as is); "channel": each channel standardised over the training images.
+TeacherNorm DskdTrainer::normaliseTargets(FeatureCache& train, FeatureCache& validation) const
+{
+    TeacherNorm norm;
+    for (std::size_t t = 0; t < params_.taps.size(); ++t) {
+        const torch::Tensor& f = train.teacher[t];
+        torch::Tensor shift, scale;
+        if (params_.teacherNorm == "channel") {
+            shift = f.mean({0, 2, 3}, true);
+            scale = f.std({0, 2, 3}, true, true);
+            // Channels that never vary (dead ReLU6 units) would divide by zero.
+            scale = scale.clamp_min(std::max(1e-6, 1e-3 * scale.mean().item<double>()));
+        } else {
+            shift = torch::zeros({1, f.size(1), 1, 1});
+            scale = torch::full({1, f.size(1), 1, 1}, std::max(1e-6, std::sqrt(f.pow(2).mean().item<double>())));
+        }
+        norm.shift.push_back(shift);
+        norm.scale.push_back(scale);
+        train.teacher[t].sub_(shift).div_(scale);
+        if (validation.size() > 0)
+            validation.teacher[t].sub_(shift).div_(scale);
+    }
+    return norm;
+}
+
+// Mean losses over a cached split in eval mode (validation).
+DskdTrainer::SplitLoss DskdTrainer::evaluate(const FeatureCache& cache) const
+{
+    SplitLoss out;
+    torch::NoGradGuard noGrad;
+    net_->train(false);
+    const std::int64_t n = cache.size();
+    const std::int64_t batch = params_.batchSize;
+    for (std::int64_t begin = 0; begin < n; begin += batch) {
+        const std::int64_t end = std::min(n, begin + batch);
+        std::vector<torch::Tensor> targets;
+        for (const auto& t : cache.teacher)
+            targets.push_back(t.slice(0, begin, end));
+        auto outputs = net_->forwardTraining(cache.images.slice(0, begin, end));
+        const double weight = double(end - begin) / double(n);
+        out.encoder += weight * studentLoss(targets, outputs.encoder, params_.l2Weight).item<double>();
+        out.decoder += weight * studentLoss(targets, outputs.decoder, params_.l2Weight).item<double>();
+        for (std::size_t s = 0; s < targets.size(); ++s)
+            out.decoderCosine += weight * scaleLoss(targets[s], outputs.decoder[s]).cosine.item<double>();
+    }
+    return out;
+}
+
+std::optional<double> DskdTrainer::trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress)
+{
+    const std::int64_t n = train_.size();
+    const std::int64_t batch = params_.batchSize;
+    std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
+    std::iota(perm.begin(), perm.end(), 0);
+    seededShuffle(perm, rng_);
+    double lossSum = 0;
+    for (std::int64_t begin = 0; begin < n; begin += batch) {
+        progress.checkCancelled();
+        // Past the budget, a partly trained epoch is dropped (the best checkpoint stays).
+        if (loop.outOfTime())
+            return std::nullopt;
+        const std::int64_t end = std::min(n, begin + batch);
+        torch::Tensor idx = torch::from_blob(perm.data() + begin, {end - begin}, torch::kInt64).clone();
+        std::vector<torch::Tensor> targets;
+        for (const auto& t : train_.teacher)
+            targets.push_back(t.index_select(0, idx));
+        auto outputs = net_->forwardTraining(train_.images.index_select(0, idx));
+        torch::Tensor loss = studentLoss(targets, outputs.encoder, params_.l2Weight)
+                           + studentLoss(targets, outputs.decoder, params_.l2Weight);
+        optimizer_->zero_grad();
+        loss.backward();
+        optimizer_->step();
+        lossSum += loss.item<double>() * double(end - begin);
+        loop.reportProgress(progress, epoch, double(end) / double(n));
+    }
+    return lossSum / double(n);
+}
+
+std::optional<EpochReport> DskdTrainer::runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress)
+{
+    net_->train(true);
+    const std::optional<double> trainLoss = trainBatches(epoch, loop, progress);
+    if (!trainLoss)
+        return std::nullopt;
+    progress.metric("loss", epoch, *trainLoss);
+    EpochReport report;
+    report.point = {{"loss", *trainLoss}};
+    // The decoder's validation loss picks the checkpoint: only D scores anomalies.
+    report.criterion = *trainLoss;
+    report.logLine = "dskd epoch " + std::to_string(epoch) + ": loss " + formatFixed(*trainLoss, 4);
+    if (validation_.size() > 0) {
+        const SplitLoss v = evaluate(validation_);
+        report.criterion = v.decoder;
+        report.validated = true;
+        progress.metric("val_loss", epoch, v.encoder + v.decoder);
+        progress.metric("val_decoder_loss", epoch, v.decoder);
+        progress.metric("val_decoder_cosine", epoch, v.decoderCosine);
+        report.point["val_loss"] = v.encoder + v.decoder;
+        report.point["val_decoder_loss"] = v.decoder;
+        report.point["val_decoder_cosine"] = v.decoderCosine;
+        report.logLine += ", validation E " + formatFixed(v.encoder, 4) + " D " + formatFixed(v.decoder, 4)
+                        + " (D cosine " + formatFixed(v.decoderCosine, 4) + ")";
+    }
+    return report;
+}
+
+DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& architecture,
+                               const ProgressContext& progress, SteadyClock::time_point fitStart)
+{
+    // Validation split of the normal training images: it alone picks the checkpoint.
+    rng_.seed(params_.seed);
+    const IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 1, rng_);
+    if (split.validation.empty())
+        logWarning("dskd: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                   "the last epoch is kept");
+
+    const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
+    train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9), "caching teacher features");
+    validation_ = cacheTeacher(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
+                               "caching validation features");
+    DskdTrained out;
+    // Normalised targets weigh the taps' L2 terms alike.
+    out.norm = normaliseTargets(train_, validation_);
+    const double cacheSeconds = secondsSince(fitStart);
+
+    torch::manual_seed(params_.seed);
+    net_ = std::make_unique<DskdNetwork>(architecture);
+    optimizer_ = std::make_unique<torch::optim::Adam>(net_->parameters(), torch::optim::AdamOptions(params_.learningRate));
+    logInfo("dskd: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
+            + " validation images, " + std::to_string(net_->parameterCount()) + " student parameters, teacher cached in "
+            + formatFixed(cacheSeconds, 1) + " s");
+
+    const ProgressContext trainProgress = progress.sub(0.1, 1.0);
+    EpochLoop loop({"dskd", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
+    net_->train(false);
+    logInfo("dskd: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
+            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
+    out.provenance = {{"train_images", split.train.size()},
+                      {"validation_images", split.validation.size()},
+                      {"parameters", net_->parameterCount()},
+                      {"cache_seconds", cacheSeconds},
+                      {"train_seconds", loop.trainSeconds()},
+                      {"epochs_run", loop.epochsRun()},
+                      {"best_epoch", loop.bestEpoch()},
+                      {"stopped_by", loop.stoppedBy()},
+                      {"curve", loop.curve()}};
+    out.net = std::move(net_);
+    optimizer_.reset();
+    return out;
+}
+
+} // namespace dl
