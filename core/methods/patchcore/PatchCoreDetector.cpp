@@ -38,7 +38,7 @@ void PatchCoreDetector::fit(const FitInput& input, const ProgressContext& progre
     State& s = *state_;
     auto backbone = loadBackbone(info_.backbone);
     info_.backboneSha256 = backbone->weightsSha256();
-    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.features);
+    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.featureSpec());
     PatchCoreMemory memory = buildPatchCoreMemory(*s.features, input.normal, info_.preprocess, s.params, progress);
     s.bank = std::move(memory.bank);
     s.gridH = memory.gridH;
@@ -91,13 +91,13 @@ void PatchCoreDetector::load(const ModelBundle& bundle)
 {
     State& s = *state_;
     auto backbone = loadBackbone(info_.backbone, info_.backboneSha256);
-    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.features);
+    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.featureSpec());
     std::vector<std::int64_t> shape;
     std::vector<float> bank = bundle.floats("patchcore.memory_bank", &shape);
     if (shape.size() != 2 || shape[1] != s.features->dim())
         throw Error("patchcore memory bank in the bundle does not match the configured features");
     s.bank.deserialize(bundle.entry("patchcore.faiss_index").bytes, bank.data(), shape[0], int(shape[1]),
-                       s.params.search);
+                       s.params.searchOptions());
     try {
         auto grid = bundle.header.at("method_state").at("grid");
         s.gridH = grid.at(0).get<int>();

@@ -1,30 +1,57 @@
 #pragma once
-// PatchCore's parameters, typed and checked once: the registry's defaults, and
-// the merged defaults + --param overrides read into fields with a clear error
-// for a bad value (before any work starts). Torch-free.
+// PatchCore's parameters, typed. defaults() is the registry's default set (the keys
+// a --param may name); parse() reads a merged set (defaults + overrides) and checks
+// every value before any work, naming the key of a bad one. Torch-free.
 #include "components/NearestNeighbours.h"
 #include "components/PatchFeatureSpec.h"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace dl {
 
 struct PatchCoreParams {
-    PatchFeatureSpec features;          // taps, neighbourhood, feature_dim
-    int imageSize = 256;                // square input side in pixels
-    double coresetRatio = 0.01;         // memory bank size / training patches
-    int projectionDim = 32;             // random projection width for the greedy coreset
-    NearestNeighbourOptions search;     // search: exact or hnsw; hnsw_ef_search
-    std::string imageScore = "map_max"; // map_max, patch_max or reweighted
-    int reweightNeighbours = 9;         // b of the paper's reweighting
-    double smoothingSigma = 4.0;        // Gaussian on the map, pixels at the input size
-    int batchSize = 8;                  // images per feature-extraction batch
+    std::vector<std::string> taps{"features.6", "features.13"}; // backbone maps of the patch features
+    int neighbourhood = 3;              // local averaging window (odd)
+    int featureDim = 0;                 // feature_dim: 0 keeps the concatenated width
+    int imageSize = 256;                // image_size: square input side in pixels
+    double coresetRatio = 0.01;         // coreset_ratio: memory bank size / training patches
+    int projectionDim = 32;             // projection_dim: random projection of the greedy coreset
+    std::string search = "exact";       // exact or hnsw
+    int hnswEfSearch = 64;              // hnsw_ef_search
+    std::string imageScore = "map_max"; // image_score: map_max, patch_max or reweighted
+    int reweightNeighbours = 9;         // reweight_neighbours: b of the paper's reweighting
+    double smoothingSigma = 4.0;        // smoothing_sigma: Gaussian on the map, pixels
+    int batchSize = 8;                  // batch_size: images per feature-extraction batch
     unsigned seed = 0;                  // coreset projection and start point
 
     static nlohmann::json defaults();
-    static PatchCoreParams parse(const nlohmann::json& merged); // throws dl::Error naming the key
+    // Throws dl::Error naming the key of the first bad value.
+    static PatchCoreParams parse(const nlohmann::json& merged);
+
+    PatchFeatureSpec featureSpec() const { return {taps, neighbourhood, featureDim}; }
+    NearestNeighbourOptions searchOptions() const;
+
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        f.get("taps", taps);
+        f.get("neighbourhood", neighbourhood);
+        f.get("feature_dim", featureDim);
+        f.integer("image_size", imageSize, 32, 2048);
+        f.get("coreset_ratio", coresetRatio);
+        f.get("projection_dim", projectionDim);
+        f.oneOf("search", search, {"exact", "hnsw"});
+        f.get("hnsw_ef_search", hnswEfSearch);
+        f.oneOf("image_score", imageScore, {"map_max", "patch_max", "reweighted"});
+        f.get("reweight_neighbours", reweightNeighbours);
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+        f.atLeast("batch_size", batchSize, 1);
+        f.get("seed", seed);
+    }
 };
 
 } // namespace dl

@@ -60,7 +60,7 @@ PatchCoreMemory buildPatchCoreMemory(const PatchFeatureExtractor& features, cons
 
     progress.report(0.95, "building nearest-neighbour index");
     const auto indexStart = SteadyClock::now();
-    memory.bank.build(bank.data(), std::int64_t(keep.size()), dim, params.search);
+    memory.bank.build(bank.data(), std::int64_t(keep.size()), dim, params.searchOptions());
     const double indexSeconds = secondsSince(indexStart);
     logInfo("patchcore: " + std::to_string(count) + " patches -> memory bank of " + std::to_string(keep.size())
             + " x " + std::to_string(dim) + " (features " + formatFixed(extractSeconds, 2) + " s, coreset "
