@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 
+#include <cstring>
+
 namespace dl {
 
 NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::nn::Module*>>& parts)
@@ -14,6 +16,16 @@ NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::
             if (b.value().scalar_type() == torch::kFloat32)
                 out.emplace_back(prefix + "." + b.key(), b.value());
     }
+    return out;
+}
+
+NamedTensors allStateOf(const torch::nn::Module& module)
+{
+    NamedTensors out;
+    for (const auto& p : module.named_parameters(true))
+        out.emplace_back(p.key(), p.value());
+    for (const auto& b : module.named_buffers(true))
+        out.emplace_back(b.key(), b.value());
     return out;
 }
 
@@ -39,8 +51,11 @@ void putState(ModelBundle& bundle, const std::string& keyPrefix, const NamedTens
 {
     for (const auto& [name, tensor] : state) {
         torch::Tensor t = tensor.detach().contiguous();
-        bundle.putFloats(keyPrefix + name, std::vector<std::int64_t>(t.sizes().begin(), t.sizes().end()),
-                         t.data_ptr<float>());
+        const std::vector<std::int64_t> shape(t.sizes().begin(), t.sizes().end());
+        if (t.scalar_type() == torch::kLong)
+            bundle.putInt64s(keyPrefix + name, shape, t.data_ptr<std::int64_t>());
+        else
+            bundle.putFloats(keyPrefix + name, shape, t.data_ptr<float>());
     }
 }
 
@@ -52,10 +67,25 @@ void loadState(const ModelBundle& bundle, const std::string& keyPrefix, const Na
         const std::string key = keyPrefix + name;
         if (!bundle.has(key))
             throw Error(method + " model bundle lacks the tensor '" + key + "'");
+        const std::vector<std::int64_t> expected(tensor.sizes().begin(), tensor.sizes().end());
+        const auto wrongShape = [&] {
+            return Error(method + " tensor '" + key + "' in the bundle has the wrong shape for these parameters");
+        };
+        if (tensor.scalar_type() == torch::kLong) {
+            const BundleEntry& entry = bundle.entry(key);
+            if (entry.dtype != "i64")
+                throw Error(method + " tensor '" + key + "' in the bundle is not int64");
+            if (entry.shape != expected || entry.bytes.size() != std::size_t(tensor.numel()) * sizeof(std::int64_t))
+                throw wrongShape();
+            std::vector<std::int64_t> values(std::size_t(tensor.numel()));
+            std::memcpy(values.data(), entry.bytes.data(), entry.bytes.size());
+            tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kInt64));
+            continue;
+        }
         std::vector<std::int64_t> shape;
         std::vector<float> values = bundle.floats(key, &shape);
-        if (shape != std::vector<std::int64_t>(tensor.sizes().begin(), tensor.sizes().end()))
-            throw Error(method + " tensor '" + key + "' in the bundle has the wrong shape for these parameters");
+        if (shape != expected)
+            throw wrongShape();
         tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kFloat32));
     }
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The float state of trained torch modules (parameters and float buffers such as
-// BatchNorm running statistics) as named tensors: snapshots and best-epoch
+// The state of trained torch modules (parameters and buffers such as BatchNorm
+// running statistics) as named tensors: snapshots and best-epoch
 // checkpointing, and storage in the model bundle with shape-checked reloading.
 // Internal torch header, shared by the methods that train networks.
 #include "engine/ModelBundle.h"
@@ -19,6 +19,9 @@ using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
 // Float parameters and float buffers of each module, named "<prefix>.<name>"; integer
 // buffers (BatchNorm's batch counter) are left out because eval mode never reads them.
 NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::nn::Module*>>& parts);
+// Every parameter and every buffer of `module`, integer buffers included, named as the
+// module names them (parameters first).
+NamedTensors allStateOf(const torch::nn::Module& module);
 
 // Detached copies of every tensor, in order.
 std::vector<torch::Tensor> snapshotState(const NamedTensors& state);
@@ -53,10 +56,10 @@ private:
     std::vector<torch::Tensor> snapshot_;
 };
 
-// Stores each tensor as f32 under "<keyPrefix><name>".
+// Stores each tensor under "<keyPrefix><name>": int64 tensors as i64, all others as f32.
 void putState(ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state);
-// Fills each tensor in place from "<keyPrefix><name>"; a missing entry or another shape
-// is an error naming the method and the key.
+// Fills each tensor in place from "<keyPrefix><name>" (i64 for int64 tensors, f32 for the
+// others); a missing entry or another shape is an error naming the method and the key.
 void loadState(const ModelBundle& bundle, const std::string& keyPrefix, const NamedTensors& state,
                const std::string& method);
 

@@ -2,6 +2,7 @@
 // DMAD (Hu et al., 2024): dual memory bank knowledge enhancement for unified,
 // unsupervised and semi-supervised anomaly detection. Torch-free header.
 #include "engine/Detector.h"
+#include "methods/dmad/DualMemoryBank.h"
 
 #include <memory>
 
@@ -9,14 +10,6 @@ namespace dl {
 
 class DetectorRegistry;
 void registerDmad(DetectorRegistry& registry);
-
-struct DmadBankSizes {
-    std::int64_t normal = 0;
-    std::int64_t labelledDefects = 0;  // (1) real labelled defect patches
-    std::int64_t syntheticDefects = 0; // (1') synthetic defect patches (no labels given)
-    std::int64_t centreSamples = 0;    // (2) anomaly-centre samples
-    std::int64_t textures = 0;         // (3) outlier-texture coreset
-};
 
 class DmadDetector : public Detector {
 public:

@@ -1,10 +1,12 @@
 #include "methods/dmad/DualMemoryBank.h"
 
 #include "common/Error.h"
+#include "components/Coreset.h"
 #include "components/KMeans.h"
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -75,6 +77,103 @@ std::vector<float> sampleAroundCentres(const std::vector<float>& defects, int di
         for (int d = 0; d < dim; ++d)
             out[std::size_t(i * dim + d)] = c[std::size_t((i % k) * dim + d)] + sigma * float(gaussian());
     return out;
+}
+
+void PatchSet::append(const PatchSet& other, std::int64_t row, int dim)
+{
+    features.insert(features.end(), other.features.begin() + row * dim, other.features.begin() + (row + 1) * dim);
+    source.push_back(other.source[std::size_t(row)]);
+}
+
+void buildNormalBank(MemoryBank& bank, const PatchSet& patches, int dim, const DmadParams& params,
+                     const ProgressContext& progress, DmadBankSizes& sizes)
+{
+    CoresetOptions coreset;
+    const std::int64_t rows = patches.rows(dim);
+    coreset.targetSize = std::max<std::int64_t>(1, std::llround(params.coresetRatio * double(rows)));
+    coreset.seed = params.seed;
+    std::vector<std::int64_t> keep = greedyCoreset(patches.features.data(), rows, dim, coreset, progress);
+    std::vector<float> memories(keep.size() * std::size_t(dim));
+    bank.sourceImage.clear();
+    for (std::size_t i = 0; i < keep.size(); ++i) {
+        std::copy_n(patches.features.data() + keep[i] * dim, dim, memories.data() + i * std::size_t(dim));
+        bank.sourceImage.push_back(patches.source[std::size_t(keep[i])]);
+    }
+    bank.index.build(memories.data(), std::int64_t(keep.size()), dim, params.searchOptions());
+    sizes.normal = std::int64_t(keep.size());
+}
+
+// Large defect sets are thinned because every memory costs search time for each of
+// the 1024 patches of every inspected part.
+PatchSet thinnedPatches(const PatchSet& set, int dim, std::int64_t limit, unsigned seed)
+{
+    const std::int64_t rows = set.rows(dim);
+    if (rows <= limit) return set;
+    CoresetOptions coreset;
+    coreset.targetSize = limit;
+    coreset.seed = seed;
+    PatchSet out;
+    for (auto i : greedyCoreset(set.features.data(), rows, dim, coreset, {}))
+        out.append(set, i, dim);
+    return out;
+}
+
+PatchSet defectMemories(const PatchSet& real, const PatchSet& synthetic, int dim, const DmadParams& params,
+                        DmadBankSizes& sizes)
+{
+    const bool haveLabels = !real.features.empty();
+    // With few labels the real defect patches alone make a thin bank; the synthetic
+    // ones stay beside them unless `synthetic_with_labels` is off.
+    PatchSet combined = haveLabels ? real : synthetic;
+    const bool keepSynthetic = haveLabels && params.syntheticWithLabels;
+    if (keepSynthetic) {
+        PatchSet thin = thinnedPatches(synthetic, dim, params.maxDefectMemories, params.seed + 5);
+        combined.features.insert(combined.features.end(), thin.features.begin(), thin.features.end());
+        combined.source.insert(combined.source.end(), thin.source.begin(), thin.source.end());
+    }
+    PatchSet memories =
+        thinnedPatches(combined, dim, params.maxDefectMemories * (keepSynthetic ? 2 : 1), params.seed + 4);
+    sizes.labelledDefects = haveLabels ? std::min(real.rows(dim), memories.rows(dim)) : 0;
+    sizes.syntheticDefects = memories.rows(dim) - sizes.labelledDefects;
+    return memories;
+}
+
+void appendCentreSamples(PatchSet& bank, int dim, const DmadParams& params, DmadBankSizes& sizes)
+{
+    // Noise scaled to the defects' own spread (the paper's 0.015 was for WRN features).
+    const std::int64_t n = bank.rows(dim);
+    double variance = 0;
+    for (int d = 0; d < dim; ++d) {
+        double mean = 0, sq = 0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            const double v = bank.features[std::size_t(i * dim + d)];
+            mean += v;
+            sq += v * v;
+        }
+        mean /= double(n);
+        variance += std::max(0.0, sq / double(n) - mean * mean);
+    }
+    const float sigma = float(params.centreNoise * std::sqrt(variance / dim));
+    std::vector<float> sampled = sampleAroundCentres(bank.features, dim, params.centres, n, sigma, params.seed + 2);
+    bank.features.insert(bank.features.end(), sampled.begin(), sampled.end());
+    bank.source.insert(bank.source.end(), std::size_t(n), -1);
+    sizes.centreSamples = n;
+}
+
+void appendTextureCoreset(PatchSet& bank, const PatchSet& textures, int dim, const DmadParams& params,
+                          DmadBankSizes& sizes)
+{
+    CoresetOptions coreset;
+    const std::int64_t rows = textures.rows(dim);
+    coreset.targetSize = std::max<std::int64_t>(1, std::llround(params.textureCoresetRatio * double(rows)));
+    coreset.seed = params.seed + 3;
+    std::vector<std::int64_t> keep = greedyCoreset(textures.features.data(), rows, dim, coreset, {});
+    for (auto i : keep) {
+        bank.features.insert(bank.features.end(), textures.features.begin() + i * dim,
+                             textures.features.begin() + (i + 1) * dim);
+        bank.source.push_back(-1);
+    }
+    sizes.textures = std::int64_t(keep.size());
 }
 
 } // namespace dl

@@ -10,6 +10,7 @@
 #include "methods/dmad/DmadDetector.h"
 #include "methods/dmad/DmadLoss.h"
 #include "methods/dmad/DmadNetwork.h"
+#include "methods/dmad/DmadParams.h"
 #include "methods/dmad/DualMemoryBank.h"
 #include "metrics/Metrics.h"
 
@@ -198,6 +199,10 @@ private Q_SLOTS:
         // Bundle round trip: bit-identical maps; batch composition does not matter.
         const std::string path = (dir_.path() + "/dmad.dlm").toStdString();
         dl::saveDetector(*detector, path);
+        // The heads' whole state is saved, BatchNorm's int64 batch counter as int64.
+        const dl::ModelBundle bundle = dl::ModelBundle::load(path);
+        QCOMPARE(bundle.entry("dmad.net.discriminator.1.num_batches_tracked").dtype, std::string("i64"));
+        QCOMPARE(bundle.entry("dmad.net.discriminator.1.running_mean").dtype, std::string("f32"));
         auto loaded = dl::loadDetector(path);
         dl::Prediction a = detector->predict(defect), b = loaded->predict(defect);
         QCOMPARE(a.score, b.score);
@@ -256,6 +261,69 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dmad", {{"knowledge", "psychic"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dmad", {{"neighbours", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dmad", {{"epochs", "many"}}));
+    }
+
+    void defaultParametersAreTheRegistrysAndParseToTheStructDefaults()
+    {
+        // The registry defaults as they were before DmadParams existed: same keys, values and types.
+        const nlohmann::json historical = {
+            {"taps", {"features.6", "features.13"}}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
+            {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
+            {"search", "pca-refine"}, {"search_dim", 32}, {"search_refine", 2},
+            {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
+            {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
+            {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60},
+            {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},
+            {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
+            {"smoothing_sigma", 4.0}, {"distance_weight", 6.0}, {"seed", 0},
+        };
+        const nlohmann::json defaults = dl::DmadParams::defaults();
+        QCOMPARE(QString::fromStdString(defaults.dump()), QString::fromStdString(historical.dump()));
+        for (auto it = historical.begin(); it != historical.end(); ++it)
+            QVERIFY2(defaults.at(it.key()).type() == it.value().type(), it.key().c_str());
+        QCOMPARE(QString::fromStdString(dl::DetectorRegistry::instance().describe("dmad").defaultParams.dump()),
+                 QString::fromStdString(historical.dump()));
+
+        const dl::DmadParams parsed = dl::DmadParams::parse(defaults);
+        QCOMPARE(parsed.taps, (std::vector<std::string>{"features.6", "features.13"}));
+        QCOMPARE(parsed.imageSize, 256);
+        QCOMPARE(parsed.searchOptions().kind, std::string("pca-refine"));
+        QVERIFY(parsed.attention());
+        QCOMPARE(parsed.epochs, 8);
+        QCOMPARE(parsed.labelledWeight, 10.0);
+        QCOMPARE(parsed.seed, 0u);
+        QCOMPARE(parsed.distanceWeight, 6.0);
+    }
+
+    void aBadParameterIsNamedInTheError()
+    {
+        auto messageFor = [](const nlohmann::json& overrides) -> std::string {
+            nlohmann::json merged = dl::DmadParams::defaults();
+            merged.update(overrides);
+            try {
+                dl::DmadParams::parse(merged);
+            } catch (const dl::Error& e) {
+                return e.what();
+            }
+            return "(accepted)";
+        };
+        auto check = [&](const nlohmann::json& overrides, const std::string& expected) {
+            const std::string message = messageFor(overrides);
+            QVERIFY2(message.find(expected) != std::string::npos, (message + " lacks " + expected).c_str());
+        };
+        check({{"epochs", "many"}}, "dmad epochs has the wrong type");
+        check({{"epochs", 0}}, "dmad epochs must be at least 1");
+        check({{"image_size", 16}}, "dmad image_size must be within 32..2048, got 16");
+        check({{"knowledge", "psychic"}}, "dmad knowledge must be distance or distance+attention, got 'psychic'");
+        check({{"search", "fast"}}, "dmad search must be exact or pca-refine");
+        check({{"neighbours", 0}}, "dmad neighbours must be at least 1");
+        check({{"search_refine", 0}}, "dmad search_refine must be at least 1");
+        check({{"normal_patches", -5}}, "dmad normal_patches must not be negative");
+        check({{"validation_fraction", 0.9}}, "dmad validation_fraction must be within 0..0.5");
+        check({{"learning_rate", 0}}, "dmad learning_rate must be positive");
+        check({{"object_foreground", 1}}, "dmad object_foreground has the wrong type");
+        check({{"neighbourhood", 2}}, "patch neighbourhood must be a positive odd number");
+        QCOMPARE(messageFor({{"distance_weight", 0.0}}), std::string("(accepted)"));
     }
 
     void realBottleSubsetWithTwoLabelledDefects()

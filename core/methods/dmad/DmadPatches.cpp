@@ -1,0 +1,94 @@
+#include "methods/dmad/DmadPatches.h"
+
+#include "data/ImageIO.h"
+#include "synthesis/AnomalySynthesizer.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace dl {
+
+DmadPatches::DmadPatches(DmadModel& model, const PreprocessSpec& preprocess, const ProgressContext& progress,
+                         const std::string& cacheIdentity)
+    : model_(model), preprocess_(preprocess), progress_(progress), cache_(cacheIdentity)
+{
+}
+
+PatchSet DmadPatches::featuresOf(const std::vector<std::string>& paths, std::int64_t firstSource, double p0,
+                                 double p1, const std::string& stage)
+{
+    const int dim = model_.dim();
+    PatchSet set;
+    const std::size_t batch = 8;
+    for (std::size_t begin = 0; begin < paths.size(); begin += batch) {
+        progress_.checkCancelled();
+        progress_.report(p0 + (p1 - p0) * double(begin) / double(std::max<std::size_t>(1, paths.size())), stage);
+        const std::size_t end = std::min(paths.size(), begin + batch);
+        std::vector<std::optional<std::vector<float>>> cached(end - begin);
+        std::vector<cv::Mat> missing;
+        std::vector<std::size_t> missingAt;
+        const std::int64_t expected = model_.gridH > 0 ? model_.patchesPerImage() * dim : -1;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (expected > 0) cached[i - begin] = cache_.load(paths[i], expected);
+            if (!cached[i - begin]) {
+                missing.push_back(loadImageRgb(paths[i]));
+                missingAt.push_back(i - begin);
+            }
+        }
+        if (!missing.empty()) {
+            torch::Tensor f = model_.extract(missing, preprocess_);
+            const std::int64_t per = model_.patchesPerImage() * dim;
+            for (std::size_t m = 0; m < missing.size(); ++m) {
+                std::vector<float> v(f.data_ptr<float>() + std::int64_t(m) * per,
+                                     f.data_ptr<float>() + std::int64_t(m + 1) * per);
+                cache_.store(paths[begin + missingAt[m]], v);
+                cached[missingAt[m]] = std::move(v);
+            }
+        }
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& v = *cached[i - begin];
+            set.features.insert(set.features.end(), v.begin(), v.end());
+            set.source.insert(set.source.end(), std::size_t(model_.patchesPerImage()), firstSource + std::int64_t(i));
+        }
+    }
+    return set;
+}
+
+PatchSet DmadPatches::labelledDefects(const std::vector<Sample>& labelled, std::int64_t firstSource)
+{
+    PatchSet defects;
+    for (std::size_t j = 0; j < labelled.size(); ++j) {
+        const Sample& d = labelled[j];
+        PatchSet one = featuresOf({d.path}, firstSource + std::int64_t(j), 0.45, 0.5, "extracting labelled defects");
+        cv::Mat mask = loadMask(d.maskPath);
+        std::vector<std::uint8_t> labels = patchLabelsFromMask(mask, model_.gridH, model_.gridW);
+        for (std::int64_t p = 0; p < model_.patchesPerImage(); ++p)
+            if (labels[std::size_t(p)]) defects.append(one, p, model_.dim());
+    }
+    return defects;
+}
+
+PatchSet DmadPatches::synthesize(AnomalySynthesizer& synthesizer, const std::vector<std::string>& paths,
+                                 std::int64_t firstSource, bool keepAllPatches, double p0, double p1,
+                                 const std::string& stage)
+{
+    const int dim = model_.dim();
+    PatchSet set;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        progress_.checkCancelled();
+        progress_.report(p0 + (p1 - p0) * double(i) / double(std::max<std::size_t>(1, paths.size())), stage);
+        cv::Mat base = preprocess_.resize(loadImageRgb(paths[i]));
+        SyntheticAnomaly a = synthesizer.makeRandom(base);
+        torch::Tensor f = model_.extract({a.image}, preprocess_);
+        std::vector<std::uint8_t> labels = patchLabelsFromMask(a.mask, model_.gridH, model_.gridW);
+        for (std::int64_t p = 0; p < model_.patchesPerImage(); ++p)
+            if (keepAllPatches || labels[std::size_t(p)]) {
+                set.features.insert(set.features.end(), f.data_ptr<float>() + p * dim, f.data_ptr<float>() + (p + 1) * dim);
+                set.source.push_back(firstSource + std::int64_t(i));
+                set.defect.push_back(labels[std::size_t(p)]);
+            }
+    }
+    return set;
+}
+
+} // namespace dl
