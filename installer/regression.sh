@@ -8,9 +8,10 @@
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), REGRESSION_CASES (default: all, space-separated names below).
-# The references in tests/regression/ were recorded at commit 89cd008 on a 2-core
-# x86-64 machine; floating-point kernels differ between CPU families, so record
-# fresh references with the old commit on another kind of machine.
+# The references in tests/regression/ were recorded at commit 89cd008 on the 2-core
+# x86-64 development machine (installer/regression.sh check tests/regression);
+# floating-point kernels differ between CPU families, so on another kind of machine
+# record fresh references with the old commit first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-}"

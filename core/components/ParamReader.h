@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -35,7 +36,8 @@ public:
     {
         const int v = get<int>(key);
         if (v < low)
-            throw Error(method_ + " " + key + " must be at least " + std::to_string(low));
+            throw Error(method_ + " " + key
+                        + (low == 0 ? std::string(" must not be negative") : " must be at least " + std::to_string(low)));
         return v;
     }
     // Numbers within [low, high] (inclusive).
@@ -120,6 +122,8 @@ class ParamWriter {
 public:
     template <typename T>
     void get(const std::string& key, const T& value) { json_[key] = value; }
+    // Seeds are unsigned fields but were always signed JSON numbers in the defaults.
+    void get(const std::string& key, const unsigned& value) { json_[key] = std::int64_t(value); }
     void atLeast(const std::string& key, int value, int) { json_[key] = value; }
     void integer(const std::string& key, int value, int, int) { json_[key] = value; }
     void number(const std::string& key, double value, double, double) { json_[key] = value; }

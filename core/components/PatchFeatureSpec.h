@@ -14,7 +14,17 @@ struct PatchFeatureSpec {
     int neighbourhood = 3;  // local averaging window (odd)
     int reducedDim = 0;     // 0 = keep the concatenated width
 
-    static PatchFeatureSpec fromParams(const nlohmann::json& params); // keys: taps, neighbourhood, feature_dim
+    // Its keys in a method's parameters (taps, neighbourhood, feature_dim), for the
+    // method's fields() list (components/ParamReader.h).
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        f.get("taps", taps);
+        f.get("neighbourhood", neighbourhood);
+        f.get("feature_dim", reducedDim);
+    }
+    // At least one tap and an odd neighbourhood; throws dl::Error.
+    void check() const;
 };
 
 } // namespace dl

@@ -4,17 +4,12 @@
 
 namespace dl {
 
-PatchFeatureSpec PatchFeatureSpec::fromParams(const nlohmann::json& params)
+void PatchFeatureSpec::check() const
 {
-    PatchFeatureSpec spec;
-    if (params.contains("taps")) spec.taps = params.at("taps").get<std::vector<std::string>>();
-    if (params.contains("neighbourhood")) spec.neighbourhood = params.at("neighbourhood").get<int>();
-    if (params.contains("feature_dim")) spec.reducedDim = params.at("feature_dim").get<int>();
-    if (spec.taps.empty())
+    if (taps.empty())
         throw Error("patch features need at least one backbone tap");
-    if (spec.neighbourhood < 1 || spec.neighbourhood % 2 == 0)
-        throw Error("patch neighbourhood must be a positive odd number, got " + std::to_string(spec.neighbourhood));
-    return spec;
+    if (neighbourhood < 1 || neighbourhood % 2 == 0)
+        throw Error("patch neighbourhood must be a positive odd number, got " + std::to_string(neighbourhood));
 }
 
 PatchFeatureExtractor::PatchFeatureExtractor(std::shared_ptr<FeatureExtractor> backbone, PatchFeatureSpec spec)

@@ -21,6 +21,21 @@ struct MethodDescription {
     std::function<std::unique_ptr<Detector>(const nlohmann::json& params)> create;
 };
 
+// The registry entry of a method whose detector is built from the merged parameters
+// and whose default set is `Params::defaults()` (the <Name>Params of its folder).
+template <typename DetectorType, typename Params>
+MethodDescription methodEntry(std::string name, std::string title, std::string summary, bool semiSupervised = false)
+{
+    MethodDescription d;
+    d.name = std::move(name);
+    d.title = std::move(title);
+    d.summary = std::move(summary);
+    d.semiSupervised = semiSupervised;
+    d.defaultParams = Params::defaults();
+    d.create = [](const nlohmann::json& params) { return std::make_unique<DetectorType>(params); };
+    return d;
+}
+
 class DetectorRegistry {
 public:
     static DetectorRegistry& instance(); // the built-in methods, registered on first use (methods/Registry.cpp)

@@ -82,16 +82,23 @@ cv::Mat resizeMap(const cv::Mat& map, int width, int height)
     return out;
 }
 
-std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const ProgressContext& progress)
-{
-    ensureRuntimeConfigured();
-    if (request.datasets.empty())
-        throw Error("no training data given (use --data PATH)");
+namespace {
 
+// The training images of a request: labelled defects, each category's normal
+// images split into the fit set and a held-out calibration set, and the datasets'
+// description for the provenance.
+struct TrainingSet {
+    FitInput input;
+    std::vector<Sample> calibration;
+    nlohmann::json datasets = nlohmann::json::array();
+};
+
+TrainingSet collectTrainingSet(const TrainRequest& request)
+{
+    TrainingSet set;
+    FitInput& input = set.input;
     std::set<std::string> categorySet;
     std::map<std::string, std::vector<Sample>> normalByCategory;
-    FitInput input;
-    nlohmann::json datasetsJson = nlohmann::json::array();
     for (const Dataset* dataset : request.datasets) {
         for (const Sample* s : dataset->select(Split::Train)) {
             categorySet.insert(s->category);
@@ -100,7 +107,7 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
             else if (s->label != 1)
                 normalByCategory[s->category].push_back(*s);
         }
-        datasetsJson.push_back({{"root", dataset->root}, {"format", toString(dataset->format)},
+        set.datasets.push_back({{"root", dataset->root}, {"format", toString(dataset->format)},
                                 {"categories", dataset->categories()},
                                 {"train_images", dataset->select(Split::Train).size()},
                                 {"normal_class", dataset->options.normalClass},
@@ -115,7 +122,6 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
 
     // Hold out a seeded fraction of each category's normal images to calibrate
     // the threshold on scores the model has not memorised.
-    std::vector<Sample> calibration;
     for (auto& [category, samples] : normalByCategory) {
         std::vector<Sample> shuffled = samples;
         std::mt19937 rng(request.seed);
@@ -127,39 +133,39 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
             logWarning("category '" + category + "' has fewer than 10 normal training images: the threshold is "
                        "calibrated on training images and will be optimistic");
         for (std::size_t i = 0; i < shuffled.size(); ++i)
-            (i < holdOut ? calibration : input.normal).push_back(shuffled[i]);
+            (i < holdOut ? set.calibration : input.normal).push_back(shuffled[i]);
         if (holdOut == 0)
-            calibration.insert(calibration.end(), shuffled.begin(), shuffled.end());
+            set.calibration.insert(set.calibration.end(), shuffled.begin(), shuffled.end());
     }
     // Stable order for fitting regardless of the shuffle.
     std::sort(input.normal.begin(), input.normal.end(), [](const Sample& a, const Sample& b) { return a.path < b.path; });
     input.categories.assign(categorySet.begin(), categorySet.end());
+    return set;
+}
 
-    auto detector = DetectorRegistry::instance().create(request.method, request.params);
-    ModelInfo& info = detector->info();
-    info.backbone = request.backbone;
-    info.categories = input.categories;
+void warmStartFromParent(Detector& detector, const TrainRequest& request)
+{
+    ModelBundle parent = ModelBundle::load(request.parentModelPath);
+    if (parent.header.value("method", "") != request.method)
+        throw Error::forFile(request.parentModelPath, "parent model was trained with method '"
+                                 + parent.header.value("method", "") + "', not '" + request.method + "'");
+    detector.warmStart(parent);
+    detector.info().provenance["parent_bundle_sha256"] = parent.header.value("checksum_sha256", "");
+    detector.info().provenance["parent_model"] = request.parentModelPath;
+}
 
-    if (!request.parentModelPath.empty()) {
-        ModelBundle parent = ModelBundle::load(request.parentModelPath);
-        if (parent.header.value("method", "") != request.method)
-            throw Error::forFile(request.parentModelPath, "parent model was trained with method '"
-                                     + parent.header.value("method", "") + "', not '" + request.method + "'");
-        detector->warmStart(parent);
-        info.provenance["parent_bundle_sha256"] = parent.header.value("checksum_sha256", "");
-        info.provenance["parent_model"] = request.parentModelPath;
-    }
-    const auto fitStart = Clock::now();
-    detector->fit(input, progress.sub(0.0, 0.9));
-    const double fitSeconds = msSince(fitStart) / 1000.0;
-
-    // Calibration: image-score and pixel-score statistics on held-out normals.
+// Threshold and display statistics from the held-out normal images (and, for a method
+// that did not train on them, the labelled defects).
+void calibrate(Detector& detector, const TrainingSet& set, const TrainRequest& request,
+               const ProgressContext& progress)
+{
+    const std::vector<Sample>& calibration = set.calibration;
     std::vector<float> imageScores;
     std::vector<float> pixelSamples;
     for (std::size_t i = 0; i < calibration.size(); ++i) {
         progress.checkCancelled();
         progress.report(0.9 + 0.1 * double(i) / double(calibration.size()), "calibrating threshold");
-        Prediction p = predictFile(*detector, calibration[i].path);
+        Prediction p = predictFile(detector, calibration[i].path);
         imageScores.push_back(p.score);
         // A strided subsample keeps the pixel statistics cheap and representative.
         const float* data = p.map.ptr<float>();
@@ -170,9 +176,10 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
     // train on them; a method that did would score them optimistically.
     std::vector<float> defectScores;
     if (!DetectorRegistry::instance().describe(request.method).semiSupervised)
-        for (const Sample& defect : input.labelledDefects)
-            defectScores.push_back(predictFile(*detector, defect.path).score);
+        for (const Sample& defect : set.input.labelledDefects)
+            defectScores.push_back(predictFile(detector, defect.path).score);
     ThresholdResult threshold = chooseThreshold(imageScores, defectScores);
+    ModelInfo& info = detector.info();
     info.threshold = threshold.threshold;
     info.thresholdSource = threshold.source;
     double mean = 0, var = 0;
@@ -190,11 +197,33 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
         {"pixel_score_p99", quantile(pixelSamples, 0.99)},
         {"pixel_score_max", pixelSamples.empty() ? 0.0 : *std::max_element(pixelSamples.begin(), pixelSamples.end())},
     };
+}
+
+} // namespace
+
+std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const ProgressContext& progress)
+{
+    ensureRuntimeConfigured();
+    if (request.datasets.empty())
+        throw Error("no training data given (use --data PATH)");
+    const TrainingSet set = collectTrainingSet(request);
+
+    auto detector = DetectorRegistry::instance().create(request.method, request.params);
+    ModelInfo& info = detector->info();
+    info.backbone = request.backbone;
+    info.categories = set.input.categories;
+    if (!request.parentModelPath.empty())
+        warmStartFromParent(*detector, request);
+    const auto fitStart = Clock::now();
+    detector->fit(set.input, progress.sub(0.0, 0.9));
+    const double fitSeconds = msSince(fitStart) / 1000.0;
+
+    calibrate(*detector, set, request, progress);
     info.provenance.update(nlohmann::json{
-        {"datasets", datasetsJson},
+        {"datasets", set.datasets},
         {"unified", request.unified},
-        {"normal_images", input.normal.size()},
-        {"labelled_defects", input.labelledDefects.size()},
+        {"normal_images", set.input.normal.size()},
+        {"labelled_defects", set.input.labelledDefects.size()},
         {"fit_seconds", fitSeconds},
         {"created_utc", utcNow()},
         {"seed", request.seed},

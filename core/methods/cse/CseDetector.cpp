@@ -142,14 +142,9 @@ void CseDetector::load(const ModelBundle& bundle)
 
 void registerCse(DetectorRegistry& registry)
 {
-    MethodDescription d;
-    d.name = "cse";
-    d.title = "CSE (contrastively selected embedding)";
-    d.summary = "1x1-conv embedder on deep MobileNetV2 features, trained contrastively on normal and synthetic "
-                "defect pairs with a frozen random decoder; anomaly = cosine distance to the nearest k-means centre.";
-    d.defaultParams = CseParams::defaults();
-    d.create = [](const nlohmann::json& params) { return std::make_unique<CseDetector>(params); };
-    registry.add(std::move(d));
+    registry.add(methodEntry<CseDetector, CseParams>("cse", "CSE (contrastively selected embedding)",
+                        "1x1-conv embedder on deep MobileNetV2 features, trained contrastively on normal and synthetic "
+                        "defect pairs with a frozen random decoder; anomaly = cosine distance to the nearest k-means centre."));
 }
 
 } // namespace dl

@@ -51,7 +51,7 @@ struct DmadDetector::State {
 
     void useBackbone(std::shared_ptr<FeatureExtractor> backbone)
     {
-        model.features = std::make_unique<PatchFeatureExtractor>(std::move(backbone), params.featureSpec());
+        model.features = std::make_unique<PatchFeatureExtractor>(std::move(backbone), params.features);
     }
 };
 
@@ -144,15 +144,9 @@ void DmadDetector::load(const ModelBundle& bundle)
 
 void registerDmad(DetectorRegistry& registry)
 {
-    MethodDescription d;
-    d.name = "dmad";
-    d.title = "DMAD";
-    d.summary = "Dual memory bank (normal coreset + abnormal: labelled/synthetic defects, centre samples, textures) "
-                "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.";
-    d.semiSupervised = true;
-    d.defaultParams = DmadParams::defaults();
-    d.create = [](const nlohmann::json& params) { return std::make_unique<DmadDetector>(params); };
-    registry.add(std::move(d));
+    registry.add(methodEntry<DmadDetector, DmadParams>("dmad", "DMAD",
+                        "Dual memory bank (normal coreset + abnormal: labelled/synthetic defects, centre samples, textures) "
+                        "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.", true));
 }
 
 } // namespace dl

@@ -3,6 +3,7 @@
 // up-front validation of the merged parameters (defaults + --param overrides), so a
 // bad value fails with a message naming its key before any work starts. Torch-free.
 #include "components/NearestNeighbours.h"
+#include "components/PatchFeatureSpec.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,13 +12,9 @@
 
 namespace dl {
 
-struct PatchFeatureSpec;
-
 struct DmadParams {
     // Patch features (components/PatchFeatures.h) and the input size.
-    std::vector<std::string> taps{"features.6", "features.13"};
-    int neighbourhood = 3;
-    int featureDim = 0; // 0 = keep the concatenated width
+    PatchFeatureSpec features;          // taps, neighbourhood, feature_dim (components/PatchFeatureSpec.h)
     int imageSize = 256;
 
     // Memory banks and their search.
@@ -58,12 +55,53 @@ struct DmadParams {
 
     bool attention() const { return knowledge == "distance+attention"; }
     NearestNeighbourOptions searchOptions() const;
-    PatchFeatureSpec featureSpec() const; // defined with the torch code (DmadParams.cpp)
 
     // The registry's defaultParams: every key with its default value.
     static nlohmann::json defaults();
     // Reads and checks every key of `merged`; throws dl::Error naming the key.
     static DmadParams parse(const nlohmann::json& merged);
+
+    // Every key with its check; see components/ParamReader.h.
+    template <typename Fields>
+    void fields(Fields& f)
+    {
+        // Patch features and the input size.
+        features.fields(f);
+        f.integer("image_size", imageSize, 32, 2048);
+        // Memory banks and their search.
+        f.number("coreset_ratio", coresetRatio, 0.0, 1.0);
+        f.atLeast("neighbours", neighbours, 1);
+        f.oneOf("search", searchKind, {"exact", "pca-refine"});
+        f.atLeast("search_dim", searchDim, 1);
+        f.atLeast("search_refine", searchRefine, 1);
+        f.atLeast("max_defect_memories", maxDefectMemories, 0);
+        f.get("synthetic_with_labels", syntheticWithLabels);
+        f.atLeast("synthetic_images", syntheticImages, 0);
+        f.get("object_foreground", objectForeground);
+        f.atLeast("centres", centres, 0);
+        f.nonNegative("centre_noise", centreNoise);
+        f.atLeast("texture_images", textureImages, 0);
+        f.number("texture_coreset_ratio", textureCoresetRatio, 0.0, 1.0);
+        f.get("texture_dir", textureDir);
+        // Heads and their training; at least one epoch and one patch per batch, so that
+        // the kept epoch exists and the batch loop advances.
+        f.oneOf("knowledge", knowledge, {"distance", "distance+attention"});
+        f.atLeast("projection_dim", projectionDim, 0);
+        f.atLeast("hidden_dim", hiddenDim, 0);
+        f.atLeast("epochs", epochs, 1);
+        f.atLeast("batch_size", batchSize, 1);
+        f.positive("learning_rate", learningRate);
+        f.nonNegative("margin", margin);
+        f.nonNegative("fake_noise", fakeNoise);
+        f.nonNegative("labelled_weight", labelledWeight);
+        f.atLeast("normal_patches", normalPatches, 0);
+        // At most half held out: at least ten images are split, and training needs most of them.
+        f.number("validation_fraction", validationFraction, 0.0, 0.5);
+        f.get("seed", seed);
+        // Anomaly map; a distance weight of 0 or less leaves the discriminator alone.
+        f.nonNegative("smoothing_sigma", smoothingSigma);
+        f.get("distance_weight", distanceWeight);
+    }
 };
 
 } // namespace dl

@@ -37,8 +37,8 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
 {
     stageStart_ = start;
     patches_.emplace(model_, preprocess_, progress_,
-                     "dmad-patch|" + backboneSha256 + "|" + nlohmann::json(params_.taps).dump() + "|"
-                         + std::to_string(params_.neighbourhood) + "|" + std::to_string(params_.featureDim) + "|"
+                     "dmad-patch|" + backboneSha256 + "|" + nlohmann::json(params_.features.taps).dump() + "|"
+                         + std::to_string(params_.features.neighbourhood) + "|" + std::to_string(params_.features.reducedDim) + "|"
                          + std::to_string(preprocess_.width) + "x" + std::to_string(preprocess_.height));
     rng_.seed(params_.seed);
     torch::manual_seed(params_.seed);

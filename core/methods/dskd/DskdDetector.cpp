@@ -146,14 +146,9 @@ void DskdDetector::load(const ModelBundle& bundle)
 
 void registerDskd(DetectorRegistry& registry)
 {
-    MethodDescription d;
-    d.name = "dskd";
-    d.title = "DSKD (dual-student knowledge distillation)";
-    d.summary = "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
-                "anomaly = 1 - cos(teacher, decoder) over three scales.";
-    d.defaultParams = DskdParams::defaults();
-    d.create = [](const nlohmann::json& params) { return std::make_unique<DskdDetector>(params); };
-    registry.add(std::move(d));
+    registry.add(methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
+                        "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
+                        "anomaly = 1 - cos(teacher, decoder) over three scales."));
 }
 
 } // namespace dl

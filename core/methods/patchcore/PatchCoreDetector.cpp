@@ -38,7 +38,7 @@ void PatchCoreDetector::fit(const FitInput& input, const ProgressContext& progre
     State& s = *state_;
     auto backbone = loadBackbone(info_.backbone);
     info_.backboneSha256 = backbone->weightsSha256();
-    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.featureSpec());
+    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.features);
     PatchCoreMemory memory = buildPatchCoreMemory(*s.features, input.normal, info_.preprocess, s.params, progress);
     s.bank = std::move(memory.bank);
     s.gridH = memory.gridH;
@@ -91,7 +91,7 @@ void PatchCoreDetector::load(const ModelBundle& bundle)
 {
     State& s = *state_;
     auto backbone = loadBackbone(info_.backbone, info_.backboneSha256);
-    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.featureSpec());
+    s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.features);
     std::vector<std::int64_t> shape;
     std::vector<float> bank = bundle.floats("patchcore.memory_bank", &shape);
     if (shape.size() != 2 || shape[1] != s.features->dim())
@@ -109,13 +109,8 @@ void PatchCoreDetector::load(const ModelBundle& bundle)
 
 void registerPatchCore(DetectorRegistry& registry)
 {
-    MethodDescription d;
-    d.name = "patchcore";
-    d.title = "PatchCore";
-    d.summary = "Coreset memory bank of locally aware MobileNetV2 patch features; nearest-neighbour distance.";
-    d.defaultParams = PatchCoreParams::defaults();
-    d.create = [](const nlohmann::json& params) { return std::make_unique<PatchCoreDetector>(params); };
-    registry.add(std::move(d));
+    registry.add(methodEntry<PatchCoreDetector, PatchCoreParams>("patchcore", "PatchCore",
+                        "Coreset memory bank of locally aware MobileNetV2 patch features; nearest-neighbour distance."));
 }
 
 } // namespace dl

@@ -13,7 +13,7 @@ nlohmann::json PatchCoreParams::defaults()
 PatchCoreParams PatchCoreParams::parse(const nlohmann::json& merged)
 {
     PatchCoreParams p = readFields<PatchCoreParams>("patchcore", merged);
-    PatchFeatureSpec::fromParams(merged); // checks taps and neighbourhood
+    p.features.check();
     if (!(p.coresetRatio > 0.0 && p.coresetRatio <= 1.0))
         throw Error("patchcore coreset_ratio must be in (0, 1], got " + std::to_string(p.coresetRatio));
     return p;

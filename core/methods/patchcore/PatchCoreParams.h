@@ -13,9 +13,7 @@
 namespace dl {
 
 struct PatchCoreParams {
-    std::vector<std::string> taps{"features.6", "features.13"}; // backbone maps of the patch features
-    int neighbourhood = 3;              // local averaging window (odd)
-    int featureDim = 0;                 // feature_dim: 0 keeps the concatenated width
+    PatchFeatureSpec features;          // taps, neighbourhood, feature_dim (components/PatchFeatureSpec.h)
     int imageSize = 256;                // image_size: square input side in pixels
     double coresetRatio = 0.01;         // coreset_ratio: memory bank size / training patches
     int projectionDim = 32;             // projection_dim: random projection of the greedy coreset
@@ -31,16 +29,13 @@ struct PatchCoreParams {
     // Throws dl::Error naming the key of the first bad value.
     static PatchCoreParams parse(const nlohmann::json& merged);
 
-    PatchFeatureSpec featureSpec() const { return {taps, neighbourhood, featureDim}; }
     NearestNeighbourOptions searchOptions() const;
 
     // Every key with its check; see components/ParamReader.h.
     template <typename Fields>
     void fields(Fields& f)
     {
-        f.get("taps", taps);
-        f.get("neighbourhood", neighbourhood);
-        f.get("feature_dim", featureDim);
+        features.fields(f);
         f.integer("image_size", imageSize, 32, 2048);
         f.get("coreset_ratio", coresetRatio);
         f.get("projection_dim", projectionDim);

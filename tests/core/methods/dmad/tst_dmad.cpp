@@ -285,7 +285,7 @@ private Q_SLOTS:
                  QString::fromStdString(historical.dump()));
 
         const dl::DmadParams parsed = dl::DmadParams::parse(defaults);
-        QCOMPARE(parsed.taps, (std::vector<std::string>{"features.6", "features.13"}));
+        QCOMPARE(parsed.features.taps, (std::vector<std::string>{"features.6", "features.13"}));
         QCOMPARE(parsed.imageSize, 256);
         QCOMPARE(parsed.searchOptions().kind, std::string("pca-refine"));
         QVERIFY(parsed.attention());
