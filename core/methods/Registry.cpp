@@ -5,6 +5,7 @@
 #include "methods/dmad/DmadDetector.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/patchcore/PatchCoreDetector.h"
+#include "methods/stlm/StlmDetector.h"
 
 namespace dl {
 
@@ -16,6 +17,7 @@ DetectorRegistry& DetectorRegistry::instance()
         registerDmad(r);
         registerDskd(r);
         registerCse(r);
+        registerStlm(r);
         return r;
     }();
     return registry;

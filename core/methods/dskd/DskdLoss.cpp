@@ -4,15 +4,6 @@
 
 namespace dl {
 
-torch::Tensor cosineDistanceMap(const torch::Tensor& teacher, const torch::Tensor& student)
-{
-    if (teacher.sizes() != student.sizes() || teacher.dim() != 4)
-        throw Error("dskd: teacher and student features differ in shape");
-    // eps keeps zero vectors finite (cos = 0 there); 1e-8 is torch's own default.
-    return 1.0 - torch::nn::functional::cosine_similarity(
-                     teacher, student, torch::nn::functional::CosineSimilarityFuncOptions().dim(1).eps(1e-8));
-}
-
 ScaleLoss scaleLoss(const torch::Tensor& teacher, const torch::Tensor& student)
 {
     ScaleLoss loss;

@@ -1,15 +1,13 @@
 #pragma once
 // DSKD's distillation loss (internal torch header): at every scale and for each
 // student, an L2 term plus a cosine-distance term, both averaged over positions.
+#include "components/FeatureDistance.h"
+
 #include <torch/torch.h>
 
 #include <vector>
 
 namespace dl {
-
-// Per-position cosine distance 1 - cos(teacher, student) over channels:
-// [N,C,H,W] x [N,C,H,W] -> [N,H,W]. A zero vector counts as distance 1.
-torch::Tensor cosineDistanceMap(const torch::Tensor& teacher, const torch::Tensor& student);
 
 struct ScaleLoss {
     torch::Tensor l2;     // mean over positions of the mean squared channel difference

@@ -8,6 +8,7 @@
 //
 // Inference scores 1 - cos(teacher, D). E's trunk still runs because D decodes
 // E's embedding; E's heads (its own distillation outputs) never run at inference.
+#include "components/ConvBlocks.h"
 #include "components/ModuleState.h"
 #include "methods/dskd/DskdParams.h"
 
@@ -37,24 +38,6 @@ void checkArchitecture(const DskdArchitecture& a);
 // from the taps, whose strides must double from one to the next; the image size must be
 // a multiple of the embedding's stride.
 DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher);
-
-// conv3x3 (or 1x1) + BatchNorm + ReLU; BatchNorm makes the conv bias redundant.
-struct ConvBnReluImpl : torch::nn::Module {
-    ConvBnReluImpl(int in, int out, int kernel, int stride);
-    torch::Tensor forward(const torch::Tensor& x);
-    torch::nn::Conv2d conv{nullptr};
-    torch::nn::BatchNorm2d bn{nullptr};
-};
-TORCH_MODULE(ConvBnRelu);
-
-// Two 3x3 conv+BN with an identity skip (ResNet basic block, constant width).
-struct ResidualBlockImpl : torch::nn::Module {
-    explicit ResidualBlockImpl(int channels);
-    torch::Tensor forward(const torch::Tensor& x);
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr};
-    torch::nn::BatchNorm2d bn1{nullptr}, bn2{nullptr};
-};
-TORCH_MODULE(ResidualBlock);
 
 // 2x upsampling by a learned 2x2 transposed conv + BN + ReLU (the decoder's inverse of a strided conv).
 struct UpBnReluImpl : torch::nn::Module {

@@ -1,0 +1,41 @@
+#include "methods/stlm/StlmAnomalyMap.h"
+
+#include "components/FeatureDistance.h"
+#include "components/TensorConvert.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace dl {
+
+torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, bool faMap)
+{
+    if (faMap)
+        return torch::sigmoid(outputs.faLogits).squeeze(1);
+    torch::Tensor product = torch::ones_like(outputs.faLogits.squeeze(1));
+    for (std::size_t l = 0; l < outputs.plain.size(); ++l)
+        product = product * cosineDistanceMap(outputs.plain[l], outputs.denoising[l]);
+    return product;
+}
+
+float topKMean(const cv::Mat& map, int k)
+{
+    const cv::Mat dense = map.isContinuous() ? map : map.clone();
+    std::vector<float> values(dense.ptr<float>(), dense.ptr<float>() + dense.total());
+    const std::size_t n = std::min<std::size_t>(values.size(), std::size_t(std::max(1, k)));
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(n - 1), values.end(), std::greater<float>());
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        sum += values[i];
+    return float(sum / double(n));
+}
+
+Prediction stlmPrediction(const torch::Tensor& grid, int width, int height, double smoothingSigma, int topK)
+{
+    Prediction pred;
+    pred.map = upsampleAndSmooth(tensorToMat(grid), width, height, smoothingSigma);
+    pred.score = topKMean(pred.map, topK);
+    return pred;
+}
+
+} // namespace dl

@@ -1,0 +1,117 @@
+#include "methods/stlm/StlmDetector.h"
+
+#include "backbone/Backbone.h"
+#include "backbone/BackboneLoader.h"
+#include "common/Error.h"
+#include "common/Log.h"
+#include "components/ModuleState.h"
+#include "components/TensorConvert.h"
+#include "components/TrainingSupport.h"
+#include "engine/DetectorRegistry.h"
+#include "engine/ModelBundle.h"
+#include "methods/stlm/StlmAnomalyMap.h"
+#include "methods/stlm/StlmNetwork.h"
+#include "methods/stlm/StlmParams.h"
+#include "methods/stlm/StlmTrainer.h"
+
+namespace dl {
+
+struct StlmDetector::State {
+    StlmParams params;
+    std::unique_ptr<StlmNetwork> net;
+};
+
+StlmDetector::StlmDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
+{
+    state_->params = StlmParams::parse(params);
+    info_.preprocess.width = state_->params.imageSize;
+    info_.preprocess.height = state_->params.imageSize;
+}
+
+StlmDetector::~StlmDetector() = default;
+
+StlmNetwork* StlmDetector::network() { return state_->net.get(); }
+
+void StlmDetector::fit(const FitInput& input, const ProgressContext& progress)
+{
+    const auto fitStart = SteadyClock::now();
+    State& s = *state_;
+    if (input.normal.size() < 2)
+        throw Error("stlm needs at least two normal training images");
+    // The teacher is needed for training only; the bundle records which one it was.
+    std::shared_ptr<FeatureExtractor> teacher = loadBackbone({s.params.teacher, s.params.teacherWeights});
+    info_.backbone = {teacher->name(), teacher->weightsPath()};
+    info_.backboneSha256 = teacher->weightsSha256();
+    StlmTrainer trainer(s.params, *teacher, info_.preprocess);
+    StlmTrained trained = trainer.train(input, progress, fitStart);
+    s.net = std::move(trained.net);
+    info_.provenance["stlm"] = std::move(trained.provenance);
+    progress.report(1.0, "streams trained");
+}
+
+std::vector<Prediction> StlmDetector::predictBatch(const std::vector<cv::Mat>& images)
+{
+    State& s = *state_;
+    if (!s.net)
+        throw Error("stlm model is not trained or loaded");
+    if (images.empty())
+        return {};
+    const int width = info_.preprocess.width, height = info_.preprocess.height;
+    torch::Tensor batch = imagesToTensor(images, info_.preprocess);
+    const auto netStart = SteadyClock::now();
+    torch::Tensor grids;
+    {
+        torch::InferenceMode guard;
+        grids = stlmGridMaps(s.net->forward(batch), s.params.faMap());
+    }
+    const double netMs = 1000.0 * secondsSince(netStart);
+    std::vector<Prediction> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        Prediction pred = stlmPrediction(grids[std::int64_t(i)], width, height, s.params.smoothingSigma, s.params.topK);
+        pred.networkMs = netMs / double(images.size());
+        out.push_back(std::move(pred));
+    }
+    return out;
+}
+
+Prediction StlmDetector::predict(const cv::Mat& rgb8)
+{
+    return predictBatch({rgb8}).front();
+}
+
+void StlmDetector::save(ModelBundle& bundle) const
+{
+    const State& s = *state_;
+    if (!s.net)
+        throw Error("cannot save an untrained stlm model");
+    putState(bundle, "stlm.", s.net->namedState());
+    bundle.header["method_state"] = {{"teacher_channels", s.net->architecture.teacherChannels},
+                                     {"parameters", s.net->parameterCount()}};
+}
+
+void StlmDetector::load(const ModelBundle& bundle)
+{
+    State& s = *state_;
+    std::array<int, 2> teacherChannels{};
+    try {
+        teacherChannels = bundle.header.at("method_state").at("teacher_channels").get<std::array<int, 2>>();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(std::string("stlm state in the bundle is malformed: ") + e.what());
+    }
+    // No teacher here: inference needs only the trained networks.
+    auto net = std::make_unique<StlmNetwork>(stlmArchitecture(s.params, teacherChannels));
+    loadState(bundle, "stlm.", net->namedState(), "stlm");
+    net->train(false);
+    s.net = std::move(net);
+}
+
+void registerStlm(DetectorRegistry& registry)
+{
+    registry.add(methodEntry<StlmDetector, StlmParams>(
+        "stlm", "STLM (SAM-guided two-stream lightweight model)",
+        "Frozen SAM TinyViT teacher (training only); plain and denoising student streams with a shared decoder; "
+        "a feature-aggregation module trained on pseudo-anomaly masks gives the map."));
+}
+
+} // namespace dl

@@ -1,0 +1,235 @@
+#include "methods/stlm/StlmTrainer.h"
+
+#include "backbone/Backbone.h"
+#include "common/Error.h"
+#include "common/Log.h"
+#include "components/TensorConvert.h"
+#include "methods/stlm/StlmLoss.h"
+#include "synthesis/AnomalySynthesizer.h"
+#include "synthesis/Random.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace dl {
+
+StlmTrainer::StlmTrainer(const StlmParams& params, FeatureExtractor& teacher, const PreprocessSpec& preprocess)
+    : params_(params), teacher_(teacher), preprocess_(preprocess)
+{
+}
+
+StlmTrainer::~StlmTrainer() = default;
+
+torch::Tensor StlmTrainer::maskOnGrid(const cv::Mat& mask) const
+{
+    cv::Mat unit, cells;
+    mask.convertTo(unit, CV_32F, 1.0 / 255.0);
+    const int h = preprocess_.height / 8, w = preprocess_.width / 8;
+    cv::resize(unit, cells, cv::Size(w, h), 0, 0, cv::INTER_AREA);
+    return torch::from_blob(cells.data, {1, 1, h, w}, torch::kFloat32).clone();
+}
+
+StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
+                                          const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer) const
+{
+    Batch b;
+    const auto n = std::int64_t(rows.size());
+    std::vector<cv::Mat> images;
+    b.maskGrid = torch::zeros({n, 1, preprocess_.height / 8, preprocess_.width / 8});
+    for (std::int64_t i = 0; i < n; ++i) {
+        const cv::Mat& clean = normals.rgb[std::size_t(rows[std::size_t(i)])];
+        if (!anomalous[std::size_t(i)]) {
+            images.push_back(clean);
+            continue;
+        }
+        SyntheticAnomaly a = synthesizer.make(clean, DefectKind::TexturePaste);
+        images.push_back(a.image);
+        b.maskGrid[i].copy_(maskOnGrid(a.mask)[0]);
+    }
+    b.images = imagesToTensor(images, preprocess_);
+    const torch::Tensor index = torch::tensor(rows, torch::kInt64);
+    for (const auto& level : normals.targets)
+        b.targets.push_back(level.index_select(0, index));
+    return b;
+}
+
+// Every validation image twice, clean and with a pseudo-anomaly from its own seeded
+// synthesizer, so that each epoch is judged on the same data.
+void StlmTrainer::makeValidationBatches()
+{
+    validation_.clear();
+    const std::int64_t n = validationNormals_.size();
+    if (n == 0)
+        return;
+    AnomalySynthesizer synthesizer(textures_, params_.seed + 3, synthesizer_->options());
+    std::vector<std::int64_t> rows;
+    std::vector<bool> anomalous;
+    for (std::int64_t i = 0; i < n; ++i)
+        for (bool defect : {false, true}) {
+            rows.push_back(i);
+            anomalous.push_back(defect);
+        }
+    const std::size_t batch = std::size_t(params_.batchSize);
+    for (std::size_t begin = 0; begin < rows.size(); begin += batch) {
+        const std::size_t end = std::min(rows.size(), begin + batch);
+        validation_.push_back(makeBatch(validationNormals_, {rows.begin() + std::ptrdiff_t(begin), rows.begin() + std::ptrdiff_t(end)},
+                                        {anomalous.begin() + std::ptrdiff_t(begin), anomalous.begin() + std::ptrdiff_t(end)},
+                                        synthesizer));
+    }
+}
+
+StlmTrainer::LossSums StlmTrainer::evaluate() const
+{
+    LossSums sums;
+    torch::NoGradGuard noGrad;
+    net_->train(false);
+    std::int64_t count = 0;
+    for (const Batch& b : validation_) {
+        StlmNetwork::Outputs o = net_->forward(b.images);
+        StlmLosses l = stlmLoss(o.plain, o.denoising, o.faLogits, b.targets, b.maskGrid, params_.focalGamma,
+                                params_.faWeight);
+        const double weight = double(b.size());
+        sums.total += weight * l.total.item<double>();
+        sums.plain += weight * l.plain.item<double>();
+        sums.denoising += weight * l.denoising.item<double>();
+        sums.focal += weight * l.focal.item<double>();
+        sums.l1 += weight * l.l1.item<double>();
+        count += b.size();
+    }
+    for (double* v : {&sums.total, &sums.plain, &sums.denoising, &sums.focal, &sums.l1})
+        *v /= double(std::max<std::int64_t>(1, count));
+    return sums;
+}
+
+std::optional<StlmTrainer::LossSums> StlmTrainer::trainBatches(int epoch, const EpochLoop& loop,
+                                                               const ProgressContext& progress)
+{
+    const std::int64_t n = train_.size();
+    std::vector<std::int64_t> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    seededShuffle(order, rng_);
+    LossSums sums;
+    const std::int64_t batch = params_.batchSize;
+    // Whole batches only: BatchNorm statistics of a single leftover image are meaningless.
+    const std::int64_t usable = n >= batch ? n - n % batch : n;
+    for (std::int64_t begin = 0; begin < usable; begin += batch) {
+        progress.checkCancelled();
+        if (loop.outOfTime())
+            return std::nullopt;
+        const std::int64_t end = std::min(usable, begin + batch);
+        std::vector<std::int64_t> rows(order.begin() + begin, order.begin() + end);
+        std::vector<bool> anomalous;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            anomalous.push_back(randomUnit(rng_) < params_.anomalyProbability);
+        Batch b = makeBatch(train_, rows, anomalous, *synthesizer_);
+        StlmNetwork::Outputs o = net_->forward(b.images);
+        StlmLosses l = stlmLoss(o.plain, o.denoising, o.faLogits, b.targets, b.maskGrid, params_.focalGamma,
+                                params_.faWeight);
+        optimizer_->zero_grad();
+        l.total.backward();
+        optimizer_->step();
+        const double weight = double(end - begin) / double(usable);
+        sums.total += weight * l.total.item<double>();
+        sums.plain += weight * l.plain.item<double>();
+        sums.denoising += weight * l.denoising.item<double>();
+        sums.focal += weight * l.focal.item<double>();
+        sums.l1 += weight * l.l1.item<double>();
+        loop.reportProgress(progress, epoch, double(end) / double(usable));
+    }
+    return sums;
+}
+
+std::optional<EpochReport> StlmTrainer::runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress)
+{
+    net_->train(true);
+    const std::optional<LossSums> t = trainBatches(epoch, loop, progress);
+    if (!t)
+        return std::nullopt;
+    progress.metric("loss", epoch, t->total);
+    EpochReport report;
+    report.point = {{"loss", t->total}, {"plain", t->plain}, {"denoising", t->denoising},
+                    {"focal", t->focal}, {"l1", t->l1}};
+    report.criterion = t->total;
+    report.logLine = "stlm epoch " + std::to_string(epoch) + ": loss " + formatFixed(t->total, 4) + " (plain "
+                   + formatFixed(t->plain, 4) + ", denoising " + formatFixed(t->denoising, 4) + ", focal "
+                   + formatFixed(t->focal, 4) + ", L1 " + formatFixed(t->l1, 4) + ")";
+    if (!validation_.empty()) {
+        const LossSums v = evaluate();
+        report.criterion = v.total;
+        report.validated = true;
+        progress.metric("val_loss", epoch, v.total);
+        report.point["val_loss"] = v.total;
+        report.point["val_denoising"] = v.denoising;
+        report.point["val_focal"] = v.focal;
+        report.point["val_l1"] = v.l1;
+        report.logLine += ", validation " + formatFixed(v.total, 4) + " (denoising " + formatFixed(v.denoising, 4)
+                        + ", focal " + formatFixed(v.focal, 4) + ", L1 " + formatFixed(v.l1, 4) + ")";
+    }
+    return report;
+}
+
+StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& progress, SteadyClock::time_point fitStart)
+{
+    rng_.seed(params_.seed);
+    const IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 2, rng_);
+    if (split.validation.empty())
+        logWarning("stlm: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                   "the last epoch is kept");
+
+    // 1. The teacher's targets (the slow part of a first fit; cached on disk for the next).
+    StlmTeacherTargets teacher(teacher_, params_, preprocess_);
+    const ProgressContext cacheProgress = progress.sub(0.0, 0.3);
+    train_ = teacher.collect(input.normal, split.train, cacheProgress.sub(0.0, 0.9), "teacher features (training)");
+    validationNormals_ = teacher.collect(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
+                                         "teacher features (validation)");
+    const double cacheSeconds = secondsSince(fitStart);
+
+    // 2. Pseudo-anomalies: a DTD texture under a Perlin mask, opacity up to beta_max.
+    textures_ = locateOutlierTextures(params_.textureDir);
+    if (textures_.empty())
+        logWarning("stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
+                   "pseudo-anomalies fall back to structural ones");
+    SynthesisOptions synthesis;
+    synthesis.betaMin = std::min(0.1, params_.betaMax);
+    synthesis.betaMax = params_.betaMax;
+    synthesis.objectForeground = params_.objectForeground;
+    synthesizer_ = std::make_unique<AnomalySynthesizer>(textures_, params_.seed + 1, synthesis);
+    makeValidationBatches();
+
+    // 3. The networks, trained in one stage.
+    torch::manual_seed(params_.seed);
+    net_ = std::make_unique<StlmNetwork>(stlmArchitecture(params_, teacher.channels()));
+    optimizer_ = std::make_unique<torch::optim::Adam>(
+        net_->parameters(), torch::optim::AdamOptions(params_.learningRate).betas({0.5, 0.999}));
+    logInfo("stlm: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
+            + " validation images, " + std::to_string(net_->parameterCount()) + " parameters; teacher ran on "
+            + std::to_string(teacher.computed()) + " images in " + formatFixed(teacher.teacherSeconds(), 1) + " s, "
+            + std::to_string(teacher.reused()) + " came from the cache");
+
+    const ProgressContext trainProgress = progress.sub(0.3, 1.0);
+    EpochLoop loop({"stlm", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
+    net_->train(false);
+    logInfo("stlm: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
+            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
+    StlmTrained out;
+    out.provenance = {{"train_images", split.train.size()},
+                      {"validation_images", split.validation.size()},
+                      {"outlier_textures", textures_.size()},
+                      {"parameters", net_->parameterCount()},
+                      {"inference_macs", net_->multiplyAccumulates(preprocess_.height, preprocess_.width)},
+                      {"teacher_images_computed", teacher.computed()},
+                      {"teacher_images_from_cache", teacher.reused()},
+                      {"teacher_seconds", teacher.teacherSeconds()},
+                      {"cache_seconds", cacheSeconds},
+                      {"train_seconds", loop.trainSeconds()},
+                      {"epochs_run", loop.epochsRun()},
+                      {"best_epoch", loop.bestEpoch()},
+                      {"stopped_by", loop.stoppedBy()},
+                      {"curve", loop.curve()}};
+    out.net = std::move(net_);
+    optimizer_.reset();
+    return out;
+}
+
+} // namespace dl
