@@ -11,11 +11,13 @@
 #include <opencv2/imgproc.hpp>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -209,6 +211,37 @@ private Q_SLOTS:
             qInfo("tap %zu: relative L2 difference alone vs in a batch of 2: %.3g", i, error);
             QVERIFY2(error <= 1e-5, qPrintable(QString("relative difference %1").arg(error)));
         }
+    }
+
+    // Teacher cost, reported for STLM's caching decisions (full encoder incl. neck,
+    // one image, the runtime's threads). 512 and 1024 only with DEFECTLENS_TIMING=1.
+    void reportsCpuTimePerImage_data()
+    {
+        QTest::addColumn<int>("size");
+        QTest::newRow("256") << 256;
+        QTest::newRow("512") << 512;
+        QTest::newRow("1024") << 1024;
+    }
+
+    void reportsCpuTimePerImage()
+    {
+        QFETCH(int, size);
+        requireWeights();
+        if (size > 256 && qEnvironmentVariable("DEFECTLENS_TIMING") != "1")
+            QSKIP("timing at this size runs with DEFECTLENS_TIMING=1");
+        torch::Tensor image = torch::randn({1, 3, size, size});
+        backbone_->extract(image, {"neck"}); // warm-up
+        const int runs = size >= 1024 ? 3 : 5;
+        std::vector<double> ms;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            backbone_->extract(image, {"neck"});
+            ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("sam-tinyvit %dx%d, threads %d: median %.1f ms per image (min %.1f, max %.1f, %d runs)", size, size,
+              torch::get_num_threads(), ms[ms.size() / 2], ms.front(), ms.back(), runs);
     }
 
     void missingEncoderNamesFileAndPackage()
