@@ -58,7 +58,7 @@ common options:
   --no-db          do not record anything
   --threads N      CPU threads (default: all cores)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
-  --backbone mobilenetv2|torchscript
+  --backbone mobilenetv2|sam-tinyvit|torchscript
   --verbose | --quiet
 )";
 }
