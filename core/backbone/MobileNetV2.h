@@ -15,6 +15,8 @@ public:
     std::string weightsSha256() const override { return sha256_; }
     std::string weightsPath() const override { return path_; }
     std::vector<TapInfo> taps() const override;
+    // Strides 8 and 16 (32 + 96 channels).
+    std::vector<std::string> defaultPatchTaps() const override { return {"features.6", "features.13"}; }
     std::vector<torch::Tensor> extract(const torch::Tensor& input, const std::vector<std::string>& taps) override;
     torch::Tensor logits(const torch::Tensor& input) override;
 

@@ -18,6 +18,8 @@ public:
     std::string weightsPath() const override { return path_; }
     // "layers.0" .. "layers.3" (stage outputs before downsampling) and "neck" (the SAM embedding).
     std::vector<TapInfo> taps() const override;
+    // layers.1 + layers.2: strides 8 and 16 (128 + 160 channels), like MobileNetV2's pair.
+    std::vector<std::string> defaultPatchTaps() const override { return {"layers.1", "layers.2"}; }
     // Input: [N,3,H,W], ImageNet-normalised RGB, H and W multiples of 16.
     std::vector<torch::Tensor> extract(const torch::Tensor& input, const std::vector<std::string>& taps) override;
     torch::Tensor logits(const torch::Tensor& input) override; // throws: no classifier

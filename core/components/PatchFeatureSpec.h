@@ -10,7 +10,9 @@
 namespace dl {
 
 struct PatchFeatureSpec {
-    std::vector<std::string> taps{"features.6", "features.13"};
+    // Empty: the backbone's default pair (FeatureExtractor::defaultPatchTaps), which
+    // the detectors write back into their parameters at fit time.
+    std::vector<std::string> taps;
     int neighbourhood = 3;  // local averaging window (odd)
     int reducedDim = 0;     // 0 = keep the concatenated width
 
@@ -23,7 +25,7 @@ struct PatchFeatureSpec {
         f.get("neighbourhood", neighbourhood);
         f.get("feature_dim", reducedDim);
     }
-    // At least one tap and an odd neighbourhood; throws dl::Error.
+    // An odd neighbourhood; throws dl::Error.
     void check() const;
 };
 

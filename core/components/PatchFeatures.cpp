@@ -6,8 +6,6 @@ namespace dl {
 
 void PatchFeatureSpec::check() const
 {
-    if (taps.empty())
-        throw Error("patch features need at least one backbone tap");
     if (neighbourhood < 1 || neighbourhood % 2 == 0)
         throw Error("patch neighbourhood must be a positive odd number, got " + std::to_string(neighbourhood));
 }
@@ -15,6 +13,8 @@ void PatchFeatureSpec::check() const
 PatchFeatureExtractor::PatchFeatureExtractor(std::shared_ptr<FeatureExtractor> backbone, PatchFeatureSpec spec)
     : backbone_(std::move(backbone)), spec_(std::move(spec))
 {
+    if (spec_.taps.empty())
+        spec_.taps = backbone_->defaultPatchTaps();
     for (const auto& t : spec_.taps)
         concatenatedDim_ += backbone_->tap(t).channels;
 }

@@ -20,6 +20,8 @@ public:
     // batch [N,3,H,W] -> [N, gridH*gridW, dim] (row-major patches, contiguous).
     torch::Tensor extract(const torch::Tensor& batch, int& gridH, int& gridW) const;
     int dim() const; // output width
+    // The taps in use: the spec's, or the backbone's default pair where it named none.
+    const std::vector<std::string>& taps() const { return spec_.taps; }
     const std::shared_ptr<FeatureExtractor>& backbone() const { return backbone_; }
 
 private:

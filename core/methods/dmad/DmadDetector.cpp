@@ -81,6 +81,10 @@ void DmadDetector::fit(const FitInput& input, const ProgressContext& progress)
     auto backbone = loadBackbone(info_.backbone);
     info_.backboneSha256 = backbone->weightsSha256();
     s.useBackbone(backbone);
+    // The bundle (and the feature cache key) record the taps used, also where they
+    // were the backbone's default.
+    s.params.features.taps = s.model.features->taps();
+    info_.params["taps"] = s.params.features.taps;
     if (s.warmNormal && s.model.normal.index.dim() != s.model.dim())
         throw Error("the parent model's normal memory bank does not match dmad's patch features");
     DmadTrainer trainer(s.params, s.model, s.map, info_.preprocess, progress);

@@ -39,6 +39,9 @@ void PatchCoreDetector::fit(const FitInput& input, const ProgressContext& progre
     auto backbone = loadBackbone(info_.backbone);
     info_.backboneSha256 = backbone->weightsSha256();
     s.features = std::make_unique<PatchFeatureExtractor>(backbone, s.params.features);
+    // The bundle records the taps used, also where they were the backbone's default.
+    s.params.features.taps = s.features->taps();
+    info_.params["taps"] = s.params.features.taps;
     PatchCoreMemory memory = buildPatchCoreMemory(*s.features, input.normal, info_.preprocess, s.params, progress);
     s.bank = std::move(memory.bank);
     s.gridH = memory.gridH;

@@ -265,9 +265,11 @@ private Q_SLOTS:
 
     void defaultParametersAreTheRegistrysAndParseToTheStructDefaults()
     {
-        // The registry defaults as they were before DmadParams existed: same keys, values and types.
+        // The registry defaults as they were before DmadParams existed: same keys, values and types,
+        // except taps: empty now, standing for the backbone's default pair (features.6 + features.13
+        // on MobileNetV2), which fit writes back into the model's parameters.
         const nlohmann::json historical = {
-            {"taps", {"features.6", "features.13"}}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
+            {"taps", nlohmann::json::array()}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
             {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
             {"search", "pca-refine"}, {"search_dim", 32}, {"search_refine", 2},
             {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
@@ -285,7 +287,7 @@ private Q_SLOTS:
                  QString::fromStdString(historical.dump()));
 
         const dl::DmadParams parsed = dl::DmadParams::parse(defaults);
-        QCOMPARE(parsed.features.taps, (std::vector<std::string>{"features.6", "features.13"}));
+        QVERIFY(parsed.features.taps.empty());
         QCOMPARE(parsed.imageSize, 256);
         QCOMPARE(parsed.searchOptions().kind, std::string("pca-refine"));
         QVERIFY(parsed.attention());

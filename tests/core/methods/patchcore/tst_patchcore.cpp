@@ -2,6 +2,7 @@
 // (integration): defects score higher, reloads are bit-identical, cancel works.
 #include "TestSupport.h"
 #include "core/methods/SyntheticParts.h"
+#include "backbone/BackboneSpec.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
@@ -69,6 +70,43 @@ private Q_SLOTS:
         std::set<std::int64_t> clusters;
         for (auto i : picked) clusters.insert(i / 5);
         QCOMPARE(int(clusters.size()), 3);
+    }
+
+    // Empty taps (the default) stand for the backbone's default pair, and the
+    // trained model records the pair it used.
+    void defaultTapsFollowTheBackbone_data()
+    {
+        QTest::addColumn<QString>("architecture");
+        QTest::addColumn<QStringList>("expectedTaps");
+        QTest::newRow("mobilenetv2") << "mobilenetv2" << QStringList{"features.6", "features.13"};
+        QTest::newRow("sam-tinyvit") << "sam-tinyvit" << QStringList{"layers.1", "layers.2"};
+    }
+
+    void defaultTapsFollowTheBackbone()
+    {
+        QFETCH(QString, architecture);
+        QFETCH(QStringList, expectedTaps);
+        if (architecture == "mobilenetv2")
+            DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        try {
+            dl::locateSamEncoderWeights();
+        } catch (const dl::Error& e) {
+            if (architecture == "sam-tinyvit")
+                QSKIP(qPrintable(QString("SAM TinyViT encoder absent: ") + e.what()));
+        }
+        dl::DatasetOptions options;
+        options.format = dl::DatasetFormat::Folder;
+        dl::Dataset data = dl::importDataset(datasetRoot_, options);
+        dl::TrainRequest request;
+        request.method = "patchcore";
+        request.params = {{"image_size", 64}, {"coreset_ratio", 0.25}};
+        request.backbone.architecture = architecture.toStdString();
+        request.datasets = {&data};
+        auto detector = dl::trainDetector(request, {});
+        std::vector<std::string> expected;
+        for (const auto& t : expectedTaps) expected.push_back(t.toStdString());
+        QCOMPARE(detector->info().params.at("taps").get<std::vector<std::string>>(), expected);
+        QCOMPARE(detector->predict(normalPart(200)).map.cols, 64);
     }
 
     void defectsScoreAboveNormalsAndMapPointsAtThem()
