@@ -8,14 +8,15 @@
 
 namespace dl {
 
-torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, bool faMap)
+torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, const std::string& map)
 {
-    if (faMap)
-        return torch::sigmoid(outputs.faLogits).squeeze(1);
-    torch::Tensor product = torch::ones_like(outputs.faLogits.squeeze(1));
+    torch::Tensor fa = torch::sigmoid(outputs.faLogits).squeeze(1);
+    if (map == "fa")
+        return fa;
+    torch::Tensor discrepancy = torch::ones_like(fa);
     for (std::size_t l = 0; l < outputs.plain.size(); ++l)
-        product = product * cosineDistanceMap(outputs.plain[l], outputs.denoising[l]);
-    return product;
+        discrepancy = discrepancy * cosineDistanceMap(outputs.plain[l], outputs.denoising[l]);
+    return map == "product" ? fa * discrepancy : discrepancy;
 }
 
 float topKMean(const cv::Mat& map, int k)

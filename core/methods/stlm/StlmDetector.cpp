@@ -45,6 +45,9 @@ void StlmDetector::fit(const FitInput& input, const ProgressContext& progress)
     StlmTrainer trainer(s.params, *teacher, info_.preprocess);
     StlmTrained trained = trainer.train(input, progress, fitStart);
     s.net = std::move(trained.net);
+    // "auto" is resolved on the validation images; the bundle records the map in use.
+    s.params.map = trained.map;
+    info_.params["map"] = trained.map;
     info_.provenance["stlm"] = std::move(trained.provenance);
     progress.report(1.0, "streams trained");
 }
@@ -62,7 +65,7 @@ std::vector<Prediction> StlmDetector::predictBatch(const std::vector<cv::Mat>& i
     torch::Tensor grids;
     {
         torch::InferenceMode guard;
-        grids = stlmGridMaps(s.net->forward(batch), s.params.faMap());
+        grids = stlmGridMaps(s.net->forward(batch), s.params.map);
     }
     const double netMs = 1000.0 * secondsSince(netStart);
     std::vector<Prediction> out;
@@ -104,6 +107,8 @@ void StlmDetector::load(const ModelBundle& bundle)
     loadState(bundle, "stlm.", net->namedState(), "stlm");
     net->train(false);
     s.net = std::move(net);
+    if (s.params.map == "auto")
+        throw Error("stlm model bundle does not say which anomaly map it uses (map is 'auto')");
 }
 
 void registerStlm(DetectorRegistry& registry)

@@ -24,8 +24,8 @@ struct StlmParams;
 
 struct StlmArchitecture {
     std::array<int, 2> teacherChannels{160, 256}; // the two target levels' channels
-    std::array<int, 3> widths{32, 64, 96};        // each stream's widths at strides 2, 4, 8
-    int decoderWidth = 128;
+    std::array<int, 3> widths{24, 48, 96};        // each stream's widths at strides 2, 4, 8
+    int decoderWidth = 96;
     int faWidth = 64;
 };
 
@@ -44,8 +44,7 @@ TORCH_MODULE(StudentStream);
 struct MaskDecoderImpl : torch::nn::Module {
     explicit MaskDecoderImpl(const StlmArchitecture& a);
     std::vector<torch::Tensor> forward(const torch::Tensor& trunk);
-    ConvBnRelu body{nullptr};
-    ResidualBlock refine{nullptr};
+    ConvBnRelu body{nullptr}, refine{nullptr};
     torch::nn::Conv2d head1{nullptr}, head2{nullptr};
 };
 TORCH_MODULE(MaskDecoder);

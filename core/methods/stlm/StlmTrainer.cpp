@@ -4,6 +4,8 @@
 #include "common/Error.h"
 #include "common/Log.h"
 #include "components/TensorConvert.h"
+#include "methods/stlm/StlmAnomalyMap.h"
+#include "metrics/Metrics.h"
 #include "methods/stlm/StlmLoss.h"
 #include "synthesis/AnomalySynthesizer.h"
 #include "synthesis/Random.h"
@@ -99,6 +101,28 @@ StlmTrainer::LossSums StlmTrainer::evaluate() const
     for (double* v : {&sums.total, &sums.plain, &sums.denoising, &sums.focal, &sums.l1})
         *v /= double(std::max<std::int64_t>(1, count));
     return sums;
+}
+
+nlohmann::json StlmTrainer::mapAurocOnValidation() const
+{
+    torch::NoGradGuard noGrad;
+    net_->train(false);
+    const char* const maps[] = {"fa", "discrepancy", "product"};
+    std::vector<std::vector<float>> scores(3);
+    std::vector<std::uint8_t> labels;
+    for (const Batch& b : validation_) {
+        StlmNetwork::Outputs o = net_->forward(b.images);
+        for (std::size_t m = 0; m < 3; ++m) {
+            torch::Tensor grid = stlmGridMaps(o, maps[m]).contiguous();
+            scores[m].insert(scores[m].end(), grid.data_ptr<float>(), grid.data_ptr<float>() + grid.numel());
+        }
+        torch::Tensor defect = (b.maskGrid.squeeze(1) > 0.5).to(torch::kUInt8).contiguous();
+        labels.insert(labels.end(), defect.data_ptr<std::uint8_t>(), defect.data_ptr<std::uint8_t>() + defect.numel());
+    }
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t m = 0; m < 3; ++m)
+        out[maps[m]] = auroc(scores[m], labels);
+    return out;
 }
 
 std::optional<StlmTrainer::LossSums> StlmTrainer::trainBatches(int epoch, const EpochLoop& loop,
@@ -213,7 +237,23 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     logInfo("stlm: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
             + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
     StlmTrained out;
-    out.provenance = {{"train_images", split.train.size()},
+    out.map = params_.map;
+    nlohmann::json mapAuroc = nlohmann::json::object();
+    if (!validation_.empty())
+        mapAuroc = mapAurocOnValidation();
+    if (out.map == "auto") {
+        // The paper's FA map unless the validation data says otherwise.
+        out.map = "fa";
+        for (const auto& [name, value] : mapAuroc.items())
+            if (value.get<double>() > mapAuroc.value(out.map, 0.0))
+                out.map = name;
+        logInfo("stlm: anomaly map '" + out.map + "' chosen on the validation images (pixel AUROC fa "
+                + formatFixed(mapAuroc.value("fa", 0.0), 4) + ", discrepancy " + formatFixed(mapAuroc.value("discrepancy", 0.0), 4)
+                + ", product " + formatFixed(mapAuroc.value("product", 0.0), 4) + ")");
+    }
+    out.provenance = {{"map", out.map},
+                      {"map_validation_auroc", mapAuroc},
+                      {"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
                       {"outlier_textures", textures_.size()},
                       {"parameters", net_->parameterCount()},

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace dl {
@@ -29,6 +30,7 @@ class FeatureExtractor;
 // What a fit produces: the trained networks and the provenance record ("stlm").
 struct StlmTrained {
     std::unique_ptr<StlmNetwork> net;
+    std::string map; // the anomaly map in use ("auto" resolved)
     nlohmann::json provenance;
 };
 
@@ -58,6 +60,9 @@ private:
     torch::Tensor maskOnGrid(const cv::Mat& mask) const;
     void makeValidationBatches();
     LossSums evaluate() const;
+    // Pixel AUROC of each anomaly map on the validation images' feature grid (cells
+    // mostly covered by a pseudo-anomaly against all others, clean copies included).
+    nlohmann::json mapAurocOnValidation() const;
     std::optional<LossSums> trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress);
     std::optional<EpochReport> runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress);
 
