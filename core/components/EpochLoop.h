@@ -66,6 +66,12 @@ public:
     const std::string& stoppedBy() const { return stoppedBy_; } // "epochs" or "time budget"
     const nlohmann::json& curve() const { return curve_; }      // one point per completed epoch
     double trainSeconds() const { return trainSeconds_; }       // the loop's own wall time
+    // The above for a model's provenance: train_seconds, epochs_run, best_epoch, stopped_by, curve.
+    nlohmann::json record() const
+    {
+        return {{"train_seconds", trainSeconds_}, {"epochs_run", epochsRun_}, {"best_epoch", bestEpoch()},
+                {"stopped_by", stoppedBy_}, {"curve", curve_}};
+    }
 
 private:
     EpochLoopSettings settings_;

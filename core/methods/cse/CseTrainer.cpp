@@ -382,14 +382,10 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
                       {"outlier_textures", textures_.size()},
                       {"parameters", net_->trainableParameterCount()},
                       {"cache_seconds", cacheSeconds},
-                      {"train_seconds", loop.trainSeconds()},
                       {"bank_seconds", bankSeconds},
                       {"bank_centres", k},
-                      {"epochs_run", loop.epochsRun()},
-                      {"epochs_planned", plannedEpochs_},
-                      {"best_epoch", loop.bestEpoch()},
-                      {"stopped_by", loop.stoppedBy()},
-                      {"curve", loop.curve()}};
+                      {"epochs_planned", plannedEpochs_}};
+    out.provenance.update(loop.record());
     out.tapScale = tapScale_;
     out.net = std::move(net_);
     return out;

@@ -189,12 +189,8 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
     out.provenance = {{"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
                       {"parameters", net_->parameterCount()},
-                      {"cache_seconds", cacheSeconds},
-                      {"train_seconds", loop.trainSeconds()},
-                      {"epochs_run", loop.epochsRun()},
-                      {"best_epoch", loop.bestEpoch()},
-                      {"stopped_by", loop.stoppedBy()},
-                      {"curve", loop.curve()}};
+                      {"cache_seconds", cacheSeconds}};
+    out.provenance.update(loop.record());
     out.net = std::move(net_);
     optimizer_.reset();
     return out;

@@ -120,6 +120,12 @@ nlohmann::json StlmTrainer::mapAurocOnValidation() const
         labels.insert(labels.end(), defect.data_ptr<std::uint8_t>(), defect.data_ptr<std::uint8_t>() + defect.numel());
     }
     nlohmann::json out = nlohmann::json::object();
+    const auto defects = std::count(labels.begin(), labels.end(), std::uint8_t(1));
+    if (defects == 0 || defects == std::ptrdiff_t(labels.size())) {
+        // Tiny grids can leave no cell mostly covered by a defect: nothing to rank.
+        logWarning("stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not chosen on them");
+        return out;
+    }
     for (std::size_t m = 0; m < 3; ++m)
         out[maps[m]] = auroc(scores[m], labels);
     return out;
@@ -261,12 +267,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
                       {"teacher_images_computed", teacher.computed()},
                       {"teacher_images_from_cache", teacher.reused()},
                       {"teacher_seconds", teacher.teacherSeconds()},
-                      {"cache_seconds", cacheSeconds},
-                      {"train_seconds", loop.trainSeconds()},
-                      {"epochs_run", loop.epochsRun()},
-                      {"best_epoch", loop.bestEpoch()},
-                      {"stopped_by", loop.stoppedBy()},
-                      {"curve", loop.curve()}};
+                      {"cache_seconds", cacheSeconds}};
+    out.provenance.update(loop.record());
     out.net = std::move(net_);
     optimizer_.reset();
     return out;

