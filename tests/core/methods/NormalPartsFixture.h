@@ -62,6 +62,21 @@ public:
         return dl::loadDetector(modelPath_);
     }
 
+    // True when two fits with `params` give the same map on a defective probe and, when
+    // `otherSeedDiffers`, a fit with seed 7 gives another one.
+    bool seedDecidesTheModel(const nlohmann::json& params, bool otherSeedDiffers = true) const
+    {
+        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
+        const cv::Mat first = train(params)->predict(probe).map;
+        if (!sameMap(first, train(params)->predict(probe).map))
+            return false;
+        if (!otherSeedDiffers)
+            return true;
+        nlohmann::json other = params;
+        other["seed"] = 7;
+        return !sameMap(first, train(other)->predict(probe).map);
+    }
+
     // How often a fit with `params` reported each per-epoch metric by name; a
     // non-finite value is counted under "non-finite".
     std::map<std::string, int> metricCounts(const nlohmann::json& params) const

@@ -251,10 +251,7 @@ private Q_SLOTS:
     void sameSeedGivesSameModel()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
-        auto a = train(tinyParams(1));
-        auto b = train(tinyParams(1));
-        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
-        QVERIFY(sameMap(a->predict(probe).map, b->predict(probe).map));
+        QVERIFY(parts_.seedDecidesTheModel(tinyParams(1), false));
     }
 
     void lossCurveIsReportedAndBudgetIsHonoured()

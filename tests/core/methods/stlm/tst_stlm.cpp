@@ -220,13 +220,7 @@ private Q_SLOTS:
     void sameSeedGivesSameModel()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
-        auto a = train(tinyParams(1));
-        auto b = train(tinyParams(1));
-        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
-        QVERIFY(sameMap(a->predict(probe).map, b->predict(probe).map));
-        nlohmann::json other = tinyParams(1);
-        other["seed"] = 7;
-        QVERIFY(!sameMap(a->predict(probe).map, train(other)->predict(probe).map));
+        QVERIFY(parts_.seedDecidesTheModel(tinyParams(1)));
     }
 
     void lossCurveIsReportedAndBudgetIsHonoured()
