@@ -15,6 +15,15 @@
 
 namespace dl {
 
+void StlmTrainer::LossSums::add(const StlmLosses& l, double weight)
+{
+    total += weight * l.total.item<double>();
+    plain += weight * l.plain.item<double>();
+    denoising += weight * l.denoising.item<double>();
+    focal += weight * l.focal.item<double>();
+    l1 += weight * l.l1.item<double>();
+}
+
 StlmTrainer::StlmTrainer(const StlmParams& params, FeatureExtractor& teacher, const PreprocessSpec& preprocess)
     : params_(params), teacher_(teacher), preprocess_(preprocess)
 {
@@ -86,20 +95,14 @@ StlmTrainer::LossSums StlmTrainer::evaluate() const
     torch::NoGradGuard noGrad;
     net_->train(false);
     std::int64_t count = 0;
+    for (const Batch& b : validation_)
+        count += b.size();
     for (const Batch& b : validation_) {
         StlmNetwork::Outputs o = net_->forward(b.images);
         StlmLosses l = stlmLoss(o.plain, o.denoising, o.faLogits, b.targets, b.maskGrid, params_.focalGamma,
                                 params_.faWeight);
-        const double weight = double(b.size());
-        sums.total += weight * l.total.item<double>();
-        sums.plain += weight * l.plain.item<double>();
-        sums.denoising += weight * l.denoising.item<double>();
-        sums.focal += weight * l.focal.item<double>();
-        sums.l1 += weight * l.l1.item<double>();
-        count += b.size();
+        sums.add(l, double(b.size()) / double(count));
     }
-    for (double* v : {&sums.total, &sums.plain, &sums.denoising, &sums.focal, &sums.l1})
-        *v /= double(std::max<std::int64_t>(1, count));
     return sums;
 }
 
@@ -159,11 +162,7 @@ std::optional<StlmTrainer::LossSums> StlmTrainer::trainBatches(int epoch, const 
         l.total.backward();
         optimizer_->step();
         const double weight = double(end - begin) / double(usable);
-        sums.total += weight * l.total.item<double>();
-        sums.plain += weight * l.plain.item<double>();
-        sums.denoising += weight * l.denoising.item<double>();
-        sums.focal += weight * l.focal.item<double>();
-        sums.l1 += weight * l.l1.item<double>();
+        sums.add(l, weight);
         loop.reportProgress(progress, epoch, double(end) / double(usable));
     }
     return sums;

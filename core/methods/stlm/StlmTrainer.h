@@ -8,6 +8,7 @@
 // and with a seeded pseudo-anomaly, gives the loss that picks the kept epoch.
 #include "components/EpochLoop.h"
 #include "engine/Detector.h"
+#include "methods/stlm/StlmLoss.h"
 #include "methods/stlm/StlmNetwork.h"
 #include "methods/stlm/StlmParams.h"
 #include "methods/stlm/StlmTeacherTargets.h"
@@ -50,8 +51,10 @@ private:
         torch::Tensor maskGrid;             // [B,1,h,w] share of each cell covered by the defect
         std::int64_t size() const { return images.size(0); }
     };
+    // Loss components averaged over a split, each batch weighted by its share.
     struct LossSums {
         double total = 0, plain = 0, denoising = 0, focal = 0, l1 = 0;
+        void add(const StlmLosses& l, double weight);
     };
 
     // `anomalous[i]`: whether row i gets a pseudo-anomaly.
