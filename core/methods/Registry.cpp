@@ -5,6 +5,7 @@
 #include "methods/dmad/DmadDetector.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/patchcore/PatchCoreDetector.h"
+#include "methods/realnet/RealnetDetector.h"
 #include "methods/stlm/StlmDetector.h"
 
 namespace dl {
@@ -18,6 +19,7 @@ DetectorRegistry& DetectorRegistry::instance()
         registerDskd(r);
         registerCse(r);
         registerStlm(r);
+        registerRealnet(r);
         return r;
     }();
     return registry;

@@ -40,6 +40,7 @@ const char* defectKindName(DefectKind kind)
     case DefectKind::TexturePaste: return "texture";
     case DefectKind::Structural: return "structural";
     case DefectKind::Blurry: return "blurry";
+    case DefectKind::Generated: return "generated";
     }
     return "unknown";
 }
@@ -69,7 +70,7 @@ const cv::Mat& AnomalySynthesizer::texture(std::size_t index, cv::Size size)
     return it->second;
 }
 
-SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
+void AnomalySynthesizer::checkInput(const cv::Mat& rgb8) const
 {
     if (rgb8.empty() || rgb8.type() != CV_8UC3)
         throw Error("anomaly synthesis needs a non-empty 8-bit RGB image");
@@ -77,14 +78,43 @@ SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
         throw Error("anomaly synthesis needs an image of at least " + std::to_string(kMinSide) + "x"
                     + std::to_string(kMinSide) + " pixels (got " + std::to_string(rgb8.cols) + "x"
                     + std::to_string(rgb8.rows) + ")");
-    if (kind == DefectKind::TexturePaste && texturePaths_.empty())
-        kind = DefectKind::Structural;
+}
 
+SyntheticAnomaly AnomalySynthesizer::maskedCopy(const cv::Mat& rgb8, DefectKind kind)
+{
     SyntheticAnomaly result;
     result.kind = kind;
     const cv::Mat foreground = options_.objectForeground ? foregroundMask(rgb8) : cv::Mat();
     result.mask = perlinAnomalyMask(rgb8.size(), rng_, foreground, options_.mask);
     result.image = rgb8.clone();
+    return result;
+}
+
+SyntheticAnomaly AnomalySynthesizer::pasteGenerated(const cv::Mat& rgb8, const cv::Mat& generated, double betaMin,
+                                                    double betaMax)
+{
+    checkInput(rgb8);
+    if (generated.empty() || generated.type() != CV_8UC3)
+        throw Error("a generated anomaly source must be a non-empty 8-bit RGB image");
+    if (!(betaMin >= 0.0 && betaMax <= 1.0 && betaMin <= betaMax))
+        throw Error("generated-paste opacity range must satisfy 0 <= min <= max <= 1");
+    SyntheticAnomaly result = maskedCopy(rgb8, DefectKind::Generated);
+    cv::Mat source = generated;
+    if (generated.size() != rgb8.size())
+        cv::resize(generated, source, rgb8.size(), 0, 0, generated.cols < rgb8.cols ? cv::INTER_CUBIC : cv::INTER_AREA);
+    blendUnderMask(result.image, source, result.mask, randomUniform(rng_, betaMin, betaMax));
+    return result;
+}
+
+SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
+{
+    checkInput(rgb8);
+    if (kind == DefectKind::Generated)
+        throw Error("generated anomalies need their source image: use pasteGenerated()");
+    if (kind == DefectKind::TexturePaste && texturePaths_.empty())
+        kind = DefectKind::Structural;
+
+    SyntheticAnomaly result = maskedCopy(rgb8, kind);
 
     switch (kind) {
     case DefectKind::TexturePaste: {
@@ -106,6 +136,7 @@ SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
         blendUnderMask(result.image, blurred, result.mask, 1.0);
         break;
     }
+    case DefectKind::Generated: break; // refused above
     }
     return result;
 }

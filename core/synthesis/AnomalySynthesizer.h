@@ -15,9 +15,10 @@
 
 namespace dl {
 
-enum class DefectKind { TexturePaste, Structural, Blurry };
+// Generated: an image from a generative model (RealNet's SDAS), pasted by pasteGenerated().
+enum class DefectKind { TexturePaste, Structural, Blurry, Generated };
 
-// "texture", "structural" or "blurry" (for logs and file names).
+// "texture", "structural", "blurry" or "generated" (for logs and file names).
 const char* defectKindName(DefectKind kind);
 
 struct SynthesisOptions {
@@ -48,6 +49,10 @@ public:
     SyntheticAnomaly make(const cv::Mat& rgb8, DefectKind kind);
     // The kind drawn uniformly among the three.
     SyntheticAnomaly makeRandom(const cv::Mat& rgb8);
+    // `generated` (RGB CV_8UC3 of any size, resized to the input's) blended into a copy
+    // of `rgb8` under a Perlin mask (restricted to the foreground for objects) with
+    // opacity beta ~ U(betaMin, betaMax), as RealNet pastes SDAS images (beta 0.5..1).
+    SyntheticAnomaly pasteGenerated(const cv::Mat& rgb8, const cv::Mat& generated, double betaMin, double betaMax);
 
     // The generator's state, e.g. for callers that draw their own decisions from the same stream.
     std::mt19937& rng();
@@ -56,6 +61,8 @@ public:
     const SynthesisOptions& options() const { return options_; }
 
 private:
+    void checkInput(const cv::Mat& rgb8) const; // throws dl::Error for a bad input image
+    SyntheticAnomaly maskedCopy(const cv::Mat& rgb8, DefectKind kind); // the mask drawn, the image copied
     const cv::Mat& texture(std::size_t index, cv::Size size);
 
     std::vector<std::string> texturePaths_;
