@@ -27,7 +27,7 @@ namespace dl {
 struct SdasArchitecture {
     int resolution = 64;
     int baseWidth = 32;
-    std::vector<int> channelMultipliers{1, 2, 2, 2};
+    std::vector<int> channelMultipliers{1, 1, 2, 2};
     int residualBlocks = 1;
     int attentionLevels = 1;
     int categories = 1;

@@ -14,7 +14,7 @@ struct SdasParams {
     // The network.
     int resolution = 64;                     // images are resized to resolution x resolution
     int baseWidth = 32;                      // base_width: channels of the first level
-    std::vector<int> channelMultipliers{1, 2, 2, 2}; // channel_multipliers: one per level, fine to coarse
+    std::vector<int> channelMultipliers{1, 1, 2, 2}; // channel_multipliers: one per level, fine to coarse
     int residualBlocks = 1;                  // residual_blocks per level (the up path has one more)
     int attentionLevels = 1;                 // attention_levels: the coarsest levels with self-attention
     // The diffusion.
