@@ -40,7 +40,10 @@ commands:
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
              [--images N] [--batch N] [--warmup N]
-  methods    list the registered methods and their parameters
+  synth      --model SDAS.dlm --strength S[:MAX] --count N --out DIR [--seed K] [--category C]
+             [--steps K] [--size PX]   write N images of an SDAS synthesis model
+             (trained with fit --method sdas) as DIR/sample_0000.png ...
+  methods    list the registered methods (detectors and the sdas synthesis model) and their parameters
   info       --model MODEL.dlm   print the bundle header
   models     [--json OUT.json]   list the models recorded in the database, the active one marked
   promote    --model-id N | --model MODEL.dlm  [--reason TEXT]
@@ -71,7 +74,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "methods", "info", "models", "promote",
+    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
@@ -91,6 +94,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             current().format = datasetFormatFromString(value());
         } else if (a == "--category") {
             current().category = value();
+            o.category = args[i];
         } else if (a == "--normal-class") {
             current().normalClass = value();
         } else if (a == "--test-fraction") {
@@ -143,6 +147,25 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.overlayDir = value();
         } else if (a == "--images") {
             o.benchmarkImages = parseInt(a, value());
+        } else if (a == "--count") {
+            o.count = parseInt(a, value());
+            if (o.count < 1)
+                throw Error("--count must be at least 1, got " + args[i]);
+        } else if (a == "--strength") {
+            const std::string& text = value();
+            const auto colon = text.find(':');
+            o.strengthMin = parseDouble(a, text.substr(0, colon));
+            o.strengthMax = colon == std::string::npos ? o.strengthMin : parseDouble(a, text.substr(colon + 1));
+            if (!(o.strengthMin >= 0.0) || !(o.strengthMax >= o.strengthMin))
+                throw Error("--strength must be a number >= 0 or a range MIN:MAX with 0 <= MIN <= MAX, got '" + text + "'");
+        } else if (a == "--steps") {
+            o.steps = parseInt(a, value());
+            if (o.steps < 1)
+                throw Error("--steps must be at least 1, got " + args[i]);
+        } else if (a == "--size") {
+            o.size = parseInt(a, value());
+            if (o.size < 8 || o.size > 4096)
+                throw Error("--size must be within 8..4096 pixels, got " + args[i]);
         } else if (a == "--batch") {
             o.batchSize = std::max(1, parseInt(a, value()));
         } else if (a == "--warmup") {
@@ -191,6 +214,11 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.data.empty(), "--data PATH");
         require(!o.jsonPath.empty(), "--json OUT.json");
+    } else if (o.command == "synth") {
+        require(!o.modelPath.empty(), "--model SDAS.dlm");
+        require(o.count > 0, "--count N");
+        require(o.strengthMin >= 0.0, "--strength S");
+        require(!o.outPath.empty(), "--out DIR");
     } else if (o.command == "make-sample") {
         require(!o.outPath.empty(), "--out DIR");
     } else if (o.command == "info") {

@@ -16,7 +16,7 @@ struct DataArgument {
 };
 
 struct CliOptions {
-    std::string command;                 // fit, test, predict, benchmark, methods, info, models, promote, make-sample
+    std::string command;                 // fit, test, predict, benchmark, synth, methods, info, models, promote, make-sample
     // common
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
@@ -45,6 +45,13 @@ struct CliOptions {
     int benchmarkImages = 60;
     int batchSize = 8;
     int warmup = 3;
+    // synth (SDAS synthesis models); --seed is labelSeed, --category is category
+    int count = 0;                       // images to write; 0: not given
+    double strengthMin = -1;             // --strength S or MIN:MAX; -1: not given
+    double strengthMax = -1;
+    int steps = 0;                       // 0: the model's sampling_steps
+    int size = 0;                        // 0: the model's resolution
+    std::string category;                // the last --category given
     // promote
     long long modelId = 0;               // 0: not given (then --model names the bundle)
     std::string reason;

@@ -14,12 +14,15 @@
 #include "engine/ModelBundle.h"
 #include "engine/Overlay.h"
 #include "engine/Runtime.h"
+#include "methods/sdas/SdasGenerator.h"
+#include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/RecordedRun.h"
 #include "workflow/Workflow.h"
 
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -31,6 +34,7 @@
 #include <numeric>
 #include <optional>
 #include <csignal>
+#include <cstdio>
 #include <sys/resource.h>
 
 namespace dl::cli {
@@ -137,8 +141,82 @@ json datasetParams(const CliOptions& o)
     return data;
 }
 
+// fit --method sdas: trains the SDAS synthesis model (a generator, not a detector: no
+// threshold calibration). The run, its datasets and the model are recorded; a fit with
+// the same --out resumes from the checkpoint an interrupted one left beside it.
+int runFitSdas(const CliOptions& o)
+{
+    if (!o.parentModelPath.empty())
+        throw Error("sdas cannot start from a parent model (--parent); a fit with the same --out, parameters and data "
+                    "resumes from its checkpoint instead");
+    if (o.labelledDefects > 0 || o.labelsFromDb)
+        logWarning("sdas trains on normal images only; labelled defects are not used");
+    const json params = sdasMergedParams(o.params); // a bad --param fails before any work
+    std::vector<Dataset> datasets = importAll(o);
+    db::JobRecorder recording = openRecorder(o);
+    workflow::WorkRecorder& recorder = recording.recorder();
+    workflow::RecordedRun run(recorder, workflow::RunKind::Fit,
+                              {{"method", kSdasMethod}, {"data", datasetParams(o)}, {"params", o.params},
+                               {"out", o.outPath}});
+    const SdasFitResult result = run.complete([&] {
+        for (const Dataset& d : datasets)
+            workflow::registerDataset(recorder, d);
+        SdasFitResult r = trainSdasModel(sdasFitInput(workflow::pointersTo(datasets)), o.params, o.outPath,
+                                         stderrProgress(o));
+        if (recorder.enabled()) {
+            workflow::ModelEntry model;
+            model.method = kSdasMethod;
+            model.categories = r.categories;
+            model.bundlePath = o.outPath;
+            model.bundleChecksum = r.checksum;
+            model.metrics = {{"kind", "synthesis"}, {"fit_seconds", r.seconds}, {"iterations", r.iterations}};
+            run.linkModel(recorder.addModel(model));
+        }
+        return r;
+    });
+    std::cout << json({{"model", o.outPath}, {"method", kSdasMethod}, {"kind", "synthesis"},
+                       {"categories", result.categories}, {"iterations", result.iterations},
+                       {"resumed_from", result.resumedFrom}, {"fit_seconds", result.seconds},
+                       {"params", params}, {"bundle_sha256", result.checksum}}).dump(2)
+              << std::endl;
+    return 0;
+}
+
+// synth: N images of an SDAS model as DIR/sample_0000.png ... (not recorded in the database).
+int runSynth(const CliOptions& o)
+{
+    const std::unique_ptr<SdasGenerator> generator = SdasGenerator::load(o.modelPath);
+    const std::vector<cv::Mat> images = generator->generate(o.count, o.strengthMin, o.strengthMax, o.labelSeed,
+                                                            o.category, stderrProgress(o), o.steps);
+    makeDirectories(o.outPath);
+    json files = json::array();
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        cv::Mat image = images[i];
+        if (o.size > 0 && o.size != image.cols) {
+            cv::Mat resized;
+            cv::resize(image, resized, cv::Size(o.size, o.size), 0, 0,
+                       o.size < image.cols ? cv::INTER_AREA : cv::INTER_CUBIC);
+            image = resized;
+        }
+        char name[32];
+        std::snprintf(name, sizeof(name), "sample_%04zu.png", i);
+        const std::string file = (fs::path(o.outPath) / name).string();
+        writeImage(file, image);
+        files.push_back(file);
+    }
+    std::cout << json({{"model", o.modelPath}, {"out", o.outPath}, {"count", images.size()},
+                       {"strength", {{"min", o.strengthMin}, {"max", o.strengthMax}}}, {"seed", o.labelSeed},
+                       {"category", o.category.empty() ? generator->categories().front() : o.category},
+                       {"steps", o.steps}, {"size", o.size > 0 ? o.size : generator->resolution()},
+                       {"files", files}}).dump(2)
+              << std::endl;
+    return 0;
+}
+
 int runFit(const CliOptions& o)
 {
+    if (o.method == kSdasMethod)
+        return runFitSdas(o);
     std::vector<Dataset> datasets = importAll(o);
     if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
         logWarning("method '" + o.method + "' does not train on labelled defects; they only refine its threshold");
@@ -368,8 +446,15 @@ int runMethods()
 {
     json out = json::array();
     for (const auto& m : DetectorRegistry::instance().methods())
-        out.push_back({{"name", m.name}, {"title", m.title}, {"summary", m.summary},
+        out.push_back({{"name", m.name}, {"kind", "detector"}, {"title", m.title}, {"summary", m.summary},
                        {"semi_supervised", m.semiSupervised}, {"parameters", m.defaultParams}});
+    // Not a detector: the diffusion model RealNet's anomaly synthesis samples from.
+    out.push_back({{"name", kSdasMethod}, {"kind", "synthesis"},
+                   {"title", "SDAS (strength-controllable diffusion anomaly synthesis)"},
+                   {"summary", "Class-conditional DDPM UNet trained on normal images; ancestral sampling with each "
+                               "step's noise scaled by sqrt(1 + strength) gives normal-looking (0) to anomalous "
+                               "images. Train with fit --method sdas, sample with synth; it does not score images."},
+                   {"semi_supervised", false}, {"parameters", sdasDefaultParams()}});
     std::cout << out.dump(2) << std::endl;
     return 0;
 }
@@ -446,6 +531,9 @@ int runPromote(const CliOptions& o)
             throw Error(o.modelPath + " is not a model recorded in " + databaseName(o)
                         + " (no model has its checksum; defectlens-cli models lists them)");
     }
+    if (model->method.toStdString() == kSdasMethod)
+        throw Error("model " + std::to_string(model->id) + " (" + model->bundlePath.toStdString()
+                    + ") is an SDAS synthesis model; it generates images and cannot be put into use as a detector");
     const db::ModelPromotionRecord promotion = store->promoteModel(model->id, q(currentUserName()), q(o.reason));
     json out = modelJson(*model, true);
     out["promotion"] = {{"id", promotion.id}, {"user", promotion.user.toStdString()},
@@ -491,6 +579,7 @@ int runCommand(const CliOptions& given)
     if (o.command == "test") return runTest(o);
     if (o.command == "predict") return runPredict(o);
     if (o.command == "benchmark") return runBenchmark(o);
+    if (o.command == "synth") return runSynth(o);
     throw Error("unknown command '" + o.command + "'");
 }
 

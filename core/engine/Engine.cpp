@@ -13,6 +13,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -261,6 +262,14 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
 {
     ensureRuntimeConfigured();
     ModelBundle bundle = ModelBundle::load(path);
+    if (bundle.header.value("kind", "") == "synthesis") {
+        // A generator (e.g. SDAS) is not a detector: say so instead of "unknown method".
+        std::string method = bundle.header.value("method", "synthesis");
+        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+        throw Error::forFile(path, "is an " + method
+                                       + " synthesis model; it generates images and does not score them, use synth "
+                                         "(defectlens-cli synth --model MODEL.dlm ...)");
+    }
     std::unique_ptr<Detector> detector;
     try {
         const auto& h = bundle.header;

@@ -144,6 +144,49 @@ private slots:
             QVERIFY2(bench[key].toDouble() > 0, key);
     }
 
+    // SDAS: a tiny synthesis model, byte-identical samples for a seed, and clear refusals.
+    void sdasFitAndSynth()
+    {
+        const QStringList tiny{"--param", "resolution=32", "--param", "base_width=8", "--param", "channel_multipliers=[1,2]",
+                               "--param", "batch_size=4", "--param", "max_iterations=3", "--param", "sampling_steps=3"};
+        Outcome o = run(QStringList{"fit", "--method", "sdas", "--data", path("sample"), "--out", path("sdas.dlm"), "--no-db",
+                                    "--quiet"} + tiny);
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QCOMPARE(QJsonDocument::fromJson(o.out.toUtf8()).object()["iterations"].toInt(), 3);
+        for (const char* dir : {"synth-a", "synth-b"}) {
+            o = run({"synth", "--model", path("sdas.dlm"), "--strength", "0.15", "--count", "2", "--seed", "4", "--out",
+                     path(dir), "--quiet"});
+            QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        }
+        for (const char* name : {"sample_0000.png", "sample_0001.png"}) {
+            QFile a(path("synth-a/") + name), b(path("synth-b/") + name);
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            const QByteArray bytes = a.readAll();
+            QVERIFY(!bytes.isEmpty());
+            QVERIFY(bytes == b.readAll());
+        }
+        QVERIFY(!QFile::exists(path("synth-a/sample_0002.png")));
+        // Bad requests exit 2 and name the problem.
+        o = run({"synth", "--model", path("sdas.dlm"), "--strength", "0.1", "--count", "0", "--out", path("x")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--count"), qPrintable(o.err));
+        o = run({"synth", "--model", path("sdas.dlm"), "--strength", "-1", "--count", "1", "--out", path("x")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--strength"), qPrintable(o.err));
+        o = run({"synth", "--model", path("no-such.dlm"), "--strength", "0.1", "--count", "1", "--out", path("x")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("no-such.dlm"), qPrintable(o.err));
+        o = run({"predict", "--model", path("sdas.dlm"), "--input", path("sample/test/good"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("SDAS synthesis model") && o.err.contains("synth"), qPrintable(o.err));
+        o = run(QStringList{"fit", "--method", "sdas", "--data", path("sample"), "--out", path("y.dlm"), "--no-db",
+                            "--param", "resolution=40"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("resolution"), qPrintable(o.err));
+        o = run({"methods"});
+        QVERIFY(o.out.contains("\"synthesis\""));
+    }
+
     // The line's model: `promote` records who put which model into use, `models`
     // lists them with the active one marked, and `--model active` follows it.
     void promotedModelIsUsedAsActive()

@@ -1,0 +1,224 @@
+#include "methods/sdas/SdasNetwork.h"
+
+#include "common/Error.h"
+
+#include <cmath>
+#include <string>
+
+namespace dl {
+
+namespace nn = torch::nn;
+namespace F = torch::nn::functional;
+
+namespace {
+
+nn::Conv2d conv3x3(int in, int out, int stride = 1)
+{
+    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1));
+}
+
+nn::GroupNorm groupNorm(int channels)
+{
+    return nn::GroupNorm(nn::GroupNormOptions(sdasGroups(channels), channels));
+}
+
+// Output layers start at zero, so that a block starts as the identity and the
+// untrained network predicts no noise.
+void zeroInit(nn::Conv2d& conv)
+{
+    torch::NoGradGuard noGrad;
+    conv->weight.zero_();
+    if (conv->bias.defined())
+        conv->bias.zero_();
+}
+
+} // namespace
+
+SdasArchitecture SdasArchitecture::of(const SdasParams& params, int categories)
+{
+    SdasArchitecture a;
+    a.resolution = params.resolution;
+    a.baseWidth = params.baseWidth;
+    a.channelMultipliers = params.channelMultipliers;
+    a.residualBlocks = params.residualBlocks;
+    a.attentionLevels = params.attentionLevels;
+    a.categories = categories;
+    return a;
+}
+
+int sdasGroups(int channels)
+{
+    for (int groups : {32, 16, 8, 4, 2})
+        if (channels % groups == 0 && channels / groups >= 4)
+            return groups;
+    return 1;
+}
+
+SdasResBlockImpl::SdasResBlockImpl(int in, int out, int embeddingWidth)
+{
+    norm1 = register_module("norm1", groupNorm(in));
+    conv1 = register_module("conv1", conv3x3(in, out));
+    embed = register_module("embed", nn::Linear(embeddingWidth, out));
+    norm2 = register_module("norm2", groupNorm(out));
+    conv2 = register_module("conv2", conv3x3(out, out));
+    zeroInit(conv2);
+    if (in != out)
+        skip = register_module("skip", nn::Conv2d(nn::Conv2dOptions(in, out, 1)));
+}
+
+torch::Tensor SdasResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& embedding)
+{
+    torch::Tensor h = conv1->forward(F::silu(norm1->forward(x)));
+    h = h + embed->forward(F::silu(embedding)).unsqueeze(-1).unsqueeze(-1);
+    h = conv2->forward(F::silu(norm2->forward(h)));
+    return (skip ? skip->forward(x) : x) + h;
+}
+
+SdasAttentionImpl::SdasAttentionImpl(int channels)
+{
+    norm = register_module("norm", groupNorm(channels));
+    qkv = register_module("qkv", nn::Conv2d(nn::Conv2dOptions(channels, 3 * channels, 1)));
+    proj = register_module("proj", nn::Conv2d(nn::Conv2dOptions(channels, channels, 1)));
+    zeroInit(proj);
+}
+
+torch::Tensor SdasAttentionImpl::forward(const torch::Tensor& x)
+{
+    const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+    const std::vector<torch::Tensor> parts = qkv->forward(norm->forward(x)).reshape({n, 3, c, h * w}).unbind(1);
+    const torch::Tensor& q = parts[0];
+    const torch::Tensor& k = parts[1];
+    const torch::Tensor& v = parts[2];
+    // weights[n, i, j]: how much position i attends to position j.
+    const torch::Tensor weights = torch::softmax(torch::bmm(q.transpose(1, 2), k) / std::sqrt(double(c)), -1);
+    const torch::Tensor attended = torch::bmm(v, weights.transpose(1, 2)).reshape({n, c, h, w});
+    return x + proj->forward(attended);
+}
+
+SdasLevelBlockImpl::SdasLevelBlockImpl(int in, int out, int embeddingWidth, bool withAttention)
+{
+    res = register_module("res", SdasResBlock(in, out, embeddingWidth));
+    if (withAttention)
+        attention = register_module("attention", SdasAttention(out));
+}
+
+torch::Tensor SdasLevelBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& embedding)
+{
+    torch::Tensor h = res->forward(x, embedding);
+    return attention ? attention->forward(h) : h;
+}
+
+torch::Tensor sdasTimestepFeatures(const torch::Tensor& t, int width)
+{
+    const int half = width / 2;
+    const torch::Tensor frequencies =
+        torch::exp(-std::log(10000.0) * torch::arange(half, torch::kFloat32) / double(half));
+    const torch::Tensor angles = t.to(torch::kFloat32).unsqueeze(1) * frequencies.unsqueeze(0);
+    torch::Tensor features = torch::cat({torch::cos(angles), torch::sin(angles)}, 1);
+    if (width % 2 == 1)
+        features = torch::cat({features, torch::zeros({t.size(0), 1})}, 1);
+    return features;
+}
+
+SdasUNetImpl::SdasUNetImpl(const SdasArchitecture& a) : architecture(a)
+{
+    const int levels = int(a.channelMultipliers.size());
+    if (levels < 1 || a.baseWidth < 1 || a.categories < 1 || a.residualBlocks < 1)
+        throw Error("sdas network: invalid architecture (levels, base width, categories or residual blocks)");
+    const int embeddingWidth = 4 * a.baseWidth;
+    const auto attentionAt = [&](int level) { return level >= levels - a.attentionLevels; };
+    timeIn = register_module("time_in", nn::Linear(a.baseWidth, embeddingWidth));
+    timeOut = register_module("time_out", nn::Linear(embeddingWidth, embeddingWidth));
+    categoryEmbedding = register_module("category_embedding", nn::Embedding(a.categories, embeddingWidth));
+
+    int ch = a.baseWidth * a.channelMultipliers[0];
+    inConv = register_module("in_conv", conv3x3(3, ch));
+    std::vector<int> skips{ch};
+    downBlocks = register_module("down", nn::ModuleList());
+    downSamples = register_module("downsample", nn::ModuleList());
+    for (int level = 0; level < levels; ++level) {
+        const int out = a.baseWidth * a.channelMultipliers[std::size_t(level)];
+        for (int r = 0; r < a.residualBlocks; ++r) {
+            downBlocks->push_back(SdasLevelBlock(ch, out, embeddingWidth, attentionAt(level)));
+            ch = out;
+            skips.push_back(ch);
+        }
+        if (level != levels - 1) {
+            downSamples->push_back(conv3x3(ch, ch, 2));
+            skips.push_back(ch);
+        }
+    }
+    middle1 = register_module("middle1", SdasLevelBlock(ch, ch, embeddingWidth, a.attentionLevels > 0));
+    middle2 = register_module("middle2", SdasResBlock(ch, ch, embeddingWidth));
+    upBlocks = register_module("up", nn::ModuleList());
+    upSamples = register_module("upsample", nn::ModuleList());
+    for (int level = levels - 1; level >= 0; --level) {
+        const int out = a.baseWidth * a.channelMultipliers[std::size_t(level)];
+        for (int r = 0; r <= a.residualBlocks; ++r) {
+            const int skip = skips.back();
+            skips.pop_back();
+            upBlocks->push_back(SdasLevelBlock(ch + skip, out, embeddingWidth, attentionAt(level)));
+            ch = out;
+        }
+        if (level != 0)
+            upSamples->push_back(conv3x3(ch, ch));
+    }
+    outNorm = register_module("out_norm", groupNorm(ch));
+    outConv = register_module("out_conv", conv3x3(ch, 3));
+    zeroInit(outConv);
+}
+
+torch::Tensor SdasUNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c)
+{
+    const int levels = int(architecture.channelMultipliers.size());
+    const torch::Tensor embedding =
+        timeOut->forward(F::silu(timeIn->forward(sdasTimestepFeatures(t, architecture.baseWidth))))
+        + categoryEmbedding->forward(c);
+    torch::Tensor h = inConv->forward(x);
+    std::vector<torch::Tensor> skips{h};
+    std::size_t block = 0;
+    for (int level = 0; level < levels; ++level) {
+        for (int r = 0; r < architecture.residualBlocks; ++r) {
+            h = downBlocks->at<SdasLevelBlockImpl>(block++).forward(h, embedding);
+            skips.push_back(h);
+        }
+        if (level != levels - 1) {
+            h = downSamples->at<nn::Conv2dImpl>(std::size_t(level)).forward(h);
+            skips.push_back(h);
+        }
+    }
+    h = middle2->forward(middle1->forward(h, embedding), embedding);
+    block = 0;
+    std::size_t upsample = 0;
+    for (int level = levels - 1; level >= 0; --level) {
+        for (int r = 0; r <= architecture.residualBlocks; ++r) {
+            h = torch::cat({h, skips.back()}, 1);
+            skips.pop_back();
+            h = upBlocks->at<SdasLevelBlockImpl>(block++).forward(h, embedding);
+        }
+        if (level != 0) {
+            h = F::interpolate(h, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0})
+                                      .mode(torch::kNearest));
+            h = upSamples->at<nn::Conv2dImpl>(upsample++).forward(h);
+        }
+    }
+    return outConv->forward(F::silu(outNorm->forward(h)));
+}
+
+NamedTensors sdasState(const SdasUNet& net)
+{
+    NamedTensors out;
+    for (const auto& p : net->named_parameters(true))
+        out.emplace_back(p.key(), p.value());
+    return out;
+}
+
+std::int64_t sdasParameterCount(const SdasUNet& net)
+{
+    std::int64_t n = 0;
+    for (const auto& p : net->parameters())
+        n += p.numel();
+    return n;
+}
+
+} // namespace dl

@@ -1,0 +1,93 @@
+#pragma once
+// SDAS's denoiser (internal torch header; include from .cpp files only): a compact
+// class-conditional DDPM UNet that predicts the noise eps of x_t.
+//
+//   x_t [N,3,R,R] ─► 3x3 conv to base_width
+//   down: per level, residual_blocks ResBlocks (+ self-attention at the coarsest
+//         attention_levels levels), then a stride-2 conv (not after the last level)
+//   middle: ResBlock, attention, ResBlock
+//   up: per level (coarse to fine), residual_blocks + 1 ResBlocks on [h, skip]
+//       (+ attention as on the way down), then nearest x2 + 3x3 conv (not after level 0)
+//   out: GroupNorm, SiLU, 3x3 conv to 3 channels (zero-initialised) = predicted eps
+//
+// ResBlock: GroupNorm, SiLU, 3x3 conv; + Linear(embedding) per channel; GroupNorm,
+// SiLU, 3x3 conv (zero-initialised); 1x1 conv skip when the width changes.
+// Embedding: sinusoidal features of the timestep -> Linear, SiLU, Linear (4 x base_width),
+// plus one learned vector per category (class conditioning).
+#include "components/ModuleState.h"
+#include "methods/sdas/SdasParams.h"
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace dl {
+
+struct SdasArchitecture {
+    int resolution = 64;
+    int baseWidth = 32;
+    std::vector<int> channelMultipliers{1, 1, 2, 2};
+    int residualBlocks = 1;
+    int attentionLevels = 1;
+    int categories = 1;
+
+    static SdasArchitecture of(const SdasParams& params, int categories);
+};
+
+// Groups of GroupNorm for `channels`: the most of 32, 16, 8, 4, 2, 1 that leave at
+// least four channels per group (or one group).
+int sdasGroups(int channels);
+
+struct SdasResBlockImpl : torch::nn::Module {
+    SdasResBlockImpl(int in, int out, int embeddingWidth);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& embedding);
+    torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
+    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, skip{nullptr};
+    torch::nn::Linear embed{nullptr};
+};
+TORCH_MODULE(SdasResBlock);
+
+// Single-head self-attention over the positions, with a residual connection.
+struct SdasAttentionImpl : torch::nn::Module {
+    explicit SdasAttentionImpl(int channels);
+    torch::Tensor forward(const torch::Tensor& x);
+    torch::nn::GroupNorm norm{nullptr};
+    torch::nn::Conv2d qkv{nullptr}, proj{nullptr};
+};
+TORCH_MODULE(SdasAttention);
+
+// One level's block: a ResBlock and, where the level has it, attention.
+struct SdasLevelBlockImpl : torch::nn::Module {
+    SdasLevelBlockImpl(int in, int out, int embeddingWidth, bool attention);
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& embedding);
+    SdasResBlock res{nullptr};
+    SdasAttention attention{nullptr};
+};
+TORCH_MODULE(SdasLevelBlock);
+
+struct SdasUNetImpl : torch::nn::Module {
+    explicit SdasUNetImpl(const SdasArchitecture& a);
+    // x [N,3,R,R] in the diffusion's scale, t [N] int64 timesteps (0..T-1), c [N] int64
+    // category indices -> predicted noise [N,3,R,R].
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c);
+
+    SdasArchitecture architecture;
+    torch::nn::Linear timeIn{nullptr}, timeOut{nullptr};
+    torch::nn::Embedding categoryEmbedding{nullptr};
+    torch::nn::Conv2d inConv{nullptr}, outConv{nullptr};
+    torch::nn::GroupNorm outNorm{nullptr};
+    torch::nn::ModuleList downBlocks{nullptr}, downSamples{nullptr}, upBlocks{nullptr}, upSamples{nullptr};
+    SdasLevelBlock middle1{nullptr};
+    SdasResBlock middle2{nullptr};
+};
+TORCH_MODULE(SdasUNet);
+
+// Sinusoidal timestep features [N, width] (half sines, half cosines, periods up to 10000).
+torch::Tensor sdasTimestepFeatures(const torch::Tensor& t, int width);
+
+// Every parameter of the network under its dotted module name (there are no buffers).
+NamedTensors sdasState(const SdasUNet& net);
+std::int64_t sdasParameterCount(const SdasUNet& net);
+
+} // namespace dl

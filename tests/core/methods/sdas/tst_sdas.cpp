@@ -1,0 +1,416 @@
+// SDAS: the schedule's arithmetic on hand-computed values (linear betas, respacing,
+// posterior, the sqrt(1 + s) noise factor), the network's zero start, seeded and
+// strength-dependent sampling, a loss that falls on generated images, bit-identical
+// bundles, checkpoint resume after a cancelled fit, and clear errors.
+#include "TestSupport.h"
+#include "ErrorMessage.h"
+#include "core/methods/SyntheticParts.h"
+#include "common/Error.h"
+#include "common/Log.h"
+#include "components/ModuleState.h"
+#include "data/ImageIO.h"
+#include "engine/Engine.h"
+#include "engine/ModelBundle.h"
+#include "methods/sdas/SdasGenerator.h"
+#include "methods/sdas/SdasLoss.h"
+#include "methods/sdas/SdasNetwork.h"
+#include "methods/sdas/SdasSampler.h"
+#include "methods/sdas/SdasSchedule.h"
+#include "methods/sdas/SdasTrainer.h"
+#include "methods/sdas/SdasTraining.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+
+namespace {
+
+using dltest::errorMessageOf;
+
+// A network and a run small enough for seconds-long fits on 32x32 images.
+nlohmann::json tinyParams(int iterations)
+{
+    return {{"resolution", 32},      {"base_width", 16},   {"channel_multipliers", {1, 2}},
+            {"residual_blocks", 1},  {"attention_levels", 1}, {"batch_size", 8},
+            {"learning_rate", 1e-3}, {"max_iterations", iterations}, {"curve_interval", 5},
+            {"sampling_steps", 5},   {"checkpoint_minutes", 0}};
+}
+
+bool near(double a, double b, double tolerance = 1e-12)
+{
+    return std::abs(a - b) <= tolerance;
+}
+
+bool sameImages(const std::vector<cv::Mat>& a, const std::vector<cv::Mat>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!dltest::sameMap(a[i], b[i]))
+            return false;
+    return true;
+}
+
+// Log lines of one scope.
+class LogCapture {
+public:
+    LogCapture()
+    {
+        dl::setLogSink([this](dl::LogLevel, const std::string& m) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            lines_ += m + "\n";
+        });
+    }
+    ~LogCapture() { dl::setLogSink(nullptr); }
+    std::string text() const { return lines_; }
+
+private:
+    std::mutex mutex_;
+    std::string lines_;
+};
+
+} // namespace
+
+class TestSdas : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    dl::FitInput input_;
+    std::string sharedModel_;
+    dl::SdasFitResult sharedFit_;
+
+    std::string file(const char* name) const { return (dir_.path() + "/" + name).toStdString(); }
+
+    // The model trained with tinyParams(40), on first use.
+    std::string sharedModel()
+    {
+        if (sharedModel_.empty()) {
+            sharedModel_ = file("shared.dlm");
+            sharedFit_ = dl::trainSdasModel(input_, tinyParams(40), sharedModel_, {});
+        }
+        return sharedModel_;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QVERIFY(QDir().mkpath(dir_.path() + "/normal"));
+        for (unsigned i = 0; i < 16; ++i) {
+            dl::Sample s;
+            s.path = (dir_.path() + QString("/normal/part_%1.png").arg(i, 2, 10, QChar('0'))).toStdString();
+            s.category = i < 12 ? "stripes" : "other";
+            dl::writeImage(s.path, dltest::normalPart(i));
+            input_.normal.push_back(s);
+        }
+        input_.categories = {"other", "stripes"};
+    }
+
+    void linearScheduleMatchesHandComputedValues()
+    {
+        const dl::SdasSchedule s = dl::SdasSchedule::linear(3, 0.1, 0.3);
+        QCOMPARE(s.steps(), 3);
+        QVERIFY(near(s.beta(0), 0.1) && near(s.beta(1), 0.2) && near(s.beta(2), 0.3));
+        QVERIFY(near(s.alphaCumprod(0), 0.9) && near(s.alphaCumprod(1), 0.72) && near(s.alphaCumprod(2), 0.504));
+        QVERIFY(near(s.alphaCumprodPrev(0), 1.0) && near(s.alphaCumprodPrev(2), 0.72));
+        // Posterior of step 1: variance beta_1 (1 - abar_0) / (1 - abar_1) = 0.2 * 0.1 / 0.28.
+        QVERIFY(near(s.posteriorVariance(1), 0.02 / 0.28));
+        QVERIFY(near(s.posteriorVariance(0), 0.0));
+        QVERIFY(near(s.posteriorCoefX0(1), 0.2 * std::sqrt(0.9) / 0.28));
+        QVERIFY(near(s.posteriorCoefXt(1), 0.1 * std::sqrt(0.8) / 0.28));
+        // Step 0 recovers x_0 exactly: coefficient 1 on x_0, 0 on x_t.
+        QVERIFY(near(s.posteriorCoefX0(0), 1.0) && near(s.posteriorCoefXt(0), 0.0));
+        QVERIFY(near(s.x0CoefXt(2), 1.0 / std::sqrt(0.504)) && near(s.x0CoefEps(2), std::sqrt(1.0 / 0.504 - 1.0)));
+        QVERIFY(near(s.sqrtAlphaCumprod(1), std::sqrt(0.72)) && near(s.sqrtOneMinusAlphaCumprod(1), std::sqrt(0.28)));
+        // The default schedule: abar_999 = prod(1 - beta_i) of the 1000 linear betas 1e-4..0.02.
+        const dl::SdasSchedule full = dl::SdasSchedule::linear(1000, 1e-4, 0.02);
+        double product = 1.0;
+        for (int i = 0; i < 1000; ++i) product *= 1.0 - (1e-4 + (0.02 - 1e-4) * i / 999.0);
+        QVERIFY(near(full.alphaCumprod(999), product, 1e-15));
+        QVERIFY(full.alphaCumprod(999) > 4.0e-5 && full.alphaCumprod(999) < 4.1e-5);
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::SdasSchedule::linear(1, 0.1, 0.2));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::SdasSchedule::linear(10, 0.0, 0.2));
+    }
+
+    void respacingKeepsTheCumulativeProducts()
+    {
+        // T = 10, beta_i = 0.01 (i + 1); 5 steps keep round(k * 9 / 4) = 0, 2, 5, 7, 9 (4.5 rounds up).
+        const dl::SdasSchedule s = dl::SdasSchedule::linear(10, 0.01, 0.1);
+        const dl::SdasSchedule r = s.respaced(5);
+        QCOMPARE(r.timesteps(), (std::vector<int>{0, 2, 5, 7, 9}));
+        const std::vector<double> expected{0.01, 1 - 0.98 * 0.97, 1 - 0.96 * 0.95 * 0.94, 1 - 0.93 * 0.92, 1 - 0.91 * 0.90};
+        for (int k = 0; k < 5; ++k) {
+            QVERIFY2(near(r.beta(k), expected[std::size_t(k)], 1e-12), qPrintable(QString::number(r.beta(k))));
+            QVERIFY(near(r.alphaCumprod(k), s.alphaCumprod(r.timestep(k)), 1e-15));
+        }
+        // Posterior variance of a respaced step: beta'_k (1 - abar(t_{k-1})) / (1 - abar(t_k)).
+        QVERIFY(near(r.posteriorVariance(2), r.beta(2) * (1 - s.alphaCumprod(2)) / (1 - s.alphaCumprod(5))));
+        // All steps: the schedule itself; one step: the noisiest timestep alone.
+        const dl::SdasSchedule same = s.respaced(10);
+        for (int k = 0; k < 10; ++k) QVERIFY(near(same.beta(k), s.beta(k), 1e-15));
+        const dl::SdasSchedule one = s.respaced(1);
+        QCOMPARE(one.timesteps(), std::vector<int>{9});
+        QVERIFY(near(one.beta(0), 1 - s.alphaCumprod(9)));
+        // The default: 20 of 1000, both ends kept.
+        const dl::SdasSchedule twenty = dl::SdasSchedule::linear(1000, 1e-4, 0.02).respaced(20);
+        QCOMPARE(twenty.timestep(0), 0);
+        QCOMPARE(twenty.timestep(1), 53); // 999 / 19 = 52.58
+        QCOMPARE(twenty.timestep(19), 999);
+        QVERIFY_THROWS_EXCEPTION(dl::Error, s.respaced(0));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, s.respaced(11));
+    }
+
+    void strengthScalesTheStepNoiseBySqrtOnePlusS()
+    {
+        const dl::SdasSchedule s = dl::SdasSchedule::linear(1000, 1e-4, 0.02).respaced(20);
+        for (double strength : {0.0, 0.15, 0.3, 1.0})
+            QVERIFY(near(s.noiseScale(7, strength), std::sqrt(1.0 + strength) * std::sqrt(s.posteriorVariance(7))));
+        QVERIFY(near(s.noiseScale(0, 0.5), 0.0));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, s.noiseScale(3, -0.1));
+        // With the same mean and z, the step's deviation from the mean scales exactly by sqrt(1 + s).
+        torch::manual_seed(1);
+        const torch::Tensor mean = torch::randn({3, 3, 4, 4});
+        const torch::Tensor z = torch::randn({3, 3, 4, 4});
+        const torch::Tensor plain = dl::sdasStep(s, 7, mean, torch::zeros({3}), z) - mean;
+        QVERIFY(torch::allclose(plain, std::sqrt(s.posteriorVariance(7)) * z, 1e-6, 1e-7));
+        const torch::Tensor strong = dl::sdasStep(s, 7, mean, torch::tensor({0.3f, 1.0f, 0.0f}), z) - mean;
+        QVERIFY(torch::allclose(strong[0], std::sqrt(1.3) * plain[0], 1e-6, 1e-7));
+        QVERIFY(torch::allclose(strong[1], std::sqrt(2.0) * plain[1], 1e-6, 1e-7));
+        QVERIFY(torch::equal(strong[2], plain[2]));
+        // The last step adds no noise, whatever the strength.
+        QVERIFY(torch::equal(dl::sdasStep(s, 0, mean, torch::full({3}, 0.5f), z), mean));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::sdasStep(s, 5, mean, torch::full({3}, -0.5f), z));
+        // The posterior mean from a noise prediction, on hand values: T = 3 schedule, step 1,
+        // x_1 = 1, eps = 0 -> x_0 = 1 / sqrt(0.72) clipped to 1 -> mean = coefX0 + coefXt.
+        const dl::SdasSchedule small = dl::SdasSchedule::linear(3, 0.1, 0.3);
+        const torch::Tensor m = dl::sdasPosteriorMean(small, 1, torch::ones({1}), torch::zeros({1}));
+        QVERIFY(near(m.item<double>(), small.posteriorCoefX0(1) + small.posteriorCoefXt(1), 1e-6));
+    }
+
+    void untrainedNetworkPredictsNoNoise()
+    {
+        dl::SdasParams params = dl::SdasParams::parse(dl::sdasMergedParams(tinyParams(1)));
+        torch::manual_seed(2);
+        dl::SdasUNet net(dl::SdasArchitecture::of(params, 2));
+        const torch::Tensor x = torch::randn({2, 3, 32, 32});
+        const torch::Tensor t = torch::tensor({0, 999}, torch::kInt64);
+        const torch::Tensor c = torch::tensor({0, 1}, torch::kInt64);
+        const torch::Tensor eps = net->forward(x, t, c);
+        QCOMPARE(eps.sizes().vec(), (std::vector<std::int64_t>{2, 3, 32, 32}));
+        // Zero-initialised output layer: the loss of a fresh network is the noise's mean square.
+        QVERIFY(torch::equal(eps, torch::zeros_like(eps)));
+        const dl::SdasSchedule schedule = dl::SdasSchedule::linear(1000, 1e-4, 0.02);
+        const torch::Tensor noise = torch::randn({2, 3, 32, 32});
+        const torch::Tensor loss = dl::sdasNoiseLoss(net, schedule, x.clamp(-1, 1), c, t, noise);
+        QVERIFY(near(loss.item<double>(), noise.pow(2).mean().item<double>(), 1e-6));
+        // q(x_t | x_0) at t = 0: sqrt(1 - 1e-4) x_0 + 0.01 noise.
+        const torch::Tensor x0 = torch::ones({1, 3, 2, 2});
+        const torch::Tensor xt = dl::sdasNoised(schedule, x0, torch::tensor({0}, torch::kInt64), torch::ones({1, 3, 2, 2}));
+        QVERIFY(near(xt[0][0][0][0].item<double>(), std::sqrt(1 - 1e-4) + 0.01, 1e-6));
+        QVERIFY(dl::sdasParameterCount(net) > 10000);
+        // Every tensor has a stable dotted name (the bundle's keys).
+        const dl::NamedTensors state = dl::sdasState(net);
+        QCOMPARE(state.front().first, std::string("time_in.weight"));
+    }
+
+    void trainingLossFalls()
+    {
+        const std::string out = sharedModel();
+        const dl::SdasFitResult& r = sharedFit_;
+        QCOMPARE(r.iterations, 40);
+        QCOMPARE(r.resumedFrom, 0);
+        QCOMPARE(r.categories, (std::vector<std::string>{"other", "stripes"}));
+        const nlohmann::json& curve = r.provenance.at("sdas").at("curve");
+        QCOMPARE(curve.size(), std::size_t(8));
+        const double first = curve.front().at("loss").get<double>(), last = curve.back().at("loss").get<double>();
+        qInfo("sdas loss: first 5 iterations %.4f, last 5 %.4f", first, last);
+        QVERIFY(std::isfinite(last));
+        QVERIFY2(last < 0.7 * first, qPrintable(QString("%1 -> %2").arg(first).arg(last)));
+        QVERIFY(QFile::exists(QString::fromStdString(out)));
+        QVERIFY(!QFile::exists(QString::fromStdString(dl::sdasCheckpointPath(out))));
+        const dl::ModelBundle bundle = dl::ModelBundle::load(out);
+        QCOMPARE(bundle.header.at("method").get<std::string>(), std::string("sdas"));
+        QCOMPARE(bundle.header.at("kind").get<std::string>(), std::string("synthesis"));
+        QCOMPARE(bundle.header.at("provenance").at("sdas").at("stopped_by").get<std::string>(), std::string("iterations"));
+    }
+
+    void samplingIsSeededAndStrengthMatters()
+    {
+        const auto generator = dl::SdasGenerator::load(sharedModel());
+        QCOMPARE(generator->resolution(), 32);
+        QCOMPARE(generator->categories(), (std::vector<std::string>{"other", "stripes"}));
+        int reports = 0;
+        dl::ProgressContext progress;
+        progress.onProgress = [&](double, const std::string&) { ++reports; };
+        const std::vector<cv::Mat> a = generator->generate(3, 0.0, 0.0, 5, "", progress);
+        QCOMPARE(a.size(), std::size_t(3));
+        QCOMPARE(a[0].type(), CV_8UC3);
+        QCOMPARE(a[0].cols, 32);
+        QVERIFY(reports >= 5);
+        QVERIFY(sameImages(a, generator->generate(3, 0.0, 0.0, 5, "", {})));
+        QVERIFY(!dltest::sameMap(a[0], a[1])); // each image its own noise
+        QVERIFY(!sameImages(a, generator->generate(3, 0.0, 0.0, 6, "", {})));
+        const std::vector<cv::Mat> strong = generator->generate(3, 0.3, 0.3, 5, "", {});
+        QVERIFY(!sameImages(a, strong));
+        QVERIFY(!sameImages(a, generator->generate(3, 0.0, 0.0, 5, "stripes", {})));
+        QVERIFY(sameImages(generator->generate(3, 0.0, 0.0, 5, "other", {}), a)); // "" = the first category
+        // A range draws each image's strength; its ends are fixed strengths.
+        QVERIFY(sameImages(generator->generate(2, 0.1, 0.2, 9, "", {}), generator->generate(2, 0.1, 0.2, 9, "", {})));
+        // Batched: images beyond one batch (8) come out as well, with another step count.
+        QCOMPARE(generator->generate(9, 0.0, 0.0, 1, "", {}, 2).size(), std::size_t(9));
+        // Cancellation is honoured between steps.
+        dl::ProgressContext cancelled;
+        cancelled.cancel = std::make_shared<dl::CancelToken>();
+        cancelled.cancel->cancel();
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, generator->generate(1, 0.0, 0.0, 1, "", cancelled));
+    }
+
+    void bundleRoundTripGivesBitIdenticalSamples()
+    {
+        // Training is deterministic: a fit in memory equals the one in the shared bundle.
+        nlohmann::json merged = dl::sdasMergedParams(tinyParams(40));
+        const dl::SdasParams params = dl::SdasParams::parse(merged);
+        dl::SdasTrainer trainer(params, merged, file("memory.sdas-checkpoint"));
+        dl::SdasTrained trained = trainer.train(input_, {});
+        const dl::ModelBundle bundle = dl::ModelBundle::load(sharedModel());
+        for (const auto& [name, tensor] : dl::sdasState(trained.ema)) {
+            std::vector<std::int64_t> shape;
+            const std::vector<float> stored = bundle.floats("sdas." + name, &shape);
+            QCOMPARE(shape, tensor.sizes().vec());
+            QVERIFY2(std::memcmp(stored.data(), tensor.contiguous().data_ptr<float>(), stored.size() * 4) == 0, name.c_str());
+        }
+        // Sampling the in-memory EMA as the generator does gives the generator's images.
+        const auto generator = dl::SdasGenerator::load(sharedModel());
+        const std::vector<cv::Mat> loaded = generator->generate(2, 0.2, 0.2, 11, "stripes", {});
+        std::vector<at::Generator> generators{dl::sdasImageGenerator(11, 0), dl::sdasImageGenerator(11, 1)};
+        const dl::SdasSchedule schedule = dl::SdasSchedule::linear(1000, 1e-4, 0.02).respaced(5);
+        const torch::Tensor x = dl::sdasSampleBatch(trained.ema, schedule, generators, torch::full({2}, 0.2f),
+                                                    torch::full({2}, 1, torch::kInt64), {});
+        const torch::Tensor pixels = ((x + 1.0) * 127.5).round().clamp(0, 255).to(torch::kUInt8).permute({0, 2, 3, 1}).contiguous();
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(std::memcmp(loaded[std::size_t(i)].data, pixels[i].data_ptr<std::uint8_t>(), 32 * 32 * 3) == 0);
+    }
+
+    void cancelledFitResumesFromItsCheckpoint()
+    {
+        const std::string out = file("resumed.dlm");
+        const std::string checkpoint = dl::sdasCheckpointPath(out);
+        // Cancel once iteration 10 of 20 is done.
+        dl::ProgressContext progress;
+        progress.cancel = std::make_shared<dl::CancelToken>();
+        progress.onProgress = [&](double, const std::string& stage) {
+            if (stage == "training iteration 10")
+                progress.cancel->cancel();
+        };
+        QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::trainSdasModel(input_, tinyParams(20), out, progress));
+        QVERIFY(!QFile::exists(QString::fromStdString(out)));
+        QVERIFY(QFile::exists(QString::fromStdString(checkpoint)));
+        QCOMPARE(dl::ModelBundle::load(checkpoint).header.at("iteration").get<int>(), 10);
+
+        // Another parameter set does not resume from it (and says so).
+        {
+            LogCapture log;
+            nlohmann::json other = tinyParams(3);
+            other["learning_rate"] = 5e-4;
+            const dl::SdasFitResult r = dl::trainSdasModel(input_, other, file("other.dlm"), {});
+            QCOMPARE(r.resumedFrom, 0);
+            // Its own output has no checkpoint; copy ours there to see the warning.
+            std::filesystem::copy_file(checkpoint, dl::sdasCheckpointPath(file("other.dlm")));
+            const dl::SdasFitResult again = dl::trainSdasModel(input_, other, file("other.dlm"), {});
+            QCOMPARE(again.resumedFrom, 0);
+            QCOMPARE(again.iterations, 3);
+            QVERIFY2(log.text().find("ignoring the checkpoint") != std::string::npos, log.text().c_str());
+        }
+
+        // The same fit resumes: 10 done before, 10 more, and the same weights as an uninterrupted fit.
+        LogCapture log;
+        const dl::SdasFitResult r = dl::trainSdasModel(input_, tinyParams(20), out, {});
+        QVERIFY2(log.text().find("resuming from iteration 10") != std::string::npos, log.text().c_str());
+        QCOMPARE(r.resumedFrom, 10);
+        QCOMPARE(r.iterations, 20);
+        QCOMPARE(r.provenance.at("sdas").at("resumed_from").get<int>(), 10);
+        QCOMPARE(r.provenance.at("sdas").at("curve").size(), std::size_t(4));
+        QVERIFY(!QFile::exists(QString::fromStdString(checkpoint)));
+        dl::trainSdasModel(input_, tinyParams(20), file("straight.dlm"), {});
+        const dl::ModelBundle resumed = dl::ModelBundle::load(out), straight = dl::ModelBundle::load(file("straight.dlm"));
+        std::size_t compared = 0;
+        for (const auto& [name, entry] : straight.entries()) {
+            QVERIFY2(resumed.entry(name).bytes == entry.bytes, name.c_str());
+            ++compared;
+        }
+        QVERIFY(compared > 10);
+        // The same loss curve too (only the seconds differ).
+        const nlohmann::json& a = resumed.header.at("provenance").at("sdas").at("curve");
+        const nlohmann::json& b = straight.header.at("provenance").at("sdas").at("curve");
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(a[i].at("iteration").get<int>(), b[i].at("iteration").get<int>());
+            QCOMPARE(a[i].at("loss").get<double>(), b[i].at("loss").get<double>());
+        }
+    }
+
+    void budgetStopsAfterTheFirstIteration()
+    {
+        nlohmann::json params = tinyParams(1000);
+        params["max_minutes"] = 1e-7;
+        const dl::SdasFitResult r = dl::trainSdasModel(input_, params, file("budget.dlm"), {});
+        QCOMPARE(r.iterations, 1);
+        QCOMPARE(r.provenance.at("sdas").at("stopped_by").get<std::string>(), std::string("time budget"));
+    }
+
+    void badParametersAreNamed()
+    {
+        const std::vector<std::pair<nlohmann::json, std::string>> cases{
+            {{{"resolution", 40}}, "resolution"},          {{{"resolution", 256}}, "resolution"},
+            {{{"channel_multipliers", nlohmann::json::array()}}, "channel_multipliers"},
+            {{{"channel_multipliers", {1, 2, 2, 2, 2}}}, "channel_multipliers"},
+            {{{"residual_blocks", 3}}, "residual_blocks"}, {{{"attention_levels", 5}}, "attention_levels"},
+            {{{"ema_decay", 1.5}}, "ema_decay"},           {{{"learning_rate", 0}}, "learning_rate"},
+            {{{"sampling_steps", 0}}, "sampling_steps"},   {{{"sampling_steps", 2000}}, "sampling_steps"},
+            {{{"beta_end", 0.00001}}, "beta_end"},         {{{"batch_size", "many"}}, "batch_size"},
+            {{{"max_minutes", 0}}, "max_minutes"},         {{{"no_such_param", 1}}, "no_such_param"},
+            {{{"flip", "sometimes"}}, "flip"}};
+        for (const auto& [bad, key] : cases) {
+            const std::string message = errorMessageOf([&] { dl::sdasMergedParams(bad); });
+            QVERIFY2(message.find(key) != std::string::npos, (bad.dump() + " -> " + message).c_str());
+            // A fit refuses them before any work.
+            QVERIFY(errorMessageOf([&] { dl::trainSdasModel(input_, bad, file("bad.dlm"), {}); }).find(key)
+                    != std::string::npos);
+        }
+        QVERIFY(!QFile::exists(QString::fromStdString(file("bad.dlm"))));
+        QVERIFY(dl::sdasDefaultParams().at("resolution").get<int>() == 64);
+    }
+
+    void generatorErrorsAreClear()
+    {
+        const std::string missing = file("missing.dlm");
+        QVERIFY(errorMessageOf([&] { dl::SdasGenerator::load(missing); }).find("missing.dlm") != std::string::npos);
+        dl::ModelBundle other;
+        other.header["method"] = "cse";
+        other.save(file("cse.dlm"));
+        const std::string wrong = errorMessageOf([&] { dl::SdasGenerator::load(file("cse.dlm")); });
+        QVERIFY2(wrong.find("cse.dlm") != std::string::npos && wrong.find("SDAS") != std::string::npos, wrong.c_str());
+        const auto generator = dl::SdasGenerator::load(sharedModel());
+        QVERIFY(errorMessageOf([&] { generator->generate(0, 0.1, 0.1, 0, "", {}); }).find("at least 1") != std::string::npos);
+        QVERIFY(errorMessageOf([&] { generator->generate(1, -0.1, 0.1, 0, "", {}); }).find("negative") != std::string::npos);
+        QVERIFY(errorMessageOf([&] { generator->generate(1, 0.3, 0.1, 0, "", {}); }).find("range") != std::string::npos);
+        QVERIFY(errorMessageOf([&] { generator->generate(1, 0.1, 0.1, 0, "bottle", {}); }).find("'bottle'")
+                != std::string::npos);
+        QVERIFY(errorMessageOf([&] { generator->generate(1, 0.1, 0.1, 0, "", {}, 5000); }).find("steps")
+                != std::string::npos);
+        // A detector loader refuses it and points at synth.
+        const std::string asDetector = errorMessageOf([&] { dl::loadDetector(sharedModel()); });
+        QVERIFY2(asDetector.find("SDAS synthesis model") != std::string::npos && asDetector.find("synth") != std::string::npos,
+                 asDetector.c_str());
+        QVERIFY(errorMessageOf([] { dl::trainSdasModel({}, {}, "x.dlm", {}); }).find("normal") != std::string::npos);
+    }
+};
+
+QTEST_MAIN(TestSdas)
+#include "tst_sdas.moc"
