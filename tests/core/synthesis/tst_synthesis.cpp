@@ -352,6 +352,32 @@ private slots:
         QVERIFY(identical(insideA, insideB));
     }
 
+    void generatedImagesArePastedUnderTheMask()
+    {
+        // RealNet's SDAS paste: a small generated image is resized to the input, blended
+        // under the Perlin mask with beta in the given range; outside the mask nothing changes.
+        dl::AnomalySynthesizer synthesizer({}, 5);
+        const cv::Mat image = structuredImage(cv::Size(96, 96), 6);
+        const cv::Mat generated(32, 32, CV_8UC3, cv::Scalar(250, 10, 120));
+        const dl::SyntheticAnomaly a = synthesizer.pasteGenerated(image, generated, 1.0, 1.0);
+        QCOMPARE(int(a.kind), int(DefectKind::Generated));
+        QCOMPARE(QString(dl::defectKindName(a.kind)), QStringLiteral("generated"));
+        QVERIFY(cv::countNonZero(a.mask) > 0);
+        cv::Mat outsideBefore, outsideAfter, inverse;
+        cv::bitwise_not(a.mask, inverse);
+        image.copyTo(outsideBefore, inverse);
+        a.image.copyTo(outsideAfter, inverse);
+        QVERIFY(identical(outsideBefore, outsideAfter));
+        // Opaque paste: the masked pixels are the (uniform) generated colour.
+        cv::Mat inside;
+        a.image.copyTo(inside, a.mask);
+        QCOMPARE(cv::mean(inside, a.mask), cv::Scalar(250, 10, 120, 0));
+        // The kind needs its source image; bad sources and ranges are refused.
+        QVERIFY(!errorOf([&] { synthesizer.make(image, DefectKind::Generated); }).isEmpty());
+        QVERIFY(!errorOf([&] { synthesizer.pasteGenerated(image, cv::Mat(), 0.5, 1.0); }).isEmpty());
+        QVERIFY(!errorOf([&] { synthesizer.pasteGenerated(image, generated, 0.9, 0.5); }).isEmpty());
+    }
+
     void rejectsBadInputAndOptions()
     {
         dl::AnomalySynthesizer synthesizer({}, 1);
