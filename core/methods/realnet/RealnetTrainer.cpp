@@ -211,8 +211,6 @@ std::optional<RealnetTrainer::EpochSums> RealnetTrainer::trainBatches(int epoch,
         if (loop.outOfTime())
             return std::nullopt; // a partly trained epoch is dropped; the kept checkpoint stays
         const std::int64_t end = std::min(n, begin + params_.batchSize);
-        if (end - begin < 2 && begin > 0)
-            break; // BatchNorm needs two rows; a last single image waits for the next epoch's order
         std::vector<std::int64_t> rows(perm.begin() + begin, perm.begin() + end);
         std::vector<bool> anomalous;
         for (std::size_t i = 0; i < rows.size(); ++i)
