@@ -58,22 +58,22 @@ int writeSamples(const CliOptions& o, const SdasGenerator& generator)
     return 0;
 }
 
-// The normal training images of --data in the sampled category, decoded.
-std::vector<cv::Mat> trainingImages(const CliOptions& o, const std::string& category)
+// The normal training images of --data in the sampled category.
+std::vector<std::string> trainingPaths(const CliOptions& o, const std::string& category)
 {
     const std::vector<Dataset> datasets = importAll(o);
     const FitInput input = sdasFitInput(workflow::pointersTo(datasets)); // throws when there is no normal image
-    std::vector<cv::Mat> images;
+    std::vector<std::string> paths;
     for (const Sample& s : input.normal)
         if (s.category == category)
-            images.push_back(loadImageRgb(s.path));
-    if (images.empty()) {
+            paths.push_back(s.path);
+    if (paths.empty()) {
         std::string known;
         for (const std::string& c : input.categories) known += (known.empty() ? "" : ", ") + c;
         throw Error("--data holds no normal training image of the category '" + category + "' (it holds: " + known
                     + "); choose the model's category with --category");
     }
-    return images;
+    return paths;
 }
 
 json rowJson(const SdasNoveltyRow& row, bool withStrength)
@@ -127,7 +127,7 @@ int measureNovelty(const CliOptions& o, const SdasGenerator& generator)
     options.backbone.weightsPath = o.weightsPath;
     options.keepSamples = !o.gridPath.empty();
     const SdasNovelty n =
-        measureSdasNovelty(generator, trainingImages(o, categoryOf(o, generator)), options, stderrProgress(o));
+        measureSdasNovelty(generator, trainingPaths(o, categoryOf(o, generator)), options, stderrProgress(o));
     printTable(o, n);
     if (!o.jsonPath.empty()) {
         json rows = json::array();

@@ -143,17 +143,29 @@ SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector
     return result;
 }
 
+SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector<std::string>& trainingPaths,
+                               const SdasNoveltyOptions& options, const ProgressContext& progress)
+{
+    checkOptions(options); // before decoding anything
+    // Shrunk to the SDAS resolution as they are decoded (what the measurement does first
+    // anyway; resizing to the same size copies): hundreds of full-size images need not
+    // be held at once.
+    const int r = generator.resolution();
+    std::vector<cv::Mat> training;
+    for (const std::string& path : trainingPaths) {
+        progress.checkCancelled();
+        cv::Mat small;
+        cv::resize(loadImageRgb(path), small, cv::Size(r, r), 0, 0, cv::INTER_AREA);
+        training.push_back(small);
+    }
+    return measureSdasNovelty(generator, training, options, progress);
+}
+
 SdasNovelty measureSdasNovelty(const std::string& bundlePath, const std::vector<std::string>& trainingPaths,
                                const SdasNoveltyOptions& options, const ProgressContext& progress)
 {
     checkOptions(options); // before loading anything
-    const std::unique_ptr<SdasGenerator> generator = SdasGenerator::load(bundlePath);
-    std::vector<cv::Mat> training;
-    for (const std::string& path : trainingPaths) {
-        progress.checkCancelled();
-        training.push_back(loadImageRgb(path));
-    }
-    return measureSdasNovelty(*generator, training, options, progress);
+    return measureSdasNovelty(*SdasGenerator::load(bundlePath), trainingPaths, options, progress);
 }
 
 cv::Mat sdasSampleSheet(const std::vector<std::vector<cv::Mat>>& rows, const std::vector<std::string>& labels,

@@ -58,7 +58,11 @@ struct SdasNovelty {
 // images, an unknown tap or category; honours cancellation.
 SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector<cv::Mat>& training,
                                const SdasNoveltyOptions& options, const ProgressContext& progress);
-// The same with the bundle and the training images given by path (errors name the file).
+// The same with the training images given by path (decoded and shrunk to the SDAS
+// resolution one by one; a file that cannot be read is an error naming it), and with the
+// bundle given by path too.
+SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector<std::string>& trainingPaths,
+                               const SdasNoveltyOptions& options, const ProgressContext& progress);
 SdasNovelty measureSdasNovelty(const std::string& bundlePath, const std::vector<std::string>& trainingPaths,
                                const SdasNoveltyOptions& options, const ProgressContext& progress);
 
