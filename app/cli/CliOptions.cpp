@@ -2,6 +2,7 @@
 
 #include "common/Error.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <set>
 
@@ -26,6 +27,39 @@ double parseDouble(const std::string& option, const std::string& value)
     return v;
 }
 
+// --strength S (one strength), MIN:MAX (a range each image draws from) or S1,S2,... (a list,
+// for --measure-novelty and --grid).
+void parseStrength(const std::string& text, CliOptions& o)
+{
+    const std::string usage = "--strength must be a number >= 0, a range MIN:MAX with 0 <= MIN <= MAX or a list "
+                              "S1,S2,... of numbers >= 0, got '" + text + "'";
+    o.strengths.clear();
+    o.strengthMin = o.strengthMax = -1;
+    const auto colon = text.find(':');
+    if (colon != std::string::npos) {
+        o.strengthMin = parseDouble("--strength", text.substr(0, colon));
+        o.strengthMax = parseDouble("--strength", text.substr(colon + 1));
+        if (!(o.strengthMin >= 0.0) || !(o.strengthMax >= o.strengthMin))
+            throw Error(usage);
+        return;
+    }
+    std::size_t begin = 0;
+    while (true) {
+        const auto comma = text.find(',', begin);
+        const std::string item = text.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+        char* end = nullptr;
+        const double s = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || !std::isfinite(s) || s < 0.0)
+            throw Error(usage);
+        o.strengths.push_back(s);
+        if (comma == std::string::npos)
+            break;
+        begin = comma + 1;
+    }
+    if (o.strengths.size() == 1)
+        o.strengthMin = o.strengthMax = o.strengths.front();
+}
+
 } // namespace
 
 std::string usageText()
@@ -43,6 +77,11 @@ commands:
   synth      --model SDAS.dlm --strength S[:MAX] --count N --out DIR [--seed K] [--category C]
              [--steps K] [--size PX]   write N images of an SDAS synthesis model
              (trained with fit --method sdas) as DIR/sample_0000.png ...
+  synth      --model SDAS.dlm --measure-novelty --data PATH [data options] [--strength S1,S2,...]
+             [--count N] [--seed K] [--category C] [--steps K] [--tap LAYER] [--json OUT.json]
+             [--grid SHEET.png]   mean nearest-training-image distance of N samples per strength
+  synth      --model SDAS.dlm --grid SHEET.png [--strength S1,S2,...] [--count N] [--size PX] ...
+             one PNG of samples, a row per strength (default strengths 0,0.1,0.2,0.3; N 16)
   methods    list the registered methods (detectors and the sdas synthesis model) and their parameters
   info       --model MODEL.dlm   print the bundle header
   models     [--json OUT.json]   list the models recorded in the database, the active one marked
@@ -152,12 +191,13 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             if (o.count < 1)
                 throw Error("--count must be at least 1, got " + args[i]);
         } else if (a == "--strength") {
-            const std::string& text = value();
-            const auto colon = text.find(':');
-            o.strengthMin = parseDouble(a, text.substr(0, colon));
-            o.strengthMax = colon == std::string::npos ? o.strengthMin : parseDouble(a, text.substr(colon + 1));
-            if (!(o.strengthMin >= 0.0) || !(o.strengthMax >= o.strengthMin))
-                throw Error("--strength must be a number >= 0 or a range MIN:MAX with 0 <= MIN <= MAX, got '" + text + "'");
+            parseStrength(value(), o);
+        } else if (a == "--measure-novelty") {
+            o.measureNovelty = true;
+        } else if (a == "--grid") {
+            o.gridPath = value();
+        } else if (a == "--tap") {
+            o.tap = value();
         } else if (a == "--steps") {
             o.steps = parseInt(a, value());
             if (o.steps < 1)
@@ -216,9 +256,23 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.jsonPath.empty(), "--json OUT.json");
     } else if (o.command == "synth") {
         require(!o.modelPath.empty(), "--model SDAS.dlm");
-        require(o.count > 0, "--count N");
-        require(o.strengthMin >= 0.0, "--strength S");
-        require(!o.outPath.empty(), "--out DIR");
+        if (o.measureNovelty || !o.gridPath.empty()) {
+            if (!o.outPath.empty())
+                throw Error("synth --out writes single images; it cannot be combined with --measure-novelty or --grid");
+            if (o.strengths.empty() && o.strengthMin >= 0.0)
+                throw Error("synth --measure-novelty and --grid take a list of strengths (--strength 0,0.1,0.2), "
+                            "not a range");
+            if (o.measureNovelty)
+                require(!o.data.empty(), "--data PATH (the training images to compare the samples with)");
+            if (o.strengths.empty())
+                o.strengths = {0.0, 0.1, 0.2, 0.3};
+            if (o.count == 0)
+                o.count = 16;
+        } else {
+            require(o.count > 0, "--count N");
+            require(o.strengthMin >= 0.0, "--strength S or MIN:MAX (a list is for --measure-novelty and --grid)");
+            require(!o.outPath.empty(), "--out DIR (or --measure-novelty, or --grid FILE.png)");
+        }
     } else if (o.command == "make-sample") {
         require(!o.outPath.empty(), "--out DIR");
     } else if (o.command == "info") {

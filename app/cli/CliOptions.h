@@ -49,6 +49,10 @@ struct CliOptions {
     int count = 0;                       // images to write; 0: not given
     double strengthMin = -1;             // --strength S or MIN:MAX; -1: not given
     double strengthMax = -1;
+    std::vector<double> strengths;       // --strength as a list S1,S2,... (or one S); empty: not given
+    bool measureNovelty = false;         // --measure-novelty: nearest-training-image distance per strength
+    std::string gridPath;                // --grid FILE.png: a sample sheet, a row per strength
+    std::string tap = "features.13";     // --tap: MobileNetV2 layer of --measure-novelty
     int steps = 0;                       // 0: the model's sampling_steps
     int size = 0;                        // 0: the model's resolution
     std::string category;                // the last --category given

@@ -1,5 +1,7 @@
 #include "cli/Commands.h"
 
+#include "cli/SynthCommands.h"
+
 #include "common/Error.h"
 #include "common/FileUtil.h"
 #include "common/Log.h"
@@ -14,7 +16,6 @@
 #include "engine/ModelBundle.h"
 #include "engine/Overlay.h"
 #include "engine/Runtime.h"
-#include "methods/sdas/SdasGenerator.h"
 #include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/RecordedRun.h"
@@ -38,22 +39,13 @@
 #include <sys/resource.h>
 
 namespace dl::cli {
+
 namespace {
-
-namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-using json = nlohmann::json;
-
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-QString q(const std::string& s) { return QString::fromStdString(s); }
-using workflow::metricsJson;
-
 // Set by SIGINT so that Ctrl-C ends long work cleanly (the run is recorded as cancelled).
 std::shared_ptr<CancelToken> g_cancel = std::make_shared<CancelToken>();
 extern "C" void onInterrupt(int) { g_cancel->cancel(); }
+} // namespace
 
-// Progress on stderr: one line per stage change and every ~5%, unless --quiet.
 ProgressContext stderrProgress(const CliOptions& o)
 {
     ProgressContext p;
@@ -98,6 +90,16 @@ std::vector<Dataset> importAll(const CliOptions& o)
     return datasets;
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+using workflow::metricsJson;
 
 void writeJsonFile(const std::string& path, const json& j)
 {
@@ -178,37 +180,6 @@ int runFitSdas(const CliOptions& o)
                        {"categories", result.categories}, {"iterations", result.iterations},
                        {"resumed_from", result.resumedFrom}, {"fit_seconds", result.seconds},
                        {"params", params}, {"bundle_sha256", result.checksum}}).dump(2)
-              << std::endl;
-    return 0;
-}
-
-// synth: N images of an SDAS model as DIR/sample_0000.png ... (not recorded in the database).
-int runSynth(const CliOptions& o)
-{
-    const std::unique_ptr<SdasGenerator> generator = SdasGenerator::load(o.modelPath);
-    const std::vector<cv::Mat> images = generator->generate(o.count, o.strengthMin, o.strengthMax, o.labelSeed,
-                                                            o.category, stderrProgress(o), o.steps);
-    makeDirectories(o.outPath);
-    json files = json::array();
-    for (std::size_t i = 0; i < images.size(); ++i) {
-        cv::Mat image = images[i];
-        if (o.size > 0 && o.size != image.cols) {
-            cv::Mat resized;
-            cv::resize(image, resized, cv::Size(o.size, o.size), 0, 0,
-                       o.size < image.cols ? cv::INTER_AREA : cv::INTER_CUBIC);
-            image = resized;
-        }
-        char name[32];
-        std::snprintf(name, sizeof(name), "sample_%04zu.png", i);
-        const std::string file = (fs::path(o.outPath) / name).string();
-        writeImage(file, image);
-        files.push_back(file);
-    }
-    std::cout << json({{"model", o.modelPath}, {"out", o.outPath}, {"count", images.size()},
-                       {"strength", {{"min", o.strengthMin}, {"max", o.strengthMax}}}, {"seed", o.labelSeed},
-                       {"category", o.category.empty() ? generator->categories().front() : o.category},
-                       {"steps", o.steps}, {"size", o.size > 0 ? o.size : generator->resolution()},
-                       {"files", files}}).dump(2)
               << std::endl;
     return 0;
 }

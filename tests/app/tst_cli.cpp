@@ -187,6 +187,47 @@ private slots:
         QVERIFY(o.out.contains("\"synthesis\""));
     }
 
+    // synth --measure-novelty and --grid on the tiny model of sdasFitAndSynth.
+    void sdasNoveltyAndSheet()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        QVERIFY2(QFile::exists(path("sdas.dlm")), "sdasFitAndSynth runs first");
+        Outcome o = run({"synth", "--model", path("sdas.dlm"), "--measure-novelty", "--data", path("sample"),
+                         "--strength", "0,0.2", "--count", "2", "--seed", "3", "--json", path("novelty.json"),
+                         "--grid", path("novelty.png"), "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains("training (leave-one-out)") && o.out.contains("s=0.2"), qPrintable(o.out));
+        const QJsonObject novelty = readJson(path("novelty.json"));
+        QCOMPARE(novelty["strengths"].toArray().size(), 2);
+        QCOMPARE(novelty["strengths"].toArray()[1].toObject()["distances"].toArray().size(), 2);
+        QVERIFY(novelty["reference"].toObject()["mean"].toDouble() > 0);
+        QCOMPARE(novelty["tap"].toString(), QString("features.13"));
+        QVERIFY(QFile::exists(path("novelty.png")));
+        // The sheet alone: rows of strengths, columns of samples.
+        o = run({"synth", "--model", path("sdas.dlm"), "--grid", path("sheet.png"), "--count", "3", "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QCOMPARE(QJsonDocument::fromJson(o.out.toUtf8()).object()["strengths"].toArray().size(), 4);
+        QVERIFY(QFile::exists(path("sheet.png")));
+        // Refusals: a range, a bad list, no --data, --out with a list.
+        o = run({"synth", "--model", path("sdas.dlm"), "--measure-novelty", "--data", path("sample"), "--strength",
+                 "0.1:0.2"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("list of strengths"), qPrintable(o.err));
+        o = run({"synth", "--model", path("sdas.dlm"), "--grid", path("x.png"), "--strength", "0,-0.1"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--strength"), qPrintable(o.err));
+        o = run({"synth", "--model", path("sdas.dlm"), "--measure-novelty"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--data"), qPrintable(o.err));
+        o = run({"synth", "--model", path("sdas.dlm"), "--strength", "0,0.1", "--count", "1", "--out", path("x")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("list is for --measure-novelty"), qPrintable(o.err));
+        o = run({"synth", "--model", path("sdas.dlm"), "--measure-novelty", "--data", path("sample"), "--category",
+                 "bottle", "--count", "1"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("bottle"), qPrintable(o.err));
+    }
+
     // The line's model: `promote` records who put which model into use, `models`
     // lists them with the active one marked, and `--model active` follows it.
     void promotedModelIsUsedAsActive()

@@ -12,24 +12,14 @@ namespace F = torch::nn::functional;
 
 namespace {
 
-nn::Conv2d conv3x3(int in, int out, int stride = 1)
+nn::Conv2d conv3x3(int in, int out)
 {
-    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).stride(stride).padding(1));
+    return nn::Conv2d(nn::Conv2dOptions(in, out, 3).padding(1));
 }
 
 nn::GroupNorm groupNorm(int channels)
 {
-    return nn::GroupNorm(nn::GroupNormOptions(sdasGroups(channels), channels));
-}
-
-// Output layers start at zero, so that a block starts as the identity and the
-// untrained network predicts no noise.
-void zeroInit(nn::Conv2d& conv)
-{
-    torch::NoGradGuard noGrad;
-    conv->weight.zero_();
-    if (conv->bias.defined())
-        conv->bias.zero_();
+    return nn::GroupNorm(nn::GroupNormOptions(groupNormGroups(channels), channels));
 }
 
 } // namespace
@@ -46,60 +36,11 @@ SdasArchitecture SdasArchitecture::of(const SdasParams& params, int categories)
     return a;
 }
 
-int sdasGroups(int channels)
-{
-    for (int groups : {32, 16, 8, 4, 2})
-        if (channels % groups == 0 && channels / groups >= 4)
-            return groups;
-    return 1;
-}
-
-SdasResBlockImpl::SdasResBlockImpl(int in, int out, int embeddingWidth)
-{
-    norm1 = register_module("norm1", groupNorm(in));
-    conv1 = register_module("conv1", conv3x3(in, out));
-    embed = register_module("embed", nn::Linear(embeddingWidth, out));
-    norm2 = register_module("norm2", groupNorm(out));
-    conv2 = register_module("conv2", conv3x3(out, out));
-    zeroInit(conv2);
-    if (in != out)
-        skip = register_module("skip", nn::Conv2d(nn::Conv2dOptions(in, out, 1)));
-}
-
-torch::Tensor SdasResBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& embedding)
-{
-    torch::Tensor h = conv1->forward(F::silu(norm1->forward(x)));
-    h = h + embed->forward(F::silu(embedding)).unsqueeze(-1).unsqueeze(-1);
-    h = conv2->forward(F::silu(norm2->forward(h)));
-    return (skip ? skip->forward(x) : x) + h;
-}
-
-SdasAttentionImpl::SdasAttentionImpl(int channels)
-{
-    norm = register_module("norm", groupNorm(channels));
-    qkv = register_module("qkv", nn::Conv2d(nn::Conv2dOptions(channels, 3 * channels, 1)));
-    proj = register_module("proj", nn::Conv2d(nn::Conv2dOptions(channels, channels, 1)));
-    zeroInit(proj);
-}
-
-torch::Tensor SdasAttentionImpl::forward(const torch::Tensor& x)
-{
-    const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-    const std::vector<torch::Tensor> parts = qkv->forward(norm->forward(x)).reshape({n, 3, c, h * w}).unbind(1);
-    const torch::Tensor& q = parts[0];
-    const torch::Tensor& k = parts[1];
-    const torch::Tensor& v = parts[2];
-    // weights[n, i, j]: how much position i attends to position j.
-    const torch::Tensor weights = torch::softmax(torch::bmm(q.transpose(1, 2), k) / std::sqrt(double(c)), -1);
-    const torch::Tensor attended = torch::bmm(v, weights.transpose(1, 2)).reshape({n, c, h, w});
-    return x + proj->forward(attended);
-}
-
 SdasLevelBlockImpl::SdasLevelBlockImpl(int in, int out, int embeddingWidth, bool withAttention)
 {
-    res = register_module("res", SdasResBlock(in, out, embeddingWidth));
+    res = register_module("res", GroupNormResBlock(in, out, embeddingWidth, ResidualStart::Identity));
     if (withAttention)
-        attention = register_module("attention", SdasAttention(out));
+        attention = register_module("attention", SpatialSelfAttention(out, ResidualStart::Identity));
 }
 
 torch::Tensor SdasLevelBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& embedding)
@@ -144,12 +85,12 @@ SdasUNetImpl::SdasUNetImpl(const SdasArchitecture& a) : architecture(a)
             skips.push_back(ch);
         }
         if (level != levels - 1) {
-            downSamples->push_back(conv3x3(ch, ch, 2));
+            downSamples->push_back(Downsample(ch));
             skips.push_back(ch);
         }
     }
     middle1 = register_module("middle1", SdasLevelBlock(ch, ch, embeddingWidth, a.attentionLevels > 0));
-    middle2 = register_module("middle2", SdasResBlock(ch, ch, embeddingWidth));
+    middle2 = register_module("middle2", GroupNormResBlock(ch, ch, embeddingWidth, ResidualStart::Identity));
     upBlocks = register_module("up", nn::ModuleList());
     upSamples = register_module("upsample", nn::ModuleList());
     for (int level = levels - 1; level >= 0; --level) {
@@ -161,11 +102,11 @@ SdasUNetImpl::SdasUNetImpl(const SdasArchitecture& a) : architecture(a)
             ch = out;
         }
         if (level != 0)
-            upSamples->push_back(conv3x3(ch, ch));
+            upSamples->push_back(Upsample(ch));
     }
     outNorm = register_module("out_norm", groupNorm(ch));
     outConv = register_module("out_conv", conv3x3(ch, 3));
-    zeroInit(outConv);
+    zeroParameters(*outConv); // with the blocks' zero start: the untrained network predicts no noise
 }
 
 torch::Tensor SdasUNetImpl::forward(const torch::Tensor& x, const torch::Tensor& t, const torch::Tensor& c)
@@ -183,7 +124,7 @@ torch::Tensor SdasUNetImpl::forward(const torch::Tensor& x, const torch::Tensor&
             skips.push_back(h);
         }
         if (level != levels - 1) {
-            h = downSamples->at<nn::Conv2dImpl>(std::size_t(level)).forward(h);
+            h = downSamples->at<DownsampleImpl>(std::size_t(level)).forward(h);
             skips.push_back(h);
         }
     }
@@ -196,11 +137,8 @@ torch::Tensor SdasUNetImpl::forward(const torch::Tensor& x, const torch::Tensor&
             skips.pop_back();
             h = upBlocks->at<SdasLevelBlockImpl>(block++).forward(h, embedding);
         }
-        if (level != 0) {
-            h = F::interpolate(h, F::InterpolateFuncOptions().scale_factor(std::vector<double>{2.0, 2.0})
-                                      .mode(torch::kNearest));
-            h = upSamples->at<nn::Conv2dImpl>(upsample++).forward(h);
-        }
+        if (level != 0)
+            h = upSamples->at<UpsampleImpl>(upsample++).forward(h);
     }
     return outConv->forward(F::silu(outNorm->forward(h)));
 }

@@ -4,17 +4,23 @@
 //
 //   x_t [N,3,R,R] ─► 3x3 conv to base_width
 //   down: per level, residual_blocks ResBlocks (+ self-attention at the coarsest
-//         attention_levels levels), then a stride-2 conv (not after the last level)
+//         attention_levels levels), then Downsample (not after the last level)
 //   middle: ResBlock, attention, ResBlock
 //   up: per level (coarse to fine), residual_blocks + 1 ResBlocks on [h, skip]
-//       (+ attention as on the way down), then nearest x2 + 3x3 conv (not after level 0)
+//       (+ attention as on the way down), then Upsample (not after level 0)
 //   out: GroupNorm, SiLU, 3x3 conv to 3 channels (zero-initialised) = predicted eps
 //
-// ResBlock: GroupNorm, SiLU, 3x3 conv; + Linear(embedding) per channel; GroupNorm,
-// SiLU, 3x3 conv (zero-initialised); 1x1 conv skip when the width changes.
+// The blocks are the shared ones of components/UNetBlocks.h (RealNet uses them too):
+// ResBlock = GroupNormResBlock with the embedding (GroupNorm, SiLU, 3x3 conv; + Linear of
+// the embedding per channel; GroupNorm, SiLU, 3x3 conv; 1x1 skip when the width changes),
+// attention = SpatialSelfAttention, Downsample = stride-2 3x3 conv, Upsample = nearest x2 +
+// 3x3 conv, GroupNorm groups by groupNormGroups. SDAS builds its ResBlocks and attention with
+// ResidualStart::Identity: their residual branches start at zero, so that with the zeroed
+// output conv a fresh network predicts eps = 0.
 // Embedding: sinusoidal features of the timestep -> Linear, SiLU, Linear (4 x base_width),
 // plus one learned vector per category (class conditioning).
 #include "components/ModuleState.h"
+#include "components/UNetBlocks.h"
 #include "methods/sdas/SdasParams.h"
 
 #include <torch/torch.h>
@@ -35,34 +41,12 @@ struct SdasArchitecture {
     static SdasArchitecture of(const SdasParams& params, int categories);
 };
 
-// Groups of GroupNorm for `channels`: the most of 32, 16, 8, 4, 2, 1 that leave at
-// least four channels per group (or one group).
-int sdasGroups(int channels);
-
-struct SdasResBlockImpl : torch::nn::Module {
-    SdasResBlockImpl(int in, int out, int embeddingWidth);
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& embedding);
-    torch::nn::GroupNorm norm1{nullptr}, norm2{nullptr};
-    torch::nn::Conv2d conv1{nullptr}, conv2{nullptr}, skip{nullptr};
-    torch::nn::Linear embed{nullptr};
-};
-TORCH_MODULE(SdasResBlock);
-
-// Single-head self-attention over the positions, with a residual connection.
-struct SdasAttentionImpl : torch::nn::Module {
-    explicit SdasAttentionImpl(int channels);
-    torch::Tensor forward(const torch::Tensor& x);
-    torch::nn::GroupNorm norm{nullptr};
-    torch::nn::Conv2d qkv{nullptr}, proj{nullptr};
-};
-TORCH_MODULE(SdasAttention);
-
 // One level's block: a ResBlock and, where the level has it, attention.
 struct SdasLevelBlockImpl : torch::nn::Module {
     SdasLevelBlockImpl(int in, int out, int embeddingWidth, bool attention);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& embedding);
-    SdasResBlock res{nullptr};
-    SdasAttention attention{nullptr};
+    GroupNormResBlock res{nullptr};
+    SpatialSelfAttention attention{nullptr};
 };
 TORCH_MODULE(SdasLevelBlock);
 
@@ -77,9 +61,10 @@ struct SdasUNetImpl : torch::nn::Module {
     torch::nn::Embedding categoryEmbedding{nullptr};
     torch::nn::Conv2d inConv{nullptr}, outConv{nullptr};
     torch::nn::GroupNorm outNorm{nullptr};
-    torch::nn::ModuleList downBlocks{nullptr}, downSamples{nullptr}, upBlocks{nullptr}, upSamples{nullptr};
+    torch::nn::ModuleList downBlocks{nullptr}, upBlocks{nullptr};   // SdasLevelBlocks
+    torch::nn::ModuleList downSamples{nullptr}, upSamples{nullptr}; // Downsample, Upsample
     SdasLevelBlock middle1{nullptr};
-    SdasResBlock middle2{nullptr};
+    GroupNormResBlock middle2{nullptr};
 };
 TORCH_MODULE(SdasUNet);
 

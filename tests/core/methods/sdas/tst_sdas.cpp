@@ -1,7 +1,8 @@
 // SDAS: the schedule's arithmetic on hand-computed values (linear betas, respacing,
 // posterior, the sqrt(1 + s) noise factor), the network's zero start, seeded and
 // strength-dependent sampling, a loss that falls on generated images, bit-identical
-// bundles, checkpoint resume after a cancelled fit, and clear errors.
+// bundles, checkpoint resume after a cancelled fit, clear errors, and the novelty
+// measurement's shape, determinism and errors (not its trend: the tiny model is untrained).
 #include "TestSupport.h"
 #include "ErrorMessage.h"
 #include "core/methods/SyntheticParts.h"
@@ -14,6 +15,7 @@
 #include "methods/sdas/SdasGenerator.h"
 #include "methods/sdas/SdasLoss.h"
 #include "methods/sdas/SdasNetwork.h"
+#include "methods/sdas/SdasNovelty.h"
 #include "methods/sdas/SdasSampler.h"
 #include "methods/sdas/SdasSchedule.h"
 #include "methods/sdas/SdasTrainer.h"
@@ -385,6 +387,103 @@ private Q_SLOTS:
         }
         QVERIFY(!QFile::exists(QString::fromStdString(file("bad.dlm"))));
         QVERIFY(dl::sdasDefaultParams().at("resolution").get<int>() == 64);
+    }
+
+    void noveltyMeasuresEachStrengthReproducibly()
+    {
+        const auto generator = dl::SdasGenerator::load(sharedModel());
+        std::vector<cv::Mat> training;
+        std::vector<std::string> paths;
+        for (const dl::Sample& s : input_.normal)
+            if (s.category == "other") {
+                training.push_back(dl::loadImageRgb(s.path));
+                paths.push_back(s.path);
+            }
+        QCOMPARE(training.size(), std::size_t(4));
+        dl::SdasNoveltyOptions options;
+        options.strengths = {0.0, 0.3, 0.1};
+        options.count = 3;
+        options.seed = 7;
+        options.keepSamples = true;
+        double lastFraction = 0.0;
+        dl::ProgressContext progress;
+        progress.onProgress = [&](double f, const std::string&) { lastFraction = f; };
+        const dl::SdasNovelty a = dl::measureSdasNovelty(*generator, training, options, progress);
+        QCOMPARE(lastFraction, 1.0);
+        QCOMPARE(a.category, std::string("other"));
+        QCOMPARE(a.tap, std::string("features.13"));
+        QCOMPARE(a.resolution, 32);
+        QCOMPARE(a.embedSize, 224);
+        QCOMPARE(a.trainingImages, 4);
+        QCOMPARE(a.reference.distances.size(), std::size_t(4));
+        QCOMPARE(a.rows.size(), std::size_t(3));
+        for (std::size_t k = 0; k < a.rows.size(); ++k) {
+            const dl::SdasNoveltyRow& row = a.rows[k];
+            QCOMPARE(row.strength, options.strengths[k]);
+            QCOMPARE(row.distances.size(), std::size_t(3));
+            QCOMPARE(row.samples.size(), std::size_t(3));
+            QCOMPARE(row.samples[0].cols, 32);
+            // Unit vectors: distances within 0..2; the summary is of the distances.
+            for (double d : row.distances)
+                QVERIFY(std::isfinite(d) && d >= 0.0 && d <= 2.0);
+            QVERIFY(row.min <= row.mean && row.mean <= row.max && row.stdev >= 0.0);
+        }
+        QVERIFY(a.reference.min > 0.0); // four different images
+        // The same seed gives the same numbers; the path overload reads the same images.
+        options.keepSamples = false;
+        const dl::SdasNovelty b = dl::measureSdasNovelty(sharedModel(), paths, options, {});
+        QVERIFY(b.rows[2].samples.empty());
+        QCOMPARE(b.reference.distances, a.reference.distances);
+        for (std::size_t k = 0; k < a.rows.size(); ++k)
+            QCOMPARE(b.rows[k].distances, a.rows[k].distances);
+        // An image and its copy are each other's nearest neighbour at distance 0.
+        const dl::SdasNovelty twins =
+            dl::measureSdasNovelty(*generator, {training[0], training[0].clone(), training[1]}, options, {});
+        QVERIFY(twins.reference.distances[0] < 1e-6 && twins.reference.distances[1] < 1e-6);
+        QVERIFY(twins.reference.distances[2] > 1e-3);
+
+        // A sheet: a row per strength, a label column on the left.
+        const cv::Mat sheet = dl::sdasSampleSheet({a.rows[0].samples, a.rows[1].samples}, {"s=0", "s=0.3"});
+        QCOMPARE(sheet.type(), CV_8UC3);
+        QCOMPARE(sheet.rows, 2 * (32 + 2) + 2);
+        QVERIFY(sheet.cols > 3 * 32);
+        QCOMPARE(dl::sdasSampleSheet({a.rows[0].samples}, {"s=0"}, 48).rows, 48 + 4);
+        QVERIFY(errorMessageOf([&] { dl::sdasSampleSheet({a.rows[0].samples}, {}); }).find("label") != std::string::npos);
+        QCOMPARE(dl::sdasStrengthLabel(0.1), std::string("s=0.1"));
+    }
+
+    void noveltyErrorsAreClear()
+    {
+        const auto generator = dl::SdasGenerator::load(sharedModel());
+        const std::vector<cv::Mat> training{dltest::normalPart(12), dltest::normalPart(13)};
+        const auto messageWith = [&](const std::function<void(dl::SdasNoveltyOptions&)>& change,
+                                     const std::vector<cv::Mat>& images = {}) {
+            dl::SdasNoveltyOptions options;
+            options.count = 1;
+            change(options);
+            return errorMessageOf([&] {
+                dl::measureSdasNovelty(*generator, images.empty() ? training : images, options, {});
+            });
+        };
+        QVERIFY(messageWith([](auto& o) { o.strengths.clear(); }).find("strength list is empty") != std::string::npos);
+        const std::string negative = messageWith([](auto& o) { o.strengths = {0.1, -0.2}; });
+        QVERIFY2(negative.find(">= 0") != std::string::npos && negative.find("-0.2") != std::string::npos,
+                 negative.c_str());
+        QVERIFY(messageWith([](auto& o) { o.strengths = {std::nan("")}; }).find(">= 0") != std::string::npos);
+        QVERIFY(messageWith([](auto& o) { o.count = 0; }).find("at least 1") != std::string::npos);
+        QVERIFY(messageWith([](auto&) {}, {training[0]}).find("two training images") != std::string::npos);
+        QVERIFY(messageWith([](auto&) {}, {training[0], cv::Mat()}).find("training image 1") != std::string::npos);
+        QVERIFY(messageWith([](auto& o) { o.tap = "features.99"; }).find("features.99") != std::string::npos);
+        QVERIFY(messageWith([](auto& o) { o.category = "bottle"; }).find("'bottle'") != std::string::npos);
+        QVERIFY(messageWith([](auto& o) { o.backbone.architecture = "sam-tinyvit"; }).find("MobileNetV2")
+                != std::string::npos);
+        // Missing data: the bundle or a training image, named.
+        const std::string missingImage = errorMessageOf([&] {
+            dl::measureSdasNovelty(sharedModel(), {file("no-such-image.png"), file("no-such-too.png")}, {}, {});
+        });
+        QVERIFY2(missingImage.find("no-such-image.png") != std::string::npos, missingImage.c_str());
+        QVERIFY(errorMessageOf([&] { dl::measureSdasNovelty(file("missing.dlm"), {}, {}, {}); }).find("missing.dlm")
+                != std::string::npos);
     }
 
     void generatorErrorsAreClear()
