@@ -138,6 +138,16 @@ bool SdasTrainer::resume()
                      "afresh and the next checkpoint replaces it");
         return false;
     }
+    // A checkpoint of another network layout (e.g. written by an older DefectLens) cannot
+    // be continued; like one of other parameters it is replaced, not an error.
+    for (const auto& [name, tensor] : netState_) {
+        const std::string key = "model." + name;
+        if (!bundle.has(key) || bundle.entry(key).shape != tensor.sizes().vec()) {
+            logWarning("sdas: ignoring the checkpoint " + checkpointPath_ + ": it holds another network layout ('"
+                       + key + "' differs); training starts afresh and the next checkpoint replaces it");
+            return false;
+        }
+    }
     try {
         loadState(bundle, "model.", netState_, "sdas checkpoint");
         loadState(bundle, "ema.", emaState_, "sdas checkpoint");
