@@ -1049,6 +1049,10 @@ Nachher: %2</translation>
         <source>Promoted by %1 on %2</source>
         <translation>Übernommen von %1 am %2</translation>
     </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 ist ein SDAS-Synthesemodell: Es erzeugt Anomalien für RealNet (Bereich Training, Werkzeuge &gt; Vorschau der Anomaliesynthese) und kann nicht als Detektor in Gebrauch genommen werden.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

@@ -1041,6 +1041,10 @@ After: %2</source>
         <source>Promoted by %1 on %2</source>
         <translation>%1 が %2 に使用を開始しました</translation>
     </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 は SDAS 合成モデルです。RealNet 用の異常を生成するもので（「学習」パネル、「ツール &gt; 異常合成プレビュー」）、検出器として使用することはできません。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

@@ -1041,6 +1041,10 @@ After: %2</source>
         <source>Promoted by %1 on %2</source>
         <translation>由 %1 于 %2 投入使用</translation>
     </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 是 SDAS 合成模型：它为 RealNet 生成异常（“训练”面板、“工具 &gt; 异常合成预览”），不能作为检测器投入使用。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>

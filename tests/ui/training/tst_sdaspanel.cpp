@@ -9,6 +9,7 @@
 #include "ui/MainWindow.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/bridge/ModelJobs.h"
+#include "ui/models/ModelList.h"
 #include "ui/training/SynthesisPreview.h"
 #include "ui/training/TrainingPanel.h"
 
@@ -180,6 +181,12 @@ private slots:
         QVERIFY(sdasListChanged.count() >= 1);
         QCOMPARE(panel()->sdasModels().value(0), model.bundlePath);
         QVERIFY(panel()->activeModelPath() != model.bundlePath);
+        // The model list refuses to put it into use, as defectlens-cli promote does.
+        QSignalSpy listErrors(window_->modelList(), &dl::ui::ModelList::errorOccurred);
+        window_->modelList()->activateModel(model.bundlePath, QStringLiteral("test"));
+        QCOMPARE(listErrors.count(), 1);
+        QVERIFY(listErrors.first().first().toString().contains("SDAS synthesis model"));
+        QVERIFY(!store.activeModel());
     }
 
     void realnetPicksAnSdasModelAndRefusesSdasWithoutOne()
