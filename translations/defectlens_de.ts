@@ -334,6 +334,21 @@
         <source>Loading %1</source>
         <translation>%1 wird geladen</translation>
     </message>
+    <message>
+        <source>Loading SDAS model %1</source>
+        <translation>SDAS-Modell %1 wird geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild wird erzeugt</numerusform>
+            <numerusform>%n Bilder werden erzeugt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synthesis preview</source>
+        <translation>Synthesevorschau</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -807,6 +822,22 @@
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Anomaly &amp;synthesis preview…</source>
+        <translation>Vorschau der Anomalie&amp;synthese…</translation>
+    </message>
+    <message>
+        <source>Generate anomalies with an SDAS model at a chosen strength</source>
+        <translation>Anomalien mit einem SDAS-Modell in wählbarer Stärke erzeugen</translation>
+    </message>
+    <message>
+        <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
+        <translation>Das SDAS-Modell %1 steht für die Synthese von RealNet und unter Werkzeuge &gt; Vorschau der Anomaliesynthese bereit.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -1017,6 +1048,10 @@ Nachher: %2</translation>
     <message>
         <source>Promoted by %1 on %2</source>
         <translation>Übernommen von %1 am %2</translation>
+    </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 ist ein SDAS-Synthesemodell: Es erzeugt Anomalien für RealNet (Bereich Training, Werkzeuge &gt; Vorschau der Anomaliesynthese) und kann nicht als Detektor in Gebrauch genommen werden.</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1569,88 @@ Nachher: %2</translation>
     </message>
 </context>
 <context>
+    <name>dl::ui::SynthesisPreview</name>
+    <message>
+        <source>Generation cancelled.</source>
+        <translation>Erzeugung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Anomaly synthesis preview</source>
+        <translation>Vorschau der Anomaliesynthese</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS-Modell:</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>SDAS-Modell wählen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>The model&apos;s first</source>
+        <translation>Die erste des Modells</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>The anomaly strength s: 0 gives normal-looking parts, larger values stronger anomalies. Moving the slider regenerates with the same seed.</source>
+        <translation>Die Anomaliestärke s: 0 ergibt normal aussehende Teile, größere Werte stärkere Anomalien. Das Verschieben des Reglers erzeugt mit demselben Startwert neu.</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model (train one in the Training dock) and press Generate.</source>
+        <translation>Wählen Sie ein SDAS-Modell (trainieren Sie eines im Bereich Training) und klicken Sie auf Erzeugen.</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model first: train one in the Training dock (method &quot;SDAS (anomaly synthesis model)&quot;) or pick a .dlm file with Browse…</source>
+        <translation>Wählen Sie zuerst ein SDAS-Modell: Trainieren Sie eines im Bereich Training (Methode „SDAS (Anomaliesynthese-Modell)“) oder wählen Sie mit Durchsuchen… eine .dlm-Datei.</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>Das SDAS-Modell %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>Warten auf die Engine…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) at strength %1, seed %2, %3×%3 pixels, generated in %4 s</source>
+        <translation>
+            <numerusform>%n Bild mit Stärke %1, Startwert %2, %3×%3 Pixel, erzeugt in %4 s</numerusform>
+            <numerusform>%n Bilder mit Stärke %1, Startwert %2, %3×%3 Pixel, erzeugt in %4 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens-Modelle (*.dlm)</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::ThumbnailGrid</name>
     <message>
         <source>unreadable</source>
@@ -1660,6 +1777,100 @@ Nachher: %2</translation>
     <message>
         <source>Saved %1 (%2 s)</source>
         <translation>%1 gespeichert (%2 s)</translation>
+    </message>
+    <message>
+        <source>SDAS training cancelled; its checkpoint is kept, and Start with the same categories resumes from it.</source>
+        <translation>SDAS-Training abgebrochen; sein Checkpoint bleibt erhalten, und Starten mit denselben Kategorien setzt es dort fort.</translation>
+    </message>
+    <message>
+        <source>SDAS (anomaly synthesis model)</source>
+        <translation>SDAS (Anomaliesynthese-Modell)</translation>
+    </message>
+    <message>
+        <source>Synthesis:</source>
+        <translation>Synthese:</translation>
+    </message>
+    <message>
+        <source>DTD textures</source>
+        <translation>DTD-Texturen</translation>
+    </message>
+    <message>
+        <source>SDAS model</source>
+        <translation>SDAS-Modell</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Beides</translation>
+    </message>
+    <message>
+        <source>How RealNet makes the anomalies it learns from: pasted DTD textures, images generated by an SDAS model, or both</source>
+        <translation>Wie RealNet die Anomalien erzeugt, aus denen es lernt: eingefügte DTD-Texturen, von einem SDAS-Modell erzeugte Bilder oder beides</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS-Modell:</translation>
+    </message>
+    <message>
+        <source>No SDAS model yet</source>
+        <translation>Noch kein SDAS-Modell</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model file (.dlm)</source>
+        <translation>Eine SDAS-Modelldatei (.dlm) wählen</translation>
+    </message>
+    <message>
+        <source>Trains the diffusion model RealNet&apos;s SDAS synthesis samples anomalies from, on the normal training images; it does not score images. Cancel keeps a checkpoint that the next Start resumes.</source>
+        <translation>Trainiert auf den normalen Trainingsbildern das Diffusionsmodell, aus dem die SDAS-Synthese von RealNet Anomalien zieht; es bewertet keine Bilder. Abbrechen behält einen Checkpoint, den der nächste Start fortsetzt.</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>SDAS-Modell wählen</translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens-Modelle (*.dlm)</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted SDAS training from its checkpoint %1 (with other parameters it starts afresh).</source>
+        <translation>Starten setzt das unterbrochene SDAS-Training an seinem Checkpoint %1 fort (mit anderen Parametern beginnt es neu).</translation>
+    </message>
+    <message>
+        <source>The SDAS parameters are not valid: %1</source>
+        <translation>Die SDAS-Parameter sind ungültig: %1</translation>
+    </message>
+    <message>
+        <source>RealNet&apos;s SDAS synthesis needs an SDAS model: train one with the method &quot;SDAS (anomaly synthesis model)&quot;, or choose a .dlm file with Browse…</source>
+        <translation>Die SDAS-Synthese von RealNet benötigt ein SDAS-Modell: Trainieren Sie eines mit der Methode „SDAS (Anomaliesynthese-Modell)“ oder wählen Sie mit Durchsuchen… eine .dlm-Datei.</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>Das SDAS-Modell %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Resumed from iteration %1 — %2</source>
+        <translation>Fortgesetzt ab Iteration %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s)</source>
+        <translation>
+            <numerusform>SDAS-Modell %1 gespeichert (%n Iteration, %2 s)</numerusform>
+            <numerusform>SDAS-Modell %1 gespeichert (%n Iterationen, %2 s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s; resumed from iteration %3)</source>
+        <translation>
+            <numerusform>SDAS-Modell %1 gespeichert (%n Iteration, %2 s; fortgesetzt ab Iteration %3)</numerusform>
+            <numerusform>SDAS-Modell %1 gespeichert (%n Iterationen, %2 s; fortgesetzt ab Iteration %3)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -333,6 +333,20 @@
         <source>Loading %1</source>
         <translation>%1 を読み込んでいます</translation>
     </message>
+    <message>
+        <source>Loading SDAS model %1</source>
+        <translation>SDAS モデル %1 を読み込んでいます</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n image(s)</source>
+        <translation>
+            <numerusform>%n 枚の画像を生成しています</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synthesis preview</source>
+        <translation>合成プレビュー</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -801,6 +815,22 @@
         <source>&amp;Light</source>
         <translation>ライト(&amp;L)</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Anomaly &amp;synthesis preview…</source>
+        <translation>異常合成プレビュー(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Generate anomalies with an SDAS model at a chosen strength</source>
+        <translation>SDAS モデルで指定した強度の異常を生成します</translation>
+    </message>
+    <message>
+        <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
+        <translation>SDAS モデル %1 を RealNet の合成と「ツール &gt; 異常合成プレビュー」で使用できます。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -1010,6 +1040,10 @@ After: %2</source>
     <message>
         <source>Promoted by %1 on %2</source>
         <translation>%1 が %2 に使用を開始しました</translation>
+    </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 は SDAS 合成モデルです。RealNet 用の異常を生成するもので（「学習」パネル、「ツール &gt; 異常合成プレビュー」）、検出器として使用することはできません。</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1560,87 @@ After: %2</source>
     </message>
 </context>
 <context>
+    <name>dl::ui::SynthesisPreview</name>
+    <message>
+        <source>Generation cancelled.</source>
+        <translation>生成をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Anomaly synthesis preview</source>
+        <translation>異常合成プレビュー</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS モデル:</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>SDAS モデルを選択</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>カテゴリ:</translation>
+    </message>
+    <message>
+        <source>The model&apos;s first</source>
+        <translation>モデルの最初のカテゴリ</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>強度:</translation>
+    </message>
+    <message>
+        <source>The anomaly strength s: 0 gives normal-looking parts, larger values stronger anomalies. Moving the slider regenerates with the same seed.</source>
+        <translation>異常の強度 s: 0 では正常に見える部品、値が大きいほど強い異常になります。スライダーを動かすと同じシードで再生成します。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model (train one in the Training dock) and press Generate.</source>
+        <translation>SDAS モデルを選択し（「学習」パネルで学習できます）、「生成」を押してください。</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model first: train one in the Training dock (method &quot;SDAS (anomaly synthesis model)&quot;) or pick a .dlm file with Browse…</source>
+        <translation>先に SDAS モデルを選択してください: 「学習」パネルで学習する（手法「SDAS（異常合成モデル）」）か、「参照…」で .dlm ファイルを選択します。</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>SDAS モデル %1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>エンジンを待っています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) at strength %1, seed %2, %3×%3 pixels, generated in %4 s</source>
+        <translation>
+            <numerusform>%n 枚の画像（強度 %1、シード %2、%3×%3 ピクセル）を %4 秒で生成しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens モデル (*.dlm)</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::ThumbnailGrid</name>
     <message>
         <source>unreadable</source>
@@ -1651,6 +1766,98 @@ After: %2</source>
     <message>
         <source>Saved %1 (%2 s)</source>
         <translation>%1 を保存しました（%2 秒）</translation>
+    </message>
+    <message>
+        <source>SDAS training cancelled; its checkpoint is kept, and Start with the same categories resumes from it.</source>
+        <translation>SDAS の学習をキャンセルしました。チェックポイントは保持され、同じカテゴリで開始するとそこから再開します。</translation>
+    </message>
+    <message>
+        <source>SDAS (anomaly synthesis model)</source>
+        <translation>SDAS（異常合成モデル）</translation>
+    </message>
+    <message>
+        <source>Synthesis:</source>
+        <translation>合成:</translation>
+    </message>
+    <message>
+        <source>DTD textures</source>
+        <translation>DTD テクスチャ</translation>
+    </message>
+    <message>
+        <source>SDAS model</source>
+        <translation>SDAS モデル</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>両方</translation>
+    </message>
+    <message>
+        <source>How RealNet makes the anomalies it learns from: pasted DTD textures, images generated by an SDAS model, or both</source>
+        <translation>RealNet が学習に使う異常の作り方: DTD テクスチャの貼り付け、SDAS モデルが生成した画像、またはその両方</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS モデル:</translation>
+    </message>
+    <message>
+        <source>No SDAS model yet</source>
+        <translation>SDAS モデルはまだありません</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model file (.dlm)</source>
+        <translation>SDAS モデルファイル（.dlm）を選択</translation>
+    </message>
+    <message>
+        <source>Trains the diffusion model RealNet&apos;s SDAS synthesis samples anomalies from, on the normal training images; it does not score images. Cancel keeps a checkpoint that the next Start resumes.</source>
+        <translation>正常な学習画像で、RealNet の SDAS 合成が異常をサンプリングする拡散モデルを学習します。画像のスコアリングは行いません。キャンセルするとチェックポイントが保持され、次回の開始時に再開します。</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>反復</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>SDAS モデルを選択</translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens モデル (*.dlm)</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted SDAS training from its checkpoint %1 (with other parameters it starts afresh).</source>
+        <translation>開始すると、中断した SDAS の学習をチェックポイント %1 から再開します（パラメータが異なる場合は最初から学習します）。</translation>
+    </message>
+    <message>
+        <source>The SDAS parameters are not valid: %1</source>
+        <translation>SDAS のパラメータが無効です: %1</translation>
+    </message>
+    <message>
+        <source>RealNet&apos;s SDAS synthesis needs an SDAS model: train one with the method &quot;SDAS (anomaly synthesis model)&quot;, or choose a .dlm file with Browse…</source>
+        <translation>RealNet の SDAS 合成には SDAS モデルが必要です: 手法「SDAS（異常合成モデル）」で学習するか、「参照…」で .dlm ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>SDAS モデル %1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Resumed from iteration %1 — %2</source>
+        <translation>反復 %1 から再開 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s)</source>
+        <translation>
+            <numerusform>SDAS モデル %1 を保存しました（%n 反復、%2 秒）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s; resumed from iteration %3)</source>
+        <translation>
+            <numerusform>SDAS モデル %1 を保存しました（%n 反復、%2 秒、反復 %3 から再開）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -333,6 +333,20 @@
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
+    <message>
+        <source>Loading SDAS model %1</source>
+        <translation>正在加载 SDAS 模型 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating %n image(s)</source>
+        <translation>
+            <numerusform>正在生成 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synthesis preview</source>
+        <translation>合成预览</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -801,6 +815,22 @@
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Anomaly &amp;synthesis preview…</source>
+        <translation>异常合成预览(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Generate anomalies with an SDAS model at a chosen strength</source>
+        <translation>用 SDAS 模型按所选强度生成异常</translation>
+    </message>
+    <message>
+        <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
+        <translation>SDAS 模型 %1 已可用于 RealNet 的合成以及“工具 &gt; 异常合成预览”。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -1010,6 +1040,10 @@ After: %2</source>
     <message>
         <source>Promoted by %1 on %2</source>
         <translation>由 %1 于 %2 投入使用</translation>
+    </message>
+    <message>
+        <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
+        <translation>%1 是 SDAS 合成模型：它为 RealNet 生成异常（“训练”面板、“工具 &gt; 异常合成预览”），不能作为检测器投入使用。</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1560,87 @@ After: %2</source>
     </message>
 </context>
 <context>
+    <name>dl::ui::SynthesisPreview</name>
+    <message>
+        <source>Generation cancelled.</source>
+        <translation>生成已取消。</translation>
+    </message>
+    <message>
+        <source>Anomaly synthesis preview</source>
+        <translation>异常合成预览</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS 模型：</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>选择 SDAS 模型</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>The model&apos;s first</source>
+        <translation>模型的第一个类别</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>The anomaly strength s: 0 gives normal-looking parts, larger values stronger anomalies. Moving the slider regenerates with the same seed.</source>
+        <translation>异常强度 s：0 生成外观正常的部件，数值越大异常越强。移动滑块会以相同的随机种子重新生成。</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model (train one in the Training dock) and press Generate.</source>
+        <translation>请选择一个 SDAS 模型（可在“训练”面板中训练），然后点击“生成”。</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model first: train one in the Training dock (method &quot;SDAS (anomaly synthesis model)&quot;) or pick a .dlm file with Browse…</source>
+        <translation>请先选择一个 SDAS 模型：在“训练”面板中训练一个（方法“SDAS（异常合成模型）”），或通过“浏览…”选择一个 .dlm 文件。</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>SDAS 模型 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>正在等待引擎…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) at strength %1, seed %2, %3×%3 pixels, generated in %4 s</source>
+        <translation>
+            <numerusform>%n 张图像，强度 %1，随机种子 %2，%3×%3 像素，用时 %4 秒生成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens 模型 (*.dlm)</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::ThumbnailGrid</name>
     <message>
         <source>unreadable</source>
@@ -1651,6 +1766,98 @@ After: %2</source>
     <message>
         <source>Saved %1 (%2 s)</source>
         <translation>已保存 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>SDAS training cancelled; its checkpoint is kept, and Start with the same categories resumes from it.</source>
+        <translation>SDAS 训练已取消；其检查点已保留，使用相同类别再次开始训练时将从该检查点继续。</translation>
+    </message>
+    <message>
+        <source>SDAS (anomaly synthesis model)</source>
+        <translation>SDAS（异常合成模型）</translation>
+    </message>
+    <message>
+        <source>Synthesis:</source>
+        <translation>合成方式：</translation>
+    </message>
+    <message>
+        <source>DTD textures</source>
+        <translation>DTD 纹理</translation>
+    </message>
+    <message>
+        <source>SDAS model</source>
+        <translation>SDAS 模型</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <source>How RealNet makes the anomalies it learns from: pasted DTD textures, images generated by an SDAS model, or both</source>
+        <translation>RealNet 生成用于学习的异常的方式：粘贴 DTD 纹理、由 SDAS 模型生成的图像，或两者兼用</translation>
+    </message>
+    <message>
+        <source>SDAS model:</source>
+        <translation>SDAS 模型：</translation>
+    </message>
+    <message>
+        <source>No SDAS model yet</source>
+        <translation>尚无 SDAS 模型</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model file (.dlm)</source>
+        <translation>选择 SDAS 模型文件（.dlm）</translation>
+    </message>
+    <message>
+        <source>Trains the diffusion model RealNet&apos;s SDAS synthesis samples anomalies from, on the normal training images; it does not score images. Cancel keeps a checkpoint that the next Start resumes.</source>
+        <translation>在正常训练图像上训练扩散模型，RealNet 的 SDAS 合成从中采样异常；该模型不对图像评分。取消时会保留检查点，下次开始时从其继续。</translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>Choose an SDAS model</source>
+        <translation>选择 SDAS 模型</translation>
+    </message>
+    <message>
+        <source>DefectLens models (*.dlm)</source>
+        <translation>DefectLens 模型 (*.dlm)</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted SDAS training from its checkpoint %1 (with other parameters it starts afresh).</source>
+        <translation>开始训练将从检查点 %1 继续被中断的 SDAS 训练（参数不同时将重新开始）。</translation>
+    </message>
+    <message>
+        <source>The SDAS parameters are not valid: %1</source>
+        <translation>SDAS 参数无效：%1</translation>
+    </message>
+    <message>
+        <source>RealNet&apos;s SDAS synthesis needs an SDAS model: train one with the method &quot;SDAS (anomaly synthesis model)&quot;, or choose a .dlm file with Browse…</source>
+        <translation>RealNet 的 SDAS 合成需要一个 SDAS 模型：请使用方法“SDAS（异常合成模型）”训练一个，或通过“浏览…”选择一个 .dlm 文件。</translation>
+    </message>
+    <message>
+        <source>The SDAS model %1 does not exist.</source>
+        <translation>SDAS 模型 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Resumed from iteration %1 — %2</source>
+        <translation>已从第 %1 次迭代继续 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s)</source>
+        <translation>
+            <numerusform>已保存 SDAS 模型 %1（%n 次迭代，%2 秒）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved SDAS model %1 (%n iteration(s), %2 s; resumed from iteration %3)</source>
+        <translation>
+            <numerusform>已保存 SDAS 模型 %1（%n 次迭代，%2 秒；从第 %3 次迭代继续）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

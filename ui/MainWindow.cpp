@@ -16,6 +16,7 @@
 #include "ui/common/Theme.h"
 #include "ui/dataset/ThumbnailGrid.h"
 #include "ui/common/Translations.h"
+#include "ui/training/SynthesisPreview.h"
 #include "ui/training/TrainingPanel.h"
 
 #include <QAction>
@@ -158,6 +159,12 @@ void MainWindow::createActions()
 
     createAppearanceMenus(viewMenu);
 
+    QMenu* toolsMenu = toolsMenu_ = menuBar()->addMenu(tr("&Tools"));
+    synthesisPreviewAction_ = toolsMenu->addAction(tr("Anomaly &synthesis preview\u2026"), this,
+                                                   &MainWindow::showSynthesisPreview);
+    synthesisPreviewAction_->setObjectName(QStringLiteral("synthesisPreviewAction"));
+    synthesisPreviewAction_->setStatusTip(tr("Generate anomalies with an SDAS model at a chosen strength"));
+
     QMenu* helpMenu = helpMenu_ = menuBar()->addMenu(tr("&Help"));
     QAction* about = aboutAction_ = helpMenu->addAction(tr("&About DefectLens"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -240,6 +247,12 @@ void MainWindow::onTrainingFinished(const TrainedModel& model, bool retrain, con
         modelList_->setDatabasePath(trainingPanel_->databasePath());
     else
         modelList_->refresh();
+    if (model.method == QLatin1String("sdas")) {
+        // A synthesis model generates images and scores none: it is not put into use.
+        appendLog(LogLevel::Info, tr("SDAS model %1 is ready for RealNet's synthesis and for Tools > Anomaly "
+                                     "synthesis preview.").arg(QFileInfo(model.bundlePath).fileName()));
+        return;
+    }
     if (retrain) {
         // The old model stays active until the user promotes the new one.
         modelsDock_->show();
@@ -248,6 +261,22 @@ void MainWindow::onTrainingFinished(const TrainedModel& model, bool retrain, con
         return;
     }
     modelList_->activateModel(model.bundlePath, QStringLiteral("trained on this workstation"));
+}
+
+void MainWindow::showSynthesisPreview()
+{
+    if (!synthesisPreview_) {
+        synthesisPreview_ = new SynthesisPreview(engine_, this);
+        connect(trainingPanel_, &TrainingPanel::sdasModelsChanged, synthesisPreview_,
+                [this] { synthesisPreview_->setModels(trainingPanel_->sdasModels()); });
+        connect(synthesisPreview_, &SynthesisPreview::errorOccurred, this,
+                [this](const QString& message) { appendLog(LogLevel::Warning, message); });
+    }
+    trainingPanel_->refreshSdasModels();
+    synthesisPreview_->setModels(trainingPanel_->sdasModels());
+    synthesisPreview_->show();
+    synthesisPreview_->raise();
+    synthesisPreview_->activateWindow();
 }
 
 void MainWindow::onActiveModelChanged(const QString& bundlePath, const QString& method)
@@ -780,6 +809,9 @@ void MainWindow::retranslateUi()
     for (QAction* action : themeGroup_->actions())
         action->setText(themeFromKey(action->data().toString()) == Theme::Dark ? tr("&Dark") : tr("&Light"));
     languageMenu_->setTitle(tr("&Language"));
+    toolsMenu_->setTitle(tr("&Tools"));
+    synthesisPreviewAction_->setText(tr("Anomaly &synthesis preview\u2026"));
+    synthesisPreviewAction_->setStatusTip(tr("Generate anomalies with an SDAS model at a chosen strength"));
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About DefectLens"));
     aboutQtAction_->setText(tr("About &Qt"));

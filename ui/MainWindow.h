@@ -33,6 +33,7 @@ class EngineBridge;
 class ThumbnailGrid;
 struct AppSettings;
 class ModelList;
+class SynthesisPreview;
 class TrainingPanel;
 struct TrainedModel;
 class ResultView;
@@ -75,6 +76,9 @@ public:
     void setAnnotating(bool on);
     bool isAnnotating() const;
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    // Tools > Anomaly synthesis preview: SDAS images at a chosen strength (non-modal).
+    void showSynthesisPreview();
+    SynthesisPreview* synthesisPreview() const { return synthesisPreview_; }
     ModelList* modelList() const { return modelList_; }
     ThumbnailGrid* thumbnailGrid() const { return thumbnailGrid_; }
 
@@ -138,6 +142,7 @@ private:
     QStackedWidget* centralStack_ = nullptr; // the result view, or the annotation editor
     QAction* annotateAction_ = nullptr;
     TrainingPanel* trainingPanel_ = nullptr;
+    SynthesisPreview* synthesisPreview_ = nullptr; // made on first use
     QDockWidget* trainingDock_ = nullptr;
     ModelList* modelList_ = nullptr;
     QDockWidget* modelsDock_ = nullptr;
@@ -146,6 +151,8 @@ private:
     QLabel* pixelLabel_ = nullptr; // the anomaly score under the mouse
     QMenu* fileMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* toolsMenu_ = nullptr;
+    QAction* synthesisPreviewAction_ = nullptr;
     QMenu* helpMenu_ = nullptr;
     QMenu* themeMenu_ = nullptr;
     QMenu* languageMenu_ = nullptr;

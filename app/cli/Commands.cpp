@@ -19,6 +19,7 @@
 #include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/RecordedRun.h"
+#include "workflow/SdasFit.h"
 #include "workflow/Workflow.h"
 
 
@@ -156,26 +157,12 @@ int runFitSdas(const CliOptions& o)
     const json params = sdasMergedParams(o.params); // a bad --param fails before any work
     std::vector<Dataset> datasets = importAll(o);
     db::JobRecorder recording = openRecorder(o);
-    workflow::WorkRecorder& recorder = recording.recorder();
-    workflow::RecordedRun run(recorder, workflow::RunKind::Fit,
-                              {{"method", kSdasMethod}, {"data", datasetParams(o)}, {"params", o.params},
-                               {"out", o.outPath}});
-    const SdasFitResult result = run.complete([&] {
-        for (const Dataset& d : datasets)
-            workflow::registerDataset(recorder, d);
-        SdasFitResult r = trainSdasModel(sdasFitInput(workflow::pointersTo(datasets)), o.params, o.outPath,
-                                         stderrProgress(o));
-        if (recorder.enabled()) {
-            workflow::ModelEntry model;
-            model.method = kSdasMethod;
-            model.categories = r.categories;
-            model.bundlePath = o.outPath;
-            model.bundleChecksum = r.checksum;
-            model.metrics = {{"kind", "synthesis"}, {"fit_seconds", r.seconds}, {"iterations", r.iterations}};
-            run.linkModel(recorder.addModel(model));
-        }
-        return r;
-    });
+    workflow::SdasFitJob job;
+    job.datasets = workflow::pointersTo(datasets);
+    job.params = o.params;
+    job.outputPath = o.outPath;
+    job.runParams = {{"method", kSdasMethod}, {"data", datasetParams(o)}, {"params", o.params}, {"out", o.outPath}};
+    const SdasFitResult result = workflow::fitSdasAndRecord(recording.recorder(), job, stderrProgress(o)).fit;
     std::cout << json({{"model", o.outPath}, {"method", kSdasMethod}, {"kind", "synthesis"},
                        {"categories", result.categories}, {"iterations", result.iterations},
                        {"resumed_from", result.resumedFrom}, {"fit_seconds", result.seconds},

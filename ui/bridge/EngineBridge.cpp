@@ -50,12 +50,17 @@ const JobLane::Policy kViewerLane{std::chrono::milliseconds(50), /*lateCancelHid
 const JobLane::Policy kModelLane{std::chrono::milliseconds(100), /*lateCancelHidesResult=*/false,
                                  /*failureDropsWaiting=*/true};
 
+// Preview images: only the newest request matters, a superseded one is hidden.
+const JobLane::Policy kSynthesisLane{std::chrono::milliseconds(50), /*lateCancelHidesResult=*/true,
+                                     /*failureDropsWaiting=*/false};
+
 } // namespace
 
 EngineBridge::EngineBridge(QObject* parent)
     : QObject(parent),
       viewerLane_(new JobLane(kViewerLane, this)),
-      modelLane_(new JobLane(kModelLane, this))
+      modelLane_(new JobLane(kModelLane, this)),
+      synthesisLane_(new JobLane(kSynthesisLane, this))
 {
     connectLanes();
 }
@@ -64,6 +69,7 @@ EngineBridge::~EngineBridge()
 {
     // The workers capture only values, but their progress posts target the lanes,
     // which must outlive them.
+    synthesisLane_->stop();
     modelLane_->stop();
     viewerLane_->stop();
 }
@@ -90,6 +96,11 @@ void EngineBridge::connectLanes()
         if (!busy)
             emit modelJobsIdle();
     });
+
+    connect(synthesisLane_, &JobLane::progress, this,
+            [this](double fraction, const QString& stage, double) { emit synthesisProgress(fraction, stage); });
+    connect(synthesisLane_, &JobLane::failed, this, &EngineBridge::synthesisFailed);
+    connect(synthesisLane_, &JobLane::cancelled, this, [this](const QString&) { emit synthesisCancelled(); });
 }
 
 bool EngineBridge::isBusy() const

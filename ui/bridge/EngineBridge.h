@@ -21,6 +21,7 @@
 
 namespace dl {
 class Detector;
+class SdasGenerator;
 }
 
 namespace dl::ui {
@@ -88,6 +89,14 @@ public:
     std::optional<ModelSummary> model() const { return model_; }
     std::shared_ptr<const Dataset> dataset() const { return dataset_; }
 
+    // --- Synthesis preview: a third lane, so that generating images neither waits
+    // behind a training nor holds up image scoring (EngineBridgeSynthesis.cpp).
+    // A new request replaces the waiting one and cancels the running one: the
+    // newest slider position wins. The loaded SDAS model is kept for the next request.
+    void generateSynthesis(const SynthesisRequest& request);
+    void cancelSynthesis();
+    bool isSynthesisRunning() const { return synthesisLane_->hasRunningOrWaiting(); }
+
 public slots:
     // Cancels the running job (at its next cancellation point) and drops waiting ones.
     void cancel();
@@ -113,11 +122,18 @@ signals:
     void modelJobCancelled(const QString& description);
     void modelJobsIdle();
 
+    // The synthesis lane.
+    void synthesisStarted(const dl::ui::SynthesisRequest& request);
+    void synthesisProgress(double fraction, const QString& stage);
+    void synthesisGenerated(const dl::ui::SynthesisResult& result);
+    void synthesisFailed(const QString& message);
+    void synthesisCancelled();
+
 private:
     using Delivery = JobLane::Delivery;
     using Work = JobLane::Work;
 
-    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate };
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Synthesize };
     // `prepare` runs on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
     void enqueue(JobKind kind, const QString& description, std::function<Work()> prepare);
     void enqueueModelJob(JobKind kind, const QString& description, std::function<Work()> prepare);
@@ -127,6 +143,11 @@ private:
     JobLane* viewerLane_;
     // Training and evaluation, beside the viewer's lane.
     JobLane* modelLane_;
+    // The synthesis preview's generations, beside both.
+    JobLane* synthesisLane_;
+    // The SDAS model of the last generation (used by one synthesis job at a time).
+    std::shared_ptr<const SdasGenerator> generator_;
+    QString generatorPath_;
 
     std::shared_ptr<Detector> detector_;
     std::optional<ModelSummary> model_;

@@ -9,7 +9,9 @@
 #include "database/StoreRecorder.h"
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
+#include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
+#include "workflow/SdasFit.h"
 #include "workflow/Workflow.h"
 
 #include <QFile>
@@ -129,8 +131,39 @@ json trainingParams(const TrainSpec& spec, const std::string& parentPath)
     return params;
 }
 
+// SDAS, the synthesis model: the fit defectlens-cli runs (workflow::fitSdasAndRecord).
+// A cancelled one keeps its checkpoint beside spec.outputPath; a training with the
+// same output, parameters and images resumes from it.
+TrainedModel runSdasTraining(const TrainSpec& spec, const ProgressContext& progress)
+{
+    const json params = toJson(spec.params);
+    sdasMergedParams(params); // a bad parameter fails before any work
+    db::JobRecorder recording(spec.databasePath);
+    const std::vector<Dataset> datasets = selectDatasets(spec.datasets, spec.categories, nullptr);
+    workflow::SdasFitJob job;
+    job.datasets = workflow::pointersTo(datasets);
+    job.params = params;
+    job.outputPath = fileSystemPath(spec.outputPath);
+    job.runParams = {{"method", kSdasMethod}, {"data", workflow::describeDatasets(datasets)}, {"params", params},
+                     {"out", job.outputPath}, {"source", "gui"}};
+    const workflow::SdasFitOutcome outcome = workflow::fitSdasAndRecord(recording.recorder(), job, progress);
+    TrainedModel result;
+    result.bundlePath = QFileInfo(spec.outputPath).absoluteFilePath();
+    result.checksum = QString::fromStdString(outcome.fit.checksum);
+    result.method = spec.method;
+    for (const std::string& c : outcome.fit.categories)
+        result.categories << QString::fromStdString(c);
+    result.seconds = outcome.fit.seconds;
+    result.modelId = outcome.modelId;
+    result.iterations = outcome.fit.iterations;
+    result.resumedFrom = outcome.fit.resumedFrom;
+    return result;
+}
+
 TrainedModel runTraining(const TrainSpec& spec, const ProgressContext& progress)
 {
+    if (spec.method == QLatin1String(kSdasMethod))
+        return runSdasTraining(spec, progress);
     db::JobRecorder recording(spec.databasePath);
     int labelled = 0;
     std::vector<Dataset> datasets = selectDatasets(

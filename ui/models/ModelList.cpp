@@ -214,6 +214,13 @@ QString ModelList::activeModelPath() const
 
 void ModelList::activateModel(const QString& bundlePath, const QString& reason)
 {
+    if (methodOf(bundlePath) == QLatin1String("sdas")) {
+        // As defectlens-cli promote: a synthesis model generates images and scores none.
+        emit errorOccurred(tr("%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, "
+                              "Tools > Anomaly synthesis preview) and cannot be put into use as a detector.")
+                               .arg(QFileInfo(bundlePath).fileName()));
+        return;
+    }
     if (store_) {
         try {
             if (const std::optional<db::RowId> id = modelIdOf(bundlePath))

@@ -2,25 +2,32 @@
 
 #include "data/Dataset.h"
 #include "database/Store.h"
+#include "common/Error.h"
+#include "common/Log.h"
 #include "engine/DetectorRegistry.h"
+#include "methods/sdas/SdasTraining.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/PlotStyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QRegularExpressionMatch>
 #include <QSet>
 #include <QVBoxLayout>
 
@@ -28,7 +35,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
+#include <vector>
 
 namespace dl::ui {
 
@@ -52,6 +61,30 @@ constexpr ParameterField kParameterFields[] = {
     {"learning_rate", 1e-5, 1.0, 5, 1e-4},
     {"batch_size", 1, 4096, 0, 1},
 };
+// SDAS's few: the time budget (summed over resumes) and the image size it learns at.
+constexpr ParameterField kSdasParameterFields[] = {
+    {"max_minutes", 1, 1440, 0, 5},
+    {"resolution", 32, 128, 0, 16},
+};
+
+const QString kSdas = QString::fromLatin1(kSdasMethod);
+const QString kRealnet = QStringLiteral("realnet");
+const QString kCheckpointSuffix = QStringLiteral(".sdas-checkpoint");
+
+nlohmann::json toJson(const QJsonObject& object)
+{
+    return nlohmann::json::parse(QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString());
+}
+
+QString fileNameStem(const QString& method, const QStringList& categories)
+{
+    QString name = method;
+    if (categories.size() == 1)
+        name += QLatin1Char('-') + categories.front();
+    else if (categories.size() > 1)
+        name += QStringLiteral("-unified");
+    return name;
+}
 
 QString formatSeconds(double seconds)
 {
@@ -76,6 +109,9 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     methodBox_->setObjectName(QStringLiteral("trainingMethod"));
     for (const MethodDescription& method : DetectorRegistry::instance().methods())
         methodBox_->addItem(QString::fromStdString(method.title), QString::fromStdString(method.name));
+    // Not a detector: the synthesis model RealNet samples from (titled in retranslateUi).
+    methodBox_->insertSeparator(methodBox_->count());
+    methodBox_->addItem(QString(), kSdas);
     methodLabel_ = new QLabel(setup);
     form->addRow(methodLabel_, methodBox_);
     categoryList_ = new QListWidget(setup);
@@ -87,10 +123,34 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     form->addRow(unifiedBox_);
     databaseLabelsBox_ = new QCheckBox(setup);
     form->addRow(databaseLabelsBox_);
+    synthesisBox_ = new QComboBox(setup);
+    synthesisBox_->setObjectName(QStringLiteral("realnetSynthesis"));
+    for (const char* key : {"dtd", "sdas", "both"})
+        synthesisBox_->addItem(QString(), QString::fromLatin1(key));
+    synthesisLabel_ = new QLabel(setup);
+    form->addRow(synthesisLabel_, synthesisBox_);
+    sdasModelRow_ = new QWidget(setup);
+    auto* sdasRow = new QHBoxLayout(sdasModelRow_);
+    sdasRow->setContentsMargins(0, 0, 0, 0);
+    sdasModelBox_ = new QComboBox(sdasModelRow_);
+    sdasModelBox_->setObjectName(QStringLiteral("realnetSdasModel"));
+    sdasModelBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    sdasModelBox_->setMinimumContentsLength(16);
+    sdasBrowseButton_ = new QPushButton(sdasModelRow_);
+    sdasBrowseButton_->setObjectName(QStringLiteral("browseSdasModel"));
+    sdasRow->addWidget(sdasModelBox_, 1);
+    sdasRow->addWidget(sdasBrowseButton_);
+    sdasModelLabel_ = new QLabel(setup);
+    form->addRow(sdasModelLabel_, sdasModelRow_);
     parameterBox_ = new QWidget(setup);
     parameterForm_ = new QFormLayout(parameterBox_);
     parameterForm_->setContentsMargins(0, 0, 0, 0);
     form->addRow(parameterBox_);
+    resumeLabel_ = new QLabel(setup);
+    resumeLabel_->setObjectName(QStringLiteral("sdasResumeHint"));
+    resumeLabel_->setWordWrap(true);
+    form->addRow(resumeLabel_);
+    setupForm_ = form;
     layout->addWidget(setup);
 
     auto* buttons = new QHBoxLayout;
@@ -116,6 +176,7 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     auto* status = new QHBoxLayout;
     stageLabel_ = new QLabel(this);
     stageLabel_->setMinimumWidth(50);
+    stageLabel_->setWordWrap(true); // long bundle names, "resumed from iteration N"
     etaLabel_ = new QLabel(this);
     status->addWidget(stageLabel_, 1);
     status->addWidget(etaLabel_);
@@ -136,6 +197,9 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     layout->addWidget(plot_, 1);
 
     connect(methodBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::rebuildParameterFields);
+    connect(synthesisBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::updateMethodRows);
+    connect(sdasBrowseButton_, &QPushButton::clicked, this, &TrainingPanel::browseSdasModel);
+    connect(categoryList_, &QListWidget::itemChanged, this, &TrainingPanel::updateResumeHint);
     connect(startButton_, &QPushButton::clicked, this, &TrainingPanel::startTraining);
     connect(retrainButton_, &QPushButton::clicked, this, &TrainingPanel::retrainWithAnnotations);
     connect(cancelButton_, &QPushButton::clicked, this, &TrainingPanel::cancelTraining);
@@ -146,7 +210,13 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     connect(engine_, &EngineBridge::modelJobFailed, this,
             [this](const QString& message) { onStopped([message] { return message; }); });
     connect(engine_, &EngineBridge::modelJobCancelled, this, [this](const QString&) {
-        onStopped([] { return tr("Training cancelled; the previous model is unchanged."); });
+        if (sdasJob_)
+            onStopped([] {
+                return tr("SDAS training cancelled; its checkpoint is kept, and Start with the same categories "
+                          "resumes from it.");
+            });
+        else
+            onStopped([] { return tr("Training cancelled; the previous model is unchanged."); });
     });
 
     retranslateUi();
@@ -175,11 +245,28 @@ void TrainingPanel::retranslateUi()
     retrainButton_->setToolTip(tr("Warm-start DMAD from the active model with the defects annotated in the database; "
                                   "the active model stays in use until you promote the new one"));
     cancelButton_->setText(tr("Cancel"));
+    methodBox_->setItemText(methodBox_->findData(kSdas), tr("SDAS (anomaly synthesis model)"));
+    synthesisLabel_->setText(tr("Synthesis:"));
+    synthesisBox_->setItemText(0, tr("DTD textures"));
+    synthesisBox_->setItemText(1, tr("SDAS model"));
+    synthesisBox_->setItemText(2, tr("Both"));
+    synthesisBox_->setToolTip(tr("How RealNet makes the anomalies it learns from: pasted DTD textures, images "
+                                 "generated by an SDAS model, or both"));
+    sdasModelLabel_->setText(tr("SDAS model:"));
+    sdasModelBox_->setPlaceholderText(tr("No SDAS model yet"));
+    sdasBrowseButton_->setText(tr("Browse\u2026"));
+    sdasBrowseButton_->setToolTip(tr("Choose an SDAS model file (.dlm)"));
+    if (isSdasMethod())
+        methodBox_->setToolTip(tr("Trains the diffusion model RealNet's SDAS synthesis samples anomalies from, on "
+                                  "the normal training images; it does not score images. Cancel keeps a checkpoint "
+                                  "that the next Start resumes."));
+    updateResumeHint();
     updateActiveLabel();
     if (stageText_)
         stageLabel_->setText(stageText_());
     updateEtaLabel();
-    plot_->xAxis->setLabel(tr("Epoch"));
+    // The curves are those of the last job: SDAS streams iterations, the detectors epochs.
+    plot_->xAxis->setLabel(sdasJob_ ? tr("Iteration") : tr("Epoch"));
     plot_->yAxis->setLabel(tr("Loss"));
     plot_->yAxis2->setLabel(tr("Validation"));
     // Legend entries are the engine's metric names, which are not translated.
@@ -202,6 +289,11 @@ void TrainingPanel::updateActiveLabel()
                                                                  activeModelMethod_));
 }
 
+QString TrainingPanel::statusText() const
+{
+    return stageLabel_->text();
+}
+
 void TrainingPanel::setStageText(std::function<QString()> stageText)
 {
     stageText_ = std::move(stageText);
@@ -216,6 +308,7 @@ void TrainingPanel::updateEtaLabel()
 void TrainingPanel::setDatabasePath(const QString& path)
 {
     databasePath_ = path;
+    refreshSdasModels();
 }
 
 QString TrainingPanel::databasePath() const
@@ -272,13 +365,28 @@ void TrainingPanel::rebuildParameterFields()
     const QString method = methodBox_->currentData().toString();
     if (method.isEmpty())
         return;
-    const MethodDescription& description = DetectorRegistry::instance().describe(method.toStdString());
-    // The summary is long; the tooltip keeps the dock compact.
-    methodBox_->setToolTip(QString::fromStdString(description.summary));
-    databaseLabelsBox_->setEnabled(description.semiSupervised);
-    for (const ParameterField& field : kParameterFields) {
-        const auto it = description.defaultParams.find(field.key);
-        if (it == description.defaultParams.end() || !it->is_number())
+    nlohmann::json defaults;
+    const ParameterField* fields = nullptr;
+    std::size_t fieldCount = 0;
+    if (method == kSdas) {
+        defaults = sdasDefaultParams();
+        fields = kSdasParameterFields;
+        fieldCount = std::size(kSdasParameterFields);
+        databaseLabelsBox_->setEnabled(false); // normal images only
+        unifiedBox_->setEnabled(false);        // one class-conditional model over the checked categories
+    } else {
+        const MethodDescription& description = DetectorRegistry::instance().describe(method.toStdString());
+        // The summary is long; the tooltip keeps the dock compact.
+        methodBox_->setToolTip(QString::fromStdString(description.summary));
+        databaseLabelsBox_->setEnabled(description.semiSupervised);
+        unifiedBox_->setEnabled(true);
+        defaults = description.defaultParams;
+        fields = kParameterFields;
+        fieldCount = std::size(kParameterFields);
+    }
+    for (const ParameterField& field : std::vector<ParameterField>(fields, fields + fieldCount)) {
+        const auto it = defaults.find(field.key);
+        if (it == defaults.end() || !it->is_number())
             continue;
         auto* box = new QDoubleSpinBox(parameterBox_);
         box->setObjectName(QStringLiteral("param_") + QLatin1String(field.key));
@@ -289,6 +397,117 @@ void TrainingPanel::rebuildParameterFields()
         parameterForm_->addRow(QString::fromLatin1(field.key) + QLatin1Char(':'), box);
         parameterFields_.insert(QString::fromLatin1(field.key), box);
     }
+    if (method == kSdas)
+        retranslateUi(); // the method's tooltip
+    if (method == kRealnet)
+        refreshSdasModels();
+    updateMethodRows();
+    updateResumeHint();
+}
+
+bool TrainingPanel::isSdasMethod() const
+{
+    return methodBox_->currentData().toString() == kSdas;
+}
+
+void TrainingPanel::updateMethodRows()
+{
+    const bool realnet = methodBox_->currentData().toString() == kRealnet;
+    setupForm_->setRowVisible(synthesisBox_, realnet);
+    setupForm_->setRowVisible(sdasModelRow_, realnet && synthesis() != QLatin1String("dtd"));
+}
+
+void TrainingPanel::setSynthesis(const QString& synthesis)
+{
+    const int index = synthesisBox_->findData(synthesis);
+    if (index >= 0)
+        synthesisBox_->setCurrentIndex(index);
+}
+
+QString TrainingPanel::synthesis() const
+{
+    return synthesisBox_->currentData().toString();
+}
+
+void TrainingPanel::setSdasModel(const QString& bundlePath)
+{
+    if (bundlePath.isEmpty()) {
+        sdasModelBox_->setCurrentIndex(-1);
+        return;
+    }
+    const QString path = QFileInfo(bundlePath).absoluteFilePath();
+    if (!sdasModels().contains(path)) {
+        rememberSdasModel(path);
+        return;
+    }
+    sdasModelBox_->setCurrentIndex(sdasModelBox_->findData(path));
+}
+
+QString TrainingPanel::sdasModel() const
+{
+    return sdasModelBox_->currentData().toString();
+}
+
+QStringList TrainingPanel::sdasModels() const
+{
+    QStringList models;
+    for (int i = 0; i < sdasModelBox_->count(); ++i)
+        models << sdasModelBox_->itemData(i).toString();
+    return models;
+}
+
+void TrainingPanel::refreshSdasModels()
+{
+    QStringList recorded;
+    try {
+        // A short read on the GUI thread, as the model list does; its own connection, closed at once.
+        db::Store store;
+        store.open(databasePath());
+        for (const db::ModelRecord& model : store.listModels()) // newest first
+            if (model.method == kSdas)
+                recorded << QFileInfo(model.bundlePath).absoluteFilePath();
+    } catch (const Error& e) {
+        logWarning(std::string("reading the SDAS models of the database: ") + e.what());
+    }
+    if (recorded == recordedSdasModels_)
+        return;
+    recordedSdasModels_ = recorded;
+    fillSdasModelBox(sdasModel());
+    emit sdasModelsChanged();
+}
+
+void TrainingPanel::rememberSdasModel(const QString& bundlePath)
+{
+    sessionSdasModels_.removeAll(bundlePath);
+    sessionSdasModels_.prepend(bundlePath);
+    fillSdasModelBox(bundlePath);
+    emit sdasModelsChanged();
+}
+
+void TrainingPanel::fillSdasModelBox(const QString& select)
+{
+    // Trained or chosen here first (newest first), then the database's; files that are gone are left out.
+    QStringList paths;
+    for (const QString& path : sessionSdasModels_ + recordedSdasModels_)
+        if (!paths.contains(path) && QFileInfo::exists(path))
+            paths << path;
+    const QSignalBlocker blocker(sdasModelBox_);
+    sdasModelBox_->clear();
+    for (const QString& path : paths) {
+        sdasModelBox_->addItem(QFileInfo(path).fileName(), path);
+        sdasModelBox_->setItemData(sdasModelBox_->count() - 1, path, Qt::ToolTipRole);
+    }
+    const int index = sdasModelBox_->findData(select);
+    sdasModelBox_->setCurrentIndex(index >= 0 ? index : (paths.isEmpty() ? -1 : 0));
+}
+
+void TrainingPanel::browseSdasModel()
+{
+    const QString start = sdasModel().isEmpty() ? modelsFolder() : QFileInfo(sdasModel()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose an SDAS model"), start,
+                                                      tr("DefectLens models (*.dlm)"));
+    if (!path.isEmpty())
+        setSdasModel(path);
 }
 
 void TrainingPanel::addDataset(const std::shared_ptr<const Dataset>& dataset)
@@ -329,9 +548,7 @@ TrainSpec TrainingPanel::currentSpec() const
     TrainSpec spec;
     spec.method = methodBox_->currentData().toString();
     spec.datasets = datasets_;
-    for (int i = 0; i < categoryList_->count(); ++i)
-        if (categoryList_->item(i)->checkState() == Qt::Checked)
-            spec.categories << categoryList_->item(i)->text();
+    spec.categories = checkedCategories();
     spec.unified = unifiedBox_->isChecked();
     spec.params = advancedParameters_;
     for (auto it = parameterFields_.begin(); it != parameterFields_.end(); ++it) {
@@ -343,8 +560,85 @@ TrainSpec TrainingPanel::currentSpec() const
     spec.labelsFromDatabase = databaseLabelsBox_->isEnabled() && databaseLabelsBox_->isChecked();
     spec.databasePath = databasePath();
     spec.weightsPath = engine_->backboneWeights();
-    spec.outputPath = newBundlePath(spec.method, spec.categories);
+    if (spec.method == kSdas) {
+        spec.unified = spec.categories.size() > 1; // one class-conditional model
+        spec.outputPath = sdasBundlePath(spec.categories);
+    } else {
+        spec.outputPath = newBundlePath(spec.method, spec.categories);
+    }
+    if (spec.method == kRealnet) {
+        spec.params.insert(QStringLiteral("synthesis"), synthesis());
+        if (synthesis() != QLatin1String("dtd"))
+            spec.params.insert(QStringLiteral("sdas_model"), sdasModel());
+    }
     return spec;
+}
+
+QStringList TrainingPanel::checkedCategories() const
+{
+    QStringList categories;
+    for (int i = 0; i < categoryList_->count(); ++i)
+        if (categoryList_->item(i)->checkState() == Qt::Checked)
+            categories << categoryList_->item(i)->text();
+    return categories;
+}
+
+QString TrainingPanel::sdasBundlePath(const QStringList& categories) const
+{
+    // The newest bundle of these categories that is not written yet but has a checkpoint.
+    QString stem = fileNameStem(kSdas, categories);
+    if (categories.size() > 1) // several categories: which ones, in a few characters
+        stem += QLatin1Char('-') + QString::fromLatin1(QCryptographicHash::hash(categories.join(QLatin1Char('\n')).toUtf8(),
+                                                                                QCryptographicHash::Sha1).toHex().left(8));
+    stem.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
+    const QDir folder(modelsFolder());
+    const QFileInfoList checkpoints = folder.entryInfoList({stem + QStringLiteral("-*.dlm") + kCheckpointSuffix},
+                                                           QDir::Files, QDir::Time);
+    for (const QFileInfo& checkpoint : checkpoints) {
+        const QString bundle = checkpoint.absoluteFilePath().chopped(kCheckpointSuffix.size());
+        if (!QFileInfo::exists(bundle))
+            return bundle;
+    }
+    return folder.absoluteFilePath(
+        stem + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
+        + QStringLiteral(".dlm"));
+}
+
+QString TrainingPanel::sdasResumeCheckpoint() const
+{
+    if (!isSdasMethod())
+        return {};
+    const QString checkpoint = sdasBundlePath(checkedCategories()) + kCheckpointSuffix;
+    return QFileInfo::exists(checkpoint) ? checkpoint : QString();
+}
+
+void TrainingPanel::updateResumeHint()
+{
+    const QString checkpoint = training_ ? QString() : sdasResumeCheckpoint();
+    resumeLabel_->setVisible(!checkpoint.isEmpty());
+    if (!checkpoint.isEmpty())
+        resumeLabel_->setText(tr("Start resumes the interrupted SDAS training from its checkpoint %1 (with other "
+                                 "parameters it starts afresh).").arg(QFileInfo(checkpoint).fileName()));
+}
+
+QString TrainingPanel::checkSpec(const TrainSpec& spec) const
+{
+    if (spec.method == kSdas) {
+        try {
+            sdasMergedParams(toJson(spec.params));
+        } catch (const Error& e) {
+            return tr("The SDAS parameters are not valid: %1").arg(QString::fromStdString(e.what()));
+        }
+    }
+    if (spec.method == kRealnet && spec.params.value(QStringLiteral("synthesis")).toString() != QLatin1String("dtd")) {
+        const QString model = spec.params.value(QStringLiteral("sdas_model")).toString();
+        if (model.isEmpty())
+            return tr("RealNet's SDAS synthesis needs an SDAS model: train one with the method \"SDAS (anomaly "
+                      "synthesis model)\", or choose a .dlm file with Browse\u2026");
+        if (!QFileInfo(model).isFile())
+            return tr("The SDAS model %1 does not exist.").arg(model);
+    }
+    return {};
 }
 
 QString TrainingPanel::newBundlePath(const QString& method, const QStringList& categories) const
@@ -368,6 +662,11 @@ void TrainingPanel::startTraining()
     if (spec.categories.size() > 1 && !spec.unified) {
         emit errorOccurred(tr("%n categories are checked: check one, or train one unified model.", nullptr,
                               int(spec.categories.size())));
+        return;
+    }
+    const QString problem = checkSpec(spec);
+    if (!problem.isEmpty()) {
+        emit errorOccurred(problem);
         return;
     }
     start(std::move(spec), false);
@@ -412,6 +711,9 @@ void TrainingPanel::start(TrainSpec spec, bool retrain)
     setStageText([] { return tr("Waiting for the engine\u2026"); });
     retraining_ = retrain;
     retrainParent_ = spec.parentModelPath;
+    sdasJob_ = spec.method == kSdas;
+    resumedFrom_ = -1;
+    plot_->xAxis->setLabel(sdasJob_ ? tr("Iteration") : tr("Epoch"));
     setTraining(true);
     engine_->train(spec);
 }
@@ -428,6 +730,7 @@ void TrainingPanel::setTraining(bool training)
     startButton_->setEnabled(!training);
     retrainButton_->setEnabled(!training);
     cancelButton_->setEnabled(training);
+    updateResumeHint();
 }
 
 void TrainingPanel::onMetric(const QString& name, int step, double value)
@@ -447,8 +750,8 @@ void TrainingPanel::onMetric(const QString& name, int step, double value)
         index = count;
         graphOfMetric_.insert(name, index);
     }
-    // Epochs count from 0 in the engine; people count from 1.
-    plot_->graph(index)->addData(step + 1, value);
+    // Epochs count from 0 in the engine; people count from 1. SDAS streams iterations, counted from 1.
+    plot_->graph(index)->addData(sdasJob_ ? step : step + 1, value);
     plot_->rescaleAxes();
     plot_->xAxis->setRange(0.5, std::max(2.0, plot_->xAxis->range().upper + 0.5));
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -459,7 +762,19 @@ void TrainingPanel::onProgress(double fraction, const QString& stage, double sec
     if (!training_)
         return;
     progressBar_->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
-    setStageText([stage] { return stage; }); // the engine's stage names are not translated
+    if (sdasJob_) {
+        // The first iteration of a run tells where it started: N + 1 after a checkpoint of iteration N.
+        static const QRegularExpression iterationStage(QStringLiteral("^training iteration (\\d+)$"));
+        const QRegularExpressionMatch match = iterationStage.match(stage);
+        if (resumedFrom_ < 0 && match.hasMatch())
+            resumedFrom_ = std::max(0, match.captured(1).toInt() - 1);
+    }
+    if (resumedFrom_ > 0) {
+        const int resumedFrom = resumedFrom_;
+        setStageText([stage, resumedFrom] { return tr("Resumed from iteration %1 \u2014 %2").arg(resumedFrom).arg(stage); });
+    } else {
+        setStageText([stage] { return stage; }); // the engine's stage names are not translated
+    }
     secondsLeft_ = secondsLeft;
     updateEtaLabel();
 }
@@ -474,7 +789,20 @@ void TrainingPanel::onTrained(const TrainedModel& model)
     updateEtaLabel();
     const QString fileName = QFileInfo(model.bundlePath).fileName();
     const double seconds = model.seconds;
-    setStageText([fileName, seconds] { return tr("Saved %1 (%2 s)").arg(fileName).arg(seconds, 0, 'f', 1); });
+    if (model.method == kSdas) {
+        const int iterations = model.iterations;
+        const int resumedFrom = model.resumedFrom;
+        setStageText([fileName, seconds, iterations, resumedFrom] {
+            if (resumedFrom > 0)
+                return tr("Saved SDAS model %1 (%n iteration(s), %2 s; resumed from iteration %3)", nullptr, iterations)
+                    .arg(fileName).arg(seconds, 0, 'f', 1).arg(resumedFrom);
+            return tr("Saved SDAS model %1 (%n iteration(s), %2 s)", nullptr, iterations)
+                .arg(fileName).arg(seconds, 0, 'f', 1);
+        });
+        rememberSdasModel(model.bundlePath);
+    } else {
+        setStageText([fileName, seconds] { return tr("Saved %1 (%2 s)").arg(fileName).arg(seconds, 0, 'f', 1); });
+    }
     emit trainingFinished(model, retraining_, retrainParent_);
 }
 

@@ -5,6 +5,13 @@
 // "Retrain with annotations" warm-starts DMAD from the active model with the
 // defects engineers annotated in the database. All work runs on EngineBridge's
 // model lane; the window stays usable meanwhile.
+//
+// SDAS, the diffusion model RealNet's anomaly synthesis samples from, is trained
+// here too (method "sdas", listed after the detectors): a cancelled SDAS training
+// keeps its checkpoint, and Start with the same categories picks the same output
+// again, so the core resumes from it. For RealNet the panel offers the synthesis
+// (DTD textures, SDAS or both) and the SDAS model: those recorded in the database,
+// trained in this session, or chosen with Browse.
 #include "ui/bridge/ModelJobs.h"
 
 #include <QMap>
@@ -59,6 +66,23 @@ public:
     // the fields win where both name a parameter. Unknown keys fail the training.
     void setAdvancedParameters(const QJsonObject& params) { advancedParameters_ = params; }
 
+    // RealNet's anomaly synthesis: "dtd", "sdas" or "both".
+    void setSynthesis(const QString& synthesis);
+    QString synthesis() const;
+    // The SDAS bundle RealNet samples from; a path not listed yet is added to the list.
+    void setSdasModel(const QString& bundlePath);
+    QString sdasModel() const;
+    // The known SDAS bundles (recorded in the database, trained or chosen in this
+    // session) that exist on disk, in the picker's order.
+    QStringList sdasModels() const;
+    // Reads the SDAS models recorded in the database again.
+    void refreshSdasModels();
+    // The checkpoint an interrupted SDAS training of the checked categories left
+    // (Start resumes it); empty when there is none.
+    QString sdasResumeCheckpoint() const;
+    // The text of the status line under the progress bar.
+    QString statusText() const;
+
     bool isTraining() const { return training_; }
     QCustomPlot* curvePlot() const { return plot_; }
     // Points received so far per metric name (the plotted curves).
@@ -76,6 +100,8 @@ signals:
     void trainingFinished(const dl::ui::TrainedModel& model, bool retrain, const QString& parentPath);
     void trainingStopped(const QString& message); // failed or cancelled
     void errorOccurred(const QString& message);
+    // The list of known SDAS models changed (one was trained, recorded or chosen).
+    void sdasModelsChanged();
 
 protected:
     void changeEvent(QEvent* event) override; // language switch, light/dark theme
@@ -96,6 +122,18 @@ private:
     void onTrained(const TrainedModel& model);
     void onStopped(const std::function<QString()>& messageText);
     QString newBundlePath(const QString& method, const QStringList& categories) const;
+    // SDAS: the bundle an interrupted training of these categories left a checkpoint
+    // for (newest first), else a new path.
+    QString sdasBundlePath(const QStringList& categories) const;
+    QStringList checkedCategories() const;
+    bool isSdasMethod() const;
+    void updateMethodRows();
+    void updateResumeHint();
+    void fillSdasModelBox(const QString& select);
+    void browseSdasModel();
+    void rememberSdasModel(const QString& bundlePath);
+    // Refuses a spec the engine would only refuse later; returns the message or empty.
+    QString checkSpec(const TrainSpec& spec) const;
 
     EngineBridge* engine_;
     QGroupBox* setupBox_ = nullptr;
@@ -105,6 +143,14 @@ private:
     QListWidget* categoryList_ = nullptr;
     QCheckBox* unifiedBox_ = nullptr;
     QCheckBox* databaseLabelsBox_ = nullptr;
+    QLabel* synthesisLabel_ = nullptr;
+    QComboBox* synthesisBox_ = nullptr;    // RealNet only
+    QLabel* sdasModelLabel_ = nullptr;
+    QWidget* sdasModelRow_ = nullptr;
+    QComboBox* sdasModelBox_ = nullptr;    // RealNet with SDAS synthesis
+    QPushButton* sdasBrowseButton_ = nullptr;
+    QLabel* resumeLabel_ = nullptr;        // SDAS: a checkpoint will be resumed
+    QFormLayout* setupForm_ = nullptr;
     QWidget* parameterBox_ = nullptr;
     QFormLayout* parameterForm_ = nullptr;
     QMap<QString, QDoubleSpinBox*> parameterFields_;
@@ -127,6 +173,10 @@ private:
     QString activeModelMethod_;
     bool training_ = false;     // a job of this panel is queued or running
     bool retraining_ = false;
+    bool sdasJob_ = false;      // the job of this panel trains SDAS
+    int resumedFrom_ = -1;      // SDAS: the iteration the running training resumed from; -1 unknown
+    QStringList recordedSdasModels_; // from the database, newest first
+    QStringList sessionSdasModels_;  // trained or chosen here
     QString retrainParent_;
     QJsonObject advancedParameters_;
 };
