@@ -38,6 +38,23 @@ std::vector<torch::Tensor> snapshotState(const NamedTensors& state)
     return out;
 }
 
+std::vector<torch::Tensor> trainableOf(const NamedTensors& state)
+{
+    std::vector<torch::Tensor> out;
+    for (const auto& entry : state)
+        if (entry.second.requires_grad())
+            out.push_back(entry.second);
+    return out;
+}
+
+std::int64_t elementCount(const std::vector<torch::Tensor>& tensors)
+{
+    std::int64_t n = 0;
+    for (const auto& t : tensors)
+        n += t.numel();
+    return n;
+}
+
 void restoreState(const NamedTensors& state, const std::vector<torch::Tensor>& snapshot)
 {
     if (snapshot.size() != state.size())

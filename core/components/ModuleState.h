@@ -23,6 +23,11 @@ NamedTensors floatStateOf(const std::vector<std::pair<std::string, const torch::
 // module names them (parameters first).
 NamedTensors allStateOf(const torch::nn::Module& module);
 
+// The tensors of `state` that require gradients (the trainable parameters), in order.
+std::vector<torch::Tensor> trainableOf(const NamedTensors& state);
+// The number of elements of all `tensors` together (e.g. a network's parameter count).
+std::int64_t elementCount(const std::vector<torch::Tensor>& tensors);
+
 // Detached copies of every tensor, in order.
 std::vector<torch::Tensor> snapshotState(const NamedTensors& state);
 // Copies a snapshot back in place (same order as taken).

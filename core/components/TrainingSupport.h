@@ -39,6 +39,15 @@ void seededShuffle(std::vector<T>& items, std::mt19937& rng)
         std::swap(items[i - 1], items[std::size_t(rng() % i)]);
 }
 
+// 0..count-1 in the seeded order of seededShuffle: each epoch's batch order.
+inline std::vector<std::int64_t> seededPermutation(std::int64_t count, std::mt19937& rng)
+{
+    std::vector<std::int64_t> order(static_cast<std::size_t>(std::max<std::int64_t>(0, count)));
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = std::int64_t(i);
+    seededShuffle(order, rng);
+    return order;
+}
+
 // Indices 0..count-1 split into training and validation (each sorted), drawn from
 // `rng`: round(fraction x count) held out, at least `minimumHeldOut`; none when
 // fraction <= 0 or count < `minimumCount` (callers then keep the last epoch).

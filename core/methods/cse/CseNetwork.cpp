@@ -96,10 +96,7 @@ NamedTensors CseNetwork::namedState() const
 
 std::int64_t CseNetwork::trainableParameterCount() const
 {
-    std::int64_t n = 0;
-    for (const auto& p : trainableParameters())
-        n += p.numel();
-    return n;
+    return elementCount(trainableParameters());
 }
 
 CseArchitecture cseArchitecture(const CseParams& params, const FeatureExtractor& backbone)

@@ -226,9 +226,7 @@ std::optional<CseTrainer::EpochSums> CseTrainer::trainBatches(int epoch, const E
 {
     const std::int64_t n = train_.size();
     const std::int64_t batch = params_.batchSize;
-    std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
-    std::iota(perm.begin(), perm.end(), 0);
-    seededShuffle(perm, rng_);
+    const std::vector<std::int64_t> perm = seededPermutation(n, rng_);
     EpochSums sums;
     for (std::int64_t begin = 0; begin < n; begin += batch) {
         progress.checkCancelled();

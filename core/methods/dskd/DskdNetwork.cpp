@@ -180,10 +180,7 @@ NamedTensors DskdNetwork::namedState() const
 
 std::int64_t DskdNetwork::parameterCount() const
 {
-    std::int64_t n = 0;
-    for (const auto& p : parameters())
-        n += p.numel();
-    return n;
+    return elementCount(parameters());
 }
 
 } // namespace dl

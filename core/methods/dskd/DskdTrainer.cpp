@@ -100,9 +100,7 @@ std::optional<double> DskdTrainer::trainBatches(int epoch, const EpochLoop& loop
 {
     const std::int64_t n = train_.size();
     const std::int64_t batch = params_.batchSize;
-    std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
-    std::iota(perm.begin(), perm.end(), 0);
-    seededShuffle(perm, rng_);
+    std::vector<std::int64_t> perm = seededPermutation(n, rng_); // from_blob needs mutable data
     double lossSum = 0;
     for (std::int64_t begin = 0; begin < n; begin += batch) {
         progress.checkCancelled();

@@ -230,19 +230,12 @@ NamedTensors RealnetNetwork::namedState() const
 
 std::vector<torch::Tensor> RealnetNetwork::parameters() const
 {
-    std::vector<torch::Tensor> all;
-    for (const auto& part : namedState())
-        if (part.second.requires_grad())
-            all.push_back(part.second);
-    return all;
+    return trainableOf(namedState());
 }
 
 std::int64_t RealnetNetwork::parameterCount() const
 {
-    std::int64_t n = 0;
-    for (const auto& p : parameters())
-        n += p.numel();
-    return n;
+    return elementCount(parameters());
 }
 
 } // namespace dl

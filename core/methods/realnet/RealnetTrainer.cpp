@@ -202,9 +202,7 @@ std::optional<RealnetTrainer::EpochSums> RealnetTrainer::trainBatches(int epoch,
                                                                       const ProgressContext& progress)
 {
     const std::int64_t n = train_.size();
-    std::vector<std::int64_t> perm(static_cast<std::size_t>(n));
-    std::iota(perm.begin(), perm.end(), 0);
-    seededShuffle(perm, rng_);
+    const std::vector<std::int64_t> perm = seededPermutation(n, rng_);
     EpochSums sums;
     for (std::int64_t begin = 0; begin < n; begin += params_.batchSize) {
         progress.checkCancelled();

@@ -109,11 +109,7 @@ void StlmNetwork::train(bool on)
 
 std::vector<torch::Tensor> StlmNetwork::parameters() const
 {
-    std::vector<torch::Tensor> all;
-    for (const auto& part : namedState())
-        if (part.second.requires_grad())
-            all.push_back(part.second);
-    return all;
+    return trainableOf(namedState());
 }
 
 NamedTensors StlmNetwork::namedState() const
@@ -126,10 +122,7 @@ NamedTensors StlmNetwork::namedState() const
 
 std::int64_t StlmNetwork::parameterCount() const
 {
-    std::int64_t n = 0;
-    for (const auto& p : parameters())
-        n += p.numel();
-    return n;
+    return elementCount(parameters());
 }
 
 namespace {
