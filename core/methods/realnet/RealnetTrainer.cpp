@@ -130,8 +130,13 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
                                     {"kept", keep[t]},
                                     {"kept_mean_error", errors[t].index_select(0, selected_[t]).mean().item<double>()},
                                     {"all_mean_error", errors[t].mean().item<double>()}});
-    logInfo("realnet: AFS ranked channels on " + std::to_string(scores.images()) + " synthetic anomalies: "
-            + selectionRecord_.dump());
+    std::string summary;
+    for (const auto& tap : selectionRecord_)
+        summary += (summary.empty() ? "" : ", ") + tap.at("tap").get<std::string>() + " "
+                 + std::to_string(tap.at("kept").get<int>()) + "/" + std::to_string(tap.at("channels").get<int>());
+    logInfo("realnet: AFS kept " + summary + " channels, ranked on " + std::to_string(scores.images())
+            + " synthetic anomalies");
+    logDebug("realnet: AFS record " + selectionRecord_.dump());
 }
 
 void RealnetTrainer::cacheCleanFeatures(ImageCache& cache, const ProgressContext& progress,
