@@ -70,6 +70,11 @@ commands:
   fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
              [--labelled-defects N] [--labels-from-db] [--param KEY=VALUE ...] [--parent MODEL.dlm]
              --out MODEL.dlm
+  crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
+             [--param KEY=VALUE ...] [--folds K] [--json OUT.json]
+             K-fold cross-validation inside the training split (normal images and labelled
+             defects held out in turn; test images are never read): compares settings
+             without touching the test split
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
@@ -113,7 +118,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
+    static const std::set<std::string> commands{"fit", "crossvalidate", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
@@ -157,6 +162,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)
                 throw Error("--labelled-defects must not be negative");
+        } else if (a == "--folds") {
+            o.folds = parseInt(a, value());
+            if (o.folds < 2)
+                throw Error("--folds must be at least 2, got " + args[i]);
         } else if (a == "--labels-from-db") {
             o.labelsFromDb = true;
         } else if (a == "--param") {
@@ -240,6 +249,12 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.method.empty(), "--method NAME");
         require(!o.data.empty(), "at least one --data PATH");
         require(!o.outPath.empty(), "--out MODEL.dlm");
+    }
+    if (o.command == "crossvalidate") {
+        require(!o.method.empty(), "--method NAME");
+        require(!o.data.empty(), "at least one --data PATH");
+        if (!o.parentModelPath.empty())
+            throw Error("crossvalidate trains every fold from scratch; --parent cannot be used");
     }
     if (o.labelsFromDb && o.noDb)
         throw Error("--labels-from-db reads the database; it cannot be combined with --no-db");

@@ -16,7 +16,7 @@ struct DataArgument {
 };
 
 struct CliOptions {
-    std::string command;                 // fit, test, predict, benchmark, synth, methods, info, models, promote, make-sample
+    std::string command;                 // fit, crossvalidate, test, predict, benchmark, synth, methods, info, models, promote, make-sample
     // common
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
@@ -35,6 +35,7 @@ struct CliOptions {
     int labelledDefects = 0;
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
+    int folds = 5;                       // crossvalidate: K
     nlohmann::json params = nlohmann::json::object();
     // test / predict / benchmark
     std::string modelPath;

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 
+#include "cli/CrossValidateCommand.h"
 #include "cli/SynthCommands.h"
 
 #include "common/Error.h"
@@ -114,6 +115,8 @@ std::string replaceExtension(const std::string& relative, const std::string& ext
     return p.generic_string();
 }
 
+} // namespace
+
 // Records runs/results in SQLite unless --no-db, through the workflow both front
 // ends share (core/workflow). The database is opened before any work starts, so
 // an unusable database fails the command early and clearly.
@@ -134,15 +137,17 @@ void applyDatabaseLabels(const CliOptions& o, workflow::WorkRecorder& recorder, 
     }
 }
 
-json datasetParams(const CliOptions& o)
+nlohmann::json datasetParams(const CliOptions& o)
 {
-    json data = json::array();
+    nlohmann::json data = nlohmann::json::array();
     for (const auto& d : o.data)
         data.push_back({{"path", d.path}, {"format", toString(d.options.format)}, {"category", d.options.category},
                         {"normal_class", d.options.normalClass}, {"test_fraction", d.options.testFraction},
                         {"seed", d.options.seed}});
     return data;
 }
+
+namespace {
 
 // fit --method sdas: trains the SDAS synthesis model (a generator, not a detector: no
 // threshold calibration). The run, its datasets and the model are recorded; a fit with
@@ -534,6 +539,7 @@ int runCommand(const CliOptions& given)
         return 0;
     }
     if (o.command == "fit") return runFit(o);
+    if (o.command == "crossvalidate") return runCrossValidate(o);
     if (o.command == "test") return runTest(o);
     if (o.command == "predict") return runPredict(o);
     if (o.command == "benchmark") return runBenchmark(o);

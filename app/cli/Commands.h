@@ -2,6 +2,10 @@
 #include "cli/CliOptions.h"
 #include "common/Progress.h"
 #include "data/Dataset.h"
+#include "database/StoreRecorder.h"
+#include "workflow/WorkRecorder.h"
+
+#include <nlohmann/json.hpp>
 
 #include <vector>
 
@@ -14,4 +18,10 @@ int runCommand(const CliOptions& options);
 ProgressContext stderrProgress(const CliOptions& o);
 // Every --data imported with its options (skipped files logged, a summary on stderr).
 std::vector<Dataset> importAll(const CliOptions& o);
+// The run recorder of --db (a no-op recorder with --no-db); opened before any work starts.
+db::JobRecorder openRecorder(const CliOptions& o);
+// --labels-from-db: defect masks annotated in the database become labelled training defects.
+void applyDatabaseLabels(const CliOptions& o, workflow::WorkRecorder& recorder, std::vector<Dataset>& datasets);
+// The --data arguments as recorded with a run.
+nlohmann::json datasetParams(const CliOptions& o);
 } // namespace dl::cli

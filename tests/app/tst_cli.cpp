@@ -144,6 +144,36 @@ private slots:
             QVERIFY2(bench[key].toDouble() > 0, key);
     }
 
+    // crossvalidate: folds over the training split only, labelled defects held out in
+    // turn, and clear refusals of what it cannot validate.
+    void crossvalidateStaysInsideTheTrainingSplit()
+    {
+        Outcome o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("labelled defects"), qPrintable(o.err));
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--folds", "1"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--folds"), qPrintable(o.err));
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--parent", path("m.dlm")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--parent"), qPrintable(o.err));
+
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--labelled-defects", "4",
+                 "--folds", "2", "--param", "image_size=64", "--json", path("cv.json"), "--no-db"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject summary = QJsonDocument::fromJson(o.out.toUtf8()).object();
+        QCOMPARE(summary["folds"].toInt(), 2);
+        QVERIFY(summary["mean"].toObject()["image_auroc"].toDouble() > 0.5);
+        QCOMPARE(summary["per_fold"].toArray().size(), 2);
+        const QJsonArray images = readJson(path("cv.json"))["images"].toArray();
+        int normals = 0, defects = 0;
+        for (const auto& v : images) (v.toObject()["label"].toInt() == 1 ? defects : normals)++;
+        QCOMPARE(normals, 60); // every normal training image, once
+        QCOMPARE(defects, 4);  // the labelled defects only: the 20 test images left are never scored
+        QVERIFY(summary["defect_types"].toObject().contains("sample/scratch"));
+    }
+
     // SDAS: a tiny synthesis model, byte-identical samples for a seed, and clear refusals.
     void sdasFitAndSynth()
     {

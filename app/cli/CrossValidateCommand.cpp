@@ -1,0 +1,73 @@
+#include "cli/CrossValidateCommand.h"
+
+#include "cli/Commands.h"
+#include "common/FileUtil.h"
+#include "common/Log.h"
+#include "engine/CrossValidation.h"
+#include "engine/DetectorRegistry.h"
+#include "workflow/DatasetRecording.h"
+#include "workflow/Workflow.h"
+
+#include <iostream>
+
+namespace dl::cli {
+
+namespace {
+
+using json = nlohmann::json;
+
+json reportJson(const CliOptions& o, const CrossValidationReport& report)
+{
+    json categories = json::object();
+    for (const auto& c : report.categories) categories[c.category] = workflow::metricsJson(c);
+    json defectTypes = json::object();
+    for (const auto& [type, value] : report.defectTypeAuroc) defectTypes[type] = value;
+    json folds = json::array();
+    for (const auto& f : report.perFold) {
+        json perCategory = json::object();
+        for (const auto& c : f.categories) perCategory[c.category] = workflow::metricsJson(c);
+        folds.push_back({{"normal_images", f.normalImages}, {"defect_images", f.defectImages},
+                         {"fit_seconds", f.fitSeconds}, {"categories", perCategory}});
+    }
+    return {{"method", o.method}, {"params", o.params}, {"data", datasetParams(o)},
+            {"labelled_defects", o.labelledDefects}, {"folds", report.folds},
+            {"mean", workflow::metricsJson(report.mean)}, {"categories", categories},
+            {"defect_types", defectTypes}, {"per_fold", folds}};
+}
+
+} // namespace
+
+int runCrossValidate(const CliOptions& o)
+{
+    std::vector<Dataset> datasets = importAll(o);
+    if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
+        logWarning("method '" + o.method + "' does not train on labelled defects; the held-out labels only measure it");
+    if (o.labelsFromDb) {
+        db::JobRecorder recording = openRecorder(o);
+        applyDatabaseLabels(o, recording.recorder(), datasets);
+    }
+    TrainRequest request;
+    request.method = o.method;
+    request.params = o.params;
+    request.backbone.architecture = o.backboneArchitecture;
+    request.backbone.weightsPath = o.weightsPath;
+    request.datasets = workflow::pointersTo(datasets);
+    request.unified = o.unified;
+    request.seed = o.labelSeed;
+    const CrossValidationReport report = crossValidate(request, o.folds, stderrProgress(o));
+    json summary = reportJson(o, report);
+    if (!o.jsonPath.empty()) {
+        json images = json::array();
+        for (const auto& image : report.images)
+            images.push_back({{"path", image.sample->relativePath}, {"category", image.sample->category},
+                              {"label", image.sample->label == 1 ? 1 : 0}, {"defect_type", image.sample->defectType},
+                              {"fold", image.fold}, {"score", image.score}, {"normalised_score", image.normalised}});
+        json full = summary;
+        full["images"] = images;
+        writeFileAtomically(o.jsonPath, full.dump(2) + "\n");
+    }
+    std::cout << summary.dump(2) << std::endl;
+    return 0;
+}
+
+} // namespace dl::cli

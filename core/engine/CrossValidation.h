@@ -1,0 +1,49 @@
+#pragma once
+// K-fold cross-validation inside the training split: the protocol that chooses
+// defaults and compares settings without looking at test data. The normal training
+// images and the labelled defects are dealt into K folds (defects round-robin over
+// their defect types, so every fold sees a mix); each fold's model is trained on the
+// other folds and scores the fold's images. Test images are never loaded.
+// Torch-free header.
+#include "engine/Engine.h"
+
+#include <string>
+#include <vector>
+
+namespace dl {
+
+struct CrossValidatedImage {
+    const Sample* sample = nullptr;
+    int fold = 0;
+    float score = 0.0f;      // the fold model's raw image score
+    float normalised = 0.0f; // (score - mean) / std of that model's calibration normals
+};
+
+struct CrossValidationFold {
+    int normalImages = 0;
+    int defectImages = 0;
+    double fitSeconds = 0;
+    std::vector<CategoryMetrics> categories; // the fold's held-out images, per category
+};
+
+struct CrossValidationReport {
+    int folds = 0;
+    std::vector<CrossValidationFold> perFold;
+    std::vector<CrossValidatedImage> images;
+    // Per category: image AUROC and AP over all held-out images with the fold models'
+    // normalised scores pooled; pixel AUROC and AU-PRO averaged over the folds in
+    // which they are defined. `mean` averages the categories.
+    std::vector<CategoryMetrics> categories;
+    CategoryMetrics mean;
+    // Pooled image AUROC of each defect type against all held-out normal images
+    // (key "category/defect type").
+    std::vector<std::pair<std::string, double>> defectTypeAuroc;
+};
+
+// Runs the K-fold protocol for `request` (method, parameters, datasets as for
+// trainDetector; test samples are ignored). Needs labelled defects in the training
+// split (with normal images only there is nothing to rank). K is lowered to the
+// number of normal images of the smallest category when that is smaller; at least 2.
+CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress);
+
+} // namespace dl
