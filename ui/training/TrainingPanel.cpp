@@ -123,6 +123,10 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     form->addRow(unifiedBox_);
     databaseLabelsBox_ = new QCheckBox(setup);
     form->addRow(databaseLabelsBox_);
+    labelsHintLabel_ = new QLabel(setup);
+    labelsHintLabel_->setObjectName(QStringLiteral("labelsHint"));
+    labelsHintLabel_->setWordWrap(true);
+    form->addRow(labelsHintLabel_);
     synthesisBox_ = new QComboBox(setup);
     synthesisBox_->setObjectName(QStringLiteral("realnetSynthesis"));
     for (const char* key : {"dtd", "sdas", "both"})
@@ -240,6 +244,7 @@ void TrainingPanel::retranslateUi()
     categoryList_->setToolTip(tr("Categories of the loaded datasets to train on"));
     unifiedBox_->setText(tr("One unified model for all checked categories"));
     databaseLabelsBox_->setText(tr("Use defects annotated in the database as labelled defects"));
+    updateLabelsHint();
     startButton_->setText(tr("&Start training"));
     retrainButton_->setText(tr("&Retrain with annotations"));
     retrainButton_->setToolTip(tr("Warm-start DMAD from the active model with the defects annotated in the database; "
@@ -357,8 +362,27 @@ int TrainingPanel::metricPointCount(const QString& name) const
     return index < 0 ? 0 : plot_->graph(index)->dataCount();
 }
 
+void TrainingPanel::updateLabelsHint()
+{
+    const QString method = methodBox_->currentData().toString();
+    if (method.isEmpty()) {
+        labelsHintLabel_->clear();
+    } else if (method == kSdas) {
+        labelsHintLabel_->setText(tr("SDAS learns from normal images only; labelled defects are not used."));
+    } else {
+        const MethodDescription& description = DetectorRegistry::instance().describe(method.toStdString());
+        const QString title = QString::fromStdString(description.title);
+        labelsHintLabel_->setText(
+            description.semiSupervised
+                ? tr("%1 learns from labelled defects: they train its abnormal memory bank and heads.").arg(title)
+                : tr("%1 does not learn from labelled defects: they only set its decision threshold. "
+                     "Use DMAD to learn from them.").arg(title));
+    }
+}
+
 void TrainingPanel::rebuildParameterFields()
 {
+    updateLabelsHint();
     while (parameterForm_->rowCount() > 0)
         parameterForm_->removeRow(0);
     parameterFields_.clear();
@@ -378,7 +402,9 @@ void TrainingPanel::rebuildParameterFields()
         const MethodDescription& description = DetectorRegistry::instance().describe(method.toStdString());
         // The summary is long; the tooltip keeps the dock compact.
         methodBox_->setToolTip(QString::fromStdString(description.summary));
-        databaseLabelsBox_->setEnabled(description.semiSupervised);
+        // Every detector can use labelled defects for its threshold; only the
+        // semi-supervised ones learn from them (updateLabelsHint says which).
+        databaseLabelsBox_->setEnabled(true);
         unifiedBox_->setEnabled(true);
         defaults = description.defaultParams;
         fields = kParameterFields;

@@ -114,6 +114,7 @@ private:
     void setStageText(std::function<QString()> stageText);
     void updateEtaLabel();
     void rebuildParameterFields();
+    void updateLabelsHint();
     void refreshCategories();
     void start(TrainSpec spec, bool retrain);
     void setTraining(bool training);
@@ -143,6 +144,7 @@ private:
     QListWidget* categoryList_ = nullptr;
     QCheckBox* unifiedBox_ = nullptr;
     QCheckBox* databaseLabelsBox_ = nullptr;
+    QLabel* labelsHintLabel_ = nullptr;    // what the chosen method does with labelled defects
     QLabel* synthesisLabel_ = nullptr;
     QComboBox* synthesisBox_ = nullptr;    // RealNet only
     QLabel* sdasModelLabel_ = nullptr;
