@@ -1872,6 +1872,18 @@ Nachher: %2</translation>
             <numerusform>SDAS-Modell %1 gespeichert (%n Iterationen, %2 s; fortgesetzt ab Iteration %3)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>SDAS learns from normal images only; labelled defects are not used.</source>
+        <translation>SDAS lernt nur aus fehlerfreien Bildern; markierte Defekte werden nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
+        <translation>%1 lernt aus markierten Defekten: Sie trainieren seine Defekt-Speicherbank und seine Köpfe.</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
+        <translation>%1 lernt nicht aus markierten Defekten: Sie legen nur seine Entscheidungsschwelle fest. Verwenden Sie DMAD, um aus ihnen zu lernen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

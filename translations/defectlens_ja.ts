@@ -1859,6 +1859,18 @@ After: %2</source>
             <numerusform>SDAS モデル %1 を保存しました（%n 反復、%2 秒、反復 %3 から再開）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>SDAS learns from normal images only; labelled defects are not used.</source>
+        <translation>SDAS は正常画像のみから学習します。ラベル付き欠陥は使用されません。</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
+        <translation>%1 はラベル付き欠陥から学習します。欠陥は異常メモリバンクとヘッドの学習に使われます。</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
+        <translation>%1 はラベル付き欠陥から学習しません。欠陥は判定しきい値の設定にのみ使われます。欠陥から学習するには DMAD を使用してください。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

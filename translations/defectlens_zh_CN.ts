@@ -1859,6 +1859,18 @@ After: %2</source>
             <numerusform>已保存 SDAS 模型 %1（%n 次迭代，%2 秒；从第 %3 次迭代继续）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>SDAS learns from normal images only; labelled defects are not used.</source>
+        <translation>SDAS 仅从正常图像学习；不使用已标注的缺陷。</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
+        <translation>%1 会从已标注的缺陷中学习：它们用于训练其异常记忆库和判别头。</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
+        <translation>%1 不会从已标注的缺陷中学习：它们只用于设定判定阈值。如需从缺陷中学习，请使用 DMAD。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
