@@ -1,0 +1,85 @@
+#include "synthesis/DefectTransplant.h"
+
+#include "common/Error.h"
+#include "synthesis/Random.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+
+namespace dl {
+namespace {
+
+cv::Mat dilated(const cv::Mat& mask, int radius)
+{
+    cv::Mat out;
+    cv::dilate(mask, out, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)));
+    return out;
+}
+
+// Where the sticker's top-left corner goes along one axis: a defect touching a border
+// stays at it, any other goes anywhere it fits.
+int placement(std::mt19937& rng, int start, int extent, int size)
+{
+    if (extent >= size) return 0;
+    if (start == 0) return 0;
+    if (start + extent == size) return size - extent;
+    return randomInt(rng, 0, size - extent);
+}
+
+} // namespace
+
+TransplantedDefect transplantDefect(const cv::Mat& base, const cv::Mat& defectImage, const cv::Mat& defectMask,
+                                    std::mt19937& rng)
+{
+    if (base.type() != CV_8UC3 || defectImage.type() != CV_8UC3 || defectMask.type() != CV_8UC1
+        || base.size() != defectImage.size() || base.size() != defectMask.size())
+        throw Error("defect transplant needs an RGB base, an RGB defect image and a single-channel mask of one size");
+    TransplantedDefect out;
+    out.image = base.clone();
+    out.mask = cv::Mat::zeros(base.size(), CV_8UC1);
+    cv::Mat binary = defectMask > 0;
+    if (cv::countNonZero(binary) == 0) return out;
+
+    // The sticker: the defect with a margin of its surroundings, for the feathered
+    // edge and the brightness reference ring.
+    constexpr int kFeather = 2, kRing = 6;
+    const cv::Rect whole(0, 0, base.cols, base.rows);
+    const cv::Rect box = cv::boundingRect(binary);
+    const cv::Rect padded = cv::Rect(box.x - kRing, box.y - kRing, box.width + 2 * kRing, box.height + 2 * kRing) & whole;
+    cv::Mat stickerMask = binary(padded).clone();
+    cv::Mat sticker = defectImage(padded).clone();
+    const bool flipX = randomUnit(rng) < 0.5, flipY = randomUnit(rng) < 0.5;
+    if (flipX || flipY) {
+        const int code = flipX && flipY ? -1 : (flipX ? 1 : 0);
+        cv::flip(stickerMask, stickerMask, code);
+        cv::flip(sticker, sticker, code);
+    }
+    // Border contact after the flip decides the anchoring.
+    const int startX = flipX ? base.cols - padded.x - padded.width : padded.x;
+    const int startY = flipY ? base.rows - padded.y - padded.height : padded.y;
+    const cv::Rect target(placement(rng, startX, padded.width, base.cols), placement(rng, startY, padded.height, base.rows),
+                          padded.width, padded.height);
+
+    // Brightness: the sticker's surroundings matched to the destination's.
+    cv::Mat ring = dilated(stickerMask, kRing) & ~dilated(stickerMask, kFeather);
+    cv::Mat destination = out.image(target);
+    cv::Scalar shift(0, 0, 0);
+    if (cv::countNonZero(ring) > 0) shift = cv::mean(destination, ring) - cv::mean(sticker, ring);
+
+    cv::Mat alpha;
+    dilated(stickerMask, kFeather).convertTo(alpha, CV_32F, 1.0 / 255.0);
+    cv::GaussianBlur(alpha, alpha, cv::Size(2 * kFeather + 1, 2 * kFeather + 1), 0);
+    cv::Mat stickerF, destinationF;
+    sticker.convertTo(stickerF, CV_32FC3);
+    stickerF += shift;
+    destination.convertTo(destinationF, CV_32FC3);
+    cv::Mat alpha3;
+    cv::merge(std::vector<cv::Mat>{alpha, alpha, alpha}, alpha3);
+    cv::Mat blended = destinationF.mul(cv::Scalar::all(1.0) - alpha3) + stickerF.mul(alpha3);
+    blended.convertTo(destination, CV_8UC3); // saturating
+    stickerMask.copyTo(out.mask(target));
+    return out;
+}
+
+} // namespace dl
