@@ -26,6 +26,11 @@ struct DmadParams {
     int maxDefectMemories = 1000;      // abnormal bank (1): defect patches kept
     bool syntheticWithLabels = false;  // keep synthetic defects beside labelled ones
     int syntheticImages = 40;
+    // Labelled defects pasted onto this many normal training images each (defect
+    // transplanting); their patches train the heads and join the abnormal bank. 40 was
+    // chosen over 0 / 5 / 20 by cross-validation inside the training split
+    // (installer/labelled-defects-protocol.sh; README).
+    int transplantsPerLabel = 40;
     bool objectForeground = false;
     int centres = 1;                   // abnormal bank (2): anomaly centres
     double centreNoise = 0.1;
@@ -77,6 +82,7 @@ struct DmadParams {
         f.atLeast("max_defect_memories", maxDefectMemories, 0);
         f.get("synthetic_with_labels", syntheticWithLabels);
         f.atLeast("synthetic_images", syntheticImages, 0);
+        f.atLeast("transplants_per_label", transplantsPerLabel, 0);
         f.get("object_foreground", objectForeground);
         f.atLeast("centres", centres, 0);
         f.nonNegative("centre_noise", centreNoise);

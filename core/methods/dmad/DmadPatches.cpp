@@ -2,6 +2,10 @@
 
 #include "data/ImageIO.h"
 #include "synthesis/AnomalySynthesizer.h"
+#include "synthesis/DefectTransplant.h"
+#include "synthesis/Random.h"
+
+#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -87,6 +91,46 @@ PatchSet DmadPatches::synthesize(AnomalySynthesizer& synthesizer, const std::vec
                 set.source.push_back(firstSource + std::int64_t(i));
                 set.defect.push_back(labels[std::size_t(p)]);
             }
+    }
+    return set;
+}
+
+PatchSet DmadPatches::transplantedDefects(const std::vector<Sample>& labelled, const std::vector<std::string>& basePaths,
+                                          int perLabel, std::int64_t firstLabelSource, unsigned seed)
+{
+    const int dim = model_.dim();
+    PatchSet set;
+    if (perLabel <= 0 || basePaths.empty()) return set;
+    std::mt19937 rng(seed);
+    const cv::Size size(preprocess_.width, preprocess_.height);
+    for (std::size_t j = 0; j < labelled.size(); ++j) {
+        progress_.checkCancelled();
+        progress_.report(0.5 + 0.05 * double(j) / double(labelled.size()), "transplanting labelled defects");
+        const cv::Mat defect = preprocess_.resize(loadImageRgb(labelled[j].path));
+        cv::Mat mask;
+        cv::resize(loadMask(labelled[j].maskPath), mask, size, 0, 0, cv::INTER_NEAREST);
+        std::vector<cv::Mat> images;
+        std::vector<cv::Mat> masks;
+        std::vector<std::int64_t> bases;
+        for (int c = 0; c < perLabel; ++c) {
+            const std::size_t b = randomBelow(rng, std::uint32_t(basePaths.size()));
+            TransplantedDefect t = transplantDefect(preprocess_.resize(loadImageRgb(basePaths[b])), defect, mask, rng);
+            images.push_back(std::move(t.image));
+            masks.push_back(std::move(t.mask));
+            bases.push_back(std::int64_t(b));
+        }
+        torch::Tensor f = model_.extract(images, preprocess_);
+        const std::int64_t patches = model_.patchesPerImage();
+        for (std::size_t c = 0; c < images.size(); ++c) {
+            std::vector<std::uint8_t> labels = patchLabelsFromMask(masks[c], model_.gridH, model_.gridW);
+            for (std::int64_t p = 0; p < patches; ++p)
+                if (labels[std::size_t(p)]) {
+                    const float* row = f.data_ptr<float>() + (std::int64_t(c) * patches + p) * dim;
+                    set.features.insert(set.features.end(), row, row + dim);
+                    set.source.push_back(firstLabelSource + std::int64_t(j));
+                    set.baseImage.push_back(bases[c]);
+                }
+        }
     }
     return set;
 }

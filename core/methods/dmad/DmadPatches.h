@@ -30,6 +30,14 @@ public:
     PatchSet synthesize(AnomalySynthesizer& synthesizer, const std::vector<std::string>& paths,
                         std::int64_t firstSource, bool keepAllPatches, double p0, double p1, const std::string& stage);
 
+    // Defect transplants (synthesis/DefectTransplant.h): `perLabel` copies of each
+    // labelled defect pasted onto normal images drawn from `basePaths`; the patches
+    // their masks cover. `source` is the label's id (firstLabelSource + j), so that a
+    // label's memories are skipped for all its copies; `baseImage` the base's index in
+    // `basePaths`, whose own normal memories the copies skip.
+    PatchSet transplantedDefects(const std::vector<Sample>& labelled, const std::vector<std::string>& basePaths,
+                                 int perLabel, std::int64_t firstLabelSource, unsigned seed);
+
 private:
     DmadModel& model_;
     const PreprocessSpec& preprocess_;

@@ -71,14 +71,23 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     AnomalySynthesizer synthesizer(textures, params_.seed + 1, synthesisOptions);
     const PatchSet realDefects = patches_->labelledDefects(input.labelledDefects, kLabelledSourceBase);
     const PatchSet syntheticDefects = syntheticDefectPatches(synthesizer, normals.train);
+    // Each label pasted onto other normal images multiplies the real defects.
+    const PatchSet transplanted = patches_->transplantedDefects(input.labelledDefects, normals.train,
+                                                                params_.transplantsPerLabel, kLabelledSourceBase,
+                                                                params_.seed + 7);
     endStage("defect_patches");
 
     // 4. Abnormal memory bank.
-    buildAbnormalBank(realDefects, syntheticDefects, textures);
+    PatchSet realAndTransplanted = realDefects;
+    realAndTransplanted.features.insert(realAndTransplanted.features.end(), transplanted.features.begin(),
+                                        transplanted.features.end());
+    realAndTransplanted.source.insert(realAndTransplanted.source.end(), transplanted.source.begin(),
+                                      transplanted.source.end());
+    buildAbnormalBank(realAndTransplanted, syntheticDefects, textures);
     endStage("abnormal_bank");
 
     // 5. Training samples with their neighbours (own-image memories excluded).
-    TrainingSet training = trainingPatches(std::move(normalSet), syntheticDefects, realDefects);
+    TrainingSet training = trainingPatches(std::move(normalSet), syntheticDefects, realDefects, transplanted);
     retrieveTrainingNeighbours(training);
     endStage("training_neighbours");
 
@@ -103,7 +112,8 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
             {"normal_bank", sizes.normal}, {"normal_bank_reused", warmNormal},
             {"labelled_defect_patches", sizes.labelledDefects}, {"synthetic_defect_patches", sizes.syntheticDefects},
             {"centre_samples", sizes.centreSamples}, {"texture_memories", sizes.textures},
-            {"labelled_images", input.labelledDefects.size()}, {"training_patches", training.count()},
+            {"labelled_images", input.labelledDefects.size()}, {"transplanted_patches", transplanted.source.size()},
+            {"training_patches", training.count()},
             {"best_epoch", bestEpoch}, {"best_validation", bestValidation}, {"fit_seconds", secondsSince(start)}};
 }
 
@@ -177,7 +187,7 @@ void DmadTrainer::buildAbnormalBank(const PatchSet& real, const PatchSet& synthe
 // Normal patches (a seeded subset), synthetic defect patches (a seeded subset, half as
 // many) and the labelled defect patches (weighted up).
 DmadTrainer::TrainingSet DmadTrainer::trainingPatches(PatchSet normalSet, const PatchSet& synthetic,
-                                                      const PatchSet& real)
+                                                      const PatchSet& real, const PatchSet& transplanted)
 {
     const int dim = this->dim();
     TrainingSet t;
@@ -188,6 +198,7 @@ DmadTrainer::TrainingSet DmadTrainer::trainingPatches(PatchSet normalSet, const 
     for (auto i : normalPick) {
         t.queries.insert(t.queries.end(), normalSet.features.begin() + i * dim, normalSet.features.begin() + (i + 1) * dim);
         t.source.push_back(normalSet.source[std::size_t(i)]);
+        t.normalSource.push_back(normalSet.source[std::size_t(i)]);
         t.weight.push_back(1.0f);
         t.normal.push_back(1);
     }
@@ -195,6 +206,8 @@ DmadTrainer::TrainingSet DmadTrainer::trainingPatches(PatchSet normalSet, const 
     auto addDefects = [&](const PatchSet& set, float weight) {
         t.queries.insert(t.queries.end(), set.features.begin(), set.features.end());
         t.source.insert(t.source.end(), set.source.begin(), set.source.end());
+        const auto& normalSource = set.baseImage.empty() ? set.source : set.baseImage;
+        t.normalSource.insert(t.normalSource.end(), normalSource.begin(), normalSource.end());
         t.weight.insert(t.weight.end(), set.source.size(), weight);
         t.normal.insert(t.normal.end(), set.source.size(), 0);
     };
@@ -208,6 +221,7 @@ DmadTrainer::TrainingSet DmadTrainer::trainingPatches(PatchSet normalSet, const 
         negatives.append(synthetic, i, dim);
     addDefects(negatives, 1.0f);
     addDefects(real, float(params_.labelledWeight));
+    addDefects(transplanted, 1.0f);
     return t;
 }
 
@@ -215,7 +229,7 @@ void DmadTrainer::retrieveTrainingNeighbours(TrainingSet& t) const
 {
     const int k = params_.neighbours;
     progress_.report(0.7, "retrieving memories for training patches");
-    t.nn = model_.normal.nearestExcluding(t.queries.data(), t.count(), k, t.source.data());
+    t.nn = model_.normal.nearestExcluding(t.queries.data(), t.count(), k, t.normalSource.data());
     t.na = model_.abnormal.nearestExcluding(t.queries.data(), t.count(), k, t.source.data());
 }
 

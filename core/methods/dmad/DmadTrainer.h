@@ -38,7 +38,8 @@ private:
     // The heads' training patches with their k nearest memories of each bank.
     struct TrainingSet {
         std::vector<float> queries;
-        std::vector<std::int64_t> source;
+        std::vector<std::int64_t> source;       // skipped in the abnormal bank
+        std::vector<std::int64_t> normalSource; // skipped in the normal bank (a transplant's base image)
         std::vector<float> weight;
         std::vector<std::uint8_t> normal;
         std::int64_t normalCount = 0; // the normal patches come first
@@ -59,7 +60,8 @@ private:
     PatchSet syntheticDefectPatches(AnomalySynthesizer& synthesizer, const std::vector<std::string>& trainPaths);
     PatchSet textureFeatures(const std::vector<std::string>& textures);
     void buildAbnormalBank(const PatchSet& real, const PatchSet& synthetic, const std::vector<std::string>& textures);
-    TrainingSet trainingPatches(PatchSet normalSet, const PatchSet& synthetic, const PatchSet& real);
+    TrainingSet trainingPatches(PatchSet normalSet, const PatchSet& synthetic, const PatchSet& real,
+                                const PatchSet& transplanted);
     void retrieveTrainingNeighbours(TrainingSet& training) const;
     ValidationSet validationSet(AnomalySynthesizer& synthesizer, const std::vector<std::string>& paths,
                                 PatchSet normal, std::int64_t firstSource);

@@ -49,6 +49,7 @@ struct PatchSet {
     std::vector<float> features;
     std::vector<std::int64_t> source;
     std::vector<std::uint8_t> defect; // per patch, from masks (empty when no masks)
+    std::vector<std::int64_t> baseImage; // transplanted defects: the normal image each was pasted on (else empty)
     std::int64_t rows(int dim) const { return std::int64_t(features.size()) / dim; }
     // Appends row `row` of `other` (features and source id).
     void append(const PatchSet& other, std::int64_t row, int dim);

@@ -236,6 +236,7 @@ private Q_SLOTS:
         dl::TrainRequest request;
         request.method = "dmad";
         request.params = smallParams(textureDir_);
+        request.params["transplants_per_label"] = 0; // the labels' own patches only
         request.datasets = {&data};
         auto detector = dl::trainDetector(request, {});
         dl::DmadBankSizes sizes = dynamic_cast<dl::DmadDetector*>(detector.get())->bankSizes();
@@ -253,6 +254,20 @@ private Q_SLOTS:
         QCOMPARE(dl::ModelBundle::load(child).entry("dmad.normal_bank").bytes,
                  dl::ModelBundle::load(parent).entry("dmad.normal_bank").bytes);
         QVERIFY(retrained->info().provenance.at("dmad").at("normal_bank_reused").get<bool>());
+
+        // Transplanting pastes each label onto normal images: more defect patches for
+        // the heads and the abnormal bank.
+        QCOMPARE(detector->info().provenance.at("dmad").at("transplanted_patches").get<int>(), 0);
+        request.parentModelPath.clear();
+        request.params["transplants_per_label"] = 3;
+        auto transplanted = dl::trainDetector(request, {});
+        const int copies = transplanted->info().provenance.at("dmad").at("transplanted_patches").get<int>();
+        QVERIFY2(copies >= 2 * 3 * 4, qPrintable(QString::number(copies))); // a moved 32x16 defect covers >= 4 cells
+        const dl::DmadBankSizes withCopies = dynamic_cast<dl::DmadDetector*>(transplanted.get())->bankSizes();
+        QCOMPARE(withCopies.labelledDefects, std::int64_t(2 * 8 + copies));
+        cv::Mat painted = stripedPart(60);
+        painted(cv::Rect(20, 80, 32, 16)).setTo(cv::Scalar(240, 30, 30)); // the labels' paint, elsewhere
+        QVERIFY(transplanted->predict(painted).score > transplanted->predict(stripedPart(61)).score);
     }
 
     void badParametersAreRejected()
@@ -267,14 +282,16 @@ private Q_SLOTS:
     {
         // The registry defaults as they were before DmadParams existed: same keys, values and types,
         // except taps: empty now, standing for the backbone's default pair (features.6 + features.13
-        // on MobileNetV2), which fit writes back into the model's parameters.
+        // on MobileNetV2), which fit writes back into the model's parameters; and
+        // transplants_per_label, added with defect transplanting (chosen by
+        // installer/labelled-defects-protocol.sh).
         const nlohmann::json historical = {
             {"taps", nlohmann::json::array()}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
             {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
             {"search", "pca-refine"}, {"search_dim", 32}, {"search_refine", 2},
             {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
             {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
-            {"synthetic_images", 40}, {"object_foreground", false}, {"texture_images", 60},
+            {"synthetic_images", 40}, {"transplants_per_label", 40}, {"object_foreground", false}, {"texture_images", 60},
             {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},
             {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
             {"smoothing_sigma", 4.0}, {"distance_weight", 6.0}, {"seed", 0},
