@@ -119,17 +119,22 @@ PatchSet DmadPatches::transplantedDefects(const std::vector<Sample>& labelled, c
             masks.push_back(std::move(t.mask));
             bases.push_back(std::int64_t(b));
         }
-        torch::Tensor f = model_.extract(images, preprocess_);
+        // Batches of 8 bound the backbone's activation memory (as featuresOf).
         const std::int64_t patches = model_.patchesPerImage();
-        for (std::size_t c = 0; c < images.size(); ++c) {
-            std::vector<std::uint8_t> labels = patchLabelsFromMask(masks[c], model_.gridH, model_.gridW);
-            for (std::int64_t p = 0; p < patches; ++p)
-                if (labels[std::size_t(p)]) {
-                    const float* row = f.data_ptr<float>() + (std::int64_t(c) * patches + p) * dim;
-                    set.features.insert(set.features.end(), row, row + dim);
-                    set.source.push_back(firstLabelSource + std::int64_t(j));
-                    set.baseImage.push_back(bases[c]);
-                }
+        constexpr std::size_t kBatch = 8;
+        for (std::size_t begin = 0; begin < images.size(); begin += kBatch) {
+            const std::size_t end = std::min(images.size(), begin + kBatch);
+            torch::Tensor f = model_.extract({images.begin() + long(begin), images.begin() + long(end)}, preprocess_);
+            for (std::size_t c = begin; c < end; ++c) {
+                std::vector<std::uint8_t> labels = patchLabelsFromMask(masks[c], model_.gridH, model_.gridW);
+                for (std::int64_t p = 0; p < patches; ++p)
+                    if (labels[std::size_t(p)]) {
+                        const float* row = f.data_ptr<float>() + (std::int64_t(c - begin) * patches + p) * dim;
+                        set.features.insert(set.features.end(), row, row + dim);
+                        set.source.push_back(firstLabelSource + std::int64_t(j));
+                        set.baseImage.push_back(bases[c]);
+                    }
+            }
         }
     }
     return set;
