@@ -22,19 +22,12 @@
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
 # reported fit + test; the defaults take about 20 minutes.
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-}"
-[[ -n "$out" ]] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
-cli="${DEFECTLENS_CLI:-$root/build/app/defectlens-cli}"
-shared="${DEFECTLENS_SHARED:-$root/../shared}"
-[[ -x "$cli" ]] || { echo "protocol: no CLI at $cli (build first)" >&2; exit 2; }
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# shellcheck source=installer/study-setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/study-setup.sh" protocol "$@"
 method="${PROTOCOL_METHOD:-dmad}"
 labels="${PROTOCOL_LABELS:-10}"
 folds="${PROTOCOL_FOLDS:-5}"
 read -r -a candidates <<< "${PROTOCOL_CANDIDATES:-transplants_per_label=0 transplants_per_label=20}"
-mkdir -p "$out"
 
 case "${PROTOCOL_DATASET:-tile}" in
   bottle) data=(--data "$shared/data/mvtec_bottle") ;;

@@ -13,15 +13,8 @@
 # SDAS_MINUTES (default 60), REALNET_PARAMS (extra --param words for every RealNet fit).
 # Cost on two cores: up to 60 min per SDAS model and up to 25 min per RealNet fit, so the
 # full default study takes about 9 hours; run it on an idle machine.
-set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-}"
-[[ -n "$out" ]] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
-cli="${DEFECTLENS_CLI:-$root/build/app/defectlens-cli}"
-shared="${DEFECTLENS_SHARED:-$root/../shared}"
-[[ -x "$cli" ]] || { echo "study: no CLI at $cli (build first)" >&2; exit 2; }
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-mkdir -p "$out"
+# shellcheck source=installer/study-setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/study-setup.sh" study "$@"
 
 data_args() {
   case "$1" in
