@@ -137,7 +137,7 @@ void summarise(CrossValidationReport& report)
         else
             normalScores[image.sample->category].push_back(image.normalised);
     }
-    std::vector<double> imageAurocs, aps, pixelAurocs, aupros;
+    std::vector<double> imageAurocs, aps, f1s, pixelAurocs, aupros;
     for (const auto& [category, data] : pooled) {
         CategoryMetrics m;
         m.category = category;
@@ -160,6 +160,7 @@ void summarise(CrossValidationReport& report)
         m.aupro = meanOfDefined(foldPro);
         imageAurocs.push_back(m.imageAuroc);
         aps.push_back(m.ap);
+        f1s.push_back(m.f1Max);
         pixelAurocs.push_back(m.pixelAuroc);
         aupros.push_back(m.aupro);
         report.categories.push_back(m);
@@ -168,6 +169,7 @@ void summarise(CrossValidationReport& report)
     report.mean.images = int(report.images.size());
     report.mean.imageAuroc = meanOfDefined(imageAurocs);
     report.mean.ap = meanOfDefined(aps);
+    report.mean.f1Max = meanOfDefined(f1s);
     report.mean.pixelAuroc = meanOfDefined(pixelAurocs);
     report.mean.aupro = meanOfDefined(aupros);
     for (const auto& [key, defectScores] : typeScores) {
