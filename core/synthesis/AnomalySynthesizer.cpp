@@ -90,6 +90,28 @@ SyntheticAnomaly AnomalySynthesizer::maskedCopy(const cv::Mat& rgb8, DefectKind 
     return result;
 }
 
+namespace {
+
+// Channels equal everywhere: the image came from a single-channel source.
+bool isGreyscale(const cv::Mat& rgb8)
+{
+    std::vector<cv::Mat> channels;
+    cv::split(rgb8, channels);
+    return cv::countNonZero(channels[0] != channels[1]) == 0 && cv::countNonZero(channels[1] != channels[2]) == 0;
+}
+
+} // namespace
+
+void AnomalySynthesizer::matchInputColour(const cv::Mat& rgb8, SyntheticAnomaly& result) const
+{
+    if (!options_.matchGreyscale || !isGreyscale(rgb8))
+        return;
+    // Luma of equal channels is the channel value itself, so pixels outside the mask stay exact.
+    cv::Mat grey;
+    cv::cvtColor(result.image, grey, cv::COLOR_RGB2GRAY);
+    cv::cvtColor(grey, result.image, cv::COLOR_GRAY2RGB);
+}
+
 SyntheticAnomaly AnomalySynthesizer::pasteGenerated(const cv::Mat& rgb8, const cv::Mat& generated, double betaMin,
                                                     double betaMax)
 {
@@ -103,6 +125,7 @@ SyntheticAnomaly AnomalySynthesizer::pasteGenerated(const cv::Mat& rgb8, const c
     if (generated.size() != rgb8.size())
         cv::resize(generated, source, rgb8.size(), 0, 0, generated.cols < rgb8.cols ? cv::INTER_CUBIC : cv::INTER_AREA);
     blendUnderMask(result.image, source, result.mask, randomUniform(rng_, betaMin, betaMax));
+    matchInputColour(rgb8, result);
     return result;
 }
 
@@ -138,6 +161,7 @@ SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
     }
     case DefectKind::Generated: break; // refused above
     }
+    matchInputColour(rgb8, result);
     return result;
 }
 

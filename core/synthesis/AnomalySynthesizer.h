@@ -24,6 +24,10 @@ const char* defectKindName(DefectKind kind);
 struct SynthesisOptions {
     double betaMin = 0.2, betaMax = 1.0; // texture opacity range (CSE uses 1,1; RealNet 0.2..1)
     bool objectForeground = false;       // restrict masks to foregroundMask() (objects); textures use the whole image
+    // A greyscale input (R = G = B everywhere, e.g. a monochrome camera's image) gets a
+    // greyscale defect: a coloured texture on a grey surface is a defect that colour
+    // alone gives away, and no such camera can show one.
+    bool matchGreyscale = false;
     PerlinMaskOptions mask;
 };
 
@@ -63,6 +67,7 @@ public:
 private:
     void checkInput(const cv::Mat& rgb8) const; // throws dl::Error for a bad input image
     SyntheticAnomaly maskedCopy(const cv::Mat& rgb8, DefectKind kind); // the mask drawn, the image copied
+    void matchInputColour(const cv::Mat& rgb8, SyntheticAnomaly& result) const; // matchGreyscale
     const cv::Mat& texture(std::size_t index, cv::Size size);
 
     std::vector<std::string> texturePaths_;

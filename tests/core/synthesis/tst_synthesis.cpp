@@ -378,6 +378,49 @@ private slots:
         QVERIFY(!errorOf([&] { synthesizer.pasteGenerated(image, generated, 0.9, 0.5); }).isEmpty());
     }
 
+    void greyscaleImagesGetGreyscaleDefects()
+    {
+        // A monochrome camera's image (R = G = B) gets grey defects with matchGreyscale,
+        // pixels outside the mask stay exact; a colour image is left as without it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto textures = writeTextures(dir, 2); // colourful noise
+        dl::SynthesisOptions options;
+        options.matchGreyscale = true;
+        cv::Mat grey1;
+        cv::cvtColor(structuredImage(cv::Size(96, 80), 11), grey1, cv::COLOR_RGB2GRAY);
+        cv::Mat greyImage;
+        cv::cvtColor(grey1, greyImage, cv::COLOR_GRAY2RGB);
+        const cv::Mat colourImage = structuredImage(cv::Size(96, 80), 12);
+        auto channelsEqual = [](const cv::Mat& rgb) {
+            std::vector<cv::Mat> c;
+            cv::split(rgb, c);
+            return cv::countNonZero(c[0] != c[1]) == 0 && cv::countNonZero(c[1] != c[2]) == 0;
+        };
+        for (DefectKind kind : kAllKinds) {
+            dl::AnomalySynthesizer matching(textures, 21, options), plain(textures, 21);
+            const dl::SyntheticAnomaly grey = matching.make(greyImage, kind);
+            QVERIFY2(channelsEqual(grey.image), dl::defectKindName(kind));
+            QVERIFY(cv::countNonZero(grey.mask) > 0);
+            cv::Mat outsideBefore, outsideAfter, inverse;
+            cv::bitwise_not(grey.mask, inverse);
+            greyImage.copyTo(outsideBefore, inverse);
+            grey.image.copyTo(outsideAfter, inverse);
+            QVERIFY(identical(outsideBefore, outsideAfter));
+            // Same draws without the option: a colour texture stays in colour on a grey image...
+            const dl::SyntheticAnomaly unmatched = plain.make(greyImage, kind);
+            QVERIFY(identical(unmatched.mask, grey.mask));
+            if (kind == DefectKind::TexturePaste)
+                QVERIFY(!channelsEqual(unmatched.image));
+            // ...and a colour image is untouched by the option.
+            dl::AnomalySynthesizer matching2(textures, 22, options), plain2(textures, 22);
+            QVERIFY(identical(matching2.make(colourImage, kind).image, plain2.make(colourImage, kind).image));
+        }
+        dl::AnomalySynthesizer matching(textures, 23, options);
+        const cv::Mat generated(16, 16, CV_8UC3, cv::Scalar(250, 10, 120));
+        QVERIFY(channelsEqual(matching.pasteGenerated(greyImage, generated, 1.0, 1.0).image));
+    }
+
     void rejectsBadInputAndOptions()
     {
         dl::AnomalySynthesizer synthesizer({}, 1);
