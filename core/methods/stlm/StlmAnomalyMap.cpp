@@ -19,18 +19,6 @@ torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, const std::strin
     return map == "product" ? fa * discrepancy : discrepancy;
 }
 
-float topKMean(const cv::Mat& map, int k)
-{
-    const cv::Mat dense = map.isContinuous() ? map : map.clone();
-    std::vector<float> values(dense.ptr<float>(), dense.ptr<float>() + dense.total());
-    const std::size_t n = std::min<std::size_t>(values.size(), std::size_t(std::max(1, k)));
-    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(n - 1), values.end(), std::greater<float>());
-    double sum = 0;
-    for (std::size_t i = 0; i < n; ++i)
-        sum += values[i];
-    return float(sum / double(n));
-}
-
 Prediction stlmPrediction(const torch::Tensor& grid, int width, int height, double smoothingSigma, int topK)
 {
     Prediction pred;

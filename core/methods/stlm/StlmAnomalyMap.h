@@ -5,6 +5,7 @@
 // "product": the two multiplied. Each
 // is upsampled to the input size and Gaussian-smoothed; the image score is the
 // mean of the top_k map pixels.
+#include "components/ImageScore.h"
 #include "engine/Detector.h"
 #include "methods/stlm/StlmNetwork.h"
 
@@ -19,8 +20,5 @@ torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, const std::strin
 
 // One image's grid map [h,w] -> its smoothed map at width x height and top-k mean score.
 Prediction stlmPrediction(const torch::Tensor& grid, int width, int height, double smoothingSigma, int topK);
-
-// Mean of the `k` largest values of a CV_32FC1 map (all of them when it has fewer).
-float topKMean(const cv::Mat& map, int k);
 
 } // namespace dl

@@ -144,17 +144,6 @@ private Q_SLOTS:
         QVERIFY(net.parameterCount() > 0);
     }
 
-    void topKMeanScore()
-    {
-        cv::Mat map = cv::Mat::zeros(4, 4, CV_32FC1);
-        map.at<float>(0, 0) = 4.0f;
-        map.at<float>(1, 1) = 2.0f;
-        QCOMPARE(dl::topKMean(map, 1), 4.0f);
-        QCOMPARE(dl::topKMean(map, 2), 3.0f);
-        QCOMPARE(dl::topKMean(map, 4), 1.5f);
-        QCOMPARE(dl::topKMean(map, 100), 6.0f / 16.0f); // more than the map has: all of it
-    }
-
     void bundleRoundTripIsBitIdenticalWithoutTheTeacher()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
