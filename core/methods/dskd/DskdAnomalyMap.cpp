@@ -1,5 +1,6 @@
 #include "methods/dskd/DskdAnomalyMap.h"
 
+#include "components/ImageScore.h"
 #include "components/TensorConvert.h"
 #include "methods/dskd/DskdLoss.h"
 
@@ -24,14 +25,18 @@ torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const 
     return maps;
 }
 
-Prediction dskdPrediction(const torch::Tensor& map, int width, int height, double smoothingSigma)
+Prediction dskdPrediction(const torch::Tensor& map, int width, int height, const DskdParams& params)
 {
     Prediction pred;
     // Already at the input size: upsampleAndSmooth only applies the Gaussian.
-    pred.map = upsampleAndSmooth(tensorToMat(map[0]), width, height, smoothingSigma);
-    double maxValue = 0;
-    cv::minMaxLoc(pred.map, nullptr, &maxValue);
-    pred.score = float(maxValue);
+    pred.map = upsampleAndSmooth(tensorToMat(map[0]), width, height, params.smoothingSigma);
+    if (params.imageScore == "top") {
+        pred.score = topFractionMean(pred.map, params.topFraction);
+    } else {
+        double maxValue = 0;
+        cv::minMaxLoc(pred.map, nullptr, &maxValue);
+        pred.score = float(maxValue);
+    }
     return pred;
 }
 

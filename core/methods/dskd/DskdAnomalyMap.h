@@ -1,8 +1,10 @@
 #pragma once
 // DSKD's anomaly map (internal torch header): at each of the three scales the cosine
 // distance 1 - cos(teacher, D's reconstruction), upsampled to the input size and
-// summed over scales, then Gaussian-smoothed; the image score is the map's maximum.
+// summed over scales, then Gaussian-smoothed; the image score is the map's maximum
+// (or the mean of its highest pixels).
 #include "engine/Detector.h"
+#include "methods/dskd/DskdParams.h"
 
 #include <torch/torch.h>
 
@@ -22,7 +24,8 @@ struct TeacherNorm {
 torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const std::vector<torch::Tensor>& reconstructed,
                                const TeacherNorm& norm, int height, int width);
 
-// One image's map [1,height,width] -> its smoothed map and max score.
-Prediction dskdPrediction(const torch::Tensor& map, int width, int height, double smoothingSigma);
+// One image's map [1,height,width] -> its smoothed map and score: the maximum, or with
+// image_score "top" the mean of its top_fraction highest pixels.
+Prediction dskdPrediction(const torch::Tensor& map, int width, int height, const DskdParams& params);
 
 } // namespace dl

@@ -75,7 +75,7 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
     std::vector<Prediction> out;
     out.reserve(images.size());
     for (std::size_t i = 0; i < images.size(); ++i) {
-        Prediction pred = dskdPrediction(maps[std::int64_t(i)], width, height, s.params.smoothingSigma);
+        Prediction pred = dskdPrediction(maps[std::int64_t(i)], width, height, s.params);
         pred.networkMs = netMs / double(images.size());
         out.push_back(std::move(pred));
     }

@@ -22,6 +22,8 @@ struct DskdParams {
     std::string teacherNorm = "tap";                                            // teacher_norm: tap or channel
     double validationFraction = 0.1;                                            // validation_fraction
     double smoothingSigma = 4.0;                                                // smoothing_sigma (pixels)
+    std::string imageScore = "max";                                             // image_score: max or top
+    double topFraction = 0.01;                                                  // top_fraction: of the map, for "top"
     unsigned seed = 0;
     double maxMinutes = 25.0;                                                   // max_minutes (the time budget)
 
@@ -50,6 +52,8 @@ struct DskdParams {
         f.get("seed", seed);
         // The map.
         f.nonNegative("smoothing_sigma", smoothingSigma);
+        f.oneOf("image_score", imageScore, {"max", "top"});
+        f.number("top_fraction", topFraction, 1e-6, 1.0);
     }
 };
 

@@ -11,6 +11,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/Runtime.h"
+#include "components/ImageScore.h"
 #include "components/TensorConvert.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
@@ -206,6 +207,23 @@ private Q_SLOTS:
         QVERIFY(sameMap(detector->predict(probes[0]).map, detector->predict(probes[0]).map));
     }
 
+    void topScoreIsTheMeanOfTheHighestPixels()
+    {
+        // image_score=top: the mean of the smoothed map's top_fraction highest pixels, at
+        // most the maximum the default score would give.
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["image_score"] = "top";
+        params["top_fraction"] = 0.05;
+        auto detector = train(params);
+        const dl::Prediction pred = detector->predict(defectivePart(14, cv::Rect(30, 30, 20, 20)));
+        QCOMPARE(pred.score, dl::topFractionMean(pred.map, 0.05));
+        double maxValue = 0;
+        cv::minMaxLoc(pred.map, nullptr, &maxValue);
+        QVERIFY(pred.score <= float(maxValue));
+        QVERIFY(pred.score < float(maxValue)); // a smooth map is not flat at its top
+    }
+
     void sameSeedGivesSameModel()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
@@ -239,6 +257,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 3}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"max_minutes", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"no_such_param", 1}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_score", "median"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"top_fraction", 0}}));
         // Taps whose strides do not double are refused when the teacher is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         nlohmann::json params = tinyParams(1);
