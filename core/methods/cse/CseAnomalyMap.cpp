@@ -1,5 +1,6 @@
 #include "methods/cse/CseAnomalyMap.h"
 
+#include "components/ImageScore.h"
 #include "components/TensorConvert.h"
 
 #include <opencv2/core.hpp>
@@ -49,6 +50,8 @@ Prediction csePrediction(const torch::Tensor& distanceMap, int width, int height
     pred.map = upsampleAndSmooth(grid, width, height, params.smoothingSigma);
     if (params.meanScore()) {
         pred.score = float(cv::mean(grid)[0]); // the paper's image score
+    } else if (params.topScore()) {
+        pred.score = topFractionMean(pred.map, params.topFraction);
     } else {
         double maxValue = 0;
         cv::minMaxLoc(pred.map, nullptr, &maxValue);

@@ -3,7 +3,7 @@
 // of the pooled, per-position unit-length embeddings e_red of the normal images;
 // a position's anomaly is 1 - cos to its nearest centre, bilinearly upsampled to the
 // input size and Gaussian-smoothed. Image score: the smoothed map's maximum, or the
-// raw map's mean (the paper's).
+// raw map's mean (the paper's), or the mean of the smoothed map's top_fraction highest pixels.
 #include "engine/Detector.h"
 #include "methods/cse/CseNetwork.h"
 #include "methods/cse/CseParams.h"

@@ -23,10 +23,12 @@ struct CseParams {
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
     int clusters = 8;                                           // k-means centres
-    std::string imageScore = "max";                             // image_score: max or mean
+    std::string imageScore = "max";                             // image_score: max, mean or top
+    double topFraction = 0.01;                                  // top_fraction: of the map, for "top"
     double validationFraction = 0.2;                            // validation_fraction
     double smoothingSigma = 4.0;                                // smoothing_sigma (pixels)
     bool objectForeground = false;                              // object_foreground
+    bool matchGreyscale = false;                                // match_greyscale: grey defects on grey images
     std::string textureDir;                                     // texture_dir ("" = the default search)
     unsigned seed = 0;
     double maxMinutes = 25.0;                                   // max_minutes (the time budget)
@@ -37,6 +39,7 @@ struct CseParams {
 
     bool mapBank() const { return bank == "map"; }
     bool meanScore() const { return imageScore == "mean"; }
+    bool topScore() const { return imageScore == "top"; }
     bool wholeImageContrast() const { return contrastRegion == "image"; }
 
     // Every key with its check; see components/ParamReader.h.
@@ -57,6 +60,7 @@ struct CseParams {
         f.number("defect_probability", defectProbability, 0.0, 1.0);
         f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
         f.get("object_foreground", objectForeground);
+        f.get("match_greyscale", matchGreyscale);
         f.get("texture_dir", textureDir);
         f.number("validation_fraction", validationFraction, 0.0, 0.5);
         f.positive("max_minutes", maxMinutes);
@@ -64,7 +68,8 @@ struct CseParams {
         // The bank and the map.
         f.oneOf("bank", bank, {"map", "positions"});
         f.integer("clusters", clusters, 1, 4096);
-        f.oneOf("image_score", imageScore, {"max", "mean"});
+        f.oneOf("image_score", imageScore, {"max", "mean", "top"});
+        f.number("top_fraction", topFraction, 1e-6, 1.0);
         f.nonNegative("smoothing_sigma", smoothingSigma);
     }
 };

@@ -195,6 +195,7 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
     SynthesisOptions synthesisOptions;
     synthesisOptions.betaMin = synthesisOptions.betaMax = 1.0;
     synthesisOptions.objectForeground = params_.objectForeground;
+    synthesisOptions.matchGreyscale = params_.matchGreyscale;
     synthesizer_ = std::make_unique<AnomalySynthesizer>(textures_, params_.seed + 1, synthesisOptions);
     validation_ = makeValidationPairs(progress);
     return split;

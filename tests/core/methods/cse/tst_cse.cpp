@@ -282,7 +282,7 @@ private Q_SLOTS:
                  {{"image_size", 100}}, {{"pool", 0}}, {{"clusters", 0}}, {{"max_minutes", 0}},
                  {{"max_learning_rate", 0.0001}}, {{"defect_probability", 1.5}}, {{"contrast_region", "width"}},
                  {{"image_score", "median"}}, {{"bank", "pixels"}}, {{"validation_fraction", 0.9}}, {{"no_such_param", 1}},
-                 {{"epochs", "many"}}})
+                 {{"epochs", "many"}}, {{"top_fraction", 0}}, {{"match_greyscale", "yes"}}})
             QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("cse", bad));
         // Taps listed coarse to fine are refused when the backbone is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
