@@ -13,11 +13,17 @@
 #    seeds (REPORT_SEEDS) and tested on the test split; the table gives means and spreads
 #    (min..max). REPORT_BASELINE=1 also reports the first candidate (the baseline),
 #    REPORT_ALL=1 every candidate (for the record: the choice never sees these numbers).
+#    REPORT_SPLIT_SEEDS ("default") repeats the report over train/test splits (--seed).
+#
+# Unsupervised methods (CSE, DSKD, PatchCore) use the labelled defects only to measure:
+# report them with REPORT_LABELS set to PROTOCOL_LABELS, so the defects the choice saw
+# are moved out of every reported test split (the move does not depend on the split seed).
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), PROTOCOL_METHOD (dmad), PROTOCOL_DATASET (tile | bottle; tile),
 # PROTOCOL_LABELS (labelled defects for the choice; 10), PROTOCOL_FOLDS (5),
-# PROTOCOL_CANDIDATES ("transplants_per_label=0 transplants_per_label=20"),
+# PROTOCOL_CANDIDATES ("transplants_per_label=0 transplants_per_label=20"; a value with
+# commas is fine: taps=["features.6","features.13"],pool=1),
 # PROTOCOL_CV_SEEDS ("0 1"), REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
@@ -35,9 +41,10 @@ case "${PROTOCOL_DATASET:-tile}" in
   *) echo "protocol: unknown PROTOCOL_DATASET '${PROTOCOL_DATASET}' (tile or bottle)" >&2; exit 2 ;;
 esac
 
-param_args() { # "a=1,b=2" -> --param a=1 --param b=2
-  local IFS=,
-  for kv in $1; do printf -- '--param\n%s\n' "$kv"; done
+param_args() { # "a=1,b=2" -> --param a=1 --param b=2; a comma inside a value (taps=["x","y"]) stays
+  python3 -c 'import re, sys
+for kv in re.split(r",(?=[a-z_]+=)", sys.argv[1]):
+    print("--param"); print(kv)' "$1"
 }
 
 # 1. Choose by cross-validation inside the training split.
@@ -77,25 +84,29 @@ elif [[ "${REPORT_BASELINE:-0}" == 1 && "$winner" != 0 ]]; then report=(0 "$winn
 for c in "${report[@]}"; do
   mapfile -t params < <(param_args "${candidates[$c]}")
   for n in ${REPORT_LABELS:-0 1 10}; do
-    for seed in ${REPORT_SEEDS:-0 1 2}; do
-      name="test-c$c-l$n-s$seed"
-      [[ -f "$out/$name.json" ]] && continue
-      echo "== ${candidates[$c]}, $n labels, model seed $seed"
-      "$cli" fit --method "$method" "${data[@]}" --labelled-defects "$n" "${params[@]}" --param seed="$seed" \
-        --no-db --out "$out/$name.dlm" >"$out/$name.fit.log" 2>&1
-      "$cli" test --model "$out/$name.dlm" "${data[@]}" --labelled-defects "$n" --no-db \
-        --json "$out/$name.json" >"$out/$name.test.log" 2>&1
-      rm -f "$out/$name.dlm"
+    for split in ${REPORT_SPLIT_SEEDS:-default}; do
+      split_args=() tag=""
+      [[ "$split" != default ]] && split_args=(--seed "$split") tag="-p$split"
+      for seed in ${REPORT_SEEDS:-0 1 2}; do
+        name="test-c$c-l$n$tag-s$seed"
+        [[ -f "$out/$name.json" ]] && continue
+        echo "== ${candidates[$c]}, $n labels, split seed $split, model seed $seed"
+        "$cli" fit --method "$method" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" "${params[@]}" \
+          --param seed="$seed" --no-db --out "$out/$name.dlm" >"$out/$name.fit.log" 2>&1
+        "$cli" test --model "$out/$name.dlm" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" --no-db \
+          --json "$out/$name.json" >"$out/$name.test.log" 2>&1
+        rm -f "$out/$name.dlm"
+      done
     done
   done
 done
 python3 - "$out" "$winner" "${candidates[@]}" <<'PY'
 import glob, json, os, re, sys
 out, winner, candidates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-print("test split (image AUROC / pixel AUROC / AU-PRO: mean, min..max over model seeds):")
+print("test split (image AUROC / pixel AUROC / AU-PRO: mean, min..max over split and model seeds):")
 rows = {}
 for path in glob.glob(os.path.join(out, "test-c*-l*-s*.json")):
-    c, n, s = map(int, re.match(r"test-c(\d+)-l(\d+)-s(\d+)\.json", os.path.basename(path)).groups())
+    c, n = map(int, re.match(r"test-c(\d+)-l(\d+)(?:-p\d+)?-s\d+\.json", os.path.basename(path)).groups())
     rows.setdefault((c, n), []).append(json.load(open(path))["mean"])
 for (c, n) in sorted(rows):
     runs = rows[(c, n)]
