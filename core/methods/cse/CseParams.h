@@ -28,7 +28,7 @@ struct CseParams {
     double validationFraction = 0.2;                            // validation_fraction
     double smoothingSigma = 4.0;                                // smoothing_sigma (pixels)
     bool objectForeground = false;                              // object_foreground
-    bool matchGreyscale = false;                                // match_greyscale: grey defects on grey images
+    bool matchGreyscale = true;                                 // match_greyscale: grey defects on grey images
     std::string textureDir;                                     // texture_dir ("" = the default search)
     unsigned seed = 0;
     double maxMinutes = 25.0;                                   // max_minutes (the time budget)
