@@ -59,6 +59,16 @@ bool identical(const cv::Mat& a, const cv::Mat& b)
     return a.size() == b.size() && a.type() == b.type() && cv::norm(a, b, cv::NORM_INF) == 0;
 }
 
+// The pixels outside `mask` are the same in both images.
+bool sameOutside(const cv::Mat& before, const cv::Mat& after, const cv::Mat& mask)
+{
+    cv::Mat outsideBefore, outsideAfter, inverse;
+    cv::bitwise_not(mask, inverse);
+    before.copyTo(outsideBefore, inverse);
+    after.copyTo(outsideAfter, inverse);
+    return identical(outsideBefore, outsideAfter);
+}
+
 bool isBinary(const cv::Mat& mask)
 {
     const int zeros = int(mask.total()) - cv::countNonZero(mask);
@@ -363,11 +373,7 @@ private slots:
         QCOMPARE(int(a.kind), int(DefectKind::Generated));
         QCOMPARE(QString(dl::defectKindName(a.kind)), QStringLiteral("generated"));
         QVERIFY(cv::countNonZero(a.mask) > 0);
-        cv::Mat outsideBefore, outsideAfter, inverse;
-        cv::bitwise_not(a.mask, inverse);
-        image.copyTo(outsideBefore, inverse);
-        a.image.copyTo(outsideAfter, inverse);
-        QVERIFY(identical(outsideBefore, outsideAfter));
+        QVERIFY(sameOutside(image, a.image, a.mask));
         // Opaque paste: the masked pixels are the (uniform) generated colour.
         cv::Mat inside;
         a.image.copyTo(inside, a.mask);
@@ -402,11 +408,7 @@ private slots:
             const dl::SyntheticAnomaly grey = matching.make(greyImage, kind);
             QVERIFY2(channelsEqual(grey.image), dl::defectKindName(kind));
             QVERIFY(cv::countNonZero(grey.mask) > 0);
-            cv::Mat outsideBefore, outsideAfter, inverse;
-            cv::bitwise_not(grey.mask, inverse);
-            greyImage.copyTo(outsideBefore, inverse);
-            grey.image.copyTo(outsideAfter, inverse);
-            QVERIFY(identical(outsideBefore, outsideAfter));
+            QVERIFY(sameOutside(greyImage, grey.image, grey.mask));
             // Same draws without the option: a colour texture stays in colour on a grey image...
             const dl::SyntheticAnomaly unmatched = plain.make(greyImage, kind);
             QVERIFY(identical(unmatched.mask, grey.mask));
