@@ -3,9 +3,6 @@
 #include "components/FeatureDistance.h"
 #include "components/TensorConvert.h"
 
-#include <algorithm>
-#include <functional>
-
 namespace dl {
 
 torch::Tensor stlmGridMaps(const StlmNetwork::Outputs& outputs, const std::string& map)
