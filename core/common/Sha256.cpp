@@ -1,10 +1,12 @@
 #include "common/Sha256.h"
 
 #include "common/Error.h"
+#include "common/FileUtil.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <unistd.h>
 #include <vector>
 
 namespace dl {
@@ -100,15 +102,23 @@ std::string Sha256::ofBytes(const void* data, std::size_t size)
 
 std::string Sha256::ofFile(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error::forFile(path, "cannot be opened for reading");
+    const int fd = openRegularFile(path);
     Sha256 h;
     std::vector<char> chunk(1 << 16);
-    while (in) {
-        in.read(chunk.data(), std::streamsize(chunk.size()));
-        h.update(chunk.data(), std::size_t(in.gcount()));
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk.data(), chunk.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            throw Error::forFile(path, std::string("read failed: ") + std::strerror(err));
+        }
+        if (n == 0)
+            break;
+        h.update(chunk.data(), std::size_t(n));
     }
+    ::close(fd);
     return h.hexDigest();
 }
 

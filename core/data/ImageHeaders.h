@@ -7,7 +7,6 @@
 #include "data/ImageIO.h"
 
 #include <cstdint>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -40,22 +39,15 @@ private:
     const std::vector<char>& bytes_;
 };
 
+// Reads an open file descriptor with pread; the caller owns the descriptor.
 class FileSource : public ByteSource {
 public:
-    FileSource(std::ifstream& stream, std::uint64_t size) : stream_(stream), size_(size) {}
+    FileSource(int fd, std::uint64_t size) : fd_(fd), size_(size) {}
     std::uint64_t size() const override { return size_; }
-    bool read(std::uint64_t offset, std::size_t count, unsigned char* out) override
-    {
-        if (offset > size_ || count > size_ - offset)
-            return false;
-        stream_.clear();
-        stream_.seekg(static_cast<std::streamoff>(offset));
-        stream_.read(reinterpret_cast<char*>(out), static_cast<std::streamsize>(count));
-        return stream_.gcount() == static_cast<std::streamsize>(count);
-    }
+    bool read(std::uint64_t offset, std::size_t count, unsigned char* out) override;
 
 private:
-    std::ifstream& stream_;
+    int fd_;
     std::uint64_t size_;
 };
 

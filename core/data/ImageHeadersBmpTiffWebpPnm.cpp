@@ -108,6 +108,25 @@ ImageFileInfo inspectWebp(ByteSource& src)
     if (src.size() < declared)
         info.problem = "truncated WebP: the header announces " + sizeText(declared) + " but the file has "
                        + sizeText(src.size());
+    if (!info.problem.empty())
+        return info;
+    // The first chunk states the canvas size: VP8X (extended) as 24-bit values
+    // minus one, VP8L (lossless) as 14-bit values minus one after a signature
+    // byte, VP8 (lossy) as 14-bit values in its key frame header.
+    unsigned char chunk[30];
+    if (!src.read(12, sizeof chunk, chunk))
+        return info; // too short for a first chunk: the decoder reports it
+    const std::string fourcc(reinterpret_cast<const char*>(chunk), 4);
+    if (fourcc == "VP8X") {
+        const int width = 1 + int(chunk[12] | chunk[13] << 8 | chunk[14] << 16);
+        const int height = 1 + int(chunk[15] | chunk[16] << 8 | chunk[17] << 16);
+        info.size = cv::Size(width, height);
+    } else if (fourcc == "VP8L" && chunk[8] == 0x2f) {
+        const std::uint32_t bits = littleEndian32(chunk + 9);
+        info.size = cv::Size(1 + int(bits & 0x3fff), 1 + int((bits >> 14) & 0x3fff));
+    } else if (fourcc == "VP8 " && chunk[11] == 0x9d && chunk[12] == 0x01 && chunk[13] == 0x2a) {
+        info.size = cv::Size(int(littleEndian16(chunk + 14) & 0x3fff), int(littleEndian16(chunk + 16) & 0x3fff));
+    }
     return info;
 }
 

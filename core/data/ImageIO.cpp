@@ -8,12 +8,14 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cctype>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <unistd.h>
 #include <vector>
 
 namespace dl {
@@ -23,29 +25,43 @@ namespace {
 namespace fs = std::filesystem;
 using namespace imageheaders;
 
-// The checks every path goes through before its bytes are read, so that a
-// missing file, a folder and an empty file each get their own message.
-void requireReadableFile(const std::string& path)
+std::atomic<std::uint64_t>& pixelLimit()
 {
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status))
-        throw Error::forFile(path, "file does not exist");
-    if (fs::is_directory(status))
-        throw Error::forFile(path, "is a folder, not an image file");
-    if (!fs::is_regular_file(status))
-        throw Error::forFile(path, "is not a regular file");
+    static std::atomic<std::uint64_t> limit{[] {
+        const char* text = std::getenv("DEFECTLENS_MAX_IMAGE_PIXELS");
+        if (text && *text) {
+            char* end = nullptr;
+            const unsigned long long value = std::strtoull(text, &end, 10);
+            if (end && *end == '\0' && value > 0)
+                return std::uint64_t(value);
+        }
+        return kDefaultMaxImagePixels;
+    }()};
+    return limit;
+}
+
+// A few hundred bytes of PNG can announce gigabytes of pixels: refuse by the
+// header's size, before any pixel is decoded.
+void requireWithinPixelLimit(const std::string& path, cv::Size size)
+{
+    const std::uint64_t pixels = std::uint64_t(std::max(size.width, 0)) * std::uint64_t(std::max(size.height, 0));
+    const std::uint64_t limit = maxImagePixels();
+    if (pixels > limit)
+        throw Error::forFile(path, "image is " + std::to_string(size.width) + " x " + std::to_string(size.height)
+                                       + " = " + std::to_string(pixels) + " pixels, more than the limit of "
+                                       + std::to_string(limit)
+                                       + " (raise it with --max-image-pixels or DEFECTLENS_MAX_IMAGE_PIXELS)");
 }
 
 // Reads, checks and decodes a file with its bit depth and channels unchanged.
 cv::Mat decodeUnchanged(const std::string& path)
 {
-    requireReadableFile(path);
     const std::vector<char> bytes = readFileBytes(path);
     MemorySource source(bytes);
     const ImageFileInfo info = inspectSource(source);
     if (!info.problem.empty())
         throw Error::forFile(path, info.problem);
+    requireWithinPixelLimit(path, info.size);
     if (bytes.size() > std::size_t(INT_MAX))
         throw Error::forFile(path, "image file is too large to decode (" + sizeText(bytes.size()) + ")");
     cv::Mat image;
@@ -93,31 +109,50 @@ std::string lowerExtension(const std::string& path)
 
 } // namespace
 
+namespace imageheaders {
+bool FileSource::read(std::uint64_t offset, std::size_t count, unsigned char* out)
+{
+    if (offset > size_ || count > size_ - offset)
+        return false;
+    std::size_t done = 0;
+    while (done < count) {
+        const ssize_t n = ::pread(fd_, out + done, count - done, off_t(offset + done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += std::size_t(n);
+    }
+    return true;
+}
+} // namespace imageheaders
+
+std::uint64_t maxImagePixels() { return pixelLimit().load(); }
+
+void setMaxImagePixels(std::uint64_t pixels)
+{
+    if (pixels == 0)
+        throw Error("the image pixel limit must be at least 1");
+    pixelLimit().store(pixels);
+}
+
 ImageFileInfo inspectImageFile(const std::string& path)
 {
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    ImageFileInfo info;
-    if (!fs::exists(status)) {
-        info.problem = "file does not exist";
+    int fd = -1;
+    std::uint64_t size = 0;
+    try {
+        fd = openRegularFile(path, &size);
+    } catch (const Error& e) {
+        ImageFileInfo info;
+        // The message without the "<path>: " prefix: callers name the file themselves.
+        const std::string message = e.what();
+        info.problem = message.rfind(path + ": ", 0) == 0 ? message.substr(path.size() + 2) : message;
         return info;
     }
-    if (fs::is_directory(status)) {
-        info.problem = "is a folder, not an image file";
-        return info;
-    }
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec || !fs::is_regular_file(status)) {
-        info.problem = "is not a readable regular file";
-        return info;
-    }
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) {
-        info.problem = "cannot be opened for reading";
-        return info;
-    }
-    FileSource source(stream, size);
-    return inspectSource(source);
+    FileSource source(fd, size);
+    ImageFileInfo info = inspectSource(source);
+    ::close(fd);
+    return info;
 }
 
 std::string probeImageFile(const std::string& path) { return inspectImageFile(path).problem; }

@@ -4,14 +4,26 @@
 // once and corrupt or truncated files fail with a clear dl::Error.
 #include <opencv2/core.hpp>
 
+#include <cstdint>
 #include <string>
 
 namespace dl {
 
+// The most pixels (width x height, from the file's header) an image may have to
+// be decoded; a larger one is refused before decoding, because a small
+// compressed file can expand to gigabytes (a decompression bomb). The default,
+// 100 million pixels (10000 x 10000, 300 MB as 8-bit RGB), covers line cameras;
+// DEFECTLENS_MAX_IMAGE_PIXELS (read once, at the first decode) or
+// setMaxImagePixels (the CLI's --max-image-pixels) changes it.
+constexpr std::uint64_t kDefaultMaxImagePixels = 100'000'000;
+std::uint64_t maxImagePixels();
+void setMaxImagePixels(std::uint64_t pixels); // throws dl::Error for 0
+
 // Decodes `path` to an 8-bit, 3-channel RGB image (CV_8UC3, RGB order).
 // 16-bit data is scaled to 8 bits, gray is replicated, alpha is dropped.
 // Throws dl::Error naming the file for missing, empty, non-image,
-// corrupt or truncated files. Unicode paths work (decoded from memory).
+// corrupt or truncated files, and for images above maxImagePixels().
+// Unicode paths work (decoded from memory).
 cv::Mat loadImageRgb(const std::string& path);
 
 // Decodes a ground-truth mask to CV_8UC1 with values {0,255}: any value > 0 is defect.
@@ -24,7 +36,7 @@ std::string probeImageFile(const std::string& path);
 // What a look at a file's header and trailer tells, without decoding pixels.
 struct ImageFileInfo {
     std::string format;  // "png", "jpeg", "bmp", "tiff", "webp", "pnm"; empty when unrecognised
-    cv::Size size;       // from the header; empty when the format does not state it cheaply (webp)
+    cv::Size size;       // from the header; empty when the header is too short to state it
     std::string problem; // empty when the file looks like a complete image; never names the path
 };
 // probeImageFile() plus the format and header size (import compares image and mask sizes with it).

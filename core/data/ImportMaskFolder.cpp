@@ -46,6 +46,7 @@ void importMaskFolder(Dataset& dataset)
         if (pairs.empty())
             throw Error::forFile(imageFolder.string(), "class folder contains no images");
         skipFiles(dataset, listing.others, "not an image type the importer reads; ignored");
+        skipUnusable(dataset, listing);
         const bool normal = className == options.normalClass;
         for (const ImageWithMask& pair : pairs) {
             Sample sample;

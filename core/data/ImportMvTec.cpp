@@ -16,6 +16,7 @@ std::vector<fs::path> classFolderImages(Dataset& dataset, const fs::path& folder
     if (listing.images.empty())
         throw Error::forFile(folder.string(), "class folder contains no images");
     skipFiles(dataset, listing.others, kNotAnImageReason);
+    skipUnusable(dataset, listing);
     return listing.images;
 }
 

@@ -5,8 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <limits>
 #include <map>
+
+#include <sys/stat.h>
 
 namespace dl::importsupport {
 
@@ -18,12 +22,39 @@ bool isHidden(const fs::path& path)
     return !name.empty() && name[0] == '.'; // .DS_Store, ._resource forks, .git
 }
 
+// Why a folder entry that is neither a regular file nor a folder cannot be
+// read (after following symbolic links).
+std::string unusableEntryReason(const fs::path& entry)
+{
+    struct stat info {};
+    if (::stat(entry.c_str(), &info) != 0) {
+        if (errno == ELOOP)
+            return "a symbolic link loop; skipped";
+        if (errno == ENOENT)
+            return "a symbolic link to a missing file; skipped";
+        return std::string("cannot be read: ") + std::strerror(errno) + "; skipped";
+    }
+    if (S_ISFIFO(info.st_mode))
+        return "a FIFO (named pipe), not a file; skipped";
+    if (S_ISSOCK(info.st_mode))
+        return "a socket, not a file; skipped";
+    return "a device, not a file; skipped";
+}
+
 std::string sizeText(const cv::Size& size) { return std::to_string(size.width) + "x" + std::to_string(size.height); }
 
 // Why a found sample cannot be used, or "" when it can.
-std::string admissionProblem(const Sample& sample, bool validateImages)
+std::string admissionProblem(const Sample& sample, const fs::path& resolvedRoot, bool validateImages)
 {
+    // A list file (VisA's csv) or a symbolic link can point anywhere; the
+    // dataset is what lies below its root, and nothing else is ever opened.
+    if (!resolvesInside(sample.path, resolvedRoot))
+        return "refused: the image lies outside the dataset folder " + resolvedRoot.string()
+               + " (after resolving '..' and symbolic links)";
     const bool hasMask = !sample.maskPath.empty();
+    if (hasMask && !resolvesInside(sample.maskPath, resolvedRoot))
+        return "refused: its mask " + sample.maskPath + " lies outside the dataset folder " + resolvedRoot.string()
+               + " (after resolving '..' and symbolic links)";
     ImageFileInfo image;
     if (validateImages || hasMask) {
         image = inspectImageFile(sample.path);
@@ -94,6 +125,16 @@ std::vector<fs::path> listFolder(const fs::path& folder)
     return entries;
 }
 
+bool resolvesInside(const fs::path& path, const fs::path& resolvedRoot)
+{
+    std::error_code ec;
+    const fs::path resolved = fs::weakly_canonical(path, ec);
+    if (ec)
+        return false;
+    const fs::path relative = resolved.lexically_relative(resolvedRoot);
+    return !relative.empty() && *relative.begin() != ".." && relative.is_relative();
+}
+
 bool isFolder(const fs::path& path)
 {
     std::error_code ec;
@@ -119,20 +160,23 @@ FolderImages listImagesIn(const fs::path& folder)
 {
     FolderImages listing;
     for (const fs::path& entry : listFolder(folder)) {
-        if (!isFile(entry))
+        if (isFolder(entry))
             continue;
-        (hasImageExtension(entry.string()) ? listing.images : listing.others).push_back(entry);
+        if (!isFile(entry))
+            listing.unusable.push_back({entry.string(), unusableEntryReason(entry)});
+        else
+            (hasImageExtension(entry.string()) ? listing.images : listing.others).push_back(entry);
     }
     return listing;
 }
 
-std::vector<fs::path> listImagesRecursive(const fs::path& folder)
+FolderImages listImagesRecursive(const fs::path& folder)
 {
     std::error_code ec;
     fs::recursive_directory_iterator it(folder, ec);
     if (ec)
         throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
-    std::vector<fs::path> images;
+    FolderImages listing;
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec)
             throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
@@ -141,15 +185,19 @@ std::vector<fs::path> listImagesRecursive(const fs::path& folder)
                 it.disable_recursion_pending();
             continue;
         }
-        if (isFile(it->path()) && hasImageExtension(it->path().string()))
-            images.push_back(it->path());
+        if (isFolder(it->path()))
+            continue;
+        if (!isFile(it->path()))
+            listing.unusable.push_back({it->path().string(), unusableEntryReason(it->path())});
+        else if (hasImageExtension(it->path().string()))
+            listing.images.push_back(it->path());
     }
     if (ec)
         throw Error::forFile(folder.string(), "cannot list folder: " + ec.message());
-    std::sort(images.begin(), images.end(), [&](const fs::path& a, const fs::path& b) {
+    std::sort(listing.images.begin(), listing.images.end(), [&](const fs::path& a, const fs::path& b) {
         return relativeTo(a, folder) < relativeTo(b, folder);
     });
-    return images;
+    return listing;
 }
 
 std::string relativeTo(const fs::path& path, const fs::path& root)
@@ -173,8 +221,12 @@ std::string joinNames(const std::vector<std::string>& names)
 
 void admitSamples(Dataset& dataset, std::vector<Sample>& found, bool validateImages)
 {
+    std::error_code ec;
+    fs::path resolvedRoot = fs::canonical(dataset.root, ec);
+    if (ec)
+        throw Error::forFile(dataset.root, "cannot resolve the dataset folder: " + ec.message());
     for (Sample& sample : found) {
-        const std::string problem = admissionProblem(sample, validateImages);
+        const std::string problem = admissionProblem(sample, resolvedRoot, validateImages);
         if (problem.empty())
             dataset.samples.push_back(std::move(sample));
         else
@@ -187,6 +239,11 @@ void skipFiles(Dataset& dataset, const std::vector<fs::path>& files, const std::
 {
     for (const fs::path& file : files)
         dataset.skipped.push_back({file.string(), reason});
+}
+
+void skipUnusable(Dataset& dataset, const FolderImages& listing)
+{
+    dataset.skipped.insert(dataset.skipped.end(), listing.unusable.begin(), listing.unusable.end());
 }
 
 void sortSamples(std::vector<Sample>& samples)

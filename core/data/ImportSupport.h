@@ -24,10 +24,17 @@ std::vector<fs::path> listSubfolders(const fs::path& folder);
 
 struct FolderImages {
     std::vector<fs::path> images; // files with an image extension, sorted
-    std::vector<fs::path> others;  // other regular files, sorted
+    std::vector<fs::path> others;  // other regular files, sorted (listImagesIn only)
+    // Entries that are neither regular files nor folders once links are
+    // followed (FIFOs, sockets, devices, link loops, dangling links), with why.
+    std::vector<SkippedFile> unusable;
 };
 FolderImages listImagesIn(const fs::path& folder); // not recursive
-std::vector<fs::path> listImagesRecursive(const fs::path& folder);
+FolderImages listImagesRecursive(const fs::path& folder);
+
+// True when `path`, with '..' and symbolic links resolved, lies below
+// `resolvedRoot` (itself fs::canonical).
+bool resolvesInside(const fs::path& path, const fs::path& resolvedRoot);
 
 bool isFolder(const fs::path& path);
 bool isFile(const fs::path& path);
@@ -47,13 +54,16 @@ struct ImageWithMask {
 std::vector<ImageWithMask> pairImagesWithMasks(const std::vector<fs::path>& files);
 
 // Checks the samples an importer found and moves the usable ones into
-// dataset.samples, the others into dataset.skipped with the reason. A sample's
+// dataset.samples, the others into dataset.skipped with the reason. A sample
+// (or mask) that resolves outside the dataset root is refused. A sample's
 // mask is always checked (headers only) for readability and for the same size
 // as its image; images without a mask are probed only when `validateImages`.
 void admitSamples(Dataset& dataset, std::vector<Sample>& found, bool validateImages);
 
 // Lists `files` (usually non-image files in a class folder) as skipped with `reason`.
 void skipFiles(Dataset& dataset, const std::vector<fs::path>& files, const std::string& reason);
+// Lists a folder's unusable entries (FIFOs, link loops, ...) as skipped.
+void skipUnusable(Dataset& dataset, const FolderImages& listing);
 
 // Seeded Fisher-Yates over uniformBelow (common/UniformRandom.h), identical everywhere.
 template <typename T>

@@ -130,6 +130,10 @@ void importVisa(Dataset& dataset)
     const std::string& wantedObject = dataset.options.category;
     std::set<std::string> objects;
     std::vector<Sample> found;
+    std::error_code ec;
+    const fs::path resolvedRoot = fs::canonical(root, ec);
+    if (ec)
+        throw Error::forFile(root.string(), "cannot resolve the dataset folder: " + ec.message());
     for (std::size_t r = 1; r < rows.size(); ++r) {
         const CsvRow& row = rows[r];
         const std::string where = "line " + std::to_string(row.line) + ": ";
@@ -154,6 +158,11 @@ void importVisa(Dataset& dataset)
             continue;
 
         const fs::path imagePath = (root / fs::path(image)).lexically_normal();
+        if (!resolvesInside(imagePath, resolvedRoot)) {
+            dataset.skipped.push_back({image, "listed in " + csvName + " " + where
+                                                  + "refused: the path leads outside the dataset folder"});
+            continue;
+        }
         Sample sample;
         sample.path = imagePath.string();
         sample.relativePath = relativeTo(imagePath, root);
@@ -171,6 +180,11 @@ void importVisa(Dataset& dataset)
                 continue;
             }
             const fs::path maskPath = (root / fs::path(mask)).lexically_normal();
+            if (!resolvesInside(maskPath, resolvedRoot)) {
+                dataset.skipped.push_back({sample.path, "its mask " + mask + " (" + csvName + " " + where
+                                                            + ") is refused: it leads outside the dataset folder"});
+                continue;
+            }
             if (!isFile(maskPath)) {
                 dataset.skipped.push_back({sample.path, "its mask " + relativeTo(maskPath, root) + " (" + csvName
                                                             + " " + where + ") does not exist"});

@@ -29,7 +29,9 @@ namespace importsupport {
 void importFolder(Dataset& dataset)
 {
     const fs::path root(dataset.root);
-    const std::vector<fs::path> images = listImagesRecursive(root);
+    const FolderImages listing = listImagesRecursive(root);
+    const std::vector<fs::path>& images = listing.images;
+    skipUnusable(dataset, listing);
     if (images.empty())
         throw Error::forFile(dataset.root, "folder contains no image files (looked for .png, .jpg, .jpeg, .bmp, .tif, "
                                            ".tiff, .webp, .pbm, .pgm, .ppm, .pnm in all subfolders)");
@@ -116,8 +118,14 @@ std::vector<std::string> listImageFiles(const std::string& dirOrFile)
     if (!fs::is_directory(status))
         return {path.string()}; // an explicit file is taken as given; decoding reports non-images
     std::vector<std::string> files;
-    for (const fs::path& image : listImagesRecursive(path))
+    const FolderImages listing = listImagesRecursive(path);
+    for (const fs::path& image : listing.images)
         files.push_back(image.string());
+    // A FIFO or link loop named like an image is listed, so scoring reports it
+    // (by name, with the problem) instead of leaving it out without a word.
+    for (const SkippedFile& entry : listing.unusable)
+        if (hasImageExtension(entry.path))
+            files.push_back(entry.path);
     if (files.empty())
         throw Error::forFile(dirOrFile, "folder contains no image files (.png, .jpg, .jpeg, .bmp, .tif, .tiff, "
                                         ".webp, .pbm, .pgm, .ppm, .pnm)");

@@ -12,6 +12,8 @@
 
 #include <functional>
 
+#include <sys/stat.h>
+
 namespace {
 
 std::string utf8(const QString& path) { return path.toStdString(); }
@@ -253,6 +255,61 @@ private slots:
             QVERIFY2(info.problem.empty(), info.problem.c_str());
             QCOMPARE(info.size, cv::Size(37, 21));
         }
+        // WebP states its canvas in the first chunk: lossy (VP8) and lossless (VP8L).
+        for (int quality : {80, 101}) {
+            const QString path = dir_.filePath(QString("size%1.webp").arg(quality));
+            std::vector<uchar> bytes;
+            QVERIFY(cv::imencode(".webp", image, bytes, {cv::IMWRITE_WEBP_QUALITY, quality}));
+            QVERIFY(writeBytes(path, QByteArray(reinterpret_cast<const char*>(bytes.data()), int(bytes.size()))));
+            const dl::ImageFileInfo info = dl::inspectImageFile(utf8(path));
+            QVERIFY2(info.problem.empty(), info.problem.c_str());
+            QCOMPARE(info.size, cv::Size(37, 21));
+        }
+    }
+
+    // A FIFO would block a plain open() until some writer appears; a link loop
+    // would read as "missing". Both are named for what they are, at once.
+    void fifoAndSymlinkLoopAreRefusedWithoutBlocking()
+    {
+        const QString fifo = dir_.filePath("camera.png");
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString loopA = dir_.filePath("loop_a.png");
+        const QString loopB = dir_.filePath("loop_b.png");
+        QVERIFY(QFile::link(loopB, loopA));
+        QVERIFY(QFile::link(loopA, loopB));
+
+        const QString fifoMessage = errorOf([&] { dl::loadImageRgb(utf8(fifo)); });
+        QVERIFY2(fifoMessage.contains("camera.png") && fifoMessage.contains("not a regular file"),
+                 qPrintable(fifoMessage));
+        QVERIFY(QString::fromStdString(dl::probeImageFile(utf8(fifo))).contains("not a regular file"));
+        const QString loopMessage = errorOf([&] { dl::loadMask(utf8(loopA)); });
+        QVERIFY2(loopMessage.contains("loop_a.png") && loopMessage.contains("link loop"), qPrintable(loopMessage));
+        QVERIFY(QString::fromStdString(dl::probeImageFile(utf8(loopA))).contains("link loop"));
+    }
+
+    // The limit is checked on the header's size, so a decompression bomb is
+    // refused before its pixels exist (tst_cli feeds a PNG announcing 20000 x 20000).
+    void imagesAbovePixelLimitAreRefusedBeforeDecoding()
+    {
+        const std::uint64_t defaultLimit = dl::maxImagePixels();
+        QCOMPARE(defaultLimit, dl::kDefaultMaxImagePixels);
+        const QString path = dir_.filePath("wide.png");
+        QVERIFY(writeBytes(path, encode(".png", noiseImage(37, 21))));
+
+        dl::setMaxImagePixels(37 * 21 - 1);
+        const QString message = errorOf([&] { dl::loadImageRgb(utf8(path)); });
+        const QString maskMessage = errorOf([&] { dl::loadMask(utf8(path)); });
+        dl::setMaxImagePixels(37 * 21);
+        const QString atLimit = errorOf([&] { dl::loadImageRgb(utf8(path)); });
+        dl::setMaxImagePixels(defaultLimit);
+
+        QVERIFY2(message.contains("wide.png") && message.contains("37 x 21 = 777 pixels")
+                     && message.contains("limit of 776"),
+                 qPrintable(message));
+        QVERIFY(maskMessage.contains("limit of 776"));
+        QCOMPARE(atLimit, QString());
+        QVERIFY(errorOf([] { dl::setMaxImagePixels(0); }).contains("at least 1"));
+        QCOMPARE(dl::maxImagePixels(), defaultLimit);
     }
 
     void loadMaskTreatsAnyPositiveValueAsDefect()

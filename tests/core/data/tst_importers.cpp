@@ -17,6 +17,8 @@
 #include <memory>
 #include <set>
 
+#include <sys/stat.h>
+
 namespace {
 
 std::string utf8(const QString& path) { return path.toStdString(); }
@@ -425,6 +427,85 @@ private slots:
         QVERIFY(writeBytes(csv, QByteArray()));
         message = errorOf([&] { dl::importDataset(utf8(root), dl::DatasetOptions()); });
         QVERIFY2(message.contains("1cls.csv") && message.contains("empty"), qPrintable(message));
+    }
+
+    // Regression (issue 13): rows "../../x/y.png" and "/etc/passwd" were opened,
+    // scored and stored with their ".." path. Every path that resolves outside
+    // the root is refused, before the file is even looked at.
+    void visaRowsThatLeaveTheDatasetFolderAreRefused()
+    {
+        const QString root = dir_->filePath("visa_escape/set");
+        const QString outside = dir_->filePath("visa_escape/outside.png");
+        QVERIFY(writeImage(outside));
+        QVERIFY(writeImage(root + "/a/0.png"));
+        QVERIFY(writeImage(root + "/a/1.png"));
+        QVERIFY(writeImage(root + "/a/bad.png"));
+        QVERIFY(writeMask(root + "/a/bad_mask.png"));
+        QVERIFY(QFile::link(outside, root + "/a/link.png")); // a link inside the root to a file outside it
+        QVERIFY(writeBytes(root + "/split_csv/1cls.csv",
+                           "object,split,label,image,mask\n"
+                           "a,train,normal,a/0.png,\n"
+                           "a,test,normal,a/1.png,\n"
+                           "a,test,normal,../outside.png,\n"
+                           "a,test,normal,a/../../outside.png,\n"
+                           "a,test,normal,/etc/passwd,\n"
+                           "a,test,normal,a/link.png,\n"
+                           "a,test,anomaly,a/bad.png,../outside.png\n"));
+
+        const dl::Dataset dataset = dl::importDataset(utf8(root), dl::DatasetOptions());
+        QCOMPARE(relativePaths(dataset.select(dl::Split::Test)), std::vector<std::string>{"a/1.png"});
+        for (const dl::Sample& sample : dataset.samples)
+            QVERIFY2(sample.relativePath.find("..") == std::string::npos, sample.relativePath.c_str());
+        int refused = 0;
+        for (const dl::SkippedFile& skipped : dataset.skipped)
+            if (QString::fromStdString(skipped.reason).contains("outside the dataset folder"))
+                ++refused;
+        QCOMPARE(refused, 5);
+        const dl::SkippedFile* passwd = findSkipped(dataset, "/etc/passwd");
+        QVERIFY(passwd);
+        QVERIFY2(QString::fromStdString(passwd->reason).contains("line 6"), passwd->reason.c_str());
+        QVERIFY(!QString::fromStdString(passwd->reason).contains("text"));
+    }
+
+    // A symbolic link in an MVTec tree that points out of the root is refused
+    // too; FIFOs and link loops are listed as skipped, never silently dropped.
+    void linksOutOfTheRootFifosAndLoopsAreListedAsSkipped()
+    {
+        const QString root = dir_->filePath("hostile/bottle");
+        QVERIFY(writeImage(dir_->filePath("hostile/elsewhere.png")));
+        for (const char* name : {"000.png", "001.png"})
+            QVERIFY(writeImage(root + "/train/good/" + name));
+        QVERIFY(writeImage(root + "/test/good/000.png"));
+        QVERIFY(QFile::link(dir_->filePath("hostile/elsewhere.png"), root + "/train/good/002.png"));
+        QCOMPARE(::mkfifo(QFile::encodeName(root + "/train/good/003.png").constData(), 0600), 0);
+        QVERIFY(QFile::link(root + "/train/good/loop_b.png", root + "/train/good/loop_a.png"));
+        QVERIFY(QFile::link(root + "/train/good/loop_a.png", root + "/train/good/loop_b.png"));
+
+        const dl::Dataset dataset = dl::importDataset(utf8(root), dl::DatasetOptions());
+        QCOMPARE(relativePaths(dataset.select(dl::Split::Train)),
+                 (std::vector<std::string>{"train/good/000.png", "train/good/001.png"}));
+        const std::map<QString, QString> expected = {{"002.png", "outside the dataset folder"},
+                                                     {"003.png", "FIFO"},
+                                                     {"loop_a.png", "link loop"},
+                                                     {"loop_b.png", "link loop"}};
+        for (const auto& [name, reason] : expected) {
+            const dl::SkippedFile* skipped = findSkipped(dataset, name);
+            QVERIFY2(skipped, qPrintable(name));
+            QVERIFY2(QString::fromStdString(skipped->reason).contains(reason), skipped->reason.c_str());
+        }
+
+        // A plain folder (and predict's input listing) name them as well.
+        const QString plain = dir_->filePath("hostile/plain");
+        QVERIFY(writeImage(plain + "/ok.png"));
+        QCOMPARE(::mkfifo(QFile::encodeName(plain + "/pipe.png").constData(), 0600), 0);
+        const dl::Dataset folder = dl::importDataset(utf8(plain), dl::DatasetOptions());
+        QCOMPARE(folder.samples.size(), std::size_t(1));
+        QVERIFY(findSkipped(folder, "pipe.png"));
+        const std::vector<std::string> files = dl::listImageFiles(utf8(plain));
+        QCOMPARE(files.size(), std::size_t(2));
+        const QString pipeMessage = errorOf([&] { dl::loadImageRgb(files[1]); });
+        QVERIFY2(pipeMessage.contains("pipe.png") && pipeMessage.contains("not a regular file"),
+                 qPrintable(pipeMessage));
     }
 
     void importsPlainFolderRecursively()
