@@ -310,23 +310,46 @@ void Connection::enableWal() const
 void Connection::migrate() const
 {
     const QString action = QStringLiteral("upgrading the database schema");
-    WriteTransaction transaction(*this, action);
-    // Another connection may have upgraded the file while we waited for the lock.
-    const SchemaState state = readSchemaState();
-    checkSchemaState(state);
-    for (const Migration& step : migrations()) {
-        if (step.version <= state.userVersion)
-            continue;
-        const QString stepAction = QStringLiteral("upgrading the database schema to version %1 (%2)")
-                                       .arg(step.version)
-                                       .arg(QString::fromUtf8(step.summary));
-        for (const char* statement : step.statements)
-            execStatement(QString::fromUtf8(statement), stepAction);
+    const int stored = readSchemaState().userVersion;
+    bool rebuildsTables = false;
+    for (const Migration& step : migrations())
+        rebuildsTables = rebuildsTables || (step.version > stored && step.rebuildsTables);
+    // PRAGMA foreign_keys is a no-op inside a transaction: switch it before.
+    if (rebuildsTables)
+        execStatement(QStringLiteral("PRAGMA foreign_keys = OFF"), action);
+    try {
+        WriteTransaction transaction(*this, action);
+        // Another connection may have upgraded the file while we waited for the lock.
+        const SchemaState state = readSchemaState();
+        checkSchemaState(state);
+        for (const Migration& step : migrations()) {
+            if (step.version <= state.userVersion)
+                continue;
+            const QString stepAction = QStringLiteral("upgrading the database schema to version %1 (%2)")
+                                           .arg(step.version)
+                                           .arg(QString::fromUtf8(step.summary));
+            for (const char* statement : step.statements)
+                execStatement(QString::fromUtf8(statement), stepAction);
+        }
+        if (rebuildsTables) {
+            QSqlQuery check = prepare(QStringLiteral("PRAGMA foreign_key_check"), action);
+            exec(check, action);
+            if (next(check, action))
+                fail(Reason::Corrupt, QStringLiteral("%1 failed: a row of table %2 refers to a missing row of %3; "
+                                                     "the database was left unchanged")
+                                          .arg(action, check.value(0).toString(), check.value(2).toString()));
+        }
+        // PRAGMA takes no bound parameters; the number is this build's schema
+        // constant, never outside input.
+        execStatement(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion()), action);
+        transaction.commit();
+    } catch (const DatabaseError&) {
+        if (rebuildsTables)
+            execStatement(QStringLiteral("PRAGMA foreign_keys = ON"), action);
+        throw;
     }
-    // PRAGMA takes no bound parameters; the number is this build's schema
-    // constant, never outside input.
-    execStatement(QStringLiteral("PRAGMA user_version = %1").arg(latestSchemaVersion()), action);
-    transaction.commit();
+    if (rebuildsTables)
+        execStatement(QStringLiteral("PRAGMA foreign_keys = ON"), action);
 }
 
 // --- WriteTransaction ----------------------------------------------------------
@@ -350,8 +373,10 @@ WriteTransaction::~WriteTransaction()
         return;
     QSqlQuery rollback(connection_.database());
     // SQLite has already rolled back by itself after some errors (disk full,
-    // I/O); then this ROLLBACK finds no transaction, which is harmless.
-    if (!rollback.exec(QStringLiteral("ROLLBACK")))
+    // I/O); then this ROLLBACK finds no transaction, which is harmless and not
+    // worth a warning that would bury the error that caused it.
+    if (!rollback.exec(QStringLiteral("ROLLBACK"))
+        && !rollback.lastError().text().contains(QLatin1String("no transaction is active")))
         qWarning("%s: rolling back after '%s' failed: %s", qUtf8Printable(connection_.path),
                  qUtf8Printable(action_), qUtf8Printable(rollback.lastError().text()));
 }

@@ -113,6 +113,33 @@ const std::vector<Migration>& migrations()
             ))sql",
             "CREATE INDEX model_promotions_by_model ON model_promotions(model_id)",
         }},
+        // A run whose process was killed or crashed is closed as 'abandoned' the
+        // next time the database is opened: each run records which process owns it.
+        {6, "run owners and the abandoned status", {
+            R"sql(CREATE TABLE runs_v6 (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind          TEXT NOT NULL,
+                params_json   TEXT NOT NULL DEFAULT '{}',
+                status        TEXT NOT NULL
+                              CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'abandoned')),
+                started_at    TEXT,
+                finished_at   TEXT,
+                error_message TEXT NOT NULL DEFAULT '',
+                model_id      INTEGER REFERENCES models(id) ON DELETE SET NULL,
+                owner_host    TEXT NOT NULL DEFAULT '',
+                owner_pid     INTEGER NOT NULL DEFAULT 0,
+                owner_start   TEXT NOT NULL DEFAULT ''
+            ))sql",
+            R"sql(INSERT INTO runs_v6 (id, kind, params_json, status, started_at, finished_at, error_message, model_id)
+                  SELECT id, kind, params_json, status, started_at, finished_at, error_message, model_id FROM runs)sql",
+            // Keep AUTOINCREMENT's high-water mark: ids of deleted runs stay unused.
+            "DELETE FROM sqlite_sequence WHERE name = 'runs_v6'",
+            "INSERT INTO sqlite_sequence (name, seq) SELECT 'runs_v6', seq FROM sqlite_sequence WHERE name = 'runs'",
+            "DROP TABLE runs",
+            "ALTER TABLE runs_v6 RENAME TO runs",
+            "CREATE INDEX runs_by_model ON runs(model_id)",
+            "CREATE INDEX runs_by_status ON runs(status)",
+        }, true},
     };
     return steps;
 }

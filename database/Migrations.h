@@ -11,6 +11,11 @@ struct Migration {
     int version;                         // user_version after this step
     const char* summary;                 // shown in error messages
     std::vector<const char*> statements; // one SQL statement each (QtSql runs one per exec)
+    // SQLite cannot change a table's constraints in place: such a step builds a
+    // new table, copies the rows and swaps it in. It runs with foreign keys off
+    // (dropping the old table would otherwise cascade into its children), and the
+    // keys are checked before the step commits.
+    bool rebuildsTables = false;
 };
 
 // Ordered by version, starting at 1, without gaps.

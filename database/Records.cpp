@@ -30,6 +30,7 @@ QString toText(RunStatus status)
     case RunStatus::Succeeded: return QStringLiteral("succeeded");
     case RunStatus::Failed: return QStringLiteral("failed");
     case RunStatus::Cancelled: return QStringLiteral("cancelled");
+    case RunStatus::Abandoned: return QStringLiteral("abandoned");
     }
     return {};
 }
@@ -53,7 +54,7 @@ std::optional<RunKind> runKindFromString(const QString& text)
 std::optional<RunStatus> runStatusFromString(const QString& text)
 {
     for (RunStatus s : {RunStatus::Queued, RunStatus::Running, RunStatus::Succeeded,
-                        RunStatus::Failed, RunStatus::Cancelled})
+                        RunStatus::Failed, RunStatus::Cancelled, RunStatus::Abandoned})
         if (toText(s) == text)
             return s;
     return std::nullopt;
@@ -62,7 +63,7 @@ std::optional<RunStatus> runStatusFromString(const QString& text)
 bool isFinished(RunStatus status)
 {
     return status == RunStatus::Succeeded || status == RunStatus::Failed
-        || status == RunStatus::Cancelled;
+        || status == RunStatus::Cancelled || status == RunStatus::Abandoned;
 }
 
 std::optional<double> numberAt(const nlohmann::json& object, const char* key)

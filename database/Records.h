@@ -21,7 +21,9 @@ using RowId = qint64;
 
 enum class Verdict { Ok, Defect };
 enum class RunKind { Fit, Test, Predict, Benchmark };
-enum class RunStatus { Queued, Running, Succeeded, Failed, Cancelled };
+// Abandoned: the process that ran it ended without finishing it (killed,
+// crashed); set when the database is next opened.
+enum class RunStatus { Queued, Running, Succeeded, Failed, Cancelled, Abandoned };
 
 // The text stored in the database ("ok", "defect", "fit", "running", ...).
 QString toText(Verdict verdict);

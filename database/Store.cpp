@@ -91,6 +91,14 @@ void Store::open(const QString& path)
     auto connection = std::make_unique<detail::Connection>(absolutePath, readOnly, readOnlyReason);
     connection->openAndPrepare();
     connection_ = std::move(connection);
+    if (readOnly)
+        return;
+    try {
+        abandonRunsOfEndedProcesses();
+    } catch (const DatabaseError& e) {
+        // Housekeeping only: the database is usable, and the next open tries again.
+        qWarning("%s", e.what());
+    }
 }
 
 void Store::close() noexcept

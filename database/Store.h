@@ -60,6 +60,10 @@ public:
     // Returns the stored record (id and createdAt filled in). A second dataset
     // with the same rootPath is rejected (Constraint).
     DatasetRecord addDataset(const DatasetRecord& dataset);
+    // The dataset stored at dataset.rootPath, added first when there is none.
+    // Safe when several processes register the same new dataset at once: all
+    // of them get the one stored record.
+    DatasetRecord addOrFindDataset(const DatasetRecord& dataset);
     std::optional<DatasetRecord> dataset(RowId id) const;
     std::optional<DatasetRecord> findDatasetByRoot(const QString& rootPath) const;
     std::vector<DatasetRecord> listDatasets() const; // oldest first
@@ -68,6 +72,10 @@ public:
     // Inserts all images (each naming its datasetId) in one transaction and
     // returns their ids in input order. Any failure stores none of them.
     std::vector<RowId> addImages(const std::vector<ImageRecord>& images);
+    // Like addImages, but an image already stored under its dataset and
+    // relative path is kept as it is and its id returned: concurrent imports of
+    // the same dataset neither fail nor duplicate rows.
+    std::vector<RowId> addOrFindImages(const std::vector<ImageRecord>& images);
     std::optional<ImageRecord> image(RowId id) const;
     std::vector<ImageRecord> imagesOfDataset(RowId datasetId) const; // by relative path
     // The image of a dataset at `relativePath` ('/'-separated), if stored.
@@ -119,6 +127,11 @@ public:
     // cancelled, both with `reason`. Returns how many runs changed. Call once,
     // before any worker starts runs.
     int abandonUnfinishedRuns(const QString& reason);
+    // Runs still queued or running whose owning process (recorded when the run
+    // was created) has ended on this host become 'abandoned', with a message
+    // naming the process. Runs of live processes and of other hosts are left
+    // alone. open() calls it on every writable database; returns how many changed.
+    int abandonRunsOfEndedProcesses();
 
     // --- results --------------------------------------------------------------
     // Inserts all results (each naming its runId) in one transaction and returns

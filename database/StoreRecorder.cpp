@@ -79,7 +79,7 @@ RecordId StoreRecorder::addDataset(const workflow::DatasetEntry& dataset)
     r.rootPath = q(dataset.rootPath);
     r.format = q(dataset.format);
     r.options = dataset.options;
-    return store_.addDataset(r).id;
+    return store_.addOrFindDataset(r).id;
 }
 
 std::map<std::string, RecordId> StoreRecorder::imagesOfDataset(RecordId dataset)
@@ -95,7 +95,7 @@ std::vector<RecordId> StoreRecorder::addImages(RecordId dataset, const std::vect
     std::vector<ImageRecord> records;
     for (const workflow::ImageEntry& image : images)
         records.push_back(imageRecord(dataset, image));
-    const std::vector<RowId> ids = store_.addImages(records);
+    const std::vector<RowId> ids = store_.addOrFindImages(records);
     return std::vector<RecordId>(ids.begin(), ids.end());
 }
 

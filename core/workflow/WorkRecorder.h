@@ -77,10 +77,13 @@ public:
     virtual void setRunModel(RecordId run, RecordId model) = 0;
 
     virtual std::optional<RecordId> findDataset(const std::string& rootPath) = 0;
+    // Adds the dataset, or returns the one already stored at its root (another
+    // process may register the same dataset at the same moment).
     virtual RecordId addDataset(const DatasetEntry& dataset) = 0;
     // Relative path -> image id of the stored images of a dataset.
     virtual std::map<std::string, RecordId> imagesOfDataset(RecordId dataset) = 0;
-    // Returns the new ids in input order.
+    // Returns the ids in input order; an image already stored (same relative
+    // path) keeps its row and id.
     virtual std::vector<RecordId> addImages(RecordId dataset, const std::vector<ImageEntry>& images) = 0;
     // The newest annotation of every annotated image of a dataset, by relative path.
     virtual std::vector<AnnotationEntry> latestAnnotations(RecordId dataset) = 0;

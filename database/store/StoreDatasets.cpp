@@ -58,6 +58,27 @@ DatasetRecord Store::addDataset(const DatasetRecord& dataset)
     return stored;
 }
 
+DatasetRecord Store::addOrFindDataset(const DatasetRecord& dataset)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding dataset %1").arg(quoted(dataset.rootPath));
+    c.requireWritable(action);
+    requireText(c, dataset.name, "the dataset name", action);
+    requireText(c, dataset.rootPath, "the dataset root path", action);
+    requireText(c, dataset.format, "the dataset format", action);
+    // One statement: whichever process inserts first wins, the others find its row.
+    c.execute(QStringLiteral(
+        "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (root_path) DO NOTHING"),
+        {dataset.name, dataset.rootPath, dataset.format,
+         jsonObjectText(c, dataset.options, "the dataset options", action),
+         timestampText(QDateTime::currentDateTimeUtc())}, action);
+    const std::optional<DatasetRecord> stored = findDatasetByRoot(dataset.rootPath);
+    if (!stored)
+        c.fail(Reason::Failed, QStringLiteral("%1 failed: the dataset is not stored after adding it").arg(action));
+    return *stored;
+}
+
 std::optional<DatasetRecord> Store::dataset(RowId id) const
 {
     return selectOne(connection(), QStringLiteral("reading dataset %1").arg(id),
@@ -103,6 +124,48 @@ std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
                     textValue(image.defectType), textValue(image.maskPath)};
         },
         [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
+    transaction.commit();
+    return ids;
+}
+
+std::vector<RowId> Store::addOrFindImages(const std::vector<ImageRecord>& images)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("adding %1 images").arg(images.size());
+    c.requireWritable(action);
+    if (images.empty())
+        return {};
+    for (std::size_t i = 0; i < images.size(); ++i)
+        validateImage(c, images[i], imageAction(action, i, images[i]));
+
+    WriteTransaction transaction(c, action);
+    c.insertRows(
+        QStringLiteral("INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, "
+                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (dataset_id, relative_path) DO NOTHING"),
+        images.size(),
+        [&](std::size_t i) -> QVariantList {
+            const ImageRecord& image = images[i];
+            return {qlonglong(image.datasetId), image.path, image.relativePath, textValue(image.contentHash.toLower()),
+                    image.width, image.height, textValue(image.split), image.label, textValue(image.category),
+                    textValue(image.defectType), textValue(image.maskPath)};
+        },
+        [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
+    // Inserted or not, each image now has exactly one row: read the ids back.
+    QSqlQuery lookup = c.prepare(
+        QStringLiteral("SELECT id FROM images WHERE dataset_id = ? AND relative_path = ?"), action);
+    std::vector<RowId> ids;
+    ids.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        lookup.bindValue(0, qlonglong(images[i].datasetId));
+        lookup.bindValue(1, images[i].relativePath);
+        c.exec(lookup, imageAction(action, i, images[i]));
+        if (!c.next(lookup, action))
+            c.fail(Reason::Failed, QStringLiteral("%1 failed: an image is not stored after adding it")
+                                       .arg(imageAction(action, i, images[i])));
+        ids.push_back(lookup.value(0).toLongLong());
+    }
+    lookup.finish();
     transaction.commit();
     return ids;
 }

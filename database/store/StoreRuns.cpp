@@ -5,6 +5,8 @@
 #include "database/InputChecks.h"
 #include "database/RowMapping.h"
 
+#include "common/ProcessIdentity.h"
+
 namespace dl::db {
 
 using namespace detail;
@@ -21,11 +23,14 @@ RunRecord Store::insertRun(RunKind kind, const nlohmann::json& params, std::opti
     QString startedAt;
     if (status == RunStatus::Running)
         startedAt = timestampText(QDateTime::currentDateTimeUtc());
+    static const ProcessIdentity owner = currentProcess();
     QSqlQuery insert = c.execute(QStringLiteral(
-        "INSERT INTO runs (kind, params_json, status, started_at, model_id) VALUES (?, ?, ?, ?, ?)"),
+        "INSERT INTO runs (kind, params_json, status, started_at, model_id, owner_host, owner_pid, owner_start) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {toText(kind), jsonObjectText(c, params, "the run parameters", action), toText(status),
          startedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(startedAt),
-         idValue(modelId)}, action);
+         idValue(modelId), QString::fromStdString(owner.host), owner.pid, QString::fromStdString(owner.startTime)},
+        action);
 
     RunRecord stored;
     stored.id = insert.lastInsertId().toLongLong();
@@ -133,6 +138,53 @@ int Store::abandonUnfinishedRuns(const QString& reason)
         "UPDATE runs SET status = 'cancelled', finished_at = ?, error_message = ? WHERE status = 'queued'"),
         {now, textValue(reason)}, action);
     const int changed = failRunning.numRowsAffected() + cancelQueued.numRowsAffected();
+    transaction.commit();
+    return changed;
+}
+
+int Store::abandonRunsOfEndedProcesses()
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("closing runs whose process has ended");
+    c.requireWritable(action);
+    const QString host = QString::fromStdString(currentProcess().host);
+    QSqlQuery open = c.execute(QStringLiteral(
+        "SELECT id, status, owner_pid, owner_start FROM runs "
+        "WHERE status IN ('queued', 'running') AND owner_host = ? AND owner_pid > 0"), {host}, action);
+    struct Ended {
+        qlonglong id;
+        QString status;
+        qlonglong pid;
+    };
+    std::vector<Ended> ended;
+    while (c.next(open, action)) {
+        ProcessIdentity owner;
+        owner.host = host.toStdString();
+        owner.pid = open.value(2).toLongLong();
+        owner.startTime = open.value(3).toString().toStdString();
+        if (!isStillRunning(owner))
+            ended.push_back({open.value(0).toLongLong(), open.value(1).toString(), owner.pid});
+    }
+    open.finish();
+    if (ended.empty())
+        return 0;
+
+    const QString now = timestampText(QDateTime::currentDateTimeUtc());
+    WriteTransaction transaction(c, action);
+    int changed = 0;
+    for (const Ended& run : ended) {
+        // "AND status = ?": the run may have finished since it was read.
+        QSqlQuery update = c.execute(QStringLiteral(
+            "UPDATE runs SET status = 'abandoned', finished_at = ?, error_message = ? WHERE id = ? AND status = ?"),
+            {now,
+             QStringLiteral("abandoned: the process that ran it (pid %1 on %2) ended while it was %3 "
+                            "(killed, crashed or out of disk space)")
+                 .arg(run.pid)
+                 .arg(host, run.status),
+             run.id, run.status},
+            action);
+        changed += update.numRowsAffected();
+    }
     transaction.commit();
     return changed;
 }

@@ -9,12 +9,17 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QProcess>
+#include <QSysInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <memory>
 
 using namespace dl::db;
 using dl::db::test::fileDigest;
@@ -148,7 +153,7 @@ private slots:
         QVERIFY(QFileInfo::exists(path));
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
-        QCOMPARE(Store::schemaVersion(), 5);
+        QCOMPARE(Store::schemaVersion(), 6);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x444C454ELL);
         for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results", "verdict_overrides",
                                    "model_promotions"}) {
@@ -157,6 +162,8 @@ private slots:
             QVERIFY2(raw.scalar(sql).toInt() == 1, table);
         }
         QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('models') WHERE name = 'notes'")).toInt(), 1);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('runs') "
+                                           "WHERE name IN ('owner_host', 'owner_pid', 'owner_start')")).toInt(), 3);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM pragma_table_info('annotations') "
                                            "WHERE name IN ('defect_type', 'note')")).toInt(), 2);
         QVERIFY(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
@@ -271,6 +278,127 @@ private slots:
 
         // New ids continue after the old ones.
         QVERIFY(store.addDataset(sampleDataset(QStringLiteral("/data/new"))).id > 1);
+    }
+
+    // Version 6 rebuilds the runs table (a new status value needs a new CHECK).
+    // Dropping the old table must not cascade into results, run ids must keep
+    // counting past deleted runs, and foreign keys must be on again afterwards.
+    void runsTableRebuildKeepsResultsIdsAndForeignKeys()
+    {
+        const QString path = pathFor(QStringLiteral("v1-runs.sqlite"));
+        QVERIFY(writeVersion1Database(path, {
+            QStringLiteral("INSERT INTO runs VALUES (2, 'predict', '{}', 'running', '2023-05-02T09:10:00.000Z', NULL, '', 1)"),
+            QStringLiteral("INSERT INTO runs VALUES (3, 'predict', '{}', 'failed', NULL, NULL, 'x', NULL)"),
+            QStringLiteral("DELETE FROM runs WHERE id = 3"), // AUTOINCREMENT's high-water mark stays 3
+        }));
+
+        Store store;
+        store.open(path);
+        QCOMPARE(store.result(1)->runId, RowId(1));
+        QCOMPARE(store.run(1)->status, RunStatus::Succeeded);
+        // A run of an old build has no owner and cannot be judged: it is left alone.
+        QCOMPARE(store.run(2)->status, RunStatus::Running);
+        QCOMPARE(store.startRun(RunKind::Test, {}).id, RowId(4));
+
+        DatabaseError::Reason reason = DatabaseError::Reason::Failed;
+        try {
+            ResultRecord orphan;
+            orphan.runId = 999;
+            orphan.imagePath = QStringLiteral("/x.png");
+            store.addResults({orphan});
+        } catch (const DatabaseError& error) {
+            reason = error.reason();
+        }
+        QCOMPARE(reason, DatabaseError::Reason::Constraint);
+        RawConnection raw(path);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                           "AND name IN ('runs_by_model', 'runs_by_status')")).toInt(), 2);
+    }
+
+    // A run whose process was killed stays 'running' in the file; the next open
+    // closes it as abandoned. Live processes' runs and other hosts' runs stay.
+    void runsOfEndedProcessesAreAbandonedAtOpen()
+    {
+        const QString path = pathFor(QStringLiteral("abandon.sqlite"));
+        RowId ours = 0;
+        {
+            Store store;
+            store.open(path);
+            ours = store.startRun(RunKind::Predict, {}).id;
+        }
+        QProcess ended;
+        ended.start(QStringLiteral("sleep"), {QStringLiteral("60")});
+        QVERIFY(ended.waitForStarted());
+        const qint64 endedPid = ended.processId();
+        ended.kill();
+        QVERIFY(ended.waitForFinished());
+        {
+            RawConnection raw(path);
+            const QString host = QSysInfo::machineHostName();
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO runs (id, kind, status, started_at, owner_host, owner_pid, owner_start) "
+                                            "VALUES (10, 'predict', 'running', '2026-01-01T00:00:00.000Z', '%1', %2, 'boot:1')")
+                                 .arg(host).arg(endedPid)));
+            // The same pid as ours but another start time: the pid was reused.
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO runs (id, kind, status, owner_host, owner_pid, owner_start) "
+                                            "VALUES (11, 'fit', 'queued', '%1', %2, 'another-boot:42')")
+                                 .arg(host).arg(QCoreApplication::applicationPid())));
+            QVERIFY(raw.exec(QStringLiteral("INSERT INTO runs (id, kind, status, owner_host, owner_pid) "
+                                            "VALUES (12, 'fit', 'running', 'another-station', 1)")));
+        }
+
+        Store store;
+        store.open(path);
+        QCOMPARE(store.run(ours)->status, RunStatus::Running); // this process is alive
+        const RunRecord killed = *store.run(10);
+        QCOMPARE(killed.status, RunStatus::Abandoned);
+        QVERIFY2(killed.errorMessage.contains(QStringLiteral("pid %1").arg(endedPid)), qPrintable(killed.errorMessage));
+        QVERIFY(killed.finishedAt.isValid());
+        QCOMPARE(store.run(11)->status, RunStatus::Abandoned);
+        QCOMPARE(store.run(12)->status, RunStatus::Running);
+        QCOMPARE(store.abandonRunsOfEndedProcesses(), 0);
+        // An abandoned run is finished: it cannot be finished again.
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, store.finishRun(10, RunStatus::Succeeded));
+        store.finishRun(ours, RunStatus::Succeeded);
+    }
+
+    // Two processes importing the same new dataset used to race: one failed with
+    // "UNIQUE constraint failed". Registration is now idempotent.
+    void concurrentRegistrationOfOneDatasetNeitherFailsNorDuplicates()
+    {
+        const QString path = pathFor(QStringLiteral("race.sqlite"));
+        { Store store; store.open(path); }
+        constexpr int kWriters = 4;
+        constexpr int kImages = 200;
+        std::vector<std::vector<RowId>> idsOf(kWriters);
+        QStringList errors;
+        QMutex mutex;
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int w = 0; w < kWriters; ++w) {
+            threads.emplace_back(QThread::create([&, w] {
+                try {
+                    Store store;
+                    store.open(path);
+                    const RowId dataset = store.addOrFindDataset(sampleDataset(QStringLiteral("/data/race"))).id;
+                    std::vector<ImageRecord> images;
+                    for (int i = 0; i < kImages; ++i)
+                        images.push_back(sampleImage(dataset, i));
+                    idsOf[std::size_t(w)] = store.addOrFindImages(images);
+                } catch (const DatabaseError& error) {
+                    QMutexLocker lock(&mutex);
+                    errors << QString::fromUtf8(error.what());
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto& thread : threads)
+            QVERIFY(thread->wait(60000));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        for (int w = 1; w < kWriters; ++w)
+            QCOMPARE(idsOf[std::size_t(w)], idsOf[0]);
+        Store store;
+        store.open(path);
+        QCOMPARE(store.listDatasets().size(), std::size_t(1));
+        QCOMPARE(store.imagesOfDataset(store.listDatasets().front().id).size(), std::size_t(kImages));
     }
 
     void version3AnnotationsGainEmptyDefectTypeAndNote()
