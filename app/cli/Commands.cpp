@@ -43,9 +43,19 @@
 namespace dl::cli {
 
 namespace {
-// Set by SIGINT so that Ctrl-C ends long work cleanly (the run is recorded as cancelled).
+// Set by SIGINT / SIGTERM so that Ctrl-C ends long work cleanly at the next
+// check (the run is recorded as cancelled, exit status 130). A second signal
+// ends the process at once, in case the work is stuck where nothing checks.
 std::shared_ptr<CancelToken> g_cancel = std::make_shared<CancelToken>();
-extern "C" void onInterrupt(int) { g_cancel->cancel(); }
+extern "C" void onInterrupt(int signalNumber)
+{
+    if (g_cancel->isCancelled()) {
+        std::signal(signalNumber, SIG_DFL);
+        std::raise(signalNumber);
+        return;
+    }
+    g_cancel->cancel();
+}
 } // namespace
 
 ProgressContext stderrProgress(const CliOptions& o)
@@ -178,6 +188,7 @@ int runFitSdas(const CliOptions& o)
 
 int runFit(const CliOptions& o)
 {
+    requireWritableOutput(o.outPath); // before minutes of training, not after
     if (o.method == kSdasMethod)
         return runFitSdas(o);
     std::vector<Dataset> datasets = importAll(o);
@@ -232,7 +243,12 @@ std::function<std::string(const EvaluatedImage&, const cv::Mat&)> mapWriter(cons
     return [mapsDir = o.mapsDir, prefixOf](const EvaluatedImage& e, const cv::Mat& full) {
         std::string rel = replaceExtension(e.sample->relativePath, ".tiff");
         if (auto it = prefixOf.find(e.sample); it != prefixOf.end()) rel = it->second + "/" + rel;
-        std::string out = (fs::path(mapsDir) / rel).string();
+        // Importers refuse paths out of a dataset's root; this keeps the promise
+        // "nothing is written outside --maps-dir" even if one ever slipped through.
+        const fs::path relative = fs::path(rel).lexically_normal();
+        if (relative.is_absolute() || relative.empty() || *relative.begin() == "..")
+            throw Error::forFile(e.sample->path, "its map would be written outside --maps-dir (" + rel + "); refused");
+        std::string out = (fs::path(mapsDir) / relative).string();
         writeFloatTiff(out, full);
         return out;
     };
@@ -328,6 +344,7 @@ int runPredict(const CliOptions& o)
             std::cerr << "[" << (i + 1) << "/" << job.files.size() << "] " << job.files[i] << std::endl;
         };
     job.saveOverlay = overlayWriter(o, *detector);
+    job.progress.cancel = g_cancel;
     job.publish = [&](const std::vector<workflow::PredictedFile>& files) {
         const json out = predictJson(o, *detector, files);
         if (!o.jsonPath.empty()) writeJsonFile(o.jsonPath, out);
@@ -527,6 +544,7 @@ int runCommand(const CliOptions& given)
     std::signal(SIGTERM, onInterrupt);
     setLogVerbose(o.verbose);
     configureRuntime(o.threads);
+    if (o.maxImagePixels > 0) setMaxImagePixels(std::uint64_t(o.maxImagePixels));
     if (o.command == "help") { std::cout << usageText(); return 0; }
     if (o.command == "methods") return runMethods();
     if (o.command == "models") return runModels(o);

@@ -148,6 +148,14 @@ std::shared_ptr<FeatureExtractor> loadBackbone(const BackboneSpec& spec, const s
             return alive;
         }
 
+    // TorchScript is code: a file that is not the one the model was trained
+    // with is refused before LibTorch deserialises it, not after.
+    if (spec.architecture == "torchscript" && !expectedSha256.empty()) {
+        const std::string actual = Sha256::ofFile(path);
+        if (actual != expectedSha256)
+            throw Error::forFile(path, "TorchScript backbone has sha256 " + actual + " but the model was trained with "
+                                           + expectedSha256 + "; it was not loaded");
+    }
     std::shared_ptr<FeatureExtractor> backbone = buildBackbone(spec.architecture, path, defaults ? &*defaults : nullptr);
     if (!expectedSha256.empty() && backbone->weightsSha256() != expectedSha256)
         throw Error::forFile(path, "backbone weights have sha256 " + backbone->weightsSha256()

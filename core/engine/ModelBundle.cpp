@@ -109,6 +109,7 @@ std::string ModelBundle::serialize() const
 
 void ModelBundle::save(const std::string& path) const
 {
+    removeTemporariesOfEndedWriters(path); // left by a fit that was killed while saving
     writeFileAtomically(path, serialize());
 }
 

@@ -3,6 +3,7 @@
 // as succeeded, failed or cancelled by the work it wraps (complete()). With a
 // NullRecorder every call does nothing.
 #include "common/Error.h"
+#include "common/Log.h"
 #include "workflow/WorkRecorder.h"
 
 #include <optional>
@@ -53,15 +54,27 @@ public:
                 return result;
             }
         } catch (const Cancelled&) {
-            finish(RunEnd::Cancelled, "cancelled");
+            finishKeepingTheCause(RunEnd::Cancelled, "cancelled");
             throw;
         } catch (const std::exception& e) {
-            finish(RunEnd::Failed, e.what());
+            finishKeepingTheCause(RunEnd::Failed, e.what());
             throw;
         }
     }
 
 private:
+    // On the way out of a failure the record may fail as well (a full disk):
+    // the user must still see the first error, so this one is only logged. The
+    // run stays open in the database and is closed as abandoned at the next open.
+    void finishKeepingTheCause(RunEnd end, const std::string& message)
+    {
+        try {
+            finish(end, message);
+        } catch (const std::exception& e) {
+            logWarning(std::string("the run could not be closed in the database: ") + e.what());
+        }
+    }
+
     void finish(RunEnd end, const std::string& message)
     {
         if (id_ == 0)

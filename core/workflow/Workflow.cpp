@@ -175,20 +175,46 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
     run.linkModelByChecksum(detector.info().provenance.value("bundle_sha256", ""));
     return run.complete([&] {
         std::vector<PredictedFile> outcomes;
-        std::vector<ResultEntry> results;
-        for (std::size_t i = 0; i < job.files.size(); ++i) {
-            if (job.onFile)
-                job.onFile(i);
-            outcomes.push_back(predictFile(detector, job, job.files[i]));
-            const PredictedFile& p = outcomes.back();
-            if (p.error.empty())
-                results.push_back({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});
+        std::vector<ResultEntry> pending;
+        std::size_t scored = 0;
+        auto lastCommit = Clock::now();
+        auto commit = [&] {
+            // Taken out first: a batch whose commit failed is not tried again.
+            const std::vector<ResultEntry> batch = std::move(pending);
+            pending.clear();
+            lastCommit = Clock::now();
+            if (!batch.empty())
+                recorder.addResults(run.id(), batch);
+        };
+        try {
+            for (std::size_t i = 0; i < job.files.size(); ++i) {
+                job.progress.checkCancelled();
+                job.progress.report(double(i) / double(job.files.size()), "scoring " + job.files[i]);
+                if (job.onFile)
+                    job.onFile(i);
+                outcomes.push_back(predictFile(detector, job, job.files[i]));
+                const PredictedFile& p = outcomes.back();
+                if (p.error.empty()) {
+                    pending.push_back({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});
+                    ++scored;
+                }
+                if (pending.size() >= job.commitEvery || secondsSince(lastCommit) >= job.commitSeconds)
+                    commit();
+            }
+        } catch (const Error&) {
+            // Cancelled or failed part way: what was scored is kept. A failure
+            // to store it must not hide the reason the batch stopped.
+            try {
+                commit();
+            } catch (const std::exception& e) {
+                logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
+            }
+            throw;
         }
         if (job.publish)
             job.publish(outcomes);
-        if (!results.empty())
-            recorder.addResults(run.id(), results);
-        const std::size_t failures = outcomes.size() - results.size();
+        commit();
+        const std::size_t failures = outcomes.size() - scored;
         if (failures > 0 && failures == outcomes.size())
             throw Error("no input image could be scored (" + std::to_string(failures) + " failed)");
         return outcomes;

@@ -78,13 +78,21 @@ struct PredictJob {
     std::function<void(std::size_t index)> onFile; // optional, before each file
     // Optional: writes an overlay of the scored image and returns its file.
     std::function<std::string(const std::string& file, const cv::Mat& rgb, const Prediction&)> saveOverlay;
-    // Optional: runs inside the run with every file's outcome, before they are recorded.
+    // Optional: runs inside the run with every file's outcome, before the last
+    // results are recorded.
     std::function<void(const std::vector<PredictedFile>&)> publish;
+    // Its cancel source is checked before every file.
+    ProgressContext progress;
+    // Results are committed in batches as they are produced, so that a kill
+    // loses at most one batch: every `commitEvery` results or `commitSeconds`.
+    std::size_t commitEvery = 32;
+    double commitSeconds = 2.0;
 };
 
 // Scores every file in a predict run linked to the recorded model. A file that
 // fails (dl::Error) is reported in its outcome and the batch goes on; throws
-// when no file could be scored.
+// when no file could be scored. When cancelled (or failing) part way, the
+// results scored so far are recorded before the run is closed.
 std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& detector, const PredictJob& job);
 
 } // namespace dl::workflow

@@ -3,13 +3,19 @@
 #include "TestSupport.h"
 #include "database/Store.h"
 
+#include <QDataStream>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -38,6 +44,54 @@ class TestCli : public QObject {
         return QJsonDocument::fromJson(f.readAll()).object();
     }
     QString path(const QString& name) const { return dir_.path() + "/" + name; }
+
+    // A PatchCore model of the sample set, fitted once for the tests that need any model.
+    QString fittedSampleModel()
+    {
+        const QString model = path("hostile.dlm");
+        if (QFile::exists(model))
+            return model;
+        const Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", model, "--no-db", "--quiet"});
+        return o.exitCode == 0 ? model : QString();
+    }
+
+    // Starts the CLI and returns once its progress names image `index` ("[index/N]").
+    static int startAndWaitFor(QProcess& process, const QStringList& args, int index)
+    {
+        process.setReadChannel(QProcess::StandardError);
+        process.start(QStringLiteral(DL_CLI_PATH), args);
+        QString err;
+        const QString marker = QStringLiteral("[%1/").arg(index);
+        while (!err.contains(marker) && process.waitForReadyRead(120000))
+            err += QString::fromUtf8(process.readAllStandardError());
+        return index - 1; // every image before the one announced has been scored
+    }
+
+    // A PNG whose header announces width x height pixels, with a token of pixel
+    // data: a decompression bomb as the header check sees it.
+    static QByteArray pngAnnouncing(quint32 width, quint32 height)
+    {
+        auto chunk = [](const QByteArray& type, const QByteArray& data) {
+            QByteArray out;
+            QDataStream stream(&out, QIODevice::WriteOnly);
+            stream << quint32(data.size());
+            out += type + data;
+            quint32 crc = 0xffffffffu; // CRC-32 over type and data, as PNG requires
+            for (char byte : type + data) {
+                crc ^= quint8(byte);
+                for (int bit = 0; bit < 8; ++bit)
+                    crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+            }
+            QByteArray tail;
+            QDataStream(&tail, QIODevice::WriteOnly) << quint32(~crc);
+            return out + tail;
+        };
+        QByteArray header;
+        QDataStream(&header, QIODevice::WriteOnly) << width << height << quint8(8) << quint8(0) << quint8(0)
+                                                   << quint8(0) << quint8(0);
+        return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header)
+               + chunk("IDAT", QByteArray::fromHex("789c63000000010001")) + chunk("IEND", {});
+    }
 
 private slots:
     void initTestCase()
@@ -340,6 +394,101 @@ private slots:
         // --labels-from-db without a database is refused.
         o = run({"fit", "--method", "dmad", "--data", path("sample"), "--labels-from-db", "--no-db", "--out", path("x.dlm")});
         QCOMPARE(o.exitCode, 2);
+    }
+
+    // Regressions of issue 13 (found by trying the CLI as a hostile user would).
+    void hostileFilesAreRefusedByName()
+    {
+        // A FIFO as the model used to block forever, a folder to fail with "std::bad_alloc".
+        QCOMPARE(::mkfifo(QFile::encodeName(path("pipe.dlm")).constData(), 0600), 0);
+        Outcome o = run({"info", "--model", path("pipe.dlm")}, 30000);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("pipe.dlm") && o.err.contains("not a regular file"), qPrintable(o.err));
+        QVERIFY(QDir().mkpath(path("folder.dlm")));
+        o = run({"info", "--model", path("folder.dlm")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("folder.dlm") && o.err.contains("is a folder"), qPrintable(o.err));
+
+        // fit finds an unwritable --out before it trains, not after.
+        o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out",
+                 path("sample/train/good/000.png/model.dlm"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("000.png") && o.err.contains("cannot create directory"), qPrintable(o.err));
+        QVERIFY2(!o.err.contains("%]"), qPrintable(o.err)); // no progress: nothing was imported or trained
+
+        o = run({"predict", "--model", path("m.dlm"), "--input", path("sample"), "--max-image-pixels", "0"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--max-image-pixels"), qPrintable(o.err));
+    }
+
+    // A decompression bomb (a small file announcing 20000 x 20000 pixels) is
+    // refused by its header; the other images of the batch are scored.
+    void decompressionBombIsRefusedBeforeDecoding()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString model = fittedSampleModel();
+        QVERIFY(!model.isEmpty());
+        QVERIFY(QDir().mkpath(path("bomb")));
+        QVERIFY(QFile::copy(path("sample/test/good/000.png"), path("bomb/good.png")));
+        QFile bomb(path("bomb/huge.png"));
+        QVERIFY(bomb.open(QIODevice::WriteOnly));
+        bomb.write(pngAnnouncing(20000, 20000));
+        bomb.close();
+        Outcome o = run({"predict", "--model", model, "--input", path("bomb"), "--no-db"});
+        QCOMPARE(o.exitCode, 3);
+        QVERIFY2(o.err.contains("huge.png") && o.err.contains("20000 x 20000") && o.err.contains("limit of 100000000"),
+                 qPrintable(o.err));
+        const QJsonArray images = QJsonDocument::fromJson(o.out.toUtf8()).object()["images"].toArray();
+        QCOMPARE(images.size(), 2);
+        // The limit is the user's to choose.
+        o = run({"predict", "--model", model, "--input", path("bomb/good.png"), "--no-db", "--max-image-pixels", "100"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("limit of 100 "), qPrintable(o.err));
+    }
+
+    // Ctrl-C / SIGTERM used to be ignored by predict (exit 0 after every image),
+    // and a kill lost every result because they were stored at the end.
+    void interruptedPredictKeepsWhatItScored()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString model = fittedSampleModel();
+        QVERIFY(!model.isEmpty());
+        QVERIFY(QDir().mkpath(path("line")));
+        int copies = 0;
+        QStringList images;
+        for (QDirIterator it(path("sample/test"), {"*.png"}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+            images << it.next();
+        for (int round = 0; round < 14; ++round)
+            for (const QString& image : images)
+                copies += QFile::copy(image, path("line/%1_%2.png").arg(round).arg(copies)) ? 1 : 0;
+        QVERIFY(copies >= 300);
+        const QString db = path("interrupted.sqlite");
+
+        // SIGTERM: the image in hand is finished, the run is recorded as cancelled, exit 130.
+        QProcess term;
+        const int termScored = startAndWaitFor(term, {"predict", "--model", model, "--input", path("line"), "--db", db}, 5);
+        term.terminate();
+        QVERIFY(term.waitForFinished(60000));
+        QCOMPARE(term.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(term.exitCode(), 130);
+        // SIGKILL: nothing can be finished; batches already committed stay.
+        QProcess kill;
+        const int killScored = startAndWaitFor(kill, {"predict", "--model", model, "--input", path("line"), "--db", db}, 100);
+        kill.kill();
+        QVERIFY(kill.waitForFinished(60000));
+
+        dl::db::Store store;
+        store.open(db); // closes the killed run as abandoned
+        const auto runs = store.listRuns(); // newest first
+        QCOMPARE(runs.size(), std::size_t(2));
+        QCOMPARE(runs[1].status, dl::db::RunStatus::Cancelled);
+        QCOMPARE(runs[0].status, dl::db::RunStatus::Abandoned);
+        QVERIFY2(runs[0].errorMessage.contains("pid"), qPrintable(runs[0].errorMessage));
+        const auto cancelledResults = store.resultsOfRun(runs[1].id);
+        QVERIFY2(int(cancelledResults.size()) >= termScored, qPrintable(QString::number(cancelledResults.size())));
+        const auto killedResults = store.resultsOfRun(runs[0].id);
+        QVERIFY2(int(killedResults.size()) >= killScored - 32 && int(killedResults.size()) <= copies,
+                 qPrintable(QStringLiteral("%1 stored of %2 scored").arg(killedResults.size()).arg(killScored)));
     }
 };
 
