@@ -190,20 +190,29 @@ QString ReportExporter::csvField(const QString& value)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QString ReportExporter::csvTextField(const QString& value)
+{
+    static const QString formulaStarts = QStringLiteral("=+-@\t\r");
+    if (!value.isEmpty() && formulaStarts.contains(value.front()))
+        return csvField(QLatin1Char('\'') + value);
+    return csvField(value);
+}
+
 QString ReportExporter::csv() const
 {
     // Fixed English headers and ISO times: the CSV is for other programs, not for reading.
     QString out = QStringLiteral("image,category,score,model_verdict,operator_verdict,reason,user,time\r\n");
     for (const ResultRow& row : rows_) {
         const db::ResultRecord& r = row.result;
-        const QStringList fields = {
-            r.imagePath, row.category, QString::number(r.score, 'g', 9), db::toText(r.verdict),
-            row.override ? db::toText(row.override->verdict) : QString(),
-            row.override ? row.override->reason : QString(), row.override ? row.override->user : QString(),
-            isoTime(row.override ? row.override->createdAt : r.createdAt)};
-        QStringList quoted;
-        for (const QString& field : fields)
-            quoted << csvField(field);
+        // The score is a number (it may be negative); every other field is text
+        // that a user or a file name controls.
+        const QStringList quoted = {
+            csvTextField(r.imagePath), csvTextField(row.category), csvField(QString::number(r.score, 'g', 9)),
+            csvTextField(db::toText(r.verdict)),
+            csvTextField(row.override ? db::toText(row.override->verdict) : QString()),
+            csvTextField(row.override ? row.override->reason : QString()),
+            csvTextField(row.override ? row.override->user : QString()),
+            csvTextField(isoTime(row.override ? row.override->createdAt : r.createdAt))};
         out += quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     return out;
@@ -221,8 +230,13 @@ void ReportExporter::writeCsv(const QString& path) const
 
 void ReportExporter::writePdf(const QString& path) const
 {
+    // Into a QSaveFile as for HTML and CSV: a crash or a full disk while the
+    // PDF is written leaves the previous report (or none), never a torn one.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw Error::forFile(path.toStdString(), "cannot write the PDF report: " + file.errorString().toStdString());
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
         writer.setResolution(150);
@@ -232,10 +246,10 @@ void ReportExporter::writePdf(const QString& path) const
         const QString html = buildHtml(&document);
         document.setHtml(html);
         document.print(&writer);
-    } // the file is complete once the writer is gone
-    // QPdfWriter reports no errors; check that the file is there and not empty.
-    if (QFileInfo(path).size() <= 0)
-        throw Error::forFile(path.toStdString(), "cannot write the PDF report");
+    } // the PDF is complete once the writer is gone
+    // QPdfWriter reports no errors; an empty document means it failed.
+    if (file.size() <= 0 || !file.commit())
+        throw Error::forFile(path.toStdString(), "cannot write the PDF report: " + file.errorString().toStdString());
 }
 
 } // namespace dl::ui

@@ -41,6 +41,10 @@ public:
 
     // One CSV field quoted per RFC 4180 when it needs it.
     static QString csvField(const QString& value);
+    // A text field (path, reason, user name, ...): as csvField, but a value a
+    // spreadsheet would run as a formula (starting with = + - @, a tab or a
+    // carriage return) gets a leading apostrophe, so it is shown, not executed.
+    static QString csvTextField(const QString& value);
 
     const std::vector<ResultRow>& rows() const { return rows_; }
 

@@ -276,6 +276,15 @@ private slots:
         QCOMPARE(dl::ui::ReportExporter::csvField("a,b"), QString("\"a,b\""));
         QCOMPARE(dl::ui::ReportExporter::csvField("say \"hi\""), QString("\"say \"\"hi\"\"\""));
         QCOMPARE(dl::ui::ReportExporter::csvField("two\nlines"), QString("\"two\nlines\""));
+        // CSV formula injection: text that a spreadsheet would execute is neutralised.
+        QCOMPARE(dl::ui::ReportExporter::csvTextField("=HYPERLINK(\"http://x\",\"y\")"),
+                 QString("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+        for (const char* start : {"+1", "-2+3", "@SUM(A1)", "\tx", "\rx"})
+            QVERIFY2(dl::ui::ReportExporter::csvTextField(start).startsWith("'")
+                         || dl::ui::ReportExporter::csvTextField(start).startsWith("\"'"),
+                     start);
+        QCOMPARE(dl::ui::ReportExporter::csvTextField("scratch"), QString("scratch"));
+        QCOMPARE(dl::ui::ReportExporter::csvField("-0.5"), QString("-0.5")); // numbers stay numbers
     }
 
     void exportsHtmlCsvAndPdf()
