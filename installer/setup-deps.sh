@@ -13,6 +13,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libfaiss-dev libonnx-dev nlohmann-json3-dev
   xvfb xauth imagemagick
+  clang-14 libclang-rt-14-dev
   fonts-wqy-microhei
 )
 

@@ -7,3 +7,6 @@ cd "$root"
 bash installer/build.sh
 cd build
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j1
+cd "$root"
+# Smoke run of every libFuzzer target (installer/fuzz.sh -runs=1000000 is the full run).
+bash installer/fuzz.sh -runs=3000
