@@ -5,6 +5,7 @@
 #include "common/Sha256.h"
 
 #include <cstring>
+#include <limits>
 
 namespace dl {
 namespace {
@@ -141,21 +142,41 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
     try {
         for (const auto& d : bundle.header.at("entries")) {
             BundleEntry e;
+            const std::string name = d.at("name").get<std::string>();
             e.dtype = d.at("dtype").get<std::string>();
-            e.shape = d.at("shape").get<std::vector<std::int64_t>>();
-            const std::uint64_t offset = d.at("offset").get<std::uint64_t>();
-            const std::uint64_t size = d.at("size").get<std::uint64_t>();
+            // JSON numbers may be floats (6.4e30) or negative: converting those
+            // to integers is undefined behaviour, so they are refused first.
+            auto wholeNumber = [&](const nlohmann::json& value, const char* what) {
+                if (!value.is_number_unsigned())
+                    throw Error::forFile(source, "entry '" + name + "': " + what + " must be a whole number >= 0, got "
+                                                     + value.dump());
+                return value.get<std::uint64_t>();
+            };
+            const nlohmann::json& shape = d.at("shape");
+            if (!shape.is_array())
+                throw Error::forFile(source, "entry '" + name + "': shape must be a list of dimensions");
+            std::uint64_t elements = 1;
+            bool overflow = false;
+            for (const nlohmann::json& dim : shape) {
+                const std::uint64_t extent = wholeNumber(dim, "a dimension");
+                if (extent > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+                    throw Error::forFile(source, "entry '" + name + "' has a dimension out of range");
+                overflow = overflow || (extent != 0 && elements > std::numeric_limits<std::uint64_t>::max() / extent);
+                elements *= extent;
+                e.shape.push_back(std::int64_t(extent));
+            }
+            const std::uint64_t offset = wholeNumber(d.at("offset"), "offset");
+            const std::uint64_t size = wholeNumber(d.at("size"), "size");
             if (dataStart > body || offset > body - dataStart || size > body - dataStart - offset)
-                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' lies outside the file");
-            for (auto dim : e.shape)
-                if (dim < 0)
-                    throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' has a negative dimension");
+                throw Error::forFile(source, "entry '" + name + "' lies outside the file");
             if (e.dtype != "f32" && e.dtype != "i32" && e.dtype != "i64" && e.dtype != "u8" && e.dtype != "blob")
-                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' has unknown dtype '" + e.dtype + "'");
-            if (e.dtype != "blob" && std::uint64_t(elementCount(e.shape)) * dtypeSize(e.dtype) != size)
-                throw Error::forFile(source, "entry '" + d.at("name").get<std::string>() + "' size does not match its shape");
+                throw Error::forFile(source, "entry '" + name + "' has unknown dtype '" + e.dtype + "'");
+            if (e.dtype != "blob"
+                && (overflow || elements > std::numeric_limits<std::uint64_t>::max() / dtypeSize(e.dtype)
+                    || elements * dtypeSize(e.dtype) != size))
+                throw Error::forFile(source, "entry '" + name + "' size does not match its shape");
             e.bytes = bytes.substr(dataStart + offset, size);
-            bundle.entries_[d.at("name").get<std::string>()] = std::move(e);
+            bundle.entries_[name] = std::move(e);
         }
     } catch (const nlohmann::json::exception& e) {
         throw Error::forFile(source, std::string("model bundle directory is malformed: ") + e.what());

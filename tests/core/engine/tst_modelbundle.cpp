@@ -1,5 +1,6 @@
 // The .dlm bundle: exact round trip, checksum verification, clear errors.
 #include "common/Error.h"
+#include "common/Sha256.h"
 #include "engine/ModelBundle.h"
 
 #include <QTemporaryDir>
@@ -20,6 +21,30 @@ class TestModelBundle : public QObject {
     {
         std::ofstream(path, std::ios::binary) << bytes;
     }
+    // The bundle `bytes` with one field of its first directory entry replaced
+    // and a valid checksum, so that parse() gets past the checksum to it.
+    static std::string withFirstEntryChanged(const std::string& bytes, const char* field, const nlohmann::json& value)
+    {
+        auto readU64 = [&](std::size_t at) {
+            std::uint64_t v = 0;
+            for (int i = 7; i >= 0; --i)
+                v = (v << 8) | std::uint8_t(bytes[at + std::size_t(i)]);
+            return v;
+        };
+        const std::size_t headerSize = std::size_t(readU64(16));
+        const std::size_t oldDataStart = (24 + headerSize + 63) / 64 * 64;
+        nlohmann::json header = nlohmann::json::parse(bytes.substr(24, headerSize));
+        header["entries"][0][field] = value;
+        const std::string text = header.dump();
+        std::string out = bytes.substr(0, 16);
+        for (int i = 0; i < 8; ++i)
+            out.push_back(char((std::uint64_t(text.size()) >> (8 * i)) & 0xff));
+        out += text;
+        out.resize((out.size() + 63) / 64 * 64, '\0');
+        out += bytes.substr(oldDataStart, bytes.size() - 64 - oldDataStart);
+        return out + dl::Sha256::ofBytes(out.data(), out.size());
+    }
+
     static dl::ModelBundle sample()
     {
         dl::ModelBundle b;
@@ -87,6 +112,38 @@ private Q_SLOTS:
         spit(path, "");
         QVERIFY_THROWS_EXCEPTION(dl::Error, dl::ModelBundle::load(path));
         QVERIFY_THROWS_EXCEPTION(dl::Error, dl::ModelBundle::load((dir.path() + "/none.dlm").toStdString()));
+    }
+
+    // Found by fuzz_bundle: a directory value such as "offset": 6.4e30 was
+    // converted to an integer (undefined behaviour); dimensions whose product
+    // overflows, negative or fractional numbers are refused the same way.
+    void malformedDirectoryValuesAreRefused()
+    {
+        struct Case {
+            const char* field;
+            nlohmann::json value;
+            const char* expected;
+        };
+        const std::vector<Case> cases = {
+            {"offset", 6.4e30, "offset must be a whole number"},
+            {"size", -8, "size must be a whole number"},
+            {"size", "24", "size must be a whole number"},
+            {"shape", nlohmann::json::array({2, -3}), "a dimension must be a whole number"},
+            {"shape", nlohmann::json::array({2, 1.5}), "a dimension must be a whole number"},
+            {"shape", nlohmann::json::array({4294967296LL, 4294967296LL, 4}), "size does not match its shape"},
+            {"shape", 6, "shape must be a list"},
+        };
+        for (const Case& c : cases) {
+            const std::string bytes = withFirstEntryChanged(sample().serialize(), c.field, c.value);
+            try {
+                dl::ModelBundle::parse(bytes, "odd.dlm");
+                QFAIL(qPrintable(QString("accepted %1 = %2").arg(c.field, QString::fromStdString(c.value.dump()))));
+            } catch (const dl::Error& e) {
+                const std::string message = e.what();
+                QVERIFY2(message.find("odd.dlm") != std::string::npos && message.find(c.expected) != std::string::npos,
+                         message.c_str());
+            }
+        }
     }
 
     void missingEntryNamesIt()

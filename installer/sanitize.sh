@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the test suites with AddressSanitizer + UndefinedBehaviorSanitizer in
+# build-sanitize/ and runs them under CTest.
+#
+#   installer/sanitize.sh          the suites that do not load LibTorch (data,
+#                                  metrics, synthesis, common, database): the CI set
+#   installer/sanitize.sh --all    every suite (hours on two cores)
+#
+# Suppressions for third-party code live in installer/sanitizer-suppressions/,
+# each with the reason.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build-sanitize"
+light=(tst_common tst_curves tst_metrics tst_imageio tst_importers tst_preprocess tst_realdata tst_synthesis tst_defecttransplant
+       tst_store tst_store_open tst_store_models tst_store_crash)
+if [[ ! -f "$build/build.ninja" ]]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDEFECTLENS_SANITIZE=address,undefined >/dev/null
+fi
+supp="$root/installer/sanitizer-suppressions"
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:strict_string_checks=1"
+export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$supp/ubsan.supp"
+cd "$build"
+if [[ "${1:-}" == --all ]]; then
+  cmake --build . -j"$(nproc)"
+  QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 3600 -j1
+else
+  cmake --build . -j"$(nproc)" --target "${light[@]}" dl_crash_writer
+  pattern="^($(IFS='|'; echo "${light[*]}"))\$"
+  QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 1800 -j1 -R "$pattern"
+fi
