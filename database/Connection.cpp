@@ -19,8 +19,11 @@ namespace {
 
 using Reason = DatabaseError::Reason;
 
-// How long a writer waits for another connection's lock before giving up.
-constexpr int kBusyTimeoutMs = 5000;
+// How long a writer waits for other connections' locks before giving up. Not
+// just the longest single transaction: SQLite's busy handler polls with growing
+// sleeps, so with several busy writers a waiting one can lose the race for
+// seconds (3 writers under ASan on a loaded 2-core machine waited > 5 s).
+std::atomic<int> g_busyTimeoutMs{30000};
 
 // SQLite primary result codes (sqlite3.h); QtSql reports them, possibly
 // extended with detail bits above the low byte, as QSqlError::nativeErrorCode().
@@ -49,13 +52,13 @@ struct ErrorMeaning {
 };
 
 // What an SQLite result code means for the user; `detail` is SQLite's own text.
-ErrorMeaning meaningOf(int primaryCode, const QString& detail)
+ErrorMeaning meaningOf(int primaryCode, const QString& detail, int busyTimeoutMs)
 {
     switch (primaryCode) {
     case kSqliteBusy:
     case kSqliteLocked:
         return {Reason::Busy, QStringLiteral("the database is locked by another connection (waited %1 s)")
-                                  .arg(kBusyTimeoutMs / 1000)};
+                                  .arg(busyTimeoutMs / 1000.0)};
     case kSqliteReadOnly:
         return {Reason::ReadOnly, QStringLiteral("database is read-only")};
     case kSqliteNotADatabase:
@@ -83,6 +86,9 @@ ErrorMeaning meaningOf(int primaryCode, const QString& detail)
 
 } // namespace
 
+void setBusyTimeoutMs(int milliseconds) { g_busyTimeoutMs.store(milliseconds); }
+int busyTimeoutMs() { return g_busyTimeoutMs.load(); }
+
 // --- Connection --------------------------------------------------------------
 
 Connection::Connection(QString absolutePath, bool openReadOnly, QString whyReadOnly)
@@ -91,6 +97,7 @@ Connection::Connection(QString absolutePath, bool openReadOnly, QString whyReadO
     , readOnly(openReadOnly)
     , readOnlyReason(std::move(whyReadOnly))
     , owner(QThread::currentThread())
+    , busyTimeoutMs(g_busyTimeoutMs.load())
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid()) {
@@ -99,7 +106,7 @@ Connection::Connection(QString absolutePath, bool openReadOnly, QString whyReadO
         fail(Reason::CannotOpen,
              QStringLiteral("cannot open the database: the Qt SQLite driver (QSQLITE) is not available"));
     }
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
     if (readOnly) {
         // A plain read-only connection to a WAL database creates the -wal and
         // -shm companions (with the database's read-only mode bits) and cannot
@@ -146,7 +153,7 @@ DatabaseError Connection::sqlError(const QString& action, const QSqlError& error
     const int code = error.nativeErrorCode().toInt(&isNumber);
     const int primary = isNumber ? (code & 0xff) : -1;
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    const ErrorMeaning meaning = meaningOf(primary, detail);
+    const ErrorMeaning meaning = meaningOf(primary, detail, busyTimeoutMs);
     return DatabaseError(meaning.reason, path,
                          QStringLiteral("%1 failed: %2 (%3)").arg(action, meaning.problem, detail));
 }

@@ -19,6 +19,10 @@ class QThread;
 namespace dl::db::detail {
 
 // What an opened file says about itself before we change anything in it.
+// The busy timeout of connections opened from now on (Store::setBusyTimeout).
+void setBusyTimeoutMs(int milliseconds);
+int busyTimeoutMs();
+
 struct SchemaState {
     int userVersion = 0;
     qint64 applicationId = 0;
@@ -68,6 +72,7 @@ public:
     const bool readOnly;
     const QString readOnlyReason;
     QThread* const owner;         // the only thread allowed to use the connection
+    const int busyTimeoutMs;      // as set when the connection was opened
 
 private:
     SchemaState readSchemaState() const;

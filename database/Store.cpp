@@ -49,6 +49,19 @@ int Store::schemaVersion()
     return detail::latestSchemaVersion();
 }
 
+void Store::setBusyTimeout(int milliseconds)
+{
+    if (milliseconds < 0)
+        throw DatabaseError(Reason::InvalidArgument, QString(),
+                            QStringLiteral("the busy timeout cannot be negative (%1 ms)").arg(milliseconds));
+    detail::setBusyTimeoutMs(milliseconds);
+}
+
+int Store::busyTimeout()
+{
+    return detail::busyTimeoutMs();
+}
+
 void Store::open(const QString& path)
 {
     close();

@@ -40,6 +40,10 @@ public:
     static QString defaultDatabasePath();
     // The schema version this build creates and understands.
     static int schemaVersion();
+    // How long a write waits for other connections' locks before it fails with
+    // Reason::Busy (default 30 s); applies to databases opened afterwards.
+    static void setBusyTimeout(int milliseconds);
+    static int busyTimeout();
 
     // Opens `path`, creating the file and its parent folders when missing, and
     // upgrades an older schema in one transaction. An existing file that is not

@@ -220,23 +220,30 @@ private slots:
     void lockHeldTooLongReportsBusy()
     {
         const QString path = pathFor(QStringLiteral("busy.sqlite"));
+        QCOMPARE(Store::busyTimeout(), 30000);
+        Store::setBusyTimeout(5000); // the default 30 s would make this test slow
         Store store;
         store.open(path);
+        Store::setBusyTimeout(30000);
         const DatasetRecord dataset = store.addDataset(sampleDataset(QStringLiteral("/data/busy")));
         RawConnection other(path);
         QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE"))); // another writer holds the lock
 
         DatabaseError::Reason reason = DatabaseError::Reason::Failed;
+        QString message;
         QElapsedTimer waited;
         waited.start();
         try {
             store.addImages({sampleImage(dataset.id, 1)});
         } catch (const DatabaseError& error) {
             reason = error.reason();
+            message = QString::fromUtf8(error.what());
             qInfo("%s", error.what());
         }
         QCOMPARE(reason, DatabaseError::Reason::Busy);
+        QVERIFY2(message.contains(QLatin1String("waited 5 s")), qPrintable(message));
         QVERIFY(waited.elapsed() >= 4000); // it waited for the busy timeout first
+        QVERIFY(waited.elapsed() < 25000); // its own 5 s, not the default set again after its open
         QVERIFY(store.listDatasets().size() == 1); // readers are not blocked in WAL mode
 
         QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
