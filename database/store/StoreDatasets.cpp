@@ -102,9 +102,15 @@ std::vector<DatasetRecord> Store::listDatasets() const
 
 // --- images ------------------------------------------------------------------
 
-std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
+namespace {
+
+enum class OnExisting { Fail, Keep };
+
+// Inserts the images in one transaction. With OnExisting::Keep an image already
+// stored under its dataset and relative path keeps its row, and the ids are
+// read back so that every input gets its row's id; with Fail it is a Constraint error.
+std::vector<RowId> insertImages(const detail::Connection& c, const std::vector<ImageRecord>& images, OnExisting existing)
 {
-    const detail::Connection& c = connection();
     const QString action = QStringLiteral("adding %1 images").arg(images.size());
     c.requireWritable(action);
     if (images.empty())
@@ -115,7 +121,9 @@ std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
     WriteTransaction transaction(c, action);
     std::vector<RowId> ids = c.insertRows(
         QStringLiteral("INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, "
-                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)%1")
+            .arg(existing == OnExisting::Keep ? QStringLiteral(" ON CONFLICT (dataset_id, relative_path) DO NOTHING")
+                                              : QString()),
         images.size(),
         [&](std::size_t i) -> QVariantList {
             const ImageRecord& image = images[i];
@@ -124,50 +132,35 @@ std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
                     textValue(image.defectType), textValue(image.maskPath)};
         },
         [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
+    if (existing == OnExisting::Keep) {
+        // Inserted or not, each image now has exactly one row: read the ids back.
+        QSqlQuery lookup = c.prepare(
+            QStringLiteral("SELECT id FROM images WHERE dataset_id = ? AND relative_path = ?"), action);
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            lookup.bindValue(0, qlonglong(images[i].datasetId));
+            lookup.bindValue(1, images[i].relativePath);
+            c.exec(lookup, imageAction(action, i, images[i]));
+            if (!c.next(lookup, action))
+                c.fail(Reason::Failed, QStringLiteral("%1 failed: an image is not stored after adding it")
+                                           .arg(imageAction(action, i, images[i])));
+            ids[i] = lookup.value(0).toLongLong();
+        }
+        lookup.finish();
+    }
     transaction.commit();
     return ids;
 }
 
+} // namespace
+
+std::vector<RowId> Store::addImages(const std::vector<ImageRecord>& images)
+{
+    return insertImages(connection(), images, OnExisting::Fail);
+}
+
 std::vector<RowId> Store::addOrFindImages(const std::vector<ImageRecord>& images)
 {
-    const detail::Connection& c = connection();
-    const QString action = QStringLiteral("adding %1 images").arg(images.size());
-    c.requireWritable(action);
-    if (images.empty())
-        return {};
-    for (std::size_t i = 0; i < images.size(); ++i)
-        validateImage(c, images[i], imageAction(action, i, images[i]));
-
-    WriteTransaction transaction(c, action);
-    c.insertRows(
-        QStringLiteral("INSERT INTO images (dataset_id, path, relative_path, content_hash, width, height, split, "
-                       "label, category, defect_type, mask_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (dataset_id, relative_path) DO NOTHING"),
-        images.size(),
-        [&](std::size_t i) -> QVariantList {
-            const ImageRecord& image = images[i];
-            return {qlonglong(image.datasetId), image.path, image.relativePath, textValue(image.contentHash.toLower()),
-                    image.width, image.height, textValue(image.split), image.label, textValue(image.category),
-                    textValue(image.defectType), textValue(image.maskPath)};
-        },
-        [&](std::size_t i) { return imageAction(action, i, images[i]); }, action);
-    // Inserted or not, each image now has exactly one row: read the ids back.
-    QSqlQuery lookup = c.prepare(
-        QStringLiteral("SELECT id FROM images WHERE dataset_id = ? AND relative_path = ?"), action);
-    std::vector<RowId> ids;
-    ids.reserve(images.size());
-    for (std::size_t i = 0; i < images.size(); ++i) {
-        lookup.bindValue(0, qlonglong(images[i].datasetId));
-        lookup.bindValue(1, images[i].relativePath);
-        c.exec(lookup, imageAction(action, i, images[i]));
-        if (!c.next(lookup, action))
-            c.fail(Reason::Failed, QStringLiteral("%1 failed: an image is not stored after adding it")
-                                       .arg(imageAction(action, i, images[i])));
-        ids.push_back(lookup.value(0).toLongLong());
-    }
-    lookup.finish();
-    transaction.commit();
-    return ids;
+    return insertImages(connection(), images, OnExisting::Keep);
 }
 
 std::optional<ImageRecord> Store::image(RowId id) const
