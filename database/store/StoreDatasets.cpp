@@ -33,6 +33,15 @@ void validateImage(const Connection& c, const ImageRecord& image, const QString&
                    .arg(image.label));
 }
 
+// The checks before a dataset row is written.
+void validateDataset(const Connection& c, const DatasetRecord& dataset, const QString& action)
+{
+    c.requireWritable(action);
+    requireText(c, dataset.name, "the dataset name", action);
+    requireText(c, dataset.rootPath, "the dataset root path", action);
+    requireText(c, dataset.format, "the dataset format", action);
+}
+
 } // namespace
 
 // --- datasets ----------------------------------------------------------------
@@ -41,10 +50,7 @@ DatasetRecord Store::addDataset(const DatasetRecord& dataset)
 {
     const detail::Connection& c = connection();
     const QString action = QStringLiteral("adding dataset %1").arg(quoted(dataset.rootPath));
-    c.requireWritable(action);
-    requireText(c, dataset.name, "the dataset name", action);
-    requireText(c, dataset.rootPath, "the dataset root path", action);
-    requireText(c, dataset.format, "the dataset format", action);
+    validateDataset(c, dataset, action);
 
     DatasetRecord stored = dataset;
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
@@ -62,10 +68,7 @@ DatasetRecord Store::addOrFindDataset(const DatasetRecord& dataset)
 {
     const detail::Connection& c = connection();
     const QString action = QStringLiteral("adding dataset %1").arg(quoted(dataset.rootPath));
-    c.requireWritable(action);
-    requireText(c, dataset.name, "the dataset name", action);
-    requireText(c, dataset.rootPath, "the dataset root path", action);
-    requireText(c, dataset.format, "the dataset format", action);
+    validateDataset(c, dataset, action);
     // One statement: whichever process inserts first wins, the others find its row.
     c.execute(QStringLiteral(
         "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?) "
