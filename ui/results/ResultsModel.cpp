@@ -2,6 +2,7 @@
 
 #include "database/Store.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QLocale>
 
@@ -41,23 +42,23 @@ std::vector<ResultRow> loadResultRows(const db::Store& store, std::optional<db::
         for (const db::VerdictOverrideRecord& override : store.latestOverridesOfRun(run))
             overrides[override.resultId] = override;
 
-    // Categories: the first image of a dataset loads the whole dataset's images,
+    // Image records: the first image of a dataset loads the whole dataset's images,
     // so a run over one dataset costs two queries instead of one per row.
-    std::map<db::RowId, QString> categoryOfImage;
+    struct ImageFacts {
+        QString category, relativePath, defectType;
+    };
+    std::map<db::RowId, ImageFacts> factsOfImage;
     std::set<db::RowId> loadedDatasets;
-    auto categoryOf = [&](db::RowId imageId) -> QString {
-        if (auto it = categoryOfImage.find(imageId); it != categoryOfImage.end())
+    auto factsOf = [&](db::RowId imageId) -> const ImageFacts& {
+        if (auto it = factsOfImage.find(imageId); it != factsOfImage.end())
             return it->second;
         const std::optional<db::ImageRecord> image = store.image(imageId);
-        if (!image) {
-            categoryOfImage[imageId] = QString();
-            return {};
-        }
+        if (!image)
+            return factsOfImage[imageId];
         if (loadedDatasets.insert(image->datasetId).second)
             for (const db::ImageRecord& sibling : store.imagesOfDataset(image->datasetId))
-                categoryOfImage[sibling.id] = sibling.category;
-        categoryOfImage[imageId] = image->category;
-        return image->category;
+                factsOfImage[sibling.id] = {sibling.category, sibling.relativePath, sibling.defectType};
+        return factsOfImage[imageId] = {image->category, image->relativePath, image->defectType};
     };
 
     std::vector<ResultRow> rows;
@@ -65,13 +66,26 @@ std::vector<ResultRow> loadResultRows(const db::Store& store, std::optional<db::
     for (const db::ResultRecord& result : results) {
         ResultRow row;
         row.result = result;
-        if (result.imageId)
-            row.category = categoryOf(*result.imageId);
+        if (result.imageId) {
+            const ImageFacts& facts = factsOf(*result.imageId);
+            row.category = facts.category;
+            row.relativePath = facts.relativePath;
+            row.defectType = facts.defectType;
+        }
+        if (row.relativePath.isEmpty())
+            row.relativePath = displayNameOfImage(result.imagePath);
         if (auto it = overrides.find(result.id); it != overrides.end())
             row.override = it->second;
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+QString displayNameOfImage(const QString& imagePath)
+{
+    const QFileInfo file(imagePath);
+    const QString folder = file.dir().dirName();
+    return folder.isEmpty() || folder == QLatin1String(".") ? file.fileName() : folder + QLatin1Char('/') + file.fileName();
 }
 
 QString verdictDisplayText(db::Verdict verdict)
@@ -141,9 +155,11 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
 
     switch (index.column()) {
     case ImageColumn:
-        return QFileInfo(result.imagePath).fileName();
+        return row.relativePath;
     case CategoryColumn:
         return row.category;
+    case DefectTypeColumn:
+        return row.defectType;
     case ScoreColumn:
         return QString::number(result.score, 'f', 4);
     case ModelVerdictColumn:
@@ -170,6 +186,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Image");
     case CategoryColumn:
         return tr("Category");
+    case DefectTypeColumn:
+        return tr("Defect type");
     case ScoreColumn:
         return tr("Score");
     case ModelVerdictColumn:

@@ -23,11 +23,20 @@ namespace dl::ui {
 struct ResultRow {
     db::ResultRecord result;
     QString category; // empty when the result is not linked to an imported image
+    // Below the dataset root ("broken_large/000.png") when linked to an imported
+    // image, else the file's folder and name: "000.png" alone names a file in
+    // every defect folder.
+    QString relativePath;
+    QString defectType; // the image's defect class ("good" for normal images); empty when unknown
     std::optional<db::VerdictOverrideRecord> override; // the latest one, if any
 
     // The verdict that counts: the operator's where overridden, else the model's.
     db::Verdict finalVerdict() const { return override ? override->verdict : result.verdict; }
 };
+
+// The name an image is shown by in tables, titles and reports: its path below
+// the dataset root, else "folder/file".
+QString displayNameOfImage(const QString& imagePath);
 
 // The results of `runId` (all runs when unset), at most `limit` rows (-1: all),
 // in insertion order, with categories and latest overrides. Throws DatabaseError.
@@ -39,7 +48,7 @@ QString verdictDisplayText(db::Verdict verdict);
 class ResultsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ImageColumn, CategoryColumn, ScoreColumn, ModelVerdictColumn, OperatorVerdictColumn,
+    enum Column { ImageColumn, CategoryColumn, DefectTypeColumn, ScoreColumn, ModelVerdictColumn, OperatorVerdictColumn,
                   ReasonColumn, UserColumn, TimeColumn, ColumnCount };
     // Sorting uses this role: numbers for score, ISO text for time, else the display text.
     static constexpr int SortRole = Qt::UserRole + 1;
