@@ -24,9 +24,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QImage>
 #include <QKeySequence>
@@ -380,25 +382,105 @@ bool MainWindow::openDatabase(const QString& path)
 
 bool MainWindow::exportReport(qint64 runId, const QString& htmlPath)
 {
+    if (!startReportExport(runId, htmlPath))
+        return false;
+    // Waits in a local event loop: the window keeps painting and the status bar's
+    // Cancel works meanwhile. finishReportExport runs before the loop quits.
+    QEventLoop waiting;
+    connect(reportJob_, &ReportExportJob::finished, &waiting, &QEventLoop::quit);
+    waiting.exec();
+    return lastReportSucceeded_;
+}
+
+// ---- Report export (File > Export report), off the GUI thread ----
+
+bool MainWindow::startReportExport(qint64 runId, const QString& htmlPath)
+{
     if (!resultsTable_->hasDatabase())
         return false;
+    if (reportJob_ && reportJob_->isRunning()) {
+        showError(tr("Export report"), tr("A report is being written; wait for it or cancel it first."));
+        return false;
+    }
     QString base = htmlPath;
     if (base.endsWith(QStringLiteral(".html"), Qt::CaseInsensitive))
         base.chop(5);
     try {
-        // Reads at most ResultsTable::kMaxRows results and renders thumbnails on this
-        // thread: the Store cannot leave it, and a report is an explicit, one-off request.
-        const ReportExporter exporter(*resultsTable_->store(), runId, ResultsTable::kMaxRows);
-        exporter.writeHtml(base + QStringLiteral(".html"));
-        exporter.writeCsv(base + QStringLiteral(".csv"));
-        exporter.writePdf(base + QStringLiteral(".pdf"));
+        // The database is read here (the Store belongs to this thread; at most
+        // ResultsTable::kMaxRows results, well under a second); thumbnails, HTML
+        // and PDF are made on a worker.
+        ReportExporter exporter(*resultsTable_->store(), runId, ResultsTable::kMaxRows);
+        // The report lists what the table shows when its filter hides some of the run's results.
+        if (std::optional<ReportSelection> shown = rowsShownByTable(*resultsTable_, runId))
+            exporter.setSelection(std::move(*shown));
+        createReportStatus();
+        reportProgress_->setRange(0, 0); // busy until the first row is done
+        reportCancelButton_->setText(tr("Cancel"));
+        reportCancelButton_->setEnabled(true);
+        reportStatusLabel_->setText(tr("Writing the report of run %1\u2026").arg(runId));
+        reportStatus_->show();
+        reportJob_->start(std::move(exporter), base);
     } catch (const std::exception& error) {
         showError(tr("Export report"), QString::fromUtf8(error.what()));
         return false;
     }
-    appendLog(LogLevel::Info, tr("Report of run %1 written to %2.html, .csv and .pdf").arg(runId).arg(base));
-    statusBar()->showMessage(tr("Report written: %1.html").arg(base), 5000);
     return true;
+}
+
+void MainWindow::createReportStatus()
+{
+    if (reportJob_)
+        return;
+    reportJob_ = new ReportExportJob(this);
+    // Its own progress bar and Cancel: an engine job may be running at the same time.
+    reportStatus_ = new QWidget;
+    reportStatus_->setObjectName(QStringLiteral("reportStatus"));
+    auto* layout = new QHBoxLayout(reportStatus_);
+    layout->setContentsMargins(0, 0, 0, 0);
+    reportStatusLabel_ = new QLabel;
+    reportProgress_ = new QProgressBar;
+    reportProgress_->setObjectName(QStringLiteral("reportProgress"));
+    reportProgress_->setMaximumWidth(160);
+    reportProgress_->setTextVisible(false);
+    reportCancelButton_ = new QPushButton(tr("Cancel"));
+    reportCancelButton_->setObjectName(QStringLiteral("reportCancelButton"));
+    layout->addWidget(reportStatusLabel_);
+    layout->addWidget(reportProgress_);
+    layout->addWidget(reportCancelButton_);
+    statusBar()->addPermanentWidget(reportStatus_);
+    reportStatus_->hide();
+    connect(reportCancelButton_, &QPushButton::clicked, this, [this] {
+        reportCancelButton_->setEnabled(false);
+        reportStatusLabel_->setText(tr("Cancelling the report\u2026"));
+        reportJob_->cancel();
+    });
+    connect(reportJob_, &ReportExportJob::progressChanged, this, [this](int done, int total) {
+        reportProgress_->setRange(0, std::max(total, 1));
+        reportProgress_->setValue(done);
+    });
+    connect(reportJob_, &ReportExportJob::finished, this, &MainWindow::finishReportExport);
+}
+
+void MainWindow::finishReportExport()
+{
+    reportStatus_->hide();
+    const QString base = reportJob_->basePath();
+    lastReportSucceeded_ = reportJob_->outcome() == ReportExportJob::Outcome::Succeeded;
+    switch (reportJob_->outcome()) {
+    case ReportExportJob::Outcome::Succeeded:
+        appendLog(LogLevel::Info, tr("Report of run %1 written to %2.html, .csv and .pdf")
+                                      .arg(reportJob_->runId())
+                                      .arg(base));
+        statusBar()->showMessage(tr("Report written: %1.html").arg(base), 5000);
+        break;
+    case ReportExportJob::Outcome::Cancelled:
+        appendLog(LogLevel::Warning, tr("Report of run %1 cancelled; no files written").arg(reportJob_->runId()));
+        statusBar()->showMessage(tr("Report cancelled"), 5000);
+        break;
+    case ReportExportJob::Outcome::Failed:
+        showError(tr("Export report"), reportJob_->errorMessage());
+        break;
+    }
 }
 
 void MainWindow::chooseDatabase()
@@ -424,8 +506,9 @@ void MainWindow::chooseReport()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export report"), lastFolder_ + QStringLiteral("/run-%1-report.html").arg(*runId),
         tr("HTML report, with CSV and PDF beside it (*.html)"));
+    // Not exportReport: the GUI goes on while the worker writes; the status bar shows it.
     if (!path.isEmpty())
-        exportReport(*runId, path);
+        startReportExport(*runId, path);
 }
 
 void MainWindow::showStoredResult(const QString& imagePath, const QString& heatmapPath)

@@ -37,6 +37,7 @@ class SynthesisPreview;
 class TrainingPanel;
 struct TrainedModel;
 class ResultView;
+class ReportExportJob;
 class ResultsTable;
 struct ModelSummary;
 struct ScoredImage;
@@ -57,8 +58,10 @@ public:
     // shows the error when it cannot be opened.
     bool openDatabase(const QString& path);
     // Writes the report of `runId` as <base>.html, <base>.csv and <base>.pdf, where
-    // <base> is `htmlPath` without its .html suffix. Returns false and shows the
-    // error on failure.
+    // <base> is `htmlPath` without its .html suffix. The rows are those the results
+    // table shows when its filter hides some of the run's. The files are made on a
+    // worker thread; this waits for it in a local event loop (File > Export report
+    // does not wait). Returns false and shows the error on failure, false when cancelled.
     bool exportReport(qint64 runId, const QString& htmlPath);
 
     // Errors always go to the log and errorShown; this decides whether a message
@@ -115,6 +118,12 @@ private:
     void chooseImage();
     void chooseDatabase();
     void chooseReport();
+    // The report is written by reportJob_ on a worker; the status bar shows it
+    // with its own progress bar and Cancel. Returns false (error shown) when it
+    // could not start.
+    bool startReportExport(qint64 runId, const QString& htmlPath);
+    void createReportStatus();
+    void finishReportExport();
     void showStoredResult(const QString& imagePath, const QString& heatmapPath);
     void showAbout();
 
@@ -182,6 +191,13 @@ private:
     QString currentImagePath_; // the image shown (or requested last)
     QString lastFolder_;       // where the file dialogs start
     bool errorDialogsEnabled_ = true;
+
+    ReportExportJob* reportJob_ = nullptr; // made on the first export
+    QWidget* reportStatus_ = nullptr;      // label, progress and Cancel in the status bar
+    QLabel* reportStatusLabel_ = nullptr;
+    QProgressBar* reportProgress_ = nullptr;
+    QPushButton* reportCancelButton_ = nullptr;
+    bool lastReportSucceeded_ = false;
 };
 
 } // namespace dl::ui

@@ -2,6 +2,7 @@
 // loads, sorts and filters; an override by keyboard is stored with reason, user
 // and time and survives reopening; the run's report is written as HTML (escaped),
 // CSV (RFC 4180) and PDF.
+#include "data/ImageIO.h"
 #include "database/Store.h"
 #include "ui/MainWindow.h"
 #include "ui/results/ReportExporter.h"
@@ -13,9 +14,12 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 namespace {
@@ -123,13 +127,28 @@ private slots:
             image.split = "test";
             image.category = i % 3 == 0 ? "cable" : "bottle";
             cables_ += i % 3 == 0 ? 1 : 0;
+            // Labelled as a test split is: the report computes its metrics from them.
+            image.label = i % 4 == 0 ? 1 : 0;
+            image.defectType = image.label == 1 ? "contamination" : "good";
             images.push_back(image);
             // A few real files, so the report has thumbnails; the rest are missing on purpose.
-            if (i < 8) {
+            if (i < 10) {
                 QImage picture(64, 48, QImage::Format_RGB888);
                 picture.fill(QColor(40 * (i % 6), 120, 200));
                 QVERIFY(picture.save(image.path, "PNG"));
-                QVERIFY(picture.save(dir_.filePath(QString("heat_%1.png").arg(i)), "PNG"));
+            }
+            // Heatmaps as the CLI stores them: overlay PNGs (predict --overlay-dir) and
+            // raw float TIFF maps (test --maps-dir); one stored path whose file is gone.
+            if (i < 8) {
+                QImage overlay(64, 48, QImage::Format_RGB888);
+                overlay.fill(QColor(200, 40 * (i % 6), 40));
+                QVERIFY(overlay.save(dir_.filePath(QString("heat_%1.png").arg(i)), "PNG"));
+            } else if (i < 10) {
+                cv::Mat map(48, 64, CV_32FC1);
+                for (int y = 0; y < map.rows; ++y)
+                    for (int x = 0; x < map.cols; ++x)
+                        map.at<float>(y, x) = float(x) / float(map.cols);
+                dl::writeFloatTiff(dir_.filePath(QString("heat_%1.tiff").arg(i)).toStdString(), map);
             }
         }
         const std::vector<qint64> imageIds = store.addImages(images);
@@ -146,6 +165,10 @@ private slots:
             defects_ += result.verdict == dl::db::Verdict::Defect ? 1 : 0;
             if (i < 8)
                 result.heatmapPath = dir_.filePath(QString("heat_%1.png").arg(i));
+            else if (i < 10)
+                result.heatmapPath = dir_.filePath(QString("heat_%1.tiff").arg(i));
+            else if (i == 10)
+                result.heatmapPath = dir_.filePath("heat_deleted.png");
             results.push_back(result);
         }
         specialResultId_ = store.addResults(results)[7];
@@ -298,14 +321,19 @@ private slots:
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QList<QStringList> records = parseCsv(QString::fromUtf8(csvFile.readAll()));
         QCOMPARE(records.size(), kResults + 1);
-        QCOMPARE(records[0].value(0), QString("image"));
+        // The first eight columns as before; newer ones at the end.
+        QCOMPARE(records[0], QStringList({"image", "category", "score", "model_verdict", "operator_verdict", "reason",
+                                          "user", "time", "relative_path", "defect_type", "heatmap"}));
         bool foundSpecial = false;
         for (const QStringList& record : records) {
-            QCOMPARE(record.size(), 8);
+            QCOMPARE(record.size(), 11);
             if (record[0] == dir_.filePath(kSpecialName)) {
                 foundSpecial = true;
                 QCOMPARE(record[4], QString("ok"));
                 QCOMPARE(record[5], QString("dust, not a \"defect\""));
+                QCOMPARE(record[8], kSpecialName);
+                QCOMPARE(record[9], QString("good"));
+                QCOMPARE(record[10], dir_.filePath("heat_7.png"));
             }
         }
         QVERIFY(foundSpecial);
@@ -315,16 +343,18 @@ private slots:
         const QString html = QString::fromUtf8(htmlFile.readAll());
         QVERIFY(html.contains("&lt;b&gt;&amp;&quot;x'.png"));
         QVERIFY(!html.contains("<b>&"));
-        QVERIFY(html.contains("data:image/png;base64,")); // thumbnails of the files that exist
         QVERIFY(html.contains("patchcore"));
         QVERIFY(html.contains(QString(64, 'a')));
+        QVERIFY(html.contains("contamination"));                  // the defect type column
+        QVERIFY(html.contains("All 30 result"));                   // no filter: every row
+        QVERIFY(html.contains("0.5 (from the model record)"));     // threshold and its source
 
         QFile pdfFile(base + ".pdf");
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         const QByteArray pdf = pdfFile.readAll();
         QVERIFY(pdf.startsWith("%PDF"));
         const int pages = QString::fromLatin1(pdf).count(QRegularExpression("/Type\\s*/Page(?!s)"));
-        QVERIFY2(pages >= 1, qPrintable(QString::number(pages)));
+        QVERIFY2(pages >= 2, qPrintable(QString::number(pages))); // 30 rows with thumbnails
     }
 
     void reportOfUnknownRunFails()
@@ -334,6 +364,216 @@ private slots:
         QSignalSpy errors(&window, &dl::ui::MainWindow::errorShown);
         QVERIFY(!window.exportReport(testRunId_ + 1000, dir_.filePath("missing.html")));
         QCOMPARE(errors.count(), 1);
+    }
+
+    void reportShowsImageAndHeatmapThumbnails()
+    {
+        dl::db::Store store;
+        store.open(dbPath_);
+        const QString html = dl::ui::ReportExporter(store, testRunId_).html();
+        // Ten images exist; eight overlay PNGs and two raw TIFF maps are stored.
+        QCOMPARE(html.count("data:image/png;base64,"), 10 + 8 + 2);
+        QCOMPARE(html.count("no heatmap stored"), kResults - 11);
+        QCOMPARE(html.count("heatmap file missing"), 1);
+        QCOMPARE(html.count("image file missing"), kResults - 10);
+
+        // The raw map (0 on the left, 1 on the right) is coloured over the image on the
+        // report's scale (0 to 1.25 x the threshold 0.5): calm blue left, warm at 0.4.
+        QString row;
+        for (const QString& part : html.split("<tr>"))
+            if (part.contains("part_08.png"))
+                row = part;
+        const QRegularExpression dataUri("data:image/png;base64,([A-Za-z0-9+/=]+)");
+        QStringList payloads;
+        for (QRegularExpressionMatchIterator it = dataUri.globalMatch(row); it.hasNext();)
+            payloads << it.next().captured(1);
+        QCOMPARE(payloads.size(), 2); // image, heatmap
+        const QImage heatmap = QImage::fromData(QByteArray::fromBase64(payloads[1].toLatin1()));
+        QVERIFY(!heatmap.isNull());
+        const QColor left = heatmap.pixelColor(1, heatmap.height() / 2);
+        const QColor warm = heatmap.pixelColor(heatmap.width() * 2 / 5, heatmap.height() / 2);
+        QVERIFY2(warm.red() > left.red() + 60, qPrintable(QString("%1 vs %2").arg(left.name(), warm.name())));
+    }
+
+    void labelMetricsAreComputedFromScoresAndLabels()
+    {
+        using Scored = dl::ui::ReportExporter::Scored;
+        // Defective 0.4 and 0.8, normal 0.1, 0.4 (a tie) and 0.9, one unlabelled.
+        const std::vector<Scored> scored = {{0.1, 0}, {0.4, 1}, {0.4, 0}, {0.8, 1}, {0.9, 0}, {0.7, -1}};
+        const dl::ui::LabelMetrics m = dl::ui::ReportExporter::computeLabelMetrics(scored, 0.5);
+        QCOMPARE(m.labelled, 5);
+        QCOMPARE(m.normal, 3);
+        QCOMPARE(m.defective, 2);
+        // Pairs won by the defective image: 1 + 0.5 (tie) + 0 + 1 + 1 + 0 of 6.
+        QVERIFY(m.imageAuroc && qAbs(*m.imageAuroc - 3.5 / 6.0) < 1e-12);
+        // From the top: 0.9 (normal), 0.8 (recall 0.5 at precision 0.5), 0.4 tie (recall 1 at 0.5).
+        QVERIFY(m.averagePrecision && qAbs(*m.averagePrecision - 0.5) < 1e-12);
+        QCOMPARE(m.truePositives, 1);
+        QCOMPARE(m.falsePositives, 1);
+        QCOMPARE(m.trueNegatives, 2);
+        QCOMPARE(m.falseNegatives, 1);
+
+        // Without a threshold the model's verdicts count; one class alone gives no AUROC.
+        const std::vector<Scored> normalOnly = {{0.2, 0, dl::db::Verdict::Defect}, {0.1, 0, dl::db::Verdict::Ok}};
+        const dl::ui::LabelMetrics n = dl::ui::ReportExporter::computeLabelMetrics(normalOnly, std::nullopt);
+        QVERIFY(!n.imageAuroc);
+        QVERIFY(!n.averagePrecision);
+        QCOMPARE(n.falsePositives, 1);
+        QCOMPARE(n.trueNegatives, 1);
+    }
+
+    void reportHasMetricsAndProvenance()
+    {
+        dl::db::Store store;
+        store.open(dbPath_);
+        const QString html = dl::ui::ReportExporter(store, testRunId_).html();
+        // AUROC of the fixture by counting pairs: an independent check of the rank sum.
+        double won = 0.0;
+        int pairs = 0;
+        for (int d = 0; d < kResults; d += 4)
+            for (int n = 0; n < kResults; ++n) {
+                if (n % 4 == 0)
+                    continue;
+                const double sd = ((d * 7) % kResults) / double(kResults);
+                const double sn = ((n * 7) % kResults) / double(kResults);
+                won += sd > sn ? 1.0 : sd == sn ? 0.5 : 0.0;
+                ++pairs;
+            }
+        const QString auroc = QString::number(won / pairs, 'f', 4);
+        QVERIFY2(html.contains("<th>Image AUROC</th><td>" + auroc + "</td>"), qPrintable(auroc));
+        QVERIFY(html.contains("22 normal, 8 defective"));
+        QVERIFY(html.contains("Computed from the 30 labelled of the run's 30 results"));
+        // Provenance: model method, categories, bundle, checksum; the run's kind and status.
+        QVERIFY(html.contains("<th>Method</th><td>patchcore</td>"));
+        QVERIFY(html.contains("bottle, cable"));
+        QVERIFY(html.contains("/models/parts.dlm"));
+        QVERIFY(html.contains("<th>Parent model</th><td>none</td>"));
+        QVERIFY(html.contains("<th>Kind</th><td>test</td>"));
+
+        // A run whose images carry no labels says so.
+        const QString predicted = dl::ui::ReportExporter(store, predictRunId_).html();
+        QVERIFY(predicted.contains("No labels"));
+        QVERIFY(!predicted.contains("Image AUROC</th><td>0"));
+    }
+
+    void reportFollowsTheTableFilter()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        dl::ui::ResultsTable* table = window.resultsTable();
+        table->verdictCombo()->setCurrentIndex(table->verdictCombo()->findText("Defect"));
+        table->tableView()->sortByColumn(dl::ui::ResultsModel::ScoreColumn, Qt::DescendingOrder);
+        const QAbstractItemModel* proxy = table->proxyModel();
+        const int shown = proxy->rowCount();
+        QVERIFY(shown > 0 && shown < kResults);
+        QStringList shownPaths;
+        for (int r = 0; r < shown; ++r)
+            shownPaths << table->resultsModel()
+                              ->rowAt(table->proxyModel()->mapToSource(table->proxyModel()->index(r, 0)).row())
+                              .result.imagePath;
+
+        const QString base = dir_.filePath("filtered");
+        QVERIFY(window.exportReport(testRunId_, base + ".html"));
+        QFile csvFile(base + ".csv");
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QStringList> records = parseCsv(QString::fromUtf8(csvFile.readAll()));
+        QCOMPARE(records.size(), shown + 1);
+        for (int r = 0; r < shown; ++r) {
+            QCOMPARE(records[r + 1][0], shownPaths[r]); // the view's order
+            const QString finalVerdict = records[r + 1][4].isEmpty() ? records[r + 1][3] : records[r + 1][4];
+            QCOMPARE(finalVerdict, QString("defect"));
+        }
+        QFile htmlFile(base + ".html");
+        QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(htmlFile.readAll());
+        QVERIFY2(html.contains(QString("%1 of %2 results shown: verdict Defect").arg(shown).arg(kResults)),
+                 qPrintable(html.left(3000)));
+        // The label metrics stay those of the whole run.
+        QVERIFY(html.contains("Computed from the 30 labelled of the run's 30 results"));
+
+        // A report of another run than the one shown lists all of that run's results.
+        QVERIFY(window.exportReport(predictRunId_, dir_.filePath("other.html")));
+        QFile otherCsv(dir_.filePath("other.csv"));
+        QVERIFY(otherCsv.open(QIODevice::ReadOnly));
+        QCOMPARE(parseCsv(QString::fromUtf8(otherCsv.readAll())).size(), 3 + 1);
+    }
+
+    void pdfIsA4FullWidthAndRowsNeverSplit()
+    {
+        dl::db::Store store;
+        store.open(dbPath_);
+        const dl::ui::ReportExporter exporter(store, testRunId_);
+        const QString path = dir_.filePath("layout.pdf");
+        const dl::ui::PdfLayout layout = exporter.writePdf(path);
+        // The page's width inside the 12 mm margins of A4 (210 mm), not half of it.
+        const double pixelsPerMm = layout.resolution / 25.4;
+        QVERIFY2(qAbs(layout.contentWidth - 186.0 * pixelsPerMm) < 2.0, qPrintable(QString::number(layout.contentWidth)));
+        QCOMPARE(int(layout.rows.size()), kResults);
+        QVERIFY(layout.pages >= 2);
+        int page = 1;
+        double previousBottom = 0.0;
+        for (const dl::ui::PdfLayout::Row& row : layout.rows) {
+            QVERIFY(row.page == page || row.page == page + 1);
+            if (row.page != page) {
+                page = row.page;
+                previousBottom = 0.0;
+            }
+            QVERIFY(row.top >= previousBottom - 0.01);
+            QVERIFY(row.bottom > row.top);
+            QVERIFY2(row.bottom <= layout.contentHeight + 0.01, qPrintable(QString::number(row.bottom)));
+            previousBottom = row.bottom;
+        }
+        QCOMPARE(page, layout.pages);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString pdf = QString::fromLatin1(file.readAll());
+        QCOMPARE(pdf.count(QRegularExpression("/Type\\s*/Page(?!s)")), layout.pages);
+        // A4 portrait: 595 x 842 points.
+        QCOMPARE(pdf.count(QRegularExpression("/MediaBox\\s*\\[\\s*0\\s+0\\s+595(\\.\\d+)?\\s+84[12](\\.\\d+)?\\s*\\]")),
+                 layout.pages);
+        // To look at the pages: DL_KEEP_REPORT=DIR keeps a copy (pdftoppm -r 60 -png).
+        if (const QString keep = qEnvironmentVariable("DL_KEEP_REPORT"); !keep.isEmpty()) {
+            QFile::remove(keep + "/report.pdf");
+            QFile::copy(path, keep + "/report.pdf");
+            exporter.writeHtml(keep + "/report.html");
+        }
+    }
+
+    void exportRunsOffTheGuiThreadAndCanBeCancelled()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        window.show();
+        QSignalSpy errors(&window, &dl::ui::MainWindow::errorShown);
+
+        // While the worker writes, the GUI's event loop runs and the status bar shows the export.
+        int ticks = 0;
+        bool progressShown = false;
+        QTimer ticker;
+        ticker.setInterval(1);
+        connect(&ticker, &QTimer::timeout, &window, [&] {
+            ++ticks;
+            if (const auto* bar = window.findChild<QProgressBar*>("reportProgress"))
+                progressShown = progressShown || bar->isVisible();
+        });
+        ticker.start();
+        QVERIFY(window.exportReport(testRunId_, dir_.filePath("responsive.html")));
+        ticker.stop();
+        QVERIFY(ticks > 0);
+        QVERIFY(progressShown);
+        QVERIFY(!window.findChild<QWidget*>("reportStatus")->isVisible());
+
+        // Cancel in the status bar: no file is left behind, and it is not an error.
+        QTimer::singleShot(0, &window, [&] {
+            auto* cancel = window.findChild<QPushButton*>("reportCancelButton");
+            QVERIFY(cancel && cancel->isVisible());
+            cancel->click();
+        });
+        QVERIFY(!window.exportReport(testRunId_, dir_.filePath("cancelled.html")));
+        for (const char* suffix : {".html", ".csv", ".pdf"})
+            QVERIFY(!QFile::exists(dir_.filePath(QString("cancelled") + suffix)));
+        QCOMPARE(errors.count(), 0);
     }
 };
 
