@@ -75,6 +75,11 @@ commands:
              K-fold cross-validation inside the training split (normal images and labelled
              defects held out in turn; test images are never read): compares settings
              without touching the test split
+  threshold  --model MODEL.dlm --data PATH [data options] --target-false-reject R [--folds K]
+             [--labelled-defects N] [--out NEW.dlm] [--json OUT.json]
+             the threshold that rejects at most R (e.g. 0.01) of good parts, estimated from
+             cross-validated normal training scores with a 95 % interval; --out writes a copy
+             of the model with it (recorded as the model's child)
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
@@ -120,7 +125,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "crossvalidate", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
+    static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
@@ -164,6 +169,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)
                 throw Error("--labelled-defects must not be negative");
+        } else if (a == "--target-false-reject") {
+            o.targetFalseReject = parseDouble(a, value());
+            if (!(o.targetFalseReject > 0.0 && o.targetFalseReject < 1.0))
+                throw Error("--target-false-reject must lie between 0 and 1 (e.g. 0.01 for 1 %), got " + args[i]);
         } else if (a == "--folds") {
             o.folds = parseInt(a, value());
             if (o.folds < 2)
@@ -263,6 +272,11 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.data.empty(), "at least one --data PATH");
         if (!o.parentModelPath.empty())
             throw Error("crossvalidate trains every fold from scratch; --parent cannot be used");
+    }
+    if (o.command == "threshold") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+        require(!o.data.empty(), "at least one --data PATH (the training data of the model)");
+        require(o.targetFalseReject > 0.0, "--target-false-reject R (e.g. 0.01)");
     }
     if (o.labelsFromDb && o.noDb)
         throw Error("--labels-from-db reads the database; it cannot be combined with --no-db");

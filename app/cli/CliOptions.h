@@ -36,7 +36,8 @@ struct CliOptions {
     int labelledDefects = 0;
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
-    int folds = 5;                       // crossvalidate: K
+    int folds = 5;                       // crossvalidate, threshold: K
+    double targetFalseReject = -1;       // threshold: --target-false-reject R; -1: not given
     nlohmann::json params = nlohmann::json::object();
     // test / predict / benchmark
     std::string modelPath;

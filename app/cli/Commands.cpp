@@ -2,6 +2,7 @@
 
 #include "cli/CrossValidateCommand.h"
 #include "cli/SynthCommands.h"
+#include "cli/ThresholdCommand.h"
 
 #include "common/Error.h"
 #include "common/FileUtil.h"
@@ -558,6 +559,7 @@ int runCommand(const CliOptions& given)
     }
     if (o.command == "fit") return runFit(o);
     if (o.command == "crossvalidate") return runCrossValidate(o);
+    if (o.command == "threshold") return runThreshold(o);
     if (o.command == "test") return runTest(o);
     if (o.command == "predict") return runPredict(o);
     if (o.command == "benchmark") return runBenchmark(o);

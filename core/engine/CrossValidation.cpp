@@ -186,7 +186,8 @@ void summarise(CrossValidationReport& report)
 
 } // namespace
 
-CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress)
+CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
+                                    bool normalImagesOnly)
 {
     if (request.datasets.empty())
         throw Error("no training data given (use --data PATH)");
@@ -195,7 +196,7 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
                     "held-out images' memories into the folds");
     if (folds < 2)
         throw Error("cross-validation needs at least 2 folds (got " + std::to_string(folds) + ")");
-    if (labelledDefectCount(request.datasets) == 0)
+    if (!normalImagesOnly && labelledDefectCount(request.datasets) == 0)
         throw Error("cross-validation needs labelled defects in the training data (--labelled-defects N or "
                     "--labels-from-db): with normal images only there is nothing to rank");
     const int smallest = smallestNormalCount(request.datasets);

@@ -42,8 +42,11 @@ struct CrossValidationReport {
 
 // Runs the K-fold protocol for `request` (method, parameters, datasets as for
 // trainDetector; test samples are ignored). Needs labelled defects in the training
-// split (with normal images only there is nothing to rank). K is lowered to the
-// number of normal images of the smallest category when that is smaller; at least 2.
-CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress);
+// split (with normal images only there is nothing to rank) unless
+// `normalImagesOnly` (out-of-fold normal scores, e.g. to choose a threshold;
+// the ranking metrics are then undefined). K is lowered to the number of normal
+// images of the smallest category when that is smaller; at least 2.
+CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
+                                    bool normalImagesOnly = false);
 
 } // namespace dl
