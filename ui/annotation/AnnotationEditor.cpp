@@ -1,8 +1,8 @@
 #include "ui/annotation/AnnotationEditor.h"
 
-#include "common/UserName.h"
 #include "data/Dataset.h"
 #include "database/Store.h"
+#include "ui/common/SettingsDialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -552,7 +552,7 @@ bool AnnotationEditor::save()
     AnnotationToSave data;
     data.mask = document_->mask();
     data.imageSize = document_->image().size();
-    data.author = QString::fromStdString(currentUserName());
+    data.author = recordedUserName();
     data.defectType = defectType();
     data.note = note();
     try {

@@ -1,5 +1,6 @@
 #include "ui/common/SettingsDialog.h"
 
+#include "common/UserName.h"
 #include "ui/common/Translations.h"
 
 #include <QComboBox>
@@ -31,6 +32,7 @@ AppSettings AppSettings::load(QSettings& settings)
     loaded.computeThreads = settings.value(QStringLiteral("engine/threads"), loaded.computeThreads).toInt();
     loaded.language = settings.value(QStringLiteral("ui/language"), loaded.language).toString();
     loaded.theme = settings.value(QStringLiteral("ui/theme"), loaded.theme).toString();
+    loaded.userName = settings.value(QStringLiteral("ui/userName"), loaded.userName).toString();
     return loaded;
 }
 
@@ -43,6 +45,7 @@ void AppSettings::save(QSettings& settings) const
     settings.setValue(QStringLiteral("engine/threads"), computeThreads);
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.setValue(QStringLiteral("ui/theme"), theme);
+    settings.setValue(QStringLiteral("ui/userName"), userName);
     settings.sync();
 }
 
@@ -62,7 +65,14 @@ bool AppSettings::operator==(const AppSettings& other) const
 {
     return datasetsFolder == other.datasetsFolder && modelsFolder == other.modelsFolder
            && databaseFile == other.databaseFile && backboneWeights == other.backboneWeights
-           && computeThreads == other.computeThreads && language == other.language && theme == other.theme;
+           && computeThreads == other.computeThreads && language == other.language && theme == other.theme
+           && userName == other.userName;
+}
+
+QString recordedUserName()
+{
+    const QString configured = AppSettings::load().userName.trimmed();
+    return configured.isEmpty() ? QString::fromStdString(currentUserName()) : configured;
 }
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : QDialog(parent)
@@ -88,6 +98,9 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     themeCombo_->setObjectName(QStringLiteral("themeCombo"));
     themeCombo_->addItem(QString(), QStringLiteral("light"));
     themeCombo_->addItem(QString(), QStringLiteral("dark"));
+    userEdit_ = new QLineEdit;
+    userEdit_->setObjectName(QStringLiteral("userEdit"));
+    userEdit_->setClearButtonEnabled(true);
 
     datasetsLabel_ = new QLabel;
     modelsLabel_ = new QLabel;
@@ -96,10 +109,12 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     threadsLabel_ = new QLabel;
     languageLabel_ = new QLabel;
     themeLabel_ = new QLabel;
+    userLabel_ = new QLabel;
     restartNote_ = new QLabel;
     restartNote_->setWordWrap(true);
 
     auto* form = new QFormLayout;
+    form->addRow(userLabel_, userEdit_);
     form->addRow(datasetsLabel_, pathRow(datasetsEdit_, datasetsLabel_, false, {}));
     form->addRow(modelsLabel_, pathRow(modelsEdit_, modelsLabel_, false, {}));
     form->addRow(databaseLabel_, pathRow(databaseEdit_, databaseLabel_, true, QStringLiteral("database")));
@@ -112,6 +127,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     threadsLabel_->setBuddy(threadsSpin_);
     languageLabel_->setBuddy(languageCombo_);
     themeLabel_->setBuddy(themeCombo_);
+    userLabel_->setBuddy(userEdit_);
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -163,6 +179,9 @@ QWidget* SettingsDialog::pathRow(QLineEdit* edit, QLabel* label, bool file, cons
 void SettingsDialog::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
+    userLabel_->setText(tr("Your &name:"));
+    userEdit_->setPlaceholderText(tr("Default: the login name (%1)").arg(QString::fromStdString(currentUserName())));
+    userEdit_->setToolTip(tr("Recorded with your verdict overrides, annotations and model promotions"));
     datasetsLabel_->setText(tr("&Datasets folder:"));
     datasetsEdit_->setPlaceholderText(tr("Where Open dataset starts"));
     modelsLabel_->setText(tr("&Models folder:"));
@@ -204,6 +223,7 @@ AppSettings SettingsDialog::settings() const
     settings.computeThreads = threadsSpin_->value();
     settings.language = languageCombo_->currentData().toString();
     settings.theme = themeCombo_->currentData().toString();
+    settings.userName = userEdit_->text().trimmed();
     return settings;
 }
 
@@ -218,6 +238,7 @@ void SettingsDialog::setSettings(const AppSettings& settings)
     languageCombo_->setCurrentIndex(language < 0 ? 0 : language);
     const int theme = themeCombo_->findData(settings.theme);
     themeCombo_->setCurrentIndex(theme < 0 ? 0 : theme);
+    userEdit_->setText(settings.userName);
 }
 
 } // namespace dl::ui

@@ -22,6 +22,7 @@ struct AppSettings {
     int computeThreads = 0;  // LibTorch/OpenMP threads; 0: all cores
     QString language;        // "en", "de", "zh_CN", "ja"; empty: the system language
     QString theme = QStringLiteral("light"); // "light" or "dark"
+    QString userName;        // recorded with overrides, annotations and promotions; empty: the login name
 
     // From/to `settings` (groups "paths", "engine", "ui"); missing keys keep the defaults.
     static AppSettings load(QSettings& settings);
@@ -32,6 +33,10 @@ struct AppSettings {
     bool operator==(const AppSettings& other) const;
     bool operator!=(const AppSettings& other) const { return !(*this == other); }
 };
+
+// The name this workstation records for whoever works at it (verdict overrides,
+// annotation authors, model promotions): Settings' user name, else the login name.
+QString recordedUserName();
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -53,6 +58,8 @@ private:
     QLineEdit* databaseEdit_ = nullptr;
     QLineEdit* weightsEdit_ = nullptr;
     QSpinBox* threadsSpin_ = nullptr;
+    QLineEdit* userEdit_ = nullptr;
+    QLabel* userLabel_ = nullptr;
     QComboBox* languageCombo_ = nullptr;
     QComboBox* themeCombo_ = nullptr;
     QLabel* datasetsLabel_ = nullptr;
