@@ -16,6 +16,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <tuple>
 
@@ -210,8 +211,9 @@ void ModelCompare::retranslateUi()
     proPlot_->yAxis->setLabel(tr("Per-region overlap"));
     rocTitle_->setText(tr("Image ROC"));
     proTitle_->setText(tr("Pixel PRO (FPR \u2264 0.3)"));
-    promoteButton_->setText(tr("&Promote the new model"));
-    promoteButton_->setToolTip(tr("Make the retrained model the active one; until then the old model stays in use"));
+    promoteButton_->setText(promoted_ ? tr("Promoted") : tr("&Promote the new model\u2026"));
+    promoteButton_->setToolTip(tr("Make the new model the active one (asks for a reason); until then the old model "
+                                  "stays in use"));
     // The metric names and the legend entries; the values and curves stay as they are.
     if (table_->rowCount() > 0)
         refreshTable();
@@ -238,6 +240,8 @@ void ModelCompare::begin(const QString& before, const QString& after, bool promo
     beforePath_ = before;
     afterPath_ = after;
     promotable_ = promotable;
+    promoted_ = false;
+    promoteButton_->setText(tr("&Promote the new model\u2026"));
     before_.reset();
     after_.reset();
     rebuildCategorySelector();
@@ -313,7 +317,14 @@ void ModelCompare::refresh()
     refreshTable();
     refreshCurves();
     promoteButton_->setVisible(promotable_);
-    promoteButton_->setEnabled(promotable_ && isComplete());
+    promoteButton_->setEnabled(promotable_ && !promoted_ && isComplete());
+}
+
+void ModelCompare::setPromoted()
+{
+    promoted_ = true;
+    promoteButton_->setText(tr("Promoted"));
+    promoteButton_->setEnabled(false);
 }
 
 void ModelCompare::refreshTable()
@@ -341,13 +352,17 @@ void ModelCompare::refreshTable()
         table_->setItem(r, 0, new QTableWidgetItem(before_ ? metricText(before) : QStringLiteral("\u2026")));
         table_->setItem(r, 1, new QTableWidgetItem(after_ ? metricText(after) : QStringLiteral("\u2026")));
         QString change;
+        // Rounded to the three decimals shown: a change below that is no change
+        // (never "-0.000" in red).
+        const double delta = std::round((after - before) * 1000.0) / 1000.0;
         if (before_ && after_ && before >= 0 && after >= 0)
-            change = QStringLiteral("%1%2").arg(after >= before ? QStringLiteral("+") : QString())
-                         .arg(after - before, 0, 'f', 3);
+            change = delta == 0.0 ? QStringLiteral("0.000")
+                                  : QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString())
+                                        .arg(delta, 0, 'f', 3);
         auto* changeItem = new QTableWidgetItem(change);
         // Higher is better for every quality metric (not for the threshold).
-        if (!change.isEmpty() && rows[r].member != &ShownMetrics::threshold && after != before)
-            changeItem->setForeground(after > before ? QColor(30, 140, 60) : QColor(200, 40, 40));
+        if (!change.isEmpty() && rows[r].member != &ShownMetrics::threshold && delta != 0.0)
+            changeItem->setForeground(delta > 0 ? QColor(30, 140, 60) : QColor(200, 40, 40));
         table_->setItem(r, 2, changeItem);
     }
 }

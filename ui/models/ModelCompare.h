@@ -30,6 +30,9 @@ public:
     // Starts a comparison of `before` with `after` (bundle paths); their
     // evaluations arrive later through setEvaluation. `promotable`: offer Promote for `after`.
     void begin(const QString& before, const QString& after, bool promotable);
+    // The new model was promoted: the button says so and cannot be pressed again.
+    void setPromoted();
+    bool isPromoted() const { return promoted_; }
     // An evaluation of one of the two models; others are ignored. Returns whether it was used.
     bool setEvaluation(const ModelEvaluation& evaluation);
     void setStatus(const QString& text);
@@ -77,6 +80,7 @@ private:
     QString beforePath_;
     QString afterPath_;
     bool promotable_ = false;
+    bool promoted_ = false;
     std::optional<ModelEvaluation> before_;
     std::optional<ModelEvaluation> after_;
 };

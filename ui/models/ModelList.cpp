@@ -2,19 +2,22 @@
 
 #include "common/Error.h"
 #include "common/Log.h"
-#include "common/UserName.h"
 #include "data/Dataset.h"
 #include "database/Store.h"
 #include "ui/bridge/EngineBridge.h"
+#include "ui/common/SettingsDialog.h"
 #include "ui/models/ModelCompare.h"
 
 #include <QCryptographicHash>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -89,8 +92,10 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     connect(compareButton_, &QPushButton::clicked, this, &ModelList::compareSelected);
     connect(table_, &QTableWidget::cellDoubleClicked, this, [this] { activateSelected(); });
     connect(compare_, &ModelCompare::promoteRequested, this, [this](const QString& bundlePath) {
-        activateModel(bundlePath, QStringLiteral("promoted after a before/after comparison"));
+        if (promoteWithConfirmation(bundlePath))
+            compare_->setPromoted();
     });
+    connect(table_, &QTableWidget::itemSelectionChanged, this, &ModelList::updateButtons);
     connect(engine_, &EngineBridge::datasetImported, this, &ModelList::addDataset);
     connect(engine_, &EngineBridge::modelEvaluated, this, &ModelList::onEvaluated);
     connect(engine_, &EngineBridge::modelJobFailed, this, [this](const QString& message) {
@@ -126,8 +131,8 @@ void ModelList::retranslateUi()
     table_->setHorizontalHeaderLabels({tr("Active"), tr("Model"), tr("Method"), tr("Data"), tr("Parent"),
                                        tr("Image AUROC"), tr("Pixel AUROC"), tr("AU-PRO"), tr("Created")});
     refreshButton_->setText(tr("Re&fresh"));
-    activateButton_->setText(tr("&Activate"));
-    activateButton_->setToolTip(tr("Use the selected model in the viewer"));
+    activateButton_->setText(tr("&Promote\u2026"));
+    activateButton_->setToolTip(tr("Put the selected model into use on the line (asks for a reason)"));
     compareButton_->setText(tr("&Compare"));
     compareButton_->setToolTip(tr("Evaluate the two selected models on the loaded test images"));
 }
@@ -184,7 +189,7 @@ void ModelList::moveLegacyActiveModel()
     try {
         if (!store_->activeModel())
             if (const std::optional<db::RowId> id = modelIdOf(legacyPath))
-                store_->promoteModel(*id, QString::fromStdString(currentUserName()), QStringLiteral("moved from this workstation's settings"));
+                store_->promoteModel(*id, recordedUserName(), QStringLiteral("moved from this workstation's settings"));
         settings.remove(key);
     } catch (const Error& e) {
         emit errorOccurred(QString::fromStdString(e.what())); // e.g. a read-only database: keep the setting
@@ -224,7 +229,7 @@ void ModelList::activateModel(const QString& bundlePath, const QString& reason)
     if (store_) {
         try {
             if (const std::optional<db::RowId> id = modelIdOf(bundlePath))
-                store_->promoteModel(*id, QString::fromStdString(currentUserName()), reason);
+                store_->promoteModel(*id, recordedUserName(), reason);
             else
                 emit errorOccurred(tr("%1 is not a model of this database, so it was opened without being put into use.")
                                        .arg(QFileInfo(bundlePath).fileName()));
@@ -321,6 +326,7 @@ void ModelList::refresh()
         set(CreatedColumn, m.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     emptyLabel_->setVisible(models.empty());
+    updateButtons();
 }
 
 void ModelList::addDataset(const std::shared_ptr<const Dataset>& dataset)
@@ -345,7 +351,91 @@ void ModelList::activateSelected()
         emit errorOccurred(tr("%1: the model file does not exist any more.").arg(path));
         return;
     }
-    activateModel(path, QStringLiteral("chosen in the model list"));
+    if (path == activeModelPath())
+        return; // already in use: nothing to promote
+    promoteWithConfirmation(path);
+}
+
+void ModelList::updateButtons()
+{
+    // Promote is for one model that is not already the active one.
+    QStringList paths;
+    for (const QModelIndex& row : table_->selectionModel()->selectedRows(NameColumn))
+        paths << row.data(kPathRole).toString();
+    const bool one = paths.size() == 1;
+    const bool promotable = one && paths.front() != activeModelPath()
+                            && methodOf(paths.front()) != QLatin1String("sdas");
+    activateButton_->setEnabled(promotable);
+    compareButton_->setEnabled(paths.size() == 2);
+}
+
+bool ModelList::promoteWithConfirmation(const QString& bundlePath)
+{
+    if (methodOf(bundlePath) == QLatin1String("sdas")) {
+        activateModel(bundlePath); // explains why it cannot be promoted
+        return false;
+    }
+    const std::optional<QString> reason = reasonProvider_ ? reasonProvider_(bundlePath) : askPromotionReason(bundlePath);
+    if (!reason)
+        return false;
+    if (reason->trimmed().isEmpty()) {
+        emit errorOccurred(tr("%1 was not promoted: a promotion needs a reason.").arg(QFileInfo(bundlePath).fileName()));
+        return false;
+    }
+    activateModel(bundlePath, reason->trimmed());
+    return activeModelPath() == bundlePath || !store_;
+}
+
+std::optional<QString> ModelList::askPromotionReason(const QString& bundlePath)
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("promotionDialog"));
+    dialog.setWindowTitle(tr("Promote model"));
+    const QString active = activeModelPath();
+    auto* prompt = new QLabel(
+        (active.isEmpty() ? tr("Put %1 into use on the line?").arg(QFileInfo(bundlePath).fileName())
+                          : tr("Replace %1 with %2 on the line?")
+                                .arg(QFileInfo(active).fileName(), QFileInfo(bundlePath).fileName()))
+        + QStringLiteral("\n") + tr("Every workstation that follows this database switches to it. "
+                                    "Your name and the reason are recorded."));
+    prompt->setWordWrap(true);
+    auto* edit = new QLineEdit;
+    edit->setObjectName(QStringLiteral("promotionReason"));
+    edit->setPlaceholderText(tr("e.g. fewer false rejects on last week's parts"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Promote"));
+    ok->setEnabled(false);
+    connect(edit, &QLineEdit::textChanged, ok, [ok](const QString& text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(prompt);
+    layout->addWidget(edit);
+    layout->addWidget(buttons);
+    dialog.setMinimumWidth(480);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return edit->text();
+}
+
+void ModelList::evaluateNewModel(const QString& bundlePath)
+{
+    if (datasets_.empty())
+        return;
+    EvaluateSpec spec;
+    spec.bundlePath = bundlePath;
+    spec.tag = QStringLiteral("trained");
+    spec.datasets = datasets_;
+    spec.databasePath = databasePath_;
+    spec.weightsPath = engine_->backboneWeights();
+    if (store_)
+        for (const auto& m : store_->listModels())
+            if (m.bundlePath == bundlePath) {
+                spec.categories = m.categories;
+                break;
+            }
+    engine_->evaluate(spec);
 }
 
 void ModelList::compareSelected()
@@ -395,6 +485,11 @@ void ModelList::compareModels(const QString& before, const QString& after, bool 
 
 void ModelList::onEvaluated(const ModelEvaluation& evaluation)
 {
+    if (evaluation.tag == QLatin1String("trained")) {
+        refreshKeepingSelection(); // the evaluation stored its metrics with the model
+        emit newModelEvaluated(evaluation);
+        return;
+    }
     if (!compare_->setEvaluation(evaluation))
         return;
     if (pendingEvaluations_ > 0 && --pendingEvaluations_ == 0) {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -47,6 +48,17 @@ public:
     // Promotes the database's model at `bundlePath` (recording the user and
     // `reason`) and announces it (the viewer loads it).
     void activateModel(const QString& bundlePath, const QString& reason = {});
+    // Asks for confirmation and a reason (required), then promotes. Returns true
+    // when promoted. Putting a model into use changes every workstation that
+    // follows this database, so it never happens without a stated reason.
+    bool promoteWithConfirmation(const QString& bundlePath);
+    // Replaces the confirmation dialog (tests): returns the reason, or
+    // std::nullopt to cancel.
+    using PromotionReasonProvider = std::function<std::optional<QString>(const QString& bundlePath)>;
+    void setPromotionReasonProvider(PromotionReasonProvider provider) { reasonProvider_ = std::move(provider); }
+    // Evaluates a freshly trained model on the loaded test split (its metrics go
+    // to the database and this list); no-op without a loaded dataset.
+    void evaluateNewModel(const QString& bundlePath);
     // The method of a listed model ("" when not listed).
     QString methodOf(const QString& bundlePath) const;
 
@@ -66,6 +78,7 @@ public slots:
 signals:
     void activeModelChanged(const QString& bundlePath, const QString& method);
     void comparisonFinished();
+    void newModelEvaluated(const dl::ui::ModelEvaluation& evaluation);
     void errorOccurred(const QString& message);
 
 protected:
@@ -76,6 +89,8 @@ private:
     // Rebuilds the rows (their tooltips and parent names are translated) and selects the same models again.
     void refreshKeepingSelection();
     void activateSelected();
+    void updateButtons();
+    std::optional<QString> askPromotionReason(const QString& bundlePath);
     void compareSelected();
     void onEvaluated(const ModelEvaluation& evaluation);
     QString legacySettingsKey() const;
@@ -95,6 +110,7 @@ private:
     ModelCompare* compare_ = nullptr;
     std::vector<std::shared_ptr<const Dataset>> datasets_;
     int pendingEvaluations_ = 0;
+    PromotionReasonProvider reasonProvider_;
 };
 
 } // namespace dl::ui

@@ -108,9 +108,9 @@ private slots:
         QVERIFY(startButton && trainingBox && activateButton && promoteButton);
         QCOMPARE(startButton->text(), QString("&Start training"));
         QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoch"));
-        QCOMPARE(activateButton->text(), QString("&Activate"));
+        QCOMPARE(activateButton->text(), QString("&Promote\u2026"));
         QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Model"));
-        QCOMPARE(promoteButton->text(), QString("&Promote the new model"));
+        QCOMPARE(promoteButton->text(), QString("&Promote the new model\u2026"));
         QCOMPARE(compare->rocPlot()->xAxis->label(), QString("False positive rate"));
         QCOMPARE(compare->metricsTable()->horizontalHeaderItem(0)->text(), QString("Before"));
         QCOMPARE(compare->rocPlot()->graph(1)->name(), QString("after"));
@@ -120,9 +120,9 @@ private slots:
         QTRY_COMPARE(startButton->text(), QString("Training &starten"));
         QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoche"));
         QCOMPARE(training->curvePlot()->yAxis->label(), QString("Verlust"));
-        QCOMPARE(activateButton->text(), QString("&Aktivieren"));
+        QCOMPARE(activateButton->text(), QString("&Übernehmen\u2026"));
         QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Modell"));
-        QCOMPARE(promoteButton->text(), QString("Neues Modell &übernehmen"));
+        QCOMPARE(promoteButton->text(), QString("Neues Modell &übernehmen\u2026"));
         QCOMPARE(compare->rocPlot()->xAxis->label(), QString("Falsch-Positiv-Rate"));
         QCOMPARE(compare->metricsTable()->horizontalHeaderItem(0)->text(), QString("Vorher"));
         QCOMPARE(compare->metricsTable()->verticalHeaderItem(0)->text(), QString("Bild-AUROC"));
@@ -142,9 +142,9 @@ private slots:
         QTRY_COMPARE(startButton->text(), QString("&Start training"));
         QCOMPARE(trainingBox->title(), QString("Training"));
         QCOMPARE(training->curvePlot()->xAxis->label(), QString("Epoch"));
-        QCOMPARE(activateButton->text(), QString("&Activate"));
+        QCOMPARE(activateButton->text(), QString("&Promote\u2026"));
         QCOMPARE(models->table()->horizontalHeaderItem(1)->text(), QString("Model"));
-        QCOMPARE(promoteButton->text(), QString("&Promote the new model"));
+        QCOMPARE(promoteButton->text(), QString("&Promote the new model\u2026"));
         QCOMPARE(compare->rocPlot()->xAxis->label(), QString("False positive rate"));
         QCOMPARE(compare->rocPlot()->graph(1)->name(), QString("after"));
         QCOMPARE(compare->findChild<QLabel*>(QStringLiteral("compareStatus"))->text(), statusInEnglish);
