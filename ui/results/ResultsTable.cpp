@@ -1,9 +1,12 @@
 #include "ui/results/ResultsTable.h"
 
 #include "database/Store.h"
+#include "ui/common/SettingsDialog.h"
 #include "ui/results/ResultsModel.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileInfo>
@@ -188,6 +191,7 @@ void ResultsTable::fillRunCombo(std::optional<db::RowId> preferredRun)
         if (!newestScoringRun && (run.kind == db::RunKind::Test || run.kind == db::RunKind::Predict))
             newestScoringRun = run.id;
     }
+    newestScoringRun_ = newestScoringRun.value_or(0);
     const std::optional<db::RowId> wanted = preferredRun ? preferredRun : newestScoringRun;
     const int index = wanted ? runCombo_->findData(QVariant::fromValue<qlonglong>(*wanted)) : 0;
     runCombo_->setCurrentIndex(std::max(index, 0));
@@ -215,6 +219,43 @@ void ResultsTable::reload()
     table_->resizeColumnsToContents();
     if (proxy_->rowCount() > 0)
         table_->selectRow(0);
+}
+
+void ResultsTable::refresh()
+{
+    if (!hasDatabase())
+        return;
+    const db::RowId newestSeen = newestScoringRun_;
+    const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
+    const std::optional<db::RowId> chosenRun = selectedRunId();
+    const ResultRow* row = currentRow();
+    const std::optional<db::RowId> chosenResult = row ? std::optional<db::RowId>(row->result.id) : std::nullopt;
+    try {
+        fillRunCombo(chosenRun);
+    } catch (const std::exception& error) {
+        emit errorOccurred(QString::fromUtf8(error.what()));
+        return;
+    }
+    const bool newRun = newestScoringRun_ > newestSeen;
+    if (newRun) {
+        updating_ = true;
+        runCombo_->setCurrentIndex(std::max(runCombo_->findData(QVariant::fromValue<qlonglong>(newestScoringRun_)), 0));
+        updating_ = false;
+    } else if (allRuns) {
+        updating_ = true;
+        runCombo_->setCurrentIndex(0);
+        updating_ = false;
+    }
+    reload();
+    if (newRun || !chosenResult)
+        return;
+    for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow) {
+        const QModelIndex index = proxy_->mapToSource(proxy_->index(proxyRow, 0));
+        if (model_->rowAt(index.row()).result.id == *chosenResult) {
+            table_->selectRow(proxyRow);
+            break;
+        }
+    }
 }
 
 void ResultsTable::fillCategoryCombo()
@@ -334,35 +375,73 @@ bool ResultsTable::rejectCurrent()
 
 bool ResultsTable::overrideCurrent(db::Verdict verdict)
 {
-    const QModelIndex index = proxy_->mapToSource(table_->currentIndex());
+    const QModelIndex proxyIndex = table_->currentIndex();
+    const QModelIndex index = proxy_->mapToSource(proxyIndex);
     if (!index.isValid() || !hasDatabase())
         return false;
-    const std::optional<QString> reason = reasonProvider_ ? reasonProvider_(verdict) : askReason(verdict);
+    const ResultRow& row = model_->rowAt(index.row());
+    const std::optional<QString> reason = reasonProvider_ ? reasonProvider_(verdict) : askReason(verdict, row);
     if (!reason)
         return false; // the operator cancelled
-    const db::ResultRecord& result = model_->rowAt(index.row()).result;
+    // An override without a reason cannot be audited later.
+    if (reason->trimmed().isEmpty()) {
+        emit errorOccurred(tr("The verdict of %1 was not changed: an override needs a reason.").arg(row.relativePath));
+        return false;
+    }
+    const int proxyRow = proxyIndex.row();
     try {
         const db::VerdictOverrideRecord stored =
-            store_->addOverride(result.id, verdict, reason->trimmed(), operatorName());
+            store_->addOverride(row.result.id, verdict, reason->trimmed(), operatorName());
         model_->setOverride(index.row(), stored);
-        emit overrideStored(tr("%1 marked %2").arg(QFileInfo(result.imagePath).fileName(),
-                                                  verdictDisplayText(verdict)));
     } catch (const std::exception& error) {
         emit errorOccurred(QString::fromUtf8(error.what()));
         return false;
     }
+    const ResultRow& updated = model_->rowAt(index.row());
+    emit verdictOverridden(updated);
+    // The filter may hide the row now (e.g. an accepted row under "Defect"): say so
+    // rather than let it vanish without a trace.
+    const bool stillShown = proxy_->mapFromSource(index).isValid();
+    QString message = tr("%1 marked %2").arg(updated.relativePath, verdictDisplayText(verdict));
+    if (!stillShown)
+        message += QLatin1String(" ") + tr("(hidden now: it no longer matches the filter)");
+    emit overrideStored(message);
+    // On to the next image, as an operator works through a list.
+    const int rows = proxy_->rowCount();
+    if (rows > 0) {
+        const int next = std::min(stillShown ? proxyRow + 1 : proxyRow, rows - 1);
+        table_->selectRow(next);
+        table_->scrollTo(proxy_->index(next, 0));
+    }
     return true;
 }
 
-std::optional<QString> ResultsTable::askReason(db::Verdict verdict)
+std::optional<QString> ResultsTable::askReason(db::Verdict verdict, const ResultRow& row)
 {
-    bool ok = false;
-    const QString title = verdict == db::Verdict::Ok ? tr("Accept as OK") : tr("Reject as defect");
-    const QString reason =
-        QInputDialog::getText(this, title, tr("Reason for the override:"), QLineEdit::Normal, QString(), &ok);
-    if (!ok)
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("overrideReasonDialog"));
+    dialog.setWindowTitle(verdict == db::Verdict::Ok ? tr("Accept as OK") : tr("Reject as defect"));
+    auto* prompt = new QLabel(tr("Why is %1 %2? The reason is recorded with your name.")
+                                  .arg(row.relativePath, verdictDisplayText(verdict)));
+    prompt->setWordWrap(true);
+    auto* edit = new QLineEdit;
+    edit->setObjectName(QStringLiteral("reasonEdit"));
+    edit->setPlaceholderText(tr("e.g. dust on the lens, scratch confirmed under the microscope"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    connect(edit, &QLineEdit::textChanged, ok, [ok](const QString& text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(prompt);
+    layout->addWidget(edit);
+    layout->addWidget(buttons);
+    // Wide enough for the whole title and a sentence of reason.
+    dialog.setMinimumWidth(std::max(460, dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160));
+    if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return reason;
+    return edit->text();
 }
 
 void ResultsTable::selectNextRow()
@@ -388,8 +467,7 @@ void ResultsTable::moveSelection(int step)
 
 QString ResultsTable::operatorName()
 {
-    const QString user = qEnvironmentVariable("USER").trimmed();
-    return user.isEmpty() ? QStringLiteral("operator") : user;
+    return recordedUserName();
 }
 
 } // namespace dl::ui

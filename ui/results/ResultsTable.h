@@ -9,6 +9,7 @@
 // opened it, and reading at most kMaxRows results (plus their overrides and
 // image categories, a few queries per run) takes well under a second.
 #include "database/Records.h"
+#include "ui/results/ResultsModel.h"
 
 #include <QString>
 #include <QWidget>
@@ -29,9 +30,6 @@ class Store;
 
 namespace dl::ui {
 
-class ResultsModel;
-class ResultsFilterProxy;
-struct ResultRow;
 
 class ResultsTable : public QWidget {
     Q_OBJECT
@@ -57,14 +55,18 @@ public:
     void selectRun(std::optional<db::RowId> runId);
     // Reloads the rows of the selected run from the database.
     void reload();
+    // Reads the runs again (another connection, e.g. a training or inspection job,
+    // may have added some): a scoring run newer than any seen before is selected,
+    // else the chosen run and row stay selected.
+    void refresh();
 
     // Replaces the reason dialog (tests inject a fixed reason).
     void setReasonProvider(ReasonProvider provider) { reasonProvider_ = std::move(provider); }
 
     // The row under the cursor, if any.
     const ResultRow* currentRow() const;
-    // Overrides the current row's verdict (asks for a reason first). Returns
-    // true when the override was stored.
+    // Overrides the current row's verdict (asks for a reason first; an empty one
+    // is refused) and selects the next row. Returns true when the override was stored.
     bool acceptCurrent();
     bool rejectCurrent();
     void selectNextRow();
@@ -79,7 +81,7 @@ public:
     QDoubleSpinBox* minScoreBox() const { return minScore_; }
     QDoubleSpinBox* maxScoreBox() const { return maxScore_; }
 
-    // The name stored with overrides: $USER, else "operator".
+    // The name stored with overrides: Settings' user name, else the login name.
     static QString operatorName();
 
 signals:
@@ -87,6 +89,8 @@ signals:
     void resultSelected(const QString& imagePath, const QString& heatmapPath);
     void errorOccurred(const QString& message);
     void overrideStored(const QString& message);
+    // An override was stored for `row` (already updated), before the selection moves on.
+    void verdictOverridden(const dl::ui::ResultRow& row);
 
 protected:
     void changeEvent(QEvent* event) override; // language switch: retranslateUi
@@ -100,7 +104,7 @@ private:
     void updateCountLabel();
     void onCurrentChanged();
     bool overrideCurrent(db::Verdict verdict);
-    std::optional<QString> askReason(db::Verdict verdict);
+    std::optional<QString> askReason(db::Verdict verdict, const ResultRow& row);
     void moveSelection(int step);
 
     std::unique_ptr<db::Store> store_;
@@ -116,6 +120,7 @@ private:
     QPushButton* rejectButton_ = nullptr;
     QLabel* countLabel_ = nullptr;
     ReasonProvider reasonProvider_;
+    db::RowId newestScoringRun_ = 0; // the newest test/predict run the run list showed
     bool truncated_ = false; // the run has more than kMaxRows results
     bool updating_ = false;  // filter widgets are being refilled: ignore their signals
 };

@@ -3,6 +3,7 @@
 #include "engine/Overlay.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/ImageConvert.h"
+#include "ui/results/ResultsModel.h"
 #include "ui/viewer/ImageViewer.h"
 
 #include <QAction>
@@ -268,7 +269,9 @@ void ResultView::retranslateUi()
     if (!scored_ && originalImage_.isNull())
         fileLabel_->setText(tr("No image"));
     original_->setPlaceholderText(tr("Open an image, or select one in the dataset tree."));
-    setVerdict(!verdictBadge_->isHidden(), verdictBadge_->property("defect").toBool());
+    updateBadge();
+    if (shownScore_)
+        updateScoreLabel();
     updateThresholdLabel();
     updateLegend();
 }
@@ -320,8 +323,9 @@ void ResultView::clear()
 void ResultView::showResult(const ScoredImage& image)
 {
     ++imageSerial_;
-    fileLabel_->setText(QFileInfo(image.imagePath).fileName());
+    fileLabel_->setText(image.displayName.isEmpty() ? displayNameOfImage(image.imagePath) : image.displayName);
     fileLabel_->setToolTip(image.imagePath);
+    operatorDefect_.reset();
     originalImage_ = image.original;
     engineOverlay_ = image.overlay;
     scored_ = image.scored && !image.anomalyMap.empty();
@@ -332,14 +336,9 @@ void ResultView::showResult(const ScoredImage& image)
         modelThreshold_ = image.threshold;
     }
     original_->setImage(image.original);
-    if (image.scored) {
-        scoreLabel_->setText(tr("Score %1 (threshold %2)")
-                                 .arg(QString::number(image.score, 'g', 4), QString::number(image.threshold, 'g', 4)));
-        scoreLabel_->setToolTip(tr("Network time: %1 ms").arg(image.networkMs, 0, 'f', 1));
-    } else {
-        scoreLabel_->setText(hasModel_ ? QString() : tr("Not scored: no model loaded"));
-        scoreLabel_->setToolTip({});
-    }
+    shownScore_ = image.scored ? std::optional<ShownScore>(ShownScore{image.score, image.threshold, image.networkMs})
+                               : std::nullopt;
+    updateScoreLabel();
     setVerdict(image.scored, image.defect);
     updateControls();
     // Until a restyled heatmap is ready, show the engine's (or the plain image) at the
@@ -351,6 +350,38 @@ void ResultView::showResult(const ScoredImage& image)
         showPixel(hoveredPixel_);
 }
 
+void ResultView::updateScoreLabel()
+{
+    if (shownScore_) {
+        scoreLabel_->setText(tr("Score %1 (threshold %2)")
+                                 .arg(QString::number(shownScore_->score, 'g', 4),
+                                      QString::number(shownScore_->threshold, 'g', 4)));
+        scoreLabel_->setToolTip(tr("Network time: %1 ms").arg(shownScore_->networkMs, 0, 'f', 1));
+    } else {
+        scoreLabel_->setText(hasModel_ ? QString() : tr("Not scored: no model loaded"));
+        scoreLabel_->setToolTip({});
+    }
+}
+
+void ResultView::showPending(const QString& imagePath, const QString& displayName)
+{
+    fileLabel_->setText(displayName.isEmpty() ? displayNameOfImage(imagePath) : displayName);
+    fileLabel_->setToolTip(imagePath);
+    shownScore_.reset();
+    scoreLabel_->setText(hasModel_ ? tr("Scoring\u2026") : QString());
+    scoreLabel_->setToolTip({});
+    operatorDefect_.reset();
+    setVerdict(false, false);
+}
+
+void ResultView::setOperatorVerdict(std::optional<bool> defect, const QString& user, const QString& reason)
+{
+    operatorDefect_ = defect;
+    operatorUser_ = user;
+    operatorReason_ = reason;
+    updateBadge();
+}
+
 QString ResultView::verdictText() const
 {
     return verdictBadge_->isHidden() ? QString() : verdictBadge_->text();
@@ -358,13 +389,36 @@ QString ResultView::verdictText() const
 
 void ResultView::setVerdict(bool visible, bool defect)
 {
+    modelVerdictShown_ = visible;
+    modelDefect_ = defect;
+    updateBadge();
+}
+
+void ResultView::updateBadge()
+{
+    // The operator's verdict, where given, is the one that counts on the line.
+    const bool visible = modelVerdictShown_ || operatorDefect_.has_value();
+    const bool defect = operatorDefect_ ? *operatorDefect_ : modelDefect_;
     verdictBadge_->setVisible(visible);
     verdictBadge_->setProperty("defect", defect);
     if (!visible) {
         verdictBadge_->clear();
+        verdictBadge_->setToolTip({});
         return;
     }
-    verdictBadge_->setText(defect ? tr("DEFECT") : tr("OK"));
+    const QString verdict = defect ? tr("DEFECT") : tr("OK");
+    if (operatorDefect_) {
+        verdictBadge_->setText(tr("%1 (operator)").arg(verdict));
+        QString tip = tr("Set by %1").arg(operatorUser_);
+        if (!operatorReason_.isEmpty())
+            tip += QStringLiteral(": ") + operatorReason_;
+        if (modelVerdictShown_)
+            tip += QLatin1Char('\n') + tr("Model's verdict: %1").arg(modelDefect_ ? tr("DEFECT") : tr("OK"));
+        verdictBadge_->setToolTip(tip);
+    } else {
+        verdictBadge_->setText(verdict);
+        verdictBadge_->setToolTip(tr("The model's verdict"));
+    }
     // Colour carries the verdict at a glance; the text keeps it readable without colour.
     verdictBadge_->setStyleSheet(
         QStringLiteral("QLabel { color: white; font-weight: bold; padding: 4px 14px; border-radius: 6px;"

@@ -52,6 +52,12 @@ public:
     ~ResultView() override;
 
     void showResult(const ScoredImage& image);
+    // An image was asked for and is being scored: its name at once, no verdict
+    // or score until showResult (the previous image's badge must not linger).
+    void showPending(const QString& imagePath, const QString& displayName = {});
+    // The operator's verdict on the image shown (from the results table), which
+    // the badge shows in place of the model's; std::nullopt: the model's again.
+    void setOperatorVerdict(std::optional<bool> defect, const QString& user = {}, const QString& reason = {});
     // Called when a model is loaded (or null when none is): changes the heatmap
     // hint and resets the contour threshold to the model's.
     void setModel(const ModelSummary* model);
@@ -95,6 +101,8 @@ private:
     void buildControls();
     void retranslateUi();
     void setVerdict(bool visible, bool defect);
+    void updateBadge();
+    void updateScoreLabel();
     void updatePlaceholders();
     void saveViewSettings() const; // layout, colour map and opacity, for the next start
     void updateControls();
@@ -143,6 +151,17 @@ private:
     double displayHigh_ = 1.0;
     double modelThreshold_ = 0.0;
     bool scored_ = false;
+    struct ShownScore {
+        double score = 0.0;
+        double threshold = 0.0;
+        double networkMs = 0.0;
+    };
+    std::optional<ShownScore> shownScore_; // the image on screen was scored
+    bool modelVerdictShown_ = false;
+    bool modelDefect_ = false;
+    std::optional<bool> operatorDefect_;
+    QString operatorUser_;
+    QString operatorReason_;
     quint64 imageSerial_ = 0; // a render of an older image is discarded
     bool renderRunning_ = false;
     bool renderQueued_ = false;

@@ -5,6 +5,8 @@
 #include "data/ImageIO.h"
 #include "database/Store.h"
 #include "ui/MainWindow.h"
+#include "ui/common/SettingsDialog.h"
+#include "ui/viewer/ResultView.h"
 #include "ui/results/ReportExporter.h"
 #include "ui/results/ResultsModel.h"
 #include "ui/results/ResultsTable.h"
@@ -17,6 +19,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -270,7 +273,9 @@ private slots:
             QVERIFY(!stored->user.isEmpty());
             QVERIFY(stored->createdAt >= before);
 
-            const int row = view->currentIndex().row();
+            // The selection moved on to the next image; the overridden row shows the verdict.
+            const int row = view->currentIndex().row() - 1;
+            QCOMPARE(row, 7);
             const QAbstractItemModel* proxy = table->proxyModel();
             QCOMPARE(proxy->index(row, dl::ui::ResultsModel::OperatorVerdictColumn).data().toString(), QString("OK"));
             QCOMPARE(proxy->index(row, dl::ui::ResultsModel::ReasonColumn).data().toString(), reason);
@@ -278,7 +283,8 @@ private slots:
 
             // P goes back; the verdict filter counts the operator's verdict.
             QTest::keyClick(view, Qt::Key_P);
-            QCOMPARE(view->currentIndex().row(), row - 1);
+            QCOMPARE(view->currentIndex().row(), row);
+            QCOMPARE(table->currentRow()->result.id, specialResultId_);
             table->verdictCombo()->setCurrentIndex(table->verdictCombo()->findText("Defect"));
             QCOMPARE(table->proxyModel()->rowCount(), defects_ - 1);
         }
@@ -574,6 +580,100 @@ private slots:
         for (const char* suffix : {".html", ".csv", ".pdf"})
             QVERIFY(!QFile::exists(dir_.filePath(QString("cancelled") + suffix)));
         QCOMPARE(errors.count(), 0);
+    }
+
+    // These two change the database (an override, a newer run): they run last.
+    void overridesNeedAReasonAndAHiddenRowIsAnnounced()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        dl::ui::ResultsTable* table = window.resultsTable();
+        QSignalSpy errors(table, &dl::ui::ResultsTable::errorOccurred);
+        QSignalSpy stored(table, &dl::ui::ResultsTable::overrideStored);
+        QString reason = QStringLiteral("   ");
+        table->setReasonProvider([&](dl::db::Verdict) -> std::optional<QString> { return reason; });
+
+        // Under the "Defect" filter, the first defect row (not the one other tests override).
+        table->verdictCombo()->setCurrentIndex(table->verdictCombo()->findText("Defect"));
+        const int shown = table->proxyModel()->rowCount();
+        QVERIFY(shown >= 3);
+        int row = 0;
+        while (table->proxyModel()->index(row, 0).isValid()) {
+            table->tableView()->selectRow(row);
+            if (table->currentRow()->result.id != specialResultId_ && !table->currentRow()->override)
+                break;
+            ++row;
+        }
+        const qint64 resultId = table->currentRow()->result.id;
+        const dl::ui::ResultRow* next = nullptr;
+        const qint64 nextId = (next = &table->resultsModel()->rowAt(
+                                   table->proxyModel()->mapToSource(table->proxyModel()->index(row + 1, 0)).row()))
+                                  ->result.id;
+
+        // A blank reason is refused: nothing stored, the operator is told.
+        QVERIFY(!table->acceptCurrent());
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.first().first().toString().contains("reason"));
+        QVERIFY(!table->store()->latestOverride(resultId));
+
+        // Accepted as OK, the row leaves the "Defect" filter: the message says so and
+        // the selection lands on the next image instead of nowhere.
+        reason = QStringLiteral("reflection, not a crack");
+        QVERIFY(table->acceptCurrent());
+        QCOMPARE(table->proxyModel()->rowCount(), shown - 1);
+        QCOMPARE(stored.count(), 1);
+        QVERIFY2(stored.first().first().toString().contains("hidden"), qPrintable(stored.first().first().toString()));
+        QVERIFY(table->currentRow());
+        QCOMPARE(table->currentRow()->result.id, nextId);
+        QCOMPARE(table->store()->latestOverride(resultId)->reason, reason);
+        QCOMPARE(table->store()->latestOverride(resultId)->user, dl::ui::recordedUserName());
+
+        // The viewer's badge shows the operator's verdict of a reviewed image.
+        table->verdictCombo()->setCurrentIndex(0);
+        for (int r = 0; r < table->proxyModel()->rowCount(); ++r) {
+            table->tableView()->selectRow(r);
+            if (table->currentRow()->result.id == resultId)
+                break;
+        }
+        QCOMPARE(table->currentRow()->result.id, resultId);
+        QTRY_COMPARE(window.resultView()->verdictText(), QString("OK (operator)"));
+    }
+
+    void refreshShowsRunsAnotherConnectionWrote()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        dl::ui::ResultsTable* table = window.resultsTable();
+        QCOMPARE(table->selectedRunId(), std::optional<qint64>(testRunId_));
+        qint64 newRun = 0;
+        {
+            // As an inspection on the model lane records: its own connection.
+            dl::db::Store other;
+            other.open(dbPath_);
+            newRun = other.startRun(dl::db::RunKind::Predict, {}).id;
+            std::vector<dl::db::ResultRecord> results(2);
+            for (int i = 0; i < 2; ++i) {
+                results[i].runId = newRun;
+                results[i].imagePath = dir_.filePath(QString("line/cam1/shot_%1.png").arg(i));
+                results[i].score = 0.9;
+                results[i].verdict = dl::db::Verdict::Defect;
+            }
+            other.addResults(results);
+            other.finishRun(newRun, dl::db::RunStatus::Succeeded);
+        }
+        table->refresh();
+        QCOMPARE(table->selectedRunId(), std::optional<qint64>(newRun));
+        QCOMPARE(table->proxyModel()->rowCount(), 2);
+        // Not linked to a dataset: named by folder and file, not the bare file name.
+        QCOMPARE(table->proxyModel()->index(0, dl::ui::ResultsModel::ImageColumn).data().toString(),
+                 QString("cam1/shot_0.png"));
+        // A refresh without new runs keeps the operator's choice.
+        table->selectRun(testRunId_);
+        table->tableView()->selectRow(4);
+        const qint64 chosen = table->currentRow()->result.id;
+        table->refresh();
+        QCOMPARE(table->selectedRunId(), std::optional<qint64>(testRunId_));
+        QCOMPARE(table->currentRow()->result.id, chosen);
     }
 };
 
