@@ -23,6 +23,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QFile>
@@ -134,6 +135,18 @@ void MainWindow::createActions()
     quitAction_->setShortcut(QKeySequence::Quit);
     quitAction_->setMenuRole(QAction::QuitRole);
 
+    QMenu* inspectMenu = inspectMenu_ = menuBar()->addMenu(tr("&Inspect"));
+    inspectFolderAction_ = inspectMenu->addAction(tr("Inspect &folder\u2026"), this, &MainWindow::chooseInspectionFolder);
+    inspectFolderAction_->setObjectName(QStringLiteral("inspectFolderAction"));
+    inspectFolderAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    inspectFolderAction_->setStatusTip(tr("Score every image of a folder with the loaded model and record the results"));
+    inspectTestSetAction_ = inspectMenu->addAction(tr("Inspect the &test set"), this, [this] { inspectTestSet(); });
+    inspectTestSetAction_->setObjectName(QStringLiteral("inspectTestSetAction"));
+    inspectTestSetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    inspectTestSetAction_->setStatusTip(tr("Score the loaded dataset's test images with the loaded model and record "
+                                           "the results with their metrics"));
+    updateInspectActions();
+
     QMenu* viewMenu = viewMenu_ = menuBar()->addMenu(tr("&View"));
     ImageViewer* viewer = resultView_->originalViewer(); // the heatmap viewer follows it
     QAction* zoomIn = zoomInAction_ = viewMenu->addAction(tr("Zoom &in"), viewer, &ImageViewer::zoomIn);
@@ -193,6 +206,7 @@ void MainWindow::createDocks()
     connect(resultsTable_, &ResultsTable::resultSelected, this, &MainWindow::showStoredResult);
     connect(resultsTable_, &ResultsTable::errorOccurred, this,
             [this](const QString& message) { showError(tr("Results database"), message); });
+    connect(resultsTable_, &ResultsTable::verdictOverridden, this, &MainWindow::onVerdictOverridden);
     connect(resultsTable_, &ResultsTable::overrideStored, this, [this](const QString& message) {
         appendLog(LogLevel::Info, message);
         statusBar()->showMessage(message, 5000);
@@ -255,14 +269,28 @@ void MainWindow::onTrainingFinished(const TrainedModel& model, bool retrain, con
                                      "synthesis preview.").arg(QFileInfo(model.bundlePath).fileName()));
         return;
     }
+    // A new model never goes into use by itself: the active one stays until the
+    // engineer promotes the new one (with a reason) after seeing its metrics.
+    modelsDock_->show();
+    modelsDock_->raise();
     if (retrain) {
-        // The old model stays active until the user promotes the new one.
-        modelsDock_->show();
-        modelsDock_->raise();
         modelList_->compareModels(parentPath, model.bundlePath, true, true);
         return;
     }
-    modelList_->activateModel(model.bundlePath, QStringLiteral("trained on this workstation"));
+    const QString active = modelList_->activeModelPath();
+    if (!active.isEmpty() && QFileInfo::exists(active) && engine_->dataset()) {
+        // Images labelled from annotations trained the new model: both leave the test split.
+        modelList_->compareModels(active, model.bundlePath, model.labelledDefects > 0, true);
+    } else {
+        // Nothing to compare with: measure it, and load it for review in the viewer.
+        modelList_->evaluateNewModel(model.bundlePath);
+        if (active.isEmpty())
+            openModel(model.bundlePath);
+    }
+    const QString message = tr("%1 is ready for review; promote it in the Models dock to put it into use.")
+                                .arg(QFileInfo(model.bundlePath).fileName());
+    appendLog(LogLevel::Info, message);
+    statusBar()->showMessage(message, 10000);
 }
 
 void MainWindow::showSynthesisPreview()
@@ -327,6 +355,14 @@ void MainWindow::connectEngine()
     connect(engine_, &EngineBridge::imageScored, this, &MainWindow::onImageScored);
     connect(engine_, &EngineBridge::failed, this, &MainWindow::onFailed);
     connect(engine_, &EngineBridge::cancelled, this, &MainWindow::onCancelled);
+    connect(engine_, &EngineBridge::inspected, this, &MainWindow::onInspected);
+    // Trainings, evaluations and inspections (finished, failed or cancelled part
+    // way) may all have recorded runs and results.
+    connect(engine_, &EngineBridge::modelJobsIdle, this, [this] {
+        if (resultsTable_->hasDatabase())
+            resultsTable_->refresh();
+    });
+    connect(engine_, &EngineBridge::datasetImported, this, [this] { updateInspectActions(); });
 }
 
 void MainWindow::openDataset(const QString& folder, const DatasetOptions& options)
@@ -345,7 +381,11 @@ void MainWindow::openModel(const QString& bundlePath)
 
 void MainWindow::openImage(const QString& imagePath)
 {
+    if (imagePath != shownOverride_.imagePath)
+        shownOverride_ = {};
     currentImagePath_ = imagePath;
+    // The previous image's score and verdict must not linger while this one is scored.
+    resultView_->showPending(imagePath, engine_->nameBelowDatasetRoot(imagePath));
     engine_->scoreImage(imagePath);
     // While annotating, the editor follows the chosen image (asking about unsaved changes).
     if (isAnnotating())
@@ -483,6 +523,111 @@ void MainWindow::finishReportExport()
     }
 }
 
+QString MainWindow::workstationDatabasePath() const
+{
+    return resultsTable_->hasDatabase() ? resultsTable_->databasePath() : trainingPanel_->databasePath();
+}
+
+void MainWindow::updateInspectActions()
+{
+    if (!inspectFolderAction_)
+        return;
+    inspectFolderAction_->setEnabled(engine_->hasModel());
+    inspectTestSetAction_->setEnabled(engine_->hasModel() && engine_->dataset());
+}
+
+bool MainWindow::startInspection(const QString& folder)
+{
+    const std::optional<ModelSummary> model = engine_->model();
+    if (!model) {
+        showError(tr("Inspect"), tr("Open or train a model first: an inspection scores images with the loaded model."));
+        return false;
+    }
+    InspectSpec spec;
+    spec.bundlePath = model->bundlePath;
+    spec.folder = folder;
+    if (folder.isEmpty()) {
+        if (!engine_->dataset()) {
+            showError(tr("Inspect"), tr("Open a dataset first: its test images are inspected."));
+            return false;
+        }
+        spec.datasets = {engine_->dataset()};
+    }
+    spec.weightsPath = engine_->backboneWeights();
+    try {
+        spec.databasePath = workstationDatabasePath();
+    } catch (const std::exception& error) {
+        showError(tr("Inspect"), QString::fromUtf8(error.what()));
+        return false;
+    }
+    // Each inspection's heatmaps in their own folder beside the database, so that the
+    // results table, the viewer and the reports can show them later.
+    const QString name = folder.isEmpty() ? QStringLiteral("test-set") : QFileInfo(folder).fileName();
+    spec.heatmapFolder = QFileInfo(spec.databasePath).absolutePath() + QStringLiteral("/heatmaps/")
+                         + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-")) + name;
+    appendLog(LogLevel::Info, folder.isEmpty() ? tr("Inspecting the test set with %1").arg(model->bundlePath)
+                                               : tr("Inspecting %1 with %2").arg(folder, model->bundlePath));
+    engine_->inspect(spec);
+    return true;
+}
+
+bool MainWindow::inspectFolder(const QString& folder)
+{
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) {
+        showError(tr("Inspect"), tr("%1 is not a folder.").arg(folder));
+        return false;
+    }
+    lastFolder_ = folder;
+    return startInspection(folder);
+}
+
+bool MainWindow::inspectTestSet()
+{
+    return startInspection(QString());
+}
+
+void MainWindow::chooseInspectionFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Inspect folder"), lastFolder_);
+    if (!folder.isEmpty())
+        inspectFolder(folder);
+}
+
+void MainWindow::onInspected(const InspectionSummary& summary)
+{
+    QString message = tr("Inspected %n image(s) of %1: %2 defective", nullptr, summary.images)
+                          .arg(summary.source)
+                          .arg(summary.defects);
+    if (summary.failed > 0)
+        message += QLatin1String("; ") + tr("%n file(s) could not be scored (see the run's results)", nullptr,
+                                            summary.failed);
+    if (summary.imageAuroc >= 0)
+        message += QLatin1String("; ") + tr("image AUROC %1").arg(summary.imageAuroc, 0, 'f', 3);
+    appendLog(summary.failed > 0 ? LogLevel::Warning : LogLevel::Info, message);
+    statusBar()->showMessage(message, 10000);
+    showNewestResults();
+}
+
+void MainWindow::showNewestResults()
+{
+    // The model lane records through its own connection: show what it wrote.
+    if (!resultsTable_->hasDatabase()) {
+        QString path;
+        try {
+            path = trainingPanel_->databasePath();
+        } catch (const std::exception& error) {
+            appendLog(LogLevel::Warning, QString::fromUtf8(error.what()));
+            return;
+        }
+        if (QFileInfo::exists(path))
+            openDatabase(path);
+        return;
+    }
+    resultsTable_->refresh();
+    resultsDock_->show();
+    resultsDock_->raise();
+}
+
 void MainWindow::chooseDatabase()
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -513,6 +658,14 @@ void MainWindow::chooseReport()
 
 void MainWindow::showStoredResult(const QString& imagePath, const QString& heatmapPath)
 {
+    // The badge shows the operator's verdict where one was given.
+    shownOverride_ = {};
+    shownOverride_.imagePath = imagePath;
+    if (const ResultRow* row = resultsTable_->currentRow(); row && row->result.imagePath == imagePath && row->override) {
+        shownOverride_.defect = row->override->verdict == db::Verdict::Defect;
+        shownOverride_.user = row->override->user;
+        shownOverride_.reason = row->override->reason;
+    }
     // With a model, the engine scores the image on its worker and draws a fresh heatmap.
     if (engine_->hasModel()) {
         openImage(imagePath);
@@ -523,11 +676,22 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
         annotationEditor_->openImage(imagePath);
     ScoredImage shown;
     shown.imagePath = imagePath;
+    shown.displayName = engine_->nameBelowDatasetRoot(imagePath);
     shown.original = QImage(imagePath);
     // Only PNG heatmaps are pictures; other map formats need the engine to render them.
     if (heatmapPath.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
         shown.overlay = QImage(heatmapPath);
     resultView_->showResult(shown);
+    resultView_->setOperatorVerdict(shownOverride_.defect, shownOverride_.user, shownOverride_.reason);
+}
+
+void MainWindow::onVerdictOverridden(const ResultRow& row)
+{
+    if (row.result.imagePath != currentImagePath_ || !row.override)
+        return;
+    shownOverride_ = {row.result.imagePath, row.override->verdict == db::Verdict::Defect, row.override->user,
+                      row.override->reason};
+    resultView_->setOperatorVerdict(shownOverride_.defect, shownOverride_.user, shownOverride_.reason);
 }
 
 void MainWindow::chooseDataset()
@@ -646,6 +810,7 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
 
 void MainWindow::onModelLoaded(const ModelSummary& model)
 {
+    updateInspectActions();
     resultView_->setModel(&model);
     // The model in use in the viewer is the one "Retrain with annotations" starts from,
     // however it was opened (model list, File > Open model, --model).
@@ -663,6 +828,8 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
 void MainWindow::onImageScored(const ScoredImage& image)
 {
     resultView_->showResult(image);
+    if (image.imagePath == shownOverride_.imagePath && shownOverride_.defect)
+        resultView_->setOperatorVerdict(shownOverride_.defect, shownOverride_.user, shownOverride_.reason);
     if (image.scored)
         thumbnailGrid_->thumbnailModel()->setVerdict(image.imagePath, image.defect, image.score);
     thumbnailGrid_->selectPath(image.imagePath);
@@ -884,6 +1051,12 @@ void MainWindow::retranslateUi()
     exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
     settingsAction_->setText(tr("&Settings\u2026"));
     quitAction_->setText(tr("&Quit"));
+    inspectMenu_->setTitle(tr("&Inspect"));
+    inspectFolderAction_->setText(tr("Inspect &folder\u2026"));
+    inspectFolderAction_->setStatusTip(tr("Score every image of a folder with the loaded model and record the results"));
+    inspectTestSetAction_->setText(tr("Inspect the &test set"));
+    inspectTestSetAction_->setStatusTip(tr("Score the loaded dataset's test images with the loaded model and record "
+                                           "the results with their metrics"));
     viewMenu_->setTitle(tr("&View"));
     zoomInAction_->setText(tr("Zoom &in"));
     zoomOutAction_->setText(tr("Zoom &out"));

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -41,6 +42,8 @@ class ReportExportJob;
 class ResultsTable;
 struct ModelSummary;
 struct ScoredImage;
+struct InspectionSummary;
+struct ResultRow;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -63,6 +66,17 @@ public:
     // worker thread; this waits for it in a local event loop (File > Export report
     // does not wait). Returns false and shows the error on failure, false when cancelled.
     bool exportReport(qint64 runId, const QString& htmlPath);
+
+    // Inspect > Inspect folder / the test set: scores the images with the loaded
+    // model on the model lane and records every result (with a heatmap overlay)
+    // in the workstation's database; the results table shows them when done.
+    // Returns false (and shows why) when no model or dataset is loaded.
+    bool inspectFolder(const QString& folder);
+    bool inspectTestSet();
+    // The database this workstation records to: the results table's, else the
+    // training panel's (Settings, or the default). Throws db::DatabaseError when
+    // no default location is known.
+    QString workstationDatabasePath() const;
 
     // Errors always go to the log and errorShown; this decides whether a message
     // box pops up as well (tests switch it off).
@@ -117,6 +131,11 @@ private:
     void chooseModel();
     void chooseImage();
     void chooseDatabase();
+    void chooseInspectionFolder();
+    bool startInspection(const QString& folder); // empty: the test split of the loaded dataset
+    void onInspected(const InspectionSummary& summary);
+    void showNewestResults();
+    void updateInspectActions();
     void chooseReport();
     // The report is written by reportJob_ on a worker; the status bar shows it
     // with its own progress bar and Cancel. Returns false (error shown) when it
@@ -125,6 +144,7 @@ private:
     void createReportStatus();
     void finishReportExport();
     void showStoredResult(const QString& imagePath, const QString& heatmapPath);
+    void onVerdictOverridden(const ResultRow& row);
     void showAbout();
 
     void onJobStarted(const QString& description);
@@ -160,6 +180,9 @@ private:
     QLabel* pixelLabel_ = nullptr; // the anomaly score under the mouse
     QMenu* fileMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QMenu* inspectMenu_ = nullptr;
+    QAction* inspectFolderAction_ = nullptr;
+    QAction* inspectTestSetAction_ = nullptr;
     QMenu* toolsMenu_ = nullptr;
     QAction* synthesisPreviewAction_ = nullptr;
     QMenu* helpMenu_ = nullptr;
@@ -189,6 +212,14 @@ private:
 
     QString runningJob_;       // description of the job in progress, for error titles
     QString currentImagePath_; // the image shown (or requested last)
+    // The operator's verdict on the image shown, from the results table, for the badge.
+    struct ShownOverride {
+        QString imagePath;
+        std::optional<bool> defect;
+        QString user;
+        QString reason;
+    };
+    ShownOverride shownOverride_;
     QString lastFolder_;       // where the file dialogs start
     bool errorDialogsEnabled_ = true;
 

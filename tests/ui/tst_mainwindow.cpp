@@ -76,7 +76,7 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, QStringList({"&File", "&View", "&Tools", "&Help"}));
+        QCOMPARE(menus, QStringList({"&File", "&Inspect", "&View", "&Tools", "&Help"}));
         QVERIFY(window.findChild<QWidget*>("datasetDock"));
         QVERIFY(window.findChild<QWidget*>("logDock"));
         QVERIFY(!window.findChild<QWidget*>("progressBar")->isVisible());

@@ -8,6 +8,7 @@
 #include "engine/Runtime.h"
 #include "ui/common/ImageConvert.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <chrono>
@@ -149,6 +150,17 @@ void EngineBridge::loadModel(const QString& bundlePath)
     });
 }
 
+QString EngineBridge::nameBelowDatasetRoot(const QString& imagePath) const
+{
+    if (!dataset_)
+        return {};
+    const QString root = QDir::cleanPath(fromFileSystemPath(dataset_->root));
+    const QString path = QDir::cleanPath(imagePath);
+    if (root.isEmpty() || !path.startsWith(root + QLatin1Char('/')))
+        return {};
+    return path.mid(root.size() + 1);
+}
+
 void EngineBridge::scoreImage(const QString& imagePath)
 {
     // Only the newest request matters when the user clicks through images quickly.
@@ -159,11 +171,13 @@ void EngineBridge::scoreImage(const QString& imagePath)
     enqueue(JobKind::ScoreImage, tr("Image scoring"), [=]() -> Work {
         std::shared_ptr<Detector> detector = detector_; // the model current when the job starts
         const std::string path = toFileSystemPath(imagePath);
+        const QString displayName = nameBelowDatasetRoot(imagePath);
         return [=](const ProgressContext& progress) -> Delivery {
             progress.report(0.0, decodeStage);
             const cv::Mat rgb = loadImageRgb(path);
             ScoredImage result;
             result.imagePath = fromFileSystemPath(path);
+            result.displayName = displayName;
             result.original = toQImage(rgb);
             if (detector) {
                 progress.checkCancelled();

@@ -38,6 +38,7 @@ struct ModelSummary {
 // One image as the detector saw it; without a model only `original` is set.
 struct ScoredImage {
     QString imagePath;
+    QString displayName; // below the dataset root when inside it; empty: the viewer uses "folder/file"
     QImage original;
     QImage overlay; // heatmap blended over the image, at the image's size
     bool scored = false;
@@ -75,6 +76,8 @@ public:
     QString backboneWeights() const { return backboneWeights_; }
 
     bool isBusy() const;
+    // The image's path below the loaded dataset's root; empty when outside it.
+    QString nameBelowDatasetRoot(const QString& imagePath) const;
 
     // --- Training and evaluation: a second lane of jobs, one at a time, in order,
     // beside the viewer's lane, so images can still be scored with the current
@@ -82,6 +85,8 @@ public:
     // EngineBridgeModelJobs.cpp).
     void train(const TrainSpec& spec);
     void evaluate(const EvaluateSpec& spec);
+    // Records every scored image as a result (EngineBridgeInspection.cpp).
+    void inspect(const InspectSpec& spec);
     bool isModelJobRunning() const { return modelLane_->hasRunningOrWaiting(); }
     // Cancels the running training/evaluation and drops the waiting ones.
     void cancelModelJobs();
@@ -118,6 +123,7 @@ signals:
     void trainingMetric(const QString& name, int step, double value);
     void modelTrained(const dl::ui::TrainedModel& model);
     void modelEvaluated(const dl::ui::ModelEvaluation& evaluation);
+    void inspected(const dl::ui::InspectionSummary& summary);
     void modelJobFailed(const QString& message);
     void modelJobCancelled(const QString& description);
     void modelJobsIdle();
@@ -133,7 +139,7 @@ private:
     using Delivery = JobLane::Delivery;
     using Work = JobLane::Work;
 
-    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Synthesize };
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Inspect, Synthesize };
     // `prepare` runs on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
     void enqueue(JobKind kind, const QString& description, std::function<Work()> prepare);
     void enqueueModelJob(JobKind kind, const QString& description, std::function<Work()> prepare);

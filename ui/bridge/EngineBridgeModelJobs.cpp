@@ -7,16 +7,24 @@
 
 #include "common/Error.h"
 #include "database/StoreRecorder.h"
+#include "data/ImageIO.h"
+#include "data/Importers.h"
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
+#include "engine/Overlay.h"
 #include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/SdasFit.h"
 #include "workflow/Workflow.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+
+#include <filesystem>
+#include <map>
 
 namespace dl::ui {
 
@@ -203,7 +211,114 @@ ModelEvaluation runEvaluation(const EvaluateSpec& spec, const ProgressContext& p
     return modelEvaluation(spec, evaluated, detector->info().threshold);
 }
 
+// Where the overlay of an image goes below `folder`: its place below the
+// inspected folder or dataset root (`relative`), as a PNG; never outside `folder`.
+std::string overlayPathFor(const std::string& folder, const std::string& relative, const std::string& imagePath)
+{
+    namespace fs = std::filesystem;
+    fs::path inside = fs::path(relative).lexically_normal();
+    if (inside.empty() || inside.is_absolute() || *inside.begin() == "..")
+        inside = fs::path(imagePath).filename();
+    inside.replace_extension(".png");
+    return (fs::path(folder) / inside).string();
+}
+
+InspectionSummary runInspection(const InspectSpec& spec, const ProgressContext& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (spec.databasePath.isEmpty())
+        throw Error("an inspection records its results: open or choose a results database first");
+    db::JobRecorder recording(spec.databasePath);
+    progress.report(0.0, EngineBridge::tr("Loading %1").arg(spec.bundlePath).toStdString());
+    std::unique_ptr<Detector> detector
+        = loadDetector(fileSystemPath(spec.bundlePath), fileSystemPath(spec.weightsPath));
+    progress.checkCancelled();
+    const DisplayRange range = displayRange(detector->info());
+    OverlayStyle style;
+    style.contourScore = detector->info().threshold;
+    const std::string heatmaps = fileSystemPath(spec.heatmapFolder);
+
+    InspectionSummary summary;
+    summary.heatmapFolder = spec.heatmapFolder;
+    if (!spec.folder.isEmpty()) {
+        const std::string root = fileSystemPath(QFileInfo(spec.folder).absoluteFilePath());
+        workflow::PredictJob job;
+        job.files = listImageFiles(root);
+        if (job.files.empty())
+            throw Error::forFile(root, "holds no image files to inspect");
+        job.runParams = {{"model", fileSystemPath(spec.bundlePath)}, {"input", root},
+                         {"overlay_dir", heatmaps}, {"source", "gui"}};
+        job.progress = progress;
+        if (!heatmaps.empty())
+            job.saveOverlay = [&](const std::string& file, const cv::Mat& rgb, const Prediction& prediction) {
+                namespace fs = std::filesystem;
+                const std::string relative = fs::path(file).lexically_normal().lexically_relative(root).string();
+                const std::string out = overlayPathFor(heatmaps, relative, file);
+                writeImage(out, renderOverlay(rgb, prediction.map, range, style));
+                return out;
+            };
+        for (const workflow::PredictedFile& file : workflow::predictAndRecord(recording.recorder(), *detector, job)) {
+            if (!file.error.empty()) {
+                ++summary.failed;
+                continue;
+            }
+            ++summary.images;
+            summary.defects += file.defect ? 1 : 0;
+        }
+        summary.source = spec.folder;
+    } else {
+        std::vector<Dataset> datasets = selectDatasets(spec.datasets, spec.categories, nullptr);
+        QStringList roots;
+        for (const Dataset& dataset : datasets)
+            roots << QFile::decodeName(dataset.root.c_str());
+        workflow::EvaluateJob job;
+        job.datasets = workflow::pointersTo(datasets);
+        job.runParams = {{"model", fileSystemPath(spec.bundlePath)}, {"data", workflow::describeDatasets(datasets)},
+                         {"maps_dir", heatmaps}, {"source", "gui"}};
+        // Several datasets may hold the same relative paths: each gets its own subfolder.
+        std::map<const Sample*, std::string> prefixOf;
+        if (datasets.size() > 1)
+            for (std::size_t i = 0; i < datasets.size(); ++i)
+                for (const Sample& sample : datasets[i].samples)
+                    prefixOf[&sample] = std::to_string(i + 1) + "-"
+                                        + std::filesystem::path(datasets[i].root).filename().string() + "/";
+        if (!heatmaps.empty())
+            job.saveMap = [&](const EvaluatedImage& image, const cv::Mat& fullSizeMap) {
+                const auto prefix = prefixOf.find(image.sample);
+                const std::string relative
+                    = (prefix == prefixOf.end() ? std::string() : prefix->second) + image.sample->relativePath;
+                const std::string out = overlayPathFor(heatmaps, relative, image.sample->path);
+                writeImage(out, renderOverlay(loadImageRgb(image.sample->path), fullSizeMap, range, style));
+                return out;
+            };
+        const workflow::EvaluateOutcome evaluated
+            = workflow::evaluateAndRecord(recording.recorder(), *detector, job, progress);
+        const double threshold = detector->info().threshold;
+        for (const EvaluatedImage& image : evaluated.report.images) {
+            ++summary.images;
+            summary.defects += image.score >= threshold ? 1 : 0;
+        }
+        summary.testSplit = true;
+        summary.imageAuroc = evaluated.report.mean.imageAuroc;
+        summary.source = roots.join(QStringLiteral(", "));
+    }
+    summary.seconds = double(clock.elapsed()) / 1000.0;
+    return summary;
+}
+
 } // namespace
+
+void EngineBridge::inspect(const InspectSpec& spec)
+{
+    const QString what = spec.folder.isEmpty() ? tr("the test set") : QFileInfo(spec.folder).fileName();
+    enqueueModelJob(JobKind::Inspect, tr("Inspecting %1").arg(what), [this, spec]() -> Work {
+        return [this, spec](const ProgressContext& progress) -> Delivery {
+            const InspectionSummary summary = runInspection(spec, progress);
+            return [this, summary] { emit inspected(summary); };
+        };
+    });
+}
 
 void EngineBridge::train(const TrainSpec& spec)
 {

@@ -36,17 +36,42 @@ public:
     }
 
 private:
-    // From the fraction done so far; -1 until there is enough to go on.
-    double estimateSecondsLeft(double fraction, Clock::time_point now) const
+    // From the fraction done so far; -1 until there is enough to go on. Stages
+    // run at different speeds (DMAD's heads train far slower per percent than
+    // its bank is built), so the raw estimate can jump up at a stage change; a
+    // time left that grows reads as a broken clock. The shown value therefore
+    // counts down: it follows a lower estimate at once and holds a higher one
+    // down to the previous value minus the time passed. Once that count-down
+    // has run out while the job goes on, the time left is unknown (-1).
+    double estimateSecondsLeft(double fraction, Clock::time_point now)
     {
         const double elapsed = std::chrono::duration<double>(now - start_).count();
         if (fraction < 0.02 || elapsed < 1.0)
             return -1.0;
-        return elapsed * (1.0 - fraction) / fraction;
+        const double raw = elapsed * (1.0 - fraction) / fraction;
+        if (lastEstimate_ < 0.0) {
+            if (countdownExpired_)
+                return -1.0;
+            lastEstimate_ = raw;
+            lastEstimateAt_ = now;
+            return raw;
+        }
+        const double countedDown = lastEstimate_ - std::chrono::duration<double>(now - lastEstimateAt_).count();
+        if (countedDown <= 0.0 && raw > 0.0) {
+            countdownExpired_ = true;
+            lastEstimate_ = -1.0;
+            return -1.0;
+        }
+        lastEstimate_ = std::min(raw, countedDown);
+        lastEstimateAt_ = now;
+        return lastEstimate_;
     }
 
     const std::chrono::milliseconds interval_;
     const Clock::time_point start_ = Clock::now();
+    double lastEstimate_ = -1.0;
+    Clock::time_point lastEstimateAt_{};
+    bool countdownExpired_ = false;
     std::mutex mutex_;
     std::string lastStage_;
     Clock::time_point lastPost_{};

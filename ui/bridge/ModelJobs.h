@@ -63,6 +63,32 @@ struct EvaluateSpec {
     QString tag;                   // free label handed back (e.g. "before" / "after")
 };
 
+// Scores images with a model bundle and records every result in the database, so
+// that the operator's results table shows them: a folder of image files (a
+// predict run) or the test split of the loaded datasets (a test run, with
+// metrics where the images are labelled). A heatmap overlay of each image is
+// written under `heatmapFolder` and recorded with its result.
+struct InspectSpec {
+    QString bundlePath;
+    QString folder;                // the image files below it; empty: the datasets' test split
+    std::vector<std::shared_ptr<const Dataset>> datasets; // for the test split
+    QStringList categories;        // empty = all
+    QString databasePath;          // where the run and its results are recorded
+    QString weightsPath;
+    QString heatmapFolder;         // overlays are written below it; empty: none
+};
+
+struct InspectionSummary {
+    QString source;                // the folder, or the datasets' roots
+    bool testSplit = false;
+    int images = 0;                // scored
+    int defects = 0;               // model verdicts "defect"
+    int failed = 0;                // files that could not be scored (folder inspections)
+    QString heatmapFolder;         // where this inspection's overlays went; empty: none
+    double imageAuroc = -1;        // test split with labels; -1: undefined
+    double seconds = 0.0;
+};
+
 struct CategoryCurve {
     QString category;
     QVector<QPointF> roc;          // image ROC: (FPR, TPR)
@@ -111,3 +137,4 @@ Q_DECLARE_METATYPE(dl::ui::TrainedModel)
 Q_DECLARE_METATYPE(dl::ui::SynthesisRequest)
 Q_DECLARE_METATYPE(dl::ui::SynthesisResult)
 Q_DECLARE_METATYPE(dl::ui::ModelEvaluation)
+Q_DECLARE_METATYPE(dl::ui::InspectionSummary)

@@ -23,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -705,8 +706,21 @@ void TrainingPanel::retrainWithAnnotations()
         return;
     }
     if (activeModelMethod_ != QLatin1String("dmad")) {
-        emit errorOccurred(tr("The active model %1 was trained with %2; retraining with annotations needs a DMAD model.")
-                               .arg(QFileInfo(activeModelPath_).fileName(), activeModelMethod_));
+        // Only DMAD learns from annotated defects: offer to train one from them.
+        if (!confirm(tr("The active model %1 was trained with %2, which does not learn from annotated defects. "
+                        "Train a new DMAD model with the annotations instead? The active model stays in use until "
+                        "you promote the new one.")
+                         .arg(QFileInfo(activeModelPath_).fileName(), activeModelMethod_)))
+            return;
+        setMethod(QStringLiteral("dmad"));
+        TrainSpec spec = currentSpec();
+        if (spec.datasets.empty() || spec.categories.isEmpty()) {
+            emit errorOccurred(tr("Import the dataset the annotations belong to before retraining."));
+            return;
+        }
+        spec.labelsFromDatabase = true;
+        spec.unified = spec.categories.size() > 1;
+        start(std::move(spec), false);
         return;
     }
     setMethod(QStringLiteral("dmad"));
@@ -725,11 +739,39 @@ void TrainingPanel::retrainWithAnnotations()
     start(std::move(spec), true);
 }
 
+bool TrainingPanel::confirm(const QString& question)
+{
+    if (confirm_)
+        return confirm_(question);
+    return QMessageBox::question(this, tr("Retrain with annotations"), question,
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes)
+           == QMessageBox::Yes;
+}
+
+void TrainingPanel::showPlotNote(const QString& text)
+{
+    plot_->clearItems();
+    if (text.isEmpty())
+        return;
+    auto* note = new QCPItemText(plot_);
+    note->setObjectName(QStringLiteral("plotNote"));
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(0.5, 0.5);
+    note->setPositionAlignment(Qt::AlignCenter);
+    note->setText(text);
+    note->setColor(palette().color(QPalette::PlaceholderText));
+}
+
 void TrainingPanel::start(TrainSpec spec, bool retrain)
 {
     plot_->clearGraphs();
+    showPlotNote({});
     plot_->legend->setVisible(false);
     graphOfMetric_.clear();
+    // A new run starts on fresh axes, not the previous run's.
+    plot_->xAxis->setRange(0.5, 2.0);
+    plot_->yAxis->setRange(0.0, 1.0);
+    plot_->yAxis2->setRange(0.0, 1.0);
     plot_->replot();
     progressBar_->setValue(0);
     secondsLeft_ = -1;
@@ -828,6 +870,11 @@ void TrainingPanel::onTrained(const TrainedModel& model)
         rememberSdasModel(model.bundlePath);
     } else {
         setStageText([fileName, seconds] { return tr("Saved %1 (%2 s)").arg(fileName).arg(seconds, 0, 'f', 1); });
+    }
+    if (plot_->graphCount() == 0) {
+        // PatchCore and the memory-bank methods fit in one pass: say why the plot is empty.
+        showPlotNote(tr("No training curve: %1 builds its model in one pass, without epochs.").arg(model.method));
+        plot_->replot();
     }
     emit trainingFinished(model, retraining_, retrainParent_);
 }

@@ -83,6 +83,11 @@ public:
     // The text of the status line under the progress bar.
     QString statusText() const;
 
+    // Asked before "Retrain with annotations" trains a new DMAD model because the
+    // active model's method cannot learn from annotations; tests answer it.
+    using Confirmation = std::function<bool(const QString& question)>;
+    void setConfirmation(Confirmation confirm) { confirm_ = std::move(confirm); }
+
     bool isTraining() const { return training_; }
     QCustomPlot* curvePlot() const { return plot_; }
     // Points received so far per metric name (the plotted curves).
@@ -117,6 +122,9 @@ private:
     void updateLabelsHint();
     void refreshCategories();
     void start(TrainSpec spec, bool retrain);
+    bool confirm(const QString& question);
+    // "No curve" note on the plot for methods that train without epochs.
+    void showPlotNote(const QString& text);
     void setTraining(bool training);
     void onMetric(const QString& name, int step, double value);
     void onProgress(double fraction, const QString& stage, double secondsLeft);
@@ -174,6 +182,7 @@ private:
     QString activeModelPath_;
     QString activeModelMethod_;
     bool training_ = false;     // a job of this panel is queued or running
+    Confirmation confirm_;      // replaces the question box when set
     bool retraining_ = false;
     bool sdasJob_ = false;      // the job of this panel trains SDAS
     int resumedFrom_ = -1;      // SDAS: the iteration the running training resumed from; -1 unknown

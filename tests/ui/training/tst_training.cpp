@@ -8,6 +8,8 @@
 #include "database/Store.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
+#include "ui/results/ResultsModel.h"
+#include "ui/results/ResultsTable.h"
 #include "ui/models/ModelCompare.h"
 #include "ui/bridge/ModelJobs.h"
 #include "ui/models/ModelList.h"
@@ -55,6 +57,7 @@ class TestTraining : public QObject {
     QString modelsDir_;
     std::unique_ptr<dl::ui::MainWindow> window_;
     QString parentModel_;
+    QString promotionReason_;
 
     dl::ui::TrainingPanel* panel() const { return window_->trainingPanel(); }
     dl::ui::ModelList* models() const { return window_->modelList(); }
@@ -100,6 +103,8 @@ private slots:
         QSignalSpy imported(window_->engine(), &dl::ui::EngineBridge::datasetImported);
         window_->openDataset(dataRoot_);
         QTRY_COMPARE_WITH_TIMEOUT(imported.count(), 1, 30000);
+        // Promotions ask for a reason in a dialog; the test answers it.
+        models()->setPromotionReasonProvider([this](const QString&) -> std::optional<QString> { return promotionReason_; });
     }
 
     void cleanupTestCase()
@@ -151,16 +156,87 @@ private slots:
         QCOMPARE(record->bundleChecksum, model.checksum);
         QCOMPARE(record->categories, QStringList({QStringLiteral("widget")}));
         QVERIFY(!record->parentModelId);
+        // The newest fit run (the new model's evaluation may already have started a test run).
         const std::vector<dl::db::RunRecord> runs = store.listRuns();
-        QVERIFY(!runs.empty());
-        QCOMPARE(runs.front().kind, dl::db::RunKind::Fit);
-        QCOMPARE(runs.front().status, dl::db::RunStatus::Succeeded);
-        QCOMPARE(runs.front().modelId.value_or(0), model.modelId);
+        const auto fit = std::find_if(runs.begin(), runs.end(),
+                                      [](const dl::db::RunRecord& run) { return run.kind == dl::db::RunKind::Fit; });
+        QVERIFY(fit != runs.end());
+        QCOMPARE(fit->status, dl::db::RunStatus::Succeeded);
+        QCOMPARE(fit->modelId.value_or(0), model.modelId);
 
-        // A plain training that succeeds becomes the active model and is loaded.
-        QCOMPARE(models()->activeModelPath(), model.bundlePath);
+        // A new model never goes into use by itself: with no model in use it is
+        // loaded for review and evaluated (its metrics shown in the model list) ...
+        QCOMPARE(models()->activeModelPath(), QString());
+        QSignalSpy evaluated(models(), &dl::ui::ModelList::newModelEvaluated);
         QTRY_VERIFY_WITH_TIMEOUT(window_->engine()->model() && window_->engine()->model()->bundlePath == model.bundlePath,
                                  30000);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 120000);
+        QVERIFY(store.model(model.modelId)->metrics.contains("image_auroc"));
+        QVERIFY(!models()->table()->item(0, 5)->text().isEmpty()); // image AUROC column
+
+        // ... and promoted only with a reason: an empty one is refused.
+        promotionReason_ = QStringLiteral("  ");
+        QVERIFY(!models()->promoteWithConfirmation(model.bundlePath));
+        QCOMPARE(models()->activeModelPath(), QString());
+        promotionReason_ = QStringLiteral("first model of the line");
+        QVERIFY(models()->promoteWithConfirmation(model.bundlePath));
+        QCOMPARE(models()->activeModelPath(), model.bundlePath);
+        promotionReason_ = QStringLiteral("promoted after a before/after comparison");
+    }
+
+    void inspectionsRecordResultsTheResultsTableShows()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(window_->engine()->model(), 30000);
+        dl::ui::ResultsTable* table = window_->resultsTable();
+        QSignalSpy inspected(window_->engine(), &dl::ui::EngineBridge::inspected);
+        QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
+
+        // The loaded dataset's test split: a test run with metrics and a heatmap per image.
+        QVERIFY(window_->inspectTestSet());
+        QTRY_COMPARE_WITH_TIMEOUT(inspected.count(), 1, 180000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        const auto testSet = inspected.takeFirst().first().value<dl::ui::InspectionSummary>();
+        QVERIFY(testSet.testSplit);
+        QCOMPARE(testSet.images, 8);
+        QVERIFY(testSet.imageAuroc >= 0.0);
+        // The table shows the new run at once, every row named below the dataset root.
+        QTRY_COMPARE(table->proxyModel()->rowCount(), 8);
+        const std::optional<qint64> testRun = table->selectedRunId();
+        QVERIFY(testRun);
+        {
+            dl::db::Store store;
+            store.open(databasePath_);
+            QCOMPARE(store.run(*testRun)->kind, dl::db::RunKind::Test);
+        }
+        for (int row = 0; row < 8; ++row) {
+            const dl::ui::ResultRow& result = table->resultsModel()->rowAt(row);
+            QVERIFY2(result.relativePath.startsWith("test/"), qPrintable(result.relativePath));
+            QVERIFY(!result.defectType.isEmpty());
+            QVERIFY2(result.result.heatmapPath.startsWith(testSet.heatmapFolder), qPrintable(result.result.heatmapPath));
+            QVERIFY(!QImage(result.result.heatmapPath).isNull());
+        }
+
+        // A folder of files: a predict run, one result per image, the table follows.
+        QVERIFY(window_->inspectFolder(dataRoot_ + "/test"));
+        QTRY_COMPARE_WITH_TIMEOUT(inspected.count(), 1, 180000);
+        const auto folder = inspected.takeFirst().first().value<dl::ui::InspectionSummary>();
+        QVERIFY(!folder.testSplit);
+        QCOMPARE(folder.images, 8);
+        QCOMPARE(folder.failed, 0);
+        QTRY_VERIFY(table->selectedRunId() && *table->selectedRunId() > *testRun);
+        QCOMPARE(table->proxyModel()->rowCount(), 8);
+        const dl::ui::ResultRow& first = table->resultsModel()->rowAt(0);
+        QVERIFY(QFileInfo::exists(first.result.heatmapPath));
+        // Not the bare file name: "000.png" exists in every folder.
+        QVERIFY2(first.relativePath.contains('/'), qPrintable(first.relativePath));
+
+        // A folder without images is refused with the folder's name.
+        QVERIFY(QDir().mkpath(dir_.path() + "/empty"));
+        QVERIFY(window_->inspectFolder(dir_.path() + "/empty"));
+        QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 60000);
+        QVERIFY(errors.last().first().toString().contains("empty"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->engine()->isModelJobRunning(), 30000);
     }
 
     void cancelLeavesThePreviousModelBitIdentical()
@@ -305,7 +381,9 @@ private slots:
         QCOMPARE(history[0].modelId, child.modelId);
         QCOMPARE(history[0].reason, QStringLiteral("promoted after a before/after comparison"));
         QVERIFY(!history[0].user.isEmpty());
-        QCOMPARE(history[1].reason, QStringLiteral("trained on this workstation"));
+        QCOMPARE(history[1].reason, QStringLiteral("first model of the line"));
+        // Promoted once: the button says so and cannot promote again.
+        QVERIFY(!compare->promoteButton()->isEnabled());
     }
 
     void activeModelKeptInSettingsByOlderVersionsMovesIntoTheDatabase()
