@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>Urteil des Modells</translation>
+    </message>
+    <message>
+        <source>Operator review</source>
+        <translation>Prüfung durch Bediener</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>verdict %1</source>
+        <translation>Urteil %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>Kategorie %1</translation>
+    </message>
+    <message>
+        <source>score %1 to %2</source>
+        <translation>Score %1 bis %2</translation>
+    </message>
+    <message>
+        <source>the results table&apos;s filter</source>
+        <translation>der Filter der Ergebnistabelle</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationStorage</name>
     <message>
         <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
@@ -348,6 +403,14 @@
     <message>
         <source>Synthesis preview</source>
         <translation>Synthesevorschau</translation>
+    </message>
+    <message>
+        <source>the test set</source>
+        <translation>die Testmenge</translation>
+    </message>
+    <message>
+        <source>Inspecting %1</source>
+        <translation>Prüfe %1</translation>
     </message>
 </context>
 <context>
@@ -838,6 +901,96 @@
         <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
         <translation>Das SDAS-Modell %1 steht für die Synthese von RealNet und unter Werkzeuge &gt; Vorschau der Anomaliesynthese bereit.</translation>
     </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Inspect &amp;folder…</source>
+        <translation>&amp;Ordner prüfen…</translation>
+    </message>
+    <message>
+        <source>Score every image of a folder with the loaded model and record the results</source>
+        <translation>Jedes Bild eines Ordners mit dem geladenen Modell bewerten und die Ergebnisse speichern</translation>
+    </message>
+    <message>
+        <source>Inspect the &amp;test set</source>
+        <translation>&amp;Testmenge prüfen</translation>
+    </message>
+    <message>
+        <source>Score the loaded dataset&apos;s test images with the loaded model and record the results with their metrics</source>
+        <translation>Die Testbilder des geladenen Datensatzes mit dem geladenen Modell bewerten und die Ergebnisse mit ihren Kennzahlen speichern</translation>
+    </message>
+    <message>
+        <source>%1 is ready for review; promote it in the Models dock to put it into use.</source>
+        <translation>%1 ist zur Prüfung bereit; im Modell-Dock übernehmen, um es einzusetzen.</translation>
+    </message>
+    <message>
+        <source>A report is being written; wait for it or cancel it first.</source>
+        <translation>Ein Bericht wird geschrieben; zuerst abwarten oder abbrechen.</translation>
+    </message>
+    <message>
+        <source>Writing the report of run %1…</source>
+        <translation>Schreibe den Bericht zu Lauf %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling the report…</source>
+        <translation>Bericht wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Report of run %1 cancelled; no files written</source>
+        <translation>Bericht zu Lauf %1 abgebrochen; keine Dateien geschrieben</translation>
+    </message>
+    <message>
+        <source>Report cancelled</source>
+        <translation>Bericht abgebrochen</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Open or train a model first: an inspection scores images with the loaded model.</source>
+        <translation>Zuerst ein Modell öffnen oder trainieren: Die Prüfung bewertet Bilder mit dem geladenen Modell.</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are inspected.</source>
+        <translation>Zuerst einen Datensatz öffnen: Seine Testbilder werden geprüft.</translation>
+    </message>
+    <message>
+        <source>Inspecting the test set with %1</source>
+        <translation>Prüfe die Testmenge mit %1</translation>
+    </message>
+    <message>
+        <source>Inspecting %1 with %2</source>
+        <translation>Prüfe %1 mit %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Inspect folder</source>
+        <translation>Ordner prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspected %n image(s) of %1: %2 defective</source>
+        <translation>
+            <numerusform>%n Bild von %1 geprüft: %2 fehlerhaft</numerusform>
+            <numerusform>%n Bilder von %1 geprüft: %2 fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be scored (see the run&apos;s results)</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht bewertet werden (siehe die Ergebnisse des Laufs)</numerusform>
+            <numerusform>%n Dateien konnten nicht bewertet werden (siehe die Ergebnisse des Laufs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>image AUROC %1</source>
+        <translation>Bild-AUROC %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -880,14 +1033,6 @@
     <message>
         <source>Pixel PRO (FPR ≤ 0.3)</source>
         <translation>Pixel-PRO (FPR ≤ 0,3)</translation>
-    </message>
-    <message>
-        <source>&amp;Promote the new model</source>
-        <translation>Neues Modell &amp;übernehmen</translation>
-    </message>
-    <message>
-        <source>Make the retrained model the active one; until then the old model stays in use</source>
-        <translation>Das nachtrainierte Modell zum aktiven Modell machen; bis dahin bleibt das alte Modell in Gebrauch</translation>
     </message>
     <message>
         <source>Before: %1
@@ -946,6 +1091,18 @@ Nachher: %2</translation>
         <source>All categories (mean)</source>
         <translation>Alle Kategorien (Mittelwert)</translation>
     </message>
+    <message>
+        <source>Promoted</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model…</source>
+        <translation>Neues Modell &amp;übernehmen…</translation>
+    </message>
+    <message>
+        <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
+        <translation>Das neue Modell zum aktiven machen (fragt nach einer Begründung); bis dahin bleibt das alte Modell im Einsatz</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>
@@ -992,14 +1149,6 @@ Nachher: %2</translation>
     <message>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
-    </message>
-    <message>
-        <source>&amp;Activate</source>
-        <translation>&amp;Aktivieren</translation>
-    </message>
-    <message>
-        <source>Use the selected model in the viewer</source>
-        <translation>Das gewählte Modell in der Bildansicht verwenden</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -1053,6 +1202,49 @@ Nachher: %2</translation>
         <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
         <translation>%1 ist ein SDAS-Synthesemodell: Es erzeugt Anomalien für RealNet (Bereich Training, Werkzeuge &gt; Vorschau der Anomaliesynthese) und kann nicht als Detektor in Gebrauch genommen werden.</translation>
     </message>
+    <message>
+        <source>&amp;Promote…</source>
+        <translation>&amp;Übernehmen…</translation>
+    </message>
+    <message>
+        <source>Put the selected model into use on the line (asks for a reason)</source>
+        <translation>Das gewählte Modell an der Linie einsetzen (fragt nach einer Begründung)</translation>
+    </message>
+    <message>
+        <source>%1 was not promoted: a promotion needs a reason.</source>
+        <translation>%1 wurde nicht übernommen: Eine Übernahme braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>Promote model</source>
+        <translation>Modell übernehmen</translation>
+    </message>
+    <message>
+        <source>Put %1 into use on the line?</source>
+        <translation>%1 an der Linie einsetzen?</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2 on the line?</source>
+        <translation>%1 an der Linie durch %2 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Every workstation that follows this database switches to it. Your name and the reason are recorded.</source>
+        <translation>Jeder Arbeitsplatz, der dieser Datenbank folgt, wechselt darauf. Ihr Name und die Begründung werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>e.g. fewer false rejects on last week&apos;s parts</source>
+        <translation>z. B. weniger Fehlausschleusungen bei den Teilen der letzten Woche</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExportJob</name>
+    <message>
+        <source>The report was not written.</source>
+        <translation>Der Bericht wurde nicht geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>
@@ -1075,14 +1267,6 @@ Nachher: %2</translation>
     <message>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2, %3</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Beendet</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1149,44 +1333,208 @@ Nachher: %2</translation>
         <translation>Modellpaket %1 (nicht in der Datenbank erfasst).</translation>
     </message>
     <message>
-        <source>Image</source>
-        <translation>Bild</translation>
+        <source>image unreadable</source>
+        <translation>Bild nicht lesbar</translation>
     </message>
     <message>
-        <source>Heatmap</source>
-        <translation>Heatmap</translation>
+        <source>image file missing</source>
+        <translation>Bilddatei fehlt</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Datei</translation>
+        <source>no heatmap stored</source>
+        <translation>keine Heatmap gespeichert</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
+        <source>heatmap file missing</source>
+        <translation>Heatmap-Datei fehlt</translation>
     </message>
     <message>
-        <source>Score</source>
-        <translation>Score</translation>
+        <source>heatmap unreadable</source>
+        <translation>Heatmap nicht lesbar</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>Modellurteil</translation>
+        <source>%1 — page %2</source>
+        <translation>%1 — Seite %2</translation>
     </message>
     <message>
-        <source>Operator verdict</source>
-        <translation>Bedienerurteil</translation>
+        <source>from the model record</source>
+        <translation>aus dem Modelleintrag</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Begründung</translation>
+        <source>from the run&apos;s parameters</source>
+        <translation>aus den Parametern des Laufs</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
+        <source>%1 of %2 results shown: %3.</source>
+        <translation>%1 von %2 Ergebnissen gezeigt: %3.</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>The run&apos;s one result is listed.</source>
+        <translation>Das eine Ergebnis des Laufs ist aufgeführt.</translation>
+    </message>
+    <message>
+        <source>All %1 results of the run are listed.</source>
+        <translation>Alle %1 Ergebnisse des Laufs sind aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 results of the run were loaded.</source>
+        <translation>Nur die ersten %1 Ergebnisse des Laufs wurden geladen.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Images listed</source>
+        <translation>Aufgeführte Bilder</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Heatmaps stored</source>
+        <translation>Gespeicherte Heatmaps</translation>
+    </message>
+    <message>
+        <source>%1 of %2; raw maps are coloured from %3 to %4 (the run&apos;s lowest score to 1.25 × the threshold)</source>
+        <translation>%1 von %2; Rohkarten sind von %3 bis %4 eingefärbt (niedrigster Score des Laufs bis 1,25 × Schwelle)</translation>
+    </message>
+    <message>
+        <source>Metrics from the labels</source>
+        <translation>Kennzahlen aus den Labels</translation>
+    </message>
+    <message>
+        <source>No labels: none of the run&apos;s images is labelled normal or defective.</source>
+        <translation>Keine Labels: Kein Bild des Laufs ist als normal oder fehlerhaft gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Computed from the %1 labelled of the run&apos;s %2 results, whatever the filter shows.</source>
+        <translation>Berechnet aus den %1 gekennzeichneten der %2 Ergebnisse des Laufs, unabhängig vom Filter.</translation>
+    </message>
+    <message>
+        <source>needs normal and defective images</source>
+        <translation>braucht normale und fehlerhafte Bilder</translation>
+    </message>
+    <message>
+        <source>Labelled images</source>
+        <translation>Gekennzeichnete Bilder</translation>
+    </message>
+    <message>
+        <source>%1 normal, %2 defective</source>
+        <translation>%1 normal, %2 fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>Bild-AUROC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>Average Precision</translation>
+    </message>
+    <message>
+        <source>At the threshold %1</source>
+        <translation>Bei der Schwelle %1</translation>
+    </message>
+    <message>
+        <source>By the model&apos;s verdicts</source>
+        <translation>Nach den Urteilen des Modells</translation>
+    </message>
+    <message>
+        <source>%1 defects found, %2 missed, %3 false alarms, %4 normal passed</source>
+        <translation>%1 Fehler gefunden, %2 übersehen, %3 Fehlalarme, %4 normal durchgelassen</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Metrics recorded with the model</source>
+        <translation>Mit dem Modell gespeicherte Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>Pixel-AUROC</translation>
+    </message>
+    <message>
+        <source>AUPRO</source>
+        <translation>AUPRO</translation>
+    </message>
+    <message>
+        <source>F1 max</source>
+        <translation>F1 max</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Training time (s)</source>
+        <translation>Trainingszeit (s)</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>Keine gespeichert.</translation>
+    </message>
+    <message>
+        <source>Written by the model&apos;s training and its latest evaluation, not necessarily this run.</source>
+        <translation>Vom Training des Modells und seiner letzten Bewertung geschrieben, nicht unbedingt von diesem Lauf.</translation>
+    </message>
+    <message>
+        <source>Parent model</source>
+        <translation>Elternmodell</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Gestartet (UTC)</translation>
+    </message>
+    <message>
+        <source>Finished (UTC)</source>
+        <translation>Beendet (UTC)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <source>Written %1 UTC from %2.</source>
+        <translation>Geschrieben %1 UTC aus %2.</translation>
+    </message>
+    <message>
+        <source>DefectLens report, run #%1</source>
+        <translation>DefectLens-Bericht, Lauf #%1</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1655,26 @@ Nachher: %2</translation>
         <source>x %1, y %2</source>
         <translation>x %1, y %2</translation>
     </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Bewerte…</translation>
+    </message>
+    <message>
+        <source>%1 (operator)</source>
+        <translation>%1 (Bediener)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Gesetzt von %1</translation>
+    </message>
+    <message>
+        <source>Model&apos;s verdict: %1</source>
+        <translation>Urteil des Modells: %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict</source>
+        <translation>Das Urteil des Modells</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -1357,6 +1725,10 @@ Nachher: %2</translation>
     <message>
         <source>Time</source>
         <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>Fehlerart</translation>
     </message>
 </context>
 <context>
@@ -1449,8 +1821,20 @@ Nachher: %2</translation>
         <translation>Als Defekt zurückweisen</translation>
     </message>
     <message>
-        <source>Reason for the override:</source>
-        <translation>Begründung der Korrektur:</translation>
+        <source>The verdict of %1 was not changed: an override needs a reason.</source>
+        <translation>Das Urteil für %1 wurde nicht geändert: Eine Korrektur braucht eine Begründung.</translation>
+    </message>
+    <message>
+        <source>(hidden now: it no longer matches the filter)</source>
+        <translation>(jetzt ausgeblendet: passt nicht mehr zum Filter)</translation>
+    </message>
+    <message>
+        <source>Why is %1 %2? The reason is recorded with your name.</source>
+        <translation>Warum ist %1 %2? Die Begründung wird mit Ihrem Namen gespeichert.</translation>
+    </message>
+    <message>
+        <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
+        <translation>z. B. Staub auf der Linse, Kratzer unter dem Mikroskop bestätigt</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1950,18 @@ Nachher: %2</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Default: the login name (%1)</source>
+        <translation>Standard: der Anmeldename (%1)</translation>
+    </message>
+    <message>
+        <source>Recorded with your verdict overrides, annotations and model promotions</source>
+        <translation>Wird mit Ihren Urteilskorrekturen, Annotationen und Modellübernahmen gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1759,10 +2155,6 @@ Nachher: %2</translation>
         <translation>Das Nachtrainieren erfordert ein aktives DMAD-Modell: Aktivieren Sie zuerst eines in der Modellliste.</translation>
     </message>
     <message>
-        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
-        <translation>Das aktive Modell %1 wurde mit %2 trainiert; das Nachtrainieren mit Annotationen erfordert ein DMAD-Modell.</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>Importieren Sie vor dem Nachtrainieren den Datensatz, zu dem die Annotationen gehören.</translation>
     </message>
@@ -1883,6 +2275,18 @@ Nachher: %2</translation>
     <message>
         <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
         <translation>%1 lernt nicht aus markierten Defekten: Sie legen nur seine Entscheidungsschwelle fest. Verwenden Sie DMAD, um aus ihnen zu lernen.</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
+        <translation>Das aktive Modell %1 wurde mit %2 trainiert, das nicht aus annotierten Fehlern lernt. Stattdessen ein neues DMAD-Modell mit den Annotationen trainieren? Das aktive Modell bleibt im Einsatz, bis Sie das neue übernehmen.</translation>
+    </message>
+    <message>
+        <source>Retrain with annotations</source>
+        <translation>Mit Annotationen neu trainieren</translation>
+    </message>
+    <message>
+        <source>No training curve: %1 builds its model in one pass, without epochs.</source>
+        <translation>Keine Trainingskurve: %1 baut sein Modell in einem Durchgang, ohne Epochen.</translation>
     </message>
 </context>
 <context>

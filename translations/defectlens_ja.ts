@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name></name>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>ヒートマップ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリー</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>欠陥の種類</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>モデルの判定</translation>
+    </message>
+    <message>
+        <source>Operator review</source>
+        <translation>オペレーターの確認</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>時刻 (UTC)</translation>
+    </message>
+    <message>
+        <source>verdict %1</source>
+        <translation>判定 %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>カテゴリー %1</translation>
+    </message>
+    <message>
+        <source>score %1 to %2</source>
+        <translation>スコア %1 から %2</translation>
+    </message>
+    <message>
+        <source>the results table&apos;s filter</source>
+        <translation>結果テーブルのフィルター</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationStorage</name>
     <message>
         <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
@@ -346,6 +401,14 @@
     <message>
         <source>Synthesis preview</source>
         <translation>合成プレビュー</translation>
+    </message>
+    <message>
+        <source>the test set</source>
+        <translation>テストセット</translation>
+    </message>
+    <message>
+        <source>Inspecting %1</source>
+        <translation>%1 を検査中</translation>
     </message>
 </context>
 <context>
@@ -831,6 +894,94 @@
         <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
         <translation>SDAS モデル %1 を RealNet の合成と「ツール &gt; 異常合成プレビュー」で使用できます。</translation>
     </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>検査(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Inspect &amp;folder…</source>
+        <translation>フォルダーを検査(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Score every image of a folder with the loaded model and record the results</source>
+        <translation>読み込んだモデルでフォルダー内の全画像を評価し、結果を記録します</translation>
+    </message>
+    <message>
+        <source>Inspect the &amp;test set</source>
+        <translation>テストセットを検査(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Score the loaded dataset&apos;s test images with the loaded model and record the results with their metrics</source>
+        <translation>読み込んだデータセットのテスト画像を評価し、結果と指標を記録します</translation>
+    </message>
+    <message>
+        <source>%1 is ready for review; promote it in the Models dock to put it into use.</source>
+        <translation>%1 を確認できます。使用するにはモデルドックで採用してください。</translation>
+    </message>
+    <message>
+        <source>A report is being written; wait for it or cancel it first.</source>
+        <translation>レポートを作成中です。完了を待つか、先にキャンセルしてください。</translation>
+    </message>
+    <message>
+        <source>Writing the report of run %1…</source>
+        <translation>実行 %1 のレポートを作成中…</translation>
+    </message>
+    <message>
+        <source>Cancelling the report…</source>
+        <translation>レポートをキャンセル中…</translation>
+    </message>
+    <message>
+        <source>Report of run %1 cancelled; no files written</source>
+        <translation>実行 %1 のレポートをキャンセルしました。ファイルは書き込まれていません</translation>
+    </message>
+    <message>
+        <source>Report cancelled</source>
+        <translation>レポートをキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>検査</translation>
+    </message>
+    <message>
+        <source>Open or train a model first: an inspection scores images with the loaded model.</source>
+        <translation>先にモデルを開くか学習してください。検査は読み込んだモデルで画像を評価します。</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are inspected.</source>
+        <translation>先にデータセットを開いてください。そのテスト画像が検査されます。</translation>
+    </message>
+    <message>
+        <source>Inspecting the test set with %1</source>
+        <translation>%1 でテストセットを検査中</translation>
+    </message>
+    <message>
+        <source>Inspecting %1 with %2</source>
+        <translation>%2 で %1 を検査中</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 はフォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>Inspect folder</source>
+        <translation>フォルダーを検査</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspected %n image(s) of %1: %2 defective</source>
+        <translation>
+            <numerusform>%1 の画像 %n 枚を検査: 不良 %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be scored (see the run&apos;s results)</source>
+        <translation>
+            <numerusform>%n 件のファイルを評価できませんでした (実行の結果を参照)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>image AUROC %1</source>
+        <translation>画像 AUROC %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -873,14 +1024,6 @@
     <message>
         <source>Pixel PRO (FPR ≤ 0.3)</source>
         <translation>ピクセル PRO（FPR ≤ 0.3）</translation>
-    </message>
-    <message>
-        <source>&amp;Promote the new model</source>
-        <translation>新しいモデルを採用(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Make the retrained model the active one; until then the old model stays in use</source>
-        <translation>再学習したモデルをアクティブにします。それまでは古いモデルが引き続き使用されます</translation>
     </message>
     <message>
         <source>Before: %1
@@ -938,6 +1081,18 @@ After: %2</source>
         <source>All categories (mean)</source>
         <translation>すべてのカテゴリ（平均）</translation>
     </message>
+    <message>
+        <source>Promoted</source>
+        <translation>採用済み</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model…</source>
+        <translation>新しいモデルを採用(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
+        <translation>新しいモデルを有効にします (理由を尋ねます)。それまでは古いモデルが使われます</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>
@@ -984,14 +1139,6 @@ After: %2</source>
     <message>
         <source>Re&amp;fresh</source>
         <translation>更新(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Activate</source>
-        <translation>アクティブにする(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Use the selected model in the viewer</source>
-        <translation>選択したモデルをビューアーで使用します</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -1045,6 +1192,49 @@ After: %2</source>
         <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
         <translation>%1 は SDAS 合成モデルです。RealNet 用の異常を生成するもので（「学習」パネル、「ツール &gt; 異常合成プレビュー」）、検出器として使用することはできません。</translation>
     </message>
+    <message>
+        <source>&amp;Promote…</source>
+        <translation>採用(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Put the selected model into use on the line (asks for a reason)</source>
+        <translation>選択したモデルをラインで使用します (理由を尋ねます)</translation>
+    </message>
+    <message>
+        <source>%1 was not promoted: a promotion needs a reason.</source>
+        <translation>%1 は採用されませんでした。採用には理由が必要です。</translation>
+    </message>
+    <message>
+        <source>Promote model</source>
+        <translation>モデルを採用</translation>
+    </message>
+    <message>
+        <source>Put %1 into use on the line?</source>
+        <translation>%1 をラインで使用しますか?</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2 on the line?</source>
+        <translation>ラインの %1 を %2 に置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Every workstation that follows this database switches to it. Your name and the reason are recorded.</source>
+        <translation>このデータベースに従うすべてのワークステーションが切り替わります。名前と理由が記録されます。</translation>
+    </message>
+    <message>
+        <source>e.g. fewer false rejects on last week&apos;s parts</source>
+        <translation>例: 先週の部品で誤不良が減った</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>採用</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExportJob</name>
+    <message>
+        <source>The report was not written.</source>
+        <translation>レポートは書き込まれませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>
@@ -1067,14 +1257,6 @@ After: %2</source>
     <message>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2、%3</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>終了</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1141,44 +1323,208 @@ After: %2</source>
         <translation>モデルバンドル %1（データベースに未記録）。</translation>
     </message>
     <message>
-        <source>Image</source>
-        <translation>画像</translation>
+        <source>image unreadable</source>
+        <translation>画像を読み取れません</translation>
     </message>
     <message>
-        <source>Heatmap</source>
-        <translation>ヒートマップ</translation>
+        <source>image file missing</source>
+        <translation>画像ファイルがありません</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>ファイル</translation>
+        <source>no heatmap stored</source>
+        <translation>ヒートマップは保存されていません</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>カテゴリ</translation>
+        <source>heatmap file missing</source>
+        <translation>ヒートマップファイルがありません</translation>
     </message>
     <message>
-        <source>Score</source>
-        <translation>スコア</translation>
+        <source>heatmap unreadable</source>
+        <translation>ヒートマップを読み取れません</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>モデル判定</translation>
+        <source>%1 — page %2</source>
+        <translation>%1 — %2 ページ</translation>
     </message>
     <message>
-        <source>Operator verdict</source>
-        <translation>オペレーター判定</translation>
+        <source>from the model record</source>
+        <translation>モデルの記録から</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>理由</translation>
+        <source>from the run&apos;s parameters</source>
+        <translation>実行のパラメーターから</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>ユーザー</translation>
+        <source>%1 of %2 results shown: %3.</source>
+        <translation>%2 件中 %1 件の結果を表示: %3。</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>日時</translation>
+        <source>The run&apos;s one result is listed.</source>
+        <translation>実行の 1 件の結果を記載しています。</translation>
+    </message>
+    <message>
+        <source>All %1 results of the run are listed.</source>
+        <translation>実行の全 %1 件の結果を記載しています。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 results of the run were loaded.</source>
+        <translation>実行の最初の %1 件の結果のみ読み込みました。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>Images listed</source>
+        <translation>記載した画像</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Heatmaps stored</source>
+        <translation>保存済みヒートマップ</translation>
+    </message>
+    <message>
+        <source>%1 of %2; raw maps are coloured from %3 to %4 (the run&apos;s lowest score to 1.25 × the threshold)</source>
+        <translation>%2 件中 %1 件。生マップは %3 から %4 で着色 (実行の最低スコアからしきい値の 1.25 倍)</translation>
+    </message>
+    <message>
+        <source>Metrics from the labels</source>
+        <translation>ラベルからの指標</translation>
+    </message>
+    <message>
+        <source>No labels: none of the run&apos;s images is labelled normal or defective.</source>
+        <translation>ラベルなし: 実行の画像に正常または不良のラベルがありません。</translation>
+    </message>
+    <message>
+        <source>Computed from the %1 labelled of the run&apos;s %2 results, whatever the filter shows.</source>
+        <translation>フィルターに関係なく、実行の %2 件の結果のうちラベル付きの %1 件から計算。</translation>
+    </message>
+    <message>
+        <source>needs normal and defective images</source>
+        <translation>正常画像と不良画像が必要</translation>
+    </message>
+    <message>
+        <source>Labelled images</source>
+        <translation>ラベル付き画像</translation>
+    </message>
+    <message>
+        <source>%1 normal, %2 defective</source>
+        <translation>正常 %1、不良 %2</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>画像 AUROC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>平均適合率</translation>
+    </message>
+    <message>
+        <source>At the threshold %1</source>
+        <translation>しきい値 %1 で</translation>
+    </message>
+    <message>
+        <source>By the model&apos;s verdicts</source>
+        <translation>モデルの判定による</translation>
+    </message>
+    <message>
+        <source>%1 defects found, %2 missed, %3 false alarms, %4 normal passed</source>
+        <translation>欠陥検出 %1、見逃し %2、誤報 %3、正常通過 %4</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>正解率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>適合率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>再現率</translation>
+    </message>
+    <message>
+        <source>Metrics recorded with the model</source>
+        <translation>モデルと共に記録された指標</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>ピクセル AUROC</translation>
+    </message>
+    <message>
+        <source>AUPRO</source>
+        <translation>AUPRO</translation>
+    </message>
+    <message>
+        <source>F1 max</source>
+        <translation>F1 最大</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>テスト画像</translation>
+    </message>
+    <message>
+        <source>Training time (s)</source>
+        <translation>学習時間 (秒)</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>記録なし。</translation>
+    </message>
+    <message>
+        <source>Written by the model&apos;s training and its latest evaluation, not necessarily this run.</source>
+        <translation>モデルの学習と最新の評価で記録されたもので、この実行のものとは限りません。</translation>
+    </message>
+    <message>
+        <source>Parent model</source>
+        <translation>親モデル</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>開始 (UTC)</translation>
+    </message>
+    <message>
+        <source>Finished (UTC)</source>
+        <translation>終了 (UTC)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>パラメーター %1</translation>
+    </message>
+    <message>
+        <source>Written %1 UTC from %2.</source>
+        <translation>%1 UTC に %2 から作成。</translation>
+    </message>
+    <message>
+        <source>DefectLens report, run #%1</source>
+        <translation>DefectLens レポート、実行 #%1</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1645,26 @@ After: %2</source>
         <source>x %1, y %2</source>
         <translation>x %1、y %2</translation>
     </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>評価中…</translation>
+    </message>
+    <message>
+        <source>%1 (operator)</source>
+        <translation>%1 (オペレーター)</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>%1 が設定</translation>
+    </message>
+    <message>
+        <source>Model&apos;s verdict: %1</source>
+        <translation>モデルの判定: %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict</source>
+        <translation>モデルの判定</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -1349,6 +1715,10 @@ After: %2</source>
     <message>
         <source>Time</source>
         <translation>日時</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>欠陥の種類</translation>
     </message>
 </context>
 <context>
@@ -1440,8 +1810,20 @@ After: %2</source>
         <translation>不良品として却下</translation>
     </message>
     <message>
-        <source>Reason for the override:</source>
-        <translation>修正の理由:</translation>
+        <source>The verdict of %1 was not changed: an override needs a reason.</source>
+        <translation>%1 の判定は変更されませんでした。上書きには理由が必要です。</translation>
+    </message>
+    <message>
+        <source>(hidden now: it no longer matches the filter)</source>
+        <translation>(フィルターに一致しなくなったため非表示)</translation>
+    </message>
+    <message>
+        <source>Why is %1 %2? The reason is recorded with your name.</source>
+        <translation>%1 が %2 である理由は? 理由はあなたの名前と共に記録されます。</translation>
+    </message>
+    <message>
+        <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
+        <translation>例: レンズのほこり、顕微鏡で傷を確認</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1939,18 @@ After: %2</source>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Default: the login name (%1)</source>
+        <translation>既定: ログイン名 (%1)</translation>
+    </message>
+    <message>
+        <source>Recorded with your verdict overrides, annotations and model promotions</source>
+        <translation>判定の上書き、アノテーション、モデルの採用と共に記録されます</translation>
     </message>
 </context>
 <context>
@@ -1748,10 +2142,6 @@ After: %2</source>
         <translation>再学習にはアクティブな DMAD モデルが必要です。先にモデル一覧でモデルをアクティブにしてください。</translation>
     </message>
     <message>
-        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
-        <translation>アクティブなモデル %1 は %2 で学習されています。アノテーションによる再学習には DMAD モデルが必要です。</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>再学習の前に、アノテーションが属するデータセットをインポートしてください。</translation>
     </message>
@@ -1870,6 +2260,18 @@ After: %2</source>
     <message>
         <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
         <translation>%1 はラベル付き欠陥から学習しません。欠陥は判定しきい値の設定にのみ使われます。欠陥から学習するには DMAD を使用してください。</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
+        <translation>有効なモデル %1 は %2 で学習されており、アノテーションされた欠陥から学習しません。代わりにアノテーションで新しい DMAD モデルを学習しますか? 新しいモデルを採用するまで有効なモデルが使われます。</translation>
+    </message>
+    <message>
+        <source>Retrain with annotations</source>
+        <translation>アノテーションで再学習</translation>
+    </message>
+    <message>
+        <source>No training curve: %1 builds its model in one pass, without epochs.</source>
+        <translation>学習曲線なし: %1 はエポックなしで一度にモデルを構築します。</translation>
     </message>
 </context>
 <context>

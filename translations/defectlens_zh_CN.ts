@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>缺陷类型</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Model verdict</source>
+        <translation>模型判定</translation>
+    </message>
+    <message>
+        <source>Operator review</source>
+        <translation>操作员复核</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>verdict %1</source>
+        <translation>判定 %1</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>score %1 to %2</source>
+        <translation>分数 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>the results table&apos;s filter</source>
+        <translation>结果表的筛选条件</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationStorage</name>
     <message>
         <source>annotation %1 in %2 is not a readable PNG mask (%3); it is kept in the database unchanged</source>
@@ -346,6 +401,14 @@
     <message>
         <source>Synthesis preview</source>
         <translation>合成预览</translation>
+    </message>
+    <message>
+        <source>the test set</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <source>Inspecting %1</source>
+        <translation>正在检查 %1</translation>
     </message>
 </context>
 <context>
@@ -831,6 +894,94 @@
         <source>SDAS model %1 is ready for RealNet&apos;s synthesis and for Tools &gt; Anomaly synthesis preview.</source>
         <translation>SDAS 模型 %1 已可用于 RealNet 的合成以及“工具 &gt; 异常合成预览”。</translation>
     </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>检查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Inspect &amp;folder…</source>
+        <translation>检查文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Score every image of a folder with the loaded model and record the results</source>
+        <translation>用已加载的模型为文件夹中的每张图像评分并记录结果</translation>
+    </message>
+    <message>
+        <source>Inspect the &amp;test set</source>
+        <translation>检查测试集(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Score the loaded dataset&apos;s test images with the loaded model and record the results with their metrics</source>
+        <translation>用已加载的模型为数据集的测试图像评分，并记录结果及其指标</translation>
+    </message>
+    <message>
+        <source>%1 is ready for review; promote it in the Models dock to put it into use.</source>
+        <translation>%1 已可审阅；在模型面板中采用后即投入使用。</translation>
+    </message>
+    <message>
+        <source>A report is being written; wait for it or cancel it first.</source>
+        <translation>正在写入报告；请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Writing the report of run %1…</source>
+        <translation>正在写入运行 %1 的报告…</translation>
+    </message>
+    <message>
+        <source>Cancelling the report…</source>
+        <translation>正在取消报告…</translation>
+    </message>
+    <message>
+        <source>Report of run %1 cancelled; no files written</source>
+        <translation>运行 %1 的报告已取消；未写入任何文件</translation>
+    </message>
+    <message>
+        <source>Report cancelled</source>
+        <translation>报告已取消</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Open or train a model first: an inspection scores images with the loaded model.</source>
+        <translation>请先打开或训练模型：检查使用已加载的模型为图像评分。</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are inspected.</source>
+        <translation>请先打开数据集：将检查其测试图像。</translation>
+    </message>
+    <message>
+        <source>Inspecting the test set with %1</source>
+        <translation>正在用 %1 检查测试集</translation>
+    </message>
+    <message>
+        <source>Inspecting %1 with %2</source>
+        <translation>正在用 %2 检查 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Inspect folder</source>
+        <translation>检查文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspected %n image(s) of %1: %2 defective</source>
+        <translation>
+            <numerusform>已检查 %1 的 %n 张图像：%2 张有缺陷</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be scored (see the run&apos;s results)</source>
+        <translation>
+            <numerusform>%n 个文件无法评分（见该运行的结果）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>image AUROC %1</source>
+        <translation>图像 AUROC %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -873,14 +1024,6 @@
     <message>
         <source>Pixel PRO (FPR ≤ 0.3)</source>
         <translation>像素级 PRO（FPR ≤ 0.3）</translation>
-    </message>
-    <message>
-        <source>&amp;Promote the new model</source>
-        <translation>采用新模型(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Make the retrained model the active one; until then the old model stays in use</source>
-        <translation>将重新训练的模型设为当前模型；在此之前仍使用旧模型</translation>
     </message>
     <message>
         <source>Before: %1
@@ -938,6 +1081,18 @@ After: %2</source>
         <source>All categories (mean)</source>
         <translation>全部类别（平均值）</translation>
     </message>
+    <message>
+        <source>Promoted</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <source>&amp;Promote the new model…</source>
+        <translation>采用新模型(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
+        <translation>将新模型设为当前模型（需要填写理由）；在此之前旧模型继续使用</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>
@@ -984,14 +1139,6 @@ After: %2</source>
     <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Activate</source>
-        <translation>设为当前(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Use the selected model in the viewer</source>
-        <translation>在查看器中使用所选模型</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -1045,6 +1192,49 @@ After: %2</source>
         <source>%1 is an SDAS synthesis model: it generates anomalies for RealNet (Training dock, Tools &gt; Anomaly synthesis preview) and cannot be put into use as a detector.</source>
         <translation>%1 是 SDAS 合成模型：它为 RealNet 生成异常（“训练”面板、“工具 &gt; 异常合成预览”），不能作为检测器投入使用。</translation>
     </message>
+    <message>
+        <source>&amp;Promote…</source>
+        <translation>采用(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Put the selected model into use on the line (asks for a reason)</source>
+        <translation>将所选模型投入产线使用（需要填写理由）</translation>
+    </message>
+    <message>
+        <source>%1 was not promoted: a promotion needs a reason.</source>
+        <translation>%1 未被采用：采用需要理由。</translation>
+    </message>
+    <message>
+        <source>Promote model</source>
+        <translation>采用模型</translation>
+    </message>
+    <message>
+        <source>Put %1 into use on the line?</source>
+        <translation>将 %1 投入产线使用？</translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2 on the line?</source>
+        <translation>在产线上用 %2 替换 %1？</translation>
+    </message>
+    <message>
+        <source>Every workstation that follows this database switches to it. Your name and the reason are recorded.</source>
+        <translation>所有跟随此数据库的工作站都会切换到它。您的姓名和理由将被记录。</translation>
+    </message>
+    <message>
+        <source>e.g. fewer false rejects on last week&apos;s parts</source>
+        <translation>例如：上周零件的误判更少</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>采用</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ReportExportJob</name>
+    <message>
+        <source>The report was not written.</source>
+        <translation>报告未写入。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ReportExporter</name>
@@ -1067,14 +1257,6 @@ After: %2</source>
     <message>
         <source>#%1 %2, %3</source>
         <translation>#%1 %2，%3</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>结束时间</translation>
     </message>
     <message>
         <source>Images</source>
@@ -1141,44 +1323,208 @@ After: %2</source>
         <translation>模型包 %1（未记录在数据库中）。</translation>
     </message>
     <message>
-        <source>Image</source>
-        <translation>图像</translation>
+        <source>image unreadable</source>
+        <translation>图像无法读取</translation>
     </message>
     <message>
-        <source>Heatmap</source>
-        <translation>热力图</translation>
+        <source>image file missing</source>
+        <translation>图像文件缺失</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+        <source>no heatmap stored</source>
+        <translation>未保存热力图</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>heatmap file missing</source>
+        <translation>热力图文件缺失</translation>
     </message>
     <message>
-        <source>Score</source>
-        <translation>分数</translation>
+        <source>heatmap unreadable</source>
+        <translation>热力图无法读取</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>模型判定</translation>
+        <source>%1 — page %2</source>
+        <translation>%1 — 第 %2 页</translation>
     </message>
     <message>
-        <source>Operator verdict</source>
-        <translation>操作员判定</translation>
+        <source>from the model record</source>
+        <translation>来自模型记录</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>from the run&apos;s parameters</source>
+        <translation>来自运行参数</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>用户</translation>
+        <source>%1 of %2 results shown: %3.</source>
+        <translation>显示 %2 个结果中的 %1 个：%3。</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+        <source>The run&apos;s one result is listed.</source>
+        <translation>列出了该运行的 1 个结果。</translation>
+    </message>
+    <message>
+        <source>All %1 results of the run are listed.</source>
+        <translation>列出了该运行的全部 %1 个结果。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 results of the run were loaded.</source>
+        <translation>仅加载了该运行的前 %1 个结果。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Images listed</source>
+        <translation>列出的图像</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Heatmaps stored</source>
+        <translation>已保存的热力图</translation>
+    </message>
+    <message>
+        <source>%1 of %2; raw maps are coloured from %3 to %4 (the run&apos;s lowest score to 1.25 × the threshold)</source>
+        <translation>%2 个中的 %1 个；原始图按 %3 至 %4 着色（该运行的最低分数至 1.25 × 阈值）</translation>
+    </message>
+    <message>
+        <source>Metrics from the labels</source>
+        <translation>根据标签计算的指标</translation>
+    </message>
+    <message>
+        <source>No labels: none of the run&apos;s images is labelled normal or defective.</source>
+        <translation>无标签：该运行的图像均未标记为正常或有缺陷。</translation>
+    </message>
+    <message>
+        <source>Computed from the %1 labelled of the run&apos;s %2 results, whatever the filter shows.</source>
+        <translation>根据该运行 %2 个结果中已标记的 %1 个计算，与筛选无关。</translation>
+    </message>
+    <message>
+        <source>needs normal and defective images</source>
+        <translation>需要正常和有缺陷的图像</translation>
+    </message>
+    <message>
+        <source>Labelled images</source>
+        <translation>已标记的图像</translation>
+    </message>
+    <message>
+        <source>%1 normal, %2 defective</source>
+        <translation>正常 %1，有缺陷 %2</translation>
+    </message>
+    <message>
+        <source>Image AUROC</source>
+        <translation>图像 AUROC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>平均精度</translation>
+    </message>
+    <message>
+        <source>At the threshold %1</source>
+        <translation>在阈值 %1 时</translation>
+    </message>
+    <message>
+        <source>By the model&apos;s verdicts</source>
+        <translation>按模型判定</translation>
+    </message>
+    <message>
+        <source>%1 defects found, %2 missed, %3 false alarms, %4 normal passed</source>
+        <translation>发现缺陷 %1，漏检 %2，误报 %3，正常放行 %4</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Metrics recorded with the model</source>
+        <translation>随模型记录的指标</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC</source>
+        <translation>像素 AUROC</translation>
+    </message>
+    <message>
+        <source>AUPRO</source>
+        <translation>AUPRO</translation>
+    </message>
+    <message>
+        <source>F1 max</source>
+        <translation>F1 最大值</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Training time (s)</source>
+        <translation>训练时间（秒）</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无记录。</translation>
+    </message>
+    <message>
+        <source>Written by the model&apos;s training and its latest evaluation, not necessarily this run.</source>
+        <translation>由模型的训练及其最近一次评估写入，不一定来自本次运行。</translation>
+    </message>
+    <message>
+        <source>Parent model</source>
+        <translation>父模型</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>开始 (UTC)</translation>
+    </message>
+    <message>
+        <source>Finished (UTC)</source>
+        <translation>结束 (UTC)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>参数 %1</translation>
+    </message>
+    <message>
+        <source>Written %1 UTC from %2.</source>
+        <translation>于 %1 UTC 根据 %2 写入。</translation>
+    </message>
+    <message>
+        <source>DefectLens report, run #%1</source>
+        <translation>DefectLens 报告，运行 #%1</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1645,26 @@ After: %2</source>
         <source>x %1, y %2</source>
         <translation>x %1，y %2</translation>
     </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>评分中…</translation>
+    </message>
+    <message>
+        <source>%1 (operator)</source>
+        <translation>%1（操作员）</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>由 %1 设定</translation>
+    </message>
+    <message>
+        <source>Model&apos;s verdict: %1</source>
+        <translation>模型判定：%1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict</source>
+        <translation>模型的判定</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsModel</name>
@@ -1349,6 +1715,10 @@ After: %2</source>
     <message>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>Defect type</source>
+        <translation>缺陷类型</translation>
     </message>
 </context>
 <context>
@@ -1440,8 +1810,20 @@ After: %2</source>
         <translation>作为缺陷拒绝</translation>
     </message>
     <message>
-        <source>Reason for the override:</source>
-        <translation>更正原因：</translation>
+        <source>The verdict of %1 was not changed: an override needs a reason.</source>
+        <translation>%1 的判定未更改：更正需要理由。</translation>
+    </message>
+    <message>
+        <source>(hidden now: it no longer matches the filter)</source>
+        <translation>（已隐藏：不再符合筛选条件）</translation>
+    </message>
+    <message>
+        <source>Why is %1 %2? The reason is recorded with your name.</source>
+        <translation>为什么 %1 是 %2？理由将与您的姓名一起记录。</translation>
+    </message>
+    <message>
+        <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
+        <translation>例如：镜头上有灰尘，显微镜下确认划痕</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1939,18 @@ After: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>您的姓名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Default: the login name (%1)</source>
+        <translation>默认：登录名（%1）</translation>
+    </message>
+    <message>
+        <source>Recorded with your verdict overrides, annotations and model promotions</source>
+        <translation>与您的判定更正、标注和模型采用一起记录</translation>
     </message>
 </context>
 <context>
@@ -1748,10 +2142,6 @@ After: %2</source>
         <translation>重新训练需要一个当前 DMAD 模型：请先在模型列表中将其设为当前模型。</translation>
     </message>
     <message>
-        <source>The active model %1 was trained with %2; retraining with annotations needs a DMAD model.</source>
-        <translation>当前模型 %1 是用 %2 训练的；使用标注重新训练需要 DMAD 模型。</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>重新训练前，请先导入标注所属的数据集。</translation>
     </message>
@@ -1870,6 +2260,18 @@ After: %2</source>
     <message>
         <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
         <translation>%1 不会从已标注的缺陷中学习：它们只用于设定判定阈值。如需从缺陷中学习，请使用 DMAD。</translation>
+    </message>
+    <message>
+        <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
+        <translation>当前模型 %1 使用 %2 训练，无法从标注的缺陷中学习。改为用这些标注训练一个新的 DMAD 模型吗？在您采用新模型之前，当前模型继续使用。</translation>
+    </message>
+    <message>
+        <source>Retrain with annotations</source>
+        <translation>用标注重新训练</translation>
+    </message>
+    <message>
+        <source>No training curve: %1 builds its model in one pass, without epochs.</source>
+        <translation>无训练曲线：%1 一次性构建模型，没有训练轮次。</translation>
     </message>
 </context>
 <context>
