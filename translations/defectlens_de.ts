@@ -1730,6 +1730,46 @@ Nachher: %2</translation>
         <source>Defect type</source>
         <translation>Fehlerart</translation>
     </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>verwaist</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsTable</name>
@@ -2287,6 +2327,50 @@ Nachher: %2</translation>
     <message>
         <source>No training curve: %1 builds its model in one pass, without epochs.</source>
         <translation>Keine Trainingskurve: %1 baut sein Modell in einem Durchgang, ohne Epochen.</translation>
+    </message>
+    <message>
+        <source>Image size (px):</source>
+        <translation>Bildgröße (px):</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Memory bank share:</source>
+        <translation>Anteil der Speicherbank:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Time budget (min):</source>
+        <translation>Zeitbudget (min):</translation>
+    </message>
+    <message>
+        <source>Resolution (px):</source>
+        <translation>Auflösung (px):</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>Parameter %1</translation>
     </message>
 </context>
 <context>

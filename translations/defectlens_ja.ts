@@ -1720,6 +1720,46 @@ After: %2</source>
         <source>Defect type</source>
         <translation>欠陥の種類</translation>
     </message>
+    <message>
+        <source>training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>検査</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>ベンチマーク</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>中断</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsTable</name>
@@ -2272,6 +2312,50 @@ After: %2</source>
     <message>
         <source>No training curve: %1 builds its model in one pass, without epochs.</source>
         <translation>学習曲線なし: %1 はエポックなしで一度にモデルを構築します。</translation>
+    </message>
+    <message>
+        <source>Image size (px):</source>
+        <translation>画像サイズ (px):</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>エポック数:</translation>
+    </message>
+    <message>
+        <source>Memory bank share:</source>
+        <translation>メモリバンクの割合:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学習率:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>バッチサイズ:</translation>
+    </message>
+    <message>
+        <source>Time budget (min):</source>
+        <translation>時間予算 (分):</translation>
+    </message>
+    <message>
+        <source>Resolution (px):</source>
+        <translation>解像度 (px):</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>パラメーター %1</translation>
     </message>
 </context>
 <context>

@@ -1720,6 +1720,46 @@ After: %2</source>
         <source>Defect type</source>
         <translation>缺陷类型</translation>
     </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>已中断</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ResultsTable</name>
@@ -2272,6 +2312,50 @@ After: %2</source>
     <message>
         <source>No training curve: %1 builds its model in one pass, without epochs.</source>
         <translation>无训练曲线：%1 一次性构建模型，没有训练轮次。</translation>
+    </message>
+    <message>
+        <source>Image size (px):</source>
+        <translation>图像尺寸（像素）:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>训练轮数:</translation>
+    </message>
+    <message>
+        <source>Memory bank share:</source>
+        <translation>记忆库比例:</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小:</translation>
+    </message>
+    <message>
+        <source>Time budget (min):</source>
+        <translation>时间预算（分钟）:</translation>
+    </message>
+    <message>
+        <source>Resolution (px):</source>
+        <translation>分辨率（像素）:</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Parameter %1</source>
+        <translation>参数 %1</translation>
     </message>
 </context>
 <context>

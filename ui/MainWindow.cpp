@@ -785,7 +785,9 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
     datasetTree_->showDataset(*dataset);
     thumbnailGrid_->showDataset(*dataset);
     annotationEditor_->setDataset(dataset);
+    // The new dataset's tree in front, not hidden behind the results tab.
     datasetDock_->show();
+    datasetDock_->raise();
     const QString root = QFile::decodeName(dataset->root.c_str());
     std::set<std::string> categories;
     for (const Sample& sample : dataset->samples)

@@ -101,7 +101,13 @@ public:
 
         painter->setFont(option.font);
         const bool selected = option.state & QStyle::State_Selected;
-        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        // The colour group the style painted the background in: an unfocused
+        // window's selection is drawn with the inactive highlight, and text in the
+        // active group's highlighted-text colour can vanish on it.
+        const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                           : (option.state & QStyle::State_Active) ? QPalette::Active
+                                                                                    : QPalette::Inactive;
+        painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
         const QRect textRect(option.rect.left() + 2, thumbRect.bottom() + kCellPadding / 2, option.rect.width() - 4,
                              option.fontMetrics.height());
         painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter,

@@ -826,7 +826,7 @@ std::vector<ReportSection> ReportExporter::sections() const
 
     ReportSection overview{tr("Summary"), scopeText(), {}};
     overview.entries = {
-        {tr("Run"), tr("#%1 %2, %3").arg(QString::number(run_.id), db::toText(run_.kind), db::toText(run_.status))},
+        {tr("Run"), tr("#%1 %2, %3").arg(QString::number(run_.id), runKindDisplayText(run_.kind), runStatusDisplayText(run_.status))},
         {tr("Database"), databasePath_},
         {tr("Images listed"), QString::number(s.images)},
         {tr("Model verdict OK"), QString::number(s.modelOk)},
@@ -925,8 +925,8 @@ std::vector<ReportSection> ReportExporter::sections() const
 
     ReportSection run{tr("Run"), {}, {}};
     run.entries = {{tr("Run"), QStringLiteral("#%1").arg(run_.id)},
-                   {tr("Kind"), db::toText(run_.kind)},
-                   {tr("Status"), db::toText(run_.status)},
+                   {tr("Kind"), runKindDisplayText(run_.kind)},
+                   {tr("Status"), runStatusDisplayText(run_.status)},
                    {tr("Started (UTC)"), shortTime(run_.startedAt)},
                    {tr("Finished (UTC)"), shortTime(run_.finishedAt)}};
     if (!run_.errorMessage.isEmpty())

@@ -88,6 +88,30 @@ QString displayNameOfImage(const QString& imagePath)
     return folder.isEmpty() || folder == QLatin1String(".") ? file.fileName() : folder + QLatin1Char('/') + file.fileName();
 }
 
+QString runKindDisplayText(db::RunKind kind)
+{
+    switch (kind) {
+    case db::RunKind::Fit: return ResultsModel::tr("training");
+    case db::RunKind::Test: return ResultsModel::tr("test");
+    case db::RunKind::Predict: return ResultsModel::tr("inspection");
+    case db::RunKind::Benchmark: return ResultsModel::tr("benchmark");
+    }
+    return db::toText(kind);
+}
+
+QString runStatusDisplayText(db::RunStatus status)
+{
+    switch (status) {
+    case db::RunStatus::Queued: return ResultsModel::tr("queued");
+    case db::RunStatus::Running: return ResultsModel::tr("running");
+    case db::RunStatus::Succeeded: return ResultsModel::tr("succeeded");
+    case db::RunStatus::Failed: return ResultsModel::tr("failed");
+    case db::RunStatus::Cancelled: return ResultsModel::tr("cancelled");
+    case db::RunStatus::Abandoned: return ResultsModel::tr("abandoned");
+    }
+    return db::toText(status);
+}
+
 QString verdictDisplayText(db::Verdict verdict)
 {
     return verdict == db::Verdict::Defect ? ResultsModel::tr("Defect") : ResultsModel::tr("OK");

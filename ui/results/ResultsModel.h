@@ -44,6 +44,9 @@ std::vector<ResultRow> loadResultRows(const db::Store& store, std::optional<db::
 
 // Translated "OK" / "Defect".
 QString verdictDisplayText(db::Verdict verdict);
+// Translated run kinds ("test", "predict", ...) and states ("running", "abandoned", ...).
+QString runKindDisplayText(db::RunKind kind);
+QString runStatusDisplayText(db::RunStatus status);
 
 class ResultsModel : public QAbstractTableModel {
     Q_OBJECT

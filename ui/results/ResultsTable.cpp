@@ -185,8 +185,8 @@ void ResultsTable::fillRunCombo(std::optional<db::RowId> preferredRun)
         const QString started = run.startedAt.isValid()
                                     ? QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat)
                                     : tr("not started");
-        runCombo_->addItem(tr("#%1 %2, %3 (%4)").arg(QString::number(run.id), db::toText(run.kind), started,
-                                                     db::toText(run.status)),
+        runCombo_->addItem(tr("#%1 %2, %3 (%4)").arg(QString::number(run.id), runKindDisplayText(run.kind), started,
+                                                     runStatusDisplayText(run.status)),
                            QVariant::fromValue<qlonglong>(run.id));
         if (!newestScoringRun && (run.kind == db::RunKind::Test || run.kind == db::RunKind::Predict))
             newestScoringRun = run.id;
@@ -314,8 +314,23 @@ void ResultsTable::retranslateUi()
     verdictCombo_->setItemText(1, tr("OK"));
     verdictCombo_->setItemText(2, tr("Defect"));
     verdictCombo_->setToolTip(tr("The operator's verdict where overridden, else the model's"));
-    if (runCombo_->count() > 0 && !runCombo_->itemData(0).isValid())
+    if (hasDatabase()) {
+        // The run entries name kinds and states: list them again in the new language.
+        const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
+        const std::optional<db::RowId> chosen = selectedRunId();
+        try {
+            fillRunCombo(chosen);
+            if (allRuns) {
+                updating_ = true;
+                runCombo_->setCurrentIndex(0);
+                updating_ = false;
+            }
+        } catch (const std::exception& error) {
+            emit errorOccurred(QString::fromUtf8(error.what()));
+        }
+    } else if (runCombo_->count() > 0 && !runCombo_->itemData(0).isValid()) {
         runCombo_->setItemText(0, tr("All runs"));
+    }
     if (categoryCombo_->count() > 0 && categoryCombo_->itemData(0).toString().isEmpty())
         categoryCombo_->setItemText(0, tr("All categories"));
     if (auto* filters = findChild<QFormLayout*>()) {

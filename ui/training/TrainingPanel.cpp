@@ -69,6 +69,32 @@ constexpr ParameterField kSdasParameterFields[] = {
 };
 
 const QString kSdas = QString::fromLatin1(kSdasMethod);
+
+} // namespace
+
+// A parameter field's label; the key stays the tooltip, as the CLI's --param names it.
+QString TrainingPanel::parameterLabel(const QString& key)
+{
+    if (key == QLatin1String("image_size")) return tr("Image size (px):");
+    if (key == QLatin1String("epochs")) return tr("Epochs:");
+    if (key == QLatin1String("coreset_ratio")) return tr("Memory bank share:");
+    if (key == QLatin1String("learning_rate")) return tr("Learning rate:");
+    if (key == QLatin1String("batch_size")) return tr("Batch size:");
+    if (key == QLatin1String("max_minutes")) return tr("Time budget (min):");
+    if (key == QLatin1String("resolution")) return tr("Resolution (px):");
+    return key + QLatin1Char(':');
+}
+
+// The name a streamed training metric is plotted under.
+QString TrainingPanel::metricLabel(const QString& name)
+{
+    if (name == QLatin1String("loss")) return tr("loss");
+    if (name == QLatin1String("validation")) return tr("validation");
+    if (name == QLatin1String("validation_loss")) return tr("validation loss");
+    return name;
+}
+
+namespace {
 const QString kRealnet = QStringLiteral("realnet");
 const QString kCheckpointSuffix = QStringLiteral(".sdas-checkpoint");
 
@@ -227,6 +253,7 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     retranslateUi();
     applyPlotPalette();
     rebuildParameterFields();
+    updateButtons();
     if (engine_->dataset())
         addDataset(engine_->dataset());
 }
@@ -246,6 +273,12 @@ void TrainingPanel::retranslateUi()
     unifiedBox_->setText(tr("One unified model for all checked categories"));
     databaseLabelsBox_->setText(tr("Use defects annotated in the database as labelled defects"));
     updateLabelsHint();
+    for (auto it = parameterFields_.cbegin(); it != parameterFields_.cend(); ++it)
+        if (auto* label = qobject_cast<QLabel*>(parameterForm_->labelForField(it.value())))
+            label->setText(parameterLabel(it.key()));
+    for (auto it = graphOfMetric_.cbegin(); it != graphOfMetric_.cend(); ++it)
+        if (it.value() < plot_->graphCount())
+            plot_->graph(it.value())->setName(metricLabel(it.key()));
     startButton_->setText(tr("&Start training"));
     retrainButton_->setText(tr("&Retrain with annotations"));
     retrainButton_->setToolTip(tr("Warm-start DMAD from the active model with the defects annotated in the database; "
@@ -334,6 +367,7 @@ void TrainingPanel::setActiveModel(const QString& bundlePath, const QString& met
     activeModelPath_ = bundlePath;
     activeModelMethod_ = method;
     updateActiveLabel();
+    updateButtons();
 }
 
 void TrainingPanel::setMethod(const QString& method)
@@ -421,7 +455,8 @@ void TrainingPanel::rebuildParameterFields()
         box->setDecimals(field.decimals);
         box->setSingleStep(field.step);
         box->setValue(it->get<double>());
-        parameterForm_->addRow(QString::fromLatin1(field.key) + QLatin1Char(':'), box);
+        box->setToolTip(tr("Parameter %1").arg(QString::fromLatin1(field.key)));
+        parameterForm_->addRow(parameterLabel(QString::fromLatin1(field.key)), box);
         parameterFields_.insert(QString::fromLatin1(field.key), box);
     }
     if (method == kSdas)
@@ -550,6 +585,7 @@ void TrainingPanel::addDataset(const std::shared_ptr<const Dataset>& dataset)
         }
     datasets_.push_back(dataset);
     refreshCategories();
+    updateButtons();
 }
 
 void TrainingPanel::refreshCategories()
@@ -795,10 +831,17 @@ void TrainingPanel::cancelTraining()
 void TrainingPanel::setTraining(bool training)
 {
     training_ = training;
-    startButton_->setEnabled(!training);
-    retrainButton_->setEnabled(!training);
+    updateButtons();
     cancelButton_->setEnabled(training);
     updateResumeHint();
+}
+
+void TrainingPanel::updateButtons()
+{
+    // Nothing to train on before a dataset is imported; nothing to retrain without a model in use.
+    const bool haveData = !datasets_.empty();
+    startButton_->setEnabled(!training_ && haveData);
+    retrainButton_->setEnabled(!training_ && haveData && !activeModelPath_.isEmpty());
 }
 
 void TrainingPanel::onMetric(const QString& name, int step, double value)
@@ -813,7 +856,7 @@ void TrainingPanel::onMetric(const QString& name, int step, double value)
         const int count = plot_->graphCount() - 1;
         graph->setPen(QPen(plotCurveColour(count, palette()), 2));
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-        graph->setName(name);
+        graph->setName(metricLabel(name));
         plot_->legend->setVisible(true);
         index = count;
         graphOfMetric_.insert(name, index);

@@ -123,9 +123,12 @@ private:
     void refreshCategories();
     void start(TrainSpec spec, bool retrain);
     bool confirm(const QString& question);
+    static QString parameterLabel(const QString& key);
+    static QString metricLabel(const QString& name);
     // "No curve" note on the plot for methods that train without epochs.
     void showPlotNote(const QString& text);
     void setTraining(bool training);
+    void updateButtons();
     void onMetric(const QString& name, int step, double value);
     void onProgress(double fraction, const QString& stage, double secondsLeft);
     void onTrained(const TrainedModel& model);
