@@ -64,15 +64,16 @@ NormalScoreDistribution crossValidatedNormalScores(const TrainRequest& request, 
 {
     const double mean = model.normalisation.value("image_score_mean", 0.0);
     const double stdev = model.normalisation.value("image_score_std", 0.0);
-    if (!(stdev > 0.0))
-        throw Error("the model has no calibration statistics (image_score_std) to map cross-validated scores onto "
-                    "its scale; retrain it with this version");
     const CrossValidationReport report = crossValidate(request, folds, progress, /*normalImagesOnly=*/true);
     NormalScoreDistribution distribution;
     distribution.folds = report.folds;
+    // A model calibrated on one image (fewer than 10 normal training images) has
+    // no spread to map onto: the fold models' raw scores are then taken as they
+    // are (the same method and parameters give scores on a similar scale).
+    const bool mapped = stdev > 0.0;
     for (const CrossValidatedImage& image : report.images)
         if (image.sample->label != 1)
-            distribution.scores.push_back(mean + double(image.normalised) * stdev);
+            distribution.scores.push_back(mapped ? mean + double(image.normalised) * stdev : double(image.score));
     std::sort(distribution.scores.begin(), distribution.scores.end());
     return distribution;
 }

@@ -40,7 +40,8 @@ void wilsonInterval(int successes, int trials, double& low, double& high);
 
 // Trains `folds` models on the request's normal training images (each without
 // one fold), scores every held-out normal image and maps the scores onto the
-// scale of `model` (its calibration mean and standard deviation). Labelled
+// scale of `model` (its calibration mean and standard deviation; the raw fold
+// scores when the model has no calibration spread). Labelled
 // defects in the request train the fold models as they trained the model.
 // Needs at least 2 normal training images per category; K is lowered to their number.
 NormalScoreDistribution crossValidatedNormalScores(const TrainRequest& request, const ModelInfo& model, int folds,

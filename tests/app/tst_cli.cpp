@@ -228,6 +228,52 @@ private slots:
         QVERIFY(summary["defect_types"].toObject().contains("sample/scratch"));
     }
 
+    // threshold: a threshold for a target false-reject rate from cross-validated normal
+    // training scores; the copy with it is recorded as the model's child.
+    void thresholdForATargetFalseRejectRate()
+    {
+        Outcome o = run({"threshold", "--model", path("m.dlm"), "--data", path("sample"), "--target-false-reject", "1.5"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--target-false-reject"), qPrintable(o.err));
+        o = run({"threshold", "--model", path("m.dlm"), "--data", path("sample")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--target-false-reject"), qPrintable(o.err));
+
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString db = path("threshold.sqlite");
+        o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--param", "image_size=64", "--out",
+                 path("thr.dlm"), "--db", db, "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        o = run({"threshold", "--model", path("thr.dlm"), "--data", path("sample"), "--target-false-reject", "0.05",
+                 "--folds", "3", "--out", path("thr-frr5.dlm"), "--db", db, "--json", path("thr.json"), "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject summary = QJsonDocument::fromJson(o.out.toUtf8()).object();
+        QCOMPARE(summary["folds"].toInt(), 3);
+        const QJsonObject chosen = summary["chosen"].toObject();
+        QCOMPARE(chosen["normal_images"].toInt(), 60); // every normal training image, once
+        QVERIFY(chosen["false_reject_rate"].toDouble() <= 0.05);
+        QCOMPARE(chosen["rejected"].toInt(), 3);       // floor(60 x 0.05)
+        const QJsonArray interval = chosen["interval_95"].toArray();
+        QVERIFY(interval[0].toDouble() <= chosen["false_reject_rate"].toDouble()
+                && interval[1].toDouble() > chosen["false_reject_rate"].toDouble());
+        QVERIFY(summary["test_split_check"].toObject().contains("false_reject_rate_at_chosen"));
+        QCOMPARE(readJson(path("thr.json"))["chosen"].toObject()["threshold"].toDouble(), chosen["threshold"].toDouble());
+
+        // The copy carries the threshold and its estimate, and is the fitted model's child.
+        o = run({"info", "--model", path("thr-frr5.dlm")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject threshold = QJsonDocument::fromJson(o.out.toUtf8()).object()["threshold"].toObject();
+        QCOMPARE(threshold["source"].toString(), QString("target-false-reject"));
+        QCOMPARE(threshold["value"].toDouble(), chosen["threshold"].toDouble());
+        QCOMPARE(threshold["target_false_reject_rate"].toDouble(), 0.05);
+        dl::db::Store store;
+        store.open(db);
+        const auto models = store.listModels(); // newest first
+        QCOMPARE(int(models.size()), 2);
+        QCOMPARE(models[0].bundlePath, path("thr-frr5.dlm"));
+        QCOMPARE(models[0].parentModelId.value_or(0), models[1].id);
+    }
+
     // SDAS: a tiny synthesis model, byte-identical samples for a seed, and clear refusals.
     void sdasFitAndSynth()
     {
