@@ -87,6 +87,9 @@ public:
     void evaluate(const EvaluateSpec& spec);
     // Records every scored image as a result (EngineBridgeInspection.cpp).
     void inspect(const InspectSpec& spec);
+    // Threshold by a target false-reject rate (EngineBridgeModelJobs.cpp).
+    void studyThreshold(const ThresholdStudySpec& spec);
+    void applyThreshold(const ThresholdApplySpec& spec);
     bool isModelJobRunning() const { return modelLane_->hasRunningOrWaiting(); }
     // Cancels the running training/evaluation and drops the waiting ones.
     void cancelModelJobs();
@@ -124,6 +127,8 @@ signals:
     void modelTrained(const dl::ui::TrainedModel& model);
     void modelEvaluated(const dl::ui::ModelEvaluation& evaluation);
     void inspected(const dl::ui::InspectionSummary& summary);
+    void thresholdStudied(const dl::ui::ThresholdStudyResult& result);
+    void thresholdApplied(const dl::ui::TrainedModel& model);
     void modelJobFailed(const QString& message);
     void modelJobCancelled(const QString& description);
     void modelJobsIdle();
@@ -139,7 +144,7 @@ private:
     using Delivery = JobLane::Delivery;
     using Work = JobLane::Work;
 
-    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Inspect, Synthesize };
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Inspect, Threshold, Synthesize };
     // `prepare` runs on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
     void enqueue(JobKind kind, const QString& description, std::function<Work()> prepare);
     void enqueueModelJob(JobKind kind, const QString& description, std::function<Work()> prepare);

@@ -15,6 +15,7 @@
 #include "methods/sdas/SdasTraining.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/SdasFit.h"
+#include "workflow/ThresholdStudy.h"
 #include "workflow/Workflow.h"
 
 #include <QDir>
@@ -307,7 +308,72 @@ InspectionSummary runInspection(const InspectSpec& spec, const ProgressContext& 
     return summary;
 }
 
+ThresholdStudyResult runThresholdStudy(const ThresholdStudySpec& spec, const ProgressContext& progress)
+{
+    const std::vector<Dataset> datasets = selectDatasets(spec.datasets, spec.categories, nullptr);
+    const workflow::ThresholdStudy study
+        = workflow::studyThreshold(fileSystemPath(spec.bundlePath), fileSystemPath(spec.weightsPath),
+                                   workflow::pointersTo(datasets), spec.folds, 42, progress);
+    ThresholdStudyResult result;
+    result.bundlePath = spec.bundlePath;
+    result.method = QString::fromStdString(study.method);
+    result.currentThreshold = study.currentThreshold;
+    result.currentSource = QString::fromStdString(study.currentSource);
+    result.folds = study.normal.folds;
+    result.normalScores = QVector<double>(study.normal.scores.begin(), study.normal.scores.end());
+    result.testNormalScores = QVector<double>(study.testNormalScores.begin(), study.testNormalScores.end());
+    result.testDefectScores = QVector<double>(study.testDefectScores.begin(), study.testDefectScores.end());
+    return result;
+}
+
+TrainedModel runThresholdApply(const ThresholdApplySpec& spec)
+{
+    db::JobRecorder recording(spec.databasePath);
+    FalseRejectEstimate chosen;
+    chosen.threshold = spec.threshold;
+    chosen.rate = spec.estimatedRate;
+    chosen.low = spec.low;
+    chosen.high = spec.high;
+    chosen.rejected = spec.rejected;
+    chosen.normalImages = spec.normalImages;
+    const workflow::AdjustedModel adjusted
+        = workflow::saveWithThreshold(recording.recorder(), fileSystemPath(spec.bundlePath),
+                                      fileSystemPath(spec.outputPath), chosen, spec.target, spec.folds);
+    const ModelBundle bundle = ModelBundle::load(fileSystemPath(spec.outputPath));
+    TrainedModel model;
+    model.bundlePath = QFileInfo(spec.outputPath).absoluteFilePath();
+    model.checksum = QString::fromStdString(adjusted.checksum);
+    model.method = QString::fromStdString(bundle.header.value("method", ""));
+    for (const std::string& category : bundle.header.value("categories", std::vector<std::string>{}))
+        model.categories << QString::fromStdString(category);
+    model.threshold = spec.threshold;
+    model.modelId = adjusted.modelId;
+    return model;
+}
+
 } // namespace
+
+void EngineBridge::studyThreshold(const ThresholdStudySpec& spec)
+{
+    enqueueModelJob(JobKind::Threshold, tr("Cross-validating the threshold of %1").arg(QFileInfo(spec.bundlePath).fileName()),
+                    [this, spec]() -> Work {
+                        return [this, spec](const ProgressContext& progress) -> Delivery {
+                            const ThresholdStudyResult result = runThresholdStudy(spec, progress);
+                            return [this, result] { emit thresholdStudied(result); };
+                        };
+                    });
+}
+
+void EngineBridge::applyThreshold(const ThresholdApplySpec& spec)
+{
+    enqueueModelJob(JobKind::Threshold, tr("Saving %1").arg(QFileInfo(spec.outputPath).fileName()),
+                    [this, spec]() -> Work {
+                        return [this, spec](const ProgressContext&) -> Delivery {
+                            const TrainedModel model = runThresholdApply(spec);
+                            return [this, model] { emit thresholdApplied(model); };
+                        };
+                    });
+}
 
 void EngineBridge::inspect(const InspectSpec& spec)
 {

@@ -89,6 +89,38 @@ struct InspectionSummary {
     double seconds = 0.0;
 };
 
+// Cross-validates a model's normal training scores for choosing its threshold by
+// a target false-reject rate (workflow::studyThreshold), on the datasets loaded.
+struct ThresholdStudySpec {
+    QString bundlePath;
+    std::vector<std::shared_ptr<const Dataset>> datasets;
+    QStringList categories;        // empty = all
+    QString weightsPath;
+    int folds = 5;
+};
+
+struct ThresholdStudyResult {
+    QString bundlePath;
+    QString method;
+    double currentThreshold = 0.0;
+    QString currentSource;
+    int folds = 0;
+    QVector<double> normalScores;     // cross-validated normal training scores, ascending
+    QVector<double> testNormalScores; // the model's scores of the test split
+    QVector<double> testDefectScores;
+};
+
+// Saves a copy of a model with a chosen threshold and records it as the model's child.
+struct ThresholdApplySpec {
+    QString bundlePath;
+    QString outputPath;
+    QString databasePath;          // empty: not recorded
+    double threshold = 0.0;
+    double target = 0.01;
+    double estimatedRate = 0.0, low = 0.0, high = 0.0;
+    int rejected = 0, normalImages = 0, folds = 0;
+};
+
 struct CategoryCurve {
     QString category;
     QVector<QPointF> roc;          // image ROC: (FPR, TPR)
@@ -138,3 +170,4 @@ Q_DECLARE_METATYPE(dl::ui::SynthesisRequest)
 Q_DECLARE_METATYPE(dl::ui::SynthesisResult)
 Q_DECLARE_METATYPE(dl::ui::ModelEvaluation)
 Q_DECLARE_METATYPE(dl::ui::InspectionSummary)
+Q_DECLARE_METATYPE(dl::ui::ThresholdStudyResult)

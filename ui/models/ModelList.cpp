@@ -7,6 +7,7 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/models/ModelCompare.h"
+#include "ui/models/ThresholdDialog.h"
 
 #include <QCryptographicHash>
 #include <QDialog>
@@ -76,8 +77,11 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     compareButton_->setObjectName(QStringLiteral("compareModels"));
     buttons->addWidget(refreshButton_);
     buttons->addStretch(1);
+    thresholdButton_ = new QPushButton(top);
+    thresholdButton_->setObjectName(QStringLiteral("modelThreshold"));
     buttons->addWidget(activateButton_);
     buttons->addWidget(compareButton_);
+    buttons->addWidget(thresholdButton_);
     topLayout->addLayout(buttons);
 
     compare_ = new ModelCompare(splitter);
@@ -90,6 +94,11 @@ ModelList::ModelList(EngineBridge* engine, QWidget* parent) : QWidget(parent), e
     connect(refreshButton_, &QPushButton::clicked, this, &ModelList::refresh);
     connect(activateButton_, &QPushButton::clicked, this, &ModelList::activateSelected);
     connect(compareButton_, &QPushButton::clicked, this, &ModelList::compareSelected);
+    connect(thresholdButton_, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = table_->selectionModel()->selectedRows(NameColumn);
+        if (rows.size() == 1)
+            showThresholdDialog(rows.front().data(kPathRole).toString());
+    });
     connect(table_, &QTableWidget::cellDoubleClicked, this, [this] { activateSelected(); });
     connect(compare_, &ModelCompare::promoteRequested, this, [this](const QString& bundlePath) {
         if (promoteWithConfirmation(bundlePath))
@@ -135,6 +144,8 @@ void ModelList::retranslateUi()
     activateButton_->setToolTip(tr("Put the selected model into use on the line (asks for a reason)"));
     compareButton_->setText(tr("&Compare"));
     compareButton_->setToolTip(tr("Evaluate the two selected models on the loaded test images"));
+    thresholdButton_->setText(tr("&Threshold\u2026"));
+    thresholdButton_->setToolTip(tr("Choose the selected model's threshold by the share of good parts it may reject"));
 }
 
 void ModelList::refreshKeepingSelection()
@@ -367,6 +378,7 @@ void ModelList::updateButtons()
                             && methodOf(paths.front()) != QLatin1String("sdas");
     activateButton_->setEnabled(promotable);
     compareButton_->setEnabled(paths.size() == 2);
+    thresholdButton_->setEnabled(one && methodOf(paths.front()) != QLatin1String("sdas"));
 }
 
 bool ModelList::promoteWithConfirmation(const QString& bundlePath)
@@ -417,6 +429,35 @@ std::optional<QString> ModelList::askPromotionReason(const QString& bundlePath)
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return edit->text();
+}
+
+ThresholdDialog* ModelList::showThresholdDialog(const QString& bundlePath, int folds)
+{
+    if (datasets_.empty()) {
+        emit errorOccurred(tr("Import the dataset the model was trained on first: its training images are "
+                              "cross-validated."));
+        return nullptr;
+    }
+    if (!QFileInfo::exists(bundlePath)) {
+        emit errorOccurred(tr("%1: the model file does not exist any more.").arg(bundlePath));
+        return nullptr;
+    }
+    ThresholdStudySpec spec;
+    spec.bundlePath = bundlePath;
+    spec.datasets = datasets_;
+    spec.weightsPath = engine_->backboneWeights();
+    spec.folds = folds;
+    if (store_)
+        for (const auto& m : store_->listModels())
+            if (m.bundlePath == bundlePath) {
+                spec.categories = m.categories;
+                break;
+            }
+    auto* dialog = new ThresholdDialog(engine_, spec, databasePath_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ThresholdDialog::modelSaved, this, [this] { refreshKeepingSelection(); });
+    dialog->show();
+    return dialog;
 }
 
 void ModelList::evaluateNewModel(const QString& bundlePath)

@@ -31,6 +31,7 @@ namespace dl::ui {
 
 class EngineBridge;
 class ModelCompare;
+class ThresholdDialog;
 
 class ModelList : public QWidget {
     Q_OBJECT
@@ -59,6 +60,10 @@ public:
     // Evaluates a freshly trained model on the loaded test split (its metrics go
     // to the database and this list); no-op without a loaded dataset.
     void evaluateNewModel(const QString& bundlePath);
+    // Models > Threshold…: the threshold by a target false-reject rate for the
+    // model at `bundlePath`, on the loaded datasets (non-modal; null when it
+    // cannot start, with errorOccurred saying why).
+    ThresholdDialog* showThresholdDialog(const QString& bundlePath, int folds = 5);
     // The method of a listed model ("" when not listed).
     QString methodOf(const QString& bundlePath) const;
 
@@ -107,6 +112,7 @@ private:
     QPushButton* refreshButton_ = nullptr;
     QPushButton* activateButton_ = nullptr;
     QPushButton* compareButton_ = nullptr;
+    QPushButton* thresholdButton_ = nullptr;
     ModelCompare* compare_ = nullptr;
     std::vector<std::shared_ptr<const Dataset>> datasets_;
     int pendingEvaluations_ = 0;

@@ -13,6 +13,7 @@
 #include "ui/models/ModelCompare.h"
 #include "ui/bridge/ModelJobs.h"
 #include "ui/models/ModelList.h"
+#include "ui/models/ThresholdDialog.h"
 #include "ui/training/TrainingPanel.h"
 #include "common/UserName.h"
 
@@ -384,6 +385,54 @@ private slots:
         QCOMPARE(history[1].reason, QStringLiteral("first model of the line"));
         // Promoted once: the button says so and cannot promote again.
         QVERIFY(!compare->promoteButton()->isEnabled());
+    }
+
+    void thresholdDialogChoosesByATargetFalseRejectRate()
+    {
+        QVERIFY(!parentModel_.isEmpty());
+        dl::ui::ThresholdDialog* dialog = models()->showThresholdDialog(parentModel_, 2);
+        QVERIFY(dialog);
+        QSignalSpy studied(window_->engine(), &dl::ui::EngineBridge::thresholdStudied);
+        QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
+        dialog->start();
+        QTRY_COMPARE_WITH_TIMEOUT(studied.count(), 1, 240000);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        const auto study = studied.first().first().value<dl::ui::ThresholdStudyResult>();
+        QCOMPARE(study.folds, 2);
+        QCOMPARE(study.normalScores.size(), 14); // every normal training image, once
+        QCOMPARE(study.testNormalScores.size(), 4);
+        QCOMPARE(study.testDefectScores.size(), 4);
+        QVERIFY(dialog->hasStudy());
+        // Good training, good test and defective test scores, with the two thresholds marked.
+        QCOMPARE(dialog->histogram()->plottableCount(), 3);
+        QVERIFY(dialog->histogram()->itemCount() >= 2);
+
+        // A looser target never raises the threshold; the estimate never exceeds the target.
+        dialog->setTargetRate(0.1);
+        const double strict = dialog->chosenThreshold();
+        QVERIFY(dialog->chosenRate() <= 0.1);
+        dialog->setTargetRate(0.2);
+        QVERIFY(dialog->chosenThreshold() <= strict);
+        QVERIFY(dialog->chosenRate() <= 0.2);
+
+        // Saved as a new model: a child of the studied one, not put into use.
+        const QString active = models()->activeModelPath();
+        QSignalSpy saved(dialog, &dl::ui::ThresholdDialog::modelSaved);
+        const QString adjusted = modelsDir_ + "/threshold-frr20.dlm";
+        dialog->saveAsNewModel(adjusted);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 30000);
+        QCOMPARE(models()->activeModelPath(), active);
+        dl::db::Store store;
+        store.open(databasePath_);
+        const auto records = store.listModels(); // newest first
+        QCOMPARE(records.front().bundlePath, QFileInfo(adjusted).absoluteFilePath());
+        qint64 parentId = 0;
+        for (const auto& m : records)
+            if (m.bundlePath == parentModel_)
+                parentId = m.id;
+        QCOMPARE(records.front().parentModelId.value_or(0), parentId);
+        QCOMPARE(records.front().metrics.value("threshold", 0.0), dialog->chosenThreshold());
+        dialog->close();
     }
 
     void activeModelKeptInSettingsByOlderVersionsMovesIntoTheDatabase()
