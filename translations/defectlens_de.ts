@@ -412,6 +412,10 @@
         <source>Inspecting %1</source>
         <translation>Prüfe %1</translation>
     </message>
+    <message>
+        <source>Cross-validating the threshold of %1</source>
+        <translation>Kreuzvalidiere die Schwelle von %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -1237,6 +1241,18 @@ Nachher: %2</translation>
     <message>
         <source>Promote</source>
         <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold…</source>
+        <translation>&amp;Schwelle…</translation>
+    </message>
+    <message>
+        <source>Choose the selected model&apos;s threshold by the share of good parts it may reject</source>
+        <translation>Die Schwelle des gewählten Modells nach dem Anteil guter Teile wählen, den es ausschleusen darf</translation>
+    </message>
+    <message>
+        <source>Import the dataset the model was trained on first: its training images are cross-validated.</source>
+        <translation>Zuerst den Datensatz importieren, mit dem das Modell trainiert wurde: Seine Trainingsbilder werden kreuzvalidiert.</translation>
     </message>
 </context>
 <context>
@@ -2084,6 +2100,116 @@ Nachher: %2</translation>
     <message>
         <source>DefectLens models (*.dlm)</source>
         <translation>DefectLens-Modelle (*.dlm)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThresholdDialog</name>
+    <message>
+        <source>Saved %1 with the threshold %2. It goes into use when you promote it in the model list.</source>
+        <translation>%1 mit der Schwelle %2 gespeichert. Es wird eingesetzt, wenn Sie es in der Modellliste übernehmen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Threshold of %1</source>
+        <translation>Schwelle von %1</translation>
+    </message>
+    <message>
+        <source>Choose the threshold by the share of good parts it may reject. Every normal training image is scored by a model trained without it (%1-fold cross-validation, as the model was trained), so the estimate rests on all of them, not on a few held-out images.</source>
+        <translation>Die Schwelle nach dem Anteil guter Teile wählen, den sie ausschleusen darf. Jedes normale Trainingsbild wird von einem Modell bewertet, das ohne es trainiert wurde (%1-fache Kreuzvalidierung, trainiert wie das Modell); die Schätzung beruht also auf allen, nicht auf wenigen zurückgehaltenen Bildern.</translation>
+    </message>
+    <message>
+        <source>&amp;Target false-reject rate:</source>
+        <translation>&amp;Ziel-Fehlausschleusungsrate:</translation>
+    </message>
+    <message>
+        <source>Cross-validate &amp;again</source>
+        <translation>&amp;Erneut kreuzvalidieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cross-validate</source>
+        <translation>&amp;Kreuzvalidieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new model</source>
+        <translation>Als neues Modell &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Writes a copy of the model with the chosen threshold; it goes into use when promoted</source>
+        <translation>Schreibt eine Kopie des Modells mit der gewählten Schwelle; sie wird eingesetzt, wenn sie übernommen wird</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Image score</source>
+        <translation>Bild-Score</translation>
+    </message>
+    <message>
+        <source>Share of images per bin</source>
+        <translation>Anteil der Bilder je Klasse</translation>
+    </message>
+    <message>
+        <source>Cross-validation trains %1 models; it takes about %1 times as long as training this one.</source>
+        <translation>Die Kreuzvalidierung trainiert %1 Modelle; sie dauert etwa %1-mal so lange wie das Training dieses Modells.</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>Warte auf die Engine…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n good training image(s) cross-validated in %1 folds.</source>
+        <translation>
+            <numerusform>%n gutes Trainingsbild in %1 Teilen kreuzvalidiert.</numerusform>
+            <numerusform>%n gute Trainingsbilder in %1 Teilen kreuzvalidiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expected false rejects %1 (95 %: %2 to %3; %4 of %5 good training images)</source>
+        <translation>erwartete Fehlausschleusungen %1 (95 %: %2 bis %3; %4 von %5 guten Trainingsbildern)</translation>
+    </message>
+    <message>
+        <source>on the test split: %1 of good parts rejected, %2 of defects caught</source>
+        <translation>auf der Testmenge: %1 guter Teile ausgeschleust, %2 der Fehler erkannt</translation>
+    </message>
+    <message>
+        <source>For the target: threshold %1, %2.</source>
+        <translation>Für das Ziel: Schwelle %1, %2.</translation>
+    </message>
+    <message>
+        <source>In use: threshold %1 (%2), %3.</source>
+        <translation>Im Einsatz: Schwelle %1 (%2), %3.</translation>
+    </message>
+    <message>
+        <source>The threshold in use is expected to reject %1 of good parts, more than the target (%2). Save the chosen threshold as a new model and promote it, or retrain.</source>
+        <translation>Die eingesetzte Schwelle schleust voraussichtlich %1 guter Teile aus, mehr als das Ziel (%2). Die gewählte Schwelle als neues Modell speichern und übernehmen, oder neu trainieren.</translation>
+    </message>
+    <message>
+        <source>good, training (cross-validated)</source>
+        <translation>gut, Training (kreuzvalidiert)</translation>
+    </message>
+    <message>
+        <source>good, test split</source>
+        <translation>gut, Testmenge</translation>
+    </message>
+    <message>
+        <source>defective, test split</source>
+        <translation>fehlerhaft, Testmenge</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>im Einsatz</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>gewählt</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>Speichere %1…</translation>
     </message>
 </context>
 <context>

@@ -410,6 +410,10 @@
         <source>Inspecting %1</source>
         <translation>%1 を検査中</translation>
     </message>
+    <message>
+        <source>Cross-validating the threshold of %1</source>
+        <translation>%1 のしきい値を交差検証中</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -1227,6 +1231,18 @@ After: %2</source>
     <message>
         <source>Promote</source>
         <translation>採用</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold…</source>
+        <translation>しきい値(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Choose the selected model&apos;s threshold by the share of good parts it may reject</source>
+        <translation>良品を不良とする割合で選択したモデルのしきい値を選びます</translation>
+    </message>
+    <message>
+        <source>Import the dataset the model was trained on first: its training images are cross-validated.</source>
+        <translation>先にモデルを学習したデータセットを読み込んでください。その学習画像を交差検証します。</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2088,115 @@ After: %2</source>
     <message>
         <source>DefectLens models (*.dlm)</source>
         <translation>DefectLens モデル (*.dlm)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThresholdDialog</name>
+    <message>
+        <source>Saved %1 with the threshold %2. It goes into use when you promote it in the model list.</source>
+        <translation>しきい値 %2 で %1 を保存しました。モデル一覧で採用すると使用されます。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Threshold of %1</source>
+        <translation>%1 のしきい値</translation>
+    </message>
+    <message>
+        <source>Choose the threshold by the share of good parts it may reject. Every normal training image is scored by a model trained without it (%1-fold cross-validation, as the model was trained), so the estimate rests on all of them, not on a few held-out images.</source>
+        <translation>良品を不良とする割合でしきい値を選びます。各正常学習画像は、その画像を除いて学習したモデルで評価されます (%1 分割の交差検証、モデルと同じ学習)。推定は少数の保留画像ではなく全画像に基づきます。</translation>
+    </message>
+    <message>
+        <source>&amp;Target false-reject rate:</source>
+        <translation>目標の誤不良率(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cross-validate &amp;again</source>
+        <translation>再度交差検証(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cross-validate</source>
+        <translation>交差検証(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new model</source>
+        <translation>新しいモデルとして保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Writes a copy of the model with the chosen threshold; it goes into use when promoted</source>
+        <translation>選んだしきい値でモデルのコピーを書き込みます。採用すると使用されます</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Image score</source>
+        <translation>画像スコア</translation>
+    </message>
+    <message>
+        <source>Share of images per bin</source>
+        <translation>区間ごとの画像の割合</translation>
+    </message>
+    <message>
+        <source>Cross-validation trains %1 models; it takes about %1 times as long as training this one.</source>
+        <translation>交差検証は %1 個のモデルを学習します。このモデルの学習の約 %1 倍の時間がかかります。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>エンジンを待機中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n good training image(s) cross-validated in %1 folds.</source>
+        <translation>
+            <numerusform>良品の学習画像 %n 枚を %1 分割で交差検証しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expected false rejects %1 (95 %: %2 to %3; %4 of %5 good training images)</source>
+        <translation>予想誤不良 %1 (95 %: %2 から %3、良品学習画像 %5 枚中 %4 枚)</translation>
+    </message>
+    <message>
+        <source>on the test split: %1 of good parts rejected, %2 of defects caught</source>
+        <translation>テストセットでは良品の %1 を不良判定、欠陥の %2 を検出</translation>
+    </message>
+    <message>
+        <source>For the target: threshold %1, %2.</source>
+        <translation>目標に対して: しきい値 %1、%2。</translation>
+    </message>
+    <message>
+        <source>In use: threshold %1 (%2), %3.</source>
+        <translation>使用中: しきい値 %1 (%2)、%3。</translation>
+    </message>
+    <message>
+        <source>The threshold in use is expected to reject %1 of good parts, more than the target (%2). Save the chosen threshold as a new model and promote it, or retrain.</source>
+        <translation>使用中のしきい値は良品の %1 を不良とする見込みで、目標 (%2) を超えています。選んだしきい値を新しいモデルとして保存して採用するか、再学習してください。</translation>
+    </message>
+    <message>
+        <source>good, training (cross-validated)</source>
+        <translation>良品、学習 (交差検証)</translation>
+    </message>
+    <message>
+        <source>good, test split</source>
+        <translation>良品、テスト</translation>
+    </message>
+    <message>
+        <source>defective, test split</source>
+        <translation>不良、テスト</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 を保存中…</translation>
     </message>
 </context>
 <context>

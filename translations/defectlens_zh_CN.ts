@@ -410,6 +410,10 @@
         <source>Inspecting %1</source>
         <translation>正在检查 %1</translation>
     </message>
+    <message>
+        <source>Cross-validating the threshold of %1</source>
+        <translation>正在交叉验证 %1 的阈值</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -1227,6 +1231,18 @@ After: %2</source>
     <message>
         <source>Promote</source>
         <translation>采用</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold…</source>
+        <translation>阈值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Choose the selected model&apos;s threshold by the share of good parts it may reject</source>
+        <translation>按允许误判的良品比例选择所选模型的阈值</translation>
+    </message>
+    <message>
+        <source>Import the dataset the model was trained on first: its training images are cross-validated.</source>
+        <translation>请先导入训练该模型的数据集：将对其训练图像进行交叉验证。</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2088,115 @@ After: %2</source>
     <message>
         <source>DefectLens models (*.dlm)</source>
         <translation>DefectLens 模型 (*.dlm)</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::ThresholdDialog</name>
+    <message>
+        <source>Saved %1 with the threshold %2. It goes into use when you promote it in the model list.</source>
+        <translation>已以阈值 %2 保存 %1。在模型列表中采用后即投入使用。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Threshold of %1</source>
+        <translation>%1 的阈值</translation>
+    </message>
+    <message>
+        <source>Choose the threshold by the share of good parts it may reject. Every normal training image is scored by a model trained without it (%1-fold cross-validation, as the model was trained), so the estimate rests on all of them, not on a few held-out images.</source>
+        <translation>按允许误判的良品比例选择阈值。每张正常训练图像都由不含该图像训练的模型评分（%1 折交叉验证，训练方式与模型相同），因此估计基于全部图像，而非少数留出图像。</translation>
+    </message>
+    <message>
+        <source>&amp;Target false-reject rate:</source>
+        <translation>目标误判率(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Cross-validate &amp;again</source>
+        <translation>重新交叉验证(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cross-validate</source>
+        <translation>交叉验证(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new model</source>
+        <translation>另存为新模型(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Writes a copy of the model with the chosen threshold; it goes into use when promoted</source>
+        <translation>以所选阈值写入模型副本；采用后投入使用</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Image score</source>
+        <translation>图像分数</translation>
+    </message>
+    <message>
+        <source>Share of images per bin</source>
+        <translation>每个区间的图像比例</translation>
+    </message>
+    <message>
+        <source>Cross-validation trains %1 models; it takes about %1 times as long as training this one.</source>
+        <translation>交叉验证会训练 %1 个模型；耗时约为训练此模型的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>Waiting for the engine…</source>
+        <translation>等待引擎…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n good training image(s) cross-validated in %1 folds.</source>
+        <translation>
+            <numerusform>已在 %1 折中交叉验证 %n 张良品训练图像。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expected false rejects %1 (95 %: %2 to %3; %4 of %5 good training images)</source>
+        <translation>预计误判 %1（95 %：%2 至 %3；%5 张良品训练图像中的 %4 张）</translation>
+    </message>
+    <message>
+        <source>on the test split: %1 of good parts rejected, %2 of defects caught</source>
+        <translation>在测试集上：%1 的良品被误判，%2 的缺陷被检出</translation>
+    </message>
+    <message>
+        <source>For the target: threshold %1, %2.</source>
+        <translation>针对目标：阈值 %1，%2。</translation>
+    </message>
+    <message>
+        <source>In use: threshold %1 (%2), %3.</source>
+        <translation>使用中：阈值 %1（%2），%3。</translation>
+    </message>
+    <message>
+        <source>The threshold in use is expected to reject %1 of good parts, more than the target (%2). Save the chosen threshold as a new model and promote it, or retrain.</source>
+        <translation>当前阈值预计会误判 %1 的良品，超过目标（%2）。请将所选阈值另存为新模型并采用，或重新训练。</translation>
+    </message>
+    <message>
+        <source>good, training (cross-validated)</source>
+        <translation>良品，训练（交叉验证）</translation>
+    </message>
+    <message>
+        <source>good, test split</source>
+        <translation>良品，测试集</translation>
+    </message>
+    <message>
+        <source>defective, test split</source>
+        <translation>缺陷，测试集</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>所选</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>正在保存 %1…</translation>
     </message>
 </context>
 <context>
