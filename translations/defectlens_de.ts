@@ -1892,6 +1892,10 @@ Nachher: %2</translation>
         <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
         <translation>z. B. Staub auf der Linse, Kratzer unter dem Mikroskop bestätigt</translation>
     </message>
+    <message>
+        <source>The score of %1 could not be recorded: %2</source>
+        <translation>Der Score von %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>

@@ -1881,6 +1881,10 @@ After: %2</source>
         <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
         <translation>例: レンズのほこり、顕微鏡で傷を確認</translation>
     </message>
+    <message>
+        <source>The score of %1 could not be recorded: %2</source>
+        <translation>%1 のスコアを記録できませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>

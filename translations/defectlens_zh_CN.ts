@@ -1881,6 +1881,10 @@ After: %2</source>
         <source>e.g. dust on the lens, scratch confirmed under the microscope</source>
         <translation>例如：镜头上有灰尘，显微镜下确认划痕</translation>
     </message>
+    <message>
+        <source>The score of %1 could not be recorded: %2</source>
+        <translation>无法记录 %1 的分数：%2</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>

@@ -384,6 +384,7 @@ void MainWindow::openImage(const QString& imagePath)
     if (imagePath != shownOverride_.imagePath)
         shownOverride_ = {};
     currentImagePath_ = imagePath;
+    recordScoreOf_ = imagePath;
     // The previous image's score and verdict must not linger while this one is scored.
     resultView_->showPending(imagePath, engine_->nameBelowDatasetRoot(imagePath));
     engine_->scoreImage(imagePath);
@@ -669,6 +670,7 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
     // With a model, the engine scores the image on its worker and draws a fresh heatmap.
     if (engine_->hasModel()) {
         openImage(imagePath);
+        recordScoreOf_.clear(); // its result is stored already
         return;
     }
     currentImagePath_ = imagePath;
@@ -835,6 +837,13 @@ void MainWindow::onImageScored(const ScoredImage& image)
     if (image.scored)
         thumbnailGrid_->thumbnailModel()->setVerdict(image.imagePath, image.defect, image.score);
     thumbnailGrid_->selectPath(image.imagePath);
+    // Scores of images opened for review are recorded, once; a stored result shown again is not.
+    if (image.scored && image.imagePath == recordScoreOf_) {
+        recordScoreOf_.clear();
+        if (const std::optional<ModelSummary> model = engine_->model())
+            resultsTable_->recordViewerScore(image.imagePath, image.score, image.defect, model->bundlePath,
+                                             model->checksum);
+    }
     if (image.scored)
         appendLog(LogLevel::Info, tr("%1: score %2, %3")
                                       .arg(image.imagePath, QString::number(image.score, 'g', 6),

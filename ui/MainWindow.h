@@ -220,6 +220,7 @@ private:
         QString reason;
     };
     ShownOverride shownOverride_;
+    QString recordScoreOf_; // an image opened for review whose score is recorded when it arrives
     QString lastFolder_;       // where the file dialogs start
     bool errorDialogsEnabled_ = true;
 

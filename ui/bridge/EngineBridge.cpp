@@ -37,6 +37,7 @@ ModelSummary summarise(const Detector& detector, const QString& bundlePath)
         summary.categories << QString::fromStdString(category);
     summary.threshold = info.threshold;
     summary.thresholdSource = QString::fromStdString(info.thresholdSource);
+    summary.checksum = QString::fromStdString(info.provenance.value("bundle_sha256", std::string()));
     return summary;
 }
 

@@ -33,6 +33,7 @@ struct ModelSummary {
     QStringList categories;
     double threshold = 0.0;  // image score >= threshold -> defect
     QString thresholdSource; // "normal-quantile", "f1-max", "user"
+    QString checksum;        // SHA-256 of the bundle (links recorded results to the model)
 };
 
 // One image as the detector saw it; without a model only `original` is set.

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -139,12 +140,62 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     updateCountLabel();
 }
 
-ResultsTable::~ResultsTable() = default;
+ResultsTable::~ResultsTable()
+{
+    finishViewerRun();
+}
+
+void ResultsTable::finishViewerRun()
+{
+    if (!viewerRun_ || !hasDatabase())
+        return;
+    try {
+        store_->finishRun(viewerRun_->id, db::RunStatus::Succeeded);
+    } catch (const std::exception& error) {
+        // Closing: nobody is left to tell but the log; the next open marks the run abandoned.
+        qWarning("%s", error.what());
+    }
+    viewerRun_.reset();
+}
+
+bool ResultsTable::recordViewerScore(const QString& imagePath, double score, bool defect, const QString& modelPath,
+                                     const QString& modelChecksum)
+{
+    if (!hasDatabase())
+        return false;
+    try {
+        if (viewerRun_ && viewerRun_->modelChecksum != modelChecksum)
+            finishViewerRun(); // one run per model
+        if (!viewerRun_) {
+            std::optional<db::RowId> modelId;
+            if (const auto model = store_->findModelByChecksum(modelChecksum))
+                modelId = model->id;
+            const db::RunRecord run = store_->startRun(
+                db::RunKind::Predict,
+                {{"source", "gui-viewer"}, {"model", QFile::encodeName(modelPath).toStdString()}}, modelId);
+            viewerRun_ = ViewerRun{run.id, modelChecksum};
+        }
+        db::ResultRecord result;
+        result.runId = viewerRun_->id;
+        result.imagePath = imagePath;
+        result.score = score;
+        result.verdict = defect ? db::Verdict::Defect : db::Verdict::Ok;
+        store_->addResults({result});
+    } catch (const std::exception& error) {
+        emit errorOccurred(tr("The score of %1 could not be recorded: %2").arg(imagePath, QString::fromUtf8(error.what())));
+        return false;
+    }
+    // The operator watching the viewer run sees the new row.
+    if (selectedRunId() == viewerRun_->id)
+        refresh();
+    return true;
+}
 
 void ResultsTable::openDatabase(const QString& path)
 {
     auto store = std::make_unique<db::Store>();
     store->open(path); // throws; the current database stays as it was
+    finishViewerRun();
     store_ = std::move(store);
     fillRunCombo(std::nullopt);
     reload();

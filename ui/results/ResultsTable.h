@@ -60,6 +60,15 @@ public:
     // else the chosen run and row stay selected.
     void refresh();
 
+    // Records a score the viewer showed (an image opened from the dataset, the
+    // thumbnails or File > Open image) as a result of this session's viewer run, a
+    // predict run per model, finished when the table closes (or marked abandoned
+    // at the next open if the program dies). Returns false (and emits
+    // errorOccurred) when it cannot be stored; no-op without a database.
+    bool recordViewerScore(const QString& imagePath, double score, bool defect, const QString& modelPath,
+                           const QString& modelChecksum);
+    std::optional<db::RowId> viewerRunId() const { return viewerRun_ ? std::optional(viewerRun_->id) : std::nullopt; }
+
     // Replaces the reason dialog (tests inject a fixed reason).
     void setReasonProvider(ReasonProvider provider) { reasonProvider_ = std::move(provider); }
 
@@ -120,6 +129,12 @@ private:
     QPushButton* rejectButton_ = nullptr;
     QLabel* countLabel_ = nullptr;
     ReasonProvider reasonProvider_;
+    struct ViewerRun {
+        db::RowId id = 0;
+        QString modelChecksum;
+    };
+    std::optional<ViewerRun> viewerRun_;
+    void finishViewerRun();
     db::RowId newestScoringRun_ = 0; // the newest test/predict run the run list showed
     bool truncated_ = false; // the run has more than kMaxRows results
     bool updating_ = false;  // filter widgets are being refilled: ignore their signals

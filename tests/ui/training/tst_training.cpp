@@ -232,6 +232,23 @@ private slots:
         // Not the bare file name: "000.png" exists in every folder.
         QVERIFY2(first.relativePath.contains('/'), qPrintable(first.relativePath));
 
+        // An image opened for review is recorded in this session's viewer run.
+        const QString reviewed = QDir(dataRoot_ + "/test/good").entryInfoList({"*.png"}, QDir::Files).value(0).absoluteFilePath();
+        QVERIFY(!reviewed.isEmpty());
+        QSignalSpy scored(window_->engine(), &dl::ui::EngineBridge::imageScored);
+        window_->openImage(reviewed);
+        QTRY_VERIFY_WITH_TIMEOUT(table->viewerRunId(), 30000);
+        {
+            dl::db::Store store;
+            store.open(databasePath_);
+            dl::db::ResultFilter filter;
+            filter.runId = *table->viewerRunId();
+            const auto viewed = store.findResults(filter);
+            QCOMPARE(int(viewed.size()), 1);
+            QCOMPARE(viewed.front().imagePath, reviewed);
+            QCOMPARE(store.run(*table->viewerRunId())->params.value("source", std::string()), std::string("gui-viewer"));
+        }
+
         // A folder without images is refused with the folder's name.
         QVERIFY(QDir().mkpath(dir_.path() + "/empty"));
         QVERIFY(window_->inspectFolder(dir_.path() + "/empty"));
