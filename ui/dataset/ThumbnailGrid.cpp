@@ -101,18 +101,28 @@ public:
 
         painter->setFont(option.font);
         const bool selected = option.state & QStyle::State_Selected;
-        // The colour group the style painted the background in: an unfocused
-        // window's selection is drawn with the inactive highlight, and text in the
-        // active group's highlighted-text colour can vanish on it.
+        // The colour group the style paints the selection in (an unfocused window's
+        // selection uses the inactive highlight).
         const QPalette::ColorGroup group = !(option.state & QStyle::State_Enabled) ? QPalette::Disabled
                                            : (option.state & QStyle::State_Active) ? QPalette::Active
                                                                                     : QPalette::Inactive;
-        painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
         const QRect textRect(option.rect.left() + 2, thumbRect.bottom() + kCellPadding / 2, option.rect.width() - 4,
                              option.fontMetrics.height());
-        painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter,
-                          option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle,
-                                                        textRect.width()));
+        const QString name = option.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle,
+                                                           textRect.width() - 6);
+        if (selected) {
+            // Styles do not all paint an icon-mode cell's selection; the name gets its own
+            // highlight so that highlighted text never stands on a plain background.
+            const int width = option.fontMetrics.horizontalAdvance(name) + 10;
+            QRect chip(0, 0, std::min(width, textRect.width()), textRect.height());
+            chip.moveCenter(textRect.center());
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            QPainterPath shape;
+            shape.addRoundedRect(chip, 3, 3);
+            painter->fillPath(shape, option.palette.color(group, QPalette::Highlight));
+        }
+        painter->setPen(option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(textRect, Qt::AlignHCenter | Qt::AlignVCenter, name);
         painter->restore();
     }
 
