@@ -2502,6 +2502,14 @@ Nachher: %2</translation>
         <source>Parameter %1</source>
         <translation>Parameter %1</translation>
     </message>
+    <message>
+        <source>One model for all categories</source>
+        <translation>Ein Modell für alle Kategorien</translation>
+    </message>
+    <message>
+        <source>Use annotated defects</source>
+        <translation>Annotierte Defekte verwenden</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

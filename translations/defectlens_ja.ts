@@ -2486,6 +2486,14 @@ After: %2</source>
         <source>Parameter %1</source>
         <translation>パラメーター %1</translation>
     </message>
+    <message>
+        <source>One model for all categories</source>
+        <translation>全カテゴリーで 1 つのモデル</translation>
+    </message>
+    <message>
+        <source>Use annotated defects</source>
+        <translation>アノテーション済みの欠陥を使用</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2486,6 +2486,14 @@ After: %2</source>
         <source>Parameter %1</source>
         <translation>参数 %1</translation>
     </message>
+    <message>
+        <source>One model for all categories</source>
+        <translation>所有类别共用一个模型</translation>
+    </message>
+    <message>
+        <source>Use annotated defects</source>
+        <translation>使用已标注的缺陷</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

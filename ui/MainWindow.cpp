@@ -43,6 +43,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 
 #include <set>
 
@@ -331,6 +332,9 @@ void MainWindow::createStatusBar()
         engine_->cancel();
     });
     modelLabel_ = new QLabel(tr("No model loaded"));
+    // The status bar must not widen the window for a long model description (tooltip: the bundle).
+    modelLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    modelLabel_->setMinimumWidth(200);
     modelLabel_->setObjectName(QStringLiteral("modelLabel"));
 
     pixelLabel_ = new QLabel;
@@ -1027,8 +1031,27 @@ void MainWindow::applySettings(const AppSettings& settings)
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+        // Longer texts may have widened the window; once the new texts are laid out,
+        // go back to the width the user chose where the new language allows it.
+        if (!restoringWidth_) {
+            restoringWidth_ = true;
+            // After the relayout the new texts cause (posted events), not before it.
+            QTimer::singleShot(100, this, [this] {
+                if (!isMaximized() && !isFullScreen() && chosenWidth_ > 0)
+                    resize(std::max(chosenWidth_, minimumSizeHint().width()), height());
+                restoringWidth_ = false;
+            });
+        }
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!restoringWidth_)
+        chosenWidth_ = width();
 }
 
 void MainWindow::updateModelLabel()

@@ -111,6 +111,7 @@ signals:
 protected:
     void closeEvent(QCloseEvent* event) override; // asks about unsaved annotations
     void changeEvent(QEvent* event) override;     // language switch: retranslateUi
+    void resizeEvent(QResizeEvent* event) override; // remembers the width the user chose
 
 private:
     void createActions();
@@ -223,6 +224,8 @@ private:
     QString recordScoreOf_; // an image opened for review whose score is recorded when it arrives
     QString lastFolder_;       // where the file dialogs start
     bool errorDialogsEnabled_ = true;
+    int chosenWidth_ = 0;          // the window's width before a language switch widened it
+    bool restoringWidth_ = false;  // a language switch is being laid out
 
     ReportExportJob* reportJob_ = nullptr; // made on the first export
     QWidget* reportStatus_ = nullptr;      // label, progress and Cancel in the status bar

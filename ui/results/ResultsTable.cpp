@@ -104,10 +104,10 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     buttons->addWidget(acceptButton_);
     buttons->addWidget(rejectButton_);
     buttons->addStretch(1);
-    buttons->addWidget(countLabel_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addWidget(countLabel_); // its own line: "N of M results" is long in some languages
     layout->addWidget(table_, 1);
     layout->addLayout(buttons);
 

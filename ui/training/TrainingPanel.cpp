@@ -133,6 +133,9 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     setupBox_ = setup;
     auto* form = new QFormLayout(setup);
     methodBox_ = new QComboBox(setup);
+    // Method names are long in some languages; the list opens wide enough anyway.
+    methodBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    methodBox_->setMinimumContentsLength(14);
     methodBox_->setObjectName(QStringLiteral("trainingMethod"));
     for (const MethodDescription& method : DetectorRegistry::instance().methods())
         methodBox_->addItem(QString::fromStdString(method.title), QString::fromStdString(method.name));
@@ -194,16 +197,20 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     cancelButton_->setEnabled(false);
     buttons->addWidget(startButton_);
     buttons->addWidget(retrainButton_);
-    buttons->addWidget(cancelButton_);
     layout->addLayout(buttons);
     activeLabel_ = new QLabel(this);
     activeLabel_->setWordWrap(true);
     layout->addWidget(activeLabel_);
 
+    // Cancel beside the progress it stops; three buttons in a row do not fit a
+    // narrow dock in every language.
+    auto* progressRow = new QHBoxLayout;
     progressBar_ = new QProgressBar(this);
     progressBar_->setRange(0, kProgressSteps);
     progressBar_->setValue(0);
-    layout->addWidget(progressBar_);
+    progressRow->addWidget(progressBar_, 1);
+    progressRow->addWidget(cancelButton_);
+    layout->addLayout(progressRow);
     auto* status = new QHBoxLayout;
     stageLabel_ = new QLabel(this);
     stageLabel_->setMinimumWidth(50);
@@ -270,8 +277,11 @@ void TrainingPanel::retranslateUi()
     methodLabel_->setText(tr("Method:"));
     categoriesLabel_->setText(tr("Categories:"));
     categoryList_->setToolTip(tr("Categories of the loaded datasets to train on"));
-    unifiedBox_->setText(tr("One unified model for all checked categories"));
-    databaseLabelsBox_->setText(tr("Use defects annotated in the database as labelled defects"));
+    // Short texts (a check box does not wrap); the tooltips say the rest.
+    unifiedBox_->setText(tr("One model for all categories"));
+    unifiedBox_->setToolTip(tr("One unified model for all checked categories"));
+    databaseLabelsBox_->setText(tr("Use annotated defects"));
+    databaseLabelsBox_->setToolTip(tr("Use defects annotated in the database as labelled defects"));
     updateLabelsHint();
     for (auto it = parameterFields_.cbegin(); it != parameterFields_.cend(); ++it)
         if (auto* label = qobject_cast<QLabel*>(parameterForm_->labelForField(it.value())))

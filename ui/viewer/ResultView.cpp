@@ -97,6 +97,9 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     fileLabel_ = new QLabel;
     fileLabel_->setObjectName(QStringLiteral("fileLabel"));
     fileLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long path must not widen the window; the tooltip holds the whole path.
+    fileLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    fileLabel_->setMinimumWidth(120);
     scoreLabel_ = new QLabel;
     scoreLabel_->setObjectName(QStringLiteral("scoreLabel"));
     verdictBadge_ = new QLabel;
@@ -195,6 +198,8 @@ void ResultView::buildControls()
     layoutCombo_->setObjectName(QStringLiteral("layoutCombo"));
     layoutCombo_->addItem(QString(), int(HeatmapLayout::SideBySide));
     layoutCombo_->addItem(QString(), int(HeatmapLayout::Blended));
+    layoutCombo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    layoutCombo_->setMinimumContentsLength(9);
     colormapLabel_ = new QLabel;
     colormapCombo_ = new QComboBox;
     colormapCombo_->setObjectName(QStringLiteral("colormapCombo"));
@@ -207,12 +212,12 @@ void ResultView::buildControls()
     opacitySlider_->setObjectName(QStringLiteral("opacitySlider"));
     opacitySlider_->setRange(0, 100);
     opacitySlider_->setValue(int(std::lround(style_.opacity * 100)));
-    opacitySlider_->setMinimumWidth(80);
+    opacitySlider_->setMinimumWidth(60);
     thresholdLabel_ = new QLabel;
     thresholdSlider_ = new QSlider(Qt::Horizontal);
     thresholdSlider_->setObjectName(QStringLiteral("thresholdSlider"));
     thresholdSlider_->setRange(0, kThresholdSteps);
-    thresholdSlider_->setMinimumWidth(120);
+    thresholdSlider_->setMinimumWidth(80);
     thresholdValue_ = new QLabel;
     thresholdValue_->setObjectName(QStringLiteral("thresholdValue"));
     thresholdValue_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0.000000")));

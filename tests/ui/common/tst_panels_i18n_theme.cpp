@@ -151,6 +151,29 @@ private slots:
         QCOMPARE(compare->metricsTable()->item(0, 1)->text(), QString("0.934"));
     }
 
+    // German is the longest language: every language must fit a 1600 px wide screen,
+    // and switching back must not leave the window wider than before.
+    void everyLanguageFitsA1600PixelScreen()
+    {
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        window.resize(1560, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int englishWidth = window.width();
+        QCOMPARE(englishWidth, 1560);
+        for (const QString language : {QStringLiteral("de"), QStringLiteral("ja"), QStringLiteral("zh_CN"),
+                                       QStringLiteral("en")}) {
+            QVERIFY(dl::ui::setLanguage(*qApp, language));
+            QTest::qWait(300); // the relayout and the window's return to its chosen width
+            QVERIFY2(window.minimumSizeHint().width() <= 1600,
+                     qPrintable(QStringLiteral("%1: minimum width %2").arg(language).arg(window.minimumSizeHint().width())));
+            QVERIFY2(window.minimumWidth() <= 1600 && window.width() <= 1600,
+                     qPrintable(QStringLiteral("%1: window %2 px wide").arg(language).arg(window.width())));
+        }
+        QCOMPARE(window.width(), englishWidth);
+    }
+
     void darkThemeRestylesThePlots()
     {
         dl::ui::applyTheme(dl::ui::Theme::Light);
