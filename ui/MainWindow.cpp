@@ -63,6 +63,7 @@ namespace dl::ui {
 namespace {
 
 constexpr int kProgressSteps = 1000;
+constexpr int kModelLabelWidth = 480;
 // A dataset with thousands of unreadable files would flood the log; the first ones tell the story.
 constexpr std::size_t kSkippedFilesLogged = 20;
 
@@ -332,9 +333,9 @@ void MainWindow::createStatusBar()
         engine_->cancel();
     });
     modelLabel_ = new QLabel(tr("No model loaded"));
-    // The status bar must not widen the window for a long model description (tooltip: the bundle).
-    modelLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    modelLabel_->setMinimumWidth(200);
+    // The status bar must not widen the window for a long model description: it is
+    // elided to this width (updateModelLabel), the tooltip names the bundle.
+    modelLabel_->setMaximumWidth(kModelLabelWidth);
     modelLabel_->setObjectName(QStringLiteral("modelLabel"));
 
     pixelLabel_ = new QLabel;
@@ -1062,9 +1063,10 @@ void MainWindow::updateModelLabel()
         modelLabel_->setToolTip({});
         return;
     }
-    modelLabel_->setText(tr("Model: %1 (%2), threshold %3")
-                             .arg(model->method, model->categories.join(QStringLiteral(", ")),
-                                  QString::number(model->threshold, 'g', 4)));
+    modelLabel_->setText(modelLabel_->fontMetrics().elidedText(
+        tr("Model: %1 (%2), threshold %3")
+            .arg(model->method, model->categories.join(QStringLiteral(", ")), QString::number(model->threshold, 'g', 4)),
+        Qt::ElideMiddle, kModelLabelWidth));
     modelLabel_->setToolTip(model->bundlePath);
 }
 
