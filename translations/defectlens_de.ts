@@ -311,6 +311,30 @@
         <source>The stored mask could not be loaded; editing started from an empty mask.</source>
         <translation>Die gespeicherte Maske konnte nicht geladen werden; die Bearbeitung beginnt mit einer leeren Maske.</translation>
     </message>
+    <message>
+        <source>&amp;Heatmap</source>
+        <translation>&amp;Heatmap</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s heatmap under the mask (H)</source>
+        <translation>Die Heatmap des Modells unter der Maske zeigen oder verbergen (H)</translation>
+    </message>
+    <message>
+        <source>&amp;Ground truth</source>
+        <translation>&amp;Referenzmaske</translation>
+    </message>
+    <message>
+        <source>Show or hide the dataset&apos;s ground-truth mask as a dashed outline (G)</source>
+        <translation>Die Referenzmaske des Datensatzes als gestrichelte Kontur zeigen oder verbergen (G)</translation>
+    </message>
+    <message>
+        <source>%1: the ground-truth mask cannot be shown: %2</source>
+        <translation>%1: Die Referenzmaske kann nicht gezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>its size differs from the image&apos;s</source>
+        <translation>ihre Größe weicht von der des Bildes ab</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::DatasetTree</name>
@@ -994,6 +1018,10 @@
     <message>
         <source>image AUROC %1</source>
         <translation>Bild-AUROC %1</translation>
+    </message>
+    <message>
+        <source>Annotated images could not be marked: %1</source>
+        <translation>Annotierte Bilder konnten nicht markiert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2269,10 @@ Nachher: %2</translation>
     <message>
         <source>Score %1: %2</source>
         <translation>Anomaliewert %1: %2</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>annotiert</translation>
     </message>
 </context>
 <context>

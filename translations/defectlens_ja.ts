@@ -310,6 +310,30 @@
         <source>The stored mask could not be loaded; editing started from an empty mask.</source>
         <translation>保存済みのマスクを読み込めなかったため、空のマスクから編集を開始しました。</translation>
     </message>
+    <message>
+        <source>&amp;Heatmap</source>
+        <translation>ヒートマップ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s heatmap under the mask (H)</source>
+        <translation>マスクの下にモデルのヒートマップを表示/非表示 (H)</translation>
+    </message>
+    <message>
+        <source>&amp;Ground truth</source>
+        <translation>正解マスク(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show or hide the dataset&apos;s ground-truth mask as a dashed outline (G)</source>
+        <translation>データセットの正解マスクを破線の輪郭で表示/非表示 (G)</translation>
+    </message>
+    <message>
+        <source>%1: the ground-truth mask cannot be shown: %2</source>
+        <translation>%1: 正解マスクを表示できません: %2</translation>
+    </message>
+    <message>
+        <source>its size differs from the image&apos;s</source>
+        <translation>サイズが画像と異なります</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::DatasetTree</name>
@@ -985,6 +1009,10 @@
     <message>
         <source>image AUROC %1</source>
         <translation>画像 AUROC %1</translation>
+    </message>
+    <message>
+        <source>Annotated images could not be marked: %1</source>
+        <translation>アノテーション済み画像に印を付けられませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2256,10 @@ After: %2</source>
     <message>
         <source>Score %1: %2</source>
         <translation>スコア %1: %2</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>アノテーション済み</translation>
     </message>
 </context>
 <context>

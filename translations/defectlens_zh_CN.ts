@@ -310,6 +310,30 @@
         <source>The stored mask could not be loaded; editing started from an empty mask.</source>
         <translation>无法加载已存储的掩码；已从空白掩码开始编辑。</translation>
     </message>
+    <message>
+        <source>&amp;Heatmap</source>
+        <translation>热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s heatmap under the mask (H)</source>
+        <translation>显示或隐藏掩码下方的模型热力图 (H)</translation>
+    </message>
+    <message>
+        <source>&amp;Ground truth</source>
+        <translation>真值掩码(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show or hide the dataset&apos;s ground-truth mask as a dashed outline (G)</source>
+        <translation>以虚线轮廓显示或隐藏数据集的真值掩码 (G)</translation>
+    </message>
+    <message>
+        <source>%1: the ground-truth mask cannot be shown: %2</source>
+        <translation>%1：无法显示真值掩码：%2</translation>
+    </message>
+    <message>
+        <source>its size differs from the image&apos;s</source>
+        <translation>其尺寸与图像不同</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::DatasetTree</name>
@@ -985,6 +1009,10 @@
     <message>
         <source>image AUROC %1</source>
         <translation>图像 AUROC %1</translation>
+    </message>
+    <message>
+        <source>Annotated images could not be marked: %1</source>
+        <translation>无法标记已标注的图像：%1</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2256,10 @@ After: %2</source>
     <message>
         <source>Score %1: %2</source>
         <translation>分数 %1：%2</translation>
+    </message>
+    <message>
+        <source>annotated</source>
+        <translation>已标注</translation>
     </message>
 </context>
 <context>

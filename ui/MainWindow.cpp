@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "data/Dataset.h"
+#include "database/Store.h"
 #include "ui/annotation/AnnotationEditor.h"
 #include "ui/dataset/DatasetTree.h"
 #include "ui/bridge/EngineBridge.h"
@@ -418,6 +419,7 @@ bool MainWindow::openDatabase(const QString& path)
     }
     exportReportAction_->setEnabled(true);
     annotationEditor_->setDatabasePath(resultsTable_->databasePath()); // masks go where the results are
+    markAnnotatedThumbnails();
     resultsDock_->show();
     resultsDock_->raise();
     // The table needs room for its columns; the dataset tree does not.
@@ -815,6 +817,25 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
     }
     statusBar()->showMessage(tr("Dataset imported: %n image(s)", nullptr, static_cast<int>(dataset->samples.size())),
                              5000);
+    markAnnotatedThumbnails();
+}
+
+void MainWindow::markAnnotatedThumbnails()
+{
+    const std::shared_ptr<const Dataset> dataset = engine_->dataset();
+    db::Store* store = resultsTable_->store();
+    if (!dataset || !store || !resultsTable_->hasDatabase())
+        return;
+    try {
+        const auto record = store->findDatasetByRoot(QFile::decodeName(dataset->root.c_str()));
+        if (!record)
+            return;
+        for (const db::ImageRecord& image : store->imagesOfDataset(record->id))
+            if (store->latestAnnotation(image.id))
+                thumbnailGrid_->thumbnailModel()->setAnnotated(image.path);
+    } catch (const std::exception& error) {
+        appendLog(LogLevel::Warning, tr("Annotated images could not be marked: %1").arg(QString::fromUtf8(error.what())));
+    }
 }
 
 void MainWindow::onModelLoaded(const ModelSummary& model)
@@ -837,6 +858,8 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
 void MainWindow::onImageScored(const ScoredImage& image)
 {
     resultView_->showResult(image);
+    if (image.scored && !image.overlay.isNull())
+        annotationEditor_->setHeatmap(image.imagePath, image.overlay); // a guide while annotating
     if (image.imagePath == shownOverride_.imagePath && shownOverride_.defect)
         resultView_->setOperatorVerdict(shownOverride_.defect, shownOverride_.user, shownOverride_.reason);
     if (image.scored)
@@ -905,6 +928,7 @@ void MainWindow::createAnnotationMode()
     connect(annotationEditor_, &AnnotationEditor::errorOccurred, this,
             [this](const QString& message) { showError(tr("Annotation"), message); });
     connect(annotationEditor_, &AnnotationEditor::annotationSaved, this, [this](const QString& imagePath, qint64 id) {
+        thumbnailGrid_->thumbnailModel()->setAnnotated(imagePath);
         const QString message = tr("Annotation %1 of %2 saved to %3").arg(id).arg(imagePath, annotationEditor_->databasePath());
         appendLog(LogLevel::Info, message);
         statusBar()->showMessage(message, 5000);

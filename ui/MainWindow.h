@@ -137,6 +137,7 @@ private:
     void onInspected(const InspectionSummary& summary);
     void showNewestResults();
     void updateInspectActions();
+    void markAnnotatedThumbnails(); // badges for the images annotated in the open database
     void chooseReport();
     // The report is written by reportJob_ on a worker; the status bar shows it
     // with its own progress bar and Cancel. Returns false (error shown) when it

@@ -1,6 +1,7 @@
 #include "ui/annotation/AnnotationCanvas.h"
 
 #include <QApplication>
+#include <QBitmap>
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsPixmapItem>
@@ -9,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegion>
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
 #include <QWheelEvent>
@@ -87,8 +89,16 @@ AnnotationCanvas::AnnotationCanvas(AnnotationDocument* document, QWidget* parent
     setScene(new QGraphicsScene(this));
     imageItem_ = scene()->addPixmap(QPixmap());
     imageItem_->setTransformationMode(Qt::SmoothTransformation);
+    heatmapItem_ = scene()->addPixmap(QPixmap());
+    heatmapItem_->setOpacity(0.6);
+    heatmapItem_->setZValue(0.5);
     overlay_ = new MaskOverlayItem(maskColour_);
     scene()->addItem(overlay_);
+    overlay_->setZValue(1);
+    QPen truthPen(QColor(255, 220, 0), 2.0, Qt::DashLine);
+    truthPen.setCosmetic(true);
+    groundTruthItem_ = scene()->addPath(QPainterPath(), truthPen);
+    groundTruthItem_->setZValue(1.5);
 
     QPen outline(Qt::white, 1.5);
     outline.setCosmetic(true); // the same width on screen at any zoom
@@ -216,9 +226,56 @@ void AnnotationCanvas::cancelPolygon()
     polygonPreview_->setPath(QPainterPath());
 }
 
+void AnnotationCanvas::setHeatmap(const QImage& overlay)
+{
+    heatmapItem_->setPixmap(overlay.isNull() ? QPixmap() : QPixmap::fromImage(overlay));
+}
+
+void AnnotationCanvas::setGroundTruth(const QImage& mask)
+{
+    QPainterPath outline;
+    if (!mask.isNull()) {
+        // Any non-zero pixel is defect, as the engine reads masks.
+        QImage defect = mask.convertToFormat(QImage::Format_Grayscale8);
+        QImage bits(defect.size(), QImage::Format_Mono);
+        bits.fill(0);
+        for (int y = 0; y < defect.height(); ++y) {
+            const uchar* row = defect.constScanLine(y);
+            for (int x = 0; x < defect.width(); ++x)
+                if (row[x] != 0)
+                    bits.setPixel(x, y, 1);
+        }
+        outline.addRegion(QRegion(QBitmap::fromImage(bits)));
+        outline = outline.simplified();
+    }
+    groundTruthItem_->setPath(outline);
+}
+
+void AnnotationCanvas::setHeatmapVisible(bool visible)
+{
+    heatmapItem_->setVisible(visible);
+}
+
+void AnnotationCanvas::setGroundTruthVisible(bool visible)
+{
+    groundTruthItem_->setVisible(visible);
+}
+
+bool AnnotationCanvas::hasHeatmap() const
+{
+    return !heatmapItem_->pixmap().isNull();
+}
+
+bool AnnotationCanvas::hasGroundTruth() const
+{
+    return !groundTruthItem_->path().isEmpty();
+}
+
 void AnnotationCanvas::onDocumentReset()
 {
     cancelPolygon();
+    setHeatmap({});
+    setGroundTruth({});
     const QImage& image = document_->image();
     imageItem_->setPixmap(image.isNull() ? QPixmap() : QPixmap::fromImage(image));
     overlay_->rebuild(document_->mask());

@@ -41,6 +41,8 @@ public:
     double brushDiameter() const { return brushDiameter_; } // image pixels
     double zoomFactor() const;                              // 1.0 = one image pixel per logical screen pixel
     bool isMaskVisible() const;
+    bool hasHeatmap() const;
+    bool hasGroundTruth() const;
     QColor maskColour() const { return maskColour_; }
     // Corners of the polygon being drawn (image coordinates).
     const QPolygonF& pendingPolygon() const { return polygon_; }
@@ -51,6 +53,13 @@ public slots:
     void setTool(dl::ui::AnnotationCanvas::Tool tool);
     void setBrushDiameter(double pixels);
     void setMaskVisible(bool visible);
+    // Guides under the painted mask, cleared when another image is opened: the
+    // model's heatmap overlay of this image (at its size) and the dataset's
+    // ground-truth mask, drawn as an outline. A null image removes one.
+    void setHeatmap(const QImage& overlay);
+    void setGroundTruth(const QImage& mask);
+    void setHeatmapVisible(bool visible);
+    void setGroundTruthVisible(bool visible);
     void zoomIn();
     void zoomOut();
     void fitToWindow();
@@ -87,6 +96,8 @@ private:
     AnnotationDocument* document_;
     QGraphicsPixmapItem* imageItem_ = nullptr;
     MaskOverlayItem* overlay_ = nullptr;
+    QGraphicsPixmapItem* heatmapItem_ = nullptr;
+    QGraphicsPathItem* groundTruthItem_ = nullptr;
     QGraphicsEllipseItem* brushCursor_ = nullptr;
     QGraphicsPathItem* polygonPreview_ = nullptr;
 

@@ -179,6 +179,17 @@ void AnnotationEditor::createActions()
     showMaskAction_->setCheckable(true);
     showMaskAction_->setChecked(true);
     connect(showMaskAction_, &QAction::toggled, canvas_, &AnnotationCanvas::setMaskVisible);
+    // Guides for painting: where the model sees the anomaly, and the dataset's own mask.
+    showHeatmapAction_ = editorAction(QIcon(), {QKeySequence(Qt::Key_H)});
+    showHeatmapAction_->setObjectName(QStringLiteral("showHeatmap"));
+    showHeatmapAction_->setCheckable(true);
+    showHeatmapAction_->setChecked(true);
+    connect(showHeatmapAction_, &QAction::toggled, canvas_, &AnnotationCanvas::setHeatmapVisible);
+    showTruthAction_ = editorAction(QIcon(), {QKeySequence(Qt::Key_G)});
+    showTruthAction_->setObjectName(QStringLiteral("showGroundTruth"));
+    showTruthAction_->setCheckable(true);
+    showTruthAction_->setChecked(true);
+    connect(showTruthAction_, &QAction::toggled, canvas_, &AnnotationCanvas::setGroundTruthVisible);
 
     fitAction_ = new QAction(this);
     connect(fitAction_, &QAction::triggered, canvas_, &AnnotationCanvas::fitToWindow);
@@ -231,6 +242,8 @@ void AnnotationEditor::createLayout()
     toolBar_->addAction(redoAction_);
     toolBar_->addSeparator();
     toolBar_->addAction(showMaskAction_);
+    toolBar_->addAction(showHeatmapAction_);
+    toolBar_->addAction(showTruthAction_);
     toolBar_->addAction(fitAction_);
     // The painting tools keep their names; the rest fit the bar as icons with tool tips.
     for (QAction* action : {clearAction_, undoAction_, redoAction_}) {
@@ -326,6 +339,10 @@ void AnnotationEditor::retranslateUi()
     saveAction_->setToolTip(tr("Save the mask, defect type and note to the database as a new annotation (Ctrl+S)"));
     showMaskAction_->setText(tr("Show &mask"));
     showMaskAction_->setToolTip(tr("Show or hide the painted mask (M)"));
+    showHeatmapAction_->setText(tr("&Heatmap"));
+    showHeatmapAction_->setToolTip(tr("Show or hide the model's heatmap under the mask (H)"));
+    showTruthAction_->setText(tr("&Ground truth"));
+    showTruthAction_->setToolTip(tr("Show or hide the dataset's ground-truth mask as a dashed outline (G)"));
     fitAction_->setText(tr("Fit"));
     fitAction_->setToolTip(tr("Fit the image to the editor (wheel zooms, middle button or Space+drag pans)"));
     smallerBrushAction_->setText(tr("Smaller brush"));
@@ -480,6 +497,14 @@ bool AnnotationEditor::maybeSave()
     return false;
 }
 
+void AnnotationEditor::setHeatmap(const QString& imagePath, const QImage& overlay)
+{
+    // Kept for the image until it is opened here (the score may arrive first).
+    pendingHeatmap_ = {imagePath, overlay};
+    if (target_ && target_->imagePath == imagePath && overlay.size() == document_->image().size())
+        canvas_->setHeatmap(overlay);
+}
+
 bool AnnotationEditor::openImage(const QString& imagePath)
 {
     const AnnotationTarget target = annotationTargetFor(imagePath, dataset_.get());
@@ -518,7 +543,19 @@ bool AnnotationEditor::openImage(const QString& imagePath)
 
     target_ = target;
     current_ = record;
-    document_->reset(image, mask);
+    document_->reset(image, mask); // also clears the previous image's guides
+    if (!target.maskPath.isEmpty()) {
+        QImageReader truthReader(target.maskPath);
+        truthReader.setAutoTransform(false);
+        const QImage truth = truthReader.read();
+        if (truth.size() == image.size())
+            canvas_->setGroundTruth(truth);
+        else
+            report(tr("%1: the ground-truth mask cannot be shown: %2").arg(target.maskPath,
+                      truth.isNull() ? truthReader.errorString() : tr("its size differs from the image's")));
+    }
+    if (pendingHeatmap_.first == target.imagePath)
+        canvas_->setHeatmap(pendingHeatmap_.second);
     updatingFields_ = true;
     if (current_) {
         defectTypeBox_->setEditText(current_->defectType);

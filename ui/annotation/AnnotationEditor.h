@@ -15,12 +15,14 @@
 #include "ui/annotation/AnnotationCanvas.h"
 #include "ui/annotation/AnnotationStorage.h"
 
+#include <QImage>
 #include <QString>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QAction;
 class QActionGroup;
@@ -65,6 +67,9 @@ public:
     // cannot be read (reported through errorOccurred). A stored mask that does not
     // fit the image is reported and left in the database; editing starts empty.
     bool openImage(const QString& imagePath);
+    // The model's heatmap overlay of `imagePath` (at the image's size), shown under
+    // the mask as a guide when that image is (or gets) open here.
+    void setHeatmap(const QString& imagePath, const QImage& overlay);
     // Appends the current mask, defect type and note as a new annotation. Returns
     // false (and reports why) when nothing could be stored.
     bool save();
@@ -129,6 +134,9 @@ private:
     QAction* redoAction_ = nullptr;
     QAction* saveAction_ = nullptr;
     QAction* showMaskAction_ = nullptr;
+    QAction* showHeatmapAction_ = nullptr;
+    QAction* showTruthAction_ = nullptr;
+    std::pair<QString, QImage> pendingHeatmap_; // the newest heatmap overlay and its image
     QAction* fitAction_ = nullptr;
     QAction* smallerBrushAction_ = nullptr;
     QAction* largerBrushAction_ = nullptr;

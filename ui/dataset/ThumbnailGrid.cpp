@@ -92,6 +92,9 @@ public:
                                     defect ? ThumbnailGrid::tr("DEFECT") : ThumbnailGrid::tr("OK"),
                                     defect ? QColor(198, 40, 40, 230) : QColor(46, 125, 50, 230), edge - 4);
         }
+        if (index.data(ThumbnailModel::AnnotatedRole).toBool())
+            drawChip(painter, thumbRect.bottomRight() + QPoint(-2, -2 - option.fontMetrics.height()), true,
+                     ThumbnailGrid::tr("annotated"), QColor(25, 118, 210, 230), edge - 4);
         const QString labelText = index.data(ThumbnailModel::LabelTextRole).toString();
         if (!labelText.isEmpty()) {
             const bool normal = index.data(ThumbnailModel::LabelRole).toInt() == 0;
@@ -348,6 +351,15 @@ void ThumbnailModel::setVerdict(const QString& path, bool defect, double score)
     onThumbnailReady(path); // same rows to repaint
 }
 
+void ThumbnailModel::setAnnotated(const QString& path, bool annotated)
+{
+    if (annotated)
+        annotated_.insert(path);
+    else
+        annotated_.remove(path);
+    onThumbnailReady(path); // same rows to repaint
+}
+
 void ThumbnailModel::clearVerdicts()
 {
     verdicts_.clear();
@@ -405,6 +417,8 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const
         const auto verdict = verdicts_.constFind(entry.path);
         return verdict == verdicts_.constEnd() ? QVariant() : QVariant(verdict->defect);
     }
+    case AnnotatedRole:
+        return annotated_.contains(entry.path);
     case ScoreRole: {
         const auto verdict = verdicts_.constFind(entry.path);
         return verdict == verdicts_.constEnd() ? QVariant() : QVariant(verdict->score);

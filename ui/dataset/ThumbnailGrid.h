@@ -103,6 +103,7 @@ public:
         VerdictRole,     // QVariant(): not scored; else bool defect
         ScoreRole,       // image score when scored
         ThumbnailFailedRole,
+        AnnotatedRole,   // bool: a defect mask was drawn on the image in the annotation editor
     };
     struct Entry {
         QString path;
@@ -127,6 +128,9 @@ public:
     const Filter& filter() const { return filter_; }
     void setVerdict(const QString& path, bool defect, double score);
     void clearVerdicts();
+    // Images with an annotation (their thumbnails carry a pen badge).
+    void setAnnotated(const QString& path, bool annotated = true);
+    bool isAnnotated(const QString& path) const { return annotated_.contains(path); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -150,6 +154,7 @@ private:
         double score = 0.0;
     };
     QHash<QString, Verdict> verdicts_;
+    QSet<QString> annotated_;
     mutable QSet<int> decorationRows_;
 };
 

@@ -14,6 +14,7 @@
 #include "ui/annotation/AnnotationStorage.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
+#include "ui/dataset/ThumbnailGrid.h"
 #include "ui/viewer/ResultView.h"
 #include "common/UserName.h"
 #include "database/StoreRecorder.h"
@@ -550,6 +551,49 @@ private slots:
         QCOMPARE(mask::decodePng(history[0].maskPng, nullptr).size(), QSize(64, 48));
     }
 
+    void heatmapAndGroundTruthGuideThePainting()
+    {
+        const QString image = writeImage(QStringLiteral("guides/test/crack/000.png"), makePart(80, 60));
+        const QString other = writeImage(QStringLiteral("guides/test/crack/001.png"), makePart(80, 60, 3));
+        QImage truth(80, 60, QImage::Format_Grayscale8);
+        truth.fill(0);
+        for (int y = 20; y < 30; ++y)
+            for (int x = 30; x < 50; ++x)
+                truth.setPixel(x, y, 255);
+        const QString truthPath = writeImage(QStringLiteral("guides/ground_truth/crack/000_mask.png"), truth);
+        auto dataset = std::make_shared<dl::Dataset>();
+        dataset->root = QFile::encodeName(dir_.filePath(QStringLiteral("guides"))).toStdString();
+        for (const QString& path : {image, other}) {
+            dl::Sample sample;
+            sample.path = QFile::encodeName(path).toStdString();
+            sample.relativePath = QFile::encodeName(QDir(dir_.filePath(QStringLiteral("guides"))).relativeFilePath(path)).toStdString();
+            sample.category = "guides";
+            sample.split = dl::Split::Test;
+            sample.label = 1;
+            sample.defectType = "crack";
+            sample.maskPath = path == image ? QFile::encodeName(truthPath).toStdString() : std::string();
+            dataset->samples.push_back(sample);
+        }
+        AnnotationEditor editor;
+        editor.setDatabasePath(dir_.filePath(QStringLiteral("guides.sqlite")));
+        editor.setDataset(dataset);
+        QImage overlay = makePart(80, 60, 7);
+        // The score may arrive before the editor opens the image: it is kept for it.
+        editor.setHeatmap(image, overlay);
+        QVERIFY(editor.openImage(image));
+        QVERIFY(editor.canvas()->hasGroundTruth());
+        QVERIFY(editor.canvas()->hasHeatmap());
+        // The next image shows its own guides only: no ground truth here, its own heatmap.
+        QVERIFY(editor.openImage(other));
+        QVERIFY(!editor.canvas()->hasGroundTruth());
+        QVERIFY(!editor.canvas()->hasHeatmap());
+        editor.setHeatmap(other, overlay);
+        QVERIFY(editor.canvas()->hasHeatmap());
+        editor.setHeatmap(image, overlay);
+        QVERIFY(editor.openImage(image));
+        QVERIFY(editor.canvas()->hasGroundTruth());
+    }
+
     void unsavedChangesAreAskedAboutWhenSwitchingImages()
     {
         const QString databasePath = dir_.filePath(QStringLiteral("prompt.sqlite"));
@@ -678,6 +722,12 @@ private slots:
         QVERIFY(window.resultView()->isVisible());
         QVERIFY(window.annotationEditor()->hasUnsavedChanges());
         QTRY_VERIFY(!window.engine()->isBusy());
+
+        // A saved annotation puts a badge on the image's thumbnail.
+        QVERIFY(!window.thumbnailGrid()->thumbnailModel()->isAnnotated(QFileInfo(other).absoluteFilePath()));
+        QVERIFY(window.annotationEditor()->save());
+        QVERIFY(window.thumbnailGrid()->thumbnailModel()->isAnnotated(QFileInfo(other).absoluteFilePath()));
+        window.annotationEditor()->document()->fillPolygon(QPolygonF(QRectF(9, 9, 5, 5)), mask::kDefect);
 
         // Closing with an unsaved mask asks first; "Cancel" keeps the window open.
         window.annotationEditor()->setUnsavedChangesPrompt(
