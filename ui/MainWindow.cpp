@@ -77,8 +77,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     setWindowTitle(tr("DefectLens"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/defectlens-256.png")));
-    // Roomy on a desktop monitor, never larger than a small laptop screen.
-    resize(QSize(1400, 900).boundedTo(screen()->availableSize() * 0.95));
+    // Most of the screen: the review table, the viewer and the training dock all need room.
+    resize(QSize(1920, 1200).boundedTo(screen()->availableSize() * 0.95));
 
     engine_ = new EngineBridge(this);
     resultView_ = new ResultView(this);
@@ -422,8 +422,9 @@ bool MainWindow::openDatabase(const QString& path)
     markAnnotatedThumbnails();
     resultsDock_->show();
     resultsDock_->raise();
-    // The table needs room for its columns; the dataset tree does not.
-    resizeDocks({resultsDock_}, {width() * 2 / 5}, Qt::Horizontal);
+    // The table needs room for its columns; the dataset tree does not. Once laid out:
+    // at start-up the window has not its final width yet.
+    QTimer::singleShot(0, this, [this] { resizeDocks({resultsDock_}, {width() / 3}, Qt::Horizontal); });
     appendLog(LogLevel::Info, tr("Opened results database %1").arg(resultsTable_->databasePath()));
     return true;
 }
@@ -669,7 +670,9 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
     // The badge shows the operator's verdict where one was given.
     shownOverride_ = {};
     shownOverride_.imagePath = imagePath;
-    if (const ResultRow* row = resultsTable_->currentRow(); row && row->result.imagePath == imagePath && row->override) {
+    const ResultRow* shownRow = resultsTable_->currentRow();
+    storedDisplayName_ = shownRow && shownRow->result.imagePath == imagePath ? shownRow->relativePath : QString();
+    if (const ResultRow* row = shownRow; row && row->result.imagePath == imagePath && row->override) {
         shownOverride_.defect = row->override->verdict == db::Verdict::Defect;
         shownOverride_.user = row->override->user;
         shownOverride_.reason = row->override->reason;
@@ -685,7 +688,7 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
         annotationEditor_->openImage(imagePath);
     ScoredImage shown;
     shown.imagePath = imagePath;
-    shown.displayName = engine_->nameBelowDatasetRoot(imagePath);
+    shown.displayName = storedDisplayName_.isEmpty() ? engine_->nameBelowDatasetRoot(imagePath) : storedDisplayName_;
     shown.original = QImage(imagePath);
     // Only PNG heatmaps are pictures; other map formats need the engine to render them.
     if (heatmapPath.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
@@ -855,8 +858,12 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
         engine_->scoreImage(currentImagePath_);
 }
 
-void MainWindow::onImageScored(const ScoredImage& image)
+void MainWindow::onImageScored(const ScoredImage& given)
 {
+    ScoredImage image = given;
+    // A stored result is named as the results table names it, dataset loaded or not.
+    if (image.displayName.isEmpty() && image.imagePath == shownOverride_.imagePath)
+        image.displayName = storedDisplayName_;
     resultView_->showResult(image);
     if (image.scored && !image.overlay.isNull())
         annotationEditor_->setHeatmap(image.imagePath, image.overlay); // a guide while annotating

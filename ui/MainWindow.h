@@ -78,6 +78,9 @@ public:
     // no default location is known.
     QString workstationDatabasePath() const;
 
+    // A problem with the command line, shown as any error is.
+    void showStartupError(const QString& message) { showError(tr("DefectLens"), message); }
+
     // Errors always go to the log and errorShown; this decides whether a message
     // box pops up as well (tests switch it off).
     void setErrorDialogsEnabled(bool enabled) { errorDialogsEnabled_ = enabled; }
@@ -154,7 +157,7 @@ private:
     void onBusyChanged(bool busy);
     void onDatasetImported(const std::shared_ptr<const Dataset>& dataset);
     void onModelLoaded(const ModelSummary& model);
-    void onImageScored(const ScoredImage& image);
+    void onImageScored(const ScoredImage& given);
     void onFailed(const QString& message);
     void onCancelled(const QString& description);
 
@@ -222,6 +225,7 @@ private:
         QString reason;
     };
     ShownOverride shownOverride_;
+    QString storedDisplayName_; // the results table's name of the stored result shown
     QString recordScoreOf_; // an image opened for review whose score is recorded when it arrives
     QString lastFolder_;       // where the file dialogs start
     bool errorDialogsEnabled_ = true;

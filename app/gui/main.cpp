@@ -7,6 +7,7 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
 #include "ui/models/ModelList.h"
+#include "ui/models/ThresholdDialog.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/training/TrainingPanel.h"
@@ -78,6 +79,17 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Show the import dialog with a preview of the folder <dir> at start."),
         QApplication::translate("main", "dir"));
     parser.addOption(importOption);
+    const QCommandLineOption thresholdOption(
+        QStringLiteral("threshold"),
+        QApplication::translate("main", "Once the dataset is imported, open Models > Threshold for <model.dlm> and start "
+                                "its cross-validation."),
+        QApplication::translate("main", "model"));
+    const QCommandLineOption reportOption(
+        QStringLiteral("report"),
+        QApplication::translate("main", "Write the report of run <run> of the --db database to <file.html> (with .csv "
+                                "and .pdf beside it) at start."),
+        QApplication::translate("main", "run:file.html"));
+    parser.addOptions({thresholdOption, reportOption});
     parser.process(app);
 
     dl::ui::MainWindow window;
@@ -101,6 +113,24 @@ int main(int argc, char** argv)
     // After --db, so that masks are read from and saved to that database.
     if (parser.isSet(annotateOption))
         window.showAnnotationEditor();
+    if (parser.isSet(reportOption)) {
+        const QString value = parser.value(reportOption);
+        bool isRun = false;
+        const qint64 run = value.section(QLatin1Char(':'), 0, 0).toLongLong(&isRun);
+        const QString file = value.section(QLatin1Char(':'), 1);
+        if (!isRun || file.isEmpty())
+            window.showStartupError(QApplication::translate("main", "--report needs <run>:<file.html>, e.g. 3:report.html"));
+        else
+            window.exportReport(run, file);
+    }
+    if (parser.isSet(thresholdOption)) {
+        const QString model = parser.value(thresholdOption);
+        QObject::connect(window.engine(), &dl::ui::EngineBridge::datasetImported, &window, [&window, model] {
+            window.findChild<QDockWidget*>(QStringLiteral("modelsDock"))->raise();
+            if (dl::ui::ThresholdDialog* dialog = window.modelList()->showThresholdDialog(model))
+                dialog->start();
+        }, Qt::SingleShotConnection);
+    }
     // --train / --compare act on the dataset given with --dataset, once it is imported.
     if (parser.isSet(trainOption) || parser.isSet(compareOption)) {
         const QString method = parser.value(trainOption);

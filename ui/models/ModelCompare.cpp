@@ -101,7 +101,7 @@ QString metricText(double value)
 QCustomPlot* makeCurvePlot(double xMax, QWidget* parent)
 {
     auto* plot = new QCustomPlot(parent);
-    plot->setMinimumSize(220, 200);
+    plot->setMinimumSize(160, 200); // two side by side still fit a narrow dock
     plot->xAxis->setRange(0, xMax);
     plot->yAxis->setRange(0, 1.02);
     plot->legend->setVisible(true);

@@ -267,6 +267,8 @@ void ResultsTable::reload()
     resetScoreRange();
     updating_ = false;
     applyFilters();
+    // One category throughout says nothing per row: its column gives its room to the others.
+    table_->setColumnHidden(ResultsModel::CategoryColumn, categoryCombo_->count() <= 2);
     table_->resizeColumnsToContents();
     if (proxy_->rowCount() > 0)
         table_->selectRow(0);
