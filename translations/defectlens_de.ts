@@ -2609,5 +2609,21 @@ Nachher: %2</translation>
         <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
         <translation>Beim Start den Importdialog mit einer Vorschau des Ordners &lt;Ordner&gt; anzeigen.</translation>
     </message>
+    <message>
+        <source>Once the dataset is imported, open Models &gt; Threshold for &lt;model.dlm&gt; and start its cross-validation.</source>
+        <translation>Nach dem Import des Datensatzes Modelle &gt; Schwelle für &lt;model.dlm&gt; öffnen und die Kreuzvalidierung starten.</translation>
+    </message>
+    <message>
+        <source>Write the report of run &lt;run&gt; of the --db database to &lt;file.html&gt; (with .csv and .pdf beside it) at start.</source>
+        <translation>Beim Start den Bericht zu Lauf &lt;run&gt; der --db-Datenbank nach &lt;file.html&gt; schreiben (.csv und .pdf daneben).</translation>
+    </message>
+    <message>
+        <source>run:file.html</source>
+        <translation>lauf:datei.html</translation>
+    </message>
+    <message>
+        <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
+        <translation>--report braucht &lt;run&gt;:&lt;file.html&gt;, z. B. 3:bericht.html</translation>
+    </message>
 </context>
 </TS>

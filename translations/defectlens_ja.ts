@@ -2593,5 +2593,21 @@ After: %2</source>
         <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
         <translation>起動時に、フォルダー &lt;フォルダー&gt; のプレビューを含むインポートダイアログを表示します。</translation>
     </message>
+    <message>
+        <source>Once the dataset is imported, open Models &gt; Threshold for &lt;model.dlm&gt; and start its cross-validation.</source>
+        <translation>データセットの読み込み後、&lt;model.dlm&gt; のモデル &gt; しきい値を開いて交差検証を開始します。</translation>
+    </message>
+    <message>
+        <source>Write the report of run &lt;run&gt; of the --db database to &lt;file.html&gt; (with .csv and .pdf beside it) at start.</source>
+        <translation>起動時に --db データベースの実行 &lt;run&gt; のレポートを &lt;file.html&gt; に書き込みます (.csv と .pdf も)。</translation>
+    </message>
+    <message>
+        <source>run:file.html</source>
+        <translation>実行:ファイル.html</translation>
+    </message>
+    <message>
+        <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
+        <translation>--report には &lt;run&gt;:&lt;file.html&gt; が必要です (例: 3:report.html)</translation>
+    </message>
 </context>
 </TS>

@@ -2593,5 +2593,21 @@ After: %2</source>
         <source>Show the import dialog with a preview of the folder &lt;dir&gt; at start.</source>
         <translation>启动时显示导入对话框，并预览文件夹 &lt;目录&gt;。</translation>
     </message>
+    <message>
+        <source>Once the dataset is imported, open Models &gt; Threshold for &lt;model.dlm&gt; and start its cross-validation.</source>
+        <translation>导入数据集后，为 &lt;model.dlm&gt; 打开“模型 &gt; 阈值”并开始交叉验证。</translation>
+    </message>
+    <message>
+        <source>Write the report of run &lt;run&gt; of the --db database to &lt;file.html&gt; (with .csv and .pdf beside it) at start.</source>
+        <translation>启动时将 --db 数据库中运行 &lt;run&gt; 的报告写入 &lt;file.html&gt;（旁边附 .csv 和 .pdf）。</translation>
+    </message>
+    <message>
+        <source>run:file.html</source>
+        <translation>运行:文件.html</translation>
+    </message>
+    <message>
+        <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
+        <translation>--report 需要 &lt;run&gt;:&lt;file.html&gt;，例如 3:report.html</translation>
+    </message>
 </context>
 </TS>
