@@ -1751,14 +1751,6 @@ Nachher: %2</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>Modellurteil</translation>
-    </message>
-    <message>
-        <source>Operator verdict</source>
-        <translation>Bedienerurteil</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Begründung</translation>
     </message>
@@ -1813,6 +1805,22 @@ Nachher: %2</translation>
     <message>
         <source>abandoned</source>
         <translation>verwaist</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict at its threshold</source>
+        <translation>Das Urteil des Modells an seiner Schwelle</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where one was given; it is the one that counts</source>
+        <translation>Das Urteil des Bedieners, wo eines abgegeben wurde; es ist das maßgebliche</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
     </message>
 </context>
 <context>

@@ -1741,14 +1741,6 @@ After: %2</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>モデル判定</translation>
-    </message>
-    <message>
-        <source>Operator verdict</source>
-        <translation>オペレーター判定</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1803,6 +1795,22 @@ After: %2</source>
     <message>
         <source>abandoned</source>
         <translation>中断</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict at its threshold</source>
+        <translation>しきい値でのモデルの判定</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where one was given; it is the one that counts</source>
+        <translation>オペレーターの判定 (ある場合)。こちらが優先されます</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>オペレーター</translation>
     </message>
 </context>
 <context>

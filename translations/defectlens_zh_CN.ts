@@ -1741,14 +1741,6 @@ After: %2</source>
         <translation>分数</translation>
     </message>
     <message>
-        <source>Model verdict</source>
-        <translation>模型判定</translation>
-    </message>
-    <message>
-        <source>Operator verdict</source>
-        <translation>操作员判定</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1803,6 +1795,22 @@ After: %2</source>
     <message>
         <source>abandoned</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <source>The model&apos;s verdict at its threshold</source>
+        <translation>模型在其阈值下的判定</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s verdict where one was given; it is the one that counts</source>
+        <translation>操作员给出的判定（如有）；以其为准</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,13 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
 
 QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == ModelVerdictColumn)
+            return tr("The model's verdict at its threshold");
+        if (section == OperatorVerdictColumn)
+            return tr("The operator's verdict where one was given; it is the one that counts");
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -214,10 +221,11 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Defect type");
     case ScoreColumn:
         return tr("Score");
+    // Short headers: the verdict columns must fit a narrow review dock (tooltips say more).
     case ModelVerdictColumn:
-        return tr("Model verdict");
+        return tr("Model");
     case OperatorVerdictColumn:
-        return tr("Operator verdict");
+        return tr("Operator");
     case ReasonColumn:
         return tr("Reason");
     case UserColumn:
