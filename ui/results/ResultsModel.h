@@ -51,7 +51,8 @@ QString runStatusDisplayText(db::RunStatus status);
 class ResultsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ImageColumn, CategoryColumn, DefectTypeColumn, ScoreColumn, ModelVerdictColumn, OperatorVerdictColumn,
+    // The verdicts right after the score: in a narrow review dock they must be in view.
+    enum Column { ImageColumn, ScoreColumn, ModelVerdictColumn, OperatorVerdictColumn, DefectTypeColumn, CategoryColumn,
                   ReasonColumn, UserColumn, TimeColumn, ColumnCount };
     // Sorting uses this role: numbers for score, ISO text for time, else the display text.
     static constexpr int SortRole = Qt::UserRole + 1;
