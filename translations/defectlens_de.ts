@@ -2059,6 +2059,18 @@ Nachher: %2</translation>
         <source>Recorded with your verdict overrides, annotations and model promotions</source>
         <translation>Wird mit Ihren Urteilskorrekturen, Annotationen und Modellübernahmen gespeichert</translation>
     </message>
+    <message>
+        <source>Largest &amp;image:</source>
+        <translation>Größtes &amp;Bild:</translation>
+    </message>
+    <message>
+        <source>Default (100 MP)</source>
+        <translation>Standard (100 MP)</translation>
+    </message>
+    <message>
+        <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
+        <translation>Bilder mit mehr Pixeln werden vor dem Dekodieren abgelehnt: Eine kleine komprimierte Datei kann sich auf Gigabytes ausdehnen</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>

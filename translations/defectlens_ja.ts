@@ -2048,6 +2048,18 @@ After: %2</source>
         <source>Recorded with your verdict overrides, annotations and model promotions</source>
         <translation>判定の上書き、アノテーション、モデルの採用と共に記録されます</translation>
     </message>
+    <message>
+        <source>Largest &amp;image:</source>
+        <translation>最大画像サイズ(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Default (100 MP)</source>
+        <translation>既定 (100 MP)</translation>
+    </message>
+    <message>
+        <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
+        <translation>これより多いピクセルの画像はデコード前に拒否されます。小さな圧縮ファイルが数 GB に展開されることがあります</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>

@@ -2048,6 +2048,18 @@ After: %2</source>
         <source>Recorded with your verdict overrides, annotations and model promotions</source>
         <translation>与您的判定更正、标注和模型采用一起记录</translation>
     </message>
+    <message>
+        <source>Largest &amp;image:</source>
+        <translation>最大图像(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Default (100 MP)</source>
+        <translation>默认（100 MP）</translation>
+    </message>
+    <message>
+        <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
+        <translation>像素更多的图像在解码前即被拒绝：一个很小的压缩文件可能展开为数 GB</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>

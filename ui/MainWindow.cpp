@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "data/Dataset.h"
+#include "data/ImageIO.h"
 #include "database/Store.h"
 #include "ui/annotation/AnnotationEditor.h"
 #include "ui/dataset/DatasetTree.h"
@@ -33,6 +34,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QImage>
+#include <QImageReader>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -1052,6 +1054,14 @@ void MainWindow::applySettings(const AppSettings& settings)
     for (QAction* action : languageGroup_->actions())
         action->setChecked(action->data().toString() == currentLanguage());
     engine_->setBackboneWeights(settings.backboneWeights);
+    // The decompression-bomb guard: the engine's decodes (data/ImageIO) and Qt's own
+    // (thumbnails, stored heatmaps, the annotation editor) refuse larger images.
+    const std::uint64_t maxPixels = settings.maxImageMegapixels > 0
+                                        ? std::uint64_t(settings.maxImageMegapixels) * 1'000'000u
+                                        : (previous.maxImageMegapixels > 0 ? kDefaultMaxImagePixels : maxImagePixels());
+    setMaxImagePixels(maxPixels);
+    // QImageReader counts megabytes of a 32-bit image.
+    QImageReader::setAllocationLimit(int(std::min<std::uint64_t>(maxPixels * 4 / (1024 * 1024) + 1, 1 << 30)));
     if (settings.computeThreads != appliedComputeThreads_) {
         engine_->setComputeThreads(settings.computeThreads);
         appliedComputeThreads_ = settings.computeThreads;

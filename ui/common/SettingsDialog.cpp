@@ -30,6 +30,8 @@ AppSettings AppSettings::load(QSettings& settings)
     loaded.databaseFile = settings.value(QStringLiteral("paths/database"), loaded.databaseFile).toString();
     loaded.backboneWeights = settings.value(QStringLiteral("paths/backboneWeights"), loaded.backboneWeights).toString();
     loaded.computeThreads = settings.value(QStringLiteral("engine/threads"), loaded.computeThreads).toInt();
+    loaded.maxImageMegapixels
+        = settings.value(QStringLiteral("engine/maxImageMegapixels"), loaded.maxImageMegapixels).toInt();
     loaded.language = settings.value(QStringLiteral("ui/language"), loaded.language).toString();
     loaded.theme = settings.value(QStringLiteral("ui/theme"), loaded.theme).toString();
     loaded.userName = settings.value(QStringLiteral("ui/userName"), loaded.userName).toString();
@@ -43,6 +45,7 @@ void AppSettings::save(QSettings& settings) const
     settings.setValue(QStringLiteral("paths/database"), databaseFile);
     settings.setValue(QStringLiteral("paths/backboneWeights"), backboneWeights);
     settings.setValue(QStringLiteral("engine/threads"), computeThreads);
+    settings.setValue(QStringLiteral("engine/maxImageMegapixels"), maxImageMegapixels);
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.setValue(QStringLiteral("ui/theme"), theme);
     settings.setValue(QStringLiteral("ui/userName"), userName);
@@ -65,7 +68,8 @@ bool AppSettings::operator==(const AppSettings& other) const
 {
     return datasetsFolder == other.datasetsFolder && modelsFolder == other.modelsFolder
            && databaseFile == other.databaseFile && backboneWeights == other.backboneWeights
-           && computeThreads == other.computeThreads && language == other.language && theme == other.theme
+           && computeThreads == other.computeThreads && maxImageMegapixels == other.maxImageMegapixels
+           && language == other.language && theme == other.theme
            && userName == other.userName;
 }
 
@@ -89,6 +93,10 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     threadsSpin_ = new QSpinBox;
     threadsSpin_->setObjectName(QStringLiteral("threadsSpin"));
     threadsSpin_->setRange(0, std::max(64, QThread::idealThreadCount()));
+    pixelsSpin_ = new QSpinBox;
+    pixelsSpin_->setObjectName(QStringLiteral("maxImageMegapixels"));
+    pixelsSpin_->setRange(0, 4000);
+    pixelsSpin_->setSuffix(QStringLiteral(" MP"));
     languageCombo_ = new QComboBox;
     languageCombo_->setObjectName(QStringLiteral("languageCombo"));
     languageCombo_->addItem(QString(), QString()); // the system language
@@ -107,6 +115,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     databaseLabel_ = new QLabel;
     weightsLabel_ = new QLabel;
     threadsLabel_ = new QLabel;
+    pixelsLabel_ = new QLabel;
     languageLabel_ = new QLabel;
     themeLabel_ = new QLabel;
     userLabel_ = new QLabel;
@@ -120,11 +129,13 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     form->addRow(databaseLabel_, pathRow(databaseEdit_, databaseLabel_, true, QStringLiteral("database")));
     form->addRow(weightsLabel_, pathRow(weightsEdit_, weightsLabel_, true, QStringLiteral("weights")));
     form->addRow(threadsLabel_, threadsSpin_);
+    form->addRow(pixelsLabel_, pixelsSpin_);
     form->addRow(languageLabel_, languageCombo_);
     form->addRow(themeLabel_, themeCombo_);
     for (QLabel* label : {datasetsLabel_, modelsLabel_, databaseLabel_, weightsLabel_})
         label->setBuddy(label->property("edit").value<QLineEdit*>());
     threadsLabel_->setBuddy(threadsSpin_);
+    pixelsLabel_->setBuddy(pixelsSpin_);
     languageLabel_->setBuddy(languageCombo_);
     themeLabel_->setBuddy(themeCombo_);
     userLabel_->setBuddy(userEdit_);
@@ -194,6 +205,10 @@ void SettingsDialog::retranslateUi()
     threadsLabel_->setText(tr("Compute &threads:"));
     threadsSpin_->setSpecialValueText(tr("All cores"));
     threadsSpin_->setToolTip(tr("Threads for the network and the nearest-neighbour search"));
+    pixelsLabel_->setText(tr("Largest &image:"));
+    pixelsSpin_->setSpecialValueText(tr("Default (100 MP)"));
+    pixelsSpin_->setToolTip(tr("Images with more pixels are refused before decoding: a small compressed file can "
+                               "expand to gigabytes"));
     languageLabel_->setText(tr("&Language:"));
     languageCombo_->setItemText(0, tr("System language"));
     themeLabel_->setText(tr("T&heme:"));
@@ -221,6 +236,7 @@ AppSettings SettingsDialog::settings() const
     settings.databaseFile = QDir::fromNativeSeparators(databaseEdit_->text().trimmed());
     settings.backboneWeights = QDir::fromNativeSeparators(weightsEdit_->text().trimmed());
     settings.computeThreads = threadsSpin_->value();
+    settings.maxImageMegapixels = pixelsSpin_->value();
     settings.language = languageCombo_->currentData().toString();
     settings.theme = themeCombo_->currentData().toString();
     settings.userName = userEdit_->text().trimmed();
@@ -234,6 +250,7 @@ void SettingsDialog::setSettings(const AppSettings& settings)
     databaseEdit_->setText(QDir::toNativeSeparators(settings.databaseFile));
     weightsEdit_->setText(QDir::toNativeSeparators(settings.backboneWeights));
     threadsSpin_->setValue(settings.computeThreads);
+    pixelsSpin_->setValue(settings.maxImageMegapixels);
     const int language = languageCombo_->findData(settings.language);
     languageCombo_->setCurrentIndex(language < 0 ? 0 : language);
     const int theme = themeCombo_->findData(settings.theme);

@@ -20,6 +20,7 @@ struct AppSettings {
     QString databaseFile;    // results database opened at start; empty: none
     QString backboneWeights; // backbone weights file for loading models; empty: the engine's search
     int computeThreads = 0;  // LibTorch/OpenMP threads; 0: all cores
+    int maxImageMegapixels = 0; // images larger than this are refused before decoding; 0: the engine's default
     QString language;        // "en", "de", "zh_CN", "ja"; empty: the system language
     QString theme = QStringLiteral("light"); // "light" or "dark"
     QString userName;        // recorded with overrides, annotations and promotions; empty: the login name
@@ -58,6 +59,8 @@ private:
     QLineEdit* databaseEdit_ = nullptr;
     QLineEdit* weightsEdit_ = nullptr;
     QSpinBox* threadsSpin_ = nullptr;
+    QSpinBox* pixelsSpin_ = nullptr;
+    QLabel* pixelsLabel_ = nullptr;
     QLineEdit* userEdit_ = nullptr;
     QLabel* userLabel_ = nullptr;
     QComboBox* languageCombo_ = nullptr;

@@ -4,6 +4,8 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/viewer/ImageViewer.h"
 #include "ui/MainWindow.h"
+#include "common/UserName.h"
+#include "data/ImageIO.h"
 #include "ui/viewer/ResultView.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/common/Theme.h"
@@ -22,6 +24,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QImageReader>
 #include <QtTest>
 
 namespace {
@@ -169,6 +172,8 @@ private slots:
         settings.databaseFile = dir_.path() + "/results.sqlite";
         settings.backboneWeights = dir_.path() + "/weights.onnx";
         settings.computeThreads = 3;
+        settings.maxImageMegapixels = 250;
+        settings.userName = QStringLiteral("R. Inspector");
         settings.language = QStringLiteral("ja");
         settings.theme = QStringLiteral("dark");
         {
@@ -190,6 +195,8 @@ private slots:
         QCOMPARE(edited.theme, QString("light"));
         QCOMPARE(edited.modelsFolder, dir_.path() + "/other-models");
         QCOMPARE(edited.language, QString("ja"));
+        QCOMPARE(edited.maxImageMegapixels, 250);
+        QCOMPARE(edited.userName, QString("R. Inspector"));
 
         // Applied by the main window: saved to the application's settings, threads and weights to the engine.
         dl::ui::AppSettings applied;
@@ -202,6 +209,21 @@ private slots:
         QVERIFY(dl::ui::AppSettings::load() == applied);
         QCOMPARE(window.engine()->backboneWeights(), applied.backboneWeights);
         QTRY_VERIFY(!window.engine()->isBusy()); // the thread setting ran as an engine job
+        // The largest image: the engine's decodes and Qt's refuse bigger ones; 0 returns to the default.
+        applied.maxImageMegapixels = 12;
+        window.applySettings(applied);
+        QCOMPARE(dl::maxImagePixels(), std::uint64_t(12'000'000));
+        QVERIFY(QImageReader::allocationLimit() <= 12 * 4 + 1);
+        applied.maxImageMegapixels = 0;
+        window.applySettings(applied);
+        QCOMPARE(dl::maxImagePixels(), dl::kDefaultMaxImagePixels);
+        // The name recorded for overrides comes from Settings, else the login name.
+        applied.userName = QStringLiteral("R. Inspector");
+        window.applySettings(applied);
+        QCOMPARE(dl::ui::recordedUserName(), QString("R. Inspector"));
+        applied.userName.clear();
+        window.applySettings(applied);
+        QCOMPARE(dl::ui::recordedUserName(), QString::fromStdString(dl::currentUserName()));
     }
 
     void themeSwitchChangesThePalette()
