@@ -5,20 +5,18 @@
 #include "data/Dataset.h"
 #include "database/Store.h"
 #include "ui/bridge/EngineBridge.h"
+#include "ui/common/ReasonDialog.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/models/ModelCompare.h"
 #include "ui/models/ThresholdDialog.h"
 
 #include <QCryptographicHash>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -252,6 +250,15 @@ void ModelList::activateModel(const QString& bundlePath, const QString& reason)
     emit activeModelChanged(bundlePath, methodOf(bundlePath));
 }
 
+QStringList ModelList::categoriesOf(const QString& bundlePath) const
+{
+    if (store_)
+        for (const auto& m : store_->listModels()) // newest first
+            if (m.bundlePath == bundlePath)
+                return m.categories;
+    return {};
+}
+
 QString ModelList::methodOf(const QString& bundlePath) const
 {
     for (int row = 0; row < table_->rowCount(); ++row)
@@ -400,35 +407,16 @@ bool ModelList::promoteWithConfirmation(const QString& bundlePath)
 
 std::optional<QString> ModelList::askPromotionReason(const QString& bundlePath)
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("promotionDialog"));
-    dialog.setWindowTitle(tr("Promote model"));
     const QString active = activeModelPath();
-    auto* prompt = new QLabel(
-        (active.isEmpty() ? tr("Put %1 into use on the line?").arg(QFileInfo(bundlePath).fileName())
-                          : tr("Replace %1 with %2 on the line?")
-                                .arg(QFileInfo(active).fileName(), QFileInfo(bundlePath).fileName()))
-        + QStringLiteral("\n") + tr("Every workstation that follows this database switches to it. "
-                                    "Your name and the reason are recorded."));
-    prompt->setWordWrap(true);
-    auto* edit = new QLineEdit;
-    edit->setObjectName(QStringLiteral("promotionReason"));
-    edit->setPlaceholderText(tr("e.g. fewer false rejects on last week's parts"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Promote"));
-    ok->setEnabled(false);
-    connect(edit, &QLineEdit::textChanged, ok, [ok](const QString& text) { ok->setEnabled(!text.trimmed().isEmpty()); });
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(prompt);
-    layout->addWidget(edit);
-    layout->addWidget(buttons);
-    dialog.setMinimumWidth(480);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return edit->text();
+    const QString question = active.isEmpty()
+                                 ? tr("Put %1 into use on the line?").arg(QFileInfo(bundlePath).fileName())
+                                 : tr("Replace %1 with %2 on the line?")
+                                       .arg(QFileInfo(active).fileName(), QFileInfo(bundlePath).fileName());
+    return askRequiredReason(this, {QStringLiteral("promotionDialog"), tr("Promote model"),
+                                    question + QStringLiteral("\n")
+                                        + tr("Every workstation that follows this database switches to it. "
+                                             "Your name and the reason are recorded."),
+                                    tr("e.g. fewer false rejects on last week's parts"), tr("Promote")});
 }
 
 ThresholdDialog* ModelList::showThresholdDialog(const QString& bundlePath, int folds)
@@ -447,12 +435,7 @@ ThresholdDialog* ModelList::showThresholdDialog(const QString& bundlePath, int f
     spec.datasets = datasets_;
     spec.weightsPath = engine_->backboneWeights();
     spec.folds = folds;
-    if (store_)
-        for (const auto& m : store_->listModels())
-            if (m.bundlePath == bundlePath) {
-                spec.categories = m.categories;
-                break;
-            }
+    spec.categories = categoriesOf(bundlePath);
     auto* dialog = new ThresholdDialog(engine_, spec, databasePath_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ThresholdDialog::modelSaved, this, [this] { refreshKeepingSelection(); });
@@ -470,12 +453,7 @@ void ModelList::evaluateNewModel(const QString& bundlePath)
     spec.datasets = datasets_;
     spec.databasePath = databasePath_;
     spec.weightsPath = engine_->backboneWeights();
-    if (store_)
-        for (const auto& m : store_->listModels())
-            if (m.bundlePath == bundlePath) {
-                spec.categories = m.categories;
-                break;
-            }
+    spec.categories = categoriesOf(bundlePath);
     engine_->evaluate(spec);
 }
 
@@ -514,12 +492,7 @@ void ModelList::compareModels(const QString& before, const QString& after, bool 
         spec.databasePath = databasePath_;
         spec.weightsPath = engine_->backboneWeights();
         // Both on the categories the new model was trained on (from the database).
-        if (store_)
-            for (const auto& m : store_->listModels())
-                if (m.bundlePath == after) {
-                    spec.categories = m.categories;
-                    break;
-                }
+        spec.categories = categoriesOf(after);
         engine_->evaluate(spec);
     }
 }

@@ -96,6 +96,8 @@ private:
     void activateSelected();
     void updateButtons();
     std::optional<QString> askPromotionReason(const QString& bundlePath);
+    // The recorded categories of the newest model with this bundle (empty: all).
+    QStringList categoriesOf(const QString& bundlePath) const;
     void compareSelected();
     void onEvaluated(const ModelEvaluation& evaluation);
     QString legacySettingsKey() const;

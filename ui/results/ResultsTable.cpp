@@ -1,12 +1,11 @@
 #include "ui/results/ResultsTable.h"
 
 #include "database/Store.h"
+#include "ui/common/ReasonDialog.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/results/ResultsModel.h"
 
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
@@ -17,7 +16,6 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
@@ -486,30 +484,11 @@ bool ResultsTable::overrideCurrent(db::Verdict verdict)
 
 std::optional<QString> ResultsTable::askReason(db::Verdict verdict, const ResultRow& row)
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("overrideReasonDialog"));
-    dialog.setWindowTitle(verdict == db::Verdict::Ok ? tr("Accept as OK") : tr("Reject as defect"));
-    auto* prompt = new QLabel(tr("Why is %1 %2? The reason is recorded with your name.")
-                                  .arg(row.relativePath, verdictDisplayText(verdict)));
-    prompt->setWordWrap(true);
-    auto* edit = new QLineEdit;
-    edit->setObjectName(QStringLiteral("reasonEdit"));
-    edit->setPlaceholderText(tr("e.g. dust on the lens, scratch confirmed under the microscope"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setEnabled(false);
-    connect(edit, &QLineEdit::textChanged, ok, [ok](const QString& text) { ok->setEnabled(!text.trimmed().isEmpty()); });
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(prompt);
-    layout->addWidget(edit);
-    layout->addWidget(buttons);
-    // Wide enough for the whole title and a sentence of reason.
-    dialog.setMinimumWidth(std::max(460, dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160));
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return edit->text();
+    return askRequiredReason(
+        this, {QStringLiteral("overrideReasonDialog"),
+               verdict == db::Verdict::Ok ? tr("Accept as OK") : tr("Reject as defect"),
+               tr("Why is %1 %2? The reason is recorded with your name.").arg(row.relativePath, verdictDisplayText(verdict)),
+               tr("e.g. dust on the lens, scratch confirmed under the microscope"), QString()});
 }
 
 void ResultsTable::selectNextRow()

@@ -751,38 +751,31 @@ void TrainingPanel::retrainWithAnnotations()
         emit errorOccurred(tr("Retraining needs an active DMAD model: activate one in the model list first."));
         return;
     }
-    if (activeModelMethod_ != QLatin1String("dmad")) {
-        // Only DMAD learns from annotated defects: offer to train one from them.
-        if (!confirm(tr("The active model %1 was trained with %2, which does not learn from annotated defects. "
-                        "Train a new DMAD model with the annotations instead? The active model stays in use until "
-                        "you promote the new one.")
-                         .arg(QFileInfo(activeModelPath_).fileName(), activeModelMethod_)))
-            return;
-        setMethod(QStringLiteral("dmad"));
-        TrainSpec spec = currentSpec();
-        if (spec.datasets.empty() || spec.categories.isEmpty()) {
-            emit errorOccurred(tr("Import the dataset the annotations belong to before retraining."));
-            return;
-        }
-        spec.labelsFromDatabase = true;
-        spec.unified = spec.categories.size() > 1;
-        start(std::move(spec), false);
+    // Only DMAD learns from annotated defects: with another method in use, offer to
+    // train a new DMAD model from them instead of warm-starting the active one.
+    const bool warmStart = activeModelMethod_ == QLatin1String("dmad");
+    if (!warmStart
+        && !confirm(tr("The active model %1 was trained with %2, which does not learn from annotated defects. "
+                       "Train a new DMAD model with the annotations instead? The active model stays in use until "
+                       "you promote the new one.")
+                        .arg(QFileInfo(activeModelPath_).fileName(), activeModelMethod_)))
         return;
-    }
     setMethod(QStringLiteral("dmad"));
     TrainSpec spec = currentSpec();
     if (spec.datasets.empty() || spec.categories.isEmpty()) {
         emit errorOccurred(tr("Import the dataset the annotations belong to before retraining."));
         return;
     }
-    spec.parentModelPath = activeModelPath_;
-    // The parent's own parameters (its bank only fits the same settings); only
-    // the parameters given without a field here are passed on top.
-    spec.params = advancedParameters_;
-    spec.inheritParentParameters = true;
     spec.labelsFromDatabase = true;
     spec.unified = spec.categories.size() > 1;
-    start(std::move(spec), true);
+    if (warmStart) {
+        spec.parentModelPath = activeModelPath_;
+        // The parent's own parameters (its bank only fits the same settings); only
+        // the parameters given without a field here are passed on top.
+        spec.params = advancedParameters_;
+        spec.inheritParentParameters = true;
+    }
+    start(std::move(spec), warmStart);
 }
 
 bool TrainingPanel::confirm(const QString& question)
