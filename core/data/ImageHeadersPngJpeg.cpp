@@ -147,8 +147,8 @@ ImageFileInfo inspectJpeg(ByteSource& src)
             return info;
         }
         if (isJpegFrameMarker(code)) {
-            unsigned char frame[5]; // precision, height, width
-            if (!src.read(offset + 4, 5, frame)) {
+            unsigned char frame[6]; // precision, height, width, components
+            if (!src.read(offset + 4, 6, frame)) {
                 info.problem = truncatedHeader;
                 return info;
             }
@@ -160,6 +160,7 @@ ImageFileInfo inspectJpeg(ByteSource& src)
                 return info;
             }
             info.size = cv::Size(width, height);
+            info.channels = frame[5];
         }
         if (code == 0xDA) { // start of scan: entropy-coded data follows
             if (info.size.empty()) {

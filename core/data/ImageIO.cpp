@@ -54,7 +54,10 @@ void requireWithinPixelLimit(const std::string& path, cv::Size size)
 }
 
 // Reads, checks and decodes a file with its bit depth and channels unchanged.
-cv::Mat decodeUnchanged(const std::string& path)
+// A JPEG at least twice `atLeast` in both dimensions is decoded at 1/2, 1/4 or
+// 1/8 scale by libjpeg's DCT scaling (much cheaper than a full decode and a
+// resize), never below `atLeast`; an empty `atLeast` always decodes in full.
+cv::Mat decodeUnchanged(const std::string& path, cv::Size atLeast = {})
 {
     const std::vector<char> bytes = readFileBytes(path);
     MemorySource source(bytes);
@@ -69,7 +72,21 @@ cv::Mat decodeUnchanged(const std::string& path)
         // IMREAD_UNCHANGED keeps 16-bit data and alpha, and OpenCV applies no
         // EXIF orientation with it: pixels stay in the order the sensor stored them.
         const cv::Mat buffer(1, int(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
-        image = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+        int reduction = 1;
+        if (info.format == "jpeg" && !atLeast.empty())
+            while (reduction < 8 && info.size.width / (2 * reduction) >= atLeast.width
+                   && info.size.height / (2 * reduction) >= atLeast.height)
+                reduction *= 2;
+        if (reduction == 1) {
+            image = cv::imdecode(buffer, cv::IMREAD_UNCHANGED);
+        } else {
+            // Colour JPEGs stay colour, grey stay grey; no EXIF rotation, as above.
+            const bool grey = info.channels == 1;
+            const int flag = reduction == 2 ? (grey ? cv::IMREAD_REDUCED_GRAYSCALE_2 : cv::IMREAD_REDUCED_COLOR_2)
+                           : reduction == 4 ? (grey ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4)
+                                            : (grey ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8);
+            image = cv::imdecode(buffer, flag | cv::IMREAD_IGNORE_ORIENTATION);
+        }
     } catch (const cv::Exception& e) {
         throw Error::forFile(path, "corrupt " + info.format + " image: " + e.err);
     }
@@ -166,9 +183,11 @@ bool hasImageExtension(const std::string& path)
                        [&](const char* known) { return extension == known; });
 }
 
-cv::Mat loadImageRgb(const std::string& path)
+cv::Mat loadImageRgb(const std::string& path) { return loadImageRgbForScoring(path, {}); }
+
+cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize)
 {
-    const cv::Mat image = toEightBit(path, decodeUnchanged(path));
+    const cv::Mat image = toEightBit(path, decodeUnchanged(path, workingSize));
     cv::Mat rgb;
     switch (image.channels()) {
     case 1:

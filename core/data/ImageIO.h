@@ -26,6 +26,11 @@ void setMaxImagePixels(std::uint64_t pixels); // throws dl::Error for 0
 // Unicode paths work (decoded from memory).
 cv::Mat loadImageRgb(const std::string& path);
 
+// loadImageRgb for scoring at a working size: a JPEG at least twice `workingSize`
+// in both dimensions is decoded at 1/2, 1/4 or 1/8 scale by the JPEG decoder
+// itself (never below workingSize), which costs a fraction of a full decode.
+// Other formats, and smaller JPEGs, decode in full.
+cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize);
 // Decodes a ground-truth mask to CV_8UC1 with values {0,255}: any value > 0 is defect.
 cv::Mat loadMask(const std::string& path);
 
@@ -37,6 +42,7 @@ std::string probeImageFile(const std::string& path);
 struct ImageFileInfo {
     std::string format;  // "png", "jpeg", "bmp", "tiff", "webp", "pnm"; empty when unrecognised
     cv::Size size;       // from the header; empty when the header is too short to state it
+    int channels = 0;    // colour components where the header states them (JPEG), else 0
     std::string problem; // empty when the file looks like a complete image; never names the path
 };
 // probeImageFile() plus the format and header size (import compares image and mask sizes with it).

@@ -300,7 +300,8 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
 
 Prediction predictFile(Detector& detector, const std::string& imagePath)
 {
-    cv::Mat image = loadImageRgb(imagePath);
+    const cv::Mat image = loadImageRgbForScoring(
+        imagePath, cv::Size(detector.info().preprocess.width, detector.info().preprocess.height));
     return detector.predict(image);
 }
 

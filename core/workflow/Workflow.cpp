@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "common/Log.h"
 #include "data/ImageIO.h"
+#include "data/ImagePrefetch.h"
 #include "engine/ModelBundle.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/RecordedRun.h"
@@ -99,12 +100,13 @@ void recordEvaluation(WorkRecorder& recorder, RecordId run, const EvaluateOutcom
     }
 }
 
-PredictedFile predictFile(Detector& detector, const PredictJob& job, const std::string& file)
+PredictedFile predictFile(Detector& detector, const PredictJob& job, ImagePrefetcher& images, std::size_t index)
 {
     PredictedFile outcome;
+    const std::string& file = job.files[index];
     outcome.path = file;
     try {
-        const cv::Mat image = loadImageRgb(file);
+        const cv::Mat image = images.next();
         const Prediction p = detector.predict(image);
         outcome.score = p.score;
         outcome.defect = p.score >= detector.info().threshold;
@@ -186,13 +188,19 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
             if (!batch.empty())
                 recorder.addResults(run.id(), batch);
         };
+        // The next file decodes on a worker while this one is scored.
+        // Without overlays a large JPEG may decode at a reduced scale (ImageIO.h).
+        const cv::Size working(detector.info().preprocess.width, detector.info().preprocess.height);
+        ImagePrefetcher images(job.files, 1, [&job, working](const std::string& path) {
+            return job.saveOverlay ? loadImageRgb(path) : loadImageRgbForScoring(path, working);
+        });
         try {
             for (std::size_t i = 0; i < job.files.size(); ++i) {
                 job.progress.checkCancelled();
                 job.progress.report(double(i) / double(job.files.size()), "scoring " + job.files[i]);
                 if (job.onFile)
                     job.onFile(i);
-                outcomes.push_back(predictFile(detector, job, job.files[i]));
+                outcomes.push_back(predictFile(detector, job, images, i));
                 const PredictedFile& p = outcomes.back();
                 if (p.error.empty()) {
                     pending.push_back({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});

@@ -1,6 +1,7 @@
 // ImageIO: decoding of unusual but valid images, and clear errors for bad files.
 #include "common/Error.h"
 #include "data/ImageIO.h"
+#include "data/ImagePrefetch.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,7 @@
 #include <QtTest>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <functional>
 
@@ -374,6 +376,76 @@ private slots:
         const QString message = errorOf([&] { dl::writeImage(utf8(dir_.filePath("out/picture.xyz")), rgb); });
         QVERIFY2(message.contains("picture.xyz"), qPrintable(message));
         QVERIFY(!errorOf([&] { dl::writeImage(utf8(dir_.filePath("out/e.png")), cv::Mat()); }).isEmpty());
+    }
+
+    // Prefetching decodes ahead on a worker but hands images out in list order;
+    // a bad file's error arrives with that file and the rest still decode.
+    void prefetcherKeepsOrderAndDeliversErrorsInPlace()
+    {
+        std::vector<std::string> files;
+        for (int i = 0; i < 7; ++i) {
+            const QString path = dir_.filePath(QString("prefetch-%1.png").arg(i));
+            if (i == 3) {
+                QVERIFY(writeBytes(path, "not a png at all"));
+            } else {
+                QVERIFY(writeBytes(path, encode(".png", cv::Mat(2 + i, 5, CV_8UC3, cv::Scalar(i, 0, 0)))));
+            }
+            files.push_back(utf8(path));
+        }
+        for (std::size_t depth : {std::size_t(1), std::size_t(4), std::size_t(16)}) {
+            dl::ImagePrefetcher prefetch(files, depth);
+            for (int i = 0; i < 7; ++i) {
+                if (i == 3) {
+                    QVERIFY(errorOf([&] { prefetch.next(); }).contains("prefetch-3.png"));
+                    continue;
+                }
+                const cv::Mat image = prefetch.next();
+                QCOMPARE(image.rows, 2 + i);
+                QCOMPARE(int(image.at<cv::Vec3b>(0, 0)[2]), i); // BGR blue became RGB's third channel
+            }
+            QVERIFY(errorOf([&] { prefetch.next(); }).contains("all 7 images were taken"));
+        }
+        // Dropped with images still queued (a cancelled batch): no hang, no leak.
+        { dl::ImagePrefetcher abandoned(files, 2); abandoned.next(); }
+    }
+
+    // A JPEG much larger than the model's input decodes at 1/2, 1/4 or 1/8 scale,
+    // never below the working size, with the colours of a full decode; grey stays
+    // grey (equal channels); PNGs and small JPEGs decode in full.
+    void largeJpegsDecodeReducedForScoring()
+    {
+        cv::Mat smooth(800, 1200, CV_8UC3);
+        for (int y = 0; y < smooth.rows; ++y)
+            for (int x = 0; x < smooth.cols; ++x)
+                smooth.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x / 5), uchar(y / 4), uchar((x + y) / 8));
+        const QString colour = dir_.filePath("large.jpg"), grey = dir_.filePath("large-grey.jpg"),
+                      png = dir_.filePath("large.png");
+        QVERIFY(writeBytes(colour, encode(".jpg", smooth)));
+        cv::Mat greyImage;
+        cv::cvtColor(smooth, greyImage, cv::COLOR_BGR2GRAY);
+        QVERIFY(writeBytes(grey, encode(".jpg", greyImage)));
+        QVERIFY(writeBytes(png, encode(".png", smooth)));
+
+        const cv::Mat full = dl::loadImageRgb(utf8(colour));
+        const cv::Mat half = dl::loadImageRgbForScoring(utf8(colour), cv::Size(256, 256));
+        QCOMPARE(half.size(), cv::Size(600, 400)); // 1/4 would give 300 x 200, below 256
+        QCOMPARE(half.type(), CV_8UC3);
+        cv::Mat fullDown;
+        cv::resize(full, fullDown, half.size(), 0, 0, cv::INTER_AREA);
+        QVERIFY(cv::norm(fullDown, half, cv::NORM_L1) / double(half.total() * 3) < 2.0); // same colours, RGB order
+        QCOMPARE(dl::loadImageRgbForScoring(utf8(colour), cv::Size(100, 100)).size(), cv::Size(150, 100)); // 1/8
+        QCOMPARE(dl::loadImageRgbForScoring(utf8(colour), cv::Size(700, 300)).size(), cv::Size(1200, 800));
+
+        const cv::Mat greyHalf = dl::loadImageRgbForScoring(utf8(grey), cv::Size(256, 256));
+        QCOMPARE(greyHalf.size(), cv::Size(600, 400));
+        std::vector<cv::Mat> channels;
+        cv::split(greyHalf, channels);
+        QCOMPARE(cv::norm(channels[0], channels[1], cv::NORM_INF), 0.0);
+        QCOMPARE(cv::norm(channels[0], channels[2], cv::NORM_INF), 0.0);
+
+        QCOMPARE(dl::loadImageRgbForScoring(utf8(png), cv::Size(256, 256)).size(), cv::Size(1200, 800));
+        QCOMPARE(dl::inspectImageFile(utf8(colour)).channels, 3);
+        QCOMPARE(dl::inspectImageFile(utf8(grey)).channels, 1);
     }
 
     void hasImageExtensionIgnoresCase()
