@@ -30,6 +30,9 @@ public:
     // Input: [N,3,H,W] normalised RGB. Returns one tensor per requested tap, in order.
     // Runs without autograd; stops at the deepest tap requested.
     virtual std::vector<torch::Tensor> extract(const torch::Tensor& input, const std::vector<std::string>& taps) = 0;
+    // Multiply-adds x 2 of one image of height x width up to the deepest of `taps`;
+    // 0 where the backbone cannot count them.
+    virtual double flops(const std::vector<std::string>& taps, int height, int width) const;
     // ImageNet logits [N,1000] where the backbone has a classifier; throws otherwise.
     virtual torch::Tensor logits(const torch::Tensor& input) = 0;
 };

@@ -1,8 +1,14 @@
 #include "backbone/MobileNetV2.h"
 
 #include "common/Error.h"
+#include "common/Log.h"
+#include "engine/Runtime.h"
+
+#include <torch/script.h>
 
 #include <map>
+#include <mutex>
+#include <sstream>
 
 namespace dl {
 
@@ -26,7 +32,15 @@ std::vector<std::string> FeatureExtractor::defaultPatchTaps() const
                 + known + ")");
 }
 
-MobileNetV2::MobileNetV2(const ImportedConvNet& weights) : sha256_(weights.sha256), path_(weights.path)
+struct MobileNetV2::FastGraphs {
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<torch::jit::Module>> byTaps; // nullptr: could not be built
+};
+
+double FeatureExtractor::flops(const std::vector<std::string>&, int, int) const { return 0.0; }
+
+MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
+    : sha256_(weights.sha256), path_(weights.path), fast_(std::make_shared<FastGraphs>())
 {
     // torchvision's inverted-residual settings: expansion t, channels c, repeats n, first stride s.
     struct Setting { int t, c, n, s; };
@@ -153,9 +167,14 @@ std::vector<torch::Tensor> MobileNetV2::extract(const torch::Tensor& input, cons
 {
     if (input.dim() != 4 || input.size(1) != 3)
         throw Error("backbone input must be [N,3,H,W], got " + std::to_string(input.dim()) + " dimensions");
+    const int last = deepestBlockFor(requested);
+    if (fastInferenceEnabled() && !emulateInt8_) {
+        std::vector<torch::Tensor> out = extractFast(input, requested, last);
+        if (!out.empty())
+            return out;
+    }
     torch::InferenceMode guard;
     std::map<std::string, torch::Tensor> found;
-    const int last = deepestBlockFor(requested);
     torch::Tensor x = input.to(torch::kFloat32).contiguous();
     if (emulateInt8_)
         x = toGrid(x, inputGrid_);
@@ -173,6 +192,96 @@ std::vector<torch::Tensor> MobileNetV2::extract(const torch::Tensor& input, cons
     std::vector<torch::Tensor> out;
     for (const auto& name : requested)
         out.push_back(found.at(name));
+    return out;
+}
+
+double MobileNetV2::flops(const std::vector<std::string>& requested, int height, int width) const
+{
+    const int last = deepestBlockFor(requested);
+    double total = 0.0;
+    for (int b = 0; b <= last; ++b)
+        for (int c : blocks_[std::size_t(b)].convs) {
+            const Conv& conv = convs_[std::size_t(c)];
+            // Output size of a k x k convolution with padding k/2.
+            height = (height + 2 * conv.padding - int(conv.weight.size(2))) / conv.stride + 1;
+            width = (width + 2 * conv.padding - int(conv.weight.size(3))) / conv.stride + 1;
+            total += 2.0 * double(conv.weight.numel()) * double(height) * double(width);
+        }
+    return total;
+}
+
+std::string MobileNetV2::scriptSource(const std::vector<std::string>& requested, int last) const
+{
+    // Straight-line TorchScript of the same arithmetic as the plain path; the
+    // weights are the module's parameters w<i>/b<i>, constants after freezing.
+    std::ostringstream src;
+    src << "def forward(self, x):\n";
+    std::map<std::string, std::string> variable; // tap -> TorchScript variable holding it
+    for (int b = 0; b <= last; ++b) {
+        const Block& block = blocks_[std::size_t(b)];
+        src << "    h = x\n";
+        for (std::size_t i = 0; i < block.convs.size(); ++i) {
+            const int c = block.convs[i];
+            const Conv& conv = convs_[std::size_t(c)];
+            src << "    h = torch.conv2d(h, self.w" << c << ", self.b" << c << ", [" << conv.stride << ", " << conv.stride
+                << "], [" << conv.padding << ", " << conv.padding << "], [1, 1], " << conv.groups << ")\n";
+            if (conv.relu6)
+                src << "    h = torch.hardtanh(h, 0.0, 6.0)\n";
+            if (i == 0 && block.hasExpand) {
+                const std::string name = "features." + std::to_string(b) + ".expand";
+                src << "    e" << b << " = h\n";
+                variable[name] = "e" + std::to_string(b);
+            }
+        }
+        src << (block.residual ? "    x = x + h\n" : "    x = h\n");
+        src << "    f" << b << " = x\n";
+        variable["features." + std::to_string(b)] = "f" + std::to_string(b);
+    }
+    src << "    return (";
+    for (const auto& name : requested)
+        src << variable.at(name) << ", ";
+    src << ")\n";
+    return src.str();
+}
+
+std::vector<torch::Tensor> MobileNetV2::extractFast(const torch::Tensor& input, const std::vector<std::string>& requested,
+                                                    int last)
+{
+    std::string key;
+    for (const auto& name : requested)
+        key += name + ";";
+    std::shared_ptr<torch::jit::Module> graph;
+    {
+        std::lock_guard<std::mutex> lock(fast_->mutex);
+        auto found = fast_->byTaps.find(key);
+        if (found == fast_->byTaps.end()) {
+            try {
+                torch::jit::Module module("MobileNetV2Taps");
+                for (int b = 0; b <= last; ++b)
+                    for (int c : blocks_[std::size_t(b)].convs) {
+                        module.register_parameter("w" + std::to_string(c), convs_[std::size_t(c)].weight, false);
+                        module.register_parameter("b" + std::to_string(c), convs_[std::size_t(c)].bias, false);
+                    }
+                module.define(scriptSource(requested, last));
+                module.eval();
+                torch::jit::Module frozen = torch::jit::freeze(module);
+                graph = std::make_shared<torch::jit::Module>(torch::jit::optimize_for_inference(frozen));
+            } catch (const std::exception& e) {
+                // Not fatal: the op-by-op path computes the same features, only slower.
+                logWarning("MobileNetV2 fast path unavailable for taps " + key + " (" + e.what()
+                           + "); running op by op");
+            }
+            found = fast_->byTaps.emplace(key, graph).first;
+        }
+        graph = found->second;
+    }
+    if (!graph)
+        return {};
+    torch::InferenceMode guard;
+    c10::IValue result = graph->forward({input.to(torch::kFloat32).contiguous()});
+    std::vector<torch::Tensor> out;
+    for (const auto& element : result.toTupleRef().elements())
+        out.push_back(element.toTensor().contiguous());
     return out;
 }
 

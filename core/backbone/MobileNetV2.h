@@ -19,6 +19,7 @@ public:
     std::vector<std::string> defaultPatchTaps() const override { return {"features.6", "features.13"}; }
     std::vector<torch::Tensor> extract(const torch::Tensor& input, const std::vector<std::string>& taps) override;
     torch::Tensor logits(const torch::Tensor& input) override;
+    double flops(const std::vector<std::string>& taps, int height, int width) const override;
 
     // Rounds every activation to the int8 graph's uint8 grid, reproducing the
     // quantised model's arithmetic in fp32. Off by default (fp32 features are
@@ -43,6 +44,14 @@ private:
         QuantGrid residualGrid;
     };
     torch::Tensor runConv(const Conv& conv, const torch::Tensor& x) const;
+    // The fast path (engine/Runtime's fastInferenceEnabled): per requested tap
+    // set, a TorchScript copy of the blocks up to the deepest tap, frozen and
+    // optimised for inference (oneDNN convolutions on prepacked weights, ReLU6
+    // fused). Built on first use; empty result = not available, run op by op.
+    struct FastGraphs;
+    std::vector<torch::Tensor> extractFast(const torch::Tensor& x, const std::vector<std::string>& taps, int deepest);
+    std::string scriptSource(const std::vector<std::string>& taps, int deepest) const;
+    std::shared_ptr<FastGraphs> fast_;
     int deepestBlockFor(const std::vector<std::string>& taps) const;
 
     std::vector<Conv> convs_;

@@ -9,6 +9,7 @@
 namespace dl {
 namespace {
 std::atomic<bool> g_configured{false};
+std::atomic<bool> g_fastInference{true};
 } // namespace
 
 void ensureRuntimeConfigured()
@@ -27,5 +28,9 @@ void configureRuntime(int threads)
 }
 
 int runtimeThreads() { return at::get_num_threads(); }
+
+void setFastInference(bool on) { g_fastInference = on; }
+
+bool fastInferenceEnabled() { return g_fastInference.load(); }
 
 } // namespace dl

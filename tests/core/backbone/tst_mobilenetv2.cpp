@@ -71,6 +71,36 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, backbone->tap("features.99"));
     }
 
+    // The frozen, oneDNN-fused graphs compute the same features as the op-by-op
+    // path (within 1e-4 of each map's range), for any batch size and tap set.
+    void fastPathMatchesThePlainPath()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        auto backbone = dl::loadBackbone({});
+        torch::manual_seed(7);
+        const std::vector<std::vector<std::string>> tapSets{
+            {"features.6", "features.13"}, {"features.3", "features.6.expand", "features.13.expand", "features.17"}};
+        for (int batch : {1, 3}) {
+            const torch::Tensor input = torch::randn({batch, 3, 224, 256});
+            for (const auto& taps : tapSets) {
+                dl::setFastInference(false);
+                const auto plain = backbone->extract(input, taps);
+                dl::setFastInference(true);
+                const auto fast = backbone->extract(input, taps);
+                QCOMPARE(fast.size(), plain.size());
+                for (std::size_t i = 0; i < taps.size(); ++i) {
+                    QCOMPARE(fast[i].sizes(), plain[i].sizes());
+                    QVERIFY(fast[i].is_contiguous());
+                    const double range = plain[i].abs().max().item<double>();
+                    const double difference = (fast[i] - plain[i]).abs().max().item<double>();
+                    QVERIFY2(difference <= 1e-4 * range, qPrintable(QString::fromStdString(taps[i]) + ": "
+                                                                        + QString::number(difference) + " of "
+                                                                        + QString::number(range)));
+                }
+            }
+        }
+    }
+
     void logitsAgreeWithOpenCvDnnOnRealImages_data()
     {
         QTest::addColumn<QString>("image");
