@@ -47,6 +47,10 @@ public:
     const std::vector<float>& bank() const { return bank_; }
 
 private:
+    // The fast path's exact search (engine/Runtime's fastInferenceEnabled).
+    void searchByMatrixProduct(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
+                               std::int64_t* ids) const;
+
     std::unique_ptr<faiss::Index> index_;
     std::vector<float> bank_;
     std::int64_t count_ = 0;

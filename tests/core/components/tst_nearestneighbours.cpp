@@ -4,6 +4,7 @@
 // identically after a serialise/deserialise round trip, and misuse is reported.
 #include "common/Error.h"
 #include "components/NearestNeighbours.h"
+#include "engine/Runtime.h"
 
 #include <QtTest>
 
@@ -93,6 +94,29 @@ private Q_SLOTS:
         for (int q = 0; q < 200; ++q) {
             QCOMPARE(r.ids[std::size_t(q) * 3], bruteForceNearest(bank, dim, queries.data() + q * dim));
             QVERIFY(r.distances[std::size_t(q) * 3] <= r.distances[std::size_t(q) * 3 + 1]);
+        }
+    }
+
+    // The fast path answers exact searches of many queries by one matrix product:
+    // the same neighbours and distances as FAISS's flat search (op by op), in
+    // blocks of queries larger than one block.
+    void fastExactSearchMatchesFaiss()
+    {
+        const auto bank = structuredRows(1500, dim, 11), queries = structuredRows(2500, dim, 12);
+        dl::NearestNeighbourIndex index;
+        index.build(bank.data(), 1500, dim, optionsOf("exact"));
+        for (int k : {1, 5}) {
+            dl::setFastInference(false);
+            const SearchResult plain = searchAll(index, queries, dim, k);
+            dl::setFastInference(true);
+            const SearchResult fast = searchAll(index, queries, dim, k);
+            int sameIds = 0;
+            for (std::size_t i = 0; i < plain.ids.size(); ++i) {
+                sameIds += plain.ids[i] == fast.ids[i];
+                QVERIFY(std::abs(plain.distances[i] - fast.distances[i]) <= 1e-4f * std::max(1.0f, plain.distances[i]));
+            }
+            // Only exact ties (equal distances) may come in another order.
+            QVERIFY(sameIds >= int(plain.ids.size()) - 2);
         }
     }
 
