@@ -84,6 +84,7 @@ commands:
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
              [--images N] [--batch N] [--warmup N]
+             one image at a time on the fast path and on the plain one, then batched
   synth      --model SDAS.dlm --strength S[:MAX] --count N --out DIR [--seed K] [--category C]
              [--steps K] [--size PX]   write N images of an SDAS synthesis model
              (trained with fit --method sdas) as DIR/sample_0000.png ...
@@ -109,6 +110,8 @@ common options:
   --db PATH        record runs and results in this SQLite file (default: the user's app data dir)
   --no-db          do not record anything
   --threads N      CPU threads (default: all cores)
+  --param fast_path=off   run the networks op by op instead of as frozen, fused graphs
+                   (for comparison and debugging; benchmark measures both unless off)
   --max-image-pixels N   refuse images with more pixels than this before decoding them
                    (default 100000000; also DEFECTLENS_MAX_IMAGE_PIXELS)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
@@ -187,6 +190,13 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             std::string key = kv.substr(0, eq), text = kv.substr(eq + 1);
             // Values are JSON where they parse (numbers, booleans, lists), else strings.
             nlohmann::json v = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+            if (key == "fast_path") {
+                // A run-time choice, not a hyper-parameter: never stored in a bundle.
+                if (text == "on" || text == "true" || text == "1") o.fastPath = true;
+                else if (text == "off" || text == "false" || text == "0") o.fastPath = false;
+                else throw Error("--param fast_path expects on or off, got '" + text + "'");
+                continue;
+            }
             o.params[key] = v.is_discarded() ? nlohmann::json(text) : v;
         } else if (a == "--model") {
             o.modelPath = value();

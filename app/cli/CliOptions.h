@@ -21,6 +21,7 @@ struct CliOptions {
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
     int threads = 0;                     // 0: all cores
+    bool fastPath = true;                // --param fast_path=off: networks op by op
     long long maxImagePixels = 0;        // 0: the default (data/ImageIO.h)
     bool verbose = false;
     bool quiet = false;

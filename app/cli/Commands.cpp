@@ -9,6 +9,7 @@
 #include "common/Log.h"
 #include "common/UserName.h"
 #include "data/ImageIO.h"
+#include "data/ImagePrefetch.h"
 #include "data/Importers.h"
 #include "data/SampleData.h"
 #include "database/Store.h"
@@ -16,6 +17,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
+#include "engine/NetworkTiming.h"
 #include "engine/Overlay.h"
 #include "engine/Runtime.h"
 #include "methods/sdas/SdasTraining.h"
@@ -33,6 +35,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -388,35 +391,75 @@ int runBenchmark(const CliOptions& o)
     workflow::RecordedRun run(recording.recorder(), workflow::RunKind::Benchmark,
                               {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
     return run.complete([&] {
-        for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
-        std::vector<double> e2e, net, decode;
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (!o.quiet && i % 10 == 0) std::cerr << "[" << (100 * i / files.size()) << "%] one image at a time" << std::endl;
-            const auto start = Clock::now();
-            cv::Mat image = loadImageRgb(files[i]);
-            decode.push_back(msSince(start));
-            Prediction p = detector->predict(image);
-            e2e.push_back(msSince(start));
-            net.push_back(p.networkMs);
+        struct OneAtATime { std::vector<double> e2e, net, decode; };
+        const cv::Size working(detector->info().preprocess.width, detector->info().preprocess.height);
+        auto oneAtATime = [&](const char* path) {
+            for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
+            OneAtATime m;
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                if (!o.quiet && i % 10 == 0)
+                    std::cerr << "[" << (100 * i / files.size()) << "%] one image at a time, " << path << " path" << std::endl;
+                const auto start = Clock::now();
+                cv::Mat image = loadImageRgbForScoring(files[i], working);
+                m.decode.push_back(msSince(start));
+                Prediction p = detector->predict(image);
+                m.e2e.push_back(msSince(start));
+                m.net.push_back(p.networkMs);
+            }
+            return m;
+        };
+        // The plain path first (same files, same warm-up), then the path in use.
+        std::optional<OneAtATime> plain;
+        if (o.fastPath) {
+            setFastInference(false);
+            plain = oneAtATime("plain");
+            setFastInference(true);
         }
+        const OneAtATime m = oneAtATime(o.fastPath ? "fast" : "plain");
         // Batched throughput: decode + score in batches of --batch.
+        // The next images decode on a worker while the network scores this batch.
         const auto batchStart = Clock::now();
+        ImagePrefetcher prefetch(files, std::size_t(o.batchSize),
+                                 [working](const std::string& path) { return loadImageRgbForScoring(path, working); });
         for (std::size_t begin = 0; begin < files.size(); begin += std::size_t(o.batchSize)) {
             std::vector<cv::Mat> images;
             for (std::size_t i = begin; i < std::min(files.size(), begin + std::size_t(o.batchSize)); ++i)
-                images.push_back(loadImageRgb(files[i]));
+                images.push_back(prefetch.next());
             detector->predictBatch(images);
         }
         const double batchSeconds = msSince(batchStart) / 1000.0;
         json out = {{"model", o.modelPath}, {"method", detector->info().method}, {"images", files.size()},
-                    {"threads", runtimeThreads()},
-                    {"e2e_ms_median", percentile(e2e, 0.5)}, {"e2e_ms_p95", percentile(e2e, 0.95)},
-                    {"e2e_ms_mean", std::accumulate(e2e.begin(), e2e.end(), 0.0) / double(e2e.size())},
-                    {"decode_ms_median", percentile(decode, 0.5)},
-                    {"net_ms_median", percentile(net, 0.5)},
+                    {"threads", runtimeThreads()}, {"fast_path", o.fastPath},
+                    {"e2e_ms_median", percentile(m.e2e, 0.5)}, {"e2e_ms_p95", percentile(m.e2e, 0.95)},
+                    {"e2e_ms_mean", std::accumulate(m.e2e.begin(), m.e2e.end(), 0.0) / double(m.e2e.size())},
+                    {"decode_ms_median", percentile(m.decode, 0.5)},
+                    {"net_ms_median", percentile(m.net, 0.5)},
                     {"batch_size", o.batchSize},
                     {"images_per_second", double(files.size()) / batchSeconds},
                     {"peak_rss_mb", peakRssMb()}};
+        // The backbone alone, on both paths, with its arithmetic and the share of the
+        // machine's measured matrix-multiply peak it reaches.
+        const NetworkTiming backbone = timeBackbone(detector->info(), 20);
+        const double peak = measuredPeakGflops();
+        json network = {{"network", backbone.network}, {"plain_ms", backbone.plainMs}, {"gflop", backbone.gflop}};
+        if (o.fastPath) {
+            network["fast_ms"] = backbone.fastMs;
+            network["speedup"] = backbone.plainMs / std::max(1e-9, backbone.fastMs);
+        }
+        const double usedMs = o.fastPath ? backbone.fastMs : backbone.plainMs;
+        if (backbone.gflop > 0) {
+            network["gflops_per_second"] = backbone.gflop / (usedMs / 1000.0);
+            network["share_of_peak"] = backbone.gflop / (usedMs / 1000.0) / peak;
+        }
+        out["networks"] = json::array({network});
+        out["peak_gflops_per_second"] = peak;
+        if (plain) {
+            out["plain"] = {{"e2e_ms_median", percentile(plain->e2e, 0.5)},
+                            {"decode_ms_median", percentile(plain->decode, 0.5)},
+                            {"net_ms_median", percentile(plain->net, 0.5)}};
+            out["net_speedup"] = percentile(plain->net, 0.5) / std::max(1e-9, percentile(m.net, 0.5));
+            out["e2e_speedup"] = percentile(plain->e2e, 0.5) / std::max(1e-9, percentile(m.e2e, 0.5));
+        }
         writeJsonFile(o.jsonPath, out);
         std::cout << out.dump(2) << std::endl;
         return 0;
@@ -545,6 +588,7 @@ int runCommand(const CliOptions& given)
     std::signal(SIGTERM, onInterrupt);
     setLogVerbose(o.verbose);
     configureRuntime(o.threads);
+    setFastInference(o.fastPath);
     if (o.maxImagePixels > 0) setMaxImagePixels(std::uint64_t(o.maxImagePixels));
     if (o.command == "help") { std::cout << usageText(); return 0; }
     if (o.command == "methods") return runMethods();

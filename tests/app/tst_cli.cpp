@@ -194,8 +194,29 @@ private slots:
                  "--images", "10", "--db", db});
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
         QJsonObject bench = readJson(path("bench.json"));
-        for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb"})
+        for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb",
+                                "net_speedup", "peak_gflops_per_second"})
             QVERIFY2(bench[key].toDouble() > 0, key);
+        // Both inference paths are measured: the plain one as a comparison, and the
+        // backbone alone with its arithmetic.
+        QVERIFY(bench["fast_path"].toBool());
+        QVERIFY(bench["plain"].toObject()["net_ms_median"].toDouble() > 0);
+        const QJsonObject backbone = bench["networks"].toArray().first().toObject();
+        QVERIFY(backbone["network"].toString().startsWith("backbone mobilenetv2"));
+        QVERIFY(backbone["gflop"].toDouble() > 0.1);
+        QVERIFY(backbone["fast_ms"].toDouble() > 0 && backbone["plain_ms"].toDouble() > 0);
+        QVERIFY(backbone["share_of_peak"].toDouble() > 0);
+
+        // fast_path=off: a run-time choice, refused when misspelt, never a model parameter.
+        o = run({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench-plain.json"),
+                 "--images", "4", "--no-db", "--param", "fast_path=off"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject plainOnly = readJson(path("bench-plain.json"));
+        QVERIFY(!plainOnly["fast_path"].toBool());
+        QVERIFY(!plainOnly.contains("plain"));
+        o = run({"predict", "--model", path("m.dlm"), "--input", path("sample"), "--no-db", "--param", "fast_path=maybe"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("fast_path"), qPrintable(o.err));
     }
 
     // crossvalidate: folds over the training split only, labelled defects held out in
