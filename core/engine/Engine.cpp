@@ -5,6 +5,7 @@
 #include "common/FileUtil.h"
 #include "common/Log.h"
 #include "data/ImageIO.h"
+#include "data/ImagePrefetch.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
 #include "engine/Runtime.h"
@@ -326,12 +327,17 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     };
     std::map<std::string, CategoryData> perCategory;
     double totalMs = 0;
+    // The next image decodes on a worker while this one is scored.
+    std::vector<std::string> paths;
+    for (const Sample* s : samples)
+        paths.push_back(s->path);
+    ImagePrefetcher prefetch(paths);
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
         progress.report(double(i) / double(samples.size()), "testing " + samples[i]->relativePath);
         const Sample& s = *samples[i];
         const auto start = Clock::now();
-        cv::Mat image = loadImageRgb(s.path);
+        cv::Mat image = prefetch.next();
         Prediction p = detector.predict(image);
         totalMs += msSince(start);
 
