@@ -76,22 +76,19 @@ private:
     std::map<std::string, std::map<std::string, RecordId>> ids_;
 };
 
-void recordEvaluation(WorkRecorder& recorder, RecordId run, const EvaluateOutcome& outcome, double threshold,
-                      const ImageIndex& images, const std::map<const Sample*, std::string>& mapPaths)
+ResultEntry resultOf(const EvaluatedImage& e, double threshold, const ImageIndex& images, const std::string& mapPath)
 {
-    std::vector<ResultEntry> results;
-    for (const EvaluatedImage& e : outcome.report.images) {
-        ResultEntry r;
-        r.imageId = images.idOf(e.sample);
-        r.imagePath = e.sample->path;
-        r.score = e.score;
-        r.defect = e.score >= threshold;
-        if (auto map = mapPaths.find(e.sample); map != mapPaths.end())
-            r.heatmapPath = map->second;
-        results.push_back(r);
-    }
-    if (!results.empty())
-        recorder.addResults(run, results);
+    ResultEntry r;
+    r.imageId = images.idOf(e.sample);
+    r.imagePath = e.sample->path;
+    r.score = e.score;
+    r.defect = e.score >= threshold;
+    r.heatmapPath = mapPath;
+    return r;
+}
+
+void recordModelMetrics(WorkRecorder& recorder, const EvaluateOutcome& outcome)
+{
     if (outcome.modelId) {
         json metrics = metricsJson(outcome.report.mean);
         metrics.erase("n_images");
@@ -159,14 +156,37 @@ EvaluateOutcome evaluateAndRecord(WorkRecorder& recorder, Detector& detector, co
     outcome.modelId = run.linkModelByChecksum(detector.info().provenance.value("bundle_sha256", ""));
     return run.complete([&] {
         const ImageIndex images(recorder, job.datasets);
-        std::map<const Sample*, std::string> mapPaths;
-        std::function<void(const EvaluatedImage&, const cv::Mat&)> onImage;
-        if (job.saveMap)
-            onImage = [&](const EvaluatedImage& e, const cv::Mat& full) { mapPaths[e.sample] = job.saveMap(e, full); };
-        outcome.report = evaluateDetector(detector, job.datasets, progress, onImage, job.withCurves);
+        const double threshold = detector.info().threshold;
+        std::vector<ResultEntry> pending;
+        auto lastCommit = Clock::now();
+        auto commit = [&] {
+            // Taken out first: a batch whose commit failed is not tried again.
+            const std::vector<ResultEntry> batch = std::move(pending);
+            pending.clear();
+            lastCommit = Clock::now();
+            if (!batch.empty())
+                recorder.addResults(run.id(), batch);
+        };
+        auto onImage = [&](const EvaluatedImage& e, const cv::Mat& full) {
+            pending.push_back(resultOf(e, threshold, images, job.saveMap ? job.saveMap(e, full) : std::string()));
+            if (pending.size() >= job.commitEvery || secondsSince(lastCommit) >= job.commitSeconds)
+                commit();
+        };
+        try {
+            outcome.report = evaluateDetector(detector, job.datasets, progress, onImage, job.withCurves);
+        } catch (const Error&) {
+            // Cancelled or failed part way: what was scored is kept, as in predict.
+            try {
+                commit();
+            } catch (const std::exception& e) {
+                logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
+            }
+            throw;
+        }
+        commit();
         if (job.publish)
             job.publish(outcome.report);
-        recordEvaluation(recorder, run.id(), outcome, detector.info().threshold, images, mapPaths);
+        recordModelMetrics(recorder, outcome);
         return std::move(outcome);
     });
 }

@@ -48,8 +48,12 @@ struct EvaluateJob {
     // the file, which its result then names.
     std::function<std::string(const EvaluatedImage&, const cv::Mat& fullSizeMap)> saveMap;
     // Optional: runs inside the run once the report is complete, before the
-    // results are recorded (e.g. writes the CLI's JSON).
+    // metrics are recorded (e.g. writes the CLI's JSON).
     std::function<void(const EvaluationReport&)> publish;
+    // Results are stored as images are scored, so a kill or a crash part way
+    // loses at most one batch: every `commitEvery` results or `commitSeconds`.
+    std::size_t commitEvery = 32;
+    double commitSeconds = 2.0;
 };
 
 struct EvaluateOutcome {

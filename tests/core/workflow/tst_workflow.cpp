@@ -108,6 +108,33 @@ public:
     void load(const dl::ModelBundle&) override {}
 };
 
+// Scores like BrightnessDetector, notes how many results were stored before each
+// image, and fails on image `failAt` (1-based) as a lost camera or a full disk would.
+class FailingPartWayDetector final : public dl::Detector {
+public:
+    FailingPartWayDetector(const FakeRecorder& recorder, int failAt) : recorder_(recorder), failAt_(failAt)
+    {
+        info_ = inner_.info();
+    }
+    std::string method() const override { return "brightness"; }
+    void fit(const dl::FitInput&, const dl::ProgressContext&) override {}
+    dl::Prediction predict(const cv::Mat& rgb8) override
+    {
+        storedBefore.push_back(recorder_.runs.empty() ? 0 : recorder_.runs.back().results.size());
+        if (int(storedBefore.size()) == failAt_)
+            throw dl::Error("camera unplugged");
+        return inner_.predict(rgb8);
+    }
+    void save(dl::ModelBundle&) const override {}
+    void load(const dl::ModelBundle&) override {}
+    std::vector<std::size_t> storedBefore;
+
+private:
+    BrightnessDetector inner_;
+    const FakeRecorder& recorder_;
+    int failAt_;
+};
+
 std::string pngOf(const cv::Mat& mask)
 {
     std::vector<uchar> bytes;
@@ -228,6 +255,30 @@ private Q_SLOTS:
         }
         QVERIFY(recorder.modelMetrics[5]["test_images"] == 4);
         QVERIFY(!recorder.modelMetrics[5].contains("n_images"));
+    }
+
+    // A test run stores its results as it goes: a failure (or a kill) part way
+    // keeps what was scored, and the run ends failed, not "running".
+    void evaluationStoresResultsAsItGoes()
+    {
+        FakeRecorder recorder;
+        const dl::Dataset dataset = sample();
+        FailingPartWayDetector detector(recorder, 3);
+        wf::EvaluateJob job;
+        job.datasets = {&dataset};
+        job.commitEvery = 1;
+        QVERIFY_THROWS_EXCEPTION(dl::Error, wf::evaluateAndRecord(recorder, detector, job, {}));
+        QCOMPARE(detector.storedBefore, (std::vector<std::size_t>{0, 1, 2}));
+        QCOMPARE(recorder.runs.at(0).results.size(), std::size_t(2));
+        QVERIFY(recorder.runs.at(0).end == wf::RunEnd::Failed);
+        QVERIFY(recorder.runs.at(0).message.find("camera unplugged") != std::string::npos);
+
+        // With the default batch, the results held back are stored when it fails.
+        FailingPartWayDetector batched(recorder, 3);
+        job.commitEvery = 32;
+        QVERIFY_THROWS_EXCEPTION(dl::Error, wf::evaluateAndRecord(recorder, batched, job, {}));
+        QCOMPARE(batched.storedBefore, (std::vector<std::size_t>{0, 0, 0}));
+        QCOMPARE(recorder.runs.at(1).results.size(), std::size_t(2));
     }
 
     void predictionGoesOnPastABadFileAndFailsWhenAllFail()
