@@ -85,6 +85,10 @@ MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
         if (src.weightShape != shape || src.groups != e.groups || src.strideH != e.stride || src.strideW != e.stride)
             throw Error::forFile(weights.path, "convolution " + std::to_string(i) + " ('" + src.nodeName
                                                    + "') does not match MobileNetV2's layout");
+        if (!src.bias.empty() && src.bias.size() != std::size_t(e.out))
+            throw Error::forFile(weights.path, "convolution " + std::to_string(i) + " ('" + src.nodeName + "') has "
+                                                   + std::to_string(src.bias.size()) + " biases for "
+                                                   + std::to_string(e.out) + " output channels");
         Conv conv;
         conv.weight = torch::from_blob(const_cast<float*>(src.weight.data()), shape, torch::kFloat32).clone();
         conv.bias = src.bias.empty() ? torch::zeros({e.out})

@@ -6,6 +6,7 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <climits>
 #include <cstring>
 #include <map>
 
@@ -14,23 +15,77 @@ namespace {
 
 using TensorMap = std::map<std::string, const onnx::TensorProto*>;
 
-std::int64_t elementCount(const onnx::TensorProto& t)
+// The most elements one initializer may hold: 2^31 (8 GiB as fp32) is far above
+// any backbone's largest tensor, and keeps every size computation below in range.
+constexpr std::int64_t kMaxTensorElements = std::int64_t(1) << 31;
+
+// Throws dl::Error for negative dimensions or more than kMaxTensorElements.
+std::int64_t elementCount(const onnx::TensorProto& t, const std::string& file)
 {
     std::int64_t n = 1;
-    for (auto d : t.dims())
+    for (auto d : t.dims()) {
+        if (d < 0 || (d > 0 && n > kMaxTensorElements / d))
+            throw Error::forFile(file, "initializer '" + t.name() + "' has an invalid or too large shape");
         n *= d;
+    }
     return n;
+}
+
+// Input `index` of a node; throws dl::Error naming the node where it has fewer.
+const std::string& inputOf(const onnx::NodeProto& node, int index, const std::string& file)
+{
+    if (index >= node.input_size())
+        throw Error::forFile(file, node.op_type() + " node '" + node.name() + "' has " + std::to_string(node.input_size())
+                                       + " inputs, expected at least " + std::to_string(index + 1));
+    return node.input(index);
+}
+
+// Output `index` of a node; throws dl::Error naming the node where it has fewer.
+const std::string& outputOf(const onnx::NodeProto& node, int index, const std::string& file)
+{
+    if (index >= node.output_size())
+        throw Error::forFile(file, node.op_type() + " node '" + node.name() + "' has no output " + std::to_string(index));
+    return node.output(index);
+}
+
+// The first value of a scalar parameter; throws dl::Error naming it when it is empty.
+double firstValue(const std::vector<double>& values, const std::string& name, const std::string& file)
+{
+    if (values.empty())
+        throw Error::forFile(file, "quantisation parameter '" + name + "' holds no value");
+    return values.front();
 }
 
 // Decodes any numeric initializer to doubles (raw_data or typed fields).
 std::vector<double> tensorValues(const onnx::TensorProto& t, const std::string& file)
 {
-    const std::int64_t n = elementCount(t);
-    std::vector<double> out(static_cast<std::size_t>(n));
+    const std::int64_t n = elementCount(t, file);
     const std::string& raw = t.raw_data();
     auto fail = [&](const std::string& what) {
         return Error::forFile(file, "initializer '" + t.name() + "' " + what);
     };
+    // The stored values must match the shape before anything is allocated for
+    // it: a few bytes of protobuf can announce billions of elements.
+    std::int64_t stored = 0;
+    switch (t.data_type()) {
+    case onnx::TensorProto::FLOAT:
+        stored = raw.empty() ? t.float_data_size() : std::int64_t(raw.size() / 4);
+        if (!raw.empty() && raw.size() % 4 != 0) throw fail("has a wrong byte size");
+        break;
+    case onnx::TensorProto::INT8:
+    case onnx::TensorProto::UINT8:
+        stored = raw.empty() ? t.int32_data_size() : std::int64_t(raw.size());
+        break;
+    case onnx::TensorProto::INT32:
+        stored = raw.empty() ? t.int32_data_size() : std::int64_t(raw.size() / 4);
+        if (!raw.empty() && raw.size() % 4 != 0) throw fail("has a wrong byte size");
+        break;
+    default:
+        throw fail("has unsupported data type " + std::to_string(t.data_type()));
+    }
+    if (stored != n)
+        throw fail("holds " + std::to_string(stored) + " values for a shape of " + std::to_string(n) + " elements");
+    std::vector<double> out(static_cast<std::size_t>(n));
     switch (t.data_type()) {
     case onnx::TensorProto::FLOAT:
         if (!raw.empty()) {
@@ -162,11 +217,12 @@ struct ParsedModel {
 };
 
 // Throws dl::Error naming the file.
-ParsedModel parseModel(const std::string& path)
+ParsedModel parseModel(const std::vector<char>& bytes, const std::string& path)
 {
     ParsedModel parsed;
     onnx::ModelProto& model = parsed.model;
-    std::vector<char> bytes = readFileBytes(path);
+    if (bytes.size() > std::size_t(INT_MAX))
+        throw Error::forFile(path, "is larger than 2 GiB, more than an ONNX protobuf may hold");
     if (bytes.empty())
         throw Error::forFile(path, "file is empty, expected an ONNX model");
     if (!model.ParseFromArray(bytes.data(), int(bytes.size())))
@@ -205,9 +261,11 @@ ImportedTensor toImported(const onnx::TensorProto& t, const std::string& path)
 
 } // namespace
 
-ImportedConvNet importOnnxConvNet(const std::string& path)
+ImportedConvNet importOnnxConvNet(const std::string& path) { return importOnnxConvNetFromMemory(readFileBytes(path), path); }
+
+ImportedConvNet importOnnxConvNetFromMemory(const std::vector<char>& bytes, const std::string& path)
 {
-    const ParsedModel parsed = parseModel(path);
+    const ParsedModel parsed = parseModel(bytes, path);
     ImportedConvNet net{path, parsed.sha256};
     const auto& graph = parsed.model.graph();
     GraphReader reader(graph, path);
@@ -224,12 +282,15 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
             ImportedConv conv;
             reader.fillGeometry(node, conv);
             conv.weight = reader.dequantize(node.input(3), node.input(4), node.input(5), &conv.weightShape);
-            conv.outputScale = float(reader.values(node.input(6)).at(0));
-            conv.outputZeroPoint = int(reader.values(node.input(7)).at(0));
+            conv.outputScale = float(firstValue(reader.values(node.input(6)), node.input(6), path));
+            conv.outputZeroPoint = int(firstValue(reader.values(node.input(7)), node.input(7), path));
             if (node.input_size() > 8 && !node.input(8).empty()) {
                 std::vector<double> bias = reader.values(node.input(8));
                 std::vector<double> inputScale = reader.values(node.input(1));
                 std::vector<double> weightScale = reader.values(node.input(4));
+                firstValue(inputScale, node.input(1), path);
+                if (weightScale.empty() || (weightScale.size() > 1 && weightScale.size() != bias.size()))
+                    throw Error::forFile(path, "QLinearConv '" + node.name() + "': bias and weight scales disagree");
                 conv.bias.resize(bias.size());
                 for (std::size_t c = 0; c < bias.size(); ++c)
                     conv.bias[c] = float(bias[c] * inputScale[0] * weightScale[weightScale.size() > 1 ? c : 0]);
@@ -239,6 +300,7 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
             net.convolutions.push_back(readConv(node, reader, path));
         } else if (op == "QLinearMatMul") {
             // inputs: a, a_scale, a_zp, b, b_scale, b_zp, y_scale, y_zp; b is [in, out]
+            inputOf(node, 7, path);
             const auto& weightTensor = reader.initializer(node.input(3));
             std::vector<std::int64_t> shape(weightTensor.dims().begin(), weightTensor.dims().end());
             if (shape.size() != 2)
@@ -248,6 +310,9 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
             std::vector<double> s = reader.values(node.input(4));
             std::vector<double> z = reader.values(node.input(5));
             const std::int64_t in = shape[0], out = shape[1];
+            if (q.size() != std::size_t(in * out) || s.empty() || z.size() != s.size()
+                || (s.size() > 1 && s.size() != std::size_t(out)))
+                throw Error::forFile(path, "QLinearMatMul '" + node.name() + "': weights and quantisation parameters disagree");
             net.classifier.inFeatures = in;
             net.classifier.outFeatures = out;
             net.classifier.weight.resize(std::size_t(in * out));
@@ -256,11 +321,13 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
                     std::size_t c = s.size() > 1 ? std::size_t(o) : 0;
                     net.classifier.weight[std::size_t(o * in + i)] = float((q[std::size_t(i * out + o)] - z[c]) * s[c]);
                 }
-            classifierOutput = node.output(0);
+            classifierOutput = outputOf(node, 0, path);
         } else if (op == "MatMul" || op == "Gemm") {
             if (node.input_size() < 2 || !reader.hasInitializer(node.input(1)))
                 continue; // activation x activation products are not classifier weights
             const auto& w = reader.initializer(node.input(1));
+            if (w.dims_size() != 2)
+                throw Error::forFile(path, op + " '" + node.name() + "': weight '" + node.input(1) + "' is not a matrix");
             auto wv = tensorValues(w, path);
             bool transB = op == "Gemm" && GraphReader::intAttr(node, "transB", 0) == 1;
             std::int64_t d0 = w.dims(0), d1 = w.dims(1);
@@ -276,20 +343,25 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
                 auto bv = reader.values(node.input(2));
                 net.classifier.bias.assign(bv.begin(), bv.end());
             }
-            classifierOutput = node.output(0);
+            classifierOutput = outputOf(node, 0, path);
         } else if (op == "QuantizeLinear" && node.input_size() >= 3 && net.convolutions.empty()) {
-            net.inputGrid = {float(reader.values(node.input(1)).at(0)), int(reader.values(node.input(2)).at(0))};
+            net.inputGrid = {float(firstValue(reader.values(node.input(1)), node.input(1), path)),
+                             int(firstValue(reader.values(node.input(2)), node.input(2), path))};
         } else if (op == "QLinearGlobalAveragePool" && node.input_size() >= 5) {
-            net.poolGrid = {float(reader.values(node.input(3)).at(0)), int(reader.values(node.input(4)).at(0))};
-        } else if (op == "QLinearAdd" && (classifierOutput.empty() || node.input(0) != classifierOutput)) {
-            net.residualAddGrids.push_back({float(reader.values(node.input(6)).at(0)), int(reader.values(node.input(7)).at(0))});
+            net.poolGrid = {float(firstValue(reader.values(node.input(3)), node.input(3), path)),
+                            int(firstValue(reader.values(node.input(4)), node.input(4), path))};
+        } else if (op == "QLinearAdd" && (classifierOutput.empty() || inputOf(node, 0, path) != classifierOutput)) {
+            net.residualAddGrids.push_back({float(firstValue(reader.values(inputOf(node, 6, path)), node.input(6), path)),
+                                            int(firstValue(reader.values(inputOf(node, 7, path)), node.input(7), path))});
         } else if ((op == "QLinearAdd" || op == "Add") && !classifierOutput.empty()
-                   && node.input(0) == classifierOutput) {
+                   && inputOf(node, 0, path) == classifierOutput) {
             if (op == "QLinearAdd") {
+                inputOf(node, 7, path);
                 std::vector<float> b = reader.dequantize(node.input(3), node.input(4), node.input(5), nullptr);
                 net.classifier.bias = b;
-                net.logitsGrid = {float(reader.values(node.input(6)).at(0)), int(reader.values(node.input(7)).at(0))};
-            } else if (reader.hasInitializer(node.input(1))) {
+                net.logitsGrid = {float(firstValue(reader.values(node.input(6)), node.input(6), path)),
+                                  int(firstValue(reader.values(node.input(7)), node.input(7), path))};
+            } else if (reader.hasInitializer(inputOf(node, 1, path))) {
                 auto bv = reader.values(node.input(1));
                 net.classifier.bias.assign(bv.begin(), bv.end());
             }
@@ -300,14 +372,16 @@ ImportedConvNet importOnnxConvNet(const std::string& path)
     return net;
 }
 
-ImportedGraph importOnnxGraph(const std::string& path)
+ImportedGraph importOnnxGraph(const std::string& path) { return importOnnxGraphFromMemory(readFileBytes(path), path); }
+
+ImportedGraph importOnnxGraphFromMemory(const std::vector<char>& bytes, const std::string& path)
 {
-    const ParsedModel parsed = parseModel(path);
+    const ParsedModel parsed = parseModel(bytes, path);
     ImportedGraph imported{path, parsed.sha256};
     const auto& graph = parsed.model.graph();
     GraphReader reader(graph, path);
     for (const auto& init : graph.initializer())
-        imported.initializerElements += elementCount(init);
+        imported.initializerElements += elementCount(init, path);
     for (const auto& node : graph.node()) {
         if (node.op_type() == "Conv") {
             imported.convolutions[node.name()] = readConv(node, reader, path);

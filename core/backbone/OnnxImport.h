@@ -54,6 +54,9 @@ struct ImportedConvNet {
 // Throws dl::Error naming the file when it cannot be parsed or holds operators
 // whose weights we cannot interpret.
 ImportedConvNet importOnnxConvNet(const std::string& path);
+// The same from a file's bytes already in memory; `path` names it in errors
+// (tests/fuzz/fuzz_onnx feeds arbitrary bytes here).
+ImportedConvNet importOnnxConvNetFromMemory(const std::vector<char>& bytes, const std::string& path);
 
 struct ImportedTensor {
     std::vector<std::int64_t> shape;
@@ -78,5 +81,6 @@ struct ImportedGraph {
 
 // Reads every fp32 initializer and float Constant node. Throws dl::Error naming the file.
 ImportedGraph importOnnxGraph(const std::string& path);
+ImportedGraph importOnnxGraphFromMemory(const std::vector<char>& bytes, const std::string& path);
 
 } // namespace dl

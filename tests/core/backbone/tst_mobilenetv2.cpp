@@ -201,6 +201,27 @@ private Q_SLOTS:
         std::ofstream(empty).close();
         QVERIFY_THROWS_EXCEPTION(dl::Error, dl::importOnnxConvNet(empty));
         QVERIFY_THROWS_EXCEPTION(dl::Error, dl::loadBackbone({"mobilenetv2", (dir.path() + "/missing.onnx").toStdString()}));
+        // The fuzz seeds read as intended (the importer sees convolutions, the int8
+        // grids and the classifier), and what the fuzzer found is refused by name:
+        // a node without outputs, a shape announcing ~1e9 elements in a few bytes.
+        const QString corpus = QStringLiteral(DL_SOURCE_DIR) + "/tests/fuzz/corpus/onnx/";
+        const dl::ImportedConvNet fp32 = dl::importOnnxConvNet((corpus + "seed-fp32-convnet.onnx").toStdString());
+        QCOMPARE(fp32.convolutions.size(), std::size_t(1));
+        QCOMPARE(fp32.classifier.outFeatures, std::int64_t(10));
+        QCOMPARE(fp32.classifier.bias.size(), std::size_t(10));
+        const dl::ImportedConvNet int8 = dl::importOnnxConvNet((corpus + "seed-int8-convnet.onnx").toStdString());
+        QVERIFY(int8.quantized);
+        QCOMPARE(int8.residualAddGrids.size(), std::size_t(1));
+        QCOMPARE(int8.classifier.inFeatures, std::int64_t(4));
+        for (const char* bad : {"regression-node-without-output.onnx", "regression-huge-shape.onnx"}) {
+            const std::string path = (corpus + bad).toStdString();
+            try {
+                dl::importOnnxConvNet(path);
+                QFAIL(bad);
+            } catch (const dl::Error& e) {
+                QVERIFY2(std::string(e.what()).find(bad) != std::string::npos, e.what());
+            }
+        }
         // A valid file with a different hash than a bundle recorded is refused.
         if (dltest::sharedExists("models/mobilenetv2-12-int8.onnx")) {
             dl::BackboneSpec spec{"mobilenetv2", weights()};
