@@ -17,7 +17,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -86,6 +88,20 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
     table_->horizontalHeader()->setStretchLastSection(true);
+    // Long relative paths keep both their folder and their file name visible.
+    table_->setTextElideMode(Qt::ElideMiddle);
+    table_->setWordWrap(false); // a wrapped cell elides at its end whatever the mode
+    table_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table_->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            [this](const QPoint& position) { showColumnMenu(position); });
+    {
+        QSettings settings;
+        for (const QVariant& column : settings.value(QStringLiteral("results/hiddenColumns")).toList()) {
+            const int index = column.toInt();
+            if (index > ResultsModel::ScoreColumn && index < ResultsModel::ColumnCount)
+                hiddenColumns_.insert(index);
+        }
+    }
 
     acceptButton_ = new QPushButton(tr("&Accept (OK)"));
     acceptButton_->setObjectName(QStringLiteral("acceptButton"));
@@ -266,10 +282,55 @@ void ResultsTable::reload()
     updating_ = false;
     applyFilters();
     // One category throughout says nothing per row: its column gives its room to the others.
-    table_->setColumnHidden(ResultsModel::CategoryColumn, categoryCombo_->count() <= 2);
-    table_->resizeColumnsToContents();
+    categoryColumnNeeded_ = categoryCombo_->count() > 2;
+    applyColumnVisibility();
+    fitColumnWidths();
     if (proxy_->rowCount() > 0)
         table_->selectRow(0);
+}
+
+void ResultsTable::applyColumnVisibility()
+{
+    for (int column = 0; column < ResultsModel::ColumnCount; ++column)
+        table_->setColumnHidden(column, hiddenColumns_.contains(column)
+                                            || (column == ResultsModel::CategoryColumn && !categoryColumnNeeded_));
+}
+
+void ResultsTable::fitColumnWidths()
+{
+    table_->resizeColumnsToContents();
+    // Paths and reasons can be long: capped, elided in the middle, whole in the tooltip,
+    // so the verdict, user and time columns stay in view without scrolling.
+    const int wide = table_->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16;
+    for (int column : {int(ResultsModel::ImageColumn), int(ResultsModel::ReasonColumn)})
+        table_->setColumnWidth(column, std::min(table_->columnWidth(column), wide));
+}
+
+void ResultsTable::setColumnShown(int column, bool shown)
+{
+    if (column <= ResultsModel::ScoreColumn || column >= ResultsModel::ColumnCount)
+        return; // image and score always show
+    if (shown)
+        hiddenColumns_.remove(column);
+    else
+        hiddenColumns_.insert(column);
+    QVariantList hidden;
+    for (int c : hiddenColumns_)
+        hidden.append(c);
+    QSettings().setValue(QStringLiteral("results/hiddenColumns"), hidden);
+    applyColumnVisibility();
+}
+
+void ResultsTable::showColumnMenu(const QPoint& position)
+{
+    QMenu menu(this);
+    for (int column = ResultsModel::ScoreColumn + 1; column < ResultsModel::ColumnCount; ++column) {
+        QAction* action = menu.addAction(model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setCheckable(true);
+        action->setChecked(!hiddenColumns_.contains(column));
+        connect(action, &QAction::toggled, this, [this, column](bool shown) { setColumnShown(column, shown); });
+    }
+    menu.exec(table_->horizontalHeader()->mapToGlobal(position));
 }
 
 void ResultsTable::refresh()

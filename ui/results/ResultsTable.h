@@ -11,6 +11,7 @@
 #include "database/Records.h"
 #include "ui/results/ResultsModel.h"
 
+#include <QSet>
 #include <QString>
 #include <QWidget>
 
@@ -82,6 +83,9 @@ public:
     void selectPreviousRow();
 
     QTableView* tableView() const { return table_; }
+    // Shows or hides a column (ResultsModel::Column; image and score always show) and
+    // remembers the choice for the next start. The header's context menu calls it.
+    void setColumnShown(int column, bool shown);
     ResultsModel* resultsModel() const { return model_; }
     ResultsFilterProxy* proxyModel() const { return proxy_; }
     QComboBox* runCombo() const { return runCombo_; }
@@ -106,6 +110,11 @@ protected:
 
 private:
     void retranslateUi();
+    // Header context menu: every column but Image and Score can be hidden; the
+    // choice is kept in QSettings ("results/hiddenColumns").
+    void showColumnMenu(const QPoint& position);
+    void applyColumnVisibility();
+    void fitColumnWidths();
     void fillRunCombo(std::optional<db::RowId> preferredRun);
     void fillCategoryCombo();
     void resetScoreRange();
@@ -120,6 +129,8 @@ private:
     ResultsModel* model_ = nullptr;
     ResultsFilterProxy* proxy_ = nullptr;
     QTableView* table_ = nullptr;
+    QSet<int> hiddenColumns_;    // chosen by the user
+    bool categoryColumnNeeded_ = true;
     QComboBox* runCombo_ = nullptr;
     QComboBox* categoryCombo_ = nullptr;
     QComboBox* verdictCombo_ = nullptr;

@@ -19,7 +19,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -90,6 +92,11 @@ class TestResults : public QObject {
 private slots:
     void initTestCase()
     {
+        // Column choices and other settings go to a throwaway test location.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("DefectLensTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_results"));
+        QSettings().clear();
         QVERIFY(dir_.isValid());
         dbPath_ = dir_.filePath("results.sqlite");
         dl::db::Store store;
@@ -204,6 +211,38 @@ private slots:
             proxy->match(proxy->index(0, 0), Qt::DisplayRole, kSpecialName, 1, Qt::MatchExactly).value(0);
         QVERIFY(special.isValid());
         QCOMPARE(special.data(Qt::ToolTipRole).toString(), dir_.filePath(kSpecialName));
+    }
+
+    // Columns the operator does not need can be hidden (image and score cannot);
+    // the choice survives a restart; long paths are elided in the middle within a
+    // capped width so the audit columns stay in view.
+    void hiddenColumnsAreRememberedAndLongNamesFit()
+    {
+        using Model = dl::ui::ResultsModel;
+        {
+            dl::ui::MainWindow window;
+            openIn(window);
+            dl::ui::ResultsTable* table = window.resultsTable();
+            QTableView* view = table->tableView();
+            QVERIFY(!view->isColumnHidden(Model::UserColumn));
+            table->setColumnShown(Model::UserColumn, false);
+            table->setColumnShown(Model::ImageColumn, false); // refused: always shown
+            QVERIFY(view->isColumnHidden(Model::UserColumn));
+            QVERIFY(!view->isColumnHidden(Model::ImageColumn));
+            QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+            const int cap = view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16;
+            QVERIFY(view->columnWidth(Model::ImageColumn) <= cap);
+            QVERIFY(view->columnWidth(Model::ReasonColumn) <= cap);
+        }
+        {
+            dl::ui::MainWindow window;
+            openIn(window);
+            QVERIFY(window.resultsTable()->tableView()->isColumnHidden(Model::UserColumn));
+            window.resultsTable()->setColumnShown(Model::UserColumn, true);
+        }
+        dl::ui::MainWindow window;
+        openIn(window);
+        QVERIFY(!window.resultsTable()->tableView()->isColumnHidden(Model::UserColumn));
     }
 
     void filtersByVerdictCategoryScoreAndRun()
