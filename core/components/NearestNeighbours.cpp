@@ -72,13 +72,10 @@ void NearestNeighbourIndex::search(const float* queries, std::int64_t queryCount
 {
     if (!index_)
         throw Error("internal: nearest-neighbour index used before it was built");
-    if (fastInferenceEnabled() && k <= 16 && queryCount >= 64 && k <= count_) {
-        if (dynamic_cast<const faiss::IndexFlatL2*>(index_.get())) {
-            searchByMatrixProduct(queries, queryCount, k, squaredDistances, ids);
-            return;
-        }
-        if (searchPcaRefineByMatrixProduct(queries, queryCount, k, squaredDistances, ids))
-            return;
+    if (fastInferenceEnabled() && options_.kind == "exact" && k <= 16 && queryCount >= 64 && k <= count_
+        && dynamic_cast<const faiss::IndexFlatL2*>(index_.get())) {
+        searchByMatrixProduct(queries, queryCount, k, squaredDistances, ids);
+        return;
     }
     std::vector<faiss::Index::idx_t> labels(std::size_t(queryCount) * std::size_t(k));
     index_->search(queryCount, queries, k, squaredDistances, labels.data());
@@ -104,50 +101,6 @@ void NearestNeighbourIndex::searchByMatrixProduct(const float* queries, std::int
         std::copy_n(nearest.contiguous().data_ptr<float>(), rows * k, squaredDistances + begin * k);
         std::copy_n(which.contiguous().data_ptr<std::int64_t>(), rows * k, ids + begin * k);
     }
-}
-
-bool NearestNeighbourIndex::searchPcaRefineByMatrixProduct(const float* queries, std::int64_t queryCount, int k,
-                                                           float* squaredDistances, std::int64_t* ids) const
-{
-    // The same two steps as FAISS's IndexRefineFlat over a PCA pre-transform, with
-    // BLAS products: candidates = the k x refine nearest in the PCA subspace (the
-    // index's own PCA matrix and projected bank), then re-ranked by exact distance.
-    const auto* refine = dynamic_cast<const faiss::IndexRefine*>(index_.get());
-    const auto* coarse = refine ? dynamic_cast<const faiss::IndexPreTransform*>(refine->base_index) : nullptr;
-    const auto* pca = coarse && coarse->chain.size() == 1 ? dynamic_cast<const faiss::PCAMatrix*>(coarse->chain[0]) : nullptr;
-    const auto* projectedIndex = coarse ? dynamic_cast<const faiss::IndexFlatL2*>(coarse->index) : nullptr;
-    if (!pca || !projectedIndex || pca->d_in != dim_ || projectedIndex->ntotal != count_)
-        return false;
-    const std::int64_t reduced = pca->d_out;
-    const std::int64_t candidates = std::min<std::int64_t>(count_, std::int64_t(float(k) * refine->k_factor));
-    if (candidates < k)
-        return false;
-    torch::InferenceMode guard;
-    const torch::Tensor bank = torch::from_blob(const_cast<float*>(bank_.data()), {count_, dim_});
-    const torch::Tensor projection = torch::from_blob(const_cast<float*>(pca->A.data()), {reduced, dim_});
-    const torch::Tensor projected = torch::from_blob(const_cast<float*>(projectedIndex->get_xb()), {count_, reduced});
-    const torch::Tensor projectedNorms = projected.square().sum(1).unsqueeze(0);
-    constexpr std::int64_t kBlock = 2048;
-    for (std::int64_t begin = 0; begin < queryCount; begin += kBlock) {
-        const std::int64_t rows = std::min(kBlock, queryCount - begin);
-        const torch::Tensor q = torch::from_blob(const_cast<float*>(queries + begin * dim_), {rows, dim_});
-        torch::Tensor qp = torch::mm(q, projection.t());
-        if (pca->have_bias)
-            qp.add_(torch::from_blob(const_cast<float*>(pca->b.data()), {reduced}));
-        const torch::Tensor coarseDistances =
-            torch::addmm(projectedNorms, qp, projected.t(), 1.0, -2.0).add_(qp.square().sum(1, true));
-        const torch::Tensor candidate =
-            std::get<1>(coarseDistances.topk(candidates, 1, /*largest=*/false, /*sorted=*/true));
-        const torch::Tensor exact = (bank.index_select(0, candidate.reshape(-1)).reshape({rows, candidates, dim_})
-                                     - q.unsqueeze(1))
-                                        .square()
-                                        .sum(2);
-        auto [nearest, order] = exact.topk(k, 1, /*largest=*/false, /*sorted=*/true);
-        const torch::Tensor which = candidate.gather(1, order);
-        std::copy_n(nearest.contiguous().data_ptr<float>(), rows * k, squaredDistances + begin * k);
-        std::copy_n(which.contiguous().data_ptr<std::int64_t>(), rows * k, ids + begin * k);
-    }
-    return true;
 }
 
 std::string NearestNeighbourIndex::serialize() const

@@ -50,9 +50,6 @@ private:
     // The fast path's exact search (engine/Runtime's fastInferenceEnabled).
     void searchByMatrixProduct(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
                                std::int64_t* ids) const;
-    // The fast path's pca-refine search; false where the index is not a PCA + refine one.
-    bool searchPcaRefineByMatrixProduct(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
-                                        std::int64_t* ids) const;
 
     std::unique_ptr<faiss::Index> index_;
     std::vector<float> bank_;
