@@ -205,15 +205,15 @@ private Q_SLOTS:
         // grids and the classifier), and what the fuzzer found is refused by name:
         // a node without outputs, a shape announcing ~1e9 elements in a few bytes.
         const QString corpus = QStringLiteral(DL_SOURCE_DIR) + "/tests/fuzz/corpus/onnx/";
-        const dl::ImportedConvNet fp32 = dl::importOnnxConvNet((corpus + "seed-fp32-convnet.onnx").toStdString());
+        const dl::ImportedConvNet fp32 = dl::importOnnxConvNet((corpus + "seed-fp32-convnet.seed").toStdString());
         QCOMPARE(fp32.convolutions.size(), std::size_t(1));
         QCOMPARE(fp32.classifier.outFeatures, std::int64_t(10));
         QCOMPARE(fp32.classifier.bias.size(), std::size_t(10));
-        const dl::ImportedConvNet int8 = dl::importOnnxConvNet((corpus + "seed-int8-convnet.onnx").toStdString());
+        const dl::ImportedConvNet int8 = dl::importOnnxConvNet((corpus + "seed-int8-convnet.seed").toStdString());
         QVERIFY(int8.quantized);
         QCOMPARE(int8.residualAddGrids.size(), std::size_t(1));
         QCOMPARE(int8.classifier.inFeatures, std::int64_t(4));
-        for (const char* bad : {"regression-node-without-output.onnx", "regression-huge-shape.onnx"}) {
+        for (const char* bad : {"regression-node-without-output.seed", "regression-huge-shape.seed"}) {
             const std::string path = (corpus + bad).toStdString();
             try {
                 dl::importOnnxConvNet(path);

@@ -45,7 +45,7 @@ int main()
         auto* k = addNode(g, "Constant", "const0", {}, "k");
         auto* a = k->add_attribute(); a->set_name("value"); a->set_type(AttributeProto::TENSOR);
         a->mutable_t()->set_data_type(TensorProto::FLOAT); a->mutable_t()->add_dims(2); a->mutable_t()->add_float_data(1); a->mutable_t()->add_float_data(2);
-        save(m, "seed-fp32-convnet.onnx");
+        save(m, "seed-fp32-convnet.seed");
     }
     {
         ModelProto m; m.set_ir_version(7); auto* g = m.mutable_graph(); g->set_name("seed_int8");
@@ -68,6 +68,6 @@ int main()
         addNode(g, "QLinearGlobalAveragePool", "qpool", {"a0", "y_s", "y_z", "y_s", "y_z"}, "p");
         addNode(g, "QLinearMatMul", "qfc", {"p", "y_s", "y_z", "fc_q", "fc_s", "fc_z", "y_s", "y_z"}, "mm");
         addNode(g, "QLinearAdd", "qbias", {"mm", "y_s", "y_z", "fcb_q", "fc_s", "fc_z", "y_s", "y_z"}, "logits");
-        save(m, "seed-int8-convnet.onnx");
+        save(m, "seed-int8-convnet.seed");
     }
 }
