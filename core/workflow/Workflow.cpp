@@ -76,6 +76,49 @@ private:
     std::map<std::string, std::map<std::string, RecordId>> ids_;
 };
 
+// Stores a run's results in batches as they are produced (every `every` results or
+// `seconds`), so a kill loses at most one batch.
+class ResultBatches {
+public:
+    ResultBatches(WorkRecorder& recorder, RecordId run, std::size_t every, double seconds)
+        : recorder_(recorder), run_(run), every_(every), seconds_(seconds)
+    {
+    }
+    void add(ResultEntry entry)
+    {
+        pending_.push_back(std::move(entry));
+        if (pending_.size() >= every_ || secondsSince(lastCommit_) >= seconds_)
+            commit();
+    }
+    void commit()
+    {
+        // Taken out first: a batch whose commit failed is not tried again.
+        const std::vector<ResultEntry> batch = std::move(pending_);
+        pending_.clear();
+        lastCommit_ = Clock::now();
+        if (!batch.empty())
+            recorder_.addResults(run_, batch);
+    }
+    // After a cancel or a failure part way: what was scored is kept. A failure to
+    // store it is logged, never thrown: it must not hide the reason work stopped.
+    void commitAfterStop()
+    {
+        try {
+            commit();
+        } catch (const std::exception& e) {
+            logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
+        }
+    }
+
+private:
+    WorkRecorder& recorder_;
+    RecordId run_;
+    std::size_t every_;
+    double seconds_;
+    std::vector<ResultEntry> pending_;
+    Clock::time_point lastCommit_ = Clock::now();
+};
+
 ResultEntry resultOf(const EvaluatedImage& e, double threshold, const ImageIndex& images, const std::string& mapPath)
 {
     ResultEntry r;
@@ -157,33 +200,17 @@ EvaluateOutcome evaluateAndRecord(WorkRecorder& recorder, Detector& detector, co
     return run.complete([&] {
         const ImageIndex images(recorder, job.datasets);
         const double threshold = detector.info().threshold;
-        std::vector<ResultEntry> pending;
-        auto lastCommit = Clock::now();
-        auto commit = [&] {
-            // Taken out first: a batch whose commit failed is not tried again.
-            const std::vector<ResultEntry> batch = std::move(pending);
-            pending.clear();
-            lastCommit = Clock::now();
-            if (!batch.empty())
-                recorder.addResults(run.id(), batch);
-        };
+        ResultBatches results(recorder, run.id(), job.commitEvery, job.commitSeconds);
         auto onImage = [&](const EvaluatedImage& e, const cv::Mat& full) {
-            pending.push_back(resultOf(e, threshold, images, job.saveMap ? job.saveMap(e, full) : std::string()));
-            if (pending.size() >= job.commitEvery || secondsSince(lastCommit) >= job.commitSeconds)
-                commit();
+            results.add(resultOf(e, threshold, images, job.saveMap ? job.saveMap(e, full) : std::string()));
         };
         try {
             outcome.report = evaluateDetector(detector, job.datasets, progress, onImage, job.withCurves);
         } catch (const Error&) {
-            // Cancelled or failed part way: what was scored is kept, as in predict.
-            try {
-                commit();
-            } catch (const std::exception& e) {
-                logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
-            }
+            results.commitAfterStop();
             throw;
         }
-        commit();
+        results.commit();
         if (job.publish)
             job.publish(outcome.report);
         recordModelMetrics(recorder, outcome);
@@ -197,17 +224,8 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
     run.linkModelByChecksum(detector.info().provenance.value("bundle_sha256", ""));
     return run.complete([&] {
         std::vector<PredictedFile> outcomes;
-        std::vector<ResultEntry> pending;
+        ResultBatches results(recorder, run.id(), job.commitEvery, job.commitSeconds);
         std::size_t scored = 0;
-        auto lastCommit = Clock::now();
-        auto commit = [&] {
-            // Taken out first: a batch whose commit failed is not tried again.
-            const std::vector<ResultEntry> batch = std::move(pending);
-            pending.clear();
-            lastCommit = Clock::now();
-            if (!batch.empty())
-                recorder.addResults(run.id(), batch);
-        };
         // The next file decodes on a worker while this one is scored.
         // Without overlays a large JPEG may decode at a reduced scale (ImageIO.h).
         const cv::Size working(detector.info().preprocess.width, detector.info().preprocess.height);
@@ -223,25 +241,17 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
                 outcomes.push_back(predictFile(detector, job, images, i));
                 const PredictedFile& p = outcomes.back();
                 if (p.error.empty()) {
-                    pending.push_back({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});
+                    results.add({std::nullopt, p.path, *p.score, p.defect, p.overlayPath});
                     ++scored;
                 }
-                if (pending.size() >= job.commitEvery || secondsSince(lastCommit) >= job.commitSeconds)
-                    commit();
             }
         } catch (const Error&) {
-            // Cancelled or failed part way: what was scored is kept. A failure
-            // to store it must not hide the reason the batch stopped.
-            try {
-                commit();
-            } catch (const std::exception& e) {
-                logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
-            }
+            results.commitAfterStop();
             throw;
         }
         if (job.publish)
             job.publish(outcomes);
-        commit();
+        results.commit();
         const std::size_t failures = outcomes.size() - scored;
         if (failures > 0 && failures == outcomes.size())
             throw Error("no input image could be scored (" + std::to_string(failures) + " failed)");
