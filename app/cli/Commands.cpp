@@ -392,7 +392,6 @@ int runBenchmark(const CliOptions& o)
                               {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
     return run.complete([&] {
         struct OneAtATime { std::vector<double> e2e, net, decode; };
-        const cv::Size working(detector->info().preprocess.width, detector->info().preprocess.height);
         auto oneAtATime = [&](const char* path) {
             for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
             OneAtATime m;
@@ -400,7 +399,7 @@ int runBenchmark(const CliOptions& o)
                 if (!o.quiet && i % 10 == 0)
                     std::cerr << "[" << (100 * i / files.size()) << "%] one image at a time, " << path << " path" << std::endl;
                 const auto start = Clock::now();
-                cv::Mat image = loadImageRgbForScoring(files[i], working);
+                cv::Mat image = loadImageRgb(files[i]);
                 m.decode.push_back(msSince(start));
                 Prediction p = detector->predict(image);
                 m.e2e.push_back(msSince(start));
@@ -419,8 +418,7 @@ int runBenchmark(const CliOptions& o)
         // Batched throughput: decode + score in batches of --batch.
         // The next images decode on a worker while the network scores this batch.
         const auto batchStart = Clock::now();
-        ImagePrefetcher prefetch(files, std::size_t(o.batchSize),
-                                 [working](const std::string& path) { return loadImageRgbForScoring(path, working); });
+        ImagePrefetcher prefetch(files, std::size_t(o.batchSize));
         for (std::size_t begin = 0; begin < files.size(); begin += std::size_t(o.batchSize)) {
             std::vector<cv::Mat> images;
             for (std::size_t i = begin; i < std::min(files.size(), begin + std::size_t(o.batchSize)); ++i)

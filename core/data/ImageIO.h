@@ -29,7 +29,9 @@ cv::Mat loadImageRgb(const std::string& path);
 // loadImageRgb for scoring at a working size: a JPEG at least twice `workingSize`
 // in both dimensions is decoded at 1/2, 1/4 or 1/8 scale by the JPEG decoder
 // itself (never below workingSize), which costs a fraction of a full decode.
-// Other formats, and smaller JPEGs, decode in full.
+// Other formats, and smaller JPEGs, decode in full. Not used by the scoring paths
+// yet: training, calibration, test, predict and the viewer must switch together,
+// or one image's score would depend on the path that decoded it.
 cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize);
 // Decodes a ground-truth mask to CV_8UC1 with values {0,255}: any value > 0 is defect.
 cv::Mat loadMask(const std::string& path);

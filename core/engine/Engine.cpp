@@ -301,8 +301,7 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
 
 Prediction predictFile(Detector& detector, const std::string& imagePath)
 {
-    const cv::Mat image = loadImageRgbForScoring(
-        imagePath, cv::Size(detector.info().preprocess.width, detector.info().preprocess.height));
+    const cv::Mat image = loadImageRgb(imagePath);
     return detector.predict(image);
 }
 

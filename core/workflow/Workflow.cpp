@@ -227,11 +227,7 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
         ResultBatches results(recorder, run.id(), job.commitEvery, job.commitSeconds);
         std::size_t scored = 0;
         // The next file decodes on a worker while this one is scored.
-        // Without overlays a large JPEG may decode at a reduced scale (ImageIO.h).
-        const cv::Size working(detector.info().preprocess.width, detector.info().preprocess.height);
-        ImagePrefetcher images(job.files, 1, [&job, working](const std::string& path) {
-            return job.saveOverlay ? loadImageRgb(path) : loadImageRgbForScoring(path, working);
-        });
+        ImagePrefetcher images(job.files);
         try {
             for (std::size_t i = 0; i < job.files.size(); ++i) {
                 job.progress.checkCancelled();
