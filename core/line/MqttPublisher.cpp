@@ -1,0 +1,264 @@
+#include "line/MqttPublisher.h"
+
+#include "common/Error.h"
+
+#include <mosquitto.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include <unistd.h>
+
+namespace dl::line {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void initialiseLibraryOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { mosquitto_lib_init(); });
+}
+
+std::string clientId()
+{
+    static std::atomic<int> counter{0};
+    char host[64] = {};
+    if (::gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    // MQTT 3.1.1 brokers accept ids of 23 bytes for certain; mosquitto accepts more.
+    return "defectlens-" + std::string(host).substr(0, 16) + "-" + std::to_string(::getpid()) + "-"
+           + std::to_string(counter++);
+}
+
+// One connection's state, touched only by the sender thread (libmosquitto runs
+// the callbacks inside mosquitto_loop on that thread).
+struct Session {
+    bool connackReceived = false;
+    int connackCode = -1;
+    std::map<int, std::string> inFlight; // message id -> payload, in send order
+    std::uint64_t acknowledged = 0;
+};
+
+extern "C" void onConnect(mosquitto*, void* user, int code)
+{
+    auto* session = static_cast<Session*>(user);
+    session->connackReceived = true;
+    session->connackCode = code;
+}
+
+extern "C" void onPublish(mosquitto*, void* user, int messageId)
+{
+    auto* session = static_cast<Session*>(user);
+    if (session->inFlight.erase(messageId) != 0)
+        ++session->acknowledged;
+}
+
+} // namespace
+
+MqttTarget parseMqttUrl(const std::string& url)
+{
+    const std::string scheme = "mqtt://";
+    const std::string form = "expected mqtt://HOST[:PORT]/TOPIC, e.g. mqtt://127.0.0.1:1883/line1/verdicts";
+    if (url.rfind(scheme, 0) != 0)
+        throw Error("--publish " + url + ": not an MQTT address (" + form + ")");
+    const std::string rest = url.substr(scheme.size());
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string::npos || slash + 1 >= rest.size())
+        throw Error("--publish " + url + ": the topic is missing (" + form + ")");
+    MqttTarget t;
+    std::string hostPort = rest.substr(0, slash);
+    t.topic = rest.substr(slash + 1);
+    if (t.topic.find_first_of("+#") != std::string::npos)
+        throw Error("--publish " + url + ": a topic to publish to cannot contain the wildcards + or #");
+    const std::size_t colon = hostPort.rfind(':');
+    if (colon != std::string::npos) {
+        const std::string port = hostPort.substr(colon + 1);
+        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), ::isdigit)
+            || std::stoi(port) < 1 || std::stoi(port) > 65535)
+            throw Error("--publish " + url + ": the port '" + port + "' is not a number from 1 to 65535");
+        t.port = std::stoi(port);
+        hostPort = hostPort.substr(0, colon);
+    }
+    if (hostPort.empty())
+        throw Error("--publish " + url + ": the host is missing (" + form + ")");
+    t.host = hostPort;
+    return t;
+}
+
+MqttPublisher::MqttPublisher(MqttTarget target, std::size_t maxQueued)
+    : target_(std::move(target)), maxQueued_(std::max<std::size_t>(1, maxQueued))
+{
+    initialiseLibraryOnce();
+    sender_ = std::thread([this] { run(); });
+}
+
+MqttPublisher::~MqttPublisher()
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    changed_.notify_all();
+    sender_.join();
+}
+
+void MqttPublisher::publish(std::string payload)
+{
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++stats_.published;
+        if (outbox_.size() >= maxQueued_) {
+            outbox_.pop_front();
+            ++stats_.dropped;
+            --stats_.waiting;
+        }
+        outbox_.push_back(std::move(payload));
+        ++stats_.waiting;
+    }
+    changed_.notify_all();
+}
+
+bool MqttPublisher::waitUntilDelivered(std::chrono::milliseconds timeout)
+{
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return stats_.waiting == 0; });
+}
+
+MqttStatistics MqttPublisher::statistics() const
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stats_;
+}
+
+void MqttPublisher::run()
+{
+    auto backoff = std::chrono::milliseconds(200);
+    std::optional<Clock::time_point> flushDeadline;
+    bool everConnected = false;
+    auto shouldEnd = [&]() {
+        // With the mutex held.
+        if (!stopping_)
+            return false;
+        if (!flushDeadline)
+            flushDeadline = Clock::now() + flushTimeout;
+        return stats_.waiting == 0 || Clock::now() >= *flushDeadline;
+    };
+
+    while (true) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (shouldEnd())
+                return;
+        }
+        Session session;
+        mosquitto* client = mosquitto_new(clientId().c_str(), true, &session);
+        if (!client) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stats_.lastProblem = "the MQTT client could not be created (out of memory)";
+            return;
+        }
+        mosquitto_connect_callback_set(client, onConnect);
+        mosquitto_publish_callback_set(client, onPublish);
+
+        std::string problem;
+        int rc = mosquitto_connect_async(client, target_.host.c_str(), target_.port, 30);
+        if (rc != MOSQ_ERR_SUCCESS)
+            problem = rc == MOSQ_ERR_ERRNO ? std::string(std::strerror(errno)) : mosquitto_strerror(rc);
+        const auto connectDeadline = Clock::now() + std::chrono::seconds(5);
+        while (problem.empty() && !session.connackReceived) {
+            rc = mosquitto_loop(client, 50, 1);
+            if (rc != MOSQ_ERR_SUCCESS)
+                problem = rc == MOSQ_ERR_ERRNO ? std::string(std::strerror(errno)) : mosquitto_strerror(rc);
+            else if (Clock::now() > connectDeadline)
+                problem = "no answer from the broker within 5 s";
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (stopping_ && shouldEnd())
+                break;
+        }
+        if (problem.empty() && session.connackReceived && session.connackCode != 0)
+            problem = std::string("the broker refused the connection: ") + mosquitto_connack_string(session.connackCode);
+
+        if (problem.empty() && session.connackReceived) {
+            backoff = std::chrono::milliseconds(200);
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                stats_.connected = true;
+                stats_.lastProblem.clear();
+                if (everConnected)
+                    ++stats_.reconnects;
+            }
+            everConnected = true;
+            // Send and acknowledge until the connection breaks or the work is done.
+            while (true) {
+                std::vector<std::string> toSend;
+                {
+                    std::lock_guard<std::mutex> lock(mutex_);
+                    stats_.delivered += session.acknowledged;
+                    stats_.waiting -= std::min<std::size_t>(stats_.waiting, session.acknowledged);
+                    session.acknowledged = 0;
+                    if (stats_.waiting == 0)
+                        changed_.notify_all();
+                    if (shouldEnd())
+                        break;
+                    // A bounded window in flight keeps a slow broker from holding everything.
+                    while (!outbox_.empty() && session.inFlight.size() + toSend.size() < 64) {
+                        toSend.push_back(std::move(outbox_.front()));
+                        outbox_.pop_front();
+                    }
+                }
+                for (std::string& payload : toSend) {
+                    int messageId = 0;
+                    rc = mosquitto_publish(client, &messageId, target_.topic.c_str(), int(payload.size()),
+                                           payload.data(), 1, false);
+                    if (rc != MOSQ_ERR_SUCCESS) {
+                        std::lock_guard<std::mutex> lock(mutex_);
+                        outbox_.push_front(std::move(payload));
+                        continue;
+                    }
+                    session.inFlight.emplace(messageId, std::move(payload));
+                }
+                rc = mosquitto_loop(client, 50, 1);
+                if (rc != MOSQ_ERR_SUCCESS) {
+                    problem = rc == MOSQ_ERR_ERRNO ? std::string(std::strerror(errno)) : mosquitto_strerror(rc);
+                    break;
+                }
+                if (toSend.empty() && session.inFlight.empty()) {
+                    std::unique_lock<std::mutex> lock(mutex_);
+                    changed_.wait_for(lock, std::chrono::milliseconds(50),
+                                      [&] { return stopping_ || !outbox_.empty(); });
+                }
+            }
+            if (problem.empty())
+                mosquitto_disconnect(client);
+        }
+        {
+            // What the broker never acknowledged goes back to the front, in order.
+            std::lock_guard<std::mutex> lock(mutex_);
+            stats_.delivered += session.acknowledged;
+            stats_.waiting -= std::min<std::size_t>(stats_.waiting, session.acknowledged);
+            for (auto it = session.inFlight.rbegin(); it != session.inFlight.rend(); ++it)
+                outbox_.push_front(std::move(it->second));
+            stats_.connected = false;
+            if (!problem.empty())
+                stats_.lastProblem = "MQTT broker " + target_.host + ":" + std::to_string(target_.port) + ": " + problem;
+            if (stats_.waiting == 0)
+                changed_.notify_all();
+        }
+        mosquitto_destroy(client);
+        if (problem.empty())
+            continue; // a clean end (stopping): the loop's first check returns
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait_for(lock, backoff, [&] { return stopping_ && shouldEnd(); });
+        backoff = std::min<std::chrono::milliseconds>(backoff * 2, std::chrono::seconds(5));
+    }
+}
+
+} // namespace dl::line

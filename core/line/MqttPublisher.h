@@ -1,0 +1,73 @@
+#pragma once
+// Publishes inspection results to an MQTT broker (libmosquitto) at QoS 1, so
+// that a PLC, a dashboard or a MES sees each verdict as it is made.
+//
+// publish() never blocks and never fails the inspection: messages wait in an
+// outbox (bounded; the oldest are dropped past `maxQueued` and counted) until
+// the broker has acknowledged them (PUBACK). A broker that is down or goes away
+// is retried with a growing delay (up to 5 s); on reconnecting, every message
+// that was not acknowledged is sent again. Delivery is therefore at least once,
+// as QoS 1 promises: a subscriber that must count each message once keys on its
+// content (a result id). The outbox lives in memory; what was not delivered
+// when the process ends is lost from MQTT but not from the database.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace dl::line {
+
+struct MqttTarget {
+    std::string host;
+    int port = 1883;
+    std::string topic;
+};
+
+// mqtt://HOST[:PORT]/TOPIC (the topic may contain '/'). Throws dl::Error with
+// the expected form for anything else.
+MqttTarget parseMqttUrl(const std::string& url);
+
+struct MqttStatistics {
+    std::uint64_t published = 0;   // handed to publish()
+    std::uint64_t delivered = 0;   // acknowledged by the broker
+    std::uint64_t dropped = 0;     // pushed out of a full outbox
+    std::uint64_t reconnects = 0;  // connections made after the first
+    std::size_t waiting = 0;       // not yet acknowledged
+    bool connected = false;
+    std::string lastProblem;       // why the broker is not reachable; empty when connected
+};
+
+class MqttPublisher {
+public:
+    // Starts connecting in the background; a broker that is down is not an error.
+    explicit MqttPublisher(MqttTarget target, std::size_t maxQueued = 100000);
+    // Waits up to `flushTimeout` for the outbox to empty, then disconnects.
+    ~MqttPublisher();
+    MqttPublisher(const MqttPublisher&) = delete;
+    MqttPublisher& operator=(const MqttPublisher&) = delete;
+
+    void publish(std::string payload);
+    // True once every message published so far has been acknowledged.
+    bool waitUntilDelivered(std::chrono::milliseconds timeout);
+    MqttStatistics statistics() const;
+    const MqttTarget& target() const { return target_; }
+
+    std::chrono::milliseconds flushTimeout{3000};
+
+private:
+    void run();
+
+    const MqttTarget target_;
+    const std::size_t maxQueued_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::string> outbox_;  // oldest first; the sender moves them in flight
+    MqttStatistics stats_;
+    bool stopping_ = false;
+    std::thread sender_;
+};
+
+} // namespace dl::line

@@ -1,0 +1,160 @@
+// MqttPublisher against a real mosquitto broker on a loopback port: every
+// message arrives, a broker that is down or restarts costs no message, and a
+// full outbox drops the oldest and says so.
+#include "MqttTestSupport.h"
+#include "common/Error.h"
+#include "line/MqttPublisher.h"
+
+#include <QtTest>
+
+#include <set>
+
+using dl::line::MqttPublisher;
+
+namespace {
+
+std::set<std::string> distinct(const std::vector<std::string>& messages)
+{
+    return {messages.begin(), messages.end()};
+}
+
+std::string numbered(int i)
+{
+    return "{\"result_id\":" + std::to_string(i) + "}";
+}
+
+} // namespace
+
+class TestMqttPublisher : public QObject {
+    Q_OBJECT
+
+private slots:
+    void addressesAreParsedAndMistakesNamed()
+    {
+        const dl::line::MqttTarget t = dl::line::parseMqttUrl("mqtt://10.0.0.5:1884/line1/verdicts");
+        QCOMPARE(t.host, std::string("10.0.0.5"));
+        QCOMPARE(t.port, 1884);
+        QCOMPARE(t.topic, std::string("line1/verdicts"));
+        QCOMPARE(dl::line::parseMqttUrl("mqtt://broker/x").port, 1883);
+        const std::vector<std::pair<std::string, std::string>> wrong = {
+            {"http://broker/x", "not an MQTT address"},
+            {"mqtt://broker", "the topic is missing"},
+            {"mqtt://broker:99999/x", "not a number from 1 to 65535"},
+            {"mqtt://broker:1883/line/#", "wildcards"},
+            {"mqtt://:1883/x", "the host is missing"},
+        };
+        for (const auto& [url, problem] : wrong) {
+            try {
+                dl::line::parseMqttUrl(url);
+                QFAIL(qPrintable(QString::fromStdString(url + " was accepted")));
+            } catch (const dl::Error& e) {
+                QVERIFY2(std::string(e.what()).find(problem) != std::string::npos, e.what());
+                QVERIFY2(std::string(e.what()).find(url) != std::string::npos, e.what());
+            }
+        }
+    }
+
+    void everyMessageReachesASubscriber()
+    {
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "line/verdicts");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        {
+            MqttPublisher publisher({"127.0.0.1", broker.port(), "line/verdicts"});
+            for (int i = 0; i < 300; ++i)
+                publisher.publish(numbered(i));
+            QVERIFY(publisher.waitUntilDelivered(std::chrono::seconds(20)));
+            const dl::line::MqttStatistics s = publisher.statistics();
+            QCOMPARE(s.published, std::uint64_t(300));
+            QCOMPARE(s.delivered, std::uint64_t(300));
+            QCOMPARE(s.waiting, std::size_t(0));
+            QVERIFY(s.connected);
+        }
+        QVERIFY(collector.waitFor([](const auto& m) { return distinct(m).size() == 300; }, 20000));
+        // Sent in order over one connection: they arrive in order.
+        const std::vector<std::string> received = collector.messages();
+        QCOMPARE(received.front(), numbered(0));
+        QCOMPARE(received[299], numbered(299));
+    }
+
+    void aBrokerThatIsDownAtFirstGetsEverythingOnceItStarts()
+    {
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        // The subscriber's persistent session is made first, so that the broker
+        // keeps what arrives for it whichever of the two reconnects first.
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "late");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        broker.stop();
+
+        MqttPublisher publisher({"127.0.0.1", broker.port(), "late"});
+        for (int i = 0; i < 50; ++i)
+            publisher.publish(numbered(i));
+        QTest::qWait(700);
+        const dl::line::MqttStatistics s = publisher.statistics();
+        QVERIFY(!s.connected);
+        QCOMPARE(s.waiting, std::size_t(50));
+        QVERIFY2(s.lastProblem.find(std::to_string(broker.port())) != std::string::npos, s.lastProblem.c_str());
+
+        QVERIFY(broker.start());
+        QVERIFY(publisher.waitUntilDelivered(std::chrono::seconds(20)));
+        QVERIFY(collector.waitFor([](const auto& m) { return distinct(m).size() == 50; }, 20000));
+        QCOMPARE(publisher.statistics().delivered, std::uint64_t(50));
+    }
+
+    void aBrokerRestartMidStreamLosesNoMessage()
+    {
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "restart");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        MqttPublisher publisher({"127.0.0.1", broker.port(), "restart"});
+        int next = 0;
+        for (; next < 100; ++next)
+            publisher.publish(numbered(next));
+        QVERIFY(publisher.waitUntilDelivered(std::chrono::seconds(20)));
+
+        broker.stop();
+        for (; next < 200; ++next) {
+            publisher.publish(numbered(next));
+            QTest::qWait(5);
+        }
+        QVERIFY(!publisher.statistics().connected);
+        QVERIFY(broker.start());
+        for (; next < 300; ++next)
+            publisher.publish(numbered(next));
+        QVERIFY(publisher.waitUntilDelivered(std::chrono::seconds(30)));
+        // QoS 1 is "at least once": a message may come twice, none may be missing.
+        const bool all = collector.waitFor([](const auto& m) { return distinct(m).size() == 300; }, 30000);
+        QVERIFY2(all, qPrintable(QStringLiteral("%1 of 300 distinct messages arrived (%2 in all); published %3, "
+                                                "delivered %4")
+                                     .arg(distinct(collector.messages()).size())
+                                     .arg(collector.messages().size())
+                                     .arg(publisher.statistics().published)
+                                     .arg(publisher.statistics().delivered)
+                                 + "\nbroker log:\n" + broker.log().right(3000)));
+        QVERIFY(publisher.statistics().reconnects >= 1);
+        QCOMPARE(publisher.statistics().dropped, std::uint64_t(0));
+    }
+
+    void aFullOutboxDropsTheOldestAndCountsThem()
+    {
+        // Port 1 on loopback: nothing listens, the connection is refused.
+        MqttPublisher publisher({"127.0.0.1", 1, "nowhere"}, 10);
+        publisher.flushTimeout = std::chrono::milliseconds(0);
+        for (int i = 0; i < 25; ++i)
+            publisher.publish(numbered(i));
+        const dl::line::MqttStatistics s = publisher.statistics();
+        QCOMPARE(s.published, std::uint64_t(25));
+        QCOMPARE(s.dropped, std::uint64_t(15));
+        QCOMPARE(s.waiting, std::size_t(10));
+        QCOMPARE(s.delivered, std::uint64_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMqttPublisher)
+#include "tst_mqtt_publisher.moc"
