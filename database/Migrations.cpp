@@ -140,6 +140,29 @@ const std::vector<Migration>& migrations()
             "CREATE INDEX runs_by_model ON runs(model_id)",
             "CREATE INDEX runs_by_status ON runs(status)",
         }, true},
+        // Live inspection of a watch folder keeps a journal of the files it has
+        // handled, so that a restart scores what arrived while it was down and
+        // nothing twice. A file is known by its path, size and time stamp: a
+        // camera that reuses a name later writes a new file.
+        {7, "journal of watched files", {
+            R"sql(CREATE TABLE watched_files (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                watch_folder  TEXT NOT NULL,
+                path          TEXT NOT NULL,
+                size          INTEGER NOT NULL CHECK (size >= 0),
+                modified_ns   INTEGER NOT NULL,
+                status        TEXT NOT NULL CHECK (status IN ('scored', 'failed')),
+                error_message TEXT NOT NULL DEFAULT '',
+                result_id     INTEGER REFERENCES results(id) ON DELETE SET NULL,
+                model_id      INTEGER REFERENCES models(id) ON DELETE SET NULL,
+                archived_path TEXT NOT NULL DEFAULT '',
+                latency_ms    REAL,
+                created_at    TEXT NOT NULL,
+                UNIQUE (path, size, modified_ns)
+            ))sql",
+            "CREATE INDEX watched_files_by_folder ON watched_files(watch_folder, id)",
+            "CREATE INDEX watched_files_by_result ON watched_files(result_id)",
+        }},
     };
     return steps;
 }

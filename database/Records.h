@@ -131,6 +131,24 @@ struct VerdictOverrideRecord {
     QDateTime createdAt;
 };
 
+// One file a watch folder delivered, as the live inspection journal keeps it:
+// scored (with its result) or failed (with the reason), never both. A file is
+// known by path, size and modification time, so a reused name is a new file.
+struct WatchedFileRecord {
+    RowId id = 0;
+    QString watchFolder;               // the folder being watched (absolute)
+    QString path;                      // the file as it arrived (absolute)
+    qint64 size = 0;
+    qint64 modifiedNs = 0;             // modification time, nanoseconds since the epoch
+    bool scored = true;                // false: the file could not be scored
+    QString errorMessage;              // why it failed; empty when scored
+    std::optional<RowId> resultId;     // its result, when scored
+    std::optional<RowId> modelId;      // the recorded model that scored it, when known
+    QString archivedPath;              // where it was moved after inspection; empty when not moved
+    std::optional<double> latencyMs;   // file written -> result stored, when measured
+    QDateTime createdAt;
+};
+
 // Criteria for Store::findResults; unset members do not filter.
 struct ResultFilter {
     std::optional<RowId> runId;

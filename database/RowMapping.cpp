@@ -144,6 +144,9 @@ const QString kResultColumns = QStringLiteral(
 const QString kOverrideColumns = QStringLiteral(
     "o.id, o.result_id, o.verdict, o.reason, o.user_name, o.created_at");
 const QString kPromotionColumns = QStringLiteral("id, model_id, user_name, reason, created_at");
+const QString kWatchedFileColumns = QStringLiteral(
+    "id, watch_folder, path, size, modified_ns, status, error_message, result_id, model_id, archived_path, "
+    "latency_ms, created_at");
 
 DatasetRecord readDataset(const Connection& c, const QSqlQuery& q)
 {
@@ -264,6 +267,30 @@ ModelPromotionRecord readPromotion(const Connection& c, const QSqlQuery& q)
     p.reason = q.value(3).toString();
     p.createdAt = timestampFrom(c, q.value(4), where + QStringLiteral(" created_at"));
     return p;
+}
+
+WatchedFileRecord readWatchedFile(const Connection& c, const QSqlQuery& q)
+{
+    const QString where = rowName("watched_files", q);
+    WatchedFileRecord w;
+    w.id = q.value(0).toLongLong();
+    w.watchFolder = q.value(1).toString();
+    w.path = q.value(2).toString();
+    w.size = q.value(3).toLongLong();
+    w.modifiedNs = q.value(4).toLongLong();
+    const QString status = q.value(5).toString();
+    if (status != QStringLiteral("scored") && status != QStringLiteral("failed"))
+        c.fail(DatabaseError::Reason::Corrupt,
+               QStringLiteral("%1 status holds '%2', which is neither 'scored' nor 'failed'").arg(where, status));
+    w.scored = status == QStringLiteral("scored");
+    w.errorMessage = q.value(6).toString();
+    w.resultId = optionalId(q.value(7));
+    w.modelId = optionalId(q.value(8));
+    w.archivedPath = q.value(9).toString();
+    if (!q.value(10).isNull())
+        w.latencyMs = q.value(10).toDouble();
+    w.createdAt = timestampFrom(c, q.value(11), where + QStringLiteral(" created_at"));
+    return w;
 }
 
 } // namespace dl::db::detail

@@ -43,6 +43,7 @@ extern const QString kRunColumns;
 extern const QString kResultColumns;   // of `results r`
 extern const QString kOverrideColumns; // of `verdict_overrides o`
 extern const QString kPromotionColumns;
+extern const QString kWatchedFileColumns;
 
 DatasetRecord readDataset(const Connection& c, const QSqlQuery& q);
 ImageRecord readImage(const Connection& c, const QSqlQuery& q);
@@ -52,6 +53,7 @@ RunRecord readRun(const Connection& c, const QSqlQuery& q);
 ResultRecord readResult(const Connection& c, const QSqlQuery& q);
 VerdictOverrideRecord readOverride(const Connection& c, const QSqlQuery& q);
 ModelPromotionRecord readPromotion(const Connection& c, const QSqlQuery& q);
+WatchedFileRecord readWatchedFile(const Connection& c, const QSqlQuery& q);
 
 // How a record is read from the current row of a query.
 template <typename Record>

@@ -154,6 +154,24 @@ public:
     // The newest override of every overridden result of a run, by result id.
     std::vector<VerdictOverrideRecord> latestOverridesOfRun(RowId runId) const;
 
+    // --- live inspection journal -------------------------------------------------
+    // The journal entry of a watched file (same path, size and time), if any.
+    std::optional<WatchedFileRecord> findWatchedFile(const QString& path, qint64 size, qint64 modifiedNs) const;
+    // Stores each file's result (when `result` is set; its runId is used) and its
+    // journal entry in one transaction, so that a file is either fully recorded
+    // or not at all. A file already in the journal (another watcher took it) is
+    // left as it is: its entry in the returned list is std::nullopt. Otherwise
+    // the stored entry, with its ids.
+    struct InspectedFile {
+        WatchedFileRecord file;
+        std::optional<ResultRecord> result;
+    };
+    std::vector<std::optional<WatchedFileRecord>> addInspectedFiles(const std::vector<InspectedFile>& files);
+    // Sets where a journalled file was moved after inspection.
+    void setWatchedFileArchived(RowId watchedFileId, const QString& archivedPath);
+    // The newest journal entries of a watch folder (all folders when empty), newest first.
+    std::vector<WatchedFileRecord> watchedFiles(const QString& watchFolder = {}, int limit = -1) const;
+
 private:
     // The open connection; throws Usage when closed or called from a thread other
     // than the one that opened it.

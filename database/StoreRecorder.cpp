@@ -136,20 +136,79 @@ void StoreRecorder::mergeModelMetrics(RecordId model, const json& metrics)
     store_.mergeModelMetrics(model, metrics);
 }
 
+namespace {
+
+ResultRecord resultRecord(RecordId run, const workflow::ResultEntry& result)
+{
+    ResultRecord r;
+    r.runId = run;
+    r.imageId = result.imageId;
+    r.imagePath = q(result.imagePath);
+    r.score = result.score;
+    r.verdict = result.defect ? Verdict::Defect : Verdict::Ok;
+    r.heatmapPath = q(result.heatmapPath);
+    return r;
+}
+
+workflow::JournalledFile journalled(const WatchedFileRecord& w)
+{
+    return {w.id, w.scored, w.resultId, w.archivedPath.toStdString()};
+}
+
+} // namespace
+
 void StoreRecorder::addResults(RecordId run, const std::vector<workflow::ResultEntry>& results)
 {
     std::vector<ResultRecord> records;
-    for (const workflow::ResultEntry& result : results) {
-        ResultRecord r;
-        r.runId = run;
-        r.imageId = result.imageId;
-        r.imagePath = q(result.imagePath);
-        r.score = result.score;
-        r.verdict = result.defect ? Verdict::Defect : Verdict::Ok;
-        r.heatmapPath = q(result.heatmapPath);
-        records.push_back(r);
-    }
+    for (const workflow::ResultEntry& result : results)
+        records.push_back(resultRecord(run, result));
     store_.addResults(records);
+}
+
+std::optional<workflow::JournalledFile> StoreRecorder::findInspectedFile(const workflow::WatchedFileEntry& file)
+{
+    const std::optional<WatchedFileRecord> w = store_.findWatchedFile(q(file.path), file.size, file.modifiedNs);
+    if (!w)
+        return std::nullopt;
+    return journalled(*w);
+}
+
+std::vector<std::optional<workflow::JournalledFile>> StoreRecorder::addInspectedFiles(
+    RecordId run, const std::vector<workflow::InspectedFileEntry>& files)
+{
+    std::vector<Store::InspectedFile> records;
+    for (const workflow::InspectedFileEntry& f : files) {
+        Store::InspectedFile r;
+        r.file.watchFolder = q(f.file.watchFolder);
+        r.file.path = q(f.file.path);
+        r.file.size = f.file.size;
+        r.file.modifiedNs = f.file.modifiedNs;
+        r.file.scored = f.result.has_value();
+        r.file.errorMessage = q(f.error);
+        r.file.modelId = f.modelId;
+        r.file.archivedPath = q(f.archivedPath);
+        r.file.latencyMs = f.latencyMs;
+        if (f.result)
+            r.result = resultRecord(run, *f.result);
+        records.push_back(std::move(r));
+    }
+    std::vector<std::optional<workflow::JournalledFile>> out;
+    for (const std::optional<WatchedFileRecord>& w : store_.addInspectedFiles(records))
+        out.push_back(w ? std::optional<workflow::JournalledFile>(journalled(*w)) : std::nullopt);
+    return out;
+}
+
+void StoreRecorder::setArchivedPath(RecordId journalledFile, const std::string& archivedPath)
+{
+    store_.setWatchedFileArchived(journalledFile, q(archivedPath));
+}
+
+std::optional<workflow::ActiveModelEntry> StoreRecorder::activeModel()
+{
+    const std::optional<ModelRecord> m = store_.activeModel();
+    if (!m)
+        return std::nullopt;
+    return workflow::ActiveModelEntry{m->id, m->bundlePath.toStdString(), m->bundleChecksum.toStdString()};
 }
 
 JobRecorder::JobRecorder(const QString& databasePath)

@@ -38,6 +38,12 @@ public:
 
     void addResults(workflow::RecordId run, const std::vector<workflow::ResultEntry>& results) override;
 
+    std::optional<workflow::JournalledFile> findInspectedFile(const workflow::WatchedFileEntry& file) override;
+    std::vector<std::optional<workflow::JournalledFile>> addInspectedFiles(
+        workflow::RecordId run, const std::vector<workflow::InspectedFileEntry>& files) override;
+    void setArchivedPath(workflow::RecordId journalledFile, const std::string& archivedPath) override;
+    std::optional<workflow::ActiveModelEntry> activeModel() override;
+
 private:
     Store& store_;
 };

@@ -82,6 +82,12 @@ commands:
              of the model with it (recorded as the model's child)
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
+  watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
+             [--publish mqtt://HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
+             [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
+             live inspection: scores each image as soon as it is completely written into DIR,
+             records it once (a restart scores what arrived meanwhile), prints one JSON line per
+             image; --model active follows the database's promotions; Ctrl-C stops cleanly
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
              [--images N] [--batch N] [--warmup N]
              one image at a time on the fast path and on the plain one, then batched
@@ -100,7 +106,7 @@ commands:
              put a recorded model into use (who, when and why are stored)
   make-sample --out DIR          write a small synthetic dataset (MVTec layout)
 
-  --model active (test, predict, benchmark, info) uses the database's active model.
+  --model active (test, predict, watch, benchmark, info) uses the database's active model.
 
 data options (apply to the --data before them; given before any --data they are defaults):
   --format auto|mvtec|maskfolder|visa|folder   --category NAME   --normal-class NAME
@@ -128,7 +134,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "benchmark", "synth", "methods", "info", "models", "promote",
+    static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "watch", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
@@ -214,6 +220,20 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.inputPath = value();
         } else if (a == "--overlay-dir") {
             o.overlayDir = value();
+        } else if (a == "--recursive") {
+            o.recursive = true;
+        } else if (a == "--archive") {
+            o.archiveDir = value();
+        } else if (a == "--publish") {
+            o.publishUrl = value();
+        } else if (a == "--exit-when-idle") {
+            o.exitWhenIdleSeconds = parseDouble(a, value());
+            if (!(o.exitWhenIdleSeconds > 0.0))
+                throw Error("--exit-when-idle must be a number of seconds above 0, got " + args[i]);
+        } else if (a == "--max-images") {
+            o.maxImages = parseInt(a, value());
+            if (o.maxImages < 1)
+                throw Error("--max-images must be at least 1, got " + args[i]);
         } else if (a == "--images") {
             o.benchmarkImages = parseInt(a, value());
         } else if (a == "--count") {
@@ -297,6 +317,9 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
     } else if (o.command == "predict") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.inputPath.empty(), "--input FILE|DIR");
+    } else if (o.command == "watch") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm or --model active");
+        require(!o.inputPath.empty(), "--input DIR (the watch folder)");
     } else if (o.command == "benchmark") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.data.empty(), "--data PATH");

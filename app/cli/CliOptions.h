@@ -16,7 +16,7 @@ struct DataArgument {
 };
 
 struct CliOptions {
-    std::string command;                 // fit, crossvalidate, test, predict, benchmark, synth, methods, info, models, promote, make-sample
+    std::string command;                 // fit, crossvalidate, test, predict, watch, benchmark, synth, methods, info, models, promote, make-sample
     // common
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
@@ -49,6 +49,12 @@ struct CliOptions {
     int benchmarkImages = 60;
     int batchSize = 8;
     int warmup = 3;
+    // watch
+    bool recursive = false;              // --recursive: subfolders of --input too
+    std::string archiveDir;              // --archive DIR: move inspected files there
+    std::string publishUrl;              // --publish mqtt://HOST:PORT/TOPIC
+    double exitWhenIdleSeconds = 0;      // --exit-when-idle S: end after S seconds without images; 0: never
+    long long maxImages = 0;             // --max-images N: end after N images; 0: no limit
     // synth (SDAS synthesis models); --seed is labelSeed, --category is category
     int count = 0;                       // images to write; 0: not given
     double strengthMin = -1;             // --strength S or MIN:MAX; -1: not given

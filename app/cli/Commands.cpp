@@ -3,6 +3,7 @@
 #include "cli/CrossValidateCommand.h"
 #include "cli/SynthCommands.h"
 #include "cli/ThresholdCommand.h"
+#include "cli/WatchCommand.h"
 
 #include "common/Error.h"
 #include "common/FileUtil.h"
@@ -592,6 +593,8 @@ int runCommand(const CliOptions& given)
     if (o.command == "methods") return runMethods();
     if (o.command == "models") return runModels(o);
     if (o.command == "promote") return runPromote(o);
+    // watch follows the active model itself, switching when another is promoted.
+    if (o.command == "watch") return runWatch(o);
     if (o.modelPath == kActiveModel) o.modelPath = activeModelPath(o);
     if (o.command == "info") return runInfo(o);
     if (o.command == "make-sample") {

@@ -64,6 +64,40 @@ struct AnnotationEntry {
     std::string maskPng;      // PNG bytes
 };
 
+// A file a watch folder delivered; path, size and time stamp tell it apart
+// from an earlier file of the same name.
+struct WatchedFileEntry {
+    std::string watchFolder;
+    std::string path;
+    std::int64_t size = 0;
+    std::int64_t modifiedNs = 0;
+};
+
+// A watched file once inspected: scored (with its result) or failed.
+struct InspectedFileEntry {
+    WatchedFileEntry file;
+    std::optional<ResultEntry> result; // set when scored
+    std::string error;                 // why it could not be scored
+    std::optional<RecordId> modelId;   // the recorded model that scored it
+    std::string archivedPath;          // where it is about to be moved; empty: stays
+    std::optional<double> latencyMs;   // file written -> recorded
+};
+
+// What the journal holds about a watched file.
+struct JournalledFile {
+    RecordId id = 0;
+    bool scored = false;
+    std::optional<RecordId> resultId;
+    std::string archivedPath;
+};
+
+// The model put into use on the line (newest promotion).
+struct ActiveModelEntry {
+    RecordId id = 0;
+    std::string bundlePath;
+    std::string bundleChecksum;
+};
+
 class WorkRecorder {
 public:
     virtual ~WorkRecorder() = default;
@@ -97,6 +131,15 @@ public:
     virtual void mergeModelMetrics(RecordId model, const nlohmann::json& metrics) = 0;
 
     virtual void addResults(RecordId run, const std::vector<ResultEntry>& results) = 0;
+
+    // Live inspection: the journal of watched files, and the active model.
+    virtual std::optional<JournalledFile> findInspectedFile(const WatchedFileEntry& file) = 0;
+    // Records each file's result (in `run`) and journal entry together; an entry
+    // is std::nullopt where the file was journalled already (another watcher).
+    virtual std::vector<std::optional<JournalledFile>> addInspectedFiles(RecordId run,
+                                                                        const std::vector<InspectedFileEntry>& files) = 0;
+    virtual void setArchivedPath(RecordId journalledFile, const std::string& archivedPath) = 0;
+    virtual std::optional<ActiveModelEntry> activeModel() = 0;
 };
 
 // Records nothing; every query finds nothing.
@@ -119,6 +162,17 @@ public:
     RecordId addModel(const ModelEntry&) override { return 0; }
     void mergeModelMetrics(RecordId, const nlohmann::json&) override {}
     void addResults(RecordId, const std::vector<ResultEntry>&) override {}
+    std::optional<JournalledFile> findInspectedFile(const WatchedFileEntry&) override { return std::nullopt; }
+    std::vector<std::optional<JournalledFile>> addInspectedFiles(RecordId,
+                                                                const std::vector<InspectedFileEntry>& files) override
+    {
+        std::vector<std::optional<JournalledFile>> journalled;
+        for (const InspectedFileEntry& f : files)
+            journalled.push_back(JournalledFile{0, f.result.has_value(), std::nullopt, f.archivedPath});
+        return journalled;
+    }
+    void setArchivedPath(RecordId, const std::string&) override {}
+    std::optional<ActiveModelEntry> activeModel() override { return std::nullopt; }
 };
 
 } // namespace dl::workflow

@@ -1,0 +1,105 @@
+// dl::db::Store: the journal of files a watch folder delivered (live inspection).
+#include "database/Store.h"
+
+#include "database/Connection.h"
+#include "database/RowMapping.h"
+
+#include <cmath>
+
+namespace dl::db {
+
+using namespace detail;
+using Reason = DatabaseError::Reason;
+
+std::optional<WatchedFileRecord> Store::findWatchedFile(const QString& path, qint64 size, qint64 modifiedNs) const
+{
+    return selectOne(connection(), QStringLiteral("looking up the watched file %1").arg(path),
+                     QStringLiteral("SELECT %1 FROM watched_files WHERE path = ? AND size = ? AND modified_ns = ?")
+                         .arg(kWatchedFileColumns),
+                     {path, size, modifiedNs}, readWatchedFile);
+}
+
+std::vector<std::optional<WatchedFileRecord>> Store::addInspectedFiles(const std::vector<InspectedFile>& files)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("recording %1 inspected files").arg(files.size());
+    c.requireWritable(action);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const InspectedFile& f = files[i];
+        const QString where = QStringLiteral("%1 (%2)").arg(action, f.file.path);
+        if (f.file.path.trimmed().isEmpty() || f.file.watchFolder.trimmed().isEmpty())
+            c.fail(Reason::InvalidArgument, QStringLiteral("%1 failed: the file or its watch folder is not named").arg(action));
+        if (f.file.scored != f.result.has_value())
+            c.fail(Reason::InvalidArgument,
+                   QStringLiteral("%1 failed: a scored file needs its result, a failed one has none").arg(where));
+        if (f.result && !std::isfinite(f.result->score))
+            c.fail(Reason::InvalidArgument, QStringLiteral("%1 failed: the score is not a finite number").arg(where));
+    }
+    std::vector<std::optional<WatchedFileRecord>> stored(files.size());
+    if (files.empty())
+        return stored;
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString createdAt = timestampText(now);
+    // BEGIN IMMEDIATE holds the write lock, so "not yet journalled" stays true
+    // until this transaction commits, even with a second watcher on the folder.
+    WriteTransaction transaction(c, action);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        WatchedFileRecord w = files[i].file;
+        QSqlQuery existing = c.execute(
+            QStringLiteral("SELECT 1 FROM watched_files WHERE path = ? AND size = ? AND modified_ns = ?"),
+            {w.path, w.size, w.modifiedNs}, action);
+        if (c.next(existing, action))
+            continue;
+        existing.finish();
+        if (const std::optional<ResultRecord>& r = files[i].result) {
+            QSqlQuery insert = c.execute(
+                QStringLiteral("INSERT INTO results (run_id, image_id, image_path, score, verdict, heatmap_path, "
+                               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {qlonglong(r->runId), idValue(r->imageId), textValue(r->imagePath.isEmpty() ? w.path : r->imagePath),
+                 r->score, toText(r->verdict), textValue(r->heatmapPath), createdAt},
+                QStringLiteral("%1 (result of %2)").arg(action, w.path));
+            w.resultId = insert.lastInsertId().toLongLong();
+        }
+        QSqlQuery insert = c.execute(
+            QStringLiteral("INSERT INTO watched_files (watch_folder, path, size, modified_ns, status, error_message, "
+                           "result_id, model_id, archived_path, latency_ms, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {w.watchFolder, w.path, w.size, w.modifiedNs,
+             w.scored ? QStringLiteral("scored") : QStringLiteral("failed"), textValue(w.errorMessage),
+             idValue(w.resultId), idValue(w.modelId), textValue(w.archivedPath),
+             w.latencyMs ? QVariant(*w.latencyMs) : QVariant(QMetaType(QMetaType::Double)), createdAt},
+            QStringLiteral("%1 (journal of %2)").arg(action, w.path));
+        w.id = insert.lastInsertId().toLongLong();
+        w.createdAt = now;
+        stored[i] = w;
+    }
+    transaction.commit();
+    return stored;
+}
+
+void Store::setWatchedFileArchived(RowId watchedFileId, const QString& archivedPath)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("recording where watched file %1 was archived").arg(watchedFileId);
+    c.requireWritable(action);
+    QSqlQuery update = c.execute(QStringLiteral("UPDATE watched_files SET archived_path = ? WHERE id = ?"),
+                                 {textValue(archivedPath), qlonglong(watchedFileId)}, action);
+    if (update.numRowsAffected() == 0)
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: no such journal entry").arg(action));
+}
+
+std::vector<WatchedFileRecord> Store::watchedFiles(const QString& watchFolder, int limit) const
+{
+    const QString action = QStringLiteral("listing watched files");
+    if (watchFolder.isEmpty())
+        return selectAll(connection(), action,
+                         QStringLiteral("SELECT %1 FROM watched_files ORDER BY id DESC LIMIT ?").arg(kWatchedFileColumns),
+                         {limit < 0 ? -1 : limit}, readWatchedFile);
+    return selectAll(connection(), action,
+                     QStringLiteral("SELECT %1 FROM watched_files WHERE watch_folder = ? ORDER BY id DESC LIMIT ?")
+                         .arg(kWatchedFileColumns),
+                     {watchFolder, limit < 0 ? -1 : limit}, readWatchedFile);
+}
+
+} // namespace dl::db
