@@ -611,6 +611,197 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::LinePanel</name>
+    <message>
+        <source>Watching %1 with %2</source>
+        <translation>Überwache %1 mit %2</translation>
+    </message>
+    <message>
+        <source>Watch folder</source>
+        <translation>Überwachter Ordner</translation>
+    </message>
+    <message>
+        <source>Archive folder</source>
+        <translation>Archivordner</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to watch (got &quot;%1&quot;).</source>
+        <translation>Wählen Sie einen vorhandenen Ordner zur Überwachung (angegeben: „%1“).</translation>
+    </message>
+    <message>
+        <source>No model is loaded: open a model, or choose the active model.</source>
+        <translation>Es ist kein Modell geladen: Öffnen Sie ein Modell oder wählen Sie das aktive Modell.</translation>
+    </message>
+    <message>
+        <source>Line mode records every part: set up a results database first (Settings).</source>
+        <translation>Der Linienmodus speichert jedes Teil: Richten Sie zuerst eine Ergebnisdatenbank ein (Einstellungen).</translation>
+    </message>
+    <message>
+        <source>Stopping after the part in hand…</source>
+        <translation>Stoppt nach dem aktuellen Teil…</translation>
+    </message>
+    <message>
+        <source>(no image: %1)</source>
+        <translation>(kein Bild: %1)</translation>
+    </message>
+    <message>
+        <source>UNREADABLE</source>
+        <translation>UNLESBAR</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>DEFEKT</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>score %1 (threshold %2)</source>
+        <translation>Score %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <source>recorded %1 ms after it was written</source>
+        <translation>%1 ms nach dem Schreiben gespeichert</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>Defekt</translation>
+    </message>
+    <message>
+        <source>Overridden by the operator</source>
+        <translation>Vom Bediener geändert</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Unlesbar</translation>
+    </message>
+    <message>
+        <source>Yield</source>
+        <translation>Ausbeute</translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation>Keine Überwachung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n part(s) waiting.</source>
+        <translation>
+            <numerusform>Angehalten: %n Teil wartet.</numerusform>
+            <numerusform>Angehalten: %n Teile warten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching with %1; %n part(s) waiting.</source>
+        <translation>
+            <numerusform>Überwachung mit %1; %n Teil wartet.</numerusform>
+            <numerusform>Überwachung mit %1; %n Teile warten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM: %n defective part(s) in a row. Check the line.</source>
+        <translation>
+            <numerusform>ALARM: %n defektes Teil in Folge. Prüfen Sie die Linie.</numerusform>
+            <numerusform>ALARM: %n defekte Teile in Folge. Prüfen Sie die Linie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watch folder:</source>
+        <translation>Überwachter Ordner:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Subfolders</source>
+        <translation>Unterordner</translation>
+    </message>
+    <message>
+        <source>Archive to:</source>
+        <translation>Archivieren nach:</translation>
+    </message>
+    <message>
+        <source>optional: inspected parts are moved here</source>
+        <translation>optional: geprüfte Teile werden hierher verschoben</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>The active model (follows promotions)</source>
+        <translation>Das aktive Modell (folgt Freigaben)</translation>
+    </message>
+    <message>
+        <source>The loaded model (none loaded)</source>
+        <translation>Das geladene Modell (keines geladen)</translation>
+    </message>
+    <message>
+        <source>The loaded model: %1</source>
+        <translation>Das geladene Modell: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Parts keep arriving and wait until you resume (Space)</source>
+        <translation>Teile kommen weiter an und warten, bis Sie fortsetzen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Alarm after defects in a row:</source>
+        <translation>Alarm nach Defekten in Folge:</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Accept (OK)</source>
+        <translation>Annehmen (OK)</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as OK (A)</source>
+        <translation>Das gezeigte Teil als OK markieren (A)</translation>
+    </message>
+    <message>
+        <source>Reject (defect)</source>
+        <translation>Zurückweisen (Defekt)</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as defective (R)</source>
+        <translation>Das gezeigte Teil als defekt markieren (R)</translation>
+    </message>
+    <message>
+        <source>Yield of the last %1 parts (%)</source>
+        <translation>Ausbeute der letzten %1 Teile (%)</translation>
+    </message>
+    <message>
+        <source>The newest part appears here with its heatmap.</source>
+        <translation>Das neueste Teil erscheint hier mit seiner Heatmap.</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LineSession</name>
+    <message>
+        <source>Line stopped: %1 parts scored, %2 could not be read, %3 already inspected before.</source>
+        <translation>Linie gestoppt: %1 Teile bewertet, %2 nicht lesbar, %3 bereits zuvor geprüft.</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::MainWindow</name>
     <message>
         <source>DefectLens</source>
@@ -1022,6 +1213,22 @@
     <message>
         <source>Annotated images could not be marked: %1</source>
         <translation>Annotierte Bilder konnten nicht markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Line mode (watch a folder)</source>
+        <translation>&amp;Linienmodus (Ordner überwachen)</translation>
+    </message>
+    <message>
+        <source>Score each image as it arrives in a folder, live, and record every part</source>
+        <translation>Jedes Bild bewerten, sobald es in einem Ordner ankommt, und jedes Teil speichern</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Result %1 is not shown in the results table (check its filters).</source>
+        <translation>Ergebnis %1 wird in der Ergebnistabelle nicht angezeigt (prüfen Sie deren Filter).</translation>
     </message>
 </context>
 <context>

@@ -607,6 +607,194 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::LinePanel</name>
+    <message>
+        <source>Watching %1 with %2</source>
+        <translation>%2 で %1 を監視中</translation>
+    </message>
+    <message>
+        <source>Watch folder</source>
+        <translation>監視フォルダー</translation>
+    </message>
+    <message>
+        <source>Archive folder</source>
+        <translation>アーカイブフォルダー</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to watch (got &quot;%1&quot;).</source>
+        <translation>監視する既存のフォルダーを選択してください（指定：「%1」）。</translation>
+    </message>
+    <message>
+        <source>No model is loaded: open a model, or choose the active model.</source>
+        <translation>モデルが読み込まれていません。モデルを開くか、有効なモデルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Line mode records every part: set up a results database first (Settings).</source>
+        <translation>ライン モードはすべての部品を記録します。まず結果データベースを設定してください（設定）。</translation>
+    </message>
+    <message>
+        <source>Stopping after the part in hand…</source>
+        <translation>処理中の部品の後に停止します…</translation>
+    </message>
+    <message>
+        <source>(no image: %1)</source>
+        <translation>（画像なし：%1）</translation>
+    </message>
+    <message>
+        <source>UNREADABLE</source>
+        <translation>読み取り不可</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>良品</translation>
+    </message>
+    <message>
+        <source>score %1 (threshold %2)</source>
+        <translation>スコア %1（しきい値 %2）</translation>
+    </message>
+    <message>
+        <source>recorded %1 ms after it was written</source>
+        <translation>書き込みから %1 ms 後に記録</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>不良</translation>
+    </message>
+    <message>
+        <source>Overridden by the operator</source>
+        <translation>オペレーターが変更</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>読み取り不可</translation>
+    </message>
+    <message>
+        <source>Yield</source>
+        <translation>歩留まり</translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation>監視していません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n part(s) waiting.</source>
+        <translation>
+            <numerusform>一時停止中：%n 個の部品が待機中です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>モデルを読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching with %1; %n part(s) waiting.</source>
+        <translation>
+            <numerusform>%1 で監視中。%n 個の部品が待機中です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM: %n defective part(s) in a row. Check the line.</source>
+        <translation>
+            <numerusform>アラーム：不良部品が %n 個連続しています。ラインを確認してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watch folder:</source>
+        <translation>監視フォルダー：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Subfolders</source>
+        <translation>サブフォルダー</translation>
+    </message>
+    <message>
+        <source>Archive to:</source>
+        <translation>アーカイブ先：</translation>
+    </message>
+    <message>
+        <source>optional: inspected parts are moved here</source>
+        <translation>任意：検査済みの部品をここへ移動します</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <source>The active model (follows promotions)</source>
+        <translation>有効なモデル（昇格に追従）</translation>
+    </message>
+    <message>
+        <source>The loaded model (none loaded)</source>
+        <translation>読み込み済みのモデル（なし）</translation>
+    </message>
+    <message>
+        <source>The loaded model: %1</source>
+        <translation>読み込み済みのモデル：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Parts keep arriving and wait until you resume (Space)</source>
+        <translation>部品は届き続け、再開するまで待機します（スペース）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Alarm after defects in a row:</source>
+        <translation>連続不良でアラーム：</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>アラームを確認</translation>
+    </message>
+    <message>
+        <source>Accept (OK)</source>
+        <translation>合格（良品）</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as OK (A)</source>
+        <translation>表示中の部品を良品にする (A)</translation>
+    </message>
+    <message>
+        <source>Reject (defect)</source>
+        <translation>不合格（不良）</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as defective (R)</source>
+        <translation>表示中の部品を不良にする (R)</translation>
+    </message>
+    <message>
+        <source>Yield of the last %1 parts (%)</source>
+        <translation>直近 %1 個の歩留まり (%)</translation>
+    </message>
+    <message>
+        <source>The newest part appears here with its heatmap.</source>
+        <translation>最新の部品がヒートマップとともにここに表示されます。</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LineSession</name>
+    <message>
+        <source>Line stopped: %1 parts scored, %2 could not be read, %3 already inspected before.</source>
+        <translation>ラインを停止しました：%1 個を評価、%2 個は読み取り不可、%3 個は検査済みでした。</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::MainWindow</name>
     <message>
         <source>DefectLens</source>
@@ -1013,6 +1201,22 @@
     <message>
         <source>Annotated images could not be marked: %1</source>
         <translation>アノテーション済み画像に印を付けられませんでした: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Line mode (watch a folder)</source>
+        <translation>ライン モード（フォルダーを監視）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Score each image as it arrives in a folder, live, and record every part</source>
+        <translation>フォルダーに届いた画像をその場で評価し、すべての部品を記録します</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>ライン</translation>
+    </message>
+    <message>
+        <source>Result %1 is not shown in the results table (check its filters).</source>
+        <translation>結果 %1 は結果テーブルに表示されていません（フィルターを確認してください）。</translation>
     </message>
 </context>
 <context>

@@ -607,6 +607,194 @@
     </message>
 </context>
 <context>
+    <name>dl::ui::LinePanel</name>
+    <message>
+        <source>Watching %1 with %2</source>
+        <translation>正在用 %2 监视 %1</translation>
+    </message>
+    <message>
+        <source>Watch folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Archive folder</source>
+        <translation>归档文件夹</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to watch (got &quot;%1&quot;).</source>
+        <translation>请选择一个已存在的文件夹进行监视（收到“%1”）。</translation>
+    </message>
+    <message>
+        <source>No model is loaded: open a model, or choose the active model.</source>
+        <translation>尚未加载模型：请打开一个模型，或选择当前生效的模型。</translation>
+    </message>
+    <message>
+        <source>Line mode records every part: set up a results database first (Settings).</source>
+        <translation>产线模式会记录每个零件：请先设置结果数据库（设置）。</translation>
+    </message>
+    <message>
+        <source>Stopping after the part in hand…</source>
+        <translation>处理完当前零件后停止…</translation>
+    </message>
+    <message>
+        <source>(no image: %1)</source>
+        <translation>（无图像：%1）</translation>
+    </message>
+    <message>
+        <source>UNREADABLE</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>DEFECT</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>score %1 (threshold %2)</source>
+        <translation>分数 %1（阈值 %2）</translation>
+    </message>
+    <message>
+        <source>recorded %1 ms after it was written</source>
+        <translation>写入后 %1 毫秒记录</translation>
+    </message>
+    <message>
+        <source>Defect</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <source>Overridden by the operator</source>
+        <translation>操作员已更改</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Yield</source>
+        <translation>良率</translation>
+    </message>
+    <message>
+        <source>Not watching.</source>
+        <translation>未在监视。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n part(s) waiting.</source>
+        <translation>
+            <numerusform>已暂停：%n 个零件等待中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching with %1; %n part(s) waiting.</source>
+        <translation>
+            <numerusform>正在用 %1 监视；%n 个零件等待中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM: %n defective part(s) in a row. Check the line.</source>
+        <translation>
+            <numerusform>报警：连续 %n 个缺陷零件。请检查产线。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watch folder:</source>
+        <translation>监视文件夹：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Subfolders</source>
+        <translation>子文件夹</translation>
+    </message>
+    <message>
+        <source>Archive to:</source>
+        <translation>归档到：</translation>
+    </message>
+    <message>
+        <source>optional: inspected parts are moved here</source>
+        <translation>可选：检测完的零件移动到此处</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>The active model (follows promotions)</source>
+        <translation>当前生效的模型（跟随启用）</translation>
+    </message>
+    <message>
+        <source>The loaded model (none loaded)</source>
+        <translation>已加载的模型（未加载）</translation>
+    </message>
+    <message>
+        <source>The loaded model: %1</source>
+        <translation>已加载的模型：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Parts keep arriving and wait until you resume (Space)</source>
+        <translation>零件继续到达并等待，直到您继续（空格键）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Alarm after defects in a row:</source>
+        <translation>连续缺陷报警数：</translation>
+    </message>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>确认报警</translation>
+    </message>
+    <message>
+        <source>Accept (OK)</source>
+        <translation>接受（合格）</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as OK (A)</source>
+        <translation>将显示的零件标记为合格 (A)</translation>
+    </message>
+    <message>
+        <source>Reject (defect)</source>
+        <translation>拒绝（缺陷）</translation>
+    </message>
+    <message>
+        <source>Mark the part shown as defective (R)</source>
+        <translation>将显示的零件标记为缺陷 (R)</translation>
+    </message>
+    <message>
+        <source>Yield of the last %1 parts (%)</source>
+        <translation>最近 %1 个零件的良率 (%)</translation>
+    </message>
+    <message>
+        <source>The newest part appears here with its heatmap.</source>
+        <translation>最新的零件及其热力图显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LineSession</name>
+    <message>
+        <source>Line stopped: %1 parts scored, %2 could not be read, %3 already inspected before.</source>
+        <translation>产线已停止：已评分 %1 个零件，%2 个无法读取，%3 个此前已检测。</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::MainWindow</name>
     <message>
         <source>DefectLens</source>
@@ -1013,6 +1201,22 @@
     <message>
         <source>Annotated images could not be marked: %1</source>
         <translation>无法标记已标注的图像：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Line mode (watch a folder)</source>
+        <translation>产线模式（监视文件夹）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Score each image as it arrives in a folder, live, and record every part</source>
+        <translation>图像一到达文件夹即实时评分，并记录每个零件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>产线</translation>
+    </message>
+    <message>
+        <source>Result %1 is not shown in the results table (check its filters).</source>
+        <translation>结果 %1 未显示在结果表中（请检查其筛选条件）。</translation>
     </message>
 </context>
 <context>

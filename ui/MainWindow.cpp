@@ -17,6 +17,7 @@
 #include "ui/common/SettingsDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/dataset/ThumbnailGrid.h"
+#include "ui/line/LinePanel.h"
 #include "ui/common/Translations.h"
 #include "ui/training/SynthesisPreview.h"
 #include "ui/training/TrainingPanel.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createThumbnailDock();
     createModelDocks();
     createAnnotationMode();
+    createLineMode();
     createActions();
     createStatusBar();
     connectEngine();
@@ -150,6 +152,13 @@ void MainWindow::createActions()
     inspectTestSetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     inspectTestSetAction_->setStatusTip(tr("Score the loaded dataset's test images with the loaded model and record "
                                            "the results with their metrics"));
+    inspectMenu->addSeparator();
+    lineModeAction_ = inspectMenu->addAction(tr("&Line mode (watch a folder)"));
+    lineModeAction_->setObjectName(QStringLiteral("lineModeAction"));
+    lineModeAction_->setCheckable(true);
+    lineModeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lineModeAction_->setStatusTip(tr("Score each image as it arrives in a folder, live, and record every part"));
+    connect(lineModeAction_, &QAction::toggled, this, &MainWindow::setLineMode);
     updateInspectActions();
 
     QMenu* viewMenu = viewMenu_ = menuBar()->addMenu(tr("&View"));
@@ -701,6 +710,7 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
 
 void MainWindow::onVerdictOverridden(const ResultRow& row)
 {
+    linePanel_->noteOverride(row.result.id);
     if (row.result.imagePath != currentImagePath_ || !row.override)
         return;
     shownOverride_ = {row.result.imagePath, row.override->verdict == db::Verdict::Defect, row.override->user,
@@ -850,6 +860,7 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
     // The model in use in the viewer is the one "Retrain with annotations" starts from,
     // however it was opened (model list, File > Open model, --model).
     trainingPanel_->setActiveModel(model.bundlePath, model.method);
+    linePanel_->setLoadedModel(model.bundlePath);
     const QString categories = model.categories.join(QStringLiteral(", "));
     updateModelLabel();
     appendLog(LogLevel::Info, tr("Loaded model %1: method %2, categories %3, threshold %4 (%5)")
@@ -944,6 +955,72 @@ void MainWindow::createAnnotationMode()
     });
 }
 
+void MainWindow::createLineMode()
+{
+    linePanel_ = new LinePanel;
+    centralStack_->addWidget(linePanel_);
+    linePanel_->setDatabasePathProvider([this] { return workstationDatabasePath(); });
+    connect(linePanel_, &LinePanel::errorOccurred, this, [this](const QString& message) { showError(tr("Line"), message); });
+    connect(linePanel_, &LinePanel::statusMessage, this, [this](const QString& message) {
+        appendLog(LogLevel::Info, message);
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(linePanel_, &LinePanel::reviewRequested, this, &MainWindow::reviewLivePart);
+    connect(linePanel_, &LinePanel::partRecorded, this, [this] {
+        // At most one reload a second: the line may deliver 40 parts a second.
+        if (liveRefreshPending_)
+            return;
+        liveRefreshPending_ = true;
+        QTimer::singleShot(1000, this, &MainWindow::followLiveResults);
+    });
+}
+
+void MainWindow::followLiveResults()
+{
+    liveRefreshPending_ = false;
+    try {
+        const QString database = workstationDatabasePath();
+        if (!resultsTable_->hasDatabase() || resultsTable_->databasePath() != database)
+            resultsTable_->openDatabase(database);
+        else
+            resultsTable_->refresh();
+    } catch (const std::exception& error) {
+        appendLog(LogLevel::Warning, QString::fromUtf8(error.what()));
+    }
+}
+
+void MainWindow::reviewLivePart(qint64 resultId, bool acceptAsOk)
+{
+    followLiveResults();
+    if (!resultsTable_->selectResult(resultId)) {
+        showError(tr("Line"), tr("Result %1 is not shown in the results table (check its filters).").arg(resultId));
+        return;
+    }
+    if (acceptAsOk)
+        resultsTable_->acceptCurrent();
+    else
+        resultsTable_->rejectCurrent();
+}
+
+bool MainWindow::isInLineMode() const
+{
+    return centralStack_->currentWidget() == linePanel_;
+}
+
+void MainWindow::setLineMode(bool on)
+{
+    {
+        const QSignalBlocker noRecursion(lineModeAction_);
+        lineModeAction_->setChecked(on);
+    }
+    if (on && isAnnotating()) {
+        const QSignalBlocker quiet(annotateAction_);
+        annotateAction_->setChecked(false);
+    }
+    // Leaving keeps the session running: the operator may look at a part meanwhile.
+    centralStack_->setCurrentWidget(on ? static_cast<QWidget*>(linePanel_) : resultView_);
+}
+
 bool MainWindow::isAnnotating() const
 {
     return centralStack_->currentWidget() == annotationEditor_;
@@ -954,6 +1031,10 @@ void MainWindow::setAnnotating(bool on)
     {
         const QSignalBlocker noRecursion(annotateAction_);
         annotateAction_->setChecked(on);
+    }
+    if (on && lineModeAction_ && lineModeAction_->isChecked()) {
+        const QSignalBlocker quiet(lineModeAction_);
+        lineModeAction_->setChecked(false);
     }
     // Leaving keeps the editor's state (and any unsaved mask, asked about later).
     centralStack_->setCurrentWidget(on ? static_cast<QWidget*>(annotationEditor_) : resultView_);
@@ -1054,6 +1135,7 @@ void MainWindow::applySettings(const AppSettings& settings)
     for (QAction* action : languageGroup_->actions())
         action->setChecked(action->data().toString() == currentLanguage());
     engine_->setBackboneWeights(settings.backboneWeights);
+    linePanel_->setWeightsPath(settings.backboneWeights);
     // The decompression-bomb guard: the engine's decodes (data/ImageIO) and Qt's own
     // (thumbnails, stored heatmaps, the annotation editor) refuse larger images.
     const std::uint64_t maxPixels = settings.maxImageMegapixels > 0
@@ -1132,6 +1214,8 @@ void MainWindow::retranslateUi()
     inspectFolderAction_->setText(tr("Inspect &folder\u2026"));
     inspectFolderAction_->setStatusTip(tr("Score every image of a folder with the loaded model and record the results"));
     inspectTestSetAction_->setText(tr("Inspect the &test set"));
+    lineModeAction_->setText(tr("&Line mode (watch a folder)"));
+    lineModeAction_->setStatusTip(tr("Score each image as it arrives in a folder, live, and record every part"));
     inspectTestSetAction_->setStatusTip(tr("Score the loaded dataset's test images with the loaded model and record "
                                            "the results with their metrics"));
     viewMenu_->setTitle(tr("&View"));

@@ -29,6 +29,7 @@ struct Dataset;
 namespace dl::ui {
 
 class AnnotationEditor;
+class LinePanel;
 class DatasetTree;
 class EngineBridge;
 class ThumbnailGrid;
@@ -95,6 +96,12 @@ public:
     void showAnnotationEditor() { setAnnotating(true); }
     void setAnnotating(bool on);
     bool isAnnotating() const;
+    // Line mode (Inspect > Line mode, Ctrl+L): the live view of a watch folder
+    // takes the centre; parts are recorded in the workstation's database and the
+    // results table follows them.
+    void setLineMode(bool on);
+    bool isInLineMode() const;
+    LinePanel* linePanel() const { return linePanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     // Tools > Anomaly synthesis preview: SDAS images at a chosen strength (non-modal).
     void showSynthesisPreview();
@@ -124,6 +131,9 @@ private:
     void onActiveModelChanged(const QString& bundlePath, const QString& method);
     void createStatusBar();
     void createAnnotationMode();
+    void createLineMode();
+    void reviewLivePart(qint64 resultId, bool acceptAsOk);
+    void followLiveResults();
     void createThumbnailDock();
     void createAppearanceMenus(QMenu* viewMenu); // theme and language
     void retranslateUi();
@@ -165,6 +175,9 @@ private:
     void appendLog(LogLevel level, const QString& message);
 
     EngineBridge* engine_ = nullptr;
+    LinePanel* linePanel_ = nullptr;
+    QAction* lineModeAction_ = nullptr;
+    bool liveRefreshPending_ = false;
     ResultView* resultView_ = nullptr;
     DatasetTree* datasetTree_ = nullptr;
     QDockWidget* datasetDock_ = nullptr;

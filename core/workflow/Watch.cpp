@@ -12,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <thread>
 
 #include <sys/stat.h>
 
@@ -259,6 +260,11 @@ private:
             if (job_.onStatus && secondsSince(lastStatus) >= 1.0) {
                 job_.onStatus(status(watch));
                 lastStatus = SteadyClock::now();
+            }
+            if (job_.paused && job_.paused->load()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                lastActivity = SteadyClock::now(); // a pause is not idleness
+                continue;
             }
             // One image at a time while the line keeps up; a batch once a backlog builds.
             const std::size_t want = watch.backlog() > 1 ? std::max<std::size_t>(1, job_.maxBatch) : 1;

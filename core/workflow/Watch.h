@@ -21,6 +21,7 @@
 #include "engine/Detector.h"
 #include "workflow/WorkRecorder.h"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -76,6 +77,9 @@ struct WatchJob {
     // Optional: about once a second, and when the model changes.
     std::function<void(const WatchStatus&)> onStatus;
     std::shared_ptr<CancelToken> cancel;
+    // While set, no file is taken: arrivals wait in the queue (and the folder),
+    // status reports and promotions go on. The GUI's Pause.
+    std::shared_ptr<std::atomic<bool>> paused;
 };
 
 struct WatchSummary {

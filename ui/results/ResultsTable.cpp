@@ -361,13 +361,20 @@ void ResultsTable::refresh()
     reload();
     if (newRun || !chosenResult)
         return;
+    selectResult(*chosenResult);
+}
+
+bool ResultsTable::selectResult(db::RowId resultId)
+{
     for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow) {
         const QModelIndex index = proxy_->mapToSource(proxy_->index(proxyRow, 0));
-        if (model_->rowAt(index.row()).result.id == *chosenResult) {
+        if (model_->rowAt(index.row()).result.id == resultId) {
             table_->selectRow(proxyRow);
-            break;
+            table_->scrollTo(proxy_->index(proxyRow, 0));
+            return true;
         }
     }
+    return false;
 }
 
 void ResultsTable::fillCategoryCombo()

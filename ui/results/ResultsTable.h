@@ -60,6 +60,8 @@ public:
     // may have added some): a scoring run newer than any seen before is selected,
     // else the chosen run and row stay selected.
     void refresh();
+    // Selects the row of this result when the filters show it; false otherwise.
+    bool selectResult(db::RowId resultId);
 
     // Records a score the viewer showed (an image opened from the dataset, the
     // thumbnails or File > Open image) as a result of this session's viewer run, a

@@ -81,6 +81,15 @@ public:
         auto& stored = runs.at(std::size_t(run - 1)).results;
         stored.insert(stored.end(), results.begin(), results.end());
     }
+    // The watch journal is tested through the CLI (tst_cli_watch) and the store (tst_store_watch).
+    std::optional<wf::JournalledFile> findInspectedFile(const wf::WatchedFileEntry&) override { return std::nullopt; }
+    std::vector<std::optional<wf::JournalledFile>> addInspectedFiles(wf::RecordId,
+                                                                    const std::vector<wf::InspectedFileEntry>& f) override
+    {
+        return std::vector<std::optional<wf::JournalledFile>>(f.size());
+    }
+    void setArchivedPath(wf::RecordId, const std::string&) override {}
+    std::optional<wf::ActiveModelEntry> activeModel() override { return std::nullopt; }
 };
 
 // Scores an image by its mean brightness; its map is the grey image itself.

@@ -1,0 +1,175 @@
+// Line mode with a real model and a real watch folder: parts dropped into the
+// folder appear with their heatmap and verdict, the counts and the alarm follow,
+// Pause holds parts back, A / R ask for a review of the part shown, and every
+// part is recorded in the database.
+#include "TestSupport.h"
+#include "data/Importers.h"
+#include "database/Store.h"
+#include "engine/Engine.h"
+#include "ui/MainWindow.h"
+#include "ui/line/LinePanel.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+namespace {
+
+QImage makePart(int seed, bool defect = false)
+{
+    QImage image(128, 128, QImage::Format_RGB888);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const int base = 120 + int(40.0 * std::sin(0.35 * x + 0.1 * (seed % 3))) + ((x * 7 + y * 13 + seed) % 9);
+            image.setPixelColor(x, y, QColor(base, base + 10, base + 20));
+        }
+    if (defect) {
+        QPainter painter(&image);
+        painter.fillRect(QRect(70, 30, 30, 30), QColor(250, 30, 30));
+    }
+    return image;
+}
+
+// As a grabber writes: under a temporary name, renamed when complete.
+void dropPart(const QString& folder, const QString& name, int seed, bool defect)
+{
+    const QString temporary = folder + "/" + name + ".part";
+    QVERIFY(makePart(seed, defect).save(temporary, "PNG"));
+    QVERIFY(QFile::rename(temporary, folder + "/" + name));
+}
+
+} // namespace
+
+class TestLinePanel : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString bundle_;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        if (!dltest::sharedExists("models/mobilenetv2-12-int8.onnx"))
+            return;
+        const QString trainFolder = dir_.path() + "/train";
+        QVERIFY(QDir().mkpath(trainFolder));
+        for (int i = 0; i < 16; ++i)
+            QVERIFY(makePart(100 + i).save(trainFolder + QStringLiteral("/part_%1.png").arg(i)));
+        dl::DatasetOptions options;
+        options.format = dl::DatasetFormat::Folder;
+        const dl::Dataset data = dl::importDataset(trainFolder.toStdString(), options);
+        dl::TrainRequest request;
+        request.method = "patchcore";
+        request.params = {{"image_size", 128}, {"coreset_ratio", 0.25}};
+        request.backbone.weightsPath = dltest::sharedPath("models/mobilenetv2-12-int8.onnx").toStdString();
+        request.datasets = {&data};
+        bundle_ = dir_.path() + "/parts.dlm";
+        dl::saveDetector(*dl::trainDetector(request, {}), bundle_.toStdString());
+    }
+
+    void refusesAFolderThatDoesNotExist()
+    {
+        dl::ui::LinePanel panel;
+        QSignalSpy errors(&panel, &dl::ui::LinePanel::errorOccurred);
+        QVERIFY(!panel.startWatching(dir_.path() + "/nowhere"));
+        QCOMPARE(errors.count(), 1);
+        QVERIFY(errors.at(0).at(0).toString().contains("nowhere"));
+        QVERIFY(!panel.isWatching());
+    }
+
+    void livePartsShowCountAlarmPauseAndAreRecorded()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString folder = dir_.path() + "/line";
+        const QString database = dir_.path() + "/line.sqlite";
+        QVERIFY(QDir().mkpath(folder));
+        dl::ui::LinePanel panel;
+        panel.resize(1200, 800);
+        panel.show();
+        panel.setDatabasePathProvider([database] { return database; });
+        panel.setLoadedModel(bundle_);
+        panel.findChild<QComboBox*>("lineModel")->setCurrentIndex(1); // the loaded model
+        panel.setAlarmThreshold(2);
+        QSignalSpy errors(&panel, &dl::ui::LinePanel::errorOccurred);
+        QSignalSpy started(panel.session(), &dl::ui::LineSession::started);
+        QSignalSpy recorded(&panel, &dl::ui::LinePanel::partRecorded);
+        QVERIFY(panel.startWatching(folder));
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 60000);
+        QCOMPARE(errors.count(), 0);
+
+        dropPart(folder, "p1.png", 1, false);
+        dropPart(folder, "p2.png", 2, false);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 2, 30000);
+        QVERIFY(!panel.alarmRaised());
+        dropPart(folder, "p3.png", 3, true);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 3, 30000);
+        QCOMPARE(panel.findChild<QLabel*>("lineBadge")->text(), QStringLiteral("DEFECT"));
+        QVERIFY(!panel.alarmRaised()); // one defect is not a trend
+        dropPart(folder, "p4.png", 4, true);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 4, 30000);
+        QCOMPARE(panel.defectCount(), 2);
+        QVERIFY(panel.alarmRaised()); // two in a row
+        QVERIFY(!panel.findChild<QLabel*>("lineImage")->pixmap().isNull());
+
+        // Paused: a part waits in the folder's queue until Resume.
+        panel.pause(true);
+        QTest::qWait(300);
+        dropPart(folder, "p5.png", 5, false);
+        QTest::qWait(800);
+        QCOMPARE(panel.inspectedCount(), 4);
+        panel.pause(false);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 5, 30000);
+        QCOMPARE(panel.findChild<QLabel*>("lineBadge")->text(), QStringLiteral("OK"));
+
+        // A / R ask for a review of the part shown; an override of it counts once.
+        QSignalSpy reviews(&panel, &dl::ui::LinePanel::reviewRequested);
+        QTest::keyClick(&panel, Qt::Key_R);
+        QCOMPARE(reviews.count(), 1);
+        QCOMPARE(reviews.at(0).at(0).toLongLong(), panel.shownResultId());
+        QCOMPARE(reviews.at(0).at(1).toBool(), false);
+        panel.noteOverride(panel.shownResultId());
+        panel.noteOverride(panel.shownResultId());
+        panel.noteOverride(987654); // not a part of this session
+        QCOMPARE(panel.overriddenCount(), 1);
+
+        panel.stopWatching();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isWatching(), 30000);
+        QCOMPARE(recorded.count(), 5);
+        dl::db::Store store;
+        store.open(database);
+        const auto journal = store.watchedFiles();
+        QCOMPARE(int(journal.size()), 5);
+        for (const auto& entry : journal) {
+            QVERIFY(entry.scored);
+            const auto result = store.result(*entry.resultId);
+            QVERIFY(result.has_value());
+            QVERIFY2(QFile::exists(result->heatmapPath), qPrintable(result->heatmapPath));
+        }
+    }
+
+    void lineModeTakesTheCentreOfTheMainWindow()
+    {
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        QVERIFY(!window.isInLineMode());
+        window.setLineMode(true);
+        QVERIFY(window.isInLineMode());
+        window.setAnnotating(true);
+        QVERIFY(!window.isInLineMode());
+        window.setLineMode(true);
+        QVERIFY(window.isInLineMode());
+        QVERIFY(!window.isAnnotating());
+    }
+};
+
+QTEST_MAIN(TestLinePanel)
+#include "tst_linepanel.moc"
