@@ -786,12 +786,16 @@
         <translation>Das gezeigte Teil als defekt markieren (R)</translation>
     </message>
     <message>
-        <source>Yield of the last %1 parts (%)</source>
-        <translation>Ausbeute der letzten %1 Teile (%)</translation>
-    </message>
-    <message>
         <source>The newest part appears here with its heatmap.</source>
         <translation>Das neueste Teil erscheint hier mit seiner Heatmap.</translation>
+    </message>
+    <message>
+        <source>Yield (%)</source>
+        <translation>Ausbeute (%)</translation>
+    </message>
+    <message>
+        <source>OK share of the last %1 parts</source>
+        <translation>OK-Anteil der letzten %1 Teile</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +2855,10 @@ Nachher: %2</translation>
     <message>
         <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
         <translation>--report braucht &lt;run&gt;:&lt;file.html&gt;, z. B. 3:bericht.html</translation>
+    </message>
+    <message>
+        <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
+        <translation>Beim Start den Linienmodus öffnen und den Ordner &lt;dir&gt; überwachen: mit --model mit diesem Modell, sonst mit dem aktiven Modell der Datenbank, das seinen Freigaben folgt.</translation>
     </message>
 </context>
 </TS>

@@ -779,12 +779,16 @@
         <translation>表示中の部品を不良にする (R)</translation>
     </message>
     <message>
-        <source>Yield of the last %1 parts (%)</source>
-        <translation>直近 %1 個の歩留まり (%)</translation>
-    </message>
-    <message>
         <source>The newest part appears here with its heatmap.</source>
         <translation>最新の部品がヒートマップとともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Yield (%)</source>
+        <translation>歩留まり (%)</translation>
+    </message>
+    <message>
+        <source>OK share of the last %1 parts</source>
+        <translation>直近 %1 個の良品率</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +2836,10 @@ After: %2</source>
     <message>
         <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
         <translation>--report には &lt;run&gt;:&lt;file.html&gt; が必要です (例: 3:report.html)</translation>
+    </message>
+    <message>
+        <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
+        <translation>起動時にライン モードでフォルダー &lt;dir&gt; を監視します。--model を指定した場合はそのモデル、それ以外はデータベースの有効なモデルを使い、その昇格に追従します。</translation>
     </message>
 </context>
 </TS>

@@ -779,12 +779,16 @@
         <translation>将显示的零件标记为缺陷 (R)</translation>
     </message>
     <message>
-        <source>Yield of the last %1 parts (%)</source>
-        <translation>最近 %1 个零件的良率 (%)</translation>
-    </message>
-    <message>
         <source>The newest part appears here with its heatmap.</source>
         <translation>最新的零件及其热力图显示在这里。</translation>
+    </message>
+    <message>
+        <source>Yield (%)</source>
+        <translation>良率 (%)</translation>
+    </message>
+    <message>
+        <source>OK share of the last %1 parts</source>
+        <translation>最近 %1 个零件的合格比例</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +2836,10 @@ After: %2</source>
     <message>
         <source>--report needs &lt;run&gt;:&lt;file.html&gt;, e.g. 3:report.html</source>
         <translation>--report 需要 &lt;run&gt;:&lt;file.html&gt;，例如 3:report.html</translation>
+    </message>
+    <message>
+        <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
+        <translation>启动时进入产线模式并监视文件夹 &lt;dir&gt;：指定 --model 时使用该模型，否则使用数据库中当前生效的模型并跟随其启用。</translation>
     </message>
 </context>
 </TS>

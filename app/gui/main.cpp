@@ -6,6 +6,7 @@
 #include "common/OpenMpWaitPolicy.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
+#include "ui/line/LinePanel.h"
 #include "ui/models/ModelList.h"
 #include "ui/models/ThresholdDialog.h"
 #include "ui/common/SettingsDialog.h"
@@ -89,7 +90,12 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Write the report of run <run> of the --db database to <file.html> (with .csv "
                                 "and .pdf beside it) at start."),
         QApplication::translate("main", "run:file.html"));
-    parser.addOptions({thresholdOption, reportOption});
+    const QCommandLineOption lineOption(
+        QStringLiteral("line"),
+        QApplication::translate("main", "Start Line mode at start, watching the folder <dir>: with --model, with that "
+                                "model; else with the database's active model, following its promotions."),
+        QApplication::translate("main", "dir"));
+    parser.addOptions({thresholdOption, reportOption, lineOption});
     parser.process(app);
 
     dl::ui::MainWindow window;
@@ -163,6 +169,20 @@ int main(int argc, char** argv)
                 window.modelList()->compareModels(models[0], models[1], true, true);
             }
         }, Qt::SingleShotConnection);
+    }
+    if (parser.isSet(lineOption)) {
+        const QString folder = parser.value(lineOption);
+        window.setLineMode(true);
+        if (parser.isSet(modelOption)) {
+            // Once the engine has loaded (and verified) the model.
+            QObject::connect(window.engine(), &dl::ui::EngineBridge::modelLoaded, &window, [&window, folder] {
+                window.linePanel()->useActiveModel(false);
+                window.linePanel()->startWatching(folder);
+            }, Qt::SingleShotConnection);
+        } else {
+            window.linePanel()->useActiveModel(true);
+            window.linePanel()->startWatching(folder);
+        }
     }
     return app.exec();
 }

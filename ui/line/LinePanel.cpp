@@ -148,6 +148,8 @@ LinePanel::LinePanel(QWidget* parent) : QWidget(parent), session_(new LineSessio
     ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
     yieldPlot_->xAxis->setTicker(ticker);
     yieldPlot_->yAxis->setRange(0, 105);
+    yieldPlot_->legend->setVisible(true);
+    yieldPlot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(setup);
@@ -211,6 +213,11 @@ void LinePanel::setLoadedModel(const QString& bundlePath)
 {
     loadedModel_ = bundlePath;
     retranslateUi();
+}
+
+void LinePanel::useActiveModel(bool followActive)
+{
+    modelCombo_->setCurrentIndex(followActive ? ActiveModel : LoadedModel);
 }
 
 void LinePanel::setArchiveFolder(const QString& folder)
@@ -494,7 +501,8 @@ void LinePanel::retranslateUi()
     acceptButton_->setToolTip(tr("Mark the part shown as OK (A)"));
     rejectButton_->setText(tr("Reject (defect)"));
     rejectButton_->setToolTip(tr("Mark the part shown as defective (R)"));
-    yieldPlot_->yAxis->setLabel(tr("Yield of the last %1 parts (%)").arg(kRollingParts));
+    yieldPlot_->yAxis->setLabel(tr("Yield (%)"));
+    yieldPlot_->graph(0)->setName(tr("OK share of the last %1 parts").arg(kRollingParts));
     if (badge_->text().isEmpty())
         imageLabel_->setText(tr("The newest part appears here with its heatmap."));
     updateCounts();

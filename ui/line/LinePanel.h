@@ -35,6 +35,9 @@ public:
     void setDatabasePathProvider(std::function<QString()> provider) { databasePath_ = std::move(provider); }
     void setWeightsPath(const QString& path) { weightsPath_ = path; }
     void setLoadedModel(const QString& bundlePath);
+    // Which model a session started from here uses: the database's active model
+    // (following promotions; the default) or the model loaded in the viewer.
+    void useActiveModel(bool followActive);
 
     // Starts watching `folder` (also the Start button); false with the reason
     // in errorOccurred when it cannot start.
