@@ -1,5 +1,7 @@
 #include "cli/CliOptions.h"
 
+#include "engine/TiledDetector.h"
+
 #include "common/Error.h"
 
 #include <cmath>
@@ -118,6 +120,10 @@ common options:
   --threads N      CPU threads (default: all cores)
   --param fast_path=off   run the networks op by op instead of as frozen, fused graphs
                    (for comparison and debugging; benchmark measures both unless off)
+  --tile SIZE [--overlap PX]   large images in overlapping SIZE px tiles at native resolution,
+                   maps stitched: with fit the model trains on tiles and keeps the setting
+                   (also --param tile_size=SIZE tile_overlap=PX); with test, predict, watch and
+                   benchmark it overrides the model's setting
   --max-image-pixels N   refuse images with more pixels than this before decoding them
                    (default 100000000; also DEFECTLENS_MAX_IMAGE_PIXELS)
   --weights FILE   backbone weights (default: located automatically, sha256-checked)
@@ -220,6 +226,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.inputPath = value();
         } else if (a == "--overlay-dir") {
             o.overlayDir = value();
+        } else if (a == "--tile") {
+            o.tileSize = parseInt(a, value());
+        } else if (a == "--overlap") {
+            o.tileOverlap = parseInt(a, value());
         } else if (a == "--recursive") {
             o.recursive = true;
         } else if (a == "--archive") {
@@ -289,6 +299,17 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         }
     }
 
+    if (o.tileOverlap >= 0 && o.tileSize == 0)
+        throw Error("--overlap needs --tile SIZE");
+    if (o.tileSize != 0) {
+        // Checked by the engine's rule, so the CLI and --param tile_size agree.
+        nlohmann::json tiling = {{"tile_size", o.tileSize}, {"tile_overlap", std::max(0, o.tileOverlap)}};
+        takeTilingParameters(tiling);
+        if (o.command == "fit") {
+            o.params["tile_size"] = o.tileSize;
+            o.params["tile_overlap"] = std::max(0, o.tileOverlap);
+        }
+    }
     auto require = [&](bool ok, const std::string& what) {
         if (!ok) throw Error(o.command + " needs " + what + "\n\n" + usageText());
     };

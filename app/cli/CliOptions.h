@@ -49,6 +49,9 @@ struct CliOptions {
     int benchmarkImages = 60;
     int batchSize = 8;
     int warmup = 3;
+    // tiles: fit stores them in the model; test, predict, watch and benchmark override the model's
+    int tileSize = 0;                    // --tile SIZE; 0: not given
+    int tileOverlap = -1;                // --overlap PX; -1: not given
     // watch
     bool recursive = false;              // --recursive: subfolders of --input too
     std::string archiveDir;              // --archive DIR: move inspected files there

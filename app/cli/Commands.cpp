@@ -63,6 +63,11 @@ extern "C" void onInterrupt(int signalNumber)
 }
 } // namespace
 
+TileSpec tilingOverride(const CliOptions& o)
+{
+    return o.command == "fit" ? TileSpec{} : TileSpec{o.tileSize, std::max(0, o.tileOverlap)};
+}
+
 ProgressContext stderrProgress(const CliOptions& o)
 {
     ProgressContext p;
@@ -277,7 +282,7 @@ json testJson(const CliOptions& o, const Detector& detector, const EvaluationRep
 int runTest(const CliOptions& o)
 {
     std::vector<Dataset> datasets = importAll(o);
-    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    auto detector = loadDetector(o.modelPath, o.weightsPath, tilingOverride(o));
     db::JobRecorder recording = openRecorder(o);
     applyDatabaseLabels(o, recording.recorder(), datasets);
     workflow::EvaluateJob job;
@@ -339,7 +344,7 @@ json predictJson(const CliOptions& o, const Detector& detector, const std::vecto
 
 int runPredict(const CliOptions& o)
 {
-    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    auto detector = loadDetector(o.modelPath, o.weightsPath, tilingOverride(o));
     workflow::PredictJob job;
     job.files = listImageFiles(o.inputPath);
     db::JobRecorder recording = openRecorder(o);
@@ -378,7 +383,7 @@ double peakRssMb()
 int runBenchmark(const CliOptions& o)
 {
     std::vector<Dataset> datasets = importAll(o);
-    auto detector = loadDetector(o.modelPath, o.weightsPath);
+    auto detector = loadDetector(o.modelPath, o.weightsPath, tilingOverride(o));
     std::vector<std::string> files;
     for (const auto& d : datasets) {
         for (const Sample* s : d.select(Split::Test)) files.push_back(s->path);
@@ -392,7 +397,7 @@ int runBenchmark(const CliOptions& o)
     workflow::RecordedRun run(recording.recorder(), workflow::RunKind::Benchmark,
                               {{"model", o.modelPath}, {"data", datasetParams(o)}, {"images", files.size()}});
     return run.complete([&] {
-        struct OneAtATime { std::vector<double> e2e, net, decode; };
+        struct OneAtATime { std::vector<double> e2e, net, decode, megapixels; };
         auto oneAtATime = [&](const char* path) {
             for (int i = 0; i < o.warmup; ++i) predictFile(*detector, files[std::size_t(i) % files.size()]);
             OneAtATime m;
@@ -402,6 +407,7 @@ int runBenchmark(const CliOptions& o)
                 const auto start = Clock::now();
                 cv::Mat image = loadImageRgb(files[i]);
                 m.decode.push_back(msSince(start));
+                m.megapixels.push_back(double(image.total()) / 1e6);
                 Prediction p = detector->predict(image);
                 m.e2e.push_back(msSince(start));
                 m.net.push_back(p.networkMs);
@@ -430,6 +436,14 @@ int runBenchmark(const CliOptions& o)
         json out = {{"model", o.modelPath}, {"method", detector->info().method}, {"images", files.size()},
                     {"threads", runtimeThreads()}, {"fast_path", o.fastPath},
                     {"e2e_ms_median", percentile(m.e2e, 0.5)}, {"e2e_ms_p95", percentile(m.e2e, 0.95)},
+                    // Per megapixel of input: what matters for large frames scored in tiles.
+                    {"e2e_ms_per_megapixel",
+                     std::accumulate(m.e2e.begin(), m.e2e.end(), 0.0)
+                         / std::max(1e-9, std::accumulate(m.megapixels.begin(), m.megapixels.end(), 0.0))},
+                    {"tiling", detector->info().tiling.enabled()
+                                   ? json{{"size", detector->info().tiling.size},
+                                          {"overlap", detector->info().tiling.overlap}}
+                                   : json(nullptr)},
                     {"e2e_ms_mean", std::accumulate(m.e2e.begin(), m.e2e.end(), 0.0) / double(m.e2e.size())},
                     {"decode_ms_median", percentile(m.decode, 0.5)},
                     {"net_ms_median", percentile(m.net, 0.5)},

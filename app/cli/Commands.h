@@ -2,6 +2,7 @@
 #include "cli/CliOptions.h"
 #include "common/Progress.h"
 #include "data/Dataset.h"
+#include "engine/Detector.h"
 #include "database/StoreRecorder.h"
 #include "workflow/WorkRecorder.h"
 
@@ -22,6 +23,8 @@ std::vector<Dataset> importAll(const CliOptions& o);
 db::JobRecorder openRecorder(const CliOptions& o);
 // --labels-from-db: defect masks annotated in the database become labelled training defects.
 void applyDatabaseLabels(const CliOptions& o, workflow::WorkRecorder& recorder, std::vector<Dataset>& datasets);
+// --tile / --overlap of a scoring command: replaces the model's own tiling (disabled when not given).
+TileSpec tilingOverride(const CliOptions& o);
 // The --data arguments as recorded with a run.
 nlohmann::json datasetParams(const CliOptions& o);
 } // namespace dl::cli

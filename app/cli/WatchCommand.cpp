@@ -103,6 +103,7 @@ int runWatch(const CliOptions& o)
     if (!job.followActive)
         job.modelPath = o.modelPath;
     job.weightsPath = o.weightsPath;
+    job.tiling = tilingOverride(o);
     job.maxBatch = std::size_t(std::max(1, o.batchSize));
     job.exitWhenIdleSeconds = o.exitWhenIdleSeconds;
     job.maxImages = std::size_t(o.maxImages);

@@ -31,6 +31,15 @@ struct Prediction {
     double networkMs = 0; // time spent in the neural network alone
 };
 
+// Large images (line-scan, 20 MP frames) scored in overlapping tiles at native
+// resolution, the maps stitched (engine/TiledDetector.h). size 0: off, the
+// whole image is resized to the model's input.
+struct TileSpec {
+    int size = 0;      // tile edge in image pixels
+    int overlap = 0;   // pixels shared by neighbouring tiles
+    bool enabled() const { return size > 0; }
+};
+
 // Everything a detector needs that is not method-specific; stored in the bundle header.
 struct ModelInfo {
     std::string method;
@@ -44,6 +53,7 @@ struct ModelInfo {
     // Normal-score statistics from held-out normal images, for display normalisation.
     nlohmann::json normalisation = nlohmann::json::object();
     nlohmann::json provenance = nlohmann::json::object(); // datasets, counts, times, version
+    TileSpec tiling;                   // trained and scored in tiles when enabled
 };
 
 class Detector {

@@ -8,6 +8,7 @@
 #include "data/ImagePrefetch.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
+#include "engine/TiledDetector.h"
 #include "engine/Runtime.h"
 #include "components/TrainingSupport.h"
 
@@ -210,7 +211,9 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
         throw Error("no training data given (use --data PATH)");
     const TrainingSet set = collectTrainingSet(request);
 
-    auto detector = DetectorRegistry::instance().create(request.method, request.params);
+    nlohmann::json methodParams = request.params;
+    const TileSpec tiling = takeTilingParameters(methodParams);
+    auto detector = withTiling(DetectorRegistry::instance().create(request.method, methodParams), tiling);
     ModelInfo& info = detector->info();
     info.backbone = request.backbone;
     info.categories = set.input.categories;
@@ -252,6 +255,8 @@ std::string saveDetector(const Detector& detector, const std::string& path)
     bundle.header["threshold"] = {{"value", info.threshold}, {"source", info.thresholdSource}};
     bundle.header["normalisation"] = info.normalisation;
     bundle.header["provenance"] = info.provenance;
+    if (info.tiling.enabled())
+        bundle.header["tiling"] = {{"size", info.tiling.size}, {"overlap", info.tiling.overlap}};
     detector.save(bundle);
     std::string bytes = bundle.serialize();
     std::string checksum = bytes.substr(bytes.size() - 64);
@@ -259,7 +264,8 @@ std::string saveDetector(const Detector& detector, const std::string& path)
     return checksum;
 }
 
-std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride)
+std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride,
+                                       const TileSpec& tilingOverride)
 {
     ensureRuntimeConfigured();
     ModelBundle bundle = ModelBundle::load(path);
@@ -274,7 +280,20 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
     std::unique_ptr<Detector> detector;
     try {
         const auto& h = bundle.header;
-        detector = DetectorRegistry::instance().create(h.at("method").get<std::string>(), h.at("params"));
+        TileSpec tiling;
+        if (h.contains("tiling")) {
+            nlohmann::json asParameters = {{"tile_size", h.at("tiling").at("size")},
+                                           {"tile_overlap", h.at("tiling").at("overlap")}};
+            try {
+                tiling = takeTilingParameters(asParameters);
+            } catch (const Error& e) {
+                throw Error::forFile(path, std::string("model bundle header has a damaged tiling entry: ") + e.what());
+            }
+        }
+        if (tilingOverride.enabled())
+            tiling = tilingOverride;
+        detector = withTiling(DetectorRegistry::instance().create(h.at("method").get<std::string>(), h.at("params")),
+                              tiling);
         ModelInfo& info = detector->info();
         info.backbone.architecture = h.at("backbone").at("architecture").get<std::string>();
         info.backbone.weightsPath = weightsOverride.empty() ? h.at("backbone").at("weights_path").get<std::string>()

@@ -12,6 +12,8 @@ namespace dl {
 
 struct TrainRequest {
     std::string method = "patchcore";
+    // Method parameters; "tile_size" and "tile_overlap" (engine/TiledDetector.h)
+    // make the model train and score in tiles.
     nlohmann::json params = nlohmann::json::object();
     BackboneSpec backbone;
     std::vector<const Dataset*> datasets;   // one or several (unified)
@@ -28,7 +30,11 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
 std::string saveDetector(const Detector& detector, const std::string& path);
 // Loads a bundle: verifies its checksum and the backbone weights' sha256.
 // `weightsOverride` replaces the recorded backbone weights path (hash still checked).
-std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride = {});
+// A bundle trained in tiles (header "tiling") comes back wrapped in a
+// TiledDetector; `tilingOverride`, when enabled, tiles any model with that
+// spec instead (the CLI's --tile on scoring commands).
+std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride = {},
+                                       const TileSpec& tilingOverride = {});
 
 // Decodes and scores one image file (errors name the file).
 Prediction predictFile(Detector& detector, const std::string& imagePath);

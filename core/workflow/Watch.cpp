@@ -79,10 +79,10 @@ struct LoadedModel {
 };
 
 LoadedModel loadModel(WorkRecorder& recorder, const std::string& path, const std::string& weights,
-                      std::optional<RecordId> knownId)
+                      const TileSpec& tiling, std::optional<RecordId> knownId)
 {
     LoadedModel m;
-    m.detector = loadDetector(path, weights);
+    m.detector = loadDetector(path, weights, tiling);
     m.path = path;
     m.checksum = m.detector->info().provenance.value("bundle_sha256", "");
     if (knownId)
@@ -97,12 +97,12 @@ LoadedModel loadModel(WorkRecorder& recorder, const std::string& path, const std
 }
 
 // The active model of the database, loaded; throws dl::Error when there is none.
-LoadedModel loadActiveModel(WorkRecorder& recorder, const std::string& weights)
+LoadedModel loadActiveModel(WorkRecorder& recorder, const std::string& weights, const TileSpec& tiling)
 {
     const std::optional<ActiveModelEntry> active = recorder.activeModel();
     if (!active)
         throw Error("the database has no active model yet; put one into use with: defectlens-cli promote --model-id N");
-    return loadModel(recorder, active->bundlePath, weights, active->id);
+    return loadModel(recorder, active->bundlePath, weights, tiling, active->id);
 }
 
 // The watch's current run: one per model, so that every result names its model.
@@ -210,8 +210,8 @@ public:
     WatchSummary run()
     {
         const auto start = SteadyClock::now();
-        model_ = job_.followActive ? loadActiveModel(recorder_, job_.weightsPath)
-                                   : loadModel(recorder_, job_.modelPath, job_.weightsPath, std::nullopt);
+        model_ = job_.followActive ? loadActiveModel(recorder_, job_.weightsPath, job_.tiling)
+                                   : loadModel(recorder_, job_.modelPath, job_.weightsPath, job_.tiling, std::nullopt);
         logInfo("watching " + inputFolder_ + " with " + model_.description());
         line::FolderWatchOptions options;
         options.folder = inputFolder_;
@@ -313,7 +313,7 @@ private:
             return;
         LoadedModel next;
         try {
-            next = loadModel(recorder_, active->bundlePath, job_.weightsPath, active->id);
+            next = loadModel(recorder_, active->bundlePath, job_.weightsPath, job_.tiling, active->id);
         } catch (const Error& e) {
             refusedModelId_ = active->id;
             logWarning("the newly promoted model " + std::to_string(active->id) + " could not be loaded, "

@@ -63,6 +63,7 @@ struct WatchJob {
     std::string modelPath;            // the bundle, unless followActive
     bool followActive = false;        // use the database's active model and follow its promotions
     std::string weightsPath;          // backbone weights override for every model loaded
+    TileSpec tiling;                  // when enabled: replaces every loaded model's tiling
     std::size_t maxBatch = 8;         // at most this many images per network call under backlog
     std::size_t maxQueued = 10000;    // paths held in memory at most (the folder keeps the rest)
     std::chrono::milliseconds settleTime{1000};    // for files found by listing

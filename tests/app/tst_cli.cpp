@@ -116,6 +116,19 @@ private slots:
         QVERIFY(o.err.contains("nosuchmethod"));
     }
 
+    void tileOptionsAreChecked()
+    {
+        Outcome o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path("t.dlm"), "--overlap", "8"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--overlap needs --tile"), qPrintable(o.err));
+        o = run({"fit", "--method", "patchcore", "--data", path("sample"), "--out", path("t.dlm"), "--tile", "16"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("tile_size must lie within 32..8192"), qPrintable(o.err));
+        o = run({"predict", "--model", path("t.dlm"), "--input", path("sample"), "--tile", "256", "--overlap", "200"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("tile_overlap must lie within 0..127"), qPrintable(o.err));
+    }
+
     void missingFolderAndBadModelAreNamed()
     {
         Outcome o = run({"fit", "--method", "patchcore", "--data", path("does-not-exist"), "--out", path("x.dlm"), "--no-db"});
