@@ -151,6 +151,9 @@ public:
                                       const QString& user);
     std::optional<VerdictOverrideRecord> latestOverride(RowId resultId) const;
     std::vector<VerdictOverrideRecord> overrideHistory(RowId resultId) const; // newest first
+    // The image paths (of a linked image, else the result's own) that carry at
+    // least one operator override, in any run.
+    std::vector<QString> overriddenImagePaths() const;
     // The newest override of every overridden result of a run, by result id.
     std::vector<VerdictOverrideRecord> latestOverridesOfRun(RowId runId) const;
 

@@ -70,8 +70,10 @@ std::string usageText()
 
 commands:
   fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
-             [--labelled-defects N] [--labels-from-db] [--param KEY=VALUE ...] [--parent MODEL.dlm]
-             --out MODEL.dlm
+             [--labelled-defects N | --labelled-list FILE] [--labels-from-db] [--param KEY=VALUE ...]
+             [--parent MODEL.dlm] --out MODEL.dlm
+             (--labelled-list: test defects named one relative path per line, e.g. from label-next,
+             become labelled training defects; test and crossvalidate take it too)
   crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
              [--param KEY=VALUE ...] [--folds K] [--json OUT.json]
              K-fold cross-validation inside the training split (normal images and labelled
@@ -84,6 +86,10 @@ commands:
              of the model with it (recorded as the model's child)
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
+  label-next --model MODEL.dlm --data PATH [data options] [--labelled-defects N | --labelled-list FILE]
+             [--count N] [--json OUT.json]
+             the test images not yet labelled, ranked by how much a label would teach the model:
+             operator overrides in the database first, then scores nearest the threshold
   watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
              [--publish mqtt://HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
              [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
@@ -140,7 +146,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
-    static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "watch", "benchmark", "synth", "methods", "info", "models", "promote",
+    static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "watch", "label-next", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
@@ -184,6 +190,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)
                 throw Error("--labelled-defects must not be negative");
+        } else if (a == "--labelled-list") {
+            o.labelledListPath = value();
         } else if (a == "--target-false-reject") {
             o.targetFalseReject = parseDouble(a, value());
             if (!(o.targetFalseReject > 0.0 && o.targetFalseReject < 1.0))
@@ -329,6 +337,9 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(!o.data.empty(), "at least one --data PATH (the training data of the model)");
         require(o.targetFalseReject > 0.0, "--target-false-reject R (e.g. 0.01)");
     }
+    if (o.labelledDefects > 0 && !o.labelledListPath.empty())
+        throw Error("--labelled-defects N draws labelled defects at random and --labelled-list FILE names them; "
+                    "give one of the two");
     if (o.labelsFromDb && o.noDb)
         throw Error("--labels-from-db reads the database; it cannot be combined with --no-db");
     if (o.command == "test") {
@@ -338,6 +349,9 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
     } else if (o.command == "predict") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.inputPath.empty(), "--input FILE|DIR");
+    } else if (o.command == "label-next") {
+        require(!o.modelPath.empty(), "--model MODEL.dlm");
+        require(!o.data.empty(), "--data PATH (the images to rank)");
     } else if (o.command == "watch") {
         require(!o.modelPath.empty(), "--model MODEL.dlm or --model active");
         require(!o.inputPath.empty(), "--input DIR (the watch folder)");

@@ -16,7 +16,7 @@ struct DataArgument {
 };
 
 struct CliOptions {
-    std::string command;                 // fit, crossvalidate, test, predict, watch, benchmark, synth, methods, info, models, promote, make-sample
+    std::string command;                 // fit, crossvalidate, test, predict, watch, label-next, benchmark, synth, methods, info, models, promote, make-sample
     // common
     std::string dbPath;                  // empty: the user's default database
     bool noDb = false;
@@ -35,6 +35,7 @@ struct CliOptions {
     std::string parentModelPath;         // fit: retrain from this model (reuses what the method can)
     bool unified = false;
     int labelledDefects = 0;
+    std::string labelledListPath;        // --labelled-list FILE: these test defects become labelled training defects
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
     int folds = 5;                       // crossvalidate, threshold: K

@@ -4,6 +4,7 @@
 #include "cli/SynthCommands.h"
 #include "cli/ThresholdCommand.h"
 #include "cli/WatchCommand.h"
+#include "cli/LabelNextCommand.h"
 
 #include "common/Error.h"
 #include "common/FileUtil.h"
@@ -35,6 +36,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <map>
@@ -88,6 +90,25 @@ ProgressContext stderrProgress(const CliOptions& o)
     return p;
 }
 
+// --labelled-list FILE: one relative image path per line; blank lines and # comments ignored.
+std::vector<std::string> readLabelledList(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in)
+        throw Error::forFile(path, "cannot read the list of labelled defects");
+    std::vector<std::string> paths;
+    std::string line;
+    while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+            line.pop_back();
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string::npos || line[first] == '#')
+            continue;
+        paths.push_back(line.substr(first));
+    }
+    return paths;
+}
+
 std::vector<Dataset> importAll(const CliOptions& o)
 {
     std::vector<Dataset> datasets;
@@ -97,6 +118,8 @@ std::vector<Dataset> importAll(const CliOptions& o)
         // defects never reappear as test images.
         if (o.labelledDefects > 0)
             moveLabelledDefectsToTrain(ds, o.labelledDefects, o.labelSeed);
+        if (!o.labelledListPath.empty())
+            moveNamedDefectsToTrain(ds, readLabelledList(o.labelledListPath));
         for (const auto& skipped : ds.skipped)
             logWarning("skipped " + skipped.path + ": " + skipped.reason);
         if (!o.quiet)
@@ -621,6 +644,7 @@ int runCommand(const CliOptions& given)
     if (o.command == "threshold") return runThreshold(o);
     if (o.command == "test") return runTest(o);
     if (o.command == "predict") return runPredict(o);
+    if (o.command == "label-next") return runLabelNext(o);
     if (o.command == "benchmark") return runBenchmark(o);
     if (o.command == "synth") return runSynth(o);
     throw Error("unknown command '" + o.command + "'");

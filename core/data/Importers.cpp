@@ -132,6 +132,22 @@ std::vector<std::string> listImageFiles(const std::string& dirOrFile)
     return files;
 }
 
+void moveNamedDefectsToTrain(Dataset& dataset, const std::vector<std::string>& relativePaths)
+{
+    std::map<std::string, Sample*> testDefects;
+    for (Sample& sample : dataset.samples)
+        if (sample.split == Split::Test && sample.label == 1 && !sample.maskPath.empty())
+            testDefects[sample.relativePath] = &sample;
+    for (const std::string& path : relativePaths) {
+        const auto found = testDefects.find(path);
+        if (found == testDefects.end())
+            throw Error::forFile(dataset.root + "/" + path,
+                                 "is not a defect image with a mask in the test split, so it cannot be a labelled "
+                                 "training defect");
+        found->second->split = Split::Train;
+    }
+}
+
 void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed)
 {
     if (count < 0)

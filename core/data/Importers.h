@@ -22,5 +22,9 @@ std::vector<std::string> listImageFiles(const std::string& dirOrFile);
 // Moves `count` defect images (with masks) from test to train, stratified by
 // defect type and chosen with `seed`; used for semi-supervised training.
 void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed);
+// Moves the named test defects (relative paths, '/'-separated) from test to
+// train, e.g. the images an engineer labelled from the "label next" queue.
+// Throws dl::Error naming any path that is not a test image with a defect mask.
+void moveNamedDefectsToTrain(Dataset& dataset, const std::vector<std::string>& relativePaths);
 
 } // namespace dl

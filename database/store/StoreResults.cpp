@@ -159,4 +159,18 @@ std::vector<VerdictOverrideRecord> Store::latestOverridesOfRun(RowId runId) cons
                      {qlonglong(runId)}, readOverride);
 }
 
+std::vector<QString> Store::overriddenImagePaths() const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("listing the images with operator overrides");
+    QSqlQuery query = c.execute(
+        QStringLiteral("SELECT DISTINCT COALESCE(i.path, r.image_path) FROM verdict_overrides o "
+                       "JOIN results r ON r.id = o.result_id LEFT JOIN images i ON i.id = r.image_id"),
+        {}, action);
+    std::vector<QString> paths;
+    while (c.next(query, action))
+        paths.push_back(query.value(0).toString());
+    return paths;
+}
+
 } // namespace dl::db

@@ -442,6 +442,72 @@ private slots:
         QVERIFY(!history[0].user.isEmpty());
     }
 
+    // label-next: operator overrides first, then the scores nearest the threshold;
+    // --labelled-list moves the chosen defects into training, by name.
+    void labelNextRanksAndLabelledListsAreChecked()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString model = fittedSampleModel();
+        QVERIFY(!model.isEmpty());
+        const QString db = path("label-next.sqlite");
+        // An operator overrides one predicted image: it must head the queue.
+        Outcome o = run({"predict", "--model", model, "--input", path("sample/test"), "--db", db, "--quiet",
+                         "--json", path("ln-predict.json")});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        QString overriddenPath;
+        {
+            dl::db::Store store;
+            store.open(db);
+            const auto results = store.resultsOfRun(store.listRuns().front().id);
+            QVERIFY(results.size() > 3);
+            overriddenPath = results[2].imagePath;
+            store.addOverride(results[2].id, dl::db::Verdict::Defect, "crack seen under the lamp", "tester");
+        }
+        o = run({"label-next", "--model", model, "--data", path("sample"), "--db", db, "--json", path("queue.json"),
+                 "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject out = readJson(path("queue.json"));
+        const QJsonArray queue = out["queue"].toArray();
+        QCOMPARE(queue.size(), out["ranked"].toInt());
+        QVERIFY(queue.size() > 3);
+        QCOMPARE(queue[0].toObject()["path"].toString(), overriddenPath);
+        QVERIFY(queue[0].toObject()["operator_override"].toBool());
+        for (int i = 2; i < queue.size(); ++i)
+            QVERIFY(queue[i - 1].toObject()["distance_from_threshold"].toDouble()
+                    <= queue[i].toObject()["distance_from_threshold"].toDouble());
+
+        // The first defect of the queue becomes a labelled training defect; it leaves the queue.
+        QString firstDefect;
+        for (const QJsonValue& entry : queue)
+            if (entry.toObject()["known_label"].toInt() == 1) {
+                firstDefect = entry.toObject()["relative_path"].toString();
+                break;
+            }
+        QVERIFY(!firstDefect.isEmpty());
+        QFile list(path("labelled.txt"));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write(("# chosen from the queue\n" + firstDefect + "\n").toUtf8());
+        list.close();
+        o = run({"label-next", "--model", model, "--data", path("sample"), "--no-db", "--labelled-list",
+                 path("labelled.txt"), "--count", "3", "--json", path("queue2.json"), "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject second = readJson(path("queue2.json"));
+        QCOMPARE(second["queue"].toArray().size(), 3);
+        QCOMPARE(second["ranked"].toInt(), out["ranked"].toInt() - 1);
+
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("good/000.png\n"); // a normal image cannot be a labelled defect
+        list.close();
+        o = run({"fit", "--method", "dmad", "--data", path("sample"), "--labelled-list", path("labelled.txt"), "--out",
+                 path("x.dlm"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("good/000.png") && o.err.contains("not a defect image"), qPrintable(o.err));
+        o = run({"fit", "--method", "dmad", "--data", path("sample"), "--labelled-list", path("labelled.txt"),
+                 "--labelled-defects", "2", "--out", path("x.dlm"), "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("give one of the two"), qPrintable(o.err));
+    }
+
     // An engineer's annotation stored in the database becomes a labelled defect for DMAD.
     void annotationsInTheDatabaseFeedDmad()
     {

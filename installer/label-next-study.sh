@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# "Label next" study: does the ranked queue choose labels that teach DMAD more
+# than labels chosen at random? On Magnetic Tile (../shared, the shared half),
+# for each seed:
+#   1. DMAD with no labels (the model an engineer starts from);
+#   2. label-next ranks its test images; a simulated engineer walks the queue
+#      and labels the first N defective images it meets (normal ones are
+#      confirmed OK and skipped; how many were looked at is reported);
+#   3. DMAD retrained with those N labelled defects, tested;
+#   4. DMAD with N labelled defects drawn at random (the same seed), tested.
+# Each row is tested on its own remaining test split (labelled images leave it).
+#
+#   installer/label-next-study.sh [N=10] [SEEDS="0 1 2"]
+# Needs node (installed by setup-deps.sh) to read the JSON. About 15 minutes
+# on 2 cores. CLI: $DEFECTLENS_CLI, else build/app/defectlens-cli.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cli="${DEFECTLENS_CLI:-$root/build/app/defectlens-cli}"
+labels="${1:-10}"
+seeds="${SEEDS:-0 1 2}"
+data="$root/../shared/data/magnetic_tile"
+if [ ! -d "$data" ]; then
+  echo "label-next-study: $data is absent" >&2
+  exit 2
+fi
+work="${STUDY_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+echo "label-next-study: working in $work" >&2
+json() { node -e "const d=require(process.argv[1]); console.log($2)" "$1"; }
+
+printf '%-6s %-8s %-10s %-9s %-9s %-9s\n' seed labels examined image_auroc pixel_auroc aupro
+for seed in $seeds; do
+  common=(--data "$data" --format maskfolder --normal-class MT_Free --test-fraction 0.3 --seed "$seed" --no-db --quiet)
+  "$cli" fit --method dmad "${common[@]}" --out "$work/base-$seed.dlm" >/dev/null
+  "$cli" test --model "$work/base-$seed.dlm" "${common[@]}" --json "$work/base-$seed.json" >/dev/null
+  "$cli" label-next --model "$work/base-$seed.dlm" "${common[@]}" --json "$work/queue-$seed.json" >/dev/null
+  # The simulated engineer: the first N defective images of the queue.
+  node -e '
+    const q = require(process.argv[1]).queue; const n = +process.argv[2]; const fs = require("fs");
+    let picked = [], examined = 0;
+    for (const c of q) { examined++; if (c.known_label === 1) picked.push(c.relative_path); if (picked.length === n) break; }
+    fs.writeFileSync(process.argv[3], picked.join("\n") + "\n"); fs.writeFileSync(process.argv[4], String(examined));
+  ' "$work/queue-$seed.json" "$labels" "$work/list-$seed.txt" "$work/examined-$seed.txt"
+  "$cli" fit --method dmad "${common[@]}" --labelled-list "$work/list-$seed.txt" --out "$work/queue-$seed.dlm" >/dev/null
+  "$cli" test --model "$work/queue-$seed.dlm" "${common[@]}" --labelled-list "$work/list-$seed.txt" \
+    --json "$work/queue-test-$seed.json" >/dev/null
+  "$cli" fit --method dmad "${common[@]}" --labelled-defects "$labels" --out "$work/random-$seed.dlm" >/dev/null
+  "$cli" test --model "$work/random-$seed.dlm" "${common[@]}" --labelled-defects "$labels" \
+    --json "$work/random-test-$seed.json" >/dev/null
+  for row in "base:0:-:base-$seed.json" "queue:$labels:$(cat "$work/examined-$seed.txt"):queue-test-$seed.json" \
+             "random:$labels:$labels:random-test-$seed.json"; do
+    IFS=: read -r name n examined file <<<"$row"
+    metrics=$(json "$work/$file" 'd.mean.image_auroc.toFixed(4)+" "+d.mean.pixel_auroc.toFixed(4)+" "+d.mean.aupro.toFixed(4)')
+    printf '%-6s %-8s %-10s %s\n' "$seed" "$name/$n" "$examined" "$metrics"
+  done
+done
