@@ -440,6 +440,10 @@
         <source>Cross-validating the threshold of %1</source>
         <translation>Kreuzvalidiere die Schwelle von %1</translation>
     </message>
+    <message>
+        <source>Ranking images for labelling</source>
+        <translation>Bilder für die Annotation werden eingestuft</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -608,6 +612,65 @@
     <message>
         <source>The category name the images are filed under</source>
         <translation>Der Kategoriename, unter dem die Bilder abgelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LabelQueuePanel</name>
+    <message>
+        <source>an operator overrode the model here</source>
+        <translation>ein Bediener hat das Modell hier korrigiert</translation>
+    </message>
+    <message>
+        <source>%1 normal spreads from the threshold</source>
+        <translation>%1 Normalstreuungen von der Schwelle</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>&amp;Rank images</source>
+        <translation>Bilder &amp;einstufen</translation>
+    </message>
+    <message>
+        <source>Score the dataset&apos;s test images that are not annotated yet with the loaded model and rank them: operator overrides first, then those nearest the threshold</source>
+        <translation>Die noch nicht annotierten Testbilder des Datensatzes mit dem geladenen Modell bewerten und einstufen: zuerst Korrekturen durch Bediener, dann die Bilder nahe der Schwelle</translation>
+    </message>
+    <message>
+        <source>&amp;Open next</source>
+        <translation>&amp;Nächstes öffnen</translation>
+    </message>
+    <message>
+        <source>Open the next image of the queue in the annotation editor; saving its mask moves on</source>
+        <translation>Das nächste Bild der Warteschlange im Annotationseditor öffnen; das Speichern seiner Maske geht weiter</translation>
+    </message>
+    <message>
+        <source>Ranking the images…</source>
+        <translation>Bilder werden eingestuft…</translation>
+    </message>
+    <message>
+        <source>Load a model and a dataset, then rank the images the model is least sure about. Label the defects among them; Retrain with annotations uses them.</source>
+        <translation>Laden Sie ein Modell und einen Datensatz und stufen Sie dann die Bilder ein, bei denen das Modell am unsichersten ist. Annotieren Sie die Defekte darunter; „Mit Annotationen neu trainieren“ verwendet sie.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 labelled; ranked with %3 (threshold %4); %5 annotated before are left out.</source>
+        <translation>%1 von %2 annotiert; eingestuft mit %3 (Schwelle %4); %5 zuvor annotierte ausgelassen.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1296,33 @@
     <message>
         <source>Result %1 is not shown in the results table (check its filters).</source>
         <translation>Ergebnis %1 wird in der Ergebnistabelle nicht angezeigt (prüfen Sie deren Filter).</translation>
+    </message>
+    <message>
+        <source>&amp;Label next…</source>
+        <translation>Als &amp;Nächstes annotieren…</translation>
+    </message>
+    <message>
+        <source>Rank the images the model is least sure about and annotate them in that order</source>
+        <translation>Die Bilder einstufen, bei denen das Modell am unsichersten ist, und sie in dieser Reihenfolge annotieren</translation>
+    </message>
+    <message>
+        <source>Label next</source>
+        <translation>Als Nächstes annotieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label next: %n image(s) ranked</source>
+        <translation>
+            <numerusform>Als Nächstes annotieren: %n Bild eingestuft</numerusform>
+            <numerusform>Als Nächstes annotieren: %n Bilder eingestuft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open or train a model first: it ranks the images.</source>
+        <translation>Zuerst ein Modell öffnen oder trainieren: Es stuft die Bilder ein.</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are ranked.</source>
+        <translation>Zuerst einen Datensatz öffnen: Seine Testbilder werden eingestuft.</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,10 @@
         <source>Cross-validating the threshold of %1</source>
         <translation>%1 のしきい値を交差検証中</translation>
     </message>
+    <message>
+        <source>Ranking images for labelling</source>
+        <translation>ラベル付けのために画像を順位付け中</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -604,6 +608,65 @@
     <message>
         <source>The category name the images are filed under</source>
         <translation>画像を分類するカテゴリ名</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LabelQueuePanel</name>
+    <message>
+        <source>an operator overrode the model here</source>
+        <translation>オペレーターがここでモデルの判定を変更しました</translation>
+    </message>
+    <message>
+        <source>%1 normal spreads from the threshold</source>
+        <translation>しきい値から正常ばらつき %1 個分</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>&amp;Rank images</source>
+        <translation>画像を順位付け(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Score the dataset&apos;s test images that are not annotated yet with the loaded model and rank them: operator overrides first, then those nearest the threshold</source>
+        <translation>まだアノテーションのないデータセットのテスト画像を読み込み済みのモデルで評価して順位付けします。オペレーターの変更が先、次にしきい値に近いもの</translation>
+    </message>
+    <message>
+        <source>&amp;Open next</source>
+        <translation>次を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the next image of the queue in the annotation editor; saving its mask moves on</source>
+        <translation>キューの次の画像をアノテーション エディターで開きます。マスクを保存すると次へ進みます</translation>
+    </message>
+    <message>
+        <source>Ranking the images…</source>
+        <translation>画像を順位付け中…</translation>
+    </message>
+    <message>
+        <source>Load a model and a dataset, then rank the images the model is least sure about. Label the defects among them; Retrain with annotations uses them.</source>
+        <translation>モデルとデータセットを読み込み、モデルが最も迷う画像を順位付けします。その中の不良にラベルを付けると、「アノテーションで再学習」で使われます。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 labelled; ranked with %3 (threshold %4); %5 annotated before are left out.</source>
+        <translation>%2 件中 %1 件ラベル付け済み。%3 で順位付け（しきい値 %4）。以前にアノテーション済みの %5 件は除外。</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1284,32 @@
     <message>
         <source>Result %1 is not shown in the results table (check its filters).</source>
         <translation>結果 %1 は結果テーブルに表示されていません（フィルターを確認してください）。</translation>
+    </message>
+    <message>
+        <source>&amp;Label next…</source>
+        <translation>次にラベル付け(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Rank the images the model is least sure about and annotate them in that order</source>
+        <translation>モデルが最も迷う画像を順位付けし、その順にアノテーションします</translation>
+    </message>
+    <message>
+        <source>Label next</source>
+        <translation>次にラベル付け</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label next: %n image(s) ranked</source>
+        <translation>
+            <numerusform>次にラベル付け：%n 件の画像を順位付けしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open or train a model first: it ranks the images.</source>
+        <translation>まずモデルを開くか学習してください。モデルが画像を順位付けします。</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are ranked.</source>
+        <translation>まずデータセットを開いてください。そのテスト画像を順位付けします。</translation>
     </message>
 </context>
 <context>

@@ -438,6 +438,10 @@
         <source>Cross-validating the threshold of %1</source>
         <translation>正在交叉验证 %1 的阈值</translation>
     </message>
+    <message>
+        <source>Ranking images for labelling</source>
+        <translation>正在为标注排序图像</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ImportDialog</name>
@@ -604,6 +608,65 @@
     <message>
         <source>The category name the images are filed under</source>
         <translation>图像归入的类别名称</translation>
+    </message>
+</context>
+<context>
+    <name>dl::ui::LabelQueuePanel</name>
+    <message>
+        <source>an operator overrode the model here</source>
+        <translation>操作员在此更改了模型的判定</translation>
+    </message>
+    <message>
+        <source>%1 normal spreads from the threshold</source>
+        <translation>距阈值 %1 个正常分布宽度</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>&amp;Rank images</source>
+        <translation>排序图像(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Score the dataset&apos;s test images that are not annotated yet with the loaded model and rank them: operator overrides first, then those nearest the threshold</source>
+        <translation>用已加载的模型为数据集中尚未标注的测试图像评分并排序：先是操作员更改过的，然后是最接近阈值的</translation>
+    </message>
+    <message>
+        <source>&amp;Open next</source>
+        <translation>打开下一张(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the next image of the queue in the annotation editor; saving its mask moves on</source>
+        <translation>在标注编辑器中打开队列中的下一张图像；保存其掩码后继续</translation>
+    </message>
+    <message>
+        <source>Ranking the images…</source>
+        <translation>正在排序图像…</translation>
+    </message>
+    <message>
+        <source>Load a model and a dataset, then rank the images the model is least sure about. Label the defects among them; Retrain with annotations uses them.</source>
+        <translation>加载模型和数据集，然后对模型最不确定的图像排序。标注其中的缺陷；“使用标注重新训练”会用到它们。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 labelled; ranked with %3 (threshold %4); %5 annotated before are left out.</source>
+        <translation>已标注 %1 / %2；用 %3 排序（阈值 %4）；已排除此前标注的 %5 张。</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1284,32 @@
     <message>
         <source>Result %1 is not shown in the results table (check its filters).</source>
         <translation>结果 %1 未显示在结果表中（请检查其筛选条件）。</translation>
+    </message>
+    <message>
+        <source>&amp;Label next…</source>
+        <translation>下一个标注(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Rank the images the model is least sure about and annotate them in that order</source>
+        <translation>对模型最不确定的图像排序，并按此顺序标注</translation>
+    </message>
+    <message>
+        <source>Label next</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label next: %n image(s) ranked</source>
+        <translation>
+            <numerusform>下一个标注：已排序 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open or train a model first: it ranks the images.</source>
+        <translation>请先打开或训练一个模型：由它对图像排序。</translation>
+    </message>
+    <message>
+        <source>Open a dataset first: its test images are ranked.</source>
+        <translation>请先打开一个数据集：将对其测试图像排序。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "ui/common/Theme.h"
 #include "ui/dataset/ThumbnailGrid.h"
 #include "ui/line/LinePanel.h"
+#include "ui/annotation/LabelQueuePanel.h"
 #include "ui/common/Translations.h"
 #include "ui/training/SynthesisPreview.h"
 #include "ui/training/TrainingPanel.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     createModelDocks();
     createAnnotationMode();
     createLineMode();
+    createLabelQueueDock();
     createActions();
     createStatusBar();
     connectEngine();
@@ -193,6 +195,10 @@ void MainWindow::createActions()
                                                    &MainWindow::showSynthesisPreview);
     synthesisPreviewAction_->setObjectName(QStringLiteral("synthesisPreviewAction"));
     synthesisPreviewAction_->setStatusTip(tr("Generate anomalies with an SDAS model at a chosen strength"));
+    labelNextAction_ = toolsMenu->addAction(tr("&Label next…"), this, [this] { startLabelQueue(); });
+    labelNextAction_->setObjectName(QStringLiteral("labelNextAction"));
+    labelNextAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    labelNextAction_->setStatusTip(tr("Rank the images the model is least sure about and annotate them in that order"));
 
     QMenu* helpMenu = helpMenu_ = menuBar()->addMenu(tr("&Help"));
     QAction* about = aboutAction_ = helpMenu->addAction(tr("&About DefectLens"), this, &MainWindow::showAbout);
@@ -975,6 +981,58 @@ void MainWindow::createLineMode()
     });
 }
 
+void MainWindow::createLabelQueueDock()
+{
+    labelQueue_ = new LabelQueuePanel;
+    labelQueueDock_ = new QDockWidget(tr("Label next"), this);
+    labelQueueDock_->setObjectName(QStringLiteral("labelQueueDock"));
+    labelQueueDock_->setWidget(labelQueue_);
+    addDockWidget(Qt::RightDockWidgetArea, labelQueueDock_);
+    tabifyDockWidget(modelsDock_, labelQueueDock_);
+    trainingDock_->raise();
+    connect(labelQueue_, &LabelQueuePanel::rankRequested, this, [this] { startLabelQueue(); });
+    connect(labelQueue_, &LabelQueuePanel::openRequested, this, [this](const QString& imagePath) {
+        openImage(imagePath);
+        setAnnotating(true);
+    });
+    connect(engine_, &EngineBridge::labelQueueReady, this, [this](const LabelQueue& queue) {
+        labelQueue_->setQueue(queue);
+        appendLog(LogLevel::Info, tr("Label next: %n image(s) ranked", nullptr, int(queue.entries.size())));
+    });
+    // A ranking that failed or was cancelled leaves the queue as it was.
+    connect(engine_, &EngineBridge::modelJobsIdle, this, [this] { labelQueue_->setRanking(false); });
+    // A saved mask moves the queue on to its next image.
+    connect(annotationEditor_, &AnnotationEditor::annotationSaved, this,
+            [this](const QString& imagePath, qint64) { labelQueue_->markAnnotated(imagePath, true); });
+}
+
+bool MainWindow::startLabelQueue()
+{
+    const std::optional<ModelSummary> model = engine_->model();
+    if (!model) {
+        showError(tr("Label next"), tr("Open or train a model first: it ranks the images."));
+        return false;
+    }
+    if (!engine_->dataset()) {
+        showError(tr("Label next"), tr("Open a dataset first: its test images are ranked."));
+        return false;
+    }
+    LabelQueueSpec spec;
+    spec.bundlePath = model->bundlePath;
+    spec.dataset = engine_->dataset();
+    spec.weightsPath = engine_->backboneWeights();
+    try {
+        spec.databasePath = workstationDatabasePath();
+    } catch (const std::exception& error) {
+        appendLog(LogLevel::Warning, QString::fromUtf8(error.what())); // ranked without overrides and annotations
+    }
+    labelQueueDock_->show();
+    labelQueueDock_->raise();
+    labelQueue_->setRanking(true);
+    engine_->rankForLabelling(spec);
+    return true;
+}
+
 void MainWindow::followLiveResults()
 {
     liveRefreshPending_ = false;
@@ -1229,6 +1287,9 @@ void MainWindow::retranslateUi()
     toolsMenu_->setTitle(tr("&Tools"));
     synthesisPreviewAction_->setText(tr("Anomaly &synthesis preview\u2026"));
     synthesisPreviewAction_->setStatusTip(tr("Generate anomalies with an SDAS model at a chosen strength"));
+    labelNextAction_->setText(tr("&Label next…"));
+    labelNextAction_->setStatusTip(tr("Rank the images the model is least sure about and annotate them in that order"));
+    labelQueueDock_->setWindowTitle(tr("Label next"));
     helpMenu_->setTitle(tr("&Help"));
     aboutAction_->setText(tr("&About DefectLens"));
     aboutQtAction_->setText(tr("About &Qt"));

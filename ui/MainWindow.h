@@ -30,6 +30,7 @@ namespace dl::ui {
 
 class AnnotationEditor;
 class LinePanel;
+class LabelQueuePanel;
 class DatasetTree;
 class EngineBridge;
 class ThumbnailGrid;
@@ -102,6 +103,11 @@ public:
     void setLineMode(bool on);
     bool isInLineMode() const;
     LinePanel* linePanel() const { return linePanel_; }
+    // Tools > Label next: ranks the loaded dataset's unannotated test images with
+    // the loaded model (on the model lane); the queue then opens them in the
+    // annotation editor one after another. False (and why) without model or dataset.
+    bool startLabelQueue();
+    LabelQueuePanel* labelQueue() const { return labelQueue_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     // Tools > Anomaly synthesis preview: SDAS images at a chosen strength (non-modal).
     void showSynthesisPreview();
@@ -132,6 +138,7 @@ private:
     void createStatusBar();
     void createAnnotationMode();
     void createLineMode();
+    void createLabelQueueDock();
     void reviewLivePart(qint64 resultId, bool acceptAsOk);
     void followLiveResults();
     void createThumbnailDock();
@@ -176,6 +183,9 @@ private:
 
     EngineBridge* engine_ = nullptr;
     LinePanel* linePanel_ = nullptr;
+    LabelQueuePanel* labelQueue_ = nullptr;
+    QDockWidget* labelQueueDock_ = nullptr;
+    QAction* labelNextAction_ = nullptr;
     QAction* lineModeAction_ = nullptr;
     bool liveRefreshPending_ = false;
     ResultView* resultView_ = nullptr;

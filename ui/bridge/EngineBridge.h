@@ -91,6 +91,8 @@ public:
     // Threshold by a target false-reject rate (EngineBridgeModelJobs.cpp).
     void studyThreshold(const ThresholdStudySpec& spec);
     void applyThreshold(const ThresholdApplySpec& spec);
+    // "Label next": ranks the dataset's unannotated test images (EngineBridgeModelJobs.cpp).
+    void rankForLabelling(const LabelQueueSpec& spec);
     bool isModelJobRunning() const { return modelLane_->hasRunningOrWaiting(); }
     // Cancels the running training/evaluation and drops the waiting ones.
     void cancelModelJobs();
@@ -129,6 +131,7 @@ signals:
     void modelEvaluated(const dl::ui::ModelEvaluation& evaluation);
     void inspected(const dl::ui::InspectionSummary& summary);
     void thresholdStudied(const dl::ui::ThresholdStudyResult& result);
+    void labelQueueReady(const dl::ui::LabelQueue& queue);
     void thresholdApplied(const dl::ui::TrainedModel& model);
     void modelJobFailed(const QString& message);
     void modelJobCancelled(const QString& description);
@@ -145,7 +148,7 @@ private:
     using Delivery = JobLane::Delivery;
     using Work = JobLane::Work;
 
-    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Inspect, Threshold, Synthesize };
+    enum class JobKind { ImportDataset, LoadModel, ScoreImage, ConfigureRuntime, Train, Evaluate, Inspect, Threshold, Synthesize, LabelQueue };
     // `prepare` runs on the GUI thread when the job starts, so it sees the model loaded by earlier jobs.
     void enqueue(JobKind kind, const QString& description, std::function<Work()> prepare);
     void enqueueModelJob(JobKind kind, const QString& description, std::function<Work()> prepare);

@@ -16,6 +16,8 @@
 #include "workflow/DatasetRecording.h"
 #include "workflow/SdasFit.h"
 #include "workflow/ThresholdStudy.h"
+#include "engine/LabelRanking.h"
+#include "database/Store.h"
 #include "workflow/Workflow.h"
 
 #include <QDir>
@@ -26,6 +28,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace dl::ui {
 
@@ -373,6 +376,60 @@ void EngineBridge::applyThreshold(const ThresholdApplySpec& spec)
                             return [this, model] { emit thresholdApplied(model); };
                         };
                     });
+}
+
+namespace {
+
+LabelQueue runLabelRanking(const LabelQueueSpec& spec, const ProgressContext& progress)
+{
+    if (!spec.dataset)
+        throw Error("open a dataset first: its test images are ranked for labelling");
+    std::set<std::string> overridden;
+    std::set<std::string> annotated;
+    // Read on this worker with its own connection (Store is per thread).
+    db::JobRecorder recording(spec.databasePath);
+    if (db::Store* store = recording.store()) {
+        for (const QString& path : store->overriddenImagePaths())
+            overridden.insert(path.toStdString());
+        if (const std::optional<workflow::RecordId> dataset = recording.recorder().findDataset(spec.dataset->root))
+            for (const workflow::AnnotationEntry& a : recording.recorder().latestAnnotations(*dataset))
+                annotated.insert(a.relativePath);
+    }
+    progress.report(0.0, EngineBridge::tr("Loading %1").arg(spec.bundlePath).toStdString());
+    std::unique_ptr<Detector> detector
+        = loadDetector(fileSystemPath(spec.bundlePath), fileSystemPath(spec.weightsPath));
+    LabelQueue queue;
+    queue.bundlePath = spec.bundlePath;
+    queue.threshold = detector->info().threshold;
+    std::vector<const Sample*> pool;
+    for (const Sample* s : spec.dataset->select(Split::Test)) {
+        if (annotated.count(s->relativePath) != 0)
+            ++queue.alreadyAnnotated;
+        else
+            pool.push_back(s);
+    }
+    for (const LabelCandidate& c : dl::rankForLabelling(*detector, pool, overridden, progress)) {
+        LabelQueueEntry e;
+        e.imagePath = QFile::decodeName(QByteArray::fromStdString(c.sample->path));
+        e.relativePath = QString::fromStdString(c.sample->relativePath);
+        e.score = c.score;
+        e.distance = c.distance;
+        e.overridden = c.overridden;
+        queue.entries.push_back(e);
+    }
+    return queue;
+}
+
+} // namespace
+
+void EngineBridge::rankForLabelling(const LabelQueueSpec& spec)
+{
+    enqueueModelJob(JobKind::LabelQueue, tr("Ranking images for labelling"), [this, spec]() -> Work {
+        return [this, spec](const ProgressContext& progress) -> Delivery {
+            const LabelQueue queue = runLabelRanking(spec, progress);
+            return [this, queue] { emit labelQueueReady(queue); };
+        };
+    });
 }
 
 void EngineBridge::inspect(const InspectSpec& spec)

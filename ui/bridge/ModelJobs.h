@@ -163,8 +163,33 @@ struct SynthesisResult {
     double seconds = 0.0;          // generation time (loading aside)
 };
 
+// "Label next": the dataset's test images not yet annotated, ranked by how much
+// a label would teach the model (engine/LabelRanking.h).
+struct LabelQueueSpec {
+    QString bundlePath;
+    std::shared_ptr<const Dataset> dataset;
+    QString databasePath;          // annotations (already labelled) and operator overrides; may be empty
+    QString weightsPath;
+};
+
+struct LabelQueueEntry {
+    QString imagePath;
+    QString relativePath;
+    double score = 0.0;
+    double distance = 0.0;         // from the threshold, in spreads of normal scores
+    bool overridden = false;       // an operator changed the model's verdict on it
+};
+
+struct LabelQueue {
+    QString bundlePath;
+    double threshold = 0.0;
+    int alreadyAnnotated = 0;      // left out: labelled before
+    std::vector<LabelQueueEntry> entries; // most useful first
+};
+
 } // namespace dl::ui
 
+Q_DECLARE_METATYPE(dl::ui::LabelQueue)
 Q_DECLARE_METATYPE(dl::ui::TrainedModel)
 Q_DECLARE_METATYPE(dl::ui::SynthesisRequest)
 Q_DECLARE_METATYPE(dl::ui::SynthesisResult)
