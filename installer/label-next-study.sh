@@ -8,7 +8,10 @@
 #      confirmed OK and skipped; how many were looked at is reported);
 #   3. DMAD retrained with those N labelled defects, tested;
 #   4. DMAD with N labelled defects drawn at random (the same seed), tested.
-# Each row is tested on its own remaining test split (labelled images leave it).
+# Each row is tested on its own remaining test split (labelled images leave it);
+# the "same images" line compares all three on the test images they share, so
+# that removing the queue's hard (near-threshold) defects from the test split
+# cannot flatter the queue.
 #
 #   installer/label-next-study.sh [N=10] [SEEDS="0 1 2"]
 # Needs node (installed by setup-deps.sh) to read the JSON. About 15 minutes
@@ -53,4 +56,16 @@ for seed in $seeds; do
     metrics=$(json "$work/$file" 'd.mean.image_auroc.toFixed(4)+" "+d.mean.pixel_auroc.toFixed(4)+" "+d.mean.aupro.toFixed(4)')
     printf '%-6s %-8s %-10s %s\n' "$seed" "$name/$n" "$examined" "$metrics"
   done
+  node -e '
+    const files = process.argv.slice(1).map(f => require(f));
+    const sets = files.map(d => new Set(d.images.map(i => i.path)));
+    const common = [...sets[0]].filter(p => sets.every(s => s.has(p)));
+    const auroc = d => {
+      const byPath = new Map(d.images.map(i => [i.path, i])); const rows = common.map(p => byPath.get(p));
+      const pos = rows.filter(r => r.label === 1).map(r => r.score), neg = rows.filter(r => r.label !== 1).map(r => r.score);
+      let wins = 0; for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
+      return (wins / (pos.length * neg.length)).toFixed(4);
+    };
+    console.log("       same " + common.length + " test images, image AUROC base / queue / random: " + files.map(auroc).join(" / "));
+  ' "$work/base-$seed.json" "$work/queue-test-$seed.json" "$work/random-test-$seed.json"
 done
