@@ -2863,6 +2863,14 @@ Nachher: %2</translation>
         <source>Use annotated defects</source>
         <translation>Annotierte Defekte verwenden</translation>
     </message>
+    <message>
+        <source>Tiles (px, 0: whole image):</source>
+        <translation>Kacheln (px, 0: ganzes Bild):</translation>
+    </message>
+    <message>
+        <source>Tile overlap (px):</source>
+        <translation>Kachelüberlappung (px):</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2843,6 +2843,14 @@ After: %2</source>
         <source>Use annotated defects</source>
         <translation>アノテーション済みの欠陥を使用</translation>
     </message>
+    <message>
+        <source>Tiles (px, 0: whole image):</source>
+        <translation>タイル（px、0：画像全体）：</translation>
+    </message>
+    <message>
+        <source>Tile overlap (px):</source>
+        <translation>タイルの重なり（px）：</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2843,6 +2843,14 @@ After: %2</source>
         <source>Use annotated defects</source>
         <translation>使用已标注的缺陷</translation>
     </message>
+    <message>
+        <source>Tiles (px, 0: whole image):</source>
+        <translation>分块（像素，0：整幅图像）：</translation>
+    </message>
+    <message>
+        <source>Tile overlap (px):</source>
+        <translation>分块重叠（像素）：</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -61,6 +61,9 @@ constexpr ParameterField kParameterFields[] = {
     {"coreset_ratio", 0.001, 1.0, 3, 0.005},
     {"learning_rate", 1e-5, 1.0, 5, 1e-4},
     {"batch_size", 1, 4096, 0, 1},
+    // The engine's, for every detector (engine/TiledDetector.h): large images in tiles.
+    {"tile_size", 0, 8192, 0, 32},
+    {"tile_overlap", 0, 4095, 0, 8},
 };
 // SDAS's few: the time budget (summed over resumes) and the image size it learns at.
 constexpr ParameterField kSdasParameterFields[] = {
@@ -82,6 +85,8 @@ QString TrainingPanel::parameterLabel(const QString& key)
     if (key == QLatin1String("batch_size")) return tr("Batch size:");
     if (key == QLatin1String("max_minutes")) return tr("Time budget (min):");
     if (key == QLatin1String("resolution")) return tr("Resolution (px):");
+    if (key == QLatin1String("tile_size")) return tr("Tiles (px, 0: whole image):");
+    if (key == QLatin1String("tile_overlap")) return tr("Tile overlap (px):");
     return key + QLatin1Char(':');
 }
 
@@ -452,6 +457,9 @@ void TrainingPanel::rebuildParameterFields()
         databaseLabelsBox_->setEnabled(true);
         unifiedBox_->setEnabled(true);
         defaults = description.defaultParams;
+        // Tiling is the engine's, not the method's: offered for every detector, off by default.
+        defaults["tile_size"] = 0;
+        defaults["tile_overlap"] = 0;
         fields = kParameterFields;
         fieldCount = std::size(kParameterFields);
     }
