@@ -92,10 +92,12 @@ commands:
              operator overrides in the database first, then scores nearest the threshold
   watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
              [--publish mqtt://HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
-             [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
+             [--poll SECONDS] [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
              live inspection: scores each image as soon as it is completely written into DIR,
              records it once (a restart scores what arrived meanwhile), prints one JSON line per
-             image; --model active follows the database's promotions; Ctrl-C stops cleanly
+             image; --model active follows the database's promotions; Ctrl-C stops cleanly;
+             --poll also lists the folder every SECONDS (network shares, whose writes from other
+             machines raise no local event)
   benchmark  --model MODEL.dlm --data PATH [data options] --json OUT.json
              [--images N] [--batch N] [--warmup N]
              one image at a time on the fast path and on the plain one, then batched
@@ -244,6 +246,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.archiveDir = value();
         } else if (a == "--publish") {
             o.publishUrl = value();
+        } else if (a == "--poll") {
+            o.pollSeconds = parseDouble(a, value());
+            if (!(o.pollSeconds >= 0.1 && o.pollSeconds <= 3600))
+                throw Error("--poll must be a number of seconds from 0.1 to 3600, got " + args[i]);
         } else if (a == "--exit-when-idle") {
             o.exitWhenIdleSeconds = parseDouble(a, value());
             if (!(o.exitWhenIdleSeconds > 0.0))

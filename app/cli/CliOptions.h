@@ -57,6 +57,7 @@ struct CliOptions {
     bool recursive = false;              // --recursive: subfolders of --input too
     std::string archiveDir;              // --archive DIR: move inspected files there
     std::string publishUrl;              // --publish mqtt://HOST:PORT/TOPIC
+    double pollSeconds = 0;              // --poll S: also list the watch folder every S seconds; 0: events only
     double exitWhenIdleSeconds = 0;      // --exit-when-idle S: end after S seconds without images; 0: never
     long long maxImages = 0;             // --max-images N: end after N images; 0: no limit
     // synth (SDAS synthesis models); --seed is labelSeed, --category is category

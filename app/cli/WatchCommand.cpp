@@ -106,6 +106,7 @@ int runWatch(const CliOptions& o)
     job.tiling = tilingOverride(o);
     job.maxBatch = std::size_t(std::max(1, o.batchSize));
     job.exitWhenIdleSeconds = o.exitWhenIdleSeconds;
+    job.pollInterval = std::chrono::milliseconds(std::llround(o.pollSeconds * 1000.0));
     job.maxImages = std::size_t(o.maxImages);
     job.cancel = stderrProgress(o).cancel;
 

@@ -211,6 +211,8 @@ void FolderWatch::offer(const std::string& path, Origin origin)
     std::lock_guard<std::mutex> lock(mutex_);
     if (queuedPaths_.count(path) != 0)
         return;
+    if (origin != Origin::Event && handedOut_.count({path, st->size, st->modifiedNs}) != 0)
+        return; // a listing finds a file already handed out, unchanged
     const auto now = SteadyClock::now();
     const bool quietLongEnough = nowNs() - std::max(st->modifiedNs, st->changedNs)
                                  >= std::chrono::duration_cast<std::chrono::nanoseconds>(options_.settleTime).count();
@@ -320,6 +322,8 @@ void FolderWatch::handleEvents(const char* buffer, long length)
 void FolderWatch::run()
 {
     alignas(inotify_event) char buffer[64 * 1024];
+    auto lastPoll = SteadyClock::now();
+    std::int64_t lastPollNs = nowNs();
     while (true) {
         pollfd fds[2] = {{inotify_, POLLIN, 0}, {wakeFd_, POLLIN, 0}};
         const int ready = ::poll(fds, 2, 200);
@@ -350,6 +354,15 @@ void FolderWatch::run()
                 droppedSinceNs_ = std::numeric_limits<std::int64_t>::max();
             }
         }
+        // The periodic listing: files changed since a little before the last one.
+        if (!relistSince && options_.pollInterval.count() > 0 && SteadyClock::now() - lastPoll >= options_.pollInterval) {
+            const std::int64_t margin = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                            2 * options_.pollInterval + options_.settleTime)
+                                            .count();
+            relistSince = lastPollNs - margin;
+            lastPoll = SteadyClock::now();
+            lastPollNs = nowNs();
+        }
         if (relistSince) {
             // Only files changed since the first one dropped: the older ones were
             // queued before. Already-queued paths are skipped; files inspected
@@ -369,6 +382,14 @@ std::vector<ArrivedFile> FolderWatch::take(std::size_t maxFiles, std::chrono::mi
     std::vector<ArrivedFile> files;
     while (!stopping_ && !queue_.empty() && files.size() < std::max<std::size_t>(1, maxFiles)) {
         queuedPaths_.erase(queue_.front().path);
+        const auto key = std::make_tuple(queue_.front().path, queue_.front().size, queue_.front().modifiedNs);
+        if (handedOut_.insert(key).second) {
+            handedOutOrder_.push_back(key);
+            if (handedOutOrder_.size() > 4096) {
+                handedOut_.erase(handedOutOrder_.front());
+                handedOutOrder_.pop_front();
+            }
+        }
         files.push_back(std::move(queue_.front()));
         queue_.pop_front();
     }

@@ -25,6 +25,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace dl::line {
@@ -37,6 +38,10 @@ struct FolderWatchOptions {
     // A file found by listing (not by an event) is handed on once it has kept
     // its size and time stamp this long: its writer may still be at work.
     std::chrono::milliseconds settleTime{1000};
+    // > 0: the folders are also listed this often, for files that come without
+    // an event: network shares (inotify sees only this machine's writes), hard
+    // links, a watch limit reached. Such files are taken once they have settled.
+    std::chrono::milliseconds pollInterval{0};
 };
 
 // A complete file in the folder.
@@ -111,6 +116,9 @@ private:
     std::deque<ArrivedFile> queue_;
     std::set<std::string> queuedPaths_;
     std::map<std::string, Candidate> candidates_; // listed files waiting to settle
+    // Files handed out lately (path, size, time): a periodic listing does not queue them again.
+    std::set<std::tuple<std::string, std::int64_t, std::int64_t>> handedOut_;
+    std::deque<std::tuple<std::string, std::int64_t, std::int64_t>> handedOutOrder_;
     bool relistPending_ = false;
     std::int64_t droppedSinceNs_ = INT64_MAX; // the oldest change among files not queued
     std::int64_t lastEventNs_ = 0;             // wall time of the last event (reader thread only)

@@ -221,6 +221,7 @@ public:
             options.ignoredFolders.push_back(archiveFolder_);
         options.maxQueued = job_.maxQueued;
         options.settleTime = job_.settleTime;
+        options.pollInterval = job_.pollInterval;
         line::FolderWatch watch(options);
         runs_.start(model_);
         try {

@@ -67,6 +67,7 @@ struct WatchJob {
     std::size_t maxBatch = 8;         // at most this many images per network call under backlog
     std::size_t maxQueued = 10000;    // paths held in memory at most (the folder keeps the rest)
     std::chrono::milliseconds settleTime{1000};    // for files found by listing
+    std::chrono::milliseconds pollInterval{0};     // > 0: also list the folder this often (network shares)
     std::chrono::milliseconds activeModelCheck{1000};
     double exitWhenIdleSeconds = 0;   // > 0: end once nothing arrived and nothing waited this long
     std::size_t maxImages = 0;        // > 0: end after this many files were inspected

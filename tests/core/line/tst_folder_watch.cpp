@@ -181,6 +181,34 @@ private slots:
         QVERIFY2(handedOn < std::size_t(burst) * 2, qPrintable(QString::number(handedOn)));
     }
 
+    void filesWithoutAnEventAreFoundByPolling()
+    {
+        // A hard link raises no close-write or moved-to event, like a file a
+        // remote machine writes into a network share.
+        QTemporaryDir outside;
+        writeFile(outside.filePath("source.png"));
+        QTemporaryDir dir;
+        {
+            FolderWatch eventsOnly(optionsFor(dir.path()));
+            QVERIFY(::link(outside.filePath("source.png").toUtf8().constData(),
+                           dir.filePath("linked.png").toUtf8().constData())
+                    == 0);
+            QVERIFY(eventsOnly.take(10, 800ms).empty());
+        }
+        QTemporaryDir second;
+        FolderWatchOptions options = optionsFor(second.path());
+        options.pollInterval = 200ms;
+        FolderWatch polling(options);
+        writeFile(second.filePath("evented.png")); // an event as well: handed on once
+        QVERIFY(::link(outside.filePath("source.png").toUtf8().constData(),
+                       second.filePath("linked.png").toUtf8().constData())
+                == 0);
+        std::vector<ArrivedFile> files = takeAll(polling, 2, 5000ms);
+        QCOMPARE(namesOf(files), (std::set<std::string>{"evented.png", "linked.png"}));
+        // Later listings find both again, unchanged: not handed on a second time.
+        QVERIFY(polling.take(10, 1000ms).empty());
+    }
+
     void stopWakesAWaitingTake()
     {
         QTemporaryDir dir;
