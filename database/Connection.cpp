@@ -68,7 +68,8 @@ ErrorMeaning meaningOf(int primaryCode, const QString& detail, int busyTimeoutMs
     case kSqliteFull:
         return {Reason::Io, QStringLiteral("the disk is full")};
     case kSqliteIoError:
-        return {Reason::Io, QStringLiteral("disk I/O error")};
+        // Also how SQLite reports a file grown past a size limit (EFBIG).
+        return {Reason::Io, QStringLiteral("disk I/O error (is the disk full, failing or over a file size limit?)")};
     case kSqliteNoMemory:
         return {Reason::Failed, QStringLiteral("out of memory")};
     case kSqliteCantOpen:
@@ -154,8 +155,11 @@ DatabaseError Connection::sqlError(const QString& action, const QSqlError& error
     const int primary = isNumber ? (code & 0xff) : -1;
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const ErrorMeaning meaning = meaningOf(primary, detail, busyTimeoutMs);
+    // SQLite's own text is added where it says more than the meaning does.
+    const bool detailAddsNothing = detail.isEmpty() || meaning.problem.startsWith(detail, Qt::CaseInsensitive);
     return DatabaseError(meaning.reason, path,
-                         QStringLiteral("%1 failed: %2 (%3)").arg(action, meaning.problem, detail));
+                         detailAddsNothing ? QStringLiteral("%1 failed: %2").arg(action, meaning.problem)
+                                           : QStringLiteral("%1 failed: %2 (%3)").arg(action, meaning.problem, detail));
 }
 
 void Connection::requireWritable(const QString& action) const
