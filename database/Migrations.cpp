@@ -163,6 +163,17 @@ const std::vector<Migration>& migrations()
             "CREATE INDEX watched_files_by_folder ON watched_files(watch_folder, id)",
             "CREATE INDEX watched_files_by_result ON watched_files(result_id)",
         }},
+        // A promoted model's bundle travels in the database, so that every
+        // station following "active" loads the same bytes without a shared folder.
+        {8, "model bundles stored in the database", {
+            R"sql(CREATE TABLE model_bundles (
+                model_id     INTEGER PRIMARY KEY REFERENCES models(id) ON DELETE CASCADE,
+                bytes        BLOB NOT NULL,
+                size         INTEGER NOT NULL CHECK (size >= 0),
+                bytes_sha256 TEXT NOT NULL,
+                stored_at    TEXT NOT NULL
+            ))sql",
+        }},
     };
     return steps;
 }

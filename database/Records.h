@@ -119,6 +119,9 @@ struct ModelPromotionRecord {
     QString user;
     QString reason;
     QDateTime createdAt;
+    // Set by promoteModel: the model's bundle is in the database (stored now or
+    // before); false when its file could not be read at the recorded path.
+    bool bundleInDatabase = false;
 };
 
 // An operator's correction of a result's verdict. History is kept; the newest wins.

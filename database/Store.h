@@ -104,8 +104,22 @@ public:
     // replace stored ones).
     void mergeModelMetrics(RowId modelId, const nlohmann::json& metrics);
     // Puts a model into use. Every promotion is kept; throws NotFound for an
-    // unknown model and InvalidArgument for an empty user name.
+    // unknown model and InvalidArgument for an empty user name. The model's
+    // bundle file (its recorded path) is stored in the database as well, once,
+    // when it can be read there (ModelPromotionRecord::bundleInDatabase).
     ModelPromotionRecord promoteModel(RowId modelId, const QString& user, const QString& reason = {});
+    // Stores a model's bundle bytes (kept once per model; a second call changes nothing).
+    void storeModelBundle(RowId modelId, const QByteArray& bytes);
+    bool hasModelBundle(RowId modelId) const;
+    // The bundle file of a recorded model on this station: the recorded path
+    // when it holds the stored bytes (or when no bytes are stored), else a copy
+    // of the stored bytes in `cacheFolder` named by their SHA-256 (written once,
+    // checked on every use). Empty `cacheFolder`: defaultModelCacheFolder().
+    // Throws Corrupt when the stored bytes do not match their checksum and Io
+    // when the cache cannot be written.
+    QString bundleFileForModel(const ModelRecord& model, const QString& cacheFolder = {}) const;
+    // <the user's cache folder>/models
+    static QString defaultModelCacheFolder();
     // The model of the newest promotion (deleting a model falls back to the one
     // promoted before it); none before the first promotion.
     std::optional<ModelRecord> activeModel() const;

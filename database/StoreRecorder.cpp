@@ -1,5 +1,6 @@
 #include "database/StoreRecorder.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <filesystem>
@@ -209,6 +210,14 @@ std::optional<workflow::ActiveModelEntry> StoreRecorder::activeModel()
     if (!m)
         return std::nullopt;
     return workflow::ActiveModelEntry{m->id, m->bundlePath.toStdString(), m->bundleChecksum.toStdString()};
+}
+
+std::string StoreRecorder::modelBundleFile(RecordId model)
+{
+    const std::optional<ModelRecord> m = store_.model(model);
+    if (!m)
+        return {};
+    return QFile::encodeName(store_.bundleFileForModel(*m)).toStdString();
 }
 
 JobRecorder::JobRecorder(const QString& databasePath)

@@ -43,6 +43,7 @@ public:
         workflow::RecordId run, const std::vector<workflow::InspectedFileEntry>& files) override;
     void setArchivedPath(workflow::RecordId journalledFile, const std::string& archivedPath) override;
     std::optional<workflow::ActiveModelEntry> activeModel() override;
+    std::string modelBundleFile(workflow::RecordId model) override;
 
 private:
     Store& store_;

@@ -428,7 +428,7 @@ bool MainWindow::openDatabase(const QString& path)
     // Training records its runs and models in the same database the models dock lists.
     trainingPanel_->setDatabasePath(resultsTable_->databasePath());
     modelList_->setDatabasePath(resultsTable_->databasePath());
-    const QString activeModel = modelList_->activeModelPath();
+    const QString activeModel = modelList_->activeModelFile();
     if (!activeModel.isEmpty() && QFileInfo::exists(activeModel)) {
         trainingPanel_->setActiveModel(activeModel, modelList_->methodOf(activeModel));
         if (!engine_->hasModel())

@@ -540,10 +540,11 @@ std::string activeModelPath(const CliOptions& o)
     if (!active)
         throw Error("the database " + databaseName(o)
                     + " has no active model yet; put one into use with: defectlens-cli promote --model-id N");
-    const std::string path = active->bundlePath.toStdString();
+    // The recorded file, or the bundle stored in the database (fetched once into the cache).
+    const std::string path = store->bundleFileForModel(*active).toStdString();
     if (!fs::exists(path))
         throw Error("the active model " + std::to_string(active->id) + " of " + databaseName(o) + " names " + path
-                    + ", which does not exist any more");
+                    + ", which does not exist any more (and its bundle is not stored in the database)");
     return path;
 }
 
@@ -598,7 +599,11 @@ int runPromote(const CliOptions& o)
     json out = modelJson(*model, true);
     out["promotion"] = {{"id", promotion.id}, {"user", promotion.user.toStdString()},
                         {"reason", promotion.reason.toStdString()},
-                        {"created_utc", promotion.createdAt.toString(Qt::ISODate).toStdString()}};
+                        {"created_utc", promotion.createdAt.toString(Qt::ISODate).toStdString()},
+                        {"bundle_in_database", promotion.bundleInDatabase}};
+    if (!promotion.bundleInDatabase)
+        logWarning("the bundle " + model->bundlePath.toStdString() + " could not be read, so it is not stored in the "
+                   "database: stations without that file cannot load the active model");
     std::cout << out.dump(2) << std::endl;
     return 0;
 }

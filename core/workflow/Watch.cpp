@@ -103,7 +103,8 @@ LoadedModel loadActiveModel(WorkRecorder& recorder, const std::string& weights, 
     const std::optional<ActiveModelEntry> active = recorder.activeModel();
     if (!active)
         throw Error("the database has no active model yet; put one into use with: defectlens-cli promote --model-id N");
-    return loadModel(recorder, active->bundlePath, weights, tiling, active->id);
+    const std::string file = recorder.modelBundleFile(active->id);
+    return loadModel(recorder, file.empty() ? active->bundlePath : file, weights, tiling, active->id);
 }
 
 // The watch's current run: one per model, so that every result names its model.
@@ -339,7 +340,9 @@ private:
             return;
         LoadedModel next;
         try {
-            next = loadModel(recorder_, active->bundlePath, job_.weightsPath, job_.tiling, active->id);
+            const std::string file = recorder_.modelBundleFile(active->id);
+            next = loadModel(recorder_, file.empty() ? active->bundlePath : file, job_.weightsPath, job_.tiling,
+                             active->id);
         } catch (const Error& e) {
             refusedModelId_ = active->id;
             logWarning("the newly promoted model " + std::to_string(active->id) + " could not be loaded, "

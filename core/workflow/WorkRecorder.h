@@ -139,7 +139,12 @@ public:
     virtual std::vector<std::optional<JournalledFile>> addInspectedFiles(RecordId run,
                                                                         const std::vector<InspectedFileEntry>& files) = 0;
     virtual void setArchivedPath(RecordId journalledFile, const std::string& archivedPath) = 0;
+    // Cheap: read between images to notice a promotion.
     virtual std::optional<ActiveModelEntry> activeModel() = 0;
+    // The bundle file to load a recorded model from on this station: its
+    // recorded path, or the copy of the bundle stored in the database (fetched
+    // once into a cache). Reads and checks the file: call it when loading.
+    virtual std::string modelBundleFile(RecordId model) = 0;
 };
 
 // Records nothing; every query finds nothing.
@@ -173,6 +178,7 @@ public:
     }
     void setArchivedPath(RecordId, const std::string&) override {}
     std::optional<ActiveModelEntry> activeModel() override { return std::nullopt; }
+    std::string modelBundleFile(RecordId) override { return {}; }
 };
 
 } // namespace dl::workflow

@@ -5,6 +5,13 @@
 #include "database/InputChecks.h"
 #include "database/RowMapping.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
 namespace dl::db {
 
 using namespace detail;
@@ -88,8 +95,103 @@ ModelPromotionRecord Store::promoteModel(RowId modelId, const QString& user, con
     stored.user = user;
     stored.reason = reason;
     stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
+    stored.bundleInDatabase = hasModelBundle(modelId);
+    if (!stored.bundleInDatabase) {
+        // In the same transaction: a promoted model is loadable from the database
+        // by every station, or the promotion says it is not.
+        QFile file(model(modelId)->bundlePath);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = file.readAll();
+            if (file.error() == QFileDevice::NoError) {
+                storeModelBundle(modelId, bytes);
+                stored.bundleInDatabase = true;
+            }
+        }
+    }
     transaction.commit();
     return stored;
+}
+
+namespace {
+
+QString sha256Hex(const QByteArray& bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// SHA-256 of a file, empty when it cannot be read.
+QString fileSha256(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+} // namespace
+
+void Store::storeModelBundle(RowId modelId, const QByteArray& bytes)
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("storing the bundle of model %1").arg(modelId);
+    c.requireWritable(action);
+    c.execute(QStringLiteral("INSERT INTO model_bundles (model_id, bytes, size, bytes_sha256, stored_at) "
+                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (model_id) DO NOTHING"),
+              {qlonglong(modelId), bytes, qlonglong(bytes.size()), sha256Hex(bytes),
+               timestampText(QDateTime::currentDateTimeUtc())},
+              action);
+}
+
+bool Store::hasModelBundle(RowId modelId) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("looking for the stored bundle of model %1").arg(modelId);
+    QSqlQuery query = c.execute(QStringLiteral("SELECT 1 FROM model_bundles WHERE model_id = ?"),
+                                {qlonglong(modelId)}, action);
+    return c.next(query, action);
+}
+
+QString Store::defaultModelCacheFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/models");
+}
+
+QString Store::bundleFileForModel(const ModelRecord& model, const QString& cacheFolder) const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("finding the bundle of model %1").arg(model.id);
+    QSqlQuery query = c.execute(QStringLiteral("SELECT bytes_sha256, size FROM model_bundles WHERE model_id = ?"),
+                                {qlonglong(model.id)}, action);
+    if (!c.next(query, action))
+        return model.bundlePath; // only the file: as before bundles were stored
+    const QString checksum = query.value(0).toString();
+    const qint64 size = query.value(1).toLongLong();
+    query.finish();
+    // The recorded file, when it still holds exactly the stored bytes.
+    if (QFileInfo(model.bundlePath).size() == size && fileSha256(model.bundlePath) == checksum)
+        return model.bundlePath;
+    const QString folder = cacheFolder.isEmpty() ? defaultModelCacheFolder() : cacheFolder;
+    const QString cached = folder + QLatin1Char('/') + checksum + QStringLiteral(".dlm");
+    if (QFileInfo(cached).size() == size && fileSha256(cached) == checksum)
+        return cached;
+    // Fetched once into the cache.
+    QSqlQuery bytesQuery = c.execute(QStringLiteral("SELECT bytes FROM model_bundles WHERE model_id = ?"),
+                                     {qlonglong(model.id)}, action);
+    if (!c.next(bytesQuery, action))
+        c.fail(Reason::NotFound, QStringLiteral("%1 failed: the stored bundle vanished").arg(action));
+    const QByteArray bytes = bytesQuery.value(0).toByteArray();
+    if (sha256Hex(bytes) != checksum)
+        c.fail(Reason::Corrupt, QStringLiteral("%1 failed: the bundle stored in the database does not match its "
+                                               "checksum (damaged)").arg(action));
+    if (!QDir().mkpath(folder))
+        c.fail(Reason::Io, QStringLiteral("%1 failed: cannot create the model cache folder %2").arg(action, folder));
+    QSaveFile out(cached);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        c.fail(Reason::Io, QStringLiteral("%1 failed: cannot write %2 (%3)").arg(action, cached, out.errorString()));
+    return cached;
 }
 
 std::optional<ModelRecord> Store::activeModel() const

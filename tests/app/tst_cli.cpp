@@ -433,6 +433,23 @@ private slots:
         o = run({"promote", "--model-id", "999", "--db", db});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("no model 999"), qPrintable(o.err));
+        // The promoted bundle is in the database: a station without the file
+        // (here: the file moved away) fetches it into its cache and scores with it.
+        QVERIFY(QFile::rename(path("second.dlm"), path("second-moved.dlm")));
+        {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("XDG_CACHE_HOME", path("station-cache"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(DL_CLI_PATH), {"predict", "--model", "active", "--input", path("sample/test/good"),
+                                                  "--json", path("cached.json"), "--db", db, "--quiet"});
+            QVERIFY(p.waitForFinished(300000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            const QString used = readJson(path("cached.json"))["model"].toString();
+            QVERIFY2(used.startsWith(path("station-cache")), qPrintable(used));
+            QVERIFY(QFile::exists(used));
+        }
+        QVERIFY(QFile::rename(path("second-moved.dlm"), path("second.dlm")));
         dl::db::Store store;
         store.open(db);
         QCOMPARE(store.activeModel()->bundlePath, path("second.dlm"));

@@ -5,6 +5,8 @@
 
 #include "database/Store.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -93,6 +95,72 @@ private slots:
         store.open(path);
         QCOMPARE(store.activeModel()->id, first);
         QCOMPARE(store.promotionHistory().size(), std::size_t(1));
+    }
+
+    // A promoted model's bundle is stored in the database, so a station without
+    // the file (or with another file under that name) loads the same bytes.
+    void aPromotedBundleTravelsInTheDatabase()
+    {
+        QTemporaryDir dir;
+        Store store;
+        store.open(dir.path() + QStringLiteral("/bundles.sqlite"));
+        const QString bundlePath = dir.path() + QStringLiteral("/model.dlm");
+        const QByteArray bytes = QByteArray("DLMB") + QByteArray(200000, 'x') + QByteArray("end");
+        {
+            QFile f(bundlePath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        ModelRecord model;
+        model.method = QStringLiteral("patchcore");
+        model.bundlePath = bundlePath;
+        model = store.addModel(model);
+        QVERIFY(!store.hasModelBundle(model.id));
+        QCOMPARE(store.bundleFileForModel(model), bundlePath); // nothing stored: the file as recorded
+
+        const ModelPromotionRecord promotion = store.promoteModel(model.id, QStringLiteral("engineer"));
+        QVERIFY(promotion.bundleInDatabase);
+        QVERIFY(store.hasModelBundle(model.id));
+        const QString cache = dir.path() + QStringLiteral("/cache");
+        QCOMPARE(store.bundleFileForModel(model, cache), bundlePath); // the file holds the stored bytes
+
+        // The file is gone (another station): a copy from the database, fetched once.
+        QVERIFY(QFile::remove(bundlePath));
+        const QString cached = store.bundleFileForModel(model, cache);
+        QVERIFY(cached.startsWith(cache + QLatin1Char('/')));
+        QFile copy(cached);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
+        copy.close();
+        const QDateTime fetched = QFileInfo(cached).lastModified();
+        QTest::qWait(20);
+        QCOMPARE(store.bundleFileForModel(model, cache), cached);
+        QCOMPARE(QFileInfo(cached).lastModified(), fetched); // not written again
+
+        // Another file under the recorded name, or a damaged cache: the stored bytes win.
+        {
+            QFile f(bundlePath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("someone else's model");
+        }
+        {
+            QFile f(cached);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("damaged");
+        }
+        QCOMPARE(store.bundleFileForModel(model, cache), cached);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), bytes);
+
+        // A promotion whose file cannot be read says so; the promotion itself stands.
+        ModelRecord missing;
+        missing.method = QStringLiteral("patchcore");
+        missing.bundlePath = dir.path() + QStringLiteral("/nowhere.dlm");
+        missing = store.addModel(missing);
+        const ModelPromotionRecord second = store.promoteModel(missing.id, QStringLiteral("engineer"));
+        QVERIFY(!second.bundleInDatabase);
+        QCOMPARE(store.activeModel()->id, missing.id);
+        QCOMPARE(store.bundleFileForModel(missing, cache), missing.bundlePath);
     }
 
     void mergesMetricsKeepingOtherKeys()

@@ -226,6 +226,19 @@ QString ModelList::activeModelPath() const
     }
 }
 
+QString ModelList::activeModelFile() const
+{
+    if (!store_)
+        return {};
+    try {
+        const std::optional<db::ModelRecord> active = store_->activeModel();
+        return active ? store_->bundleFileForModel(*active) : QString();
+    } catch (const Error& e) {
+        logWarning(std::string("fetching the active model's bundle: ") + e.what());
+        return {};
+    }
+}
+
 void ModelList::activateModel(const QString& bundlePath, const QString& reason)
 {
     if (methodOf(bundlePath) == QLatin1String("sdas")) {

@@ -46,6 +46,10 @@ public:
 
     // The active model of the open database (its newest promotion); empty when none.
     QString activeModelPath() const;
+    // The active model's bundle file on this station: its recorded path, or the
+    // copy of the bundle stored in the database (fetched into the cache once).
+    // Reads and checks the file: for loading, not for comparing paths.
+    QString activeModelFile() const;
     // Promotes the database's model at `bundlePath` (recording the user and
     // `reason`) and announces it (the viewer loads it).
     void activateModel(const QString& bundlePath, const QString& reason = {});

@@ -90,6 +90,7 @@ public:
     }
     void setArchivedPath(wf::RecordId, const std::string&) override {}
     std::optional<wf::ActiveModelEntry> activeModel() override { return std::nullopt; }
+    std::string modelBundleFile(wf::RecordId) override { return {}; }
 };
 
 // Scores an image by its mean brightness; its map is the grey image itself.
