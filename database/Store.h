@@ -171,6 +171,11 @@ public:
     // The newest override of every overridden result of a run, by result id.
     std::vector<VerdictOverrideRecord> latestOverridesOfRun(RowId runId) const;
 
+    // A value that changes whenever any connection (another process, another
+    // station) has added runs, results or overrides or finished a run: views
+    // poll it to refresh only when there is something new.
+    QString changeToken() const;
+
     // --- live inspection journal -------------------------------------------------
     // The journal entry of a watched file (same path, size and time), if any.
     std::optional<WatchedFileRecord> findWatchedFile(const QString& path, qint64 size, qint64 modifiedNs) const;

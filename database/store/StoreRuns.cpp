@@ -123,6 +123,24 @@ std::vector<RunRecord> Store::listRuns(int limit) const
                      {limit < 0 ? -1 : limit}, readRun);
 }
 
+QString Store::changeToken() const
+{
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("checking the database for changes");
+    // Plain SQL on indexed keys, so it stays cheap and works on any engine.
+    QSqlQuery query = c.execute(QStringLiteral(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM runs), (SELECT COALESCE(MAX(id), 0) FROM results), "
+        "(SELECT COALESCE(MAX(id), 0) FROM verdict_overrides), "
+        "(SELECT COUNT(*) FROM runs WHERE status IN ('queued', 'running'))"), {}, action);
+    if (!c.next(query, action))
+        return {};
+    return QStringLiteral("%1/%2/%3/%4")
+        .arg(query.value(0).toLongLong())
+        .arg(query.value(1).toLongLong())
+        .arg(query.value(2).toLongLong())
+        .arg(query.value(3).toLongLong());
+}
+
 int Store::abandonUnfinishedRuns(const QString& reason)
 {
     const detail::Connection& c = connection();

@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -152,6 +153,34 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &ResultsTable::updateCountLabel);
 
     updateCountLabel();
+
+    changePoll_ = new QTimer(this);
+    changePoll_->setInterval(2000);
+    connect(changePoll_, &QTimer::timeout, this, [this] {
+        if (!hasDatabase())
+            return;
+        try {
+            const QString token = store_->changeToken();
+            if (token != lastChangeToken_) {
+                lastChangeToken_ = token;
+                refresh();
+            }
+        } catch (const std::exception& error) {
+            // A busy or vanished database: try again at the next tick.
+            qWarning("%s", error.what());
+        }
+    });
+}
+
+void ResultsTable::setChangePollInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        changePoll_->stop();
+        return;
+    }
+    changePoll_->setInterval(milliseconds);
+    if (hasDatabase())
+        changePoll_->start();
 }
 
 ResultsTable::~ResultsTable()
@@ -213,6 +242,13 @@ void ResultsTable::openDatabase(const QString& path)
     store_ = std::move(store);
     fillRunCombo(std::nullopt);
     reload();
+    try {
+        lastChangeToken_ = store_->changeToken();
+    } catch (const std::exception& error) {
+        qWarning("%s", error.what());
+    }
+    if (changePoll_->interval() > 0)
+        changePoll_->start();
 }
 
 bool ResultsTable::hasDatabase() const
@@ -359,6 +395,11 @@ void ResultsTable::refresh()
         updating_ = false;
     }
     reload();
+    try {
+        lastChangeToken_ = store_->changeToken(); // seen now: the poll need not reload it again
+    } catch (const std::exception& error) {
+        qWarning("%s", error.what());
+    }
     if (newRun || !chosenResult)
         return;
     selectResult(*chosenResult);

@@ -24,6 +24,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace dl::db {
 class Store;
@@ -62,6 +63,10 @@ public:
     void refresh();
     // Selects the row of this result when the filters show it; false otherwise.
     bool selectResult(db::RowId resultId);
+    // While a database is open the table looks for changes made by other
+    // connections (a watch, another station) this often and refreshes when it
+    // finds some; 0 stops it. Default 2 s.
+    void setChangePollInterval(int milliseconds);
 
     // Records a score the viewer showed (an image opened from the dataset, the
     // thumbnails or File > Open image) as a result of this session's viewer run, a
@@ -150,7 +155,9 @@ private:
     void finishViewerRun();
     db::RowId newestScoringRun_ = 0; // the newest test/predict run the run list showed
     bool truncated_ = false; // the run has more than kMaxRows results
-    bool updating_ = false;  // filter widgets are being refilled: ignore their signals
+    bool updating_ = false;
+    QTimer* changePoll_ = nullptr;
+    QString lastChangeToken_;  // filter widgets are being refilled: ignore their signals
 };
 
 } // namespace dl::ui

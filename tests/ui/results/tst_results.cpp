@@ -714,6 +714,40 @@ private slots:
         QCOMPARE(table->selectedRunId(), std::optional<qint64>(testRunId_));
         QCOMPARE(table->currentRow()->result.id, chosen);
     }
+
+    // Another station (or a watch) writes: the table notices by itself.
+    void theTableFollowsWritesOfOtherConnections()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        dl::ui::ResultsTable* table = window.resultsTable();
+        table->setChangePollInterval(100);
+        const qint64 before = table->selectedRunId().value_or(0);
+        qint64 newRun = 0;
+        {
+            dl::db::Store other;
+            other.open(dbPath_);
+            newRun = other.startRun(dl::db::RunKind::Predict, {{"mode", "watch"}}).id;
+            dl::db::ResultRecord r;
+            r.runId = newRun;
+            r.imagePath = dir_.filePath("line/cam2/live_0.png");
+            r.score = 0.2;
+            other.addResults({r});
+        }
+        QVERIFY(newRun > before);
+        QTRY_COMPARE_WITH_TIMEOUT(table->selectedRunId(), std::optional<qint64>(newRun), 5000);
+        QCOMPARE(table->proxyModel()->rowCount(), 1);
+        {
+            dl::db::Store other;
+            other.open(dbPath_);
+            dl::db::ResultRecord r;
+            r.runId = newRun;
+            r.imagePath = dir_.filePath("line/cam2/live_1.png");
+            r.score = 0.3;
+            other.addResults({r});
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(table->proxyModel()->rowCount(), 2, 5000);
+    }
 };
 
 QTEST_MAIN(TestResults)
