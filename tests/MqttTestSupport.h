@@ -57,19 +57,29 @@ inline QString mosquittoBinary()
 
 class MosquittoBroker {
 public:
-    MosquittoBroker() : port_(freeLoopbackPort())
+    // With `user` set, anonymous clients are refused and only user/password may connect.
+    explicit MosquittoBroker(const QString& user = {}, const QString& password = {}) : port_(freeLoopbackPort())
     {
+        QString access = QStringLiteral("allow_anonymous true\n");
+        if (!user.isEmpty()) {
+            const QString passwords = dir_.path() + QStringLiteral("/passwords");
+            QProcess make;
+            make.start(QStringLiteral("mosquitto_passwd"), {QStringLiteral("-c"), QStringLiteral("-b"), passwords, user, password});
+            make.waitForFinished(10000);
+            access = QStringLiteral("allow_anonymous false\npassword_file %1\n").arg(passwords);
+        }
         const QString config = dir_.path() + QStringLiteral("/mosquitto.conf");
         QFile f(config);
         if (f.open(QIODevice::WriteOnly)) {
             // Started as root, mosquitto would switch to its own user, which cannot
             // write the persistence file and log into this private folder.
             const passwd* self = ::getpwuid(::getuid());
-            f.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\npersistence true\n"
+            f.write(QStringLiteral("listener %1 127.0.0.1\n%4persistence true\n"
                                    "persistence_location %2/\nlog_dest file %2/mosquitto.log\nuser %3\n")
                         .arg(port_)
                         .arg(dir_.path())
                         .arg(QString::fromLocal8Bit(self ? self->pw_name : "root"))
+                        .arg(access)
                         .toUtf8());
         }
         configPath_ = config;
@@ -133,10 +143,13 @@ private:
 // messages published while it reconnects after a broker restart still reach it.
 class MqttCollector {
 public:
-    MqttCollector(int port, const std::string& topic) : topic_(topic)
+    MqttCollector(int port, const std::string& topic, const std::string& user = {}, const std::string& password = {})
+        : topic_(topic)
     {
         mosquitto_lib_init();
         client_ = mosquitto_new(("dltest-collector-" + std::to_string(::getpid())).c_str(), false, this);
+        if (!user.empty())
+            mosquitto_username_pw_set(client_, user.c_str(), password.c_str());
         mosquitto_connect_callback_set(client_, [](mosquitto* m, void* self, int rc) {
             if (rc == 0)
                 mosquitto_subscribe(m, nullptr, static_cast<MqttCollector*>(self)->topic_.c_str(), 1);

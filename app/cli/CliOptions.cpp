@@ -91,7 +91,7 @@ commands:
              the test images not yet labelled, ranked by how much a label would teach the model:
              operator overrides in the database first, then scores nearest the threshold
   watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
-             [--publish mqtt://HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
+             [--publish mqtt://[USER@]HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
              [--poll SECONDS] [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
              live inspection: scores each image as soon as it is completely written into DIR,
              records it once (a restart scores what arrived meanwhile), prints one JSON line per

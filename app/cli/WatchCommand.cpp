@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -113,7 +114,8 @@ int runWatch(const CliOptions& o)
     // Refuse a malformed address before anything else starts.
     std::unique_ptr<line::MqttPublisher> mqtt;
     if (!o.publishUrl.empty())
-        mqtt = std::make_unique<line::MqttPublisher>(line::parseMqttUrl(o.publishUrl));
+        mqtt = std::make_unique<line::MqttPublisher>(line::parseMqttUrl(
+            o.publishUrl, std::getenv("DEFECTLENS_MQTT_PASSWORD") ? std::getenv("DEFECTLENS_MQTT_PASSWORD") : ""));
     db::JobRecorder recording = openRecorder(o);
     if (o.noDb)
         logWarning("--no-db: no journal is kept, so a restart scores every image in the folder again");

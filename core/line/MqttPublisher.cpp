@@ -63,10 +63,10 @@ extern "C" void onPublish(mosquitto*, void* user, int messageId)
 
 } // namespace
 
-MqttTarget parseMqttUrl(const std::string& url)
+MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment)
 {
     const std::string scheme = "mqtt://";
-    const std::string form = "expected mqtt://HOST[:PORT]/TOPIC, e.g. mqtt://127.0.0.1:1883/line1/verdicts";
+    const std::string form = "expected mqtt://[USER@]HOST[:PORT]/TOPIC, e.g. mqtt://127.0.0.1:1883/line1/verdicts";
     if (url.rfind(scheme, 0) != 0)
         throw Error("--publish " + url + ": not an MQTT address (" + form + ")");
     const std::string rest = url.substr(scheme.size());
@@ -75,6 +75,17 @@ MqttTarget parseMqttUrl(const std::string& url)
         throw Error("--publish " + url + ": the topic is missing (" + form + ")");
     MqttTarget t;
     std::string hostPort = rest.substr(0, slash);
+    const std::size_t at = hostPort.rfind('@');
+    if (at != std::string::npos) {
+        t.user = hostPort.substr(0, at);
+        hostPort = hostPort.substr(at + 1);
+        if (t.user.find(':') != std::string::npos)
+            throw Error("--publish: a password in the address would show in process lists; give the user only "
+                        "(mqtt://USER@HOST/TOPIC) and the password in DEFECTLENS_MQTT_PASSWORD");
+        if (t.user.empty())
+            throw Error("--publish " + url + ": the user before '@' is empty (" + form + ")");
+        t.password = passwordFromEnvironment;
+    }
     t.topic = rest.substr(slash + 1);
     if (t.topic.find_first_of("+#") != std::string::npos)
         throw Error("--publish " + url + ": a topic to publish to cannot contain the wildcards + or #");
@@ -166,6 +177,9 @@ void MqttPublisher::run()
             return;
         }
         mosquitto_connect_callback_set(client, onConnect);
+        if (!target_.user.empty())
+            mosquitto_username_pw_set(client, target_.user.c_str(),
+                                      target_.password.empty() ? nullptr : target_.password.c_str());
         mosquitto_publish_callback_set(client, onPublish);
 
         std::string problem;

@@ -24,11 +24,15 @@ struct MqttTarget {
     std::string host;
     int port = 1883;
     std::string topic;
+    std::string user;       // empty: anonymous
+    std::string password;   // with a user only
 };
 
-// mqtt://HOST[:PORT]/TOPIC (the topic may contain '/'). Throws dl::Error with
-// the expected form for anything else.
-MqttTarget parseMqttUrl(const std::string& url);
+// mqtt://[USER@]HOST[:PORT]/TOPIC (the topic may contain '/'). A user's
+// password comes from `passwordFromEnvironment` (the CLI passes
+// $DEFECTLENS_MQTT_PASSWORD), never from the address, which process lists show.
+// Throws dl::Error with the expected form for anything else.
+MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment = {});
 
 struct MqttStatistics {
     std::uint64_t published = 0;   // handed to publish()

@@ -36,12 +36,19 @@ private slots:
         QCOMPARE(t.port, 1884);
         QCOMPARE(t.topic, std::string("line1/verdicts"));
         QCOMPARE(dl::line::parseMqttUrl("mqtt://broker/x").port, 1883);
+        const dl::line::MqttTarget withUser = dl::line::parseMqttUrl("mqtt://line1@broker:1884/v", "secret");
+        QCOMPARE(withUser.user, std::string("line1"));
+        QCOMPARE(withUser.password, std::string("secret"));
+        QCOMPARE(withUser.host, std::string("broker"));
+        QCOMPARE(withUser.port, 1884);
         const std::vector<std::pair<std::string, std::string>> wrong = {
             {"http://broker/x", "not an MQTT address"},
             {"mqtt://broker", "the topic is missing"},
             {"mqtt://broker:99999/x", "not a number from 1 to 65535"},
             {"mqtt://broker:1883/line/#", "wildcards"},
             {"mqtt://:1883/x", "the host is missing"},
+            {"mqtt://line1:secret@broker/x", "DEFECTLENS_MQTT_PASSWORD"},
+            {"mqtt://@broker/x", "the user before '@' is empty"},
         };
         for (const auto& [url, problem] : wrong) {
             try {
@@ -49,7 +56,9 @@ private slots:
                 QFAIL(qPrintable(QString::fromStdString(url + " was accepted")));
             } catch (const dl::Error& e) {
                 QVERIFY2(std::string(e.what()).find(problem) != std::string::npos, e.what());
-                QVERIFY2(std::string(e.what()).find(url) != std::string::npos, e.what());
+                // The address is repeated, except one holding a password.
+                const bool holdsPassword = url.find(":secret@") != std::string::npos;
+                QVERIFY2((std::string(e.what()).find(url) != std::string::npos) != holdsPassword, e.what());
             }
         }
     }
@@ -139,6 +148,30 @@ private slots:
                                  + "\nbroker log:\n" + broker.log().right(3000)));
         QVERIFY(publisher.statistics().reconnects >= 1);
         QCOMPARE(publisher.statistics().dropped, std::uint64_t(0));
+    }
+
+    void aBrokerWithPasswordsTakesTheRightUserOnly()
+    {
+        dltest::MosquittoBroker broker("line1", "s3cret");
+        DL_REQUIRE_MOSQUITTO(broker);
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "secure", "line1", "s3cret");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        {
+            MqttPublisher wrong({"127.0.0.1", broker.port(), "secure", "line1", "guess"});
+            wrong.flushTimeout = std::chrono::milliseconds(0);
+            wrong.publish(numbered(0));
+            QTest::qWait(800);
+            const dl::line::MqttStatistics s = wrong.statistics();
+            QVERIFY(!s.connected);
+            QCOMPARE(s.delivered, std::uint64_t(0));
+            QVERIFY2(s.lastProblem.find("refused") != std::string::npos, s.lastProblem.c_str());
+        }
+        MqttPublisher right({"127.0.0.1", broker.port(), "secure", "line1", "s3cret"});
+        for (int i = 1; i <= 20; ++i)
+            right.publish(numbered(i));
+        QVERIFY(right.waitUntilDelivered(std::chrono::seconds(20)));
+        QVERIFY(collector.waitFor([](const auto& m) { return distinct(m).size() == 20; }, 20000));
     }
 
     void aFullOutboxDropsTheOldestAndCountsThem()
