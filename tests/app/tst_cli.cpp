@@ -1,6 +1,7 @@
 // defectlens-cli as a user runs it: the published options, JSON outputs and
 // clear, file-naming errors with non-zero exit codes.
 #include "TestSupport.h"
+#include "app/CliRunner.h"
 #include "database/Store.h"
 
 #include <QDataStream>
@@ -22,21 +23,8 @@ class TestCli : public QObject {
 
     QTemporaryDir dir_;
 
-    struct Outcome {
-        int exitCode;
-        QString out, err;
-    };
-    Outcome run(const QStringList& args, int timeoutMs = 300000)
-    {
-        QProcess p;
-        p.start(QStringLiteral(DL_CLI_PATH), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            return {-1, {}, "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Outcome = dltest::CliOutcome;
+    Outcome run(const QStringList& args, int timeoutMs = 300000) { return dltest::runCli(args, timeoutMs); }
     QJsonObject readJson(const QString& path)
     {
         QFile f(path);
@@ -437,14 +425,12 @@ private slots:
         // (here: the file moved away) fetches it into its cache and scores with it.
         QVERIFY(QFile::rename(path("second.dlm"), path("second-moved.dlm")));
         {
-            QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert("XDG_CACHE_HOME", path("station-cache"));
-            p.setProcessEnvironment(env);
-            p.start(QStringLiteral(DL_CLI_PATH), {"predict", "--model", "active", "--input", path("sample/test/good"),
-                                                  "--json", path("cached.json"), "--db", db, "--quiet"});
-            QVERIFY(p.waitForFinished(300000));
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            const Outcome cached = dltest::runCli({"predict", "--model", "active", "--input", path("sample/test/good"),
+                                                   "--json", path("cached.json"), "--db", db, "--quiet"},
+                                                  300000, {}, env);
+            QVERIFY2(cached.exitCode == 0, qPrintable(cached.err));
             const QString used = readJson(path("cached.json"))["model"].toString();
             QVERIFY2(used.startsWith(path("station-cache")), qPrintable(used));
             QVERIFY(QFile::exists(used));

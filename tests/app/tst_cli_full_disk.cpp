@@ -4,6 +4,7 @@
 // refuses to grow any file past the limit with EFBIG, as a full disk refuses
 // with ENOSPC), which needs neither root nor a special file system.
 #include "TestSupport.h"
+#include "app/CliRunner.h"
 #include "database/Store.h"
 
 #include <QDir>
@@ -23,28 +24,18 @@ class TestCliFullDisk : public QObject {
 
     QTemporaryDir dir_;
 
-    struct Outcome {
-        int exitCode;
-        QString out, err;
-    };
-    // Runs the CLI; with `fileSizeLimit` > 0 no file it writes may grow past that many bytes.
+    using Outcome = dltest::CliOutcome;
+    // With `fileSizeLimit` > 0 no file the CLI writes may grow past that many bytes.
     Outcome run(const QStringList& args, qint64 fileSizeLimit = 0)
     {
-        QProcess p;
-        if (fileSizeLimit > 0)
-            p.setChildProcessModifier([fileSizeLimit] {
-                // EFBIG instead of the default SIGXFSZ, which would kill the process.
-                std::signal(SIGXFSZ, SIG_IGN);
-                const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
-                ::setrlimit(RLIMIT_FSIZE, &limit);
-            });
-        p.start(QStringLiteral(DL_CLI_PATH), args);
-        if (!p.waitForFinished(300000)) {
-            p.kill();
-            return {-1, {}, "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        if (fileSizeLimit <= 0)
+            return dltest::runCli(args);
+        return dltest::runCli(args, 300000, [fileSizeLimit] {
+            // EFBIG instead of the default SIGXFSZ, which would kill the process.
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
     }
     QString path(const QString& name) const { return dir_.path() + "/" + name; }
 

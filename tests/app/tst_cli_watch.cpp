@@ -3,6 +3,7 @@
 // mid-shift, the MQTT broker stopped and restarted, bad files and bad options.
 #include "MqttTestSupport.h"
 #include "TestSupport.h"
+#include "app/CliRunner.h"
 #include "database/Store.h"
 
 #include <QDir>
@@ -23,21 +24,8 @@ class TestCliWatch : public QObject {
     QTemporaryDir dir_;
     QStringList sampleImages_;
 
-    struct Outcome {
-        int exitCode;
-        QString out, err;
-    };
-    Outcome run(const QStringList& args, int timeoutMs = 300000)
-    {
-        QProcess p;
-        p.start(QStringLiteral(DL_CLI_PATH), args);
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            return {-1, {}, "timed out"};
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Outcome = dltest::CliOutcome;
+    Outcome run(const QStringList& args, int timeoutMs = 300000) { return dltest::runCli(args, timeoutMs); }
     QString path(const QString& name) const { return dir_.path() + "/" + name; }
 
     // A watch process whose JSON lines are collected as they come.

@@ -3,6 +3,7 @@
 // Pause holds parts back, A / R ask for a review of the part shown, and every
 // part is recorded in the database.
 #include "TestSupport.h"
+#include "ui/GeneratedParts.h"
 #include "data/Importers.h"
 #include "database/Store.h"
 #include "engine/Engine.h"
@@ -21,22 +22,9 @@
 
 #include <cmath>
 
-namespace {
+using dltest::makePart;
 
-QImage makePart(int seed, bool defect = false)
-{
-    QImage image(128, 128, QImage::Format_RGB888);
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
-            const int base = 120 + int(40.0 * std::sin(0.35 * x + 0.1 * (seed % 3))) + ((x * 7 + y * 13 + seed) % 9);
-            image.setPixelColor(x, y, QColor(base, base + 10, base + 20));
-        }
-    if (defect) {
-        QPainter painter(&image);
-        painter.fillRect(QRect(70, 30, 30, 30), QColor(250, 30, 30));
-    }
-    return image;
-}
+namespace {
 
 // As a grabber writes: under a temporary name, renamed when complete.
 void dropPart(const QString& folder, const QString& name, int seed, bool defect)
