@@ -8,6 +8,10 @@
 #include <QString>
 #include <QTest>
 
+#include "TestSupport.h"
+#include "data/Importers.h"
+#include "engine/Engine.h"
+
 #include <cmath>
 
 namespace dltest {
@@ -33,6 +37,23 @@ inline void writeParts(const QString& folder, int count, int firstSeed = 0)
     QVERIFY(QDir().mkpath(folder));
     for (int i = 0; i < count; ++i)
         QVERIFY(makePart(firstSeed + i).save(folder + QStringLiteral("/part_%1.png").arg(i, 2, 10, QLatin1Char('0'))));
+}
+
+// A small PatchCore (128 px, a quarter of the patches kept) trained on 40
+// generated normal parts written to `trainFolder`, saved as `bundle`. Needs the
+// shared backbone weights (callers skip with DL_REQUIRE_SHARED first).
+inline void trainPartsModel(const QString& trainFolder, const QString& bundle)
+{
+    writeParts(trainFolder, 40, 100); // 4 held out: a threshold not at the mercy of one part
+    dl::DatasetOptions options;
+    options.format = dl::DatasetFormat::Folder;
+    const dl::Dataset data = dl::importDataset(trainFolder.toStdString(), options);
+    dl::TrainRequest request;
+    request.method = "patchcore";
+    request.params = {{"image_size", 128}, {"coreset_ratio", 0.25}};
+    request.backbone.weightsPath = sharedPath("models/mobilenetv2-12-int8.onnx").toStdString();
+    request.datasets = {&data};
+    dl::saveDetector(*dl::trainDetector(request, {}), bundle.toStdString());
 }
 
 } // namespace dltest

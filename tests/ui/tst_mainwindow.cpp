@@ -212,18 +212,8 @@ private slots:
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         // Train a small PatchCore on generated normal parts and save it as a bundle.
-        const QString trainFolder = dir_.path() + "/model-train";
-        writeParts(trainFolder, 16, 100);
-        dl::DatasetOptions options;
-        options.format = dl::DatasetFormat::Folder;
-        const dl::Dataset data = dl::importDataset(trainFolder.toStdString(), options);
-        dl::TrainRequest request;
-        request.method = "patchcore";
-        request.params = {{"image_size", 128}, {"coreset_ratio", 0.25}};
-        request.backbone.weightsPath = dltest::sharedPath("models/mobilenetv2-12-int8.onnx").toStdString();
-        request.datasets = {&data};
         const QString bundle = dir_.path() + "/parts.dlm";
-        dl::saveDetector(*dl::trainDetector(request, {}), bundle.toStdString());
+        dltest::trainPartsModel(dir_.path() + "/model-train", bundle);
 
         const QString defective = dir_.path() + "/defective.png";
         QVERIFY(makePart(200, true).save(defective));

@@ -48,20 +48,8 @@ private slots:
         QVERIFY(dir_.isValid());
         if (!dltest::sharedExists("models/mobilenetv2-12-int8.onnx"))
             return;
-        const QString trainFolder = dir_.path() + "/train";
-        QVERIFY(QDir().mkpath(trainFolder));
-        for (int i = 0; i < 16; ++i)
-            QVERIFY(makePart(100 + i).save(trainFolder + QStringLiteral("/part_%1.png").arg(i)));
-        dl::DatasetOptions options;
-        options.format = dl::DatasetFormat::Folder;
-        const dl::Dataset data = dl::importDataset(trainFolder.toStdString(), options);
-        dl::TrainRequest request;
-        request.method = "patchcore";
-        request.params = {{"image_size", 128}, {"coreset_ratio", 0.25}};
-        request.backbone.weightsPath = dltest::sharedPath("models/mobilenetv2-12-int8.onnx").toStdString();
-        request.datasets = {&data};
         bundle_ = dir_.path() + "/parts.dlm";
-        dl::saveDetector(*dl::trainDetector(request, {}), bundle_.toStdString());
+        dltest::trainPartsModel(dir_.path() + "/train", bundle_);
     }
 
     void refusesAFolderThatDoesNotExist()
@@ -94,8 +82,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 60000);
         QCOMPARE(errors.count(), 0);
 
-        dropPart(folder, "p1.png", 1, false);
-        dropPart(folder, "p2.png", 2, false);
+        dropPart(folder, "p1.png", 101, false); // as trained on: certainly OK
+        dropPart(folder, "p2.png", 102, false);
         QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 2, 30000);
         QVERIFY(!panel.alarmRaised());
         dropPart(folder, "p3.png", 3, true);
@@ -111,7 +99,7 @@ private slots:
         // Paused: a part waits in the folder's queue until Resume.
         panel.pause(true);
         QTest::qWait(300);
-        dropPart(folder, "p5.png", 5, false);
+        dropPart(folder, "p5.png", 105, false);
         QTest::qWait(800);
         QCOMPARE(panel.inspectedCount(), 4);
         panel.pause(false);
