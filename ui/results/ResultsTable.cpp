@@ -373,6 +373,10 @@ void ResultsTable::refresh()
 {
     if (!hasDatabase())
         return;
+    if (askingReason_) {
+        refreshDeferred_ = true;
+        return;
+    }
     const db::RowId newestSeen = newestScoringRun_;
     const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
     const std::optional<db::RowId> chosenRun = selectedRunId();
@@ -555,7 +559,22 @@ bool ResultsTable::overrideCurrent(db::Verdict verdict)
     if (!index.isValid() || !hasDatabase())
         return false;
     const ResultRow& row = model_->rowAt(index.row());
+    // The reason dialog runs its own event loop: a refresh then (the change
+    // poll, Line mode's follow-up) would replace the rows under `row` and
+    // `index`, so it waits until the override is done.
+    askingReason_ = true;
     const std::optional<QString> reason = reasonProvider_ ? reasonProvider_(verdict) : askReason(verdict, row);
+    askingReason_ = false;
+    struct RefreshLater {
+        ResultsTable* table;
+        ~RefreshLater()
+        {
+            if (table->refreshDeferred_) {
+                table->refreshDeferred_ = false;
+                QMetaObject::invokeMethod(table, &ResultsTable::refresh, Qt::QueuedConnection);
+            }
+        }
+    } refreshLater{this};
     if (!reason)
         return false; // the operator cancelled
     // An override without a reason cannot be audited later.

@@ -157,6 +157,8 @@ private:
     bool truncated_ = false; // the run has more than kMaxRows results
     bool updating_ = false;
     QTimer* changePoll_ = nullptr;
+    bool askingReason_ = false;     // an override's reason dialog is open
+    bool refreshDeferred_ = false;  // a refresh asked for meanwhile
     QString lastChangeToken_;  // filter widgets are being refilled: ignore their signals
 };
 

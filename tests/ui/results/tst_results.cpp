@@ -715,6 +715,40 @@ private slots:
         QCOMPARE(table->currentRow()->result.id, chosen);
     }
 
+    // A refresh while the reason dialog is open (the change poll, Line mode)
+    // waits: the override lands on the row the operator chose.
+    void aRefreshDuringTheReasonDialogWaitsForIt()
+    {
+        dl::ui::MainWindow window;
+        openIn(window);
+        dl::ui::ResultsTable* table = window.resultsTable();
+        table->selectRun(testRunId_);
+        table->tableView()->selectRow(1);
+        const qint64 chosen = table->currentRow()->result.id;
+        qint64 newRun = 0;
+        table->setReasonProvider([&](dl::db::Verdict) -> std::optional<QString> {
+            dl::db::Store other;
+            other.open(dbPath_);
+            newRun = other.startRun(dl::db::RunKind::Predict, {}).id;
+            dl::db::ResultRecord r;
+            r.runId = newRun;
+            r.imagePath = dir_.filePath("line/cam3/during_dialog.png");
+            r.score = 0.5;
+            other.addResults({r});
+            table->refresh(); // as the poll would, inside the dialog's event loop
+            return QStringLiteral("checked under the lamp");
+        });
+        QVERIFY(table->acceptCurrent());
+        dl::db::Store check;
+        check.open(dbPath_);
+        const auto stored = check.latestOverride(chosen);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->reason, QStringLiteral("checked under the lamp"));
+        // The deferred refresh follows: the new run is shown.
+        QTRY_COMPARE_WITH_TIMEOUT(table->selectedRunId(), std::optional<qint64>(newRun), 5000);
+        table->setReasonProvider({});
+    }
+
     // Another station (or a watch) writes: the table notices by itself.
     void theTableFollowsWritesOfOtherConnections()
     {
