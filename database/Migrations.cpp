@@ -139,7 +139,15 @@ const std::vector<Migration>& migrations()
             "ALTER TABLE runs_v6 RENAME TO runs",
             "CREATE INDEX runs_by_model ON runs(model_id)",
             "CREATE INDEX runs_by_status ON runs(status)",
-        }, true},
+        }, true, {
+            // PostgreSQL changes the constraint and adds the columns in place.
+            "ALTER TABLE runs DROP CONSTRAINT runs_status_check",
+            R"sql(ALTER TABLE runs ADD CONSTRAINT runs_status_check
+                  CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'abandoned')))sql",
+            "ALTER TABLE runs ADD COLUMN owner_host TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE runs ADD COLUMN owner_pid INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE runs ADD COLUMN owner_start TEXT NOT NULL DEFAULT ''",
+        }},
         // Live inspection of a watch folder keeps a journal of the files it has
         // handled, so that a restart scores what arrived while it was down and
         // nothing twice. A file is known by its path, size and time stamp: a

@@ -16,6 +16,10 @@ struct Migration {
     // (dropping the old table would otherwise cascade into its children), and the
     // keys are checked before the step commits.
     bool rebuildsTables = false;
+    // PostgreSQL runs `statements` with their column types translated
+    // (Connection.cpp, postgresStatement); a step whose SQL must differ
+    // beyond that (SQLite's table rebuilds) gives the server's version here.
+    std::vector<const char*> postgresStatements = {};
 };
 
 // Ordered by version, starting at 1, without gaps.

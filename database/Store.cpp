@@ -65,10 +65,16 @@ int Store::busyTimeout()
 void Store::open(const QString& path)
 {
     close();
-    if (path.trimmed().isEmpty())
-        throw DatabaseError(Reason::InvalidArgument, QString(), QStringLiteral("no database file name was given"));
+    const DatabaseLocation location = DatabaseLocation::parse(path);
+    if (location.isServer()) {
+        auto connection = std::make_unique<detail::Connection>(location, false, QString());
+        connection->openAndPrepare();
+        connection_ = std::move(connection);
+        abandonRunsOfEndedProcessesQuietly();
+        return;
+    }
 
-    const QFileInfo info(path);
+    const QFileInfo info(location.sqlitePath);
     const QString absolutePath = info.absoluteFilePath();
     const QString folder = info.absolutePath();
     bool readOnly = false;
@@ -101,11 +107,15 @@ void Store::open(const QString& path)
     }
 
     // On any failure the half-made connection is closed and removed again.
-    auto connection = std::make_unique<detail::Connection>(absolutePath, readOnly, readOnlyReason);
+    auto connection = std::make_unique<detail::Connection>(location, readOnly, readOnlyReason);
     connection->openAndPrepare();
     connection_ = std::move(connection);
-    if (readOnly)
-        return;
+    if (!readOnly)
+        abandonRunsOfEndedProcessesQuietly();
+}
+
+void Store::abandonRunsOfEndedProcessesQuietly()
+{
     try {
         abandonRunsOfEndedProcesses();
     } catch (const DatabaseError& e) {
@@ -132,6 +142,11 @@ bool Store::isReadOnly() const noexcept
 QString Store::path() const
 {
     return connection_ ? connection_->path : QString();
+}
+
+bool Store::isServer() const noexcept
+{
+    return connection_ && connection_->isPostgres();
 }
 
 const detail::Connection& Store::connection() const

@@ -1,6 +1,7 @@
 #pragma once
 // dl::db::Store — the DefectLens database: datasets, images, annotations, models,
-// runs, results and operator verdict overrides in one SQLite file (schema in
+// runs, results and operator verdict overrides in one SQLite file, or in a
+// PostgreSQL database shared by a line (DatabaseLocation.h; schema in
 // docs/database.md). This is the only place in DefectLens that speaks SQL.
 //
 // Threading: a Store belongs to the thread that opened it and must only be used
@@ -54,11 +55,19 @@ public:
     // untouched, when it is a folder, not a DefectLens database, from a newer
     // DefectLens, or an older schema that cannot be upgraded because it is read-only.
     // An already open database is closed first.
+    //
+    // `path` may also be a PostgreSQL address (postgresql://USER@HOST/DB, see
+    // DatabaseLocation.h): the database must exist on the server; its tables
+    // are created or upgraded the same way, and a connection the server drops
+    // is reopened by the next call outside a transaction.
     void open(const QString& path);
     void close() noexcept;
     bool isOpen() const noexcept;
     bool isReadOnly() const noexcept;
-    QString path() const; // absolute path of the open file; empty when closed
+    bool isServer() const noexcept; // a PostgreSQL database is open
+    // The absolute path of the open file, or the server address without its
+    // password; empty when closed.
+    QString path() const;
 
     // --- datasets -------------------------------------------------------------
     // Returns the stored record (id and createdAt filled in). A second dataset
@@ -198,6 +207,7 @@ private:
     // The open connection; throws Usage when closed or called from a thread other
     // than the one that opened it.
     const detail::Connection& connection() const;
+    void abandonRunsOfEndedProcessesQuietly();
     RunRecord insertRun(RunKind kind, const nlohmann::json& params, std::optional<RowId> modelId,
                         RunStatus status);
 

@@ -15,6 +15,7 @@ PACKAGES=(
   xvfb xauth imagemagick
   clang-14 libclang-rt-14-dev
   libmosquitto-dev mosquitto
+  postgresql-15 libqt6sql6-psql
   fonts-wqy-microhei
 )
 

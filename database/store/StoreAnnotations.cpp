@@ -33,13 +33,13 @@ AnnotationRecord Store::addAnnotation(RowId imageId, const QByteArray& maskPng, 
         c.fail(Reason::InvalidArgument, QStringLiteral("%1 failed: the mask is not PNG data").arg(action));
 
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO annotations (image_id, mask_png, author, created_at, defect_type, note) "
         "VALUES (?, ?, ?, ?, ?, ?)"),
         {qlonglong(imageId), maskPng, author, createdAt, textValue(defectType), textValue(note)}, action);
 
     AnnotationRecord stored;
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.imageId = imageId;
     stored.maskPng = maskPng;
     stored.author = author;

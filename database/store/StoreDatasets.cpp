@@ -54,11 +54,11 @@ DatasetRecord Store::addDataset(const DatasetRecord& dataset)
 
     DatasetRecord stored = dataset;
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO datasets (name, root_path, format, options_json, created_at) VALUES (?, ?, ?, ?, ?)"),
         {dataset.name, dataset.rootPath, dataset.format,
          jsonObjectText(c, dataset.options, "the dataset options", action), createdAt}, action);
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.options = storedObject(dataset.options);
     stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
     return stored;

@@ -31,13 +31,13 @@ ModelRecord Store::addModel(const ModelRecord& model)
     ModelRecord stored = model;
     stored.bundleChecksum = model.bundleChecksum.toLower();
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO models (method, categories_json, bundle_path, bundle_checksum, metrics_json, "
         "parent_model_id, created_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {model.method, jsonListText(model.categories), model.bundlePath, textValue(stored.bundleChecksum),
          jsonObjectText(c, model.metrics, "the metrics", action), idValue(model.parentModelId), createdAt,
          textValue(model.notes)}, action);
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.metrics = storedObject(model.metrics);
     stored.createdAt = QDateTime::fromString(createdAt, Qt::ISODateWithMs);
     return stored;
@@ -85,12 +85,12 @@ ModelPromotionRecord Store::promoteModel(RowId modelId, const QString& user, con
     WriteTransaction transaction(c, action);
     if (!model(modelId))
         c.fail(Reason::NotFound, QStringLiteral("%1 failed: model %2 does not exist").arg(action).arg(modelId));
-    const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const QString createdAt = c.nowText(action);
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO model_promotions (model_id, user_name, reason, created_at) VALUES (?, ?, ?, ?)"),
         {qlonglong(modelId), user, textValue(reason), createdAt}, action);
     ModelPromotionRecord stored;
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.modelId = modelId;
     stored.user = user;
     stored.reason = reason;
@@ -196,10 +196,12 @@ QString Store::bundleFileForModel(const ModelRecord& model, const QString& cache
 
 std::optional<ModelRecord> Store::activeModel() const
 {
-    // Promotions of deleted models go with them (ON DELETE CASCADE).
+    // Promotions of deleted models go with them (ON DELETE CASCADE). Ordered by
+    // time first: promotions copied in from a station's own database (db
+    // migrate) keep their times and do not displace newer ones of the line.
     return selectOne(connection(), QStringLiteral("reading the active model"),
                      QStringLiteral("SELECT %1 FROM models WHERE id = "
-                                    "(SELECT model_id FROM model_promotions ORDER BY id DESC LIMIT 1)")
+                                    "(SELECT model_id FROM model_promotions ORDER BY created_at DESC, id DESC LIMIT 1)")
                          .arg(kModelColumns),
                      {}, readModel);
 }
@@ -207,7 +209,7 @@ std::optional<ModelRecord> Store::activeModel() const
 std::vector<ModelPromotionRecord> Store::promotionHistory() const
 {
     return selectAll(connection(), QStringLiteral("listing model promotions"),
-                     QStringLiteral("SELECT %1 FROM model_promotions ORDER BY id DESC")
+                     QStringLiteral("SELECT %1 FROM model_promotions ORDER BY created_at DESC, id DESC")
                          .arg(kPromotionColumns),
                      {}, readPromotion);
 }
@@ -219,6 +221,9 @@ void Store::mergeModelMetrics(RowId modelId, const nlohmann::json& metrics)
     c.requireWritable(action);
     requireJsonObject(c, metrics, "the metrics", action);
     WriteTransaction transaction(c, action);
+    // Two stations merging metrics at once must not lose one's keys.
+    if (c.isPostgres())
+        c.execute(QStringLiteral("SELECT id FROM models WHERE id = ?") + c.forUpdate(), {qlonglong(modelId)}, action);
     std::optional<ModelRecord> current = model(modelId);
     if (!current)
         c.fail(Reason::NotFound, QStringLiteral("%1 failed: model %2 does not exist").arg(action).arg(modelId));

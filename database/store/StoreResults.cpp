@@ -103,7 +103,7 @@ std::vector<ResultRecord> Store::findResults(const ResultFilter& filter) const
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY r.id LIMIT ? OFFSET ?");
-    values << (filter.limit < 0 ? -1 : filter.limit) << qMax(0, filter.offset);
+    values << detail::Connection::limitValue(filter.limit) << qMax(0, filter.offset);
 
     return selectAll(c, action, sql, values, readResult);
 }
@@ -118,12 +118,12 @@ VerdictOverrideRecord Store::addOverride(RowId resultId, Verdict verdict, const 
     requireText(c, user, "the user name", action);
 
     const QString createdAt = timestampText(QDateTime::currentDateTimeUtc());
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO verdict_overrides (result_id, verdict, reason, user_name, created_at) VALUES (?, ?, ?, ?, ?)"),
         {qlonglong(resultId), toText(verdict), textValue(reason), user, createdAt}, action);
 
     VerdictOverrideRecord stored;
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.resultId = resultId;
     stored.verdict = verdict;
     stored.reason = reason;

@@ -24,7 +24,7 @@ RunRecord Store::insertRun(RunKind kind, const nlohmann::json& params, std::opti
     if (status == RunStatus::Running)
         startedAt = timestampText(QDateTime::currentDateTimeUtc());
     static const ProcessIdentity owner = currentProcess();
-    QSqlQuery insert = c.execute(QStringLiteral(
+    const qint64 insertedId = c.insertReturningId(QStringLiteral(
         "INSERT INTO runs (kind, params_json, status, started_at, model_id, owner_host, owner_pid, owner_start) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {toText(kind), jsonObjectText(c, params, "the run parameters", action), toText(status),
@@ -33,7 +33,7 @@ RunRecord Store::insertRun(RunKind kind, const nlohmann::json& params, std::opti
         action);
 
     RunRecord stored;
-    stored.id = insert.lastInsertId().toLongLong();
+    stored.id = insertedId;
     stored.kind = kind;
     stored.params = storedObject(params);
     stored.status = status;
@@ -117,10 +117,9 @@ std::optional<RunRecord> Store::run(RowId id) const
 
 std::vector<RunRecord> Store::listRuns(int limit) const
 {
-    // LIMIT -1 means "no limit" to SQLite.
     return selectAll(connection(), QStringLiteral("listing runs"),
                      QStringLiteral("SELECT %1 FROM runs ORDER BY id DESC LIMIT ?").arg(kRunColumns),
-                     {limit < 0 ? -1 : limit}, readRun);
+                     {detail::Connection::limitValue(limit)}, readRun);
 }
 
 QString Store::changeToken() const

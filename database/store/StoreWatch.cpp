@@ -5,6 +5,7 @@
 #include "database/RowMapping.h"
 
 #include <cmath>
+#include <set>
 
 namespace dl::db {
 
@@ -41,9 +42,18 @@ std::vector<std::optional<WatchedFileRecord>> Store::addInspectedFiles(const std
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString createdAt = timestampText(now);
-    // BEGIN IMMEDIATE holds the write lock, so "not yet journalled" stays true
-    // until this transaction commits, even with a second watcher on the folder.
+    // "Not yet journalled" must stay true until this transaction commits, even
+    // with a second watcher on the folder: SQLite's BEGIN IMMEDIATE holds the
+    // whole file; on PostgreSQL watchers of the same folder queue on an
+    // advisory lock per folder (taken in a fixed order, so never a deadlock).
     WriteTransaction transaction(c, action);
+    if (c.isPostgres()) {
+        std::set<QString> folders;
+        for (const InspectedFile& f : files)
+            folders.insert(f.file.watchFolder);
+        for (const QString& folder : folders)
+            c.execute(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"), {folder}, action);
+    }
     for (std::size_t i = 0; i < files.size(); ++i) {
         WatchedFileRecord w = files[i].file;
         QSqlQuery existing = c.execute(
@@ -53,15 +63,15 @@ std::vector<std::optional<WatchedFileRecord>> Store::addInspectedFiles(const std
             continue;
         existing.finish();
         if (const std::optional<ResultRecord>& r = files[i].result) {
-            QSqlQuery insert = c.execute(
+            const qint64 insertedId = c.insertReturningId(
                 QStringLiteral("INSERT INTO results (run_id, image_id, image_path, score, verdict, heatmap_path, "
                                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                 {qlonglong(r->runId), idValue(r->imageId), textValue(r->imagePath.isEmpty() ? w.path : r->imagePath),
                  r->score, toText(r->verdict), textValue(r->heatmapPath), createdAt},
                 QStringLiteral("%1 (result of %2)").arg(action, w.path));
-            w.resultId = insert.lastInsertId().toLongLong();
+            w.resultId = insertedId;
         }
-        QSqlQuery insert = c.execute(
+        const qint64 insertedId = c.insertReturningId(
             QStringLiteral("INSERT INTO watched_files (watch_folder, path, size, modified_ns, status, error_message, "
                            "result_id, model_id, archived_path, latency_ms, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -70,7 +80,7 @@ std::vector<std::optional<WatchedFileRecord>> Store::addInspectedFiles(const std
              idValue(w.resultId), idValue(w.modelId), textValue(w.archivedPath),
              w.latencyMs ? QVariant(*w.latencyMs) : QVariant(QMetaType(QMetaType::Double)), createdAt},
             QStringLiteral("%1 (journal of %2)").arg(action, w.path));
-        w.id = insert.lastInsertId().toLongLong();
+        w.id = insertedId;
         w.createdAt = now;
         stored[i] = w;
     }
@@ -95,11 +105,11 @@ std::vector<WatchedFileRecord> Store::watchedFiles(const QString& watchFolder, i
     if (watchFolder.isEmpty())
         return selectAll(connection(), action,
                          QStringLiteral("SELECT %1 FROM watched_files ORDER BY id DESC LIMIT ?").arg(kWatchedFileColumns),
-                         {limit < 0 ? -1 : limit}, readWatchedFile);
+                         {detail::Connection::limitValue(limit)}, readWatchedFile);
     return selectAll(connection(), action,
                      QStringLiteral("SELECT %1 FROM watched_files WHERE watch_folder = ? ORDER BY id DESC LIMIT ?")
                          .arg(kWatchedFileColumns),
-                     {watchFolder, limit < 0 ? -1 : limit}, readWatchedFile);
+                     {watchFolder, detail::Connection::limitValue(limit)}, readWatchedFile);
 }
 
 } // namespace dl::db

@@ -2,7 +2,9 @@
 // Helpers shared by the database tests: sample records, file digests, and a raw
 // QtSql connection for inspecting or hand-building database files the way an
 // older (or foreign) program would have written them.
+#include "database/DatabaseLocation.h"
 #include "database/Store.h"
+#include "PostgresTestSupport.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -10,8 +12,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QTemporaryDir>
 #include <QVariant>
 #include <QtDebug>
+
+#include <memory>
 
 namespace dl::db {
 
@@ -72,14 +77,82 @@ inline QByteArray fileDigest(const QString& path)
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-// A plain QSQLITE connection, removed again on destruction.
+// The engine a Store suite runs on. The same suite is registered with CTest
+// twice (tests/CMakeLists.txt): on SQLite files, and with
+// DL_TEST_DB_ENGINE=postgresql on databases of a throwaway PostgreSQL server.
+class TestDatabases {
+public:
+    static TestDatabases& instance()
+    {
+        static TestDatabases databases;
+        return databases;
+    }
+
+    static bool onPostgres() { return qEnvironmentVariable("DL_TEST_DB_ENGINE") == QLatin1String("postgresql"); }
+    static QString engineName() { return onPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"); }
+
+    // Where the engine could not be started; empty when it runs.
+    QString problem()
+    {
+        if (!onPostgres())
+            return tempDir_.isValid() ? QString() : QStringLiteral("no temporary folder");
+        startCluster();
+        return cluster_->isRunning() ? QString() : cluster_->error();
+    }
+
+    // A fresh, empty database named after `name`: a file in a temporary
+    // folder, or a new database on the test server.
+    QString create(const QString& name)
+    {
+        const QString unique = QStringLiteral("%1_%2").arg(name).arg(++count_);
+        if (!onPostgres())
+            return tempDir_.filePath(unique + QStringLiteral(".sqlite"));
+        startCluster();
+        return cluster_->createDatabase(unique.toLower());
+    }
+
+    // Stops the test server (call from cleanupTestCase, while Qt still runs).
+    void shutdown() { cluster_.reset(); }
+
+    dltest::PostgresCluster* cluster()
+    {
+        if (onPostgres())
+            startCluster();
+        return cluster_.get();
+    }
+
+private:
+    void startCluster()
+    {
+        if (!cluster_)
+            cluster_ = std::make_unique<dltest::PostgresCluster>();
+    }
+
+    QTemporaryDir tempDir_;
+    std::unique_ptr<dltest::PostgresCluster> cluster_;
+    int count_ = 0;
+};
+
+// A plain QtSql connection (QSQLITE for a path, QPSQL for a server address),
+// removed again on destruction.
 class RawConnection {
 public:
-    explicit RawConnection(const QString& path)
+    explicit RawConnection(const QString& location)
         : name_(QStringLiteral("test.raw.%1").arg(++counter()))
     {
+        if (DatabaseLocation::isServerAddress(location)) {
+            const DatabaseLocation server = DatabaseLocation::parse(location);
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name_);
+            db.setHostName(server.host);
+            db.setPort(server.port);
+            db.setUserName(server.user);
+            db.setDatabaseName(server.databaseName);
+            if (!db.open())
+                qWarning() << "raw open failed:" << db.lastError().text();
+            return;
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
-        db.setDatabaseName(path);
+        db.setDatabaseName(location);
         if (!db.open())
             qWarning() << "raw open failed:" << db.lastError().text();
     }

@@ -12,14 +12,14 @@ using namespace dl::db;
 using dl::db::test::jsonText;
 using dl::db::test::RawConnection;
 using dl::db::test::sampleImage;
+using dl::db::test::TestDatabases;
 using dl::db::test::tinyPng;
 
 class StoreTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir tempDir_;
-    QString dbPath_;
+    QString dbPath_; // the SQLite file or PostgreSQL address of the current test
     Store store_;
 
     DatasetRecord addSampleDataset(const QString& root = QStringLiteral("/data/mvtec"))
@@ -56,10 +56,19 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        const QString problem = TestDatabases::instance().problem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        qInfo("Store tests on %s", qPrintable(TestDatabases::engineName()));
+    }
+
+    void cleanupTestCase() { TestDatabases::instance().shutdown(); }
+
     void init()
     {
-        QVERIFY(tempDir_.isValid());
-        dbPath_ = tempDir_.filePath(QStringLiteral("store-%1.sqlite").arg(QTest::currentTestFunction()));
+        dbPath_ = TestDatabases::instance().create(QStringLiteral("store_%1").arg(QTest::currentTestFunction()));
+        QVERIFY(!dbPath_.isEmpty());
         store_.open(dbPath_);
     }
 

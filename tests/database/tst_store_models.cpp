@@ -22,7 +22,15 @@ private slots:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        store_.open(dir_.path() + QStringLiteral("/models.sqlite"));
+        const QString problem = test::TestDatabases::instance().problem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        store_.open(test::TestDatabases::instance().create(QStringLiteral("models")));
+    }
+
+    void cleanupTestCase()
+    {
+        store_.close();
+        test::TestDatabases::instance().shutdown();
     }
 
     void findsTheNewestModelByChecksum()
@@ -44,8 +52,7 @@ private slots:
 
     void promotionsNameTheActiveModelAndKeepTheirHistory()
     {
-        QTemporaryDir dir;
-        const QString path = dir.path() + QStringLiteral("/promotions.sqlite");
+        const QString path = test::TestDatabases::instance().create(QStringLiteral("promotions"));
         Store store;
         store.open(path);
         QVERIFY(!store.activeModel()); // nothing promoted yet
@@ -89,7 +96,8 @@ private slots:
         // Deleting the active model falls back to the one promoted before it.
         {
             test::RawConnection raw(path);
-            QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+            if (!test::TestDatabases::onPostgres())
+                QVERIFY(raw.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
             QVERIFY(raw.exec(QStringLiteral("DELETE FROM models WHERE id = %1").arg(second)));
         }
         store.open(path);
@@ -103,7 +111,7 @@ private slots:
     {
         QTemporaryDir dir;
         Store store;
-        store.open(dir.path() + QStringLiteral("/bundles.sqlite"));
+        store.open(test::TestDatabases::instance().create(QStringLiteral("bundles")));
         const QString bundlePath = dir.path() + QStringLiteral("/model.dlm");
         const QByteArray bytes = QByteArray("DLMB") + QByteArray(200000, 'x') + QByteArray("end");
         {

@@ -1,6 +1,7 @@
 // Opening database files: schema creation, WAL, migrations, refusals with clear
 // errors (newer schema, not a database, read-only, unusable paths), connection
 // lifetime and the one-thread-per-Store rule.
+#include "database/DatabaseLocation.h"
 #include "database/Store.h"
 #include "StoreTestSupport.h"
 
@@ -25,6 +26,7 @@ using namespace dl::db;
 using dl::db::test::fileDigest;
 using dl::db::test::RawConnection;
 using dl::db::test::sampleImage;
+using dl::db::test::TestDatabases;
 
 namespace {
 
@@ -111,6 +113,12 @@ private:
     QTemporaryDir tempDir_;
 
     QString pathFor(const QString& name) const { return tempDir_.filePath(name); }
+    // A fresh database of the engine under test (a file path or a server address).
+    static QString databaseFor(const QString& name)
+    {
+        return TestDatabases::instance().create(QString(name).remove(QStringLiteral(".sqlite")));
+    }
+    static bool onPostgres() { return TestDatabases::onPostgres(); }
 
     // Opens `path` expecting failure; returns the error (reason Failed if none).
     static DatabaseError openFailure(const QString& path)
@@ -137,10 +145,65 @@ private:
     }
 
 private slots:
-    void initTestCase() { QVERIFY(tempDir_.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(tempDir_.isValid());
+        const QString problem = TestDatabases::instance().problem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void cleanupTestCase() { TestDatabases::instance().shutdown(); }
+
+    void init()
+    {
+        static const QStringList onBothEngines = {
+            QStringLiteral("freshDatabaseGetsTheCurrentSchema"), QStringLiteral("reopeningKeepsDataAndRemovesConnections"),
+            QStringLiteral("twoStoresShareOneFile"), QStringLiteral("runsOfEndedProcessesAreAbandonedAtOpen"),
+            QStringLiteral("concurrentRegistrationOfOneDatasetNeitherFailsNorDuplicates"),
+            QStringLiteral("newerDatabaseIsRefusedUntouched"), QStringLiteral("otherApplicationsDatabaseIsRefused"),
+            QStringLiteral("closedStoreReportsUsageError"), QStringLiteral("storeBelongsToItsThread")};
+        const QString test = QString::fromLatin1(QTest::currentTestFunction());
+        const bool postgresOnly = test.startsWith(QLatin1String("server"));
+        if (onPostgres() && !postgresOnly && !onBothEngines.contains(test))
+            QSKIP("an SQLite file property (WAL, permissions, file upgrades); the SQLite run covers it");
+        if (!onPostgres() && postgresOnly)
+            QSKIP("a PostgreSQL server property; the run with DL_TEST_DB_ENGINE=postgresql covers it");
+    }
 
     void freshDatabaseGetsTheCurrentSchema()
     {
+        if (onPostgres()) {
+            const QString address = databaseFor(QStringLiteral("fresh"));
+            {
+                Store store;
+                store.open(address);
+                QVERIFY(store.isServer());
+                QVERIFY(!store.isReadOnly());
+                QCOMPARE(store.path(), address); // no password in it to hide
+            }
+            RawConnection raw(address);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT version FROM defectlens_schema")).toInt(), Store::schemaVersion());
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT application_id FROM defectlens_schema")).toLongLong(), 0x444C454ELL);
+            for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results",
+                                       "verdict_overrides", "model_promotions", "watched_files", "model_bundles"}) {
+                const QString sql = QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                                   "WHERE table_schema = current_schema() AND table_name = '%1'")
+                                        .arg(QLatin1String(table));
+                QVERIFY2(raw.scalar(sql).toInt() == 1, table);
+            }
+            // 64-bit keys and times, binary bundles.
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_name = 'results' "
+                                               "AND column_name = 'id'")).toString(), QStringLiteral("bigint"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                                               "'watched_files' AND column_name = 'modified_ns'")).toString(),
+                     QStringLiteral("bigint"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                                               "'model_bundles' AND column_name = 'bytes'")).toString(),
+                     QStringLiteral("bytea"));
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'runs' "
+                                               "AND column_name IN ('owner_host', 'owner_pid', 'owner_start')")).toInt(), 3);
+            return;
+        }
         // Parent folders are created on demand.
         const QString path = pathFor(QStringLiteral("new/nested/folder/defectlens.sqlite"));
         {
@@ -185,7 +248,7 @@ private slots:
 
     void reopeningKeepsDataAndRemovesConnections()
     {
-        const QString path = pathFor(QStringLiteral("reopen.sqlite"));
+        const QString path = databaseFor(QStringLiteral("reopen.sqlite"));
         const int connectionsBefore = QSqlDatabase::connectionNames().size();
         {
             Store store;
@@ -205,7 +268,7 @@ private slots:
 
     void twoStoresShareOneFile()
     {
-        const QString path = pathFor(QStringLiteral("shared.sqlite"));
+        const QString path = databaseFor(QStringLiteral("shared.sqlite"));
         Store writer;
         Store reader;
         writer.open(path);
@@ -326,7 +389,7 @@ private slots:
     // closes it as abandoned. Live processes' runs and other hosts' runs stay.
     void runsOfEndedProcessesAreAbandonedAtOpen()
     {
-        const QString path = pathFor(QStringLiteral("abandon.sqlite"));
+        const QString path = databaseFor(QStringLiteral("abandon.sqlite"));
         RowId ours = 0;
         {
             Store store;
@@ -372,7 +435,7 @@ private slots:
     // "UNIQUE constraint failed". Registration is now idempotent.
     void concurrentRegistrationOfOneDatasetNeitherFailsNorDuplicates()
     {
-        const QString path = pathFor(QStringLiteral("race.sqlite"));
+        const QString path = databaseFor(QStringLiteral("race.sqlite"));
         { Store store; store.open(path); }
         constexpr int kWriters = 4;
         constexpr int kImages = 200;
@@ -466,6 +529,29 @@ private slots:
 
     void newerDatabaseIsRefusedUntouched()
     {
+        if (onPostgres()) {
+            const QString address = databaseFor(QStringLiteral("future"));
+            {
+                Store store;
+                store.open(address);
+                store.addDataset(sampleDataset(QStringLiteral("/data/future")));
+            }
+            {
+                RawConnection raw(address);
+                QVERIFY(raw.exec(QStringLiteral("CREATE TABLE hologram_scans (id BIGINT PRIMARY KEY)")));
+                QVERIFY(raw.exec(QStringLiteral("UPDATE defectlens_schema SET version = 42")));
+            }
+            const DatabaseError error = openFailure(address);
+            QCOMPARE(error.reason(), DatabaseError::Reason::NewerSchema);
+            const QString message = QString::fromStdString(error.what());
+            QVERIFY2(message.startsWith(address + QStringLiteral(": ")), error.what());
+            QVERIFY2(message.contains(QLatin1String("newer DefectLens")) && message.contains(QLatin1String("42")),
+                     error.what());
+            RawConnection raw(address);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT version FROM defectlens_schema")).toInt(), 42);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM datasets")).toInt(), 1);
+            return;
+        }
         const QString path = pathFor(QStringLiteral("future.sqlite"));
         {
             Store store;
@@ -492,6 +578,21 @@ private slots:
 
     void otherApplicationsDatabaseIsRefused()
     {
+        if (onPostgres()) {
+            const QString address = databaseFor(QStringLiteral("foreign"));
+            {
+                RawConnection raw(address);
+                QVERIFY(raw.exec(QStringLiteral("CREATE TABLE invoices (id BIGINT PRIMARY KEY, amount REAL)")));
+                QVERIFY(raw.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 9.5)")));
+            }
+            const DatabaseError error = openFailure(address);
+            QCOMPARE(error.reason(), DatabaseError::Reason::NotADatabase);
+            QVERIFY2(QString::fromStdString(error.what()).contains(QLatin1String("not a DefectLens database")), error.what());
+            RawConnection raw(address);
+            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM information_schema.tables "
+                                               "WHERE table_schema = current_schema()")).toInt(), 1);
+            return;
+        }
         const QString path = pathFor(QStringLiteral("foreign.sqlite"));
         {
             RawConnection raw(path);
@@ -700,7 +801,7 @@ private slots:
 
     void storeBelongsToItsThread()
     {
-        const QString path = pathFor(QStringLiteral("threads.sqlite"));
+        const QString path = databaseFor(QStringLiteral("threads.sqlite"));
         Store mainStore;
         mainStore.open(path);
 
@@ -728,6 +829,90 @@ private slots:
         QCOMPARE(foreignUse, DatabaseError::Reason::Usage);
         QVERIFY2(workerFailure.isEmpty(), qPrintable(workerFailure));
         QCOMPARE(mainStore.dataset(workerDatasetId)->rootPath, QStringLiteral("/data/worker"));
+    }
+
+    // --- PostgreSQL only ---------------------------------------------------------
+
+    void serverAddressesAreCheckedWithClearErrors()
+    {
+        const QString server = TestDatabases::instance().cluster()->serverAddress();
+        // A typo in a setting is refused before anything connects.
+        DatabaseError error = openFailure(server + QStringLiteral("line1?sslmod=require"));
+        QCOMPARE(error.reason(), DatabaseError::Reason::InvalidArgument);
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("'sslmod' is not a connection setting")), error.what());
+        error = openFailure(server);
+        QCOMPARE(error.reason(), DatabaseError::Reason::InvalidArgument); // no database named
+        // A database that does not exist, and a server that is not there.
+        error = openFailure(server + QStringLiteral("no_such_line"));
+        QCOMPARE(error.reason(), DatabaseError::Reason::CannotOpen);
+        QVERIFY2(QString::fromUtf8(error.what()).contains(QLatin1String("does not exist")), error.what());
+        QElapsedTimer timer;
+        timer.start();
+        error = openFailure(QStringLiteral("postgresql://defectlens@127.0.0.1:1/line1?connect_timeout=3"));
+        QCOMPARE(error.reason(), DatabaseError::Reason::CannotOpen);
+        QVERIFY2(QString::fromUtf8(error.what()).startsWith(QLatin1String("postgresql://defectlens@127.0.0.1:1/line1: ")),
+                 error.what());
+        QVERIFY(timer.elapsed() < 10000);
+        // A password given in the address is used but never shown.
+        DatabaseLocation withPassword = DatabaseLocation::parse(QStringLiteral("postgresql://op:s3cret@db.line:6543/line1"));
+        QCOMPARE(withPassword.password, QStringLiteral("s3cret"));
+        QCOMPARE(withPassword.displayName(), QStringLiteral("postgresql://op@db.line:6543/line1"));
+        QCOMPARE(DatabaseLocation::parse(QStringLiteral("postgresql://op@/line1?host=/run/postgresql")).displayName(),
+                 QStringLiteral("postgresql://op@/line1?host=/run/postgresql"));
+    }
+
+    // Stations opening a new line database at the same moment: one creates the
+    // tables, the others wait for it and find them.
+    void serverFirstOpenByManyStationsAtOnce()
+    {
+        const QString address = databaseFor(QStringLiteral("first_open"));
+        QStringList errors;
+        QMutex mutex;
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int w = 0; w < 4; ++w) {
+            threads.emplace_back(QThread::create([&] {
+                try {
+                    Store store;
+                    store.open(address);
+                    store.startRun(RunKind::Predict, {});
+                } catch (const DatabaseError& error) {
+                    QMutexLocker lock(&mutex);
+                    errors << QString::fromUtf8(error.what());
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto& thread : threads)
+            QVERIFY(thread->wait(60000));
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        Store store;
+        store.open(address);
+        QCOMPARE(store.listRuns().size(), std::size_t(4));
+    }
+
+    // A line's database server restarts (update, failover): an open Store
+    // reports the failed call and the next call works again without reopening.
+    void serverRestartIsSurvivedByTheNextCall()
+    {
+        const QString address = databaseFor(QStringLiteral("restart"));
+        Store store;
+        store.open(address);
+        const RunRecord run = store.startRun(RunKind::Predict, {});
+        QVERIFY(TestDatabases::instance().cluster()->restart());
+        bool sawFailure = false;
+        std::optional<RunRecord> again;
+        for (int attempt = 0; attempt < 3 && !again; ++attempt) {
+            try {
+                again = store.run(run.id);
+            } catch (const DatabaseError& error) {
+                sawFailure = true;
+                qInfo("after the restart: %s", error.what());
+            }
+        }
+        QVERIFY(again.has_value());
+        QCOMPARE(again->status, RunStatus::Running);
+        qInfo("the first call after the restart %s", sawFailure ? "failed, the next one reconnected" : "reconnected");
+        store.finishRun(run.id, RunStatus::Succeeded);
     }
 
     void defaultPathIsInApplicationData()

@@ -35,16 +35,22 @@ Store::InspectedFile scoredFile(RowId run, const QString& path, qint64 size, qin
 class TestStoreWatch : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
     Store store_;
     RowId run_ = 0;
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(dir_.isValid());
-        store_.open(dir_.path() + QStringLiteral("/watch.sqlite"));
+        const QString problem = test::TestDatabases::instance().problem();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        store_.open(test::TestDatabases::instance().create(QStringLiteral("watch")));
         run_ = store_.startRun(RunKind::Predict, {{"mode", "watch"}}).id;
+    }
+
+    void cleanupTestCase()
+    {
+        store_.close();
+        test::TestDatabases::instance().shutdown();
     }
 
     void aScoredFileIsStoredWithItsResult()
