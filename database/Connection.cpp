@@ -425,9 +425,10 @@ std::vector<qint64> Connection::insertRowsInBatches(const QString& sql, std::siz
     return ids;
 }
 
-qint64 Connection::insertReturningId(const QString& sql, const QVariantList& values, const QString& action) const
+qint64 Connection::insertReturningId(const QString& sql, const QVariantList& values, const QString& action,
+                                     const QString& idColumn) const
 {
-    QSqlQuery insert = execute(sql + QStringLiteral(" RETURNING id"), values, action);
+    QSqlQuery insert = execute(sql + QStringLiteral(" RETURNING ") + idColumn, values, action);
     const qint64 id = next(insert, action) ? insert.value(0).toLongLong() : 0;
     insert.finish();
     return id;

@@ -68,7 +68,8 @@ public:
                                    const std::function<QString(std::size_t)>& rowAction, const QString& action) const;
     // Runs the INSERT `sql` with `values` and returns the new row's id (both
     // engines: INSERT ... RETURNING id); 0 when ON CONFLICT DO NOTHING skipped it.
-    qint64 insertReturningId(const QString& sql, const QVariantList& values, const QString& action) const;
+    qint64 insertReturningId(const QString& sql, const QVariantList& values, const QString& action,
+                             const QString& idColumn = QStringLiteral("id")) const;
     // A LIMIT value for "no limit" when `limit` is negative (PostgreSQL refuses
     // negative limits, SQLite reads them as none).
     static qlonglong limitValue(int limit);

@@ -182,6 +182,33 @@ const std::vector<Migration>& migrations()
                 stored_at    TEXT NOT NULL
             ))sql",
         }},
+        // `db migrate` copies a station's database into the line's shared one.
+        // Each database names itself with a random identity; the target keeps
+        // which source rows it has copied where, so that copying again adds
+        // only what is new.
+        {9, "database identity and the rows copied from other databases", {
+            "CREATE TABLE database_identity (uuid TEXT NOT NULL)",
+            "INSERT INTO database_identity (uuid) VALUES (lower(hex(randomblob(16))))",
+            R"sql(CREATE TABLE copied_rows (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                source_database TEXT NOT NULL,
+                table_name      TEXT NOT NULL,
+                source_row      INTEGER NOT NULL,
+                target_row      INTEGER NOT NULL,
+                UNIQUE (source_database, table_name, source_row)
+            ))sql",
+        }, false, {
+            "CREATE TABLE database_identity (uuid TEXT NOT NULL)",
+            "INSERT INTO database_identity (uuid) VALUES (md5(random()::text || clock_timestamp()::text))",
+            R"sql(CREATE TABLE copied_rows (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                source_database TEXT NOT NULL,
+                table_name      TEXT NOT NULL,
+                source_row      INTEGER NOT NULL,
+                target_row      INTEGER NOT NULL,
+                UNIQUE (source_database, table_name, source_row)
+            ))sql",
+        }},
     };
     return steps;
 }

@@ -19,6 +19,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -202,6 +203,37 @@ public:
     void setWatchedFileArchived(RowId watchedFileId, const QString& archivedPath);
     // The newest journal entries of a watch folder (all folders when empty), newest first.
     std::vector<WatchedFileRecord> watchedFiles(const QString& watchFolder = {}, int limit = -1) const;
+
+    // --- copying a station's database into another (db migrate) ----------------
+    // A random identity each database gets when it is created (or upgraded to
+    // schema 9); copies of one file share it.
+    QString databaseIdentity() const;
+
+    struct CopiedTable {
+        QString table;
+        qint64 sourceRows = 0;   // rows in the source
+        qint64 copied = 0;       // inserted now
+        qint64 copiedBefore = 0; // inserted by an earlier copy of the same source
+        qint64 matched = 0;      // already here under the same key (dataset root, image path, model checksum, watched file)
+        bool complete() const { return copied + copiedBefore + matched == sourceRows; }
+    };
+    struct CopyReport {
+        QString sourceIdentity;
+        std::vector<CopiedTable> tables; // in copy order
+        bool complete() const;
+    };
+    // Copies every row of `source` into this database with new ids, references
+    // renumbered, times, users and texts as they were. Idempotent: rows copied
+    // before (recorded per source identity) are not copied again, so a second
+    // run adds only what the source gained since. Datasets with the same root,
+    // images with the same dataset and path, models with the same bundle
+    // checksum and method, and journal entries of the same file are matched
+    // instead of duplicated. Work is committed in chunks together with the
+    // record of what was copied, so an interrupted copy resumes where it
+    // stopped. `progress(table, done, total)` may return false to stop
+    // (throws Cancelled). Copying a database into itself is refused.
+    using CopyProgress = std::function<bool(const QString& table, qint64 done, qint64 total)>;
+    CopyReport copyFrom(const Store& source, const CopyProgress& progress = {});
 
 private:
     // The open connection; throws Usage when closed or called from a thread other

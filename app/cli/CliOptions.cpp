@@ -115,6 +115,15 @@ commands:
   promote    --model-id N | --model MODEL.dlm  [--reason TEXT]
              put a recorded model into use (who, when and why are stored)
   make-sample --out DIR          write a small synthetic dataset (MVTec layout)
+  db migrate --from DATABASE --to DATABASE [--json OUT.json]
+             copy a station's history (datasets, images, models and their bundles, promotions,
+             runs, results, overrides, annotations, watch journal) into another database, e.g.
+             --from sqlite:station.sqlite --to postgresql://USER@HOST/line1; run it again to add
+             what is new (nothing is copied twice); prints the counts per table
+  db bench   --db DATABASE [--writers N] [--results N] [--rounds N] [--migrate-results N]
+             [--json OUT.json]   concurrency benchmark of a database: N writer processes x N
+             results, overrides racing on the same results, two stations promoting at once,
+             and a migration of a generated database (default 4 x 2500, 100 rounds, 100000)
 
   --model active (test, predict, watch, benchmark, info) uses the database's active model.
 
@@ -123,7 +132,9 @@ data options (apply to the --data before them; given before any --data they are 
   --test-fraction F   --seed N
 
 common options:
-  --db PATH        record runs and results in this SQLite file (default: the user's app data dir)
+  --db DATABASE    record runs and results in this SQLite file, or in the PostgreSQL database
+                   postgresql://USER@HOST[:PORT]/NAME that a line shares (password from
+                   DEFECTLENS_DB_PASSWORD or ~/.pgpass; default: an SQLite file in the user's app data dir)
   --no-db          do not record anything
   --threads N      CPU threads (default: all cores)
   --param fast_path=off   run the networks op by op instead of as frozen, fused graphs
@@ -149,13 +160,22 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
     CliOptions o;
     o.command = args[0];
     static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "watch", "label-next", "benchmark", "synth", "methods", "info", "models", "promote",
-                                                "make-sample", "help"};
+                                                "make-sample", "db", "help"};
     if (!commands.count(o.command))
         throw Error("unknown command '" + o.command + "'\n\n" + usageText());
 
+    std::size_t firstOption = 1;
+    if (o.command == "db") {
+        static const std::set<std::string> actions{"migrate", "bench", "bench-writer"};
+        if (args.size() < 2 || !actions.count(args[1]))
+            throw Error("db needs an action: migrate or bench\n\n" + usageText());
+        o.dbAction = args[1];
+        firstOption = 2;
+    }
+
     DatasetOptions defaults;
     auto current = [&]() -> DatasetOptions& { return o.data.empty() ? defaults : o.data.back().options; };
-    for (std::size_t i = 1; i < args.size(); ++i) {
+    for (std::size_t i = firstOption; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string& {
             if (i + 1 >= args.size())
@@ -222,6 +242,32 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.params[key] = v.is_discarded() ? nlohmann::json(text) : v;
         } else if (a == "--model") {
             o.modelPath = value();
+        } else if (a == "--from") {
+            o.copyFrom = value();
+        } else if (a == "--to") {
+            o.copyTo = value();
+        } else if (a == "--writers") {
+            o.benchWriters = parseInt(a, value());
+            if (o.benchWriters < 1 || o.benchWriters > 64)
+                throw Error("--writers must be between 1 and 64, got " + args[i]);
+        } else if (a == "--results") {
+            o.benchResults = parseInt(a, value());
+            if (o.benchResults < 1)
+                throw Error("--results must be at least 1, got " + args[i]);
+        } else if (a == "--rounds") {
+            o.benchRounds = parseInt(a, value());
+            if (o.benchRounds < 0)
+                throw Error("--rounds must not be negative, got " + args[i]);
+        } else if (a == "--migrate-results") {
+            o.benchMigrateResults = parseInt(a, value());
+            if (o.benchMigrateResults < 0)
+                throw Error("--migrate-results must not be negative, got " + args[i]);
+        } else if (a == "--phase") {
+            o.benchPhase = value();
+        } else if (a == "--run-id") {
+            o.benchRunId = parseInt(a, value());
+        } else if (a == "--writer") {
+            o.benchWriterIndex = parseInt(a, value());
         } else if (a == "--model-id") {
             o.modelId = parseInt(a, value());
             if (o.modelId <= 0)
@@ -392,8 +438,14 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         require(o.modelId > 0 || !o.modelPath.empty(), "--model-id N or --model MODEL.dlm");
         if (o.modelId > 0 && !o.modelPath.empty())
             throw Error("promote takes --model-id or --model, not both");
+    } else if (o.command == "db" && o.dbAction == "migrate") {
+        require(!o.copyFrom.empty() && !o.copyTo.empty(), "--from DATABASE and --to DATABASE");
+    } else if (o.command == "db" && o.dbAction == "bench-writer") {
+        require(!o.dbPath.empty() && o.benchRunId > 0 && (o.benchPhase == "results" || o.benchPhase == "overrides"),
+                "--db, --run-id and --phase results|overrides");
     }
-    const bool readsDatabase = o.command == "models" || o.command == "promote" || o.modelPath == kActiveModel;
+    const bool readsDatabase =
+        o.command == "models" || o.command == "promote" || o.command == "db" || o.modelPath == kActiveModel;
     if (readsDatabase && o.noDb)
         throw Error(o.command + (o.modelPath == kActiveModel ? " --model active" : std::string())
                     + " works on the database; it cannot be combined with --no-db");

@@ -73,6 +73,17 @@ struct CliOptions {
     std::string category;                // the last --category given
     // promote
     long long modelId = 0;               // 0: not given (then --model names the bundle)
+    // db migrate | db bench (and db bench-writer, the processes db bench starts)
+    std::string dbAction;
+    std::string copyFrom;                // db migrate --from sqlite:PATH | postgresql://...
+    std::string copyTo;                  // db migrate --to ...
+    int benchWriters = 4;                // db bench --writers N
+    int benchResults = 2500;             // db bench --results N (per writer)
+    int benchRounds = 100;               // db bench --rounds N (promotion race)
+    int benchMigrateResults = 100000;    // db bench --migrate-results N (0: skip)
+    std::string benchPhase;              // db bench-writer --phase results|overrides
+    long long benchRunId = 0;            // db bench-writer --run-id N
+    int benchWriterIndex = 0;            // db bench-writer --writer N
     std::string reason;
 };
 

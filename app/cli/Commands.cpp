@@ -1,4 +1,5 @@
 #include "cli/Commands.h"
+#include "cli/DbCommand.h"
 
 #include "cli/CrossValidateCommand.h"
 #include "cli/SynthCommands.h"
@@ -635,6 +636,7 @@ int runCommand(const CliOptions& given)
     if (o.command == "methods") return runMethods();
     if (o.command == "models") return runModels(o);
     if (o.command == "promote") return runPromote(o);
+    if (o.command == "db") return runDb(o);
     // watch follows the active model itself, switching when another is promoted.
     if (o.command == "watch") return runWatch(o);
     if (o.modelPath == kActiveModel) o.modelPath = activeModelPath(o);
