@@ -225,6 +225,8 @@ json benchRacingOverrides(const CliOptions& o, db::Store& store, db::RowId runId
     int latestIsNewest = 0, targets = 0;
     for (const db::ResultRecord& r : store.findResults(filter)) {
         const std::vector<db::VerdictOverrideRecord> history = store.overrideHistory(r.id);
+        if (history.empty())
+            continue; // fewer overrides than results: this one was not raced on
         recorded += qint64(history.size());
         ++targets;
         const std::optional<db::VerdictOverrideRecord> latest = store.latestOverride(r.id);
