@@ -604,6 +604,25 @@ private slots:
         QVERIFY(store_.findResults(byCategory).empty());
         QVERIFY(!store_.findDatasetByRoot(QStringLiteral("' OR 1=1 --")));
         QCOMPARE(store_.listDatasets().size(), std::size_t(1));
+
+        // Bulk inserts (on PostgreSQL multi-row statements whose values are
+        // literals escaped by the driver) keep every character as well.
+        const QStringList texts = {hostile, QStringLiteral("back\\slash \\' \\\\ end\\"),
+                                   QStringLiteral("question? marks ?? $1 :name"),
+                                   QStringLiteral("\u00fcn\u00efc\u00f8d\u00e9 \u65e5\u672c \t tab\nline"),
+                                   QStringLiteral("E'\\x41' || chr(65)")};
+        std::vector<ImageRecord> tricky;
+        for (int i = 0; i < texts.size(); ++i) {
+            ImageRecord t = sampleImage(stored.id, 100 + i);
+            t.relativePath = texts[i] + QString::number(i);
+            t.defectType = texts[i];
+            tricky.push_back(t);
+        }
+        const std::vector<RowId> trickyIds = store_.addImages(tricky);
+        for (int i = 0; i < texts.size(); ++i) {
+            QCOMPARE(store_.image(trickyIds[std::size_t(i)])->defectType, texts[i]);
+            QCOMPARE(store_.image(trickyIds[std::size_t(i)])->relativePath, tricky[std::size_t(i)].relativePath);
+        }
     }
 
     void foreignKeyViolationsAreRejected()
