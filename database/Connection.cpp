@@ -284,10 +284,22 @@ void Connection::reconnectIfLost() const
 {
     if (!connectionLost_ || openTransactions_ > 0)
         return;
+    // While the server stays away, calls fail at once instead of each waiting
+    // for the connect timeout again (a view polling every 2 s would freeze).
+    constexpr qint64 kRetryAfterMs = 5000;
+    if (lastReconnectFailure_.isValid() && lastReconnectFailure_.elapsed() < kRetryAfterMs)
+        fail(Reason::CannotOpen, QStringLiteral("the database server cannot be reached (%1; trying again in %2 s)")
+                                     .arg(lastReconnectError_)
+                                     .arg((kRetryAfterMs - lastReconnectFailure_.elapsed() + 999) / 1000));
     QSqlDatabase db = database();
     db.close();
-    if (!db.open())
-        throw sqlError(QStringLiteral("reconnecting to the database server"), db.lastError());
+    if (!db.open()) {
+        const DatabaseError error = sqlError(QStringLiteral("reconnecting to the database server"), db.lastError());
+        lastReconnectFailure_.start();
+        lastReconnectError_ = error.problem();
+        throw error;
+    }
+    lastReconnectFailure_.invalidate();
     connectionLost_ = false;
 }
 

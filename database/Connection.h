@@ -8,6 +8,7 @@
 #include "database/DatabaseError.h"
 #include "database/DatabaseLocation.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
@@ -116,6 +117,8 @@ private:
     mutable bool connectionLost_ = false;
     mutable int openTransactions_ = 0;
     mutable bool transactionAborted_ = false; // PostgreSQL: rolled back where a statement failed
+    mutable QElapsedTimer lastReconnectFailure_;
+    mutable QString lastReconnectError_;
 };
 
 // SQLite: BEGIN IMMEDIATE takes the write lock up front, so a writer waits

@@ -61,12 +61,13 @@ public:
     }
 
     // Stops and starts the server again on the same port (a line's server restarting).
-    bool restart()
+    bool restart() { return stop() && start(); }
+    bool stop() { return runScript({QStringLiteral("stop"), folder_}, nullptr); }
+    bool start()
     {
         const QString port = QString::number(serverAddress_.section(QLatin1Char(':'), -1).section(QLatin1Char('/'), 0, 0).toInt());
-        return runScript({QStringLiteral("stop"), folder_}, nullptr)
-               && runScript({QStringLiteral("start"), folder_, QStringLiteral("--fast"), QStringLiteral("--port"), port},
-                            nullptr);
+        return runScript({QStringLiteral("start"), folder_, QStringLiteral("--fast"), QStringLiteral("--port"), port},
+                         nullptr);
     }
 
 private:

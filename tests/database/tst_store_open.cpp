@@ -915,6 +915,53 @@ private slots:
         store.finishRun(run.id, RunStatus::Succeeded);
     }
 
+    // A server that stays away: the first call waits for the connection
+    // attempt, the next ones fail at once for a few seconds (a view polling the
+    // database must not freeze on every poll), and the store works again once
+    // the server is back.
+    void serverThatStaysAwayFailsFastUntilItIsBack()
+    {
+        const QString address = databaseFor(QStringLiteral("away"));
+        Store store;
+        store.open(address);
+        const RowId run = store.startRun(RunKind::Predict, {}).id;
+        dltest::PostgresCluster* server = TestDatabases::instance().cluster();
+        QVERIFY(server->stop());
+        int failures = 0;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            try {
+                store.run(run); // meets the dropped connection, then the refused reconnect
+            } catch (const DatabaseError& error) {
+                QCOMPARE(error.reason(), DatabaseError::Reason::CannotOpen);
+                ++failures;
+            }
+        }
+        QCOMPARE(failures, 2);
+        QElapsedTimer timer;
+        timer.start();
+        QString message;
+        try {
+            store.run(run);
+        } catch (const DatabaseError& error) {
+            message = QString::fromUtf8(error.what());
+        }
+        QVERIFY2(message.contains(QLatin1String("trying again in")), qPrintable(message));
+        QVERIFY(timer.elapsed() < 1000);
+        QVERIFY(server->start());
+        std::optional<RunRecord> back;
+        QElapsedTimer waited;
+        waited.start();
+        while (!back && waited.elapsed() < 20000) {
+            try {
+                back = store.run(run);
+            } catch (const DatabaseError&) {
+                QTest::qWait(500); // still inside the retry pause
+            }
+        }
+        QVERIFY(back.has_value());
+        QCOMPARE(back->status, RunStatus::Running);
+    }
+
     void defaultPathIsInApplicationData()
     {
         QStandardPaths::setTestModeEnabled(true);
