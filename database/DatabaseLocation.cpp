@@ -1,6 +1,7 @@
 #include "database/DatabaseLocation.h"
 
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
@@ -129,6 +130,13 @@ QString DatabaseLocation::displayName() const
             address += QStringLiteral("&port=") + QString::number(port);
     }
     return address;
+}
+
+QString DatabaseLocation::localDataFolder() const
+{
+    if (engine == Engine::Sqlite)
+        return QFileInfo(sqlitePath).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 } // namespace dl::db

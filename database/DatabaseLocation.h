@@ -40,6 +40,11 @@ struct DatabaseLocation {
     // How messages and views name the database: the SQLite path, or the
     // address without its password.
     QString displayName() const;
+    // Where files that belong with this database but are written on this
+    // station are kept (annotation masks exported for training, heatmaps): the
+    // SQLite file's folder, or this user's application data folder for a
+    // server, whose disk is not this station's.
+    QString localDataFolder() const;
 };
 
 } // namespace dl::db

@@ -144,6 +144,11 @@ QString Store::path() const
     return connection_ ? connection_->path : QString();
 }
 
+const DatabaseLocation& Store::location() const
+{
+    return connection().location;
+}
+
 bool Store::isServer() const noexcept
 {
     return connection_ && connection_->isPostgres();

@@ -15,6 +15,7 @@
 // names the database file and the problem. Writes that touch several rows run in
 // one transaction and leave the database unchanged when they fail.
 #include "database/DatabaseError.h"
+#include "database/DatabaseLocation.h"
 #include "database/Records.h"
 
 #include <QString>
@@ -69,6 +70,9 @@ public:
     // The absolute path of the open file, or the server address without its
     // password; empty when closed.
     QString path() const;
+    // The open database's location; its localDataFolder() is where files that
+    // belong with it but stay on this station go.
+    const DatabaseLocation& location() const;
 
     // --- datasets -------------------------------------------------------------
     // Returns the stored record (id and createdAt filled in). A second dataset

@@ -111,7 +111,7 @@ std::vector<workflow::AnnotationEntry> StoreRecorder::latestAnnotations(RecordId
 
 std::string StoreRecorder::annotationMaskFolder() const
 {
-    return (std::filesystem::path(store_.path().toStdString()).parent_path() / "annotation-masks").string();
+    return (store_.location().localDataFolder() + QStringLiteral("/annotation-masks")).toStdString();
 }
 
 std::optional<RecordId> StoreRecorder::findModelByChecksum(const std::string& checksum)

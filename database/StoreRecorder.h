@@ -28,7 +28,7 @@ public:
     std::vector<workflow::RecordId> addImages(workflow::RecordId dataset,
                                               const std::vector<workflow::ImageEntry>& images) override;
     std::vector<workflow::AnnotationEntry> latestAnnotations(workflow::RecordId dataset) override;
-    // <database folder>/annotation-masks
+    // <the database's local data folder>/annotation-masks (DatabaseLocation::localDataFolder)
     std::string annotationMaskFolder() const override;
 
     std::optional<workflow::RecordId> findModelByChecksum(const std::string& checksum) override;

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/DbCommand.h"
+#include "database/DatabaseLocation.h"
 
 #include "cli/CrossValidateCommand.h"
 #include "cli/SynthCommands.h"
@@ -528,9 +529,16 @@ std::unique_ptr<db::Store> openDatabase(const CliOptions& o)
     return store;
 }
 
+// How messages name the database (a server address without its password).
 std::string databaseName(const CliOptions& o)
 {
-    return o.dbPath.empty() ? db::Store::defaultDatabasePath().toStdString() : o.dbPath;
+    if (o.dbPath.empty())
+        return db::Store::defaultDatabasePath().toStdString();
+    try {
+        return db::DatabaseLocation::parse(q(o.dbPath)).displayName().toStdString();
+    } catch (const db::DatabaseError&) {
+        return o.dbPath; // not usable anyway; opening it reports why
+    }
 }
 
 // `--model active`: the bundle of the database's newest promotion.
