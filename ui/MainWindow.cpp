@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "data/ImageIO.h"
+#include "database/DatabaseLocation.h"
 #include "database/Store.h"
 #include "ui/annotation/AnnotationEditor.h"
 #include "ui/dataset/DatasetTree.h"
@@ -14,6 +15,7 @@
 #include "ui/viewer/ResultView.h"
 #include "ui/results/ResultsModel.h"
 #include "ui/results/ResultsTable.h"
+#include "ui/common/DatabaseAddress.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/common/Theme.h"
 #include "ui/dataset/ThumbnailGrid.h"
@@ -37,6 +39,7 @@
 #include <QIcon>
 #include <QImage>
 #include <QImageReader>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -49,6 +52,7 @@
 #include <QStatusBar>
 #include <QTime>
 #include <QTimer>
+#include <QUrl>
 
 #include <set>
 
@@ -131,6 +135,10 @@ void MainWindow::createActions()
     fileMenu->addSeparator();
     openDatabaseAction_ = fileMenu->addAction(tr("Open results &database\u2026"), this, &MainWindow::chooseDatabase);
     openDatabaseAction_->setStatusTip(tr("Review the results recorded by defectlens-cli test/predict --db"));
+    openServerDatabaseAction_
+        = fileMenu->addAction(tr("Open results database on a se&rver\u2026"), this, &MainWindow::chooseServerDatabase);
+    openServerDatabaseAction_->setObjectName(QStringLiteral("openServerDatabaseAction"));
+    openServerDatabaseAction_->setStatusTip(tr("Open the PostgreSQL database the line shares (postgresql://user@host/line1)"));
     exportReportAction_ = fileMenu->addAction(tr("&Export report\u2026"), this, &MainWindow::chooseReport);
     exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
     exportReportAction_->setEnabled(false);
@@ -424,7 +432,8 @@ bool MainWindow::openDatabase(const QString& path)
         showError(tr("Open results database"), QString::fromUtf8(error.what()));
         return false;
     }
-    lastFolder_ = QFileInfo(path).absolutePath();
+    if (!db::DatabaseLocation::isServerAddress(path))
+        lastFolder_ = localDataFolderFor(path); // the file's folder, also for "sqlite:PATH"
     // Training records its runs and models in the same database the models dock lists.
     trainingPanel_->setDatabasePath(resultsTable_->databasePath());
     modelList_->setDatabasePath(resultsTable_->databasePath());
@@ -442,7 +451,7 @@ bool MainWindow::openDatabase(const QString& path)
     // The table needs room for its columns; the dataset tree does not. Once laid out:
     // at start-up the window has not its final width yet.
     QTimer::singleShot(0, this, [this] { resizeDocks({resultsDock_}, {width() / 3}, Qt::Horizontal); });
-    appendLog(LogLevel::Info, tr("Opened results database %1").arg(resultsTable_->databasePath()));
+    appendLog(LogLevel::Info, tr("Opened results database %1").arg(databaseDisplayName(resultsTable_->databasePath())));
     return true;
 }
 
@@ -586,10 +595,11 @@ bool MainWindow::startInspection(const QString& folder)
         showError(tr("Inspect"), QString::fromUtf8(error.what()));
         return false;
     }
-    // Each inspection's heatmaps in their own folder beside the database, so that the
-    // results table, the viewer and the reports can show them later.
+    // Each inspection's heatmaps in their own folder beside the database (on this
+    // station for a server's), so that the results table, the viewer and the
+    // reports can show them later.
     const QString name = folder.isEmpty() ? QStringLiteral("test-set") : QFileInfo(folder).fileName();
-    spec.heatmapFolder = QFileInfo(spec.databasePath).absolutePath() + QStringLiteral("/heatmaps/")
+    spec.heatmapFolder = localDataFolderFor(spec.databasePath) + QStringLiteral("/heatmaps/")
                          + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-")) + name;
     appendLog(LogLevel::Info, folder.isEmpty() ? tr("Inspecting the test set with %1").arg(model->bundlePath)
                                                : tr("Inspecting %1 with %2").arg(folder, model->bundlePath));
@@ -645,7 +655,8 @@ void MainWindow::showNewestResults()
             appendLog(LogLevel::Warning, QString::fromUtf8(error.what()));
             return;
         }
-        if (QFileInfo::exists(path))
+        // A file that the job created, or a server database it recorded in.
+        if (db::DatabaseLocation::isServerAddress(path) || QFileInfo::exists(path))
             openDatabase(path);
         return;
     }
@@ -661,6 +672,33 @@ void MainWindow::chooseDatabase()
         tr("DefectLens databases (*.sqlite *.db)") + QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
         openDatabase(path);
+}
+
+void MainWindow::chooseServerDatabase()
+{
+    const QString title = tr("Open results database on a server");
+    // The open server database is offered again, but never with a password in it.
+    QString address = QStringLiteral("postgresql://");
+    if (resultsTable_->hasDatabase() && resultsTable_->store()->isServer()) {
+        address = resultsTable_->databasePath();
+        if (!QUrl(address).password().isEmpty())
+            address = databaseDisplayName(address);
+    }
+    bool chosen = false;
+    address = QInputDialog::getText(this, title,
+                                    tr("PostgreSQL address, e.g. postgresql://user@host/line1\n"
+                                       "(the password comes from DEFECTLENS_DB_PASSWORD or ~/.pgpass):"),
+                                    QLineEdit::Normal, address, &chosen)
+                  .trimmed();
+    if (!chosen || address.isEmpty())
+        return;
+    // Any other text would be taken for an SQLite file name and create that file.
+    if (!db::DatabaseLocation::isServerAddress(address)) {
+        showError(title, tr("A server database is named by a postgresql:// address, e.g. "
+                            "postgresql://user@host/line1. Open a database file with File \u25b8 Open results database."));
+        return;
+    }
+    openDatabase(address);
 }
 
 void MainWindow::chooseReport()
@@ -955,7 +993,9 @@ void MainWindow::createAnnotationMode()
             [this](const QString& message) { showError(tr("Annotation"), message); });
     connect(annotationEditor_, &AnnotationEditor::annotationSaved, this, [this](const QString& imagePath, qint64 id) {
         thumbnailGrid_->thumbnailModel()->setAnnotated(imagePath);
-        const QString message = tr("Annotation %1 of %2 saved to %3").arg(id).arg(imagePath, annotationEditor_->databasePath());
+        const QString message = tr("Annotation %1 of %2 saved to %3")
+                                    .arg(id)
+                                    .arg(imagePath, databaseDisplayName(annotationEditor_->databasePath()));
         appendLog(LogLevel::Info, message);
         statusBar()->showMessage(message, 5000);
     });
@@ -1264,6 +1304,8 @@ void MainWindow::retranslateUi()
     openImageAction_->setStatusTip(tr("Score an image file with the loaded model"));
     openDatabaseAction_->setText(tr("Open results &database\u2026"));
     openDatabaseAction_->setStatusTip(tr("Review the results recorded by defectlens-cli test/predict --db"));
+    openServerDatabaseAction_->setText(tr("Open results database on a se&rver\u2026"));
+    openServerDatabaseAction_->setStatusTip(tr("Open the PostgreSQL database the line shares (postgresql://user@host/line1)"));
     exportReportAction_->setText(tr("&Export report\u2026"));
     exportReportAction_->setStatusTip(tr("Write the selected run's report as HTML, CSV and PDF"));
     settingsAction_->setText(tr("&Settings\u2026"));

@@ -58,9 +58,11 @@ public:
     void openDataset(const QString& folder, const DatasetOptions& options = {});
     void openModel(const QString& bundlePath);
     void openImage(const QString& imagePath);
-    // Opens a results database in the results table (on this thread: Store is
-    // thread-bound and loading is bounded, see ResultsTable). Returns false and
-    // shows the error when it cannot be opened.
+    // Opens a results database (an SQLite file or a postgresql:// address) in the
+    // results table (on this thread: Store is thread-bound and loading is
+    // bounded, see ResultsTable; a server that does not answer holds it up to the
+    // address's connect_timeout, 10 s by default). Returns false and shows the
+    // error when it cannot be opened.
     bool openDatabase(const QString& path);
     // Writes the report of `runId` as <base>.html, <base>.csv and <base>.pdf, where
     // <base> is `htmlPath` without its .html suffix. The rows are those the results
@@ -152,6 +154,7 @@ private:
     void chooseModel();
     void chooseImage();
     void chooseDatabase();
+    void chooseServerDatabase(); // asks for a postgresql:// address
     void chooseInspectionFolder();
     bool startInspection(const QString& folder); // empty: the test split of the loaded dataset
     void onInspected(const InspectionSummary& summary);
@@ -235,6 +238,7 @@ private:
     QAction* openModelAction_ = nullptr;
     QAction* openImageAction_ = nullptr;
     QAction* openDatabaseAction_ = nullptr;
+    QAction* openServerDatabaseAction_ = nullptr;
     QAction* exportReportAction_ = nullptr;
     QAction* quitAction_ = nullptr;
 

@@ -54,8 +54,10 @@ int main(int argc, char** argv)
         QStringLiteral("image"), QApplication::translate("main", "Score the image <file> at start."),
         QApplication::translate("main", "file"));
     const QCommandLineOption databaseOption(
-        QStringLiteral("db"), QApplication::translate("main", "Open the results database <file> at start."),
-        QApplication::translate("main", "file"));
+        QStringLiteral("db"),
+        QApplication::translate("main", "Open the results database <database> at start: an SQLite file, or "
+                                "postgresql://user@host/line1 for a database the line shares."),
+        QApplication::translate("main", "database"));
     const QCommandLineOption trainOption(
         QStringLiteral("train"),
         QApplication::translate("main", "Once the dataset is imported, start training a <method> model on it."),
@@ -113,7 +115,8 @@ int main(int argc, char** argv)
         window.openModel(parser.value(modelOption));
     if (parser.isSet(imageOption))
         window.openImage(parser.value(imageOption));
-    // Opened on this (the GUI) thread, which the database connection belongs to.
+    // Opened on this (the GUI) thread, which the database connection belongs to;
+    // a server that does not answer holds the window up to its connect_timeout.
     if (parser.isSet(databaseOption))
         window.openDatabase(parser.value(databaseOption));
     // After --db, so that masks are read from and saved to that database.

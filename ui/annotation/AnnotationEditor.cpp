@@ -2,6 +2,7 @@
 
 #include "data/Dataset.h"
 #include "database/Store.h"
+#include "ui/common/DatabaseAddress.h"
 #include "ui/common/SettingsDialog.h"
 
 #include <QAction>
@@ -662,7 +663,7 @@ void AnnotationEditor::updateStatus()
         imageLabel_->setText(tr("none"));
         statusLabel_->setText(tr("Open an image (File \u25b8 Open image, or pick one in the dataset tree), then "
                                  "paint the defect. Masks are saved to %1.")
-                                  .arg(databasePath()));
+                                  .arg(databaseDisplayName(databasePath())));
         return;
     }
     QStringList lines;

@@ -1,5 +1,6 @@
 #include "ui/line/LinePanel.h"
 
+#include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
 
 #include <qcustomplot.h>
@@ -284,8 +285,8 @@ bool LinePanel::startWatching(const QString& folder)
         emit errorOccurred(tr("Line mode records every part: set up a results database first (Settings)."));
         return false;
     }
-    // Heatmaps of live parts beside the database, one folder per session.
-    config.heatmapFolder = QFileInfo(config.databasePath).absolutePath() + QStringLiteral("/heatmaps/line-")
+    // Heatmaps of live parts beside the database (on this station for a server's), one folder per session.
+    config.heatmapFolder = localDataFolderFor(config.databasePath) + QStringLiteral("/heatmaps/line-")
                            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     ok_ = defects_ = unreadable_ = defectsInARow_ = 0;
     sessionResults_.clear();

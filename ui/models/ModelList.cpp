@@ -3,6 +3,7 @@
 #include "common/Error.h"
 #include "common/Log.h"
 #include "data/Dataset.h"
+#include "database/DatabaseLocation.h"
 #include "database/Store.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/ReasonDialog.h"
@@ -162,20 +163,22 @@ ModelList::~ModelList() = default;
 
 bool ModelList::setDatabasePath(const QString& path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (store_ && absolute == databasePath_) {
+    // A server address is no file name: kept as given, with its connection options.
+    const QString database = db::DatabaseLocation::isServerAddress(path) ? path.trimmed()
+                                                                         : QFileInfo(path).absoluteFilePath();
+    if (store_ && database == databasePath_) {
         refresh();
         return true;
     }
     auto store = std::make_unique<db::Store>();
     try {
-        store->open(absolute);
+        store->open(database);
     } catch (const Error& e) {
         emit errorOccurred(QString::fromStdString(e.what()));
         return false;
     }
     store_ = std::move(store);
-    databasePath_ = absolute;
+    databasePath_ = database;
     moveLegacyActiveModel();
     refresh();
     return true;

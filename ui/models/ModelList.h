@@ -39,8 +39,9 @@ public:
     explicit ModelList(EngineBridge* engine, QWidget* parent = nullptr);
     ~ModelList() override;
 
-    // Opens the database on this (the GUI) thread and lists its models. Returns
-    // false and emits errorOccurred when it cannot be opened.
+    // Opens the database (an SQLite file or a postgresql:// address) on this (the
+    // GUI) thread and lists its models. Returns false and emits errorOccurred
+    // when it cannot be opened.
     bool setDatabasePath(const QString& path);
     QString databasePath() const { return databasePath_; }
 

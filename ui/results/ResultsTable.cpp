@@ -240,6 +240,9 @@ void ResultsTable::openDatabase(const QString& path)
     store->open(path); // throws; the current database stays as it was
     finishViewerRun();
     store_ = std::move(store);
+    // Store::path() of a server drops the address's options and password, which
+    // the other panels' connections need: they get the address as given.
+    databasePath_ = store_->isServer() ? path.trimmed() : store_->path();
     fillRunCombo(std::nullopt);
     reload();
     try {
@@ -258,7 +261,7 @@ bool ResultsTable::hasDatabase() const
 
 QString ResultsTable::databasePath() const
 {
-    return hasDatabase() ? store_->path() : QString();
+    return hasDatabase() ? databasePath_ : QString();
 }
 
 std::optional<db::RowId> ResultsTable::selectedRunId() const

@@ -45,11 +45,14 @@ public:
     explicit ResultsTable(QWidget* parent = nullptr);
     ~ResultsTable() override;
 
-    // Opens (or reopens) the database and shows its newest test/predict run.
-    // Throws dl::db::DatabaseError; the previous database stays open then.
+    // Opens (or reopens) the database (an SQLite file or a postgresql:// address)
+    // and shows its newest test/predict run. Throws dl::db::DatabaseError; the
+    // previous database stays open then.
     void openDatabase(const QString& path);
     bool hasDatabase() const;
     db::Store* store() const { return store_.get(); }
+    // The open SQLite file's absolute path, or the server address as it was given
+    // (it may hold a password: show it with databaseDisplayName()); empty when none.
     QString databasePath() const;
 
     // The run chosen in the run filter; std::nullopt for "all runs".
@@ -133,6 +136,7 @@ private:
     void moveSelection(int step);
 
     std::unique_ptr<db::Store> store_;
+    QString databasePath_; // see databasePath()
     ResultsModel* model_ = nullptr;
     ResultsFilterProxy* proxy_ = nullptr;
     QTableView* table_ = nullptr;

@@ -7,6 +7,7 @@
 #include "engine/DetectorRegistry.h"
 #include "methods/sdas/SdasTraining.h"
 #include "ui/bridge/EngineBridge.h"
+#include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
 
 #include <QCheckBox>
@@ -374,7 +375,7 @@ QString TrainingPanel::modelsFolder() const
 {
     if (!modelsFolder_.isEmpty())
         return modelsFolder_;
-    return QFileInfo(databasePath()).absolutePath() + QStringLiteral("/models");
+    return localDataFolderFor(databasePath()) + QStringLiteral("/models");
 }
 
 void TrainingPanel::setActiveModel(const QString& bundlePath, const QString& method)

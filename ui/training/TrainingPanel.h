@@ -46,10 +46,12 @@ class TrainingPanel : public QWidget {
 public:
     explicit TrainingPanel(EngineBridge* engine, QWidget* parent = nullptr);
 
-    // Where runs and models are recorded; empty: the default database.
+    // Where runs and models are recorded (an SQLite file or a postgresql:// address);
+    // empty: the default database.
     void setDatabasePath(const QString& path);
     QString databasePath() const;
-    // Where new bundles go; empty: "models" beside the database.
+    // Where new bundles go; empty: "models" beside the database, or in this
+    // station's data folder for a server database (localDataFolderFor).
     void setModelsFolder(const QString& folder) { modelsFolder_ = folder; }
     QString modelsFolder() const;
     // The model the workstation uses, the parent of "Retrain with annotations".

@@ -1,0 +1,57 @@
+#include "ui/common/DatabaseAddress.h"
+
+#include "database/DatabaseLocation.h"
+
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace dl::ui {
+
+namespace {
+
+// Removes ":password" from the user part of an address that does not parse.
+QString withoutPassword(QString address)
+{
+    const int separator = address.indexOf(QLatin1String("://"));
+    if (separator < 0)
+        return address;
+    const int authority = separator + 3;
+    int authorityEnd = address.indexOf(QLatin1Char('/'), authority);
+    if (authorityEnd < 0)
+        authorityEnd = int(address.size());
+    const int at = address.lastIndexOf(QLatin1Char('@'), authorityEnd - 1);
+    if (at < authority)
+        return address;
+    const int colon = address.indexOf(QLatin1Char(':'), authority);
+    if (colon >= 0 && colon < at)
+        address.remove(colon, at - colon);
+    return address;
+}
+
+} // namespace
+
+QString localDataFolderFor(const QString& database)
+{
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (database.trimmed().isEmpty() || db::DatabaseLocation::isServerAddress(database))
+        return appData;
+    try {
+        return QFileInfo(db::DatabaseLocation::parse(database).sqlitePath).absolutePath();
+    } catch (const db::DatabaseError&) {
+        // "sqlite:" naming no file: opening it fails with its own message; the
+        // files go where the default database lives meanwhile.
+        return appData;
+    }
+}
+
+QString databaseDisplayName(const QString& database)
+{
+    try {
+        return db::DatabaseLocation::parse(database).displayName();
+    } catch (const db::DatabaseError&) {
+        // Shown as typed, so that the user recognises it, but never with a password.
+        return withoutPassword(database.trimmed());
+    }
+}
+
+} // namespace dl::ui

@@ -1,0 +1,22 @@
+#pragma once
+// How the GUI treats the text that names a DefectLens database: an SQLite file
+// on this station, or a PostgreSQL address a line shares
+// (database/DatabaseLocation.h). Panels pass that text on as given, because
+// db::Store::path() of a server drops the address's connection options and
+// password that further connections need; they show it with
+// databaseDisplayName(), which never shows a password.
+#include <QString>
+
+namespace dl::ui {
+
+// Where files that go with `database` but are written on this station are kept
+// (inspection and Line mode heatmaps, trained models; the database records only
+// their paths): the SQLite file's folder, or this user's AppDataLocation for a
+// server address (or no database), since the server's disk is not this station's.
+QString localDataFolderFor(const QString& database);
+
+// `database` as messages show it: the SQLite file's absolute path, or the
+// address without its password (and without its connection options).
+QString databaseDisplayName(const QString& database);
+
+} // namespace dl::ui
