@@ -1,6 +1,7 @@
 #include "ui/common/SettingsDialog.h"
 
 #include "common/UserName.h"
+#include "database/DatabaseLocation.h"
 #include "ui/common/Translations.h"
 
 #include <QComboBox>
@@ -16,11 +17,28 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QThread>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace dl::ui {
+
+namespace {
+
+// A database address is no file name: QDir's separator conversion would break it.
+QString databaseFromEdit(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return db::DatabaseLocation::isServerAddress(trimmed) ? trimmed : QDir::fromNativeSeparators(trimmed);
+}
+
+QString databaseForEdit(const QString& database)
+{
+    return db::DatabaseLocation::isServerAddress(database) ? database : QDir::toNativeSeparators(database);
+}
+
+} // namespace
 
 AppSettings AppSettings::load(QSettings& settings)
 {
@@ -88,6 +106,13 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
     modelsEdit_->setObjectName(QStringLiteral("modelsEdit"));
     databaseEdit_ = new QLineEdit;
     databaseEdit_->setObjectName(QStringLiteral("databaseEdit"));
+    databaseError_ = new QLabel;
+    databaseError_->setObjectName(QStringLiteral("databaseError"));
+    databaseError_->setWordWrap(true);
+    databaseError_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    databaseError_->setStyleSheet(QStringLiteral("QLabel { color: #e53935; font-weight: bold; }"));
+    databaseError_->hide();
+    connect(databaseEdit_, &QLineEdit::textChanged, databaseError_, &QWidget::hide);
     weightsEdit_ = new QLineEdit;
     weightsEdit_->setObjectName(QStringLiteral("weightsEdit"));
     threadsSpin_ = new QSpinBox;
@@ -146,6 +171,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent) : Q
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(databaseError_);
     layout->addWidget(restartNote_);
     layout->addStretch(1);
     layout->addWidget(buttons_);
@@ -167,7 +193,8 @@ QWidget* SettingsDialog::pathRow(QLineEdit* edit, QLabel* label, bool file, cons
             chosen = QFileDialog::getExistingDirectory(this, tr("Choose a folder"), edit->text());
         } else if (filterKey == QLatin1String("database")) {
             // A new file name is allowed: the database is created on first use.
-            chosen = QFileDialog::getSaveFileName(this, tr("Results database"), edit->text(),
+            const QString start = db::DatabaseLocation::isServerAddress(edit->text()) ? QString() : edit->text();
+            chosen = QFileDialog::getSaveFileName(this, tr("Results database"), start,
                                                   tr("DefectLens databases (*.sqlite *.db)") + QStringLiteral(";;")
                                                       + tr("All files (*)"),
                                                   nullptr, QFileDialog::DontConfirmOverwrite);
@@ -199,6 +226,8 @@ void SettingsDialog::retranslateUi()
     modelsEdit_->setPlaceholderText(tr("Where Open model starts"));
     databaseLabel_->setText(tr("Results data&base:"));
     databaseEdit_->setPlaceholderText(tr("None: open one with File \u2192 Open results database"));
+    databaseEdit_->setToolTip(tr("An SQLite file, or postgresql://user@host/line1 for a database the line shares "
+                                 "(password from DEFECTLENS_DB_PASSWORD or ~/.pgpass)"));
     weightsLabel_->setText(tr("&Backbone weights:"));
     weightsEdit_->setPlaceholderText(tr("Default: the engine's search ($DEFECTLENS_WEIGHTS, models folders)"));
     weightsEdit_->setToolTip(tr("Used when loading models; its SHA-256 is still checked against the model"));
@@ -233,7 +262,7 @@ AppSettings SettingsDialog::settings() const
     AppSettings settings;
     settings.datasetsFolder = QDir::fromNativeSeparators(datasetsEdit_->text().trimmed());
     settings.modelsFolder = QDir::fromNativeSeparators(modelsEdit_->text().trimmed());
-    settings.databaseFile = QDir::fromNativeSeparators(databaseEdit_->text().trimmed());
+    settings.databaseFile = databaseFromEdit(databaseEdit_->text());
     settings.backboneWeights = QDir::fromNativeSeparators(weightsEdit_->text().trimmed());
     settings.computeThreads = threadsSpin_->value();
     settings.maxImageMegapixels = pixelsSpin_->value();
@@ -247,7 +276,7 @@ void SettingsDialog::setSettings(const AppSettings& settings)
 {
     datasetsEdit_->setText(QDir::toNativeSeparators(settings.datasetsFolder));
     modelsEdit_->setText(QDir::toNativeSeparators(settings.modelsFolder));
-    databaseEdit_->setText(QDir::toNativeSeparators(settings.databaseFile));
+    databaseEdit_->setText(databaseForEdit(settings.databaseFile));
     weightsEdit_->setText(QDir::toNativeSeparators(settings.backboneWeights));
     threadsSpin_->setValue(settings.computeThreads);
     pixelsSpin_->setValue(settings.maxImageMegapixels);
@@ -256,6 +285,37 @@ void SettingsDialog::setSettings(const AppSettings& settings)
     const int theme = themeCombo_->findData(settings.theme);
     themeCombo_->setCurrentIndex(theme < 0 ? 0 : theme);
     userEdit_->setText(settings.userName);
+}
+
+void SettingsDialog::accept()
+{
+    const QString problem = databaseProblem(settings().databaseFile);
+    if (!problem.isEmpty()) {
+        databaseError_->setText(problem);
+        databaseError_->show();
+        databaseEdit_->setFocus();
+        return;
+    }
+    QDialog::accept();
+}
+
+QString SettingsDialog::databaseProblem(const QString& database) const
+{
+    if (database.isEmpty())
+        return {};
+    try {
+        db::DatabaseLocation::parse(database);
+    } catch (const db::DatabaseError& error) {
+        QString problem = error.problem();
+        if (!problem.isEmpty())
+            problem[0] = problem[0].toUpper();
+        return problem;
+    }
+    // The settings are a plain text file, and the password would be kept in it.
+    if (db::DatabaseLocation::isServerAddress(database) && !QUrl(database).password().isEmpty())
+        return tr("Leave the password out of the address: the settings are stored as plain text. Set "
+                  "DEFECTLENS_DB_PASSWORD or use ~/.pgpass.");
+    return {};
 }
 
 } // namespace dl::ui

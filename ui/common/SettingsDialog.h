@@ -17,7 +17,7 @@ namespace dl::ui {
 struct AppSettings {
     QString datasetsFolder;  // where Open dataset starts browsing
     QString modelsFolder;    // where Open model starts browsing
-    QString databaseFile;    // results database opened at start; empty: none
+    QString databaseFile;    // results database opened at start: an SQLite file or a postgresql:// address; empty: none
     QString backboneWeights; // backbone weights file for loading models; empty: the engine's search
     int computeThreads = 0;  // LibTorch/OpenMP threads; 0: all cores
     int maxImageMegapixels = 0; // images larger than this are refused before decoding; 0: the engine's default
@@ -47,16 +47,22 @@ public:
     AppSettings settings() const;
     void setSettings(const AppSettings& settings);
 
+    // Accepts only a database the Store can parse; else shows why under the field.
+    void accept() override;
+
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslateUi();
+    // Why `database` cannot be used (not opened, only parsed); empty when it can.
+    QString databaseProblem(const QString& database) const;
     QWidget* pathRow(QLineEdit* edit, QLabel* label, bool file, const QString& filterKey);
 
     QLineEdit* datasetsEdit_ = nullptr;
     QLineEdit* modelsEdit_ = nullptr;
     QLineEdit* databaseEdit_ = nullptr;
+    QLabel* databaseError_ = nullptr;
     QLineEdit* weightsEdit_ = nullptr;
     QSpinBox* threadsSpin_ = nullptr;
     QSpinBox* pixelsSpin_ = nullptr;
