@@ -1324,6 +1324,28 @@
         <source>Open a dataset first: its test images are ranked.</source>
         <translation>Zuerst einen Datensatz öffnen: Seine Testbilder werden eingestuft.</translation>
     </message>
+    <message>
+        <source>Open results database on a se&amp;rver…</source>
+        <translation>Ergebnisdatenbank auf einem Se&amp;rver öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the PostgreSQL database the line shares (postgresql://user@host/line1)</source>
+        <translation>Die gemeinsame PostgreSQL-Datenbank der Linie öffnen (postgresql://user@host/line1)</translation>
+    </message>
+    <message>
+        <source>Open results database on a server</source>
+        <translation>Ergebnisdatenbank auf einem Server öffnen</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address, e.g. postgresql://user@host/line1
+(the password comes from DEFECTLENS_DB_PASSWORD or ~/.pgpass):</source>
+        <translation>PostgreSQL-Adresse, z. B. postgresql://user@host/line1
+(das Passwort kommt aus DEFECTLENS_DB_PASSWORD oder ~/.pgpass):</translation>
+    </message>
+    <message>
+        <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
+        <translation>Eine Serverdatenbank wird mit einer postgresql://-Adresse angegeben, z. B. postgresql://user@host/line1. Eine Datenbankdatei öffnen Sie über Datei ▸ Ergebnisdatenbank öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -2372,6 +2394,14 @@ Nachher: %2</translation>
         <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
         <translation>Bilder mit mehr Pixeln werden vor dem Dekodieren abgelehnt: Eine kleine komprimierte Datei kann sich auf Gigabytes ausdehnen</translation>
     </message>
+    <message>
+        <source>An SQLite file, or postgresql://user@host/line1 for a database the line shares (password from DEFECTLENS_DB_PASSWORD or ~/.pgpass)</source>
+        <translation>Eine SQLite-Datei oder postgresql://user@host/line1 für eine gemeinsame Datenbank der Linie (Passwort aus DEFECTLENS_DB_PASSWORD oder ~/.pgpass)</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the settings are stored as plain text. Set DEFECTLENS_DB_PASSWORD or use ~/.pgpass.</source>
+        <translation>Lassen Sie das Passwort aus der Adresse weg: Die Einstellungen werden als Klartext gespeichert. Setzen Sie DEFECTLENS_DB_PASSWORD oder verwenden Sie ~/.pgpass.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>
@@ -2903,10 +2933,6 @@ Nachher: %2</translation>
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>Beim Start die Ergebnisdatenbank &lt;Datei&gt; öffnen.</translation>
-    </message>
-    <message>
         <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
         <translation>Nach dem Import des Datensatzes darauf das Training eines &lt;Methode&gt;-Modells starten.</translation>
     </message>
@@ -2957,6 +2983,14 @@ Nachher: %2</translation>
     <message>
         <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
         <translation>Beim Start den Linienmodus öffnen und den Ordner &lt;dir&gt; überwachen: mit --model mit diesem Modell, sonst mit dem aktiven Modell der Datenbank, das seinen Freigaben folgt.</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;database&gt; at start: an SQLite file, or postgresql://user@host/line1 for a database the line shares.</source>
+        <translation>Beim Start die Ergebnisdatenbank &lt;Datenbank&gt; öffnen: eine SQLite-Datei oder postgresql://user@host/line1 für eine gemeinsame Datenbank der Linie.</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
     </message>
 </context>
 </TS>

@@ -1311,6 +1311,28 @@
         <source>Open a dataset first: its test images are ranked.</source>
         <translation>まずデータセットを開いてください。そのテスト画像を順位付けします。</translation>
     </message>
+    <message>
+        <source>Open results database on a se&amp;rver…</source>
+        <translation>サーバー上の結果データベースを開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open the PostgreSQL database the line shares (postgresql://user@host/line1)</source>
+        <translation>ラインで共有する PostgreSQL データベースを開きます (postgresql://user@host/line1)</translation>
+    </message>
+    <message>
+        <source>Open results database on a server</source>
+        <translation>サーバー上の結果データベースを開く</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address, e.g. postgresql://user@host/line1
+(the password comes from DEFECTLENS_DB_PASSWORD or ~/.pgpass):</source>
+        <translation>PostgreSQL アドレス (例: postgresql://user@host/line1)
+(パスワードは DEFECTLENS_DB_PASSWORD または ~/.pgpass から取得):</translation>
+    </message>
+    <message>
+        <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
+        <translation>サーバーのデータベースは postgresql:// アドレスで指定します (例: postgresql://user@host/line1)。データベースファイルは「ファイル ▸ 結果データベースを開く」で開きます。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -2357,6 +2379,14 @@ After: %2</source>
         <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
         <translation>これより多いピクセルの画像はデコード前に拒否されます。小さな圧縮ファイルが数 GB に展開されることがあります</translation>
     </message>
+    <message>
+        <source>An SQLite file, or postgresql://user@host/line1 for a database the line shares (password from DEFECTLENS_DB_PASSWORD or ~/.pgpass)</source>
+        <translation>SQLite ファイル、またはラインで共有するデータベースの postgresql://user@host/line1 (パスワードは DEFECTLENS_DB_PASSWORD または ~/.pgpass から取得)</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the settings are stored as plain text. Set DEFECTLENS_DB_PASSWORD or use ~/.pgpass.</source>
+        <translation>アドレスにパスワードを含めないでください: 設定はプレーンテキストで保存されます。DEFECTLENS_DB_PASSWORD を設定するか ~/.pgpass を使用してください。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>
@@ -2883,10 +2913,6 @@ After: %2</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>起動時に結果データベース &lt;ファイル&gt; を開きます。</translation>
-    </message>
-    <message>
         <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
         <translation>データセットのインポート後、そのデータセットで &lt;手法&gt; モデルの学習を開始します。</translation>
     </message>
@@ -2937,6 +2963,14 @@ After: %2</source>
     <message>
         <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
         <translation>起動時にライン モードでフォルダー &lt;dir&gt; を監視します。--model を指定した場合はそのモデル、それ以外はデータベースの有効なモデルを使い、その昇格に追従します。</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;database&gt; at start: an SQLite file, or postgresql://user@host/line1 for a database the line shares.</source>
+        <translation>起動時に結果データベース &lt;データベース&gt; を開きます: SQLite ファイル、またはラインで共有するデータベースの postgresql://user@host/line1。</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>データベース</translation>
     </message>
 </context>
 </TS>

@@ -1311,6 +1311,28 @@
         <source>Open a dataset first: its test images are ranked.</source>
         <translation>请先打开一个数据集：将对其测试图像排序。</translation>
     </message>
+    <message>
+        <source>Open results database on a se&amp;rver…</source>
+        <translation>打开服务器上的结果数据库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Open the PostgreSQL database the line shares (postgresql://user@host/line1)</source>
+        <translation>打开产线共用的 PostgreSQL 数据库（postgresql://user@host/line1）</translation>
+    </message>
+    <message>
+        <source>Open results database on a server</source>
+        <translation>打开服务器上的结果数据库</translation>
+    </message>
+    <message>
+        <source>PostgreSQL address, e.g. postgresql://user@host/line1
+(the password comes from DEFECTLENS_DB_PASSWORD or ~/.pgpass):</source>
+        <translation>PostgreSQL 地址，例如 postgresql://user@host/line1
+（密码取自 DEFECTLENS_DB_PASSWORD 或 ~/.pgpass）：</translation>
+    </message>
+    <message>
+        <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
+        <translation>服务器数据库需以 postgresql:// 地址指定，例如 postgresql://user@host/line1。数据库文件请通过“文件 ▸ 打开结果数据库”打开。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
@@ -2357,6 +2379,14 @@ After: %2</source>
         <source>Images with more pixels are refused before decoding: a small compressed file can expand to gigabytes</source>
         <translation>像素更多的图像在解码前即被拒绝：一个很小的压缩文件可能展开为数 GB</translation>
     </message>
+    <message>
+        <source>An SQLite file, or postgresql://user@host/line1 for a database the line shares (password from DEFECTLENS_DB_PASSWORD or ~/.pgpass)</source>
+        <translation>SQLite 文件，或产线共用数据库的地址 postgresql://user@host/line1（密码取自 DEFECTLENS_DB_PASSWORD 或 ~/.pgpass）</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the settings are stored as plain text. Set DEFECTLENS_DB_PASSWORD or use ~/.pgpass.</source>
+        <translation>请勿在地址中填写密码：设置以明文保存。请设置 DEFECTLENS_DB_PASSWORD 或使用 ~/.pgpass。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SynthesisPreview</name>
@@ -2883,10 +2913,6 @@ After: %2</source>
         <translation>文件</translation>
     </message>
     <message>
-        <source>Open the results database &lt;file&gt; at start.</source>
-        <translation>启动时打开结果数据库 &lt;文件&gt;。</translation>
-    </message>
-    <message>
         <source>Once the dataset is imported, start training a &lt;method&gt; model on it.</source>
         <translation>数据集导入后，在其上开始训练一个 &lt;方法&gt; 模型。</translation>
     </message>
@@ -2937,6 +2963,14 @@ After: %2</source>
     <message>
         <source>Start Line mode at start, watching the folder &lt;dir&gt;: with --model, with that model; else with the database&apos;s active model, following its promotions.</source>
         <translation>启动时进入产线模式并监视文件夹 &lt;dir&gt;：指定 --model 时使用该模型，否则使用数据库中当前生效的模型并跟随其启用。</translation>
+    </message>
+    <message>
+        <source>Open the results database &lt;database&gt; at start: an SQLite file, or postgresql://user@host/line1 for a database the line shares.</source>
+        <translation>启动时打开结果数据库 &lt;数据库&gt;：SQLite 文件，或产线共用数据库的地址 postgresql://user@host/line1。</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 </TS>
