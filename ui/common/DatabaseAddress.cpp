@@ -2,7 +2,6 @@
 
 #include "database/DatabaseLocation.h"
 
-#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace dl::ui {
@@ -32,15 +31,12 @@ QString withoutPassword(QString address)
 
 QString localDataFolderFor(const QString& database)
 {
-    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (database.trimmed().isEmpty() || db::DatabaseLocation::isServerAddress(database))
-        return appData;
     try {
-        return QFileInfo(db::DatabaseLocation::parse(database).sqlitePath).absolutePath();
+        return db::DatabaseLocation::parse(database).localDataFolder();
     } catch (const db::DatabaseError&) {
-        // "sqlite:" naming no file: opening it fails with its own message; the
-        // files go where the default database lives meanwhile.
-        return appData;
+        // No database named, or an address that does not parse (opening it fails
+        // with its own message): where the default database lives.
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     }
 }
 

@@ -11,8 +11,9 @@ namespace dl::ui {
 
 // Where files that go with `database` but are written on this station are kept
 // (inspection and Line mode heatmaps, trained models; the database records only
-// their paths): the SQLite file's folder, or this user's AppDataLocation for a
-// server address (or no database), since the server's disk is not this station's.
+// their paths): db::DatabaseLocation::localDataFolder(), i.e. the SQLite file's
+// folder, or this user's AppDataLocation for a server address (also for text
+// that names no usable database), since the server's disk is not this station's.
 QString localDataFolderFor(const QString& database);
 
 // `database` as messages show it: the SQLite file's absolute path, or the
