@@ -55,6 +55,45 @@ inline QString mosquittoBinary()
     return found;
 }
 
+// A test CA and a server certificate for 127.0.0.1 / localhost signed by it,
+// made with the openssl command in `folder` (files ca.pem, server.pem, server.key).
+struct TestCertificates {
+    QString caFile, certFile, keyFile;
+    QString problem; // empty when made
+};
+
+inline TestCertificates makeTestCertificates(const QString& folder, const QString& caName)
+{
+    TestCertificates made{folder + QStringLiteral("/ca.pem"), folder + QStringLiteral("/server.pem"),
+                          folder + QStringLiteral("/server.key"), {}};
+    QFile extensions(folder + QStringLiteral("/server.ext"));
+    if (!extensions.open(QIODevice::WriteOnly)) {
+        made.problem = QStringLiteral("cannot write ") + extensions.fileName();
+        return made;
+    }
+    extensions.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+    extensions.close();
+    const QString ecKey = QStringLiteral("ec -pkeyopt ec_paramgen_curve:prime256v1");
+    const QStringList steps = {
+        QStringLiteral("req -x509 -newkey %1 -nodes -keyout %2/ca.key -out %2/ca.pem -days 2 -subj /CN=%3")
+            .arg(ecKey, folder, caName),
+        QStringLiteral("req -newkey %1 -nodes -keyout %2/server.key -out %2/server.csr -subj /CN=127.0.0.1")
+            .arg(ecKey, folder),
+        QStringLiteral("x509 -req -in %1/server.csr -CA %1/ca.pem -CAkey %1/ca.key -CAcreateserial -out %1/server.pem "
+                       "-days 2 -extfile %1/server.ext")
+            .arg(folder)};
+    for (const QString& step : steps) {
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"), step.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+        if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0) {
+            made.problem = QStringLiteral("openssl %1 failed: %2").arg(step, QString::fromLocal8Bit(openssl.readAll()));
+            return made;
+        }
+    }
+    return made;
+}
+
 class MosquittoBroker {
 public:
     // With `user` set, anonymous clients are refused and only user/password may connect.
@@ -89,6 +128,22 @@ public:
     bool available() const { return !mosquittoBinary().isEmpty() && port_ > 0; }
     int port() const { return port_; }
     QString url(const QString& topic) const { return QStringLiteral("mqtt://127.0.0.1:%1/%2").arg(port_).arg(topic); }
+
+    // A second listener that speaks TLS with `certificates` (call before start()).
+    void addTlsListener(const TestCertificates& certificates)
+    {
+        tlsPort_ = freeLoopbackPort();
+        QFile f(configPath_);
+        if (f.open(QIODevice::Append))
+            f.write(QStringLiteral("listener %1 127.0.0.1\ncafile %2\ncertfile %3\nkeyfile %4\n")
+                        .arg(tlsPort_)
+                        .arg(certificates.caFile, certificates.certFile, certificates.keyFile)
+                        .toUtf8());
+    }
+    QString tlsUrl(const QString& topic) const
+    {
+        return QStringLiteral("mqtts://127.0.0.1:%1/%2").arg(tlsPort_).arg(topic);
+    }
 
     // The broker's log, for failure messages.
     QString log() const
@@ -136,6 +191,7 @@ private:
     QTemporaryDir dir_;
     QString configPath_;
     int port_ = 0;
+    int tlsPort_ = 0;
     QProcess process_;
 };
 

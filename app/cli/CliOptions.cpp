@@ -91,7 +91,8 @@ commands:
              the test images not yet labelled, ranked by how much a label would teach the model:
              operator overrides in the database first, then scores nearest the threshold
   watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
-             [--publish mqtt://[USER@]HOST:PORT/TOPIC] [--overlay-dir DIR] [--batch N]
+             [--publish mqtt[s]://[USER@]HOST:PORT/TOPIC [--publish-ca CA.pem]
+             [--publish-cert CERT.pem --publish-key KEY.pem]] [--overlay-dir DIR] [--batch N]
              [--poll SECONDS] [--exit-when-idle SECONDS] [--max-images N] [--json SUMMARY.json]
              live inspection: scores each image as soon as it is completely written into DIR,
              records it once (a restart scores what arrived meanwhile), prints one JSON line per
@@ -292,6 +293,12 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.archiveDir = value();
         } else if (a == "--publish") {
             o.publishUrl = value();
+        } else if (a == "--publish-ca") {
+            o.publishCa = value();
+        } else if (a == "--publish-cert") {
+            o.publishCert = value();
+        } else if (a == "--publish-key") {
+            o.publishKey = value();
         } else if (a == "--poll") {
             o.pollSeconds = parseDouble(a, value());
             if (!(o.pollSeconds >= 0.1 && o.pollSeconds <= 3600))

@@ -56,7 +56,10 @@ struct CliOptions {
     // watch
     bool recursive = false;              // --recursive: subfolders of --input too
     std::string archiveDir;              // --archive DIR: move inspected files there
-    std::string publishUrl;              // --publish mqtt://HOST:PORT/TOPIC
+    std::string publishUrl;              // --publish mqtt://HOST:PORT/TOPIC (mqtts:// for TLS)
+    std::string publishCa;               // --publish-ca FILE (else $DEFECTLENS_MQTT_CA)
+    std::string publishCert;             // --publish-cert FILE (else $DEFECTLENS_MQTT_CERT)
+    std::string publishKey;              // --publish-key FILE (else $DEFECTLENS_MQTT_KEY)
     double pollSeconds = 0;              // --poll S: also list the watch folder every S seconds; 0: events only
     double exitWhenIdleSeconds = 0;      // --exit-when-idle S: end after S seconds without images; 0: never
     long long maxImages = 0;             // --max-images N: end after N images; 0: no limit

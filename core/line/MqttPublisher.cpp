@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <vector>
 #include <atomic>
 #include <map>
@@ -63,17 +64,32 @@ extern "C" void onPublish(mosquitto*, void* user, int messageId)
 
 } // namespace
 
-MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment)
+namespace {
+
+void requireReadable(const std::string& url, const std::string& what, const std::string& path)
 {
-    const std::string scheme = "mqtt://";
-    const std::string form = "expected mqtt://[USER@]HOST[:PORT]/TOPIC, e.g. mqtt://127.0.0.1:1883/line1/verdicts";
-    if (url.rfind(scheme, 0) != 0)
+    std::ifstream file(path, std::ios::binary);
+    if (path.empty() || !file.good())
+        throw Error("--publish " + url + ": the " + what + " " + (path.empty() ? std::string("is not named") : path)
+                    + " cannot be read");
+}
+
+} // namespace
+
+MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment, const MqttTls& tls)
+{
+    const std::string form = "expected mqtt://[USER@]HOST[:PORT]/TOPIC or mqtts://... for TLS, "
+                             "e.g. mqtt://127.0.0.1:1883/line1/verdicts";
+    const bool secure = url.rfind("mqtts://", 0) == 0;
+    if (!secure && url.rfind("mqtt://", 0) != 0)
         throw Error("--publish " + url + ": not an MQTT address (" + form + ")");
-    const std::string rest = url.substr(scheme.size());
+    const std::string rest = url.substr(secure ? 8 : 7);
     const std::size_t slash = rest.find('/');
     if (slash == std::string::npos || slash + 1 >= rest.size())
         throw Error("--publish " + url + ": the topic is missing (" + form + ")");
     MqttTarget t;
+    t.tls = secure;
+    t.port = secure ? 8883 : 1883;
     std::string hostPort = rest.substr(0, slash);
     const std::size_t at = hostPort.rfind('@');
     if (at != std::string::npos) {
@@ -101,6 +117,26 @@ MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromE
     if (hostPort.empty())
         throw Error("--publish " + url + ": the host is missing (" + form + ")");
     t.host = hostPort;
+
+    const bool anyTlsFile = !tls.caFile.empty() || !tls.certFile.empty() || !tls.keyFile.empty();
+    if (!secure) {
+        if (anyTlsFile)
+            throw Error("--publish " + url + ": TLS certificates were given for a plain mqtt:// address; "
+                        "use mqtts:// to encrypt the connection");
+        return t;
+    }
+    t.tlsFiles = tls;
+    if (tls.caFile.empty() && tls.caPath.empty())
+        t.tlsFiles.caPath = "/etc/ssl/certs"; // the system's trusted certificates
+    if (!tls.caFile.empty())
+        requireReadable(url, "CA certificate file", tls.caFile);
+    if (tls.certFile.empty() != tls.keyFile.empty())
+        throw Error("--publish " + url + ": a client certificate needs its key and a key its certificate "
+                    "(--publish-cert and --publish-key)");
+    if (!tls.certFile.empty()) {
+        requireReadable(url, "client certificate", tls.certFile);
+        requireReadable(url, "client key", tls.keyFile);
+    }
     return t;
 }
 
@@ -183,13 +219,28 @@ void MqttPublisher::run()
         mosquitto_publish_callback_set(client, onPublish);
 
         std::string problem;
-        int rc = mosquitto_connect_async(client, target_.host.c_str(), target_.port, 30);
-        if (rc != MOSQ_ERR_SUCCESS)
+        int rc = MOSQ_ERR_SUCCESS;
+        if (target_.tls) {
+            const MqttTls& f = target_.tlsFiles;
+            auto orNull = [](const std::string& text) { return text.empty() ? nullptr : text.c_str(); };
+            rc = mosquitto_tls_set(client, orNull(f.caFile), orNull(f.caPath), orNull(f.certFile), orNull(f.keyFile),
+                                   nullptr);
+            if (rc == MOSQ_ERR_SUCCESS)
+                rc = mosquitto_tls_opts_set(client, 1 /* verify the broker */, nullptr, nullptr);
+            if (rc != MOSQ_ERR_SUCCESS)
+                problem = std::string("TLS settings refused: ") + mosquitto_strerror(rc);
+        }
+        if (problem.empty())
+            rc = mosquitto_connect_async(client, target_.host.c_str(), target_.port, 30);
+        if (problem.empty() && rc != MOSQ_ERR_SUCCESS)
             problem = rc == MOSQ_ERR_ERRNO ? std::string(std::strerror(errno)) : mosquitto_strerror(rc);
         const auto connectDeadline = Clock::now() + std::chrono::seconds(5);
         while (problem.empty() && !session.connackReceived) {
             rc = mosquitto_loop(client, 50, 1);
-            if (rc != MOSQ_ERR_SUCCESS)
+            if (rc == MOSQ_ERR_TLS)
+                problem = "the TLS handshake failed: the broker's certificate is not trusted (--publish-ca) or "
+                          "does not name " + target_.host;
+            else if (rc != MOSQ_ERR_SUCCESS)
                 problem = rc == MOSQ_ERR_ERRNO ? std::string(std::strerror(errno)) : mosquitto_strerror(rc);
             else if (Clock::now() > connectDeadline)
                 problem = "no answer from the broker within 5 s";

@@ -20,19 +20,38 @@
 
 namespace dl::line {
 
+// TLS for mqtts:// addresses: the broker's certificate is checked against
+// `caFile` (PEM), else against the system's certificates (`caPath`), and its
+// name against the host; `certFile` + `keyFile` give a client certificate to
+// brokers that ask for one.
+struct MqttTls {
+    std::string caFile;
+    std::string caPath;
+    std::string certFile;
+    std::string keyFile;
+};
+
 struct MqttTarget {
     std::string host;
-    int port = 1883;
+    int port = 1883;        // 8883 for mqtts://
     std::string topic;
     std::string user;       // empty: anonymous
     std::string password;   // with a user only
+    bool tls = false;       // mqtts://
+    MqttTls tlsFiles;
 };
 
-// mqtt://[USER@]HOST[:PORT]/TOPIC (the topic may contain '/'). A user's
-// password comes from `passwordFromEnvironment` (the CLI passes
-// $DEFECTLENS_MQTT_PASSWORD), never from the address, which process lists show.
-// Throws dl::Error with the expected form for anything else.
-MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment = {});
+// mqtt://[USER@]HOST[:PORT]/TOPIC (the topic may contain '/'), or mqtts://
+// for TLS. A user's password comes from `passwordFromEnvironment` (the CLI
+// passes $DEFECTLENS_MQTT_PASSWORD), never from the address, which process
+// lists show. `tls` names the TLS files (the CLI: --publish-ca/-cert/-key, else
+// $DEFECTLENS_MQTT_CA/_CERT/_KEY); mqtts:// without a CA file trusts the
+// system's certificates (/etc/ssl/certs). Files are checked here: a missing
+// or unreadable one, a certificate without its key, or TLS files with a plain
+// mqtt:// address throw dl::Error naming the problem, as does any other
+// malformed address.
+MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment = {},
+                        const MqttTls& tls = {});
 
 struct MqttStatistics {
     std::uint64_t published = 0;   // handed to publish()

@@ -174,6 +174,66 @@ private slots:
         QVERIFY(collector.waitFor([](const auto& m) { return distinct(m).size() == 20; }, 20000));
     }
 
+    void tlsAddressesNeedTheirFiles()
+    {
+        const dl::line::MqttTarget plain = dl::line::parseMqttUrl("mqtts://broker/line1/v");
+        QVERIFY(plain.tls);
+        QCOMPARE(plain.port, 8883);
+        QCOMPARE(plain.tlsFiles.caPath, std::string("/etc/ssl/certs")); // the system's trust without --publish-ca
+        const std::vector<std::pair<dl::line::MqttTls, std::string>> wrong = {
+            {{"/nonexistent/ca.pem", {}, {}, {}}, "CA certificate file /nonexistent/ca.pem cannot be read"},
+            {{{}, {}, "/etc/hostname", {}}, "needs its key"},
+        };
+        for (const auto& [files, problem] : wrong) {
+            try {
+                dl::line::parseMqttUrl("mqtts://broker/v", {}, files);
+                QFAIL("bad TLS files were accepted");
+            } catch (const dl::Error& e) {
+                QVERIFY2(std::string(e.what()).find(problem) != std::string::npos, e.what());
+            }
+        }
+        try {
+            dl::line::parseMqttUrl("mqtt://broker/v", {}, {"/etc/hostname", {}, {}, {}});
+            QFAIL("TLS files with a plain address were accepted");
+        } catch (const dl::Error& e) {
+            QVERIFY2(std::string(e.what()).find("use mqtts://") != std::string::npos, e.what());
+        }
+    }
+
+    // Verdicts over TLS reach the subscriber; a broker whose certificate this
+    // station does not trust gets nothing, and the statistics say why.
+    void tlsDeliversToATrustedBrokerOnly()
+    {
+        QTemporaryDir folder, otherFolder;
+        const dltest::TestCertificates certificates = dltest::makeTestCertificates(folder.path(), "DefectLensTestCA");
+        QVERIFY2(certificates.problem.isEmpty(), qPrintable(certificates.problem));
+        const dltest::TestCertificates stranger = dltest::makeTestCertificates(otherFolder.path(), "SomeOtherCA");
+        QVERIFY2(stranger.problem.isEmpty(), qPrintable(stranger.problem));
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        broker.addTlsListener(certificates);
+        QVERIFY2(broker.start(), qPrintable(broker.log()));
+        dltest::MqttCollector collector(broker.port(), "tls"); // subscribes on the plain listener
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        {
+            MqttPublisher untrusting(dl::line::parseMqttUrl(broker.tlsUrl("tls").toStdString(), {},
+                                                            {stranger.caFile.toStdString(), {}, {}, {}}));
+            untrusting.flushTimeout = std::chrono::milliseconds(0);
+            untrusting.publish(numbered(0));
+            QTest::qWait(1500);
+            const dl::line::MqttStatistics s = untrusting.statistics();
+            QVERIFY(!s.connected);
+            QCOMPARE(s.delivered, std::uint64_t(0));
+            QVERIFY2(s.lastProblem.find("TLS") != std::string::npos, s.lastProblem.c_str());
+        }
+        MqttPublisher trusting(dl::line::parseMqttUrl(broker.tlsUrl("tls").toStdString(), {},
+                                                      {certificates.caFile.toStdString(), {}, {}, {}}));
+        for (int i = 1; i <= 20; ++i)
+            trusting.publish(numbered(i));
+        QVERIFY2(trusting.waitUntilDelivered(std::chrono::seconds(20)), trusting.statistics().lastProblem.c_str());
+        QVERIFY(collector.waitFor([](const auto& m) { return distinct(m).size() == 20; }, 20000));
+    }
+
     void aFullOutboxDropsTheOldestAndCountsThem()
     {
         // Port 1 on loopback: nothing listens, the connection is refused.
