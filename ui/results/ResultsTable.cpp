@@ -1,9 +1,11 @@
 #include "ui/results/ResultsTable.h"
 
 #include "database/Store.h"
+#include "ui/common/DatabaseAddress.h"
 #include "ui/common/ReasonDialog.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/results/ResultsModel.h"
+#include "ui/results/ResultsReader.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -22,6 +24,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -112,6 +115,10 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     rejectButton_->setToolTip(tr("Mark the selected image as defective (R)"));
     countLabel_ = new QLabel;
     countLabel_->setObjectName(QStringLiteral("resultCount"));
+    pollStatus_ = new QLabel;
+    pollStatus_->setObjectName(QStringLiteral("pollStatus"));
+    pollStatus_->setWordWrap(true);
+    pollStatus_->hide();
     connect(acceptButton_, &QPushButton::clicked, this, [this] { acceptCurrent(); });
     connect(rejectButton_, &QPushButton::clicked, this, [this] { rejectCurrent(); });
 
@@ -123,6 +130,7 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(countLabel_); // its own line: "N of M results" is long in some languages
+    layout->addWidget(pollStatus_);
     layout->addWidget(table_, 1);
     layout->addLayout(buttons);
 
@@ -154,22 +162,114 @@ ResultsTable::ResultsTable(QWidget* parent) : QWidget(parent)
 
     updateCountLabel();
 
+    qRegisterMetaType<ResultsSnapshot>();
+    readerThread_ = new QThread(this);
+    readerThread_->setObjectName(QStringLiteral("ResultsReader"));
+    reader_ = new ResultsReader;
+    reader_->moveToThread(readerThread_);
+    // Deleted in its own thread as that ends, so its Store closes there.
+    connect(readerThread_, &QThread::finished, reader_, &QObject::deleteLater);
+    connect(reader_, &ResultsReader::unchanged, this, [this](quint64 requestId) {
+        if (takeReply(requestId))
+            clearPollFailure();
+    });
+    connect(reader_, &ResultsReader::snapshotRead, this, &ResultsTable::onSnapshotRead);
+    connect(reader_, &ResultsReader::failed, this, &ResultsTable::onPollFailed);
+    readerThread_->start();
+
     changePoll_ = new QTimer(this);
     changePoll_->setInterval(2000);
-    connect(changePoll_, &QTimer::timeout, this, [this] {
-        if (!hasDatabase())
-            return;
-        try {
-            const QString token = store_->changeToken();
-            if (token != lastChangeToken_) {
-                lastChangeToken_ = token;
-                refresh();
-            }
-        } catch (const std::exception& error) {
-            // A busy or vanished database: try again at the next tick.
-            qWarning("%s", error.what());
-        }
-    });
+    connect(changePoll_, &QTimer::timeout, this, &ResultsTable::pollForChanges);
+}
+
+ResultsViewState ResultsTable::currentViewState() const
+{
+    const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
+    return {allRuns ? std::nullopt : selectedRunId(), allRuns, newestScoringRun_};
+}
+
+void ResultsTable::pollForChanges()
+{
+    if (!hasDatabase() || readInFlight_)
+        return;
+    if (askingReason_) {
+        pollDeferred_ = true; // polled again when the dialog closes
+        return;
+    }
+    ResultsRequest request;
+    request.id = ++lastRequestId_;
+    request.database = pollDatabaseForTesting_.isEmpty() ? databasePath_ : pollDatabaseForTesting_;
+    request.knownToken = lastChangeToken_;
+    request.view = currentViewState();
+    request.maxRows = kMaxRows;
+    readInFlight_ = true;
+    requestGeneration_ = viewGeneration_;
+    requestDatabase_ = request.database;
+    ResultsReader* reader = reader_; // lives until readerThread_ ends, in the destructor
+    QMetaObject::invokeMethod(reader, [reader, request] { reader->read(request); }, Qt::QueuedConnection);
+}
+
+bool ResultsTable::takeReply(quint64 requestId)
+{
+    if (!readInFlight_ || requestId != lastRequestId_)
+        return false;
+    readInFlight_ = false;
+    return requestGeneration_ == viewGeneration_ && hasDatabase();
+}
+
+void ResultsTable::onSnapshotRead(quint64 requestId, const ResultsSnapshot& snapshot)
+{
+    if (!takeReply(requestId))
+        return; // the table reloaded meanwhile: the next poll compares with what it read
+    clearPollFailure();
+    if (askingReason_) {
+        // The reason dialog runs its own event loop: new rows now would replace
+        // the row being overridden (see overrideCurrent).
+        pollDeferred_ = true;
+        return;
+    }
+    const ResultsViewState view = currentViewState();
+    if (runToShow(snapshot.runs, view) != snapshot.shownRun)
+        return; // the operator chose another run meanwhile; the next poll reads that one
+    const ResultRow* row = currentRow();
+    const std::optional<db::RowId> chosenResult = row ? std::optional<db::RowId>(row->result.id) : std::nullopt;
+    runs_ = snapshot.runs;
+    fillRunCombo(snapshot.shownRun);
+    const bool newRun = newestScoringRun_ > view.newestSeenScoringRun;
+    showRows(snapshot.rows);
+    lastChangeToken_ = snapshot.changeToken;
+    if (!newRun && chosenResult)
+        selectResult(*chosenResult);
+}
+
+void ResultsTable::onPollFailed(quint64 requestId, const QString& message)
+{
+    if (!takeReply(requestId))
+        return;
+    if (pollFailure_.isEmpty())
+        qWarning("%s", qPrintable(message)); // once per outage; the label stays while it lasts
+    pollFailure_ = message;
+    pollFailureDatabase_ = requestDatabase_;
+    showPollFailure();
+}
+
+void ResultsTable::showPollFailure()
+{
+    if (pollFailure_.isEmpty())
+        return;
+    pollStatus_->setText(tr("New results cannot be read from %1 at the moment; trying again.")
+                             .arg(databaseDisplayName(pollFailureDatabase_)));
+    pollStatus_->setToolTip(pollFailure_);
+    pollStatus_->show();
+}
+
+void ResultsTable::clearPollFailure()
+{
+    pollFailure_.clear();
+    pollFailureDatabase_.clear();
+    pollStatus_->clear();
+    pollStatus_->setToolTip({});
+    pollStatus_->hide();
 }
 
 void ResultsTable::setChangePollInterval(int milliseconds)
@@ -185,7 +285,11 @@ void ResultsTable::setChangePollInterval(int milliseconds)
 
 ResultsTable::~ResultsTable()
 {
+    changePoll_->stop();
     finishViewerRun();
+    // Waits for a read in flight: at most a server's connect_timeout, once, as the window closes.
+    readerThread_->quit();
+    readerThread_->wait();
 }
 
 void ResultsTable::finishViewerRun()
@@ -243,7 +347,11 @@ void ResultsTable::openDatabase(const QString& path)
     // Store::path() of a server drops the address's options and password, which
     // the other panels' connections need: they get the address as given.
     databasePath_ = store_->isServer() ? path.trimmed() : store_->path();
-    fillRunCombo(std::nullopt);
+    ++viewGeneration_; // a poll of the previous database answers for nothing
+    clearPollFailure();
+    lastChangeToken_.clear();
+    runs_ = store_->listRuns();
+    fillRunCombo(runToShow(runs_, ResultsViewState{}));
     reload();
     try {
         lastChangeToken_ = store_->changeToken();
@@ -279,13 +387,13 @@ void ResultsTable::selectRun(std::optional<db::RowId> runId)
         runCombo_->setCurrentIndex(index); // reloads through currentIndexChanged
 }
 
-void ResultsTable::fillRunCombo(std::optional<db::RowId> preferredRun)
+void ResultsTable::fillRunCombo(std::optional<db::RowId> shownRun)
 {
     updating_ = true;
     runCombo_->clear();
     runCombo_->addItem(tr("All runs"));
     std::optional<db::RowId> newestScoringRun;
-    for (const db::RunRecord& run : store_->listRuns()) { // newest first
+    for (const db::RunRecord& run : runs_) { // newest first
         const QString started = run.startedAt.isValid()
                                     ? QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat)
                                     : tr("not started");
@@ -296,8 +404,7 @@ void ResultsTable::fillRunCombo(std::optional<db::RowId> preferredRun)
             newestScoringRun = run.id;
     }
     newestScoringRun_ = newestScoringRun.value_or(0);
-    const std::optional<db::RowId> wanted = preferredRun ? preferredRun : newestScoringRun;
-    const int index = wanted ? runCombo_->findData(QVariant::fromValue<qlonglong>(*wanted)) : 0;
+    const int index = shownRun ? runCombo_->findData(QVariant::fromValue<qlonglong>(*shownRun)) : 0;
     runCombo_->setCurrentIndex(std::max(index, 0));
     updating_ = false;
 }
@@ -306,6 +413,7 @@ void ResultsTable::reload()
 {
     if (!hasDatabase())
         return;
+    ++viewGeneration_;
     std::vector<ResultRow> rows;
     try {
         rows = loadResultRows(*store_, selectedRunId(), kMaxRows);
@@ -313,6 +421,11 @@ void ResultsTable::reload()
         emit errorOccurred(QString::fromUtf8(error.what()));
         return;
     }
+    showRows(std::move(rows));
+}
+
+void ResultsTable::showRows(std::vector<ResultRow> rows)
+{
     truncated_ = rows.size() >= static_cast<std::size_t>(kMaxRows);
     model_->setRows(std::move(rows));
     updating_ = true;
@@ -380,27 +493,18 @@ void ResultsTable::refresh()
         refreshDeferred_ = true;
         return;
     }
-    const db::RowId newestSeen = newestScoringRun_;
-    const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
-    const std::optional<db::RowId> chosenRun = selectedRunId();
+    ++viewGeneration_;
+    const ResultsViewState view = currentViewState();
     const ResultRow* row = currentRow();
     const std::optional<db::RowId> chosenResult = row ? std::optional<db::RowId>(row->result.id) : std::nullopt;
     try {
-        fillRunCombo(chosenRun);
+        runs_ = store_->listRuns();
     } catch (const std::exception& error) {
         emit errorOccurred(QString::fromUtf8(error.what()));
         return;
     }
-    const bool newRun = newestScoringRun_ > newestSeen;
-    if (newRun) {
-        updating_ = true;
-        runCombo_->setCurrentIndex(std::max(runCombo_->findData(QVariant::fromValue<qlonglong>(newestScoringRun_)), 0));
-        updating_ = false;
-    } else if (allRuns) {
-        updating_ = true;
-        runCombo_->setCurrentIndex(0);
-        updating_ = false;
-    }
+    fillRunCombo(runToShow(runs_, view));
+    const bool newRun = newestScoringRun_ > view.newestSeenScoringRun;
     reload();
     try {
         lastChangeToken_ = store_->changeToken(); // seen now: the poll need not reload it again
@@ -482,19 +586,9 @@ void ResultsTable::retranslateUi()
     verdictCombo_->setItemText(2, tr("Defect"));
     verdictCombo_->setToolTip(tr("The operator's verdict where overridden, else the model's"));
     if (hasDatabase()) {
-        // The run entries name kinds and states: list them again in the new language.
-        const bool allRuns = runCombo_->count() > 0 && runCombo_->currentIndex() == 0;
-        const std::optional<db::RowId> chosen = selectedRunId();
-        try {
-            fillRunCombo(chosen);
-            if (allRuns) {
-                updating_ = true;
-                runCombo_->setCurrentIndex(0);
-                updating_ = false;
-            }
-        } catch (const std::exception& error) {
-            emit errorOccurred(QString::fromUtf8(error.what()));
-        }
+        // The run entries name kinds and states: list them again in the new
+        // language (as last read: no database call for a language switch).
+        fillRunCombo(selectedRunId());
     } else if (runCombo_->count() > 0 && !runCombo_->itemData(0).isValid()) {
         runCombo_->setItemText(0, tr("All runs"));
     }
@@ -519,6 +613,7 @@ void ResultsTable::retranslateUi()
         emit model_->headerDataChanged(Qt::Horizontal, 0, model_->columnCount() - 1);
     table_->viewport()->update(); // verdict cells are translated when painted
     updateCountLabel();
+    showPollFailure();
 }
 
 void ResultsTable::updateCountLabel()
@@ -576,6 +671,10 @@ bool ResultsTable::overrideCurrent(db::Verdict verdict)
                 table->refreshDeferred_ = false;
                 QMetaObject::invokeMethod(table, &ResultsTable::refresh, Qt::QueuedConnection);
             }
+            if (table->pollDeferred_) {
+                table->pollDeferred_ = false;
+                QMetaObject::invokeMethod(table, &ResultsTable::pollForChanges, Qt::QueuedConnection);
+            }
         }
     } refreshLater{this};
     if (!reason)
@@ -589,6 +688,7 @@ bool ResultsTable::overrideCurrent(db::Verdict verdict)
     try {
         const db::VerdictOverrideRecord stored =
             store_->addOverride(row.result.id, verdict, reason->trimmed(), operatorName());
+        ++viewGeneration_; // a poll answer read before the override would hide it
         model_->setOverride(index.row(), stored);
     } catch (const std::exception& error) {
         emit errorOccurred(QString::fromUtf8(error.what()));

@@ -5,9 +5,14 @@
 // selected result with a reason; the override goes to the database with the
 // user name and time, and the row shows it.
 //
-// The database is read on the GUI thread: a Store belongs to the thread that
-// opened it, and reading at most kMaxRows results (plus their overrides and
-// image categories, a few queries per run) takes well under a second.
+// The change poll and the refreshes it finds reason for read the database on a
+// worker thread (ResultsReader, with its own Store), so that a slow or
+// unreachable server never freezes the GUI; while it cannot be read a line
+// under the count says so. What the operator asks for directly (opening the
+// database, choosing a run, refresh(), an override) is read or written on the
+// GUI thread, synchronously: a Store belongs to the thread that opened it, and
+// reading at most kMaxRows results (plus their overrides and image categories, a
+// few queries per run) takes well under a second on a reachable database.
 #include "database/Records.h"
 #include "ui/results/ResultsModel.h"
 
@@ -24,6 +29,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTableView;
+class QThread;
 class QTimer;
 
 namespace dl::db {
@@ -32,6 +38,9 @@ class Store;
 
 namespace dl::ui {
 
+class ResultsReader;
+struct ResultsSnapshot;
+struct ResultsViewState;
 
 class ResultsTable : public QWidget {
     Q_OBJECT
@@ -68,8 +77,14 @@ public:
     bool selectResult(db::RowId resultId);
     // While a database is open the table looks for changes made by other
     // connections (a watch, another station) this often and refreshes when it
-    // finds some; 0 stops it. Default 2 s.
+    // finds some; 0 stops it. Default 2 s. The poll reads on a worker thread; a
+    // tick while the previous read is still running is skipped.
     void setChangePollInterval(int milliseconds);
+    // Tests point the poll at another database than the table's own connection
+    // (e.g. a server that never answers); empty: the table's database.
+    void setChangePollDatabaseForTesting(const QString& database) { pollDatabaseForTesting_ = database; }
+    // The line that says the poll cannot read the database (hidden while it can).
+    QLabel* pollStatusLabel() const { return pollStatus_; }
 
     // Records a score the viewer showed (an image opened from the dataset, the
     // thumbnails or File > Open image) as a result of this session's viewer run, a
@@ -125,7 +140,22 @@ private:
     void showColumnMenu(const QPoint& position);
     void applyColumnVisibility();
     void fitColumnWidths();
-    void fillRunCombo(std::optional<db::RowId> preferredRun);
+    // Lists runs_ in the run filter with `shownRun` chosen (all runs when unset or
+    // not listed); notes the newest scoring run.
+    void fillRunCombo(std::optional<db::RowId> shownRun);
+    ResultsViewState currentViewState() const;
+    // Shows freshly read rows of the chosen run, keeping the category filter.
+    void showRows(std::vector<ResultRow> rows);
+    // The change poll: asks the reader for the change token and, when it moved,
+    // for the runs and rows to show. Skipped while a read is in flight.
+    void pollForChanges();
+    // True when the answer to `requestId` is still wanted (no reload or other
+    // database since it was asked); ends the read in flight either way.
+    bool takeReply(quint64 requestId);
+    void onSnapshotRead(quint64 requestId, const ResultsSnapshot& snapshot);
+    void onPollFailed(quint64 requestId, const QString& message);
+    void showPollFailure();
+    void clearPollFailure();
     void fillCategoryCombo();
     void resetScoreRange();
     void applyFilters();
@@ -137,6 +167,7 @@ private:
 
     std::unique_ptr<db::Store> store_;
     QString databasePath_; // see databasePath()
+    std::vector<db::RunRecord> runs_; // as last read, newest first
     ResultsModel* model_ = nullptr;
     ResultsFilterProxy* proxy_ = nullptr;
     QTableView* table_ = nullptr;
@@ -150,6 +181,7 @@ private:
     QPushButton* acceptButton_ = nullptr;
     QPushButton* rejectButton_ = nullptr;
     QLabel* countLabel_ = nullptr;
+    QLabel* pollStatus_ = nullptr;
     ReasonProvider reasonProvider_;
     struct ViewerRun {
         db::RowId id = 0;
@@ -159,11 +191,26 @@ private:
     void finishViewerRun();
     db::RowId newestScoringRun_ = 0; // the newest test/predict run the run list showed
     bool truncated_ = false; // the run has more than kMaxRows results
-    bool updating_ = false;
+    bool updating_ = false; // filter widgets are being refilled: ignore their signals
     QTimer* changePoll_ = nullptr;
     bool askingReason_ = false;     // an override's reason dialog is open
     bool refreshDeferred_ = false;  // a refresh asked for meanwhile
-    QString lastChangeToken_;  // filter widgets are being refilled: ignore their signals
+    bool pollDeferred_ = false;     // the poll found changes meanwhile
+    QString lastChangeToken_;       // the database's change token the rows show
+
+    // The change poll's reader and its thread (joined by the destructor).
+    QThread* readerThread_ = nullptr;
+    ResultsReader* reader_ = nullptr;
+    QString pollDatabaseForTesting_;
+    quint64 lastRequestId_ = 0;
+    bool readInFlight_ = false;
+    // Counts the table's own loads (database opened, rows reloaded, an override):
+    // a poll answer read before the latest of them is stale.
+    quint64 viewGeneration_ = 0;
+    quint64 requestGeneration_ = 0;
+    QString requestDatabase_;  // the database of the read in flight
+    QString pollFailure_;      // the poll's last error; empty while it reads fine
+    QString pollFailureDatabase_;
 };
 
 } // namespace dl::ui
