@@ -14,8 +14,10 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -27,7 +29,55 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace {
+
+// A TCP port on 127.0.0.1 that takes connections (the kernel completes them
+// from the listen backlog) but never answers: a database server that hangs.
+class SilentServer {
+public:
+    SilentServer()
+    {
+        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 || ::listen(fd_, 16) != 0
+            || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+            return;
+        ::fcntl(fd_, F_SETFL, O_NONBLOCK); // acceptedConnections() must not wait
+        port_ = ntohs(address.sin_port);
+    }
+    ~SilentServer()
+    {
+        for (int connection : accepted_)
+            ::close(connection);
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    SilentServer(const SilentServer&) = delete;
+    SilentServer& operator=(const SilentServer&) = delete;
+
+    int port() const { return port_; } // 0 when listening failed
+    // Takes the connections made so far (kept open, unanswered) and counts all.
+    int acceptedConnections()
+    {
+        for (int connection; (connection = ::accept(fd_, nullptr, nullptr)) >= 0;)
+            accepted_.push_back(connection);
+        return int(accepted_.size());
+    }
+
+private:
+    int fd_ = -1;
+    int port_ = 0;
+    std::vector<int> accepted_;
+};
 
 constexpr int kResults = 30;
 const QString kSpecialName = QStringLiteral("<b>&\"x'.png");
@@ -781,6 +831,62 @@ private slots:
             other.addResults({r});
         }
         QTRY_COMPARE_WITH_TIMEOUT(table->proxyModel()->rowCount(), 2, 5000);
+    }
+
+    // A database server that takes the connection but never answers: the change
+    // poll waits for it (connect_timeout=3) on its own thread while the GUI's
+    // event loop keeps turning; the panel then says the database cannot be read,
+    // without the password, keeps its rows, and drops the line once it can.
+    void aServerThatNeverAnswersDoesNotFreezeTheTable()
+    {
+        SilentServer silentServer;
+        QVERIFY(silentServer.port() > 0);
+        const QString silentAddress = QStringLiteral("postgresql://op:s3cret@127.0.0.1:%1/line1"
+                                                     "?connect_timeout=3&sslmode=disable&gssencmode=disable")
+                                          .arg(silentServer.port());
+
+        dl::ui::ResultsTable table;
+        table.openDatabase(dbPath_);
+        const int rows = table.proxyModel()->rowCount();
+        QVERIFY(rows > 0);
+        QLabel* pollStatus = table.pollStatusLabel();
+        QVERIFY(pollStatus->isHidden());
+
+        QElapsedTimer clock;
+        clock.start();
+        qint64 lastTickMs = 0;
+        qint64 longestGapMs = 0;
+        QTimer ticker;
+        ticker.setInterval(50);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longestGapMs = std::max(longestGapMs, now - lastTickMs);
+            lastTickMs = now;
+        });
+        ticker.start();
+        table.setChangePollDatabaseForTesting(silentAddress);
+        table.setChangePollInterval(100);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!pollStatus->isHidden(), 20000);
+        const qint64 failedAfterMs = clock.elapsed();
+        QTest::qWait(1000); // the next read hangs again meanwhile
+        ticker.stop();
+        qInfo("the poll failed after %lld ms; longest GUI event-loop gap %lld ms", failedAfterMs, longestGapMs);
+        QVERIFY2(silentServer.acceptedConnections() > 0, "the poll never reached the silent server");
+        QVERIFY2(failedAfterMs >= 2000, "the read should have waited for the connect_timeout");
+        QVERIFY2(longestGapMs < 500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGapMs)));
+        const QString shown = pollStatus->text() + pollStatus->toolTip();
+        QVERIFY2(pollStatus->text().contains(
+                     QStringLiteral("postgresql://op@127.0.0.1:%1/line1").arg(silentServer.port())),
+                 qPrintable(pollStatus->text()));
+        QVERIFY2(!shown.contains(QStringLiteral("s3cret")), qPrintable(shown));
+        QCOMPARE(table.proxyModel()->rowCount(), rows);
+        QVERIFY(table.hasDatabase());
+
+        // The database answers again: the line goes away.
+        table.setChangePollDatabaseForTesting({});
+        QTRY_VERIFY_WITH_TIMEOUT(pollStatus->isHidden(), 20000);
+        QCOMPARE(table.proxyModel()->rowCount(), rows);
     }
 };
 
