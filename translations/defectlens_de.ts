@@ -2255,6 +2255,10 @@ Nachher: %2</translation>
         <source>The score of %1 could not be recorded: %2</source>
         <translation>Der Score von %1 konnte nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>New results cannot be read from %1 at the moment; trying again.</source>
+        <translation>Neue Ergebnisse können derzeit nicht aus %1 gelesen werden; es wird weiter versucht.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>

@@ -2240,6 +2240,10 @@ After: %2</source>
         <source>The score of %1 could not be recorded: %2</source>
         <translation>%1 のスコアを記録できませんでした: %2</translation>
     </message>
+    <message>
+        <source>New results cannot be read from %1 at the moment; trying again.</source>
+        <translation>現在 %1 から新しい結果を読み込めません。再試行しています。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>

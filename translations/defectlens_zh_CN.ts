@@ -2240,6 +2240,10 @@ After: %2</source>
         <source>The score of %1 could not be recorded: %2</source>
         <translation>无法记录 %1 的分数：%2</translation>
     </message>
+    <message>
+        <source>New results cannot be read from %1 at the moment; trying again.</source>
+        <translation>暂时无法从 %1 读取新结果；正在重试。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::SettingsDialog</name>
