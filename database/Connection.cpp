@@ -381,7 +381,8 @@ std::vector<qint64> Connection::insertRowsInBatches(const QString& sql, std::siz
         {
             // The values are written into the statement as literals by the
             // driver's own escaping (QSqlDriver::formatValue): one round trip,
-            // and no server-side PREPARE of a statement used once.
+            // and no server-side PREPARE of a statement used once. Every '?'
+            // of the fixed SQL text is a placeholder (no literal holds one).
             QSqlDriver* driver = database().driver();
             QString text = batchSql(rows);
             QString filled;
