@@ -6,7 +6,10 @@
 #include "database/Store.h"
 
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
+
+#include <memory>
 
 using namespace dl::db;
 
@@ -121,6 +124,49 @@ private slots:
         }
         QCOMPARE(store_.watchedFiles().size(), before);
         QVERIFY(!store_.findWatchedFile("/line/in/ok.png", 1, 1));
+    }
+
+    // Two stations watching the same (network) folder race for every file:
+    // each file is journalled and scored once, by one of them.
+    void twoWatchersOfOneFolderRecordEachFileOnce()
+    {
+        const QString location = test::TestDatabases::instance().create(QStringLiteral("two_watchers"));
+        RowId runs[2] = {0, 0};
+        {
+            Store store;
+            store.open(location);
+            runs[0] = store.startRun(RunKind::Predict, {{"mode", "watch"}}).id;
+            runs[1] = store.startRun(RunKind::Predict, {{"mode", "watch"}}).id;
+        }
+        constexpr int kFiles = 120;
+        int recorded[2] = {0, 0};
+        QString failure[2];
+        auto watcher = [&](int index) {
+            try {
+                Store store;
+                store.open(location);
+                for (int first = 0; first < kFiles; first += 4) { // small batches, as under backlog
+                    std::vector<Store::InspectedFile> batch;
+                    for (int i = first; i < first + 4; ++i)
+                        batch.push_back(scoredFile(runs[index], QStringLiteral("/line/shared/%1.png").arg(i), 1000 + i,
+                                                   5000 + i, 0.5));
+                    for (const auto& stored : store.addInspectedFiles(batch))
+                        recorded[index] += stored.has_value() ? 1 : 0;
+                }
+            } catch (const DatabaseError& e) {
+                failure[index] = QString::fromUtf8(e.what());
+            }
+        };
+        std::unique_ptr<QThread> a(QThread::create(watcher, 0)), b(QThread::create(watcher, 1));
+        a->start();
+        b->start();
+        QVERIFY(a->wait(120000) && b->wait(120000));
+        QVERIFY2(failure[0].isEmpty() && failure[1].isEmpty(), qPrintable(failure[0] + failure[1]));
+        QCOMPARE(recorded[0] + recorded[1], kFiles);
+        Store store;
+        store.open(location);
+        QCOMPARE(int(store.watchedFiles(QStringLiteral("/line/in")).size()), kFiles);
+        QCOMPARE(int(store.resultsOfRun(runs[0]).size() + store.resultsOfRun(runs[1]).size()), kFiles);
     }
 
     void archivingIsRecordedAndTheJournalListsNewestFirst()
