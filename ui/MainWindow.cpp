@@ -51,9 +51,11 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTime>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
 #include <set>
 
 #ifndef DEFECTLENS_VERSION
@@ -116,6 +118,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    // A connection attempt cannot be interrupted: wait for it (at most the
+    // address's connect_timeout) rather than destroy a running thread.
+    for (QThread* probe : std::as_const(databaseProbes_)) {
+        probe->wait();
+        delete probe;
+    }
     // Back to stderr before this window goes: a worker may still log while the engine shuts down.
     setLogSink(nullptr);
 }
@@ -426,6 +434,77 @@ void MainWindow::openImage(const QString& imagePath)
 
 bool MainWindow::openDatabase(const QString& path)
 {
+    // Opened now: a server still being connected to in the background is no longer wanted.
+    ++databaseOpenRequests_;
+    setConnecting({});
+    return openDatabaseNow(path);
+}
+
+void MainWindow::openDatabaseInBackground(const QString& path)
+{
+    if (!db::DatabaseLocation::isServerAddress(path)) {
+        // A local file opens in milliseconds: at once, so that callers (and the
+        // tests) find it open on return.
+        const bool opened = openDatabase(path);
+        emit databaseOpenFinished(path, opened);
+        return;
+    }
+    if (isOpeningDatabase() && isSameDatabase(openingDatabase_, path))
+        return; // already being connected to: opened once
+    const quint64 request = ++databaseOpenRequests_;
+    setConnecting(path.trimmed());
+    struct Outcome {
+        bool opened = false;
+        QString error; // names the database without its password (db::Store's messages)
+    };
+    auto outcome = std::make_shared<Outcome>();
+    // A throwaway Store on the worker: it waits for the server and runs the
+    // schema upgrade there, and closes in that thread, which it belongs to.
+    QThread* probe = QThread::create([path, outcome] {
+        try {
+            db::Store store;
+            store.open(path);
+            outcome->opened = true;
+        } catch (const std::exception& error) {
+            outcome->error = QString::fromUtf8(error.what());
+        }
+    });
+    probe->setObjectName(QStringLiteral("databaseProbe"));
+    databaseProbes_.append(probe);
+    connect(probe, &QThread::finished, this, [this, probe, path, request, outcome] {
+        databaseProbes_.removeOne(probe);
+        probe->deleteLater();
+        if (request != databaseOpenRequests_)
+            return; // another database was asked for meanwhile
+        setConnecting({});
+        if (!outcome->opened) {
+            showError(tr("Open results database"), outcome->error);
+            emit databaseOpenFinished(path, false);
+            return;
+        }
+        emit databaseOpenFinished(path, openDatabaseNow(path)); // the server answered: quick now
+    });
+    probe->start();
+}
+
+void MainWindow::setConnecting(const QString& path)
+{
+    const bool wasConnecting = isOpeningDatabase();
+    openingDatabase_ = path;
+    // The table waits (it still shows the previous database, if any) while the new one connects.
+    resultsTable_->setEnabled(path.isEmpty());
+    if (path.isEmpty()) {
+        if (wasConnecting)
+            statusBar()->clearMessage();
+        return;
+    }
+    const QString message = tr("Connecting to %1\u2026").arg(databaseDisplayName(path));
+    statusBar()->showMessage(message);
+    appendLog(LogLevel::Info, message);
+}
+
+bool MainWindow::openDatabaseNow(const QString& path)
+{
     try {
         resultsTable_->openDatabase(path);
     } catch (const std::exception& error) {
@@ -657,7 +736,7 @@ void MainWindow::showNewestResults()
         }
         // A file that the job created, or a server database it recorded in.
         if (db::DatabaseLocation::isServerAddress(path) || QFileInfo::exists(path))
-            openDatabase(path);
+            openDatabaseInBackground(path);
         return;
     }
     resultsTable_->refresh();
@@ -671,7 +750,7 @@ void MainWindow::chooseDatabase()
         this, tr("Open results database"), lastFolder_,
         tr("DefectLens databases (*.sqlite *.db)") + QStringLiteral(";;") + tr("All files (*)"));
     if (!path.isEmpty())
-        openDatabase(path);
+        openDatabaseInBackground(path);
 }
 
 void MainWindow::chooseServerDatabase()
@@ -698,7 +777,7 @@ void MainWindow::chooseServerDatabase()
                             "postgresql://user@host/line1. Open a database file with File \u25b8 Open results database."));
         return;
     }
-    openDatabase(address);
+    openDatabaseInBackground(address);
 }
 
 void MainWindow::chooseReport()
@@ -1220,7 +1299,7 @@ void MainWindow::showSettings()
     dialog->open();
 }
 
-void MainWindow::applySettings(const AppSettings& settings)
+void MainWindow::applySettings(const AppSettings& settings, SettingsDatabase database)
 {
     const AppSettings previous = AppSettings::load();
     settings.save();
@@ -1246,8 +1325,12 @@ void MainWindow::applySettings(const AppSettings& settings)
         engine_->setComputeThreads(settings.computeThreads);
         appliedComputeThreads_ = settings.computeThreads;
     }
-    if (!settings.databaseFile.isEmpty() && settings.databaseFile != resultsTable_->databasePath())
-        openDatabase(settings.databaseFile);
+    // Compared as locations: "sqlite:PATH" or a relative path names the open file too,
+    // and a settings or language change must not reopen it.
+    const QString current = isOpeningDatabase() ? openingDatabase_ : resultsTable_->databasePath();
+    if (database == SettingsDatabase::Open && !settings.databaseFile.isEmpty()
+        && !isSameDatabase(settings.databaseFile, current))
+        openDatabaseInBackground(settings.databaseFile);
 }
 
 void MainWindow::changeEvent(QEvent* event)

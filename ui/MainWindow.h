@@ -6,6 +6,7 @@
 #include "common/Log.h"
 #include "data/Dataset.h"
 
+#include <QList>
 #include <QMainWindow>
 #include <QString>
 
@@ -21,6 +22,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QThread;
 
 namespace dl {
 struct Dataset;
@@ -59,11 +61,23 @@ public:
     void openModel(const QString& bundlePath);
     void openImage(const QString& imagePath);
     // Opens a results database (an SQLite file or a postgresql:// address) in the
-    // results table (on this thread: Store is thread-bound and loading is
-    // bounded, see ResultsTable; a server that does not answer holds it up to the
-    // address's connect_timeout, 10 s by default). Returns false and shows the
-    // error when it cannot be opened.
+    // results table and the panels, on this thread and at once (Store is
+    // thread-bound; loading is bounded, see ResultsTable). A server that does not
+    // answer holds the window up to the address's connect_timeout (10 s by
+    // default): the menus, the settings and --db use openDatabaseInBackground.
+    // Returns false and shows the error when it cannot be opened.
     bool openDatabase(const QString& path);
+    // Opens a results database without holding up the window: a server is first
+    // opened on a worker thread by a throwaway connection (it proves the server
+    // answers and upgrades its schema) while the status bar and the log say
+    // "Connecting to ...", and the results dock waits disabled; once it answered,
+    // openDatabase takes it (quick now). An SQLite file opens at once, as with
+    // openDatabase (a local file opens in milliseconds). A later call supersedes
+    // one still connecting; the same database asked for again while it connects
+    // is opened once. Emits databaseOpenFinished when done, unless superseded.
+    void openDatabaseInBackground(const QString& path);
+    // A server database is being connected to by openDatabaseInBackground.
+    bool isOpeningDatabase() const { return !openingDatabase_.isEmpty(); }
     // Writes the report of `runId` as <base>.html, <base>.csv and <base>.pdf, where
     // <base> is `htmlPath` without its .html suffix. The rows are those the results
     // table shows when its filter hides some of the run's. The files are made on a
@@ -117,14 +131,20 @@ public:
     ModelList* modelList() const { return modelList_; }
     ThumbnailGrid* thumbnailGrid() const { return thumbnailGrid_; }
 
+    // Whether applySettings opens the settings' results database: not at a start
+    // with --db, which names the database to open instead (opened once).
+    enum class SettingsDatabase { Open, LeaveClosed };
     // Applies settings (theme, language, compute threads, backbone weights, the
-    // results database when it changed) and remembers them for the next start.
-    void applySettings(const AppSettings& settings);
+    // results database when it is not the one open or being opened, in the
+    // background) and remembers them for the next start.
+    void applySettings(const AppSettings& settings, SettingsDatabase database = SettingsDatabase::Open);
     // File → Open dataset: the import dialog (window-modal, not blocking), on `folder` if given.
     void showImportDialog(const QString& folder = {});
 
 signals:
     void errorShown(const QString& message);
+    // openDatabaseInBackground(path) is done: `opened` when the results table shows it now.
+    void databaseOpenFinished(const QString& path, bool opened);
 
 protected:
     void closeEvent(QCloseEvent* event) override; // asks about unsaved annotations
@@ -181,6 +201,7 @@ private:
     void onFailed(const QString& message);
     void onCancelled(const QString& description);
 
+    bool openDatabaseNow(const QString& path); // openDatabase, leaving a background open alone
     void showError(const QString& title, const QString& message);
     void appendLog(LogLevel level, const QString& message);
 
@@ -258,6 +279,14 @@ private:
     bool errorDialogsEnabled_ = true;
     int chosenWidth_ = 0;          // the window's width before a language switch widened it
     bool restoringWidth_ = false;  // a language switch is being laid out
+
+    // openDatabaseInBackground: the server being connected to (empty when none),
+    // the count of calls (an answer for an earlier one is superseded) and the
+    // threads still connecting (joined by the destructor).
+    QString openingDatabase_;
+    quint64 databaseOpenRequests_ = 0;
+    QList<QThread*> databaseProbes_;
+    void setConnecting(const QString& path); // empty: no longer
 
     ReportExportJob* reportJob_ = nullptr; // made on the first export
     QWidget* reportStatus_ = nullptr;      // label, progress and Cancel in the status bar

@@ -103,8 +103,10 @@ int main(int argc, char** argv)
     dl::ui::MainWindow window;
     QApplication::setWindowIcon(window.windowIcon());
     window.show();
-    // Threads, backbone weights and the results database from the settings; --db below may replace the database.
-    window.applySettings(settings);
+    // Threads, backbone weights and the results database from the settings; --db below replaces the
+    // database (then the settings' one is not opened at all).
+    window.applySettings(settings, parser.isSet(databaseOption) ? dl::ui::MainWindow::SettingsDatabase::LeaveClosed
+                                                                : dl::ui::MainWindow::SettingsDatabase::Open);
     if (parser.isSet(importOption))
         window.showImportDialog(parser.value(importOption));
     // The engine runs these one after another on a worker thread: the model is
@@ -115,22 +117,43 @@ int main(int argc, char** argv)
         window.openModel(parser.value(modelOption));
     if (parser.isSet(imageOption))
         window.openImage(parser.value(imageOption));
-    // Opened on this (the GUI) thread, which the database connection belongs to;
-    // a server that does not answer holds the window up to its connect_timeout.
-    if (parser.isSet(databaseOption))
-        window.openDatabase(parser.value(databaseOption));
-    // After --db, so that masks are read from and saved to that database.
-    if (parser.isSet(annotateOption))
-        window.showAnnotationEditor();
-    if (parser.isSet(reportOption)) {
-        const QString value = parser.value(reportOption);
-        bool isRun = false;
-        const qint64 run = value.section(QLatin1Char(':'), 0, 0).toLongLong(&isRun);
-        const QString file = value.section(QLatin1Char(':'), 1);
-        if (!isRun || file.isEmpty())
-            window.showStartupError(QApplication::translate("main", "--report needs <run>:<file.html>, e.g. 3:report.html"));
-        else
-            window.exportReport(run, file);
+    // What needs the --db database (masks, the report, Line mode's records) waits until it is
+    // open: a server is connected to in the background, so that the window never stalls.
+    const auto afterDatabase = [&] {
+        // After --db, so that masks are read from and saved to that database.
+        if (parser.isSet(annotateOption))
+            window.showAnnotationEditor();
+        if (parser.isSet(reportOption)) {
+            const QString value = parser.value(reportOption);
+            bool isRun = false;
+            const qint64 run = value.section(QLatin1Char(':'), 0, 0).toLongLong(&isRun);
+            const QString file = value.section(QLatin1Char(':'), 1);
+            if (!isRun || file.isEmpty())
+                window.showStartupError(QApplication::translate("main", "--report needs <run>:<file.html>, e.g. 3:report.html"));
+            else
+                window.exportReport(run, file);
+        }
+        if (parser.isSet(lineOption)) {
+            const QString folder = parser.value(lineOption);
+            window.setLineMode(true);
+            if (parser.isSet(modelOption)) {
+                // Once the engine has loaded (and verified) the model.
+                QObject::connect(window.engine(), &dl::ui::EngineBridge::modelLoaded, &window, [&window, folder] {
+                    window.linePanel()->useActiveModel(false);
+                    window.linePanel()->startWatching(folder);
+                }, Qt::SingleShotConnection);
+            } else {
+                window.linePanel()->useActiveModel(true);
+                window.linePanel()->startWatching(folder);
+            }
+        }
+    };
+    if (parser.isSet(databaseOption)) {
+        QObject::connect(&window, &dl::ui::MainWindow::databaseOpenFinished, &window, afterDatabase,
+                         Qt::SingleShotConnection);
+        window.openDatabaseInBackground(parser.value(databaseOption));
+    } else {
+        afterDatabase();
     }
     if (parser.isSet(thresholdOption)) {
         const QString model = parser.value(thresholdOption);
@@ -172,20 +195,6 @@ int main(int argc, char** argv)
                 window.modelList()->compareModels(models[0], models[1], true, true);
             }
         }, Qt::SingleShotConnection);
-    }
-    if (parser.isSet(lineOption)) {
-        const QString folder = parser.value(lineOption);
-        window.setLineMode(true);
-        if (parser.isSet(modelOption)) {
-            // Once the engine has loaded (and verified) the model.
-            QObject::connect(window.engine(), &dl::ui::EngineBridge::modelLoaded, &window, [&window, folder] {
-                window.linePanel()->useActiveModel(false);
-                window.linePanel()->startWatching(folder);
-            }, Qt::SingleShotConnection);
-        } else {
-            window.linePanel()->useActiveModel(true);
-            window.linePanel()->startWatching(folder);
-        }
     }
     return app.exec();
 }

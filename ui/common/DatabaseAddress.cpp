@@ -50,4 +50,17 @@ QString databaseDisplayName(const QString& database)
     }
 }
 
+bool isSameDatabase(const QString& first, const QString& second)
+{
+    try {
+        const db::DatabaseLocation a = db::DatabaseLocation::parse(first);
+        const db::DatabaseLocation b = db::DatabaseLocation::parse(second);
+        // The display name leaves out what makes another connection: options and password.
+        return a.engine == b.engine && a.displayName() == b.displayName() && a.connectOptions == b.connectOptions
+               && a.password == b.password;
+    } catch (const db::DatabaseError&) {
+        return first.trimmed() == second.trimmed();
+    }
+}
+
 } // namespace dl::ui

@@ -20,4 +20,10 @@ QString localDataFolderFor(const QString& database);
 // address without its password (and without its connection options).
 QString databaseDisplayName(const QString& database);
 
+// True when both texts name the same database: the same SQLite file however it
+// is written (a relative path, "sqlite:PATH"), or the same server address with
+// the same connection options and password. Text that does not parse is
+// compared as typed, less surrounding spaces.
+bool isSameDatabase(const QString& first, const QString& second);
+
 } // namespace dl::ui

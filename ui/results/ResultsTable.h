@@ -10,7 +10,8 @@
 // unreachable server never freezes the GUI; while it cannot be read a line
 // under the count says so. What the operator asks for directly (opening the
 // database, choosing a run, refresh(), an override) is read or written on the
-// GUI thread, synchronously: a Store belongs to the thread that opened it, and
+// GUI thread, synchronously (MainWindow opens a server database only once a
+// worker has reached it): a Store belongs to the thread that opened it, and
 // reading at most kMaxRows results (plus their overrides and image categories, a
 // few queries per run) takes well under a second on a reachable database.
 #include "database/Records.h"
