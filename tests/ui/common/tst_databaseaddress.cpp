@@ -7,6 +7,7 @@
 #include "PostgresTestSupport.h"
 #include "database/Store.h"
 #include "ui/MainWindow.h"
+#include "ui/SilentServer.h"
 #include "ui/annotation/AnnotationEditor.h"
 #include "ui/models/ModelList.h"
 #include "ui/bridge/EngineBridge.h"
@@ -24,7 +25,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 class TestDatabaseAddress : public QObject {
@@ -185,6 +188,79 @@ private slots:
         QVERIFY2(message.contains(QStringLiteral("postgresql://op@")), qPrintable(message));
         QVERIFY2(!message.contains(QStringLiteral("s3cret")), qPrintable(message));
         QVERIFY(!window.resultsTable()->hasDatabase());
+    }
+
+    void openingAServerThatNeverAnswersKeepsTheWindowTurning()
+    {
+        dltest::SilentServer silentServer;
+        QVERIFY(silentServer.port() > 0);
+        const QString address = QStringLiteral("postgresql://op:s3cret@127.0.0.1:%1/line1"
+                                               "?connect_timeout=3&sslmode=disable&gssencmode=disable")
+                                    .arg(silentServer.port());
+        const QString shownAddress = QStringLiteral("postgresql://op@127.0.0.1:%1/line1").arg(silentServer.port());
+
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        QSignalSpy errors(&window, &dl::ui::MainWindow::errorShown);
+        QSignalSpy finished(&window, &dl::ui::MainWindow::databaseOpenFinished);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 lastTickMs = 0;
+        qint64 longestGapMs = 0;
+        QTimer ticker;
+        ticker.setInterval(50);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            longestGapMs = std::max(longestGapMs, now - lastTickMs);
+            lastTickMs = now;
+        });
+        ticker.start();
+
+        window.openDatabaseInBackground(address);
+        QVERIFY2(clock.elapsed() < 500, "opening a server database must return at once");
+        QVERIFY(window.isOpeningDatabase());
+        QVERIFY(!window.resultsTable()->isEnabled());
+        const QString connecting = window.statusBar()->currentMessage();
+        QVERIFY2(connecting.contains(shownAddress), qPrintable(connecting));
+        QVERIFY2(!connecting.contains(QStringLiteral("s3cret")), qPrintable(connecting));
+        // The same address again (settings, then --db) waits for the same connection.
+        window.openDatabaseInBackground(address);
+
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const qint64 failedAfterMs = clock.elapsed();
+        ticker.stop();
+        qInfo("the open failed after %lld ms; longest GUI event-loop gap %lld ms", failedAfterMs, longestGapMs);
+        QVERIFY2(silentServer.acceptedConnections() > 0, "the open never reached the silent server");
+        QVERIFY2(failedAfterMs >= 2000, "the open should have waited for the connect_timeout");
+        QVERIFY2(longestGapMs < 500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGapMs)));
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QCOMPARE(errors.count(), 1);
+        const QString message = errors.first().first().toString();
+        QVERIFY2(message.contains(shownAddress), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("s3cret")), qPrintable(message));
+        const QString log = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"))->toPlainText();
+        QVERIFY2(!log.contains(QStringLiteral("s3cret")), qPrintable(log));
+        QVERIFY(!window.isOpeningDatabase());
+        QVERIFY(window.resultsTable()->isEnabled());
+        QVERIFY(!window.resultsTable()->hasDatabase());
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1); // the second request joined the first
+    }
+
+    void settingsDoNotReopenTheOpenFileUnderAnotherName()
+    {
+        const QString file = dir_.path() + QStringLiteral("/settings-reopen.sqlite");
+        dl::ui::MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        QVERIFY(window.openDatabase(file));
+        QPlainTextEdit* logView = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
+        const int opened = int(logView->toPlainText().count(QStringLiteral("Opened results database")));
+        dl::ui::AppSettings settings = dl::ui::AppSettings::load();
+        settings.databaseFile = QStringLiteral("sqlite:") + file;
+        window.applySettings(settings);
+        window.applySettings(settings); // e.g. a language change
+        QCOMPARE(int(logView->toPlainText().count(QStringLiteral("Opened results database"))), opened);
+        QCOMPARE(window.resultsTable()->databasePath(), file);
     }
 
     void everyPanelUsesTheServerAddressAsGiven()

@@ -4,6 +4,7 @@
 // CSV (RFC 4180) and PDF.
 #include "data/ImageIO.h"
 #include "database/Store.h"
+#include "ui/SilentServer.h"
 #include "ui/MainWindow.h"
 #include "ui/common/SettingsDialog.h"
 #include "ui/viewer/ResultView.h"
@@ -29,55 +30,9 @@
 #include <QTimer>
 #include <QtTest>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace {
 
-// A TCP port on 127.0.0.1 that takes connections (the kernel completes them
-// from the listen backlog) but never answers: a database server that hangs.
-class SilentServer {
-public:
-    SilentServer()
-    {
-        fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 || ::listen(fd_, 16) != 0
-            || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-            return;
-        ::fcntl(fd_, F_SETFL, O_NONBLOCK); // acceptedConnections() must not wait
-        port_ = ntohs(address.sin_port);
-    }
-    ~SilentServer()
-    {
-        for (int connection : accepted_)
-            ::close(connection);
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    SilentServer(const SilentServer&) = delete;
-    SilentServer& operator=(const SilentServer&) = delete;
-
-    int port() const { return port_; } // 0 when listening failed
-    // Takes the connections made so far (kept open, unanswered) and counts all.
-    int acceptedConnections()
-    {
-        for (int connection; (connection = ::accept(fd_, nullptr, nullptr)) >= 0;)
-            accepted_.push_back(connection);
-        return int(accepted_.size());
-    }
-
-private:
-    int fd_ = -1;
-    int port_ = 0;
-    std::vector<int> accepted_;
-};
+using dltest::SilentServer;
 
 constexpr int kResults = 30;
 const QString kSpecialName = QStringLiteral("<b>&\"x'.png");
