@@ -1346,6 +1346,10 @@
         <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
         <translation>Eine Serverdatenbank wird mit einer postgresql://-Adresse angegeben, z. B. postgresql://user@host/line1. Eine Datenbankdatei öffnen Sie über Datei ▸ Ergebnisdatenbank öffnen.</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>

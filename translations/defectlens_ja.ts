@@ -1333,6 +1333,10 @@
         <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
         <translation>サーバーのデータベースは postgresql:// アドレスで指定します (例: postgresql://user@host/line1)。データベースファイルは「ファイル ▸ 結果データベースを開く」で開きます。</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>

@@ -1333,6 +1333,10 @@
         <source>A server database is named by a postgresql:// address, e.g. postgresql://user@host/line1. Open a database file with File ▸ Open results database.</source>
         <translation>服务器数据库需以 postgresql:// 地址指定，例如 postgresql://user@host/line1。数据库文件请通过“文件 ▸ 打开结果数据库”打开。</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelCompare</name>
