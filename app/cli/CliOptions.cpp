@@ -71,7 +71,9 @@ std::string usageText()
 commands:
   fit        --method NAME --data PATH [data options] [--data PATH ...] [--unified]
              [--labelled-defects N | --labelled-list FILE] [--labels-from-db] [--param KEY=VALUE ...]
-             [--parent MODEL.dlm] --out MODEL.dlm
+             [--parent MODEL.dlm] [--resume] --out MODEL.dlm
+             (methods that train for epochs save each one in MODEL.dlm.checkpoint, removed once
+             the model is written; --resume continues an interrupted fit from it)
              (--labelled-list: test defects named one relative path per line, e.g. from label-next,
              become labelled training defects; test and crossvalidate take it too)
   crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
@@ -209,6 +211,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.outPath = value();
         } else if (a == "--unified") {
             o.unified = true;
+        } else if (a == "--resume") {
+            o.resume = true;
         } else if (a == "--labelled-defects") {
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)

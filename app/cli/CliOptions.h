@@ -34,6 +34,7 @@ struct CliOptions {
     std::string outPath;
     std::string parentModelPath;         // fit: retrain from this model (reuses what the method can)
     bool unified = false;
+    bool resume = false;                 // fit --resume: continue the epochs saved in OUT.checkpoint
     int labelledDefects = 0;
     std::string labelledListPath;        // --labelled-list FILE: these test defects become labelled training defects
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects

@@ -242,6 +242,9 @@ int runFit(const CliOptions& o)
     job.request.unified = o.unified;
     job.request.seed = o.labelSeed;
     job.request.parentModelPath = o.parentModelPath;
+    // Methods that train for epochs save each one beside the bundle; --resume continues it.
+    job.request.checkpointPath = o.outPath + ".checkpoint";
+    job.request.resume = o.resume;
     job.outputPath = o.outPath;
     const workflow::FitOutcome fit = workflow::fitAndRecord(recording.recorder(), job, stderrProgress(o));
     std::cout << json({{"model", o.outPath}, {"method", o.method}, {"categories", fit.detector->info().categories},

@@ -2,17 +2,22 @@
 // The one training-epoch loop of every method that trains a network (DMAD, DSKD,
 // CSE, and the methods to come): epochs 1..N, a wall-clock budget, best-epoch
 // checkpointing on a validation criterion (components/ModuleState.h), the loss
-// curve, and why training stopped. The method supplies one epoch (its batches,
-// optimiser steps, progress, metrics and validation); the loop does the rest.
+// curve, why training stopped, and the per-epoch training checkpoint that
+// lets an interrupted fit continue (fit --resume). A resumed fit gets its time
+// budget afresh, so only a fit bounded by epochs is bit-identical on resume.
+// The method supplies one epoch (its batches, optimiser steps, progress, metrics
+// and validation); the loop does the rest.
 // Cancellation stays with the method's batch loop (progress.checkCancelled()).
 // Internal torch header.
 #include "common/Progress.h"
 #include "components/ModuleState.h"
 #include "components/TrainingSupport.h"
+#include "engine/Detector.h"
 
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <random>
 #include <limits>
 #include <optional>
 #include <string>
@@ -26,6 +31,20 @@ struct EpochLoopSettings {
     // included) after which no new epoch starts and a started one is abandoned.
     double budgetSeconds = std::numeric_limits<double>::infinity();
     SteadyClock::time_point start = SteadyClock::now();
+    TrainingCheckpoint checkpoint; // where to save and resume epochs (components/TrainingSupport.h)
+};
+
+// What the method's training carries from one epoch to the next besides the
+// network: its optimiser and its own random generators. A resumed fit that
+// restores them all (and torch's generator, which the loop saves itself) ends
+// with the same model as an uninterrupted one.
+struct EpochCarryOver {
+    torch::optim::Optimizer* optimizer = nullptr;
+    std::vector<std::mt19937*> generators;
+    // Any other counters the method keeps across epochs (a learning-rate
+    // schedule's step), as JSON.
+    std::function<nlohmann::json()> saveCounters;
+    std::function<void(const nlohmann::json&)> loadCounters;
 };
 
 // What one epoch reports to the loop.
@@ -40,7 +59,10 @@ struct EpochReport {
 class EpochLoop {
 public:
     // `state` is the trained modules' state that the best epoch's snapshot covers.
-    EpochLoop(EpochLoopSettings settings, NamedTensors state);
+    // With settings.checkpoint.path set, every completed epoch is saved there
+    // (state, kept epoch, curve, `carryOver`, torch's random generator), and with
+    // settings.checkpoint.resume a saved checkpoint of the same key is continued.
+    EpochLoop(EpochLoopSettings settings, NamedTensors state, EpochCarryOver carryOver = {});
 
     // For the batch loop inside an epoch: true once the budget is spent and at least
     // one epoch has completed (the first epoch always runs to its end). The epoch
@@ -61,6 +83,7 @@ public:
              const std::function<bool(int epoch)>& finishedAfter = {});
 
     int epochsRun() const { return epochsRun_; }
+    int resumedAfterEpoch() const { return resumedAfter_; } // 0 when training started afresh
     int bestEpoch() const { return best_.epoch(); } // 0 when no epoch completed
     double bestCriterion() const { return best_.criterion(); }
     const std::string& stoppedBy() const { return stoppedBy_; } // "epochs" or "time budget"
@@ -69,13 +92,23 @@ public:
     // The above for a model's provenance: train_seconds, epochs_run, best_epoch, stopped_by, curve.
     nlohmann::json record() const
     {
-        return {{"train_seconds", trainSeconds_}, {"epochs_run", epochsRun_}, {"best_epoch", bestEpoch()},
-                {"stopped_by", stoppedBy_}, {"curve", curve_}};
+        nlohmann::json out = {{"train_seconds", trainSeconds_}, {"epochs_run", epochsRun_}, {"best_epoch", bestEpoch()},
+                              {"stopped_by", stoppedBy_}, {"curve", curve_}};
+        if (resumedAfter_ > 0)
+            out["resumed_after_epoch"] = resumedAfter_;
+        return out;
     }
 
 private:
+    // The epoch the saved checkpoint ends with (0: none usable, start afresh).
+    int loadCheckpoint();
+    void saveCheckpoint(int epoch) const;
+
     EpochLoopSettings settings_;
     NamedTensors state_;
+    EpochCarryOver carryOver_;
+    int resumedAfter_ = 0;
+    double previousTrainSeconds_ = 0; // spent before the resume
     BestEpoch best_;
     int epochsRun_ = 0;
     std::string stoppedBy_ = "epochs";

@@ -54,6 +54,15 @@ public:
     }
     int epoch() const { return epoch_; } // 0 when none
     double criterion() const { return criterion_; } // the kept epoch's; infinity when none
+    // For training checkpoints (EpochLoop's save and resume): the kept snapshot,
+    // and setting epoch, criterion and snapshot back.
+    const std::vector<torch::Tensor>& snapshot() const { return snapshot_; }
+    void resumeFrom(int epoch, double criterion, std::vector<torch::Tensor> snapshot)
+    {
+        epoch_ = epoch;
+        criterion_ = criterion;
+        snapshot_ = std::move(snapshot);
+    }
 
 private:
     double criterion_ = std::numeric_limits<double>::infinity();

@@ -19,10 +19,21 @@ class ModelBundle;
 
 // What a method trains on. Normal images always; labelled defects (with masks)
 // only for semi-supervised methods (DMAD); others may ignore them.
+// Where a fit that trains for epochs (DSKD, CSE, STLM, RealNet) saves each
+// completed epoch, so that a fit killed or cancelled part way can continue
+// (fit --resume) and end with the same model (components/EpochLoop.h). Empty
+// path: no checkpoints; methods without epochs ignore it.
+struct TrainingCheckpoint {
+    std::string path;
+    std::string key;     // what must match to continue: method, parameters, backbone and training images
+    bool resume = false; // continue a saved checkpoint with the same key
+};
+
 struct FitInput {
     std::vector<Sample> normal;
     std::vector<Sample> labelledDefects;
     std::vector<std::string> categories;
+    TrainingCheckpoint checkpoint;
 };
 
 struct Prediction {

@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "common/FileUtil.h"
 #include "common/Log.h"
+#include "common/Sha256.h"
 #include "data/ImageIO.h"
 #include "data/ImagePrefetch.h"
 #include "engine/DetectorRegistry.h"
@@ -146,6 +147,36 @@ TrainingSet collectTrainingSet(const TrainRequest& request)
     return set;
 }
 
+// What a saved checkpoint must match to be continued: the method, its parameters,
+// the backbone, the seed, the parent model and every training image (path, size,
+// time stamp), as one SHA-256.
+std::string checkpointKey(const TrainRequest& request, const FitInput& input)
+{
+    nlohmann::json key = {{"method", request.method},
+                          {"params", request.params},
+                          {"backbone", request.backbone.architecture},
+                          {"weights", request.backbone.weightsPath},
+                          {"seed", request.seed},
+                          {"calibration_fraction", request.calibrationFraction},
+                          {"parent", request.parentModelPath},
+                          {"categories", input.categories}};
+    auto files = [](const std::vector<Sample>& samples) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const Sample& s : samples) {
+            std::error_code error;
+            const auto size = std::filesystem::file_size(s.path, error);
+            const auto time = std::filesystem::last_write_time(s.path, error);
+            list.push_back({s.path, s.maskPath, error ? -1 : std::int64_t(size),
+                            error ? 0 : std::int64_t(time.time_since_epoch().count())});
+        }
+        return list;
+    };
+    key["normal"] = files(input.normal);
+    key["labelled"] = files(input.labelledDefects);
+    const std::string text = key.dump();
+    return Sha256::ofBytes(text.data(), text.size());
+}
+
 void warmStartFromParent(Detector& detector, const TrainRequest& request)
 {
     ModelBundle parent = ModelBundle::load(request.parentModelPath);
@@ -209,7 +240,9 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
     ensureRuntimeConfigured();
     if (request.datasets.empty())
         throw Error("no training data given (use --data PATH)");
-    const TrainingSet set = collectTrainingSet(request);
+    TrainingSet set = collectTrainingSet(request);
+    if (!request.checkpointPath.empty())
+        set.input.checkpoint = {request.checkpointPath, checkpointKey(request, set.input), request.resume};
 
     nlohmann::json methodParams = request.params;
     const TileSpec tiling = takeTilingParameters(methodParams);

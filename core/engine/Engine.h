@@ -21,6 +21,12 @@ struct TrainRequest {
     double calibrationFraction = 0.1;       // normal train images held out for the threshold
     unsigned seed = 42;
     std::string parentModelPath;            // warm start (retrain) from this bundle; empty = none
+    // Methods that train for epochs save each one here (empty: no checkpoints);
+    // with `resume`, a checkpoint of the same fit (method, parameters, backbone,
+    // seed and training images) is continued; another fit's checkpoint is
+    // ignored with a warning. The caller removes the file once the bundle is written.
+    std::string checkpointPath;
+    bool resume = false;
 };
 
 // Trains, calibrates the threshold on held-out normal images, fills ModelInfo.

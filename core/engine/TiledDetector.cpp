@@ -159,6 +159,7 @@ void TiledDetector::fit(const FitInput& input, const ProgressContext& progress)
     TemporaryFolder folder;
     FitInput tiled;
     tiled.categories = input.categories;
+    tiled.checkpoint = input.checkpoint; // the tiles are cut the same way again on a resume
     const std::size_t total = input.normal.size() + input.labelledDefects.size();
     std::size_t done = 0;
     std::size_t written = 0;

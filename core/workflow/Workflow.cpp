@@ -11,6 +11,8 @@
 #include <chrono>
 #include <map>
 
+#include <cstdio>
+
 namespace dl::workflow {
 
 using json = nlohmann::json;
@@ -186,6 +188,9 @@ FitOutcome fitAndRecord(WorkRecorder& recorder, const FitJob& job, const Progres
             progress.report(1.0, job.savingStage);
         }
         outcome.checksum = saveDetector(*outcome.detector, job.outputPath);
+        // The model is saved: its epochs' checkpoint has done its job.
+        if (!job.request.checkpointPath.empty())
+            std::remove(job.request.checkpointPath.c_str());
         recordTrainedModel(recorder, run, job, outcome);
         return outcome;
     });

@@ -356,7 +356,18 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
     totalSteps_ = stepsPerEpoch_ * plannedEpochs_;
     step_ = 0;
     const ProgressContext trainProgress = progress.sub(0.1, 0.95);
-    EpochLoop loop({"cse", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    EpochCarryOver carryOver{optimizer_.get(), {&rng_, &synthesizer_->rng()}};
+    // The one-cycle schedule's position and length go on from where they were.
+    carryOver.saveCounters = [this] {
+        return nlohmann::json{{"step", step_}, {"planned_epochs", plannedEpochs_}, {"total_steps", totalSteps_}};
+    };
+    carryOver.loadCounters = [this](const nlohmann::json& counters) {
+        step_ = counters.at("step").get<std::int64_t>();
+        plannedEpochs_ = counters.at("planned_epochs").get<int>();
+        totalSteps_ = counters.at("total_steps").get<std::int64_t>();
+    };
+    EpochLoop loop({"cse", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+                   carryOver);
     // Training also ends once the schedule fitted to the budget has annealed (later
     // epochs would run at the floor rate).
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); },

@@ -179,7 +179,8 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
             + formatFixed(cacheSeconds, 1) + " s");
 
     const ProgressContext trainProgress = progress.sub(0.1, 1.0);
-    EpochLoop loop({"dskd", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    EpochLoop loop({"dskd", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+                   {optimizer_.get(), {&rng_}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
     logInfo("dskd: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)

@@ -100,4 +100,9 @@ nlohmann::json RealnetAnomalySource::describe() const
     return d;
 }
 
+std::mt19937& RealnetAnomalySource::rng()
+{
+    return synthesizer_->rng();
+}
+
 } // namespace dl

@@ -31,6 +31,8 @@ public:
 
     // What was used, for the model's provenance (texture count, SDAS model and pools).
     nlohmann::json describe() const;
+    // The random draws of the synthesis, carried across epochs (training checkpoints).
+    std::mt19937& rng();
 
 private:
     const std::vector<cv::Mat>& poolFor(const std::string& category) const;

@@ -311,7 +311,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
             + " validation images, " + std::to_string(net_->parameterCount()) + " parameters, prepared in "
             + formatFixed(prepareSeconds, 1) + " s (AFS " + formatFixed(afsSeconds, 1) + " s)");
     const ProgressContext trainProgress = progress.sub(0.15, 1.0);
-    EpochLoop loop({"realnet", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    EpochLoop loop({"realnet", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint},
+                   net_->namedState(), {optimizer_.get(), {&rng_, &source_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
     logInfo("realnet: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)

@@ -236,7 +236,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
             + std::to_string(teacher.reused()) + " came from the cache");
 
     const ProgressContext trainProgress = progress.sub(0.3, 1.0);
-    EpochLoop loop({"stlm", params_.epochs, 60.0 * params_.maxMinutes, fitStart}, net_->namedState());
+    EpochLoop loop({"stlm", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+                   {optimizer_.get(), {&rng_, &synthesizer_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
     logInfo("stlm: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
