@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QString>
+#include <QFile>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -41,14 +42,54 @@ public:
     // A path in the fixture's temporary folder, for bundles the tests write.
     std::string file(const char* name) const { return (dir_.path() + "/" + name).toStdString(); }
 
-    std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {}) const
+    std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {},
+                                        const std::string& checkpointPath = {}, bool resume = false) const
     {
         dl::Dataset data = dl::importDataset(datasetRoot_, {});
         dl::TrainRequest request;
         request.method = method_;
         request.params = params;
         request.datasets = {&data};
+        request.checkpointPath = checkpointPath;
+        request.resume = resume;
         return dl::trainDetector(request, progress);
+    }
+
+    // A fit of `params` (at least 3 epochs) cancelled once epoch 2 is saved, then
+    // continued with resume, ends with the model of an uninterrupted fit: the
+    // same map, bit for bit, on a defective probe. `why` says what differed.
+    bool resumeGivesTheUninterruptedModel(const nlohmann::json& params, std::string* why) const
+    {
+        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
+        const cv::Mat uninterrupted = train(params)->predict(probe).map;
+        const std::string checkpoint = file("resume.checkpoint");
+        dl::ProgressContext progress;
+        progress.cancel = std::make_shared<dl::CancelToken>();
+        progress.onProgress = [&](double, const std::string& stage) {
+            if (stage.rfind("training epoch 3/", 0) == 0) // epochs 1 and 2 are saved
+                progress.cancel->cancel();
+        };
+        try {
+            train(params, progress, checkpoint);
+            *why = "the fit was not cancelled";
+            return false;
+        } catch (const dl::Cancelled&) {
+        }
+        if (!QFile::exists(QString::fromStdString(checkpoint))) {
+            *why = "no checkpoint was left";
+            return false;
+        }
+        auto resumed = train(params, {}, checkpoint, true);
+        const nlohmann::json record = resumed->info().provenance.at(method_);
+        if (record.value("resumed_after_epoch", 0) != 2) {
+            *why = "not resumed after epoch 2: " + record.dump();
+            return false;
+        }
+        if (!sameMap(uninterrupted, resumed->predict(probe).map)) {
+            *why = "the resumed model scores differently";
+            return false;
+        }
+        return true;
     }
 
     // The model trained with `params` on first use, reloaded from its bundle afterwards.

@@ -221,6 +221,15 @@ private Q_SLOTS:
         QVERIFY(parts_.stopsAfterOneEpochUnderTinyBudget(tinyParams(50)));
     }
 
+    // A fit killed or cancelled part way continues from its last saved epoch
+    // (fit --resume) and ends with the model of an uninterrupted fit.
+    void resumedFitMatchesAnUninterruptedOne()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        std::string why;
+        QVERIFY2(parts_.resumeGivesTheUninterruptedModel(tinyParams(3), &why), why.c_str());
+    }
+
     void cancellationStopsFitting()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
