@@ -7,6 +7,7 @@
 #include <QDataStream>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <sys/stat.h>
@@ -597,6 +599,36 @@ private slots:
 
     // Ctrl-C / SIGTERM used to be ignored by predict (exit 0 after every image),
     // and a kill lost every result because they were stored at the end.
+    // A fit killed (SIGKILL) once an epoch is saved continues with --resume and
+    // ends with the model of an uninterrupted fit: the same threshold to the last bit.
+    void killedFitResumesToTheSameModel()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QStringList fit = {"fit", "--method", "dskd", "--data", path("sample"), "--param", "image_size=64",
+                                 "--param", "epochs=8", "--param", "batch_size=8", "--no-db", "--quiet"};
+        const Outcome whole = run(fit + QStringList{"--out", path("dskd-whole.dlm")});
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        const QString resumed = path("dskd-resumed.dlm");
+        QProcess killed;
+        killed.start(QStringLiteral(DL_CLI_PATH), fit + QStringList{"--out", resumed});
+        QVERIFY(killed.waitForStarted());
+        QElapsedTimer waited;
+        waited.start();
+        while (!QFile::exists(resumed + ".checkpoint") && waited.elapsed() < 120000)
+            QThread::msleep(5);
+        killed.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(killed.waitForFinished());
+        QVERIFY2(QFile::exists(resumed + ".checkpoint"), "the fit ended before its first checkpoint was seen");
+        QVERIFY(!QFile::exists(resumed));
+        const Outcome continued = run(fit + QStringList{"--out", resumed, "--resume"});
+        QVERIFY2(continued.exitCode == 0, qPrintable(continued.err));
+        QVERIFY2(continued.err.contains("dskd: resuming after epoch"), qPrintable(continued.err));
+        QVERIFY(!QFile::exists(resumed + ".checkpoint")); // removed once the bundle is written
+        const double expected = QJsonDocument::fromJson(whole.out.toUtf8()).object().value("threshold").toDouble();
+        const double got = QJsonDocument::fromJson(continued.out.toUtf8()).object().value("threshold").toDouble();
+        QCOMPARE(got, expected);
+    }
+
     void interruptedPredictKeepsWhatItScored()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
