@@ -2,6 +2,21 @@
 
 namespace dl::db::detail {
 
+namespace {
+
+// Step 9's tables, the same on both engines (only the identity's random draw differs).
+const char* const kIdentityTable = "CREATE TABLE database_identity (uuid TEXT NOT NULL)";
+const char* const kCopiedRowsTable = R"sql(CREATE TABLE copied_rows (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_database TEXT NOT NULL,
+    table_name      TEXT NOT NULL,
+    source_row      INTEGER NOT NULL,
+    target_row      INTEGER NOT NULL,
+    UNIQUE (source_database, table_name, source_row)
+))sql";
+
+} // namespace
+
 const std::vector<Migration>& migrations()
 {
     // Time stamps are ISO-8601 UTC text, JSON columns are TEXT holding compact JSON.
@@ -187,27 +202,13 @@ const std::vector<Migration>& migrations()
         // which source rows it has copied where, so that copying again adds
         // only what is new.
         {9, "database identity and the rows copied from other databases", {
-            "CREATE TABLE database_identity (uuid TEXT NOT NULL)",
+            kIdentityTable,
             "INSERT INTO database_identity (uuid) VALUES (lower(hex(randomblob(16))))",
-            R"sql(CREATE TABLE copied_rows (
-                id              INTEGER PRIMARY KEY AUTOINCREMENT,
-                source_database TEXT NOT NULL,
-                table_name      TEXT NOT NULL,
-                source_row      INTEGER NOT NULL,
-                target_row      INTEGER NOT NULL,
-                UNIQUE (source_database, table_name, source_row)
-            ))sql",
+            kCopiedRowsTable,
         }, false, {
-            "CREATE TABLE database_identity (uuid TEXT NOT NULL)",
+            kIdentityTable,
             "INSERT INTO database_identity (uuid) VALUES (md5(random()::text || clock_timestamp()::text))",
-            R"sql(CREATE TABLE copied_rows (
-                id              INTEGER PRIMARY KEY AUTOINCREMENT,
-                source_database TEXT NOT NULL,
-                table_name      TEXT NOT NULL,
-                source_row      INTEGER NOT NULL,
-                target_row      INTEGER NOT NULL,
-                UNIQUE (source_database, table_name, source_row)
-            ))sql",
+            kCopiedRowsTable,
         }},
     };
     return steps;

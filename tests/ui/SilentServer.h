@@ -7,6 +7,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
 #include <vector>
 
 namespace dltest {
@@ -51,6 +55,32 @@ private:
     int fd_ = -1;
     int port_ = 0;
     std::vector<int> accepted_;
+};
+
+// The longest pause of the calling thread's event loop since construction, by a
+// 50 ms timer: what a user would feel as a frozen window.
+class EventLoopGapMeter {
+public:
+    EventLoopGapMeter()
+    {
+        clock_.start();
+        ticker_.setInterval(50);
+        QObject::connect(&ticker_, &QTimer::timeout, [this] {
+            const qint64 now = clock_.elapsed();
+            longestGapMs_ = std::max(longestGapMs_, now - lastTickMs_);
+            lastTickMs_ = now;
+        });
+        ticker_.start();
+    }
+    qint64 elapsedMs() const { return clock_.elapsed(); }
+    void stop() { ticker_.stop(); }
+    qint64 longestGapMs() const { return longestGapMs_; }
+
+private:
+    QElapsedTimer clock_;
+    QTimer ticker_;
+    qint64 lastTickMs_ = 0;
+    qint64 longestGapMs_ = 0;
 };
 
 } // namespace dltest

@@ -807,29 +807,18 @@ private slots:
         QLabel* pollStatus = table.pollStatusLabel();
         QVERIFY(pollStatus->isHidden());
 
-        QElapsedTimer clock;
-        clock.start();
-        qint64 lastTickMs = 0;
-        qint64 longestGapMs = 0;
-        QTimer ticker;
-        ticker.setInterval(50);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            longestGapMs = std::max(longestGapMs, now - lastTickMs);
-            lastTickMs = now;
-        });
-        ticker.start();
+        dltest::EventLoopGapMeter meter;
         table.setChangePollDatabaseForTesting(silentAddress);
         table.setChangePollInterval(100);
 
         QTRY_VERIFY_WITH_TIMEOUT(!pollStatus->isHidden(), 20000);
-        const qint64 failedAfterMs = clock.elapsed();
+        const qint64 failedAfterMs = meter.elapsedMs();
         QTest::qWait(1000); // the next read hangs again meanwhile
-        ticker.stop();
-        qInfo("the poll failed after %lld ms; longest GUI event-loop gap %lld ms", failedAfterMs, longestGapMs);
+        meter.stop();
+        qInfo("the poll failed after %lld ms; longest GUI event-loop gap %lld ms", failedAfterMs, meter.longestGapMs());
         QVERIFY2(silentServer.acceptedConnections() > 0, "the poll never reached the silent server");
         QVERIFY2(failedAfterMs >= 2000, "the read should have waited for the connect_timeout");
-        QVERIFY2(longestGapMs < 500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(longestGapMs)));
+        QVERIFY2(meter.longestGapMs() < 500, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(meter.longestGapMs())));
         const QString shown = pollStatus->text() + pollStatus->toolTip();
         QVERIFY2(pollStatus->text().contains(
                      QStringLiteral("postgresql://op@127.0.0.1:%1/line1").arg(silentServer.port())),
