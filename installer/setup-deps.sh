@@ -14,7 +14,7 @@ PACKAGES=(
   libfaiss-dev libonnx-dev nlohmann-json3-dev
   xvfb xauth imagemagick
   clang-14 libclang-rt-14-dev
-  libmosquitto-dev mosquitto
+  libmosquitto-dev mosquitto openssl
   postgresql-15 libqt6sql6-psql
   fonts-wqy-microhei
 )

@@ -529,51 +529,36 @@ private slots:
 
     void newerDatabaseIsRefusedUntouched()
     {
-        if (onPostgres()) {
-            const QString address = databaseFor(QStringLiteral("future"));
-            {
-                Store store;
-                store.open(address);
-                store.addDataset(sampleDataset(QStringLiteral("/data/future")));
-            }
-            {
-                RawConnection raw(address);
-                QVERIFY(raw.exec(QStringLiteral("CREATE TABLE hologram_scans (id BIGINT PRIMARY KEY)")));
-                QVERIFY(raw.exec(QStringLiteral("UPDATE defectlens_schema SET version = 42")));
-            }
-            const DatabaseError error = openFailure(address);
-            QCOMPARE(error.reason(), DatabaseError::Reason::NewerSchema);
-            const QString message = QString::fromStdString(error.what());
-            QVERIFY2(message.startsWith(address + QStringLiteral(": ")), error.what());
-            QVERIFY2(message.contains(QLatin1String("newer DefectLens")) && message.contains(QLatin1String("42")),
-                     error.what());
-            RawConnection raw(address);
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT version FROM defectlens_schema")).toInt(), 42);
-            QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM datasets")).toInt(), 1);
-            return;
-        }
-        const QString path = pathFor(QStringLiteral("future.sqlite"));
+        // The same refusal on both engines; only where the version lives differs.
+        const bool server = onPostgres();
+        const QString location = server ? databaseFor(QStringLiteral("future")) : pathFor(QStringLiteral("future.sqlite"));
+        const QString versionQuery = server ? QStringLiteral("SELECT version FROM defectlens_schema")
+                                            : QStringLiteral("PRAGMA user_version");
         {
             Store store;
-            store.open(path);
+            store.open(location);
             store.addDataset(sampleDataset(QStringLiteral("/data/future")));
         }
         {
-            RawConnection raw(path);
-            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE hologram_scans (id INTEGER PRIMARY KEY)")));
-            QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 42")));
+            RawConnection raw(location);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE hologram_scans (id BIGINT PRIMARY KEY)")));
+            QVERIFY(raw.exec(server ? QStringLiteral("UPDATE defectlens_schema SET version = 42")
+                                    : QStringLiteral("PRAGMA user_version = 42")));
         }
-        const QByteArray digest = fileDigest(path);
+        const QByteArray digest = server ? QByteArray() : fileDigest(location);
 
-        const DatabaseError error = openFailure(path);
+        const DatabaseError error = openFailure(location);
         QCOMPARE(error.reason(), DatabaseError::Reason::NewerSchema);
         const QString message = QString::fromStdString(error.what());
-        QVERIFY2(message.startsWith(QFileInfo(path).absoluteFilePath() + QStringLiteral(": ")), error.what());
+        const QString shownAs = server ? location : QFileInfo(location).absoluteFilePath();
+        QVERIFY2(message.startsWith(shownAs + QStringLiteral(": ")), error.what());
         QVERIFY2(message.contains(QLatin1String("newer DefectLens")) && message.contains(QLatin1String("42")),
                  error.what());
-        QCOMPARE(fileDigest(path), digest);
-        RawConnection raw(path);
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 42);
+        if (!server)
+            QCOMPARE(fileDigest(location), digest);
+        RawConnection raw(location);
+        QCOMPARE(raw.scalar(versionQuery).toInt(), 42);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM datasets")).toInt(), 1);
     }
 
     void otherApplicationsDatabaseIsRefused()
