@@ -243,7 +243,7 @@ int runFit(const CliOptions& o)
     job.request.seed = o.labelSeed;
     job.request.parentModelPath = o.parentModelPath;
     // Methods that train for epochs save each one beside the bundle; --resume continues it.
-    job.request.checkpointPath = o.outPath + ".checkpoint";
+    job.request.checkpointPath = workflow::trainingCheckpointPath(o.outPath);
     job.request.resume = o.resume;
     job.outputPath = o.outPath;
     const workflow::FitOutcome fit = workflow::fitAndRecord(recording.recorder(), job, stderrProgress(o));

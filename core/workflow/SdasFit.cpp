@@ -1,5 +1,6 @@
 #include "workflow/SdasFit.h"
 
+#include "common/FileUtil.h"
 #include "workflow/DatasetRecording.h"
 #include "workflow/RecordedRun.h"
 
@@ -7,6 +8,7 @@ namespace dl::workflow {
 
 SdasFitOutcome fitSdasAndRecord(WorkRecorder& recorder, const SdasFitJob& job, const ProgressContext& progress)
 {
+    requireWritableOutput(job.outputPath); // before training, not after
     RecordedRun run(recorder, RunKind::Fit, job.runParams);
     return run.complete([&] {
         for (const Dataset* d : job.datasets)

@@ -1,6 +1,7 @@
 #include "workflow/Workflow.h"
 
 #include "common/Error.h"
+#include "common/FileUtil.h"
 #include "common/Log.h"
 #include "data/ImageIO.h"
 #include "data/ImagePrefetch.h"
@@ -171,8 +172,16 @@ json metricsJson(const CategoryMetrics& m)
             {"n_images", m.images}};
 }
 
+std::string trainingCheckpointPath(const std::string& outputPath)
+{
+    return outputPath + ".checkpoint";
+}
+
 FitOutcome fitAndRecord(WorkRecorder& recorder, const FitJob& job, const ProgressContext& progress)
 {
+    // Before minutes of training, not after: the bundle's folder exists and takes files
+    // (epoch checkpoints go there too).
+    requireWritableOutput(job.outputPath);
     RecordedRun run(recorder, RunKind::Fit, job.runParams);
     return run.complete([&] {
         for (const Dataset* d : job.request.datasets)

@@ -27,6 +27,11 @@ struct FitJob {
     std::string savingStage;
 };
 
+// The checkpoint a fit writing `outputPath` keeps beside it while it trains for
+// epochs: "<outputPath>.checkpoint" (removed once the bundle is written). The CLI
+// and the GUI use the same name, so either resumes what the other left.
+std::string trainingCheckpointPath(const std::string& outputPath);
+
 struct FitOutcome {
     std::unique_ptr<Detector> detector;
     std::string checksum;         // SHA-256 of the saved bundle

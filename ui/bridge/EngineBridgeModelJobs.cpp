@@ -193,6 +193,11 @@ TrainedModel runTraining(const TrainSpec& spec, const ProgressContext& progress)
     job.request.datasets = workflow::pointersTo(datasets);
     job.request.unified = spec.unified;
     job.request.parentModelPath = parentPath;
+    // Every completed epoch is kept beside the new bundle; after a crash or a cancel the
+    // training panel offers the same output again and this continues the checkpoint when
+    // it belongs to the same fit (another fit's is replaced, with a warning in the log).
+    job.request.checkpointPath = workflow::trainingCheckpointPath(job.outputPath);
+    job.request.resume = true;
     job.savingStage = EngineBridge::tr("Saving %1").arg(spec.outputPath).toStdString();
     return trainedModel(spec, workflow::fitAndRecord(recording.recorder(), job, progress), labelled);
 }

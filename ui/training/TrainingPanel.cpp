@@ -6,6 +6,7 @@
 #include "common/Log.h"
 #include "engine/DetectorRegistry.h"
 #include "methods/sdas/SdasTraining.h"
+#include "workflow/Workflow.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
@@ -102,7 +103,14 @@ QString TrainingPanel::metricLabel(const QString& name)
 
 namespace {
 const QString kRealnet = QStringLiteral("realnet");
-const QString kCheckpointSuffix = QStringLiteral(".sdas-checkpoint");
+
+// The checkpoint an interrupted training writing `bundlePath` leaves beside it.
+QString checkpointOf(const QString& method, const QString& bundlePath)
+{
+    const std::string path = bundlePath.toStdString();
+    return QString::fromStdString(method == QString::fromLatin1(kSdasMethod) ? sdasCheckpointPath(path)
+                                                                             : workflow::trainingCheckpointPath(path));
+}
 
 nlohmann::json toJson(const QJsonObject& object)
 {
@@ -187,7 +195,7 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     parameterForm_->setContentsMargins(0, 0, 0, 0);
     form->addRow(parameterBox_);
     resumeLabel_ = new QLabel(setup);
-    resumeLabel_->setObjectName(QStringLiteral("sdasResumeHint"));
+    resumeLabel_->setObjectName(QStringLiteral("resumeHint"));
     resumeLabel_->setWordWrap(true);
     form->addRow(resumeLabel_);
     setupForm_ = form;
@@ -258,6 +266,11 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
             onStopped([] {
                 return tr("SDAS training cancelled; its checkpoint is kept, and Start with the same categories "
                           "resumes from it.");
+            });
+        else if (!resumeCheckpoint().isEmpty())
+            onStopped([] {
+                return tr("Training cancelled; the previous model is unchanged. The completed epochs are kept, and "
+                          "Start with the same method, categories and parameters resumes after them.");
             });
         else
             onStopped([] { return tr("Training cancelled; the previous model is unchanged."); });
@@ -642,12 +655,9 @@ TrainSpec TrainingPanel::currentSpec() const
     spec.labelsFromDatabase = databaseLabelsBox_->isEnabled() && databaseLabelsBox_->isChecked();
     spec.databasePath = databasePath();
     spec.weightsPath = engine_->backboneWeights();
-    if (spec.method == kSdas) {
+    if (spec.method == kSdas)
         spec.unified = spec.categories.size() > 1; // one class-conditional model
-        spec.outputPath = sdasBundlePath(spec.categories);
-    } else {
-        spec.outputPath = newBundlePath(spec.method, spec.categories);
-    }
+    spec.outputPath = resumableBundlePath(spec.method, spec.categories);
     if (spec.method == kRealnet) {
         spec.params.insert(QStringLiteral("synthesis"), synthesis());
         if (synthesis() != QLatin1String("dtd"))
@@ -665,19 +675,22 @@ QStringList TrainingPanel::checkedCategories() const
     return categories;
 }
 
-QString TrainingPanel::sdasBundlePath(const QStringList& categories) const
+QString TrainingPanel::resumableBundlePath(const QString& method, const QStringList& categories) const
 {
-    // The newest bundle of these categories that is not written yet but has a checkpoint.
-    QString stem = fileNameStem(kSdas, categories);
+    // The newest bundle of this method and these categories that is not written yet but
+    // has a checkpoint (a training cancelled or cut short by a crash); else a new file, so
+    // an existing bundle is never overwritten.
+    QString stem = fileNameStem(method, categories);
     if (categories.size() > 1) // several categories: which ones, in a few characters
         stem += QLatin1Char('-') + QString::fromLatin1(QCryptographicHash::hash(categories.join(QLatin1Char('\n')).toUtf8(),
                                                                                 QCryptographicHash::Sha1).toHex().left(8));
     stem.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
     const QDir folder(modelsFolder());
-    const QFileInfoList checkpoints = folder.entryInfoList({stem + QStringLiteral("-*.dlm") + kCheckpointSuffix},
-                                                           QDir::Files, QDir::Time);
+    const QString suffix = checkpointOf(method, QString()); // the checkpoint's suffix alone
+    const QFileInfoList checkpoints = folder.entryInfoList({stem + QStringLiteral("-*.dlm") + suffix}, QDir::Files,
+                                                           QDir::Time);
     for (const QFileInfo& checkpoint : checkpoints) {
-        const QString bundle = checkpoint.absoluteFilePath().chopped(kCheckpointSuffix.size());
+        const QString bundle = checkpoint.absoluteFilePath().chopped(suffix.size());
         if (!QFileInfo::exists(bundle))
             return bundle;
     }
@@ -686,21 +699,26 @@ QString TrainingPanel::sdasBundlePath(const QStringList& categories) const
         + QStringLiteral(".dlm"));
 }
 
-QString TrainingPanel::sdasResumeCheckpoint() const
+QString TrainingPanel::resumeCheckpoint() const
 {
-    if (!isSdasMethod())
-        return {};
-    const QString checkpoint = sdasBundlePath(checkedCategories()) + kCheckpointSuffix;
+    const QString method = methodBox_->currentData().toString();
+    const QString checkpoint = checkpointOf(method, resumableBundlePath(method, checkedCategories()));
     return QFileInfo::exists(checkpoint) ? checkpoint : QString();
 }
 
 void TrainingPanel::updateResumeHint()
 {
-    const QString checkpoint = training_ ? QString() : sdasResumeCheckpoint();
+    const QString checkpoint = training_ ? QString() : resumeCheckpoint();
     resumeLabel_->setVisible(!checkpoint.isEmpty());
-    if (!checkpoint.isEmpty())
+    if (checkpoint.isEmpty())
+        return;
+    if (isSdasMethod())
         resumeLabel_->setText(tr("Start resumes the interrupted SDAS training from its checkpoint %1 (with other "
                                  "parameters it starts afresh).").arg(QFileInfo(checkpoint).fileName()));
+    else
+        resumeLabel_->setText(tr("Start resumes the interrupted training from its checkpoint %1, saved after its "
+                                 "last complete epoch (with other parameters or images it starts afresh).")
+                                  .arg(QFileInfo(checkpoint).fileName()));
 }
 
 QString TrainingPanel::checkSpec(const TrainSpec& spec) const
@@ -721,17 +739,6 @@ QString TrainingPanel::checkSpec(const TrainSpec& spec) const
             return tr("The SDAS model %1 does not exist.").arg(model);
     }
     return {};
-}
-
-QString TrainingPanel::newBundlePath(const QString& method, const QStringList& categories) const
-{
-    // A new file per training: an existing bundle is never overwritten.
-    QString name = method;
-    if (!categories.isEmpty())
-        name += QLatin1Char('-') + (categories.size() == 1 ? categories.front() : QStringLiteral("unified"));
-    name += QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")), QStringLiteral("_"));
-    return QDir(modelsFolder()).absoluteFilePath(name + QStringLiteral(".dlm"));
 }
 
 void TrainingPanel::startTraining()
@@ -885,16 +892,17 @@ void TrainingPanel::onProgress(double fraction, const QString& stage, double sec
     if (!training_)
         return;
     progressBar_->setValue(int(std::lround(std::clamp(fraction, 0.0, 1.0) * kProgressSteps)));
-    if (sdasJob_) {
-        // The first iteration of a run tells where it started: N + 1 after a checkpoint of iteration N.
-        static const QRegularExpression iterationStage(QStringLiteral("^training iteration (\\d+)$"));
-        const QRegularExpressionMatch match = iterationStage.match(stage);
-        if (resumedFrom_ < 0 && match.hasMatch())
-            resumedFrom_ = std::max(0, match.captured(1).toInt() - 1);
-    }
+    // The first iteration or epoch of a run tells where it started: N + 1 after a checkpoint of N.
+    static const QRegularExpression firstStep(QStringLiteral("^training (iteration|epoch) (\\d+)"));
+    const QRegularExpressionMatch match = firstStep.match(stage);
+    if (resumedFrom_ < 0 && match.hasMatch())
+        resumedFrom_ = std::max(0, match.captured(2).toInt() - 1);
     if (resumedFrom_ > 0) {
         const int resumedFrom = resumedFrom_;
-        setStageText([stage, resumedFrom] { return tr("Resumed from iteration %1 \u2014 %2").arg(resumedFrom).arg(stage); });
+        if (sdasJob_)
+            setStageText([stage, resumedFrom] { return tr("Resumed from iteration %1 \u2014 %2").arg(resumedFrom).arg(stage); });
+        else
+            setStageText([stage, resumedFrom] { return tr("Resumed after epoch %1 \u2014 %2").arg(resumedFrom).arg(stage); });
     } else {
         setStageText([stage] { return stage; }); // the engine's stage names are not translated
     }

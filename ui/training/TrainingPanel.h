@@ -79,9 +79,9 @@ public:
     QStringList sdasModels() const;
     // Reads the SDAS models recorded in the database again.
     void refreshSdasModels();
-    // The checkpoint an interrupted SDAS training of the checked categories left
-    // (Start resumes it); empty when there is none.
-    QString sdasResumeCheckpoint() const;
+    // The checkpoint an interrupted training of the chosen method and the checked
+    // categories left (Start resumes it); empty when there is none.
+    QString resumeCheckpoint() const;
     // The text of the status line under the progress bar.
     QString statusText() const;
 
@@ -135,10 +135,9 @@ private:
     void onProgress(double fraction, const QString& stage, double secondsLeft);
     void onTrained(const TrainedModel& model);
     void onStopped(const std::function<QString()>& messageText);
-    QString newBundlePath(const QString& method, const QStringList& categories) const;
-    // SDAS: the bundle an interrupted training of these categories left a checkpoint
-    // for (newest first), else a new path.
-    QString sdasBundlePath(const QStringList& categories) const;
+    // The bundle an interrupted training of this method and these categories left a
+    // checkpoint for (newest first), else a new path.
+    QString resumableBundlePath(const QString& method, const QStringList& categories) const;
     QStringList checkedCategories() const;
     bool isSdasMethod() const;
     void updateMethodRows();
@@ -164,7 +163,7 @@ private:
     QWidget* sdasModelRow_ = nullptr;
     QComboBox* sdasModelBox_ = nullptr;    // RealNet with SDAS synthesis
     QPushButton* sdasBrowseButton_ = nullptr;
-    QLabel* resumeLabel_ = nullptr;        // SDAS: a checkpoint will be resumed
+    QLabel* resumeLabel_ = nullptr;        // a checkpoint will be resumed
     QFormLayout* setupForm_ = nullptr;
     QWidget* parameterBox_ = nullptr;
     QFormLayout* parameterForm_ = nullptr;
@@ -190,7 +189,7 @@ private:
     Confirmation confirm_;      // replaces the question box when set
     bool retraining_ = false;
     bool sdasJob_ = false;      // the job of this panel trains SDAS
-    int resumedFrom_ = -1;      // SDAS: the iteration the running training resumed from; -1 unknown
+    int resumedFrom_ = -1;      // the iteration or epoch the running training resumed after; -1 unknown
     QStringList recordedSdasModels_; // from the database, newest first
     QStringList sessionSdasModels_;  // trained or chosen here
     QString retrainParent_;

@@ -110,7 +110,7 @@ private slots:
         QVERIFY(!spec.labelsFromDatabase);
         QVERIFY2(spec.outputPath.startsWith(modelsDir_ + "/sdas-widget-") && spec.outputPath.endsWith(".dlm"),
                  qPrintable(spec.outputPath));
-        QVERIFY(panel()->sdasResumeCheckpoint().isEmpty());
+        QVERIFY(panel()->resumeCheckpoint().isEmpty());
 
         // A bad SDAS parameter is refused before any work, naming it.
         QSignalSpy errors(panel(), &dl::ui::TrainingPanel::errorOccurred);
@@ -131,7 +131,7 @@ private slots:
         panel()->setMethod(QStringLiteral("sdas"));
         QVERIFY(panel()->setParameter(QStringLiteral("resolution"), 32));
         panel()->setAdvancedParameters(tinySdasParameters(100000));
-        QVERIFY(panel()->sdasResumeCheckpoint().isEmpty());
+        QVERIFY(panel()->resumeCheckpoint().isEmpty());
 
         panel()->startTraining();
         QVERIFY(panel()->isTraining());
@@ -142,14 +142,14 @@ private slots:
         QVERIFY2(stopped.first().first().toString().contains("checkpoint"), qPrintable(stopped.first().first().toString()));
         // The checkpoint is kept beside the bundle that was not written, and Start with the
         // same categories picks that output again, and says it resumes.
-        const QString checkpoint = panel()->sdasResumeCheckpoint();
+        const QString checkpoint = panel()->resumeCheckpoint();
         QVERIFY2(checkpoint.startsWith(modelsDir_ + "/sdas-widget-") && checkpoint.endsWith(".dlm.sdas-checkpoint"),
                  qPrintable(checkpoint));
         QVERIFY(QFileInfo::exists(checkpoint));
         const QString output = checkpoint.chopped(int(qstrlen(".sdas-checkpoint")));
         QVERIFY(!QFileInfo::exists(output));
         QCOMPARE(panel()->currentSpec().outputPath, output);
-        auto* hint = panel()->findChild<QLabel*>(QStringLiteral("sdasResumeHint"));
+        auto* hint = panel()->findChild<QLabel*>(QStringLiteral("resumeHint"));
         QVERIFY(hint && hint->isVisibleTo(panel()));
         QVERIFY2(hint->text().contains(QFileInfo(checkpoint).fileName()), qPrintable(hint->text()));
 
@@ -166,7 +166,7 @@ private slots:
         QVERIFY2(panel()->statusText().contains(QStringLiteral("resumed from iteration %1").arg(model.resumedFrom)),
                  qPrintable(panel()->statusText()));
         QVERIFY(!QFileInfo::exists(checkpoint));
-        QVERIFY(panel()->sdasResumeCheckpoint().isEmpty());
+        QVERIFY(panel()->resumeCheckpoint().isEmpty());
         QVERIFY(!hint->isVisibleTo(panel()));
         QVERIFY(model.modelId > 0);
         sdasModel_ = model.bundlePath;

@@ -21,6 +21,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QPainter>
 #include <QPushButton>
 #include <QSettings>
@@ -477,6 +480,57 @@ private slots:
         QCOMPARE(store.activeModel()->id, id);
         QCOMPARE(store.promotionHistory().front().reason, QStringLiteral("moved from this workstation's settings"));
         QVERIFY(models()->setDatabasePath(databasePath_));
+    }
+
+    void anInterruptedTrainingResumesAfterItsLastCompleteEpoch()
+    {
+        // DSKD trains for epochs and keeps every completed one beside the bundle it writes.
+        panel()->setMethod(QStringLiteral("dskd"));
+        QVERIFY(panel()->setParameter(QStringLiteral("image_size"), 64));
+        QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 6));
+        panel()->setAdvancedParameters({{"widths", QJsonArray{16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}});
+        QVERIFY(panel()->resumeCheckpoint().isEmpty());
+        const QString bundle = panel()->currentSpec().outputPath;
+        dl::ui::EngineBridge* engine = window_->engine();
+
+        QSignalSpy stopped(panel(), &dl::ui::TrainingPanel::trainingStopped);
+        auto cancelAfterTwoEpochs = connect(engine, &dl::ui::EngineBridge::trainingMetric, this,
+                                            [this](const QString&, int epoch, double) {
+                                                if (epoch >= 1)
+                                                    panel()->cancelTraining();
+                                            });
+        panel()->startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 180000);
+        disconnect(cancelAfterTwoEpochs);
+        // What a crash leaves as well: the completed epochs on disk, no bundle. The panel
+        // finds them from the files alone, so a restarted workstation offers the same.
+        QVERIFY(!QFileInfo::exists(bundle));
+        const QString checkpoint = panel()->resumeCheckpoint();
+        QVERIFY2(!checkpoint.isEmpty(), qPrintable(stopped.first().first().toString()));
+        QCOMPARE(checkpoint, bundle + QStringLiteral(".checkpoint"));
+        QVERIFY2(stopped.first().first().toString().contains(QStringLiteral("resumes")),
+                 qPrintable(stopped.first().first().toString()));
+        auto* hint = panel()->findChild<QLabel*>(QStringLiteral("resumeHint"));
+        QVERIFY(hint && !hint->isHidden());
+        QVERIFY(hint->text().contains(QFileInfo(checkpoint).fileName()));
+        QCOMPARE(panel()->currentSpec().outputPath, bundle);
+
+        QSignalSpy finished(panel(), &dl::ui::TrainingPanel::trainingFinished);
+        QStringList statusLines;
+        auto watchStatus = connect(engine, &dl::ui::EngineBridge::modelJobProgress, this,
+                                   [this, &statusLines] { statusLines << panel()->statusText(); });
+        panel()->startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        disconnect(watchStatus);
+        const auto model = finished.first().at(0).value<dl::ui::TrainedModel>();
+        QCOMPARE(model.bundlePath, bundle);
+        const QStringList resumed = statusLines.filter(QRegularExpression(QStringLiteral("^Resumed after epoch [1-5] ")));
+        QVERIFY2(!resumed.isEmpty(), qPrintable(statusLines.join(QLatin1Char('\n'))));
+        // The model is saved: its checkpoint is gone and nothing is offered any more.
+        QVERIFY(!QFileInfo::exists(checkpoint));
+        QVERIFY(panel()->resumeCheckpoint().isEmpty());
+        QVERIFY(hint->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(!engine->isModelJobRunning(), 240000);
     }
 };
 
