@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace dl {
@@ -103,6 +105,11 @@ void loadState(const ModelBundle& bundle, const std::string& keyPrefix, const Na
         std::vector<float> values = bundle.floats(key, &shape);
         if (shape != expected)
             throw wrongShape();
+        // A trained network never holds NaN or infinity; such a file would score or
+        // generate garbage without a word.
+        if (!std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); }))
+            throw Error(method + " tensor '" + key + "' in the bundle holds a value that is not a finite number "
+                        "(NaN or infinity): the model is damaged");
         tensor.copy_(torch::from_blob(values.data(), tensor.sizes(), torch::kFloat32));
     }
 }

@@ -139,6 +139,9 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
         throw Error::forFile(source, std::string("model bundle header is not valid JSON: ") + e.what());
     }
     std::size_t dataStart = (fixed + headerSize + kAlignment - 1) / kAlignment * kAlignment;
+    // Entries are stored one after another (serialize()); overlapping ones would let a
+    // small file expand into many copies of its bytes.
+    std::uint64_t previousEnd = 0;
     try {
         for (const auto& d : bundle.header.at("entries")) {
             BundleEntry e;
@@ -169,6 +172,9 @@ ModelBundle ModelBundle::parse(const std::string& bytes, const std::string& sour
             const std::uint64_t size = wholeNumber(d.at("size"), "size");
             if (dataStart > body || offset > body - dataStart || size > body - dataStart - offset)
                 throw Error::forFile(source, "entry '" + name + "' lies outside the file");
+            if (offset < previousEnd)
+                throw Error::forFile(source, "entry '" + name + "' overlaps the entry before it");
+            previousEnd = offset + size;
             if (e.dtype != "f32" && e.dtype != "i32" && e.dtype != "i64" && e.dtype != "u8" && e.dtype != "blob")
                 throw Error::forFile(source, "entry '" + name + "' has unknown dtype '" + e.dtype + "'");
             if (e.dtype != "blob"

@@ -30,29 +30,45 @@ SdasGenerator::~SdasGenerator() = default;
 std::unique_ptr<SdasGenerator> SdasGenerator::load(const std::string& bundlePath)
 {
     ensureRuntimeConfigured();
-    const ModelBundle bundle = ModelBundle::load(bundlePath);
+    return fromBundle(ModelBundle::load(bundlePath), bundlePath);
+}
+
+std::unique_ptr<SdasGenerator> SdasGenerator::fromBundle(const ModelBundle& bundle, const std::string& name)
+{
     const std::string method = bundle.header.value("method", "");
     if (method != kSdasMethod)
-        throw Error::forFile(bundlePath, "is a '" + method + "' model, not an SDAS synthesis model (method 'sdas')");
+        throw Error::forFile(name, "is a '" + method + "' model, not an SDAS synthesis model (method 'sdas')");
     auto state = std::make_unique<State>();
-    state->path = bundlePath;
+    state->path = name;
     try {
         state->params = SdasParams::parse(bundle.header.at("params"));
         state->categories = bundle.header.at("categories").get<std::vector<std::string>>();
     } catch (const nlohmann::json::exception& e) {
-        throw Error::forFile(bundlePath, std::string("SDAS bundle header is incomplete: ") + e.what());
+        throw Error::forFile(name, std::string("SDAS bundle header is incomplete: ") + e.what());
     } catch (const Cancelled&) {
         throw;
     } catch (const Error& e) {
-        throw Error::forFile(bundlePath, e.what());
+        throw Error::forFile(name, e.what());
     }
     if (state->categories.empty())
-        throw Error::forFile(bundlePath, "SDAS bundle names no category");
-    state->net = SdasUNet(SdasArchitecture::of(state->params, int(state->categories.size())));
+        throw Error::forFile(name, "SDAS bundle names no category");
+    const SdasArchitecture architecture = SdasArchitecture::of(state->params, int(state->categories.size()));
+    // Every value of the network is stored in the file, so its size bounds an honest
+    // network: compare before allocating what a damaged or crafted header asks for.
+    std::int64_t stored = 0;
+    for (const auto& [key, entry] : bundle.entries())
+        if (key.rfind("sdas.", 0) == 0 && entry.dtype == "f32")
+            stored += std::int64_t(entry.bytes.size() / sizeof(float));
+    const std::int64_t needed = architecture.parameterCount();
+    if (needed > stored)
+        throw Error::forFile(name, "its header describes a network of " + std::to_string(needed)
+                                       + " values, but the bundle holds only " + std::to_string(stored)
+                                       + " (damaged, or not written by DefectLens)");
+    state->net = SdasUNet(architecture);
     try {
         loadState(bundle, "sdas.", sdasState(state->net), "sdas");
     } catch (const Error& e) {
-        throw Error::forFile(bundlePath, e.what());
+        throw Error::forFile(name, e.what());
     }
     state->net->eval();
     return std::unique_ptr<SdasGenerator>(new SdasGenerator(std::move(state)));

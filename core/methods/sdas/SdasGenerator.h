@@ -12,10 +12,16 @@
 
 namespace dl {
 
+class ModelBundle;
+
 class SdasGenerator {
 public:
     // Loads an SDAS bundle (.dlm whose header method is "sdas"); dl::Error naming the file otherwise.
     static std::unique_ptr<SdasGenerator> load(const std::string& bundlePath);
+    // The same from a bundle already read (its checksum verified); `name` names it in errors.
+    // The header must describe a network that the bundle's tensors fill: a header asking for
+    // a larger network than the file holds is refused before the network is allocated.
+    static std::unique_ptr<SdasGenerator> fromBundle(const ModelBundle& bundle, const std::string& name);
     ~SdasGenerator();
     int resolution() const;
     const std::vector<std::string>& categories() const;

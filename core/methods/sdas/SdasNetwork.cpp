@@ -36,6 +36,54 @@ SdasArchitecture SdasArchitecture::of(const SdasParams& params, int categories)
     return a;
 }
 
+std::int64_t SdasArchitecture::parameterCount() const
+{
+    // Mirrors SdasUNetImpl's constructor; tst_sdas checks the two agree.
+    const std::int64_t embedding = 4 * std::int64_t(baseWidth);
+    const auto conv = [](std::int64_t in, std::int64_t out, std::int64_t k) { return in * out * k * k + out; };
+    const auto linear = [](std::int64_t in, std::int64_t out) { return in * out + out; };
+    const auto norm = [](std::int64_t channels) { return 2 * channels; };
+    const auto resBlock = [&](std::int64_t in, std::int64_t out) {
+        return norm(in) + conv(in, out, 3) + linear(embedding, out) + norm(out) + conv(out, out, 3)
+               + (in != out ? conv(in, out, 1) : 0);
+    };
+    const auto attention = [&](std::int64_t c) { return norm(c) + conv(c, 3 * c, 1) + conv(c, c, 1); };
+    const auto levelBlock = [&](std::int64_t in, std::int64_t out, bool withAttention) {
+        return resBlock(in, out) + (withAttention ? attention(out) : 0);
+    };
+    const int levels = int(channelMultipliers.size());
+    const auto attentionAt = [&](int level) { return level >= levels - attentionLevels; };
+    std::int64_t count = linear(baseWidth, embedding) + linear(embedding, embedding)
+                         + std::int64_t(categories) * embedding;
+    std::int64_t ch = std::int64_t(baseWidth) * channelMultipliers.at(0);
+    count += conv(3, ch, 3);
+    std::vector<std::int64_t> skips{ch};
+    for (int level = 0; level < levels; ++level) {
+        const std::int64_t out = std::int64_t(baseWidth) * channelMultipliers[std::size_t(level)];
+        for (int r = 0; r < residualBlocks; ++r) {
+            count += levelBlock(ch, out, attentionAt(level));
+            ch = out;
+            skips.push_back(ch);
+        }
+        if (level != levels - 1) {
+            count += conv(ch, ch, 3);
+            skips.push_back(ch);
+        }
+    }
+    count += levelBlock(ch, ch, attentionLevels > 0) + resBlock(ch, ch);
+    for (int level = levels - 1; level >= 0; --level) {
+        const std::int64_t out = std::int64_t(baseWidth) * channelMultipliers[std::size_t(level)];
+        for (int r = 0; r <= residualBlocks; ++r) {
+            count += levelBlock(ch + skips.back(), out, attentionAt(level));
+            skips.pop_back();
+            ch = out;
+        }
+        if (level != 0)
+            count += conv(ch, ch, 3);
+    }
+    return count + norm(ch) + conv(ch, 3, 3);
+}
+
 SdasLevelBlockImpl::SdasLevelBlockImpl(int in, int out, int embeddingWidth, bool withAttention)
 {
     res = register_module("res", GroupNormResBlock(in, out, embeddingWidth, ResidualStart::Identity));

@@ -39,6 +39,10 @@ struct SdasArchitecture {
     int categories = 1;
 
     static SdasArchitecture of(const SdasParams& params, int categories);
+    // The number of values the network's parameters hold, counted from the architecture
+    // alone (the same structure SdasUNetImpl builds), so that a loader can compare it
+    // with a bundle's tensors before allocating the network.
+    std::int64_t parameterCount() const;
 };
 
 // One level's block: a ResBlock and, where the level has it, attention.

@@ -132,6 +132,8 @@ private Q_SLOTS:
             {"shape", nlohmann::json::array({2, 1.5}), "a dimension must be a whole number"},
             {"shape", nlohmann::json::array({4294967296LL, 4294967296LL, 4}), "size does not match its shape"},
             {"shape", 6, "shape must be a list"},
+            // "bank" moved onto "ids", the next entry: one stored value read twice.
+            {"offset", 64, "'ids' overlaps the entry before it"},
         };
         for (const Case& c : cases) {
             const std::string bytes = withFirstEntryChanged(sample().serialize(), c.field, c.value);

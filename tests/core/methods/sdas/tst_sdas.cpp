@@ -509,6 +509,60 @@ private Q_SLOTS:
                  asDetector.c_str());
         QVERIFY(errorMessageOf([] { dl::trainSdasModel({}, {}, "x.dlm", {}); }).find("normal") != std::string::npos);
     }
+
+    void architectureCountMatchesTheBuiltNetwork()
+    {
+        const std::vector<nlohmann::json> overrides = {
+            tinyParams(1),
+            nlohmann::json::object(),
+            {{"channel_multipliers", {1, 2, 4, 8}}, {"residual_blocks", 2}, {"attention_levels", 0}},
+            {{"base_width", 8}, {"channel_multipliers", {3}}, {"attention_levels", 1}, {"resolution", 32}},
+            {{"channel_multipliers", {2, 1, 2}}, {"attention_levels", 3}},
+        };
+        for (const nlohmann::json& o : overrides)
+            for (int categories : {1, 3}) {
+                const dl::SdasArchitecture architecture =
+                    dl::SdasArchitecture::of(dl::SdasParams::fromOverrides(o), categories);
+                QCOMPARE(architecture.parameterCount(), dl::sdasParameterCount(dl::SdasUNet(architecture)));
+            }
+    }
+
+    // A bundle's checksum proves it is intact, not that it is honest: its header can ask
+    // for the largest network the parameters allow, or its weights can be NaN.
+    void craftedOrDamagedBundlesAreRefusedBeforeUse()
+    {
+        const dl::ModelBundle original = dl::ModelBundle::load(sharedModel());
+        const auto refusal = [&](const dl::ModelBundle& bundle, const char* name) {
+            bundle.save(file(name));
+            return errorMessageOf([&] { dl::SdasGenerator::load(file(name)); });
+        };
+        dl::ModelBundle huge = original;
+        huge.header["params"]["resolution"] = 128;
+        huge.header["params"]["base_width"] = 256;
+        huge.header["params"]["channel_multipliers"] = {8, 8, 8, 8};
+        huge.header["params"]["residual_blocks"] = 2;
+        const std::string hugeMessage = refusal(huge, "huge.dlm");
+        QVERIFY2(hugeMessage.find("huge.dlm") != std::string::npos
+                     && hugeMessage.find("describes a network of") != std::string::npos,
+                 hugeMessage.c_str());
+        dl::ModelBundle crowded = original;
+        crowded.header["categories"] = std::vector<std::string>(200000, "x");
+        const std::string crowdedMessage = refusal(crowded, "crowded.dlm");
+        QVERIFY2(crowdedMessage.find("describes a network of") != std::string::npos, crowdedMessage.c_str());
+
+        dl::ModelBundle poisoned = original;
+        const std::string key = "sdas.in_conv.weight";
+        std::vector<std::int64_t> shape;
+        std::vector<float> values = poisoned.floats(key, &shape);
+        values[values.size() / 2] = std::nanf("");
+        poisoned.putFloats(key, shape, values.data());
+        const std::string nanMessage = refusal(poisoned, "poisoned.dlm");
+        QVERIFY2(nanMessage.find("poisoned.dlm") != std::string::npos && nanMessage.find(key) != std::string::npos
+                     && nanMessage.find("not a finite number") != std::string::npos,
+                 nanMessage.c_str());
+        // The untouched bundle still loads.
+        QVERIFY(dl::SdasGenerator::load(sharedModel()));
+    }
 };
 
 QTEST_MAIN(TestSdas)
