@@ -18,7 +18,7 @@ for arg in "$@"; do
     *) targets+=("$arg") ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_image fuzz_visa_csv fuzz_importers fuzz_bundle fuzz_onnx)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_image fuzz_visa_csv fuzz_importers fuzz_bundle fuzz_onnx fuzz_sdas_bundle)
 
 command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 is missing (Debian packages clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 build="$root/build-fuzz"
