@@ -17,6 +17,17 @@ inline bool sharedExists(const QString& relative)
     return QFileInfo::exists(sharedPath(relative));
 }
 
+// How much slower this build runs than a plain one: AddressSanitizer builds
+// (installer/sanitize.sh) get their few wall-clock limits stretched by it.
+constexpr int sanitizerSlowdown()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return 5;
+#else
+    return 1;
+#endif
+}
+
 } // namespace dltest
 
 // Skips the current test with a message naming the missing shared resource.

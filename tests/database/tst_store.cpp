@@ -1,6 +1,7 @@
 // Round trips and behaviour of every entity in dl::db::Store.
 #include "database/Store.h"
 #include "StoreTestSupport.h"
+#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -185,7 +186,7 @@ private slots:
         for (std::size_t i = 1; i < ids.size(); ++i)
             QVERIFY(ids[i] > ids[i - 1]);
         // One transaction: per-row commits would take many seconds with fsync.
-        QVERIFY2(elapsedMs < 3000, qPrintable(QStringLiteral("took %1 ms").arg(elapsedMs)));
+        QVERIFY2(elapsedMs < 3000 * dltest::sanitizerSlowdown(), qPrintable(QStringLiteral("took %1 ms").arg(elapsedMs)));
 
         timer.restart();
         const std::vector<ImageRecord> readBack = store_.imagesOfDataset(dataset.id);
