@@ -5,6 +5,7 @@
 #include "data/ImportSupport.h"
 
 #include <algorithm>
+#include <system_error>
 #include <map>
 #include <random>
 
@@ -113,8 +114,14 @@ std::vector<std::string> listImageFiles(const std::string& dirOrFile)
     const fs::path path = fs::absolute(fs::path(dirOrFile)).lexically_normal();
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (!fs::exists(status))
+    if (!fs::exists(status)) {
+        if (ec == std::errc::too_many_symbolic_link_levels)
+            throw Error::forFile(dirOrFile, "is a symbolic link loop (it leads back to itself)");
+        std::error_code linkError;
+        if (fs::is_symlink(fs::symlink_status(path, linkError)))
+            throw Error::forFile(dirOrFile, "is a symbolic link to a file that does not exist");
         throw Error::forFile(dirOrFile, "does not exist");
+    }
     if (!fs::is_directory(status))
         return {path.string()}; // an explicit file is taken as given; decoding reports non-images
     std::vector<std::string> files;

@@ -534,6 +534,16 @@ private slots:
                  std::vector<std::string>{utf8(QFileInfo(root + "/b.png").absoluteFilePath())});
         QString message = errorOf([&] { dl::listImageFiles(utf8(root + "/nothing_here")); });
         QVERIFY2(message.contains("nothing_here") && message.contains("does not exist"), qPrintable(message));
+        // A link named as the input is named for what it is.
+        QVERIFY(QFile::link(root + "/loop.png", root + "/loop.png"));
+        message = errorOf([&] { dl::listImageFiles(utf8(root + "/loop.png")); });
+        QVERIFY2(message.contains("loop.png") && message.contains("symbolic link loop"), qPrintable(message));
+        QVERIFY(QFile::link(root + "/gone.png", root + "/dangling.png"));
+        message = errorOf([&] { dl::listImageFiles(utf8(root + "/dangling.png")); });
+        QVERIFY2(message.contains("dangling.png") && message.contains("link to a file that does not exist"),
+                 qPrintable(message));
+        QFile::remove(root + "/loop.png");
+        QFile::remove(root + "/dangling.png");
         QVERIFY(QDir().mkpath(root + "/empty"));
         message = errorOf([&] { dl::listImageFiles(utf8(root + "/empty")); });
         QVERIFY2(message.contains("empty") && message.contains("no image files"), qPrintable(message));
