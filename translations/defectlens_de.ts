@@ -2909,6 +2909,18 @@ Nachher: %2</translation>
         <source>Tile overlap (px):</source>
         <translation>Kachelüberlappung (px):</translation>
     </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged. The completed epochs are kept, and Start with the same method, categories and parameters resumes after them.</source>
+        <translation>Training abgebrochen; das bisherige Modell ist unverändert. Die abgeschlossenen Epochen bleiben erhalten, und Start mit derselben Methode, denselben Kategorien und Parametern setzt danach fort.</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted training from its checkpoint %1, saved after its last complete epoch (with other parameters or images it starts afresh).</source>
+        <translation>Start setzt das unterbrochene Training an seinem Prüfpunkt %1 fort, gespeichert nach seiner letzten vollständigen Epoche (mit anderen Parametern oder Bildern beginnt es neu).</translation>
+    </message>
+    <message>
+        <source>Resumed after epoch %1 — %2</source>
+        <translation>Fortgesetzt nach Epoche %1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

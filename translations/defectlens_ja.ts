@@ -2889,6 +2889,18 @@ After: %2</source>
         <source>Tile overlap (px):</source>
         <translation>タイルの重なり（px）：</translation>
     </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged. The completed epochs are kept, and Start with the same method, categories and parameters resumes after them.</source>
+        <translation>学習を中止しました。以前のモデルは変更されていません。完了したエポックは保存されており、同じ手法・カテゴリ・パラメータで開始するとその続きから再開します。</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted training from its checkpoint %1, saved after its last complete epoch (with other parameters or images it starts afresh).</source>
+        <translation>開始すると、最後に完了したエポックの後に保存されたチェックポイント %1 から中断した学習を再開します（パラメータや画像が異なる場合は最初から学習します）。</translation>
+    </message>
+    <message>
+        <source>Resumed after epoch %1 — %2</source>
+        <translation>エポック %1 の後から再開 — %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -2889,6 +2889,18 @@ After: %2</source>
         <source>Tile overlap (px):</source>
         <translation>分块重叠（像素）：</translation>
     </message>
+    <message>
+        <source>Training cancelled; the previous model is unchanged. The completed epochs are kept, and Start with the same method, categories and parameters resumes after them.</source>
+        <translation>训练已取消；之前的模型未改变。已完成的轮次已保留，以相同的方法、类别和参数点击开始将从其后继续。</translation>
+    </message>
+    <message>
+        <source>Start resumes the interrupted training from its checkpoint %1, saved after its last complete epoch (with other parameters or images it starts afresh).</source>
+        <translation>点击开始将从检查点 %1（保存于最后一个完整轮次之后）继续被中断的训练（参数或图像不同时将重新开始）。</translation>
+    </message>
+    <message>
+        <source>Resumed after epoch %1 — %2</source>
+        <translation>从第 %1 轮之后继续 — %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
