@@ -210,6 +210,13 @@ const std::vector<Migration>& migrations()
             "INSERT INTO database_identity (uuid) VALUES (md5(random()::text || clock_timestamp()::text))",
             kCopiedRowsTable,
         }},
+        // A watch publishing to MQTT keeps each part's message with its journal
+        // entry until the broker has acknowledged it, so that messages a crash,
+        // a kill or a broker outage left undelivered are sent at the next start.
+        {10, "MQTT messages waiting for the broker's acknowledgement", {
+            "ALTER TABLE watched_files ADD COLUMN mqtt_pending TEXT",
+            "CREATE INDEX watched_files_pending ON watched_files(watch_folder, id) WHERE mqtt_pending IS NOT NULL",
+        }},
     };
     return steps;
 }

@@ -207,6 +207,16 @@ public:
     void setWatchedFileArchived(RowId watchedFileId, const QString& archivedPath);
     // The newest journal entries of a watch folder (all folders when empty), newest first.
     std::vector<WatchedFileRecord> watchedFiles(const QString& watchFolder = {}, int limit = -1) const;
+    // MQTT messages of journalled files that the broker has not acknowledged yet:
+    // kept (one transaction), cleared once acknowledged, and listed (oldest first)
+    // for a watch of the same folder to send again after a restart.
+    struct PendingMessage {
+        RowId watchedFileId = 0;
+        QString payload;
+    };
+    void keepPendingMessages(const std::vector<PendingMessage>& messages);
+    void clearPendingMessages(const std::vector<RowId>& watchedFileIds);
+    std::vector<PendingMessage> pendingMessages(const QString& watchFolder) const;
 
     // --- copying a station's database into another (db migrate) ----------------
     // A random identity each database gets when it is created (or upgraded to

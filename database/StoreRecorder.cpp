@@ -204,6 +204,28 @@ void StoreRecorder::setArchivedPath(RecordId journalledFile, const std::string& 
     store_.setWatchedFileArchived(journalledFile, q(archivedPath));
 }
 
+void StoreRecorder::keepPendingMessages(const std::vector<std::pair<RecordId, std::string>>& messages)
+{
+    std::vector<Store::PendingMessage> rows;
+    rows.reserve(messages.size());
+    for (const auto& [id, payload] : messages)
+        rows.push_back({RowId(id), q(payload)});
+    store_.keepPendingMessages(rows);
+}
+
+void StoreRecorder::clearPendingMessages(const std::vector<RecordId>& journalIds)
+{
+    store_.clearPendingMessages(std::vector<RowId>(journalIds.begin(), journalIds.end()));
+}
+
+std::vector<std::pair<RecordId, std::string>> StoreRecorder::pendingMessages(const std::string& watchFolder)
+{
+    std::vector<std::pair<RecordId, std::string>> out;
+    for (const Store::PendingMessage& m : store_.pendingMessages(q(watchFolder)))
+        out.emplace_back(RecordId(m.watchedFileId), m.payload.toStdString());
+    return out;
+}
+
 std::optional<workflow::ActiveModelEntry> StoreRecorder::activeModel()
 {
     const std::optional<ModelRecord> m = store_.activeModel();

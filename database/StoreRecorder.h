@@ -44,6 +44,9 @@ public:
     void setArchivedPath(workflow::RecordId journalledFile, const std::string& archivedPath) override;
     std::optional<workflow::ActiveModelEntry> activeModel() override;
     std::string modelBundleFile(workflow::RecordId model) override;
+    void keepPendingMessages(const std::vector<std::pair<workflow::RecordId, std::string>>& messages) override;
+    void clearPendingMessages(const std::vector<workflow::RecordId>& journalIds) override;
+    std::vector<std::pair<workflow::RecordId, std::string>> pendingMessages(const std::string& watchFolder) override;
 
 private:
     Store& store_;

@@ -85,7 +85,8 @@ json summaryJson(const workflow::WatchSummary& s, const line::MqttPublisher* mqt
     if (mqtt) {
         const line::MqttStatistics m = mqtt->statistics();
         out["mqtt"] = {{"published", m.published}, {"delivered", m.delivered}, {"undelivered", m.waiting},
-                       {"dropped", m.dropped},     {"reconnects", m.reconnects}};
+                       {"dropped", m.dropped},     {"reconnects", m.reconnects},
+                       {"resent_from_earlier_watch", s.resentMessages}};
         if (!m.lastProblem.empty())
             out["mqtt"]["last_problem"] = m.lastProblem;
     }
@@ -144,12 +145,11 @@ int runWatch(const CliOptions& o)
             return path;
         };
     }
+    job.publisher = mqtt.get();
+    job.messageOf = [](const workflow::WatchedImage& w) { return imageMessage(w).dump(); };
     job.onInspected = [&](const workflow::WatchedImage& w) {
-        const std::string message = imageMessage(w).dump();
-        if (mqtt)
-            mqtt->publish(message);
         if (!o.quiet)
-            std::cout << message << std::endl;
+            std::cout << imageMessage(w).dump() << std::endl;
     };
     std::size_t lastBacklogReported = 0;
     job.onStatus = [&](const workflow::WatchStatus& s) {
@@ -165,8 +165,6 @@ int runWatch(const CliOptions& o)
                   << "; Ctrl-C stops after the image in hand" << std::endl;
 
     const workflow::WatchSummary summary = workflow::watchAndRecord(recording.recorder(), job);
-    if (mqtt)
-        mqtt->waitUntilDelivered(std::chrono::seconds(3));
     const json out = summaryJson(summary, mqtt.get());
     if (!o.jsonPath.empty())
         writeFileAtomically(o.jsonPath, out.dump(2) + "\n");

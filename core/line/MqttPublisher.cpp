@@ -41,11 +41,17 @@ std::string clientId()
 
 // One connection's state, touched only by the sender thread (libmosquitto runs
 // the callbacks inside mosquitto_loop on that thread).
+struct InFlight {
+    std::string payload;
+    std::uint64_t key = 0;
+};
+
 struct Session {
     bool connackReceived = false;
     int connackCode = -1;
-    std::map<int, std::string> inFlight; // message id -> payload, in send order
+    std::map<int, InFlight> inFlight; // message id -> message, in send order
     std::uint64_t acknowledged = 0;
+    std::vector<std::uint64_t> acknowledgedKeys;
 };
 
 extern "C" void onConnect(mosquitto*, void* user, int code)
@@ -58,8 +64,13 @@ extern "C" void onConnect(mosquitto*, void* user, int code)
 extern "C" void onPublish(mosquitto*, void* user, int messageId)
 {
     auto* session = static_cast<Session*>(user);
-    if (session->inFlight.erase(messageId) != 0)
-        ++session->acknowledged;
+    const auto it = session->inFlight.find(messageId);
+    if (it == session->inFlight.end())
+        return;
+    if (it->second.key != 0)
+        session->acknowledgedKeys.push_back(it->second.key);
+    session->inFlight.erase(it);
+    ++session->acknowledged;
 }
 
 } // namespace
@@ -157,7 +168,7 @@ MqttPublisher::~MqttPublisher()
     sender_.join();
 }
 
-void MqttPublisher::publish(std::string payload)
+void MqttPublisher::publish(std::string payload, std::uint64_t key)
 {
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -167,10 +178,18 @@ void MqttPublisher::publish(std::string payload)
             ++stats_.dropped;
             --stats_.waiting;
         }
-        outbox_.push_back(std::move(payload));
+        outbox_.push_back({std::move(payload), key});
         ++stats_.waiting;
     }
     changed_.notify_all();
+}
+
+std::vector<std::uint64_t> MqttPublisher::takeDelivered()
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::uint64_t> keys;
+    keys.swap(delivered_);
+    return keys;
 }
 
 bool MqttPublisher::waitUntilDelivered(std::chrono::milliseconds timeout)
@@ -263,12 +282,14 @@ void MqttPublisher::run()
             everConnected = true;
             // Send and acknowledge until the connection breaks or the work is done.
             while (true) {
-                std::vector<std::string> toSend;
+                std::vector<Message> toSend;
                 {
                     std::lock_guard<std::mutex> lock(mutex_);
                     stats_.delivered += session.acknowledged;
                     stats_.waiting -= std::min<std::size_t>(stats_.waiting, session.acknowledged);
                     session.acknowledged = 0;
+                    delivered_.insert(delivered_.end(), session.acknowledgedKeys.begin(), session.acknowledgedKeys.end());
+                    session.acknowledgedKeys.clear();
                     if (stats_.waiting == 0)
                         changed_.notify_all();
                     if (shouldEnd())
@@ -279,16 +300,16 @@ void MqttPublisher::run()
                         outbox_.pop_front();
                     }
                 }
-                for (std::string& payload : toSend) {
+                for (Message& message : toSend) {
                     int messageId = 0;
-                    rc = mosquitto_publish(client, &messageId, target_.topic.c_str(), int(payload.size()),
-                                           payload.data(), 1, false);
+                    rc = mosquitto_publish(client, &messageId, target_.topic.c_str(), int(message.payload.size()),
+                                           message.payload.data(), 1, false);
                     if (rc != MOSQ_ERR_SUCCESS) {
                         std::lock_guard<std::mutex> lock(mutex_);
-                        outbox_.push_front(std::move(payload));
+                        outbox_.push_front(std::move(message));
                         continue;
                     }
-                    session.inFlight.emplace(messageId, std::move(payload));
+                    session.inFlight.emplace(messageId, InFlight{std::move(message.payload), message.key});
                 }
                 rc = mosquitto_loop(client, 50, 1);
                 if (rc != MOSQ_ERR_SUCCESS) {
@@ -309,8 +330,9 @@ void MqttPublisher::run()
             std::lock_guard<std::mutex> lock(mutex_);
             stats_.delivered += session.acknowledged;
             stats_.waiting -= std::min<std::size_t>(stats_.waiting, session.acknowledged);
+            delivered_.insert(delivered_.end(), session.acknowledgedKeys.begin(), session.acknowledgedKeys.end());
             for (auto it = session.inFlight.rbegin(); it != session.inFlight.rend(); ++it)
-                outbox_.push_front(std::move(it->second));
+                outbox_.push_front({std::move(it->second.payload), it->second.key});
             stats_.connected = false;
             if (!problem.empty())
                 stats_.lastProblem = "MQTT broker " + target_.host + ":" + std::to_string(target_.port) + ": " + problem;

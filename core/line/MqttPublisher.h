@@ -8,8 +8,9 @@
 // is retried with a growing delay (up to 5 s); on reconnecting, every message
 // that was not acknowledged is sent again. Delivery is therefore at least once,
 // as QoS 1 promises: a subscriber that must count each message once keys on its
-// content (a result id). The outbox lives in memory; what was not delivered
-// when the process ends is lost from MQTT but not from the database.
+// content (a result id). The outbox lives in memory; a caller that must not
+// lose messages when the process ends gives each a key and keeps it until
+// takeDelivered() names it (the watch keeps them in its journal).
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace dl::line {
 
@@ -72,7 +74,10 @@ public:
     MqttPublisher(const MqttPublisher&) = delete;
     MqttPublisher& operator=(const MqttPublisher&) = delete;
 
-    void publish(std::string payload);
+    // `key` (not 0) comes back from takeDelivered() once the broker acknowledged the message.
+    void publish(std::string payload, std::uint64_t key = 0);
+    // The keys of messages acknowledged since the last call, in no particular order.
+    std::vector<std::uint64_t> takeDelivered();
     // True once every message published so far has been acknowledged.
     bool waitUntilDelivered(std::chrono::milliseconds timeout);
     MqttStatistics statistics() const;
@@ -87,7 +92,12 @@ private:
     const std::size_t maxQueued_;
     mutable std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::string> outbox_;  // oldest first; the sender moves them in flight
+    struct Message {
+        std::string payload;
+        std::uint64_t key = 0;
+    };
+    std::deque<Message> outbox_;      // oldest first; the sender moves them in flight
+    std::vector<std::uint64_t> delivered_; // keys acknowledged, not yet taken
     MqttStatistics stats_;
     bool stopping_ = false;
     std::thread sender_;

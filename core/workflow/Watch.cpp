@@ -6,6 +6,7 @@
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
 #include "line/FolderWatch.h"
+#include "line/MqttPublisher.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -226,7 +227,9 @@ public:
         line::FolderWatch watch(options);
         runs_.start(model_);
         try {
+            resendPendingMessages();
             loop(watch);
+            finishPublishing();
         } catch (const Error& e) {
             runs_.endKeepingTheCause(RunEnd::Failed, e.what());
             throw;
@@ -264,6 +267,7 @@ private:
                 job_.onStatus(status(watch));
                 lastStatus = SteadyClock::now();
             }
+            settleDeliveredMessages();
             if (job_.paused && job_.paused->load()) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
                 lastActivity = SteadyClock::now(); // a pause is not idleness
@@ -312,6 +316,45 @@ private:
     }
 
     std::size_t inspected() const { return summary_.scored + summary_.failed; }
+
+    // Messages an earlier watch of this folder published but the broker never
+    // acknowledged (the process ended, or the broker was away): sent first, in order.
+    void resendPendingMessages()
+    {
+        if (!job_.publisher)
+            return;
+        const std::vector<std::pair<RecordId, std::string>> pending = recorder_.pendingMessages(inputFolder_);
+        for (const auto& [journalId, payload] : pending)
+            job_.publisher->publish(payload, std::uint64_t(journalId));
+        summary_.resentMessages = pending.size();
+        if (!pending.empty())
+            logInfo("publishing again " + std::to_string(pending.size()) + " MQTT messages of an earlier watch of "
+                    + inputFolder_ + " that the broker had not acknowledged");
+    }
+
+    // Acknowledged messages no longer need their copy in the journal.
+    void settleDeliveredMessages()
+    {
+        if (!job_.publisher)
+            return;
+        const std::vector<std::uint64_t> delivered = job_.publisher->takeDelivered();
+        if (!delivered.empty())
+            recorder_.clearPendingMessages(std::vector<RecordId>(delivered.begin(), delivered.end()));
+    }
+
+    void finishPublishing()
+    {
+        if (!job_.publisher)
+            return;
+        if (!job_.publisher->waitUntilDelivered(job_.publisher->flushTimeout)) {
+            const line::MqttStatistics stats = job_.publisher->statistics();
+            logWarning(std::to_string(stats.waiting) + " MQTT messages are not acknowledged yet"
+                       + (stats.lastProblem.empty() ? std::string() : " (" + stats.lastProblem + ")")
+                       + (recorder_.enabled() ? "; the next watch of this folder publishes them"
+                                              : "; without a database they are lost to MQTT"));
+        }
+        settleDeliveredMessages();
+    }
 
     WatchStatus status(const line::FolderWatch& watch) const
     {
@@ -500,6 +543,7 @@ private:
 
         const std::vector<std::optional<JournalledFile>> journalled = recorder_.addInspectedFiles(runs_.id(), entries);
         const auto recordedAt = SystemClock::now();
+        std::vector<std::pair<RecordId, std::string>> published;
         for (std::size_t i = 0; i < work.size(); ++i) {
             WatchedImage& w = outcomes[i];
             if (!journalled[i]) {
@@ -507,6 +551,7 @@ private:
                 continue;
             }
             w.resultId = journalled[i]->resultId.value_or(0);
+            w.journalId = journalled[i]->id;
             if (work[i].file.seenLive) {
                 const std::int64_t now = nowNs();
                 w.latencyMs = double(now - work[i].file.modifiedNs) / 1e6;
@@ -528,9 +573,18 @@ private:
                 else if (journalled[i]->id != 0)
                     recorder_.setArchivedPath(journalled[i]->id, "");
             }
+            if (job_.publisher && job_.messageOf) {
+                std::string message = job_.messageOf(w);
+                job_.publisher->publish(message, std::uint64_t(w.journalId));
+                if (w.journalId != 0)
+                    published.emplace_back(w.journalId, std::move(message));
+            }
             if (job_.onInspected)
                 job_.onInspected(w);
         }
+        // Kept until acknowledged. Published first: an acknowledgement arriving
+        // before this write is only applied after it (settleDeliveredMessages).
+        recorder_.keepPendingMessages(published);
     }
 
     WorkRecorder& recorder_;

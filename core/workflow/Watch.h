@@ -29,6 +29,10 @@
 #include <string>
 #include <vector>
 
+namespace dl::line {
+class MqttPublisher;
+}
+
 namespace dl::workflow {
 
 // One inspected file, as it is handed to listeners (MQTT, console, GUI).
@@ -40,6 +44,7 @@ struct WatchedImage {
     std::string error;                // why it could not be scored
     std::string method;
     RecordId resultId = 0;            // 0 without a database
+    RecordId journalId = 0;           // its entry in the watch journal; 0 without a database
     RecordId modelId = 0;             // the recorded model that scored it; 0 when not recorded
     std::string modelChecksum;        // SHA-256 of the model bundle
     std::string heatmapPath;          // empty when none was saved
@@ -79,6 +84,13 @@ struct WatchJob {
     // Optional: about once a second, and when the model changes.
     std::function<void(const WatchStatus&)> onStatus;
     std::shared_ptr<CancelToken> cancel;
+    // Optional: each recorded part's message (messageOf) goes to this publisher.
+    // With a database the message waits in the part's journal entry until the
+    // broker acknowledges it; messages a kill, a crash or a broker outage left
+    // undelivered are published first by the next watch of the same folder. At
+    // the end the watch waits up to the publisher's flushTimeout for delivery.
+    line::MqttPublisher* publisher = nullptr;
+    std::function<std::string(const WatchedImage&)> messageOf;
     // While set, no file is taken: arrivals wait in the queue (and the folder),
     // status reports and promotions go on. The GUI's Pause.
     std::shared_ptr<std::atomic<bool>> paused;
@@ -94,6 +106,7 @@ struct WatchSummary {
     std::size_t overflows = 0;        // times the queue was full and the folder was listed again
     std::size_t modelSwitches = 0;
     std::size_t batches = 0;          // network calls
+    std::size_t resentMessages = 0;   // MQTT messages of an earlier watch published again at the start
     std::vector<double> latenciesMs;  // per file seen live: written -> recorded
     // From the first live file's write to the last live file's record: live
     // files / this is the throughput the line saw.

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dl::workflow {
@@ -145,6 +146,13 @@ public:
     // recorded path, or the copy of the bundle stored in the database (fetched
     // once into a cache). Reads and checks the file: call it when loading.
     virtual std::string modelBundleFile(RecordId model) = 0;
+
+    // MQTT messages of journalled files that the broker has not acknowledged yet:
+    // kept with their journal entries, cleared once acknowledged, listed (oldest
+    // first) for the next watch of the same folder to send again.
+    virtual void keepPendingMessages(const std::vector<std::pair<RecordId, std::string>>& journalIdAndMessage) = 0;
+    virtual void clearPendingMessages(const std::vector<RecordId>& journalIds) = 0;
+    virtual std::vector<std::pair<RecordId, std::string>> pendingMessages(const std::string& watchFolder) = 0;
 };
 
 // Records nothing; every query finds nothing.
@@ -179,6 +187,9 @@ public:
     void setArchivedPath(RecordId, const std::string&) override {}
     std::optional<ActiveModelEntry> activeModel() override { return std::nullopt; }
     std::string modelBundleFile(RecordId) override { return {}; }
+    void keepPendingMessages(const std::vector<std::pair<RecordId, std::string>>&) override {}
+    void clearPendingMessages(const std::vector<RecordId>&) override {}
+    std::vector<std::pair<RecordId, std::string>> pendingMessages(const std::string&) override { return {}; }
 };
 
 } // namespace dl::workflow

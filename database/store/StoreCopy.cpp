@@ -86,7 +86,7 @@ const std::vector<TableCopy>& tableCopies()
          {}, {}, {}},
         {"watched_files",
          {"watch_folder", "path", "size", "modified_ns", "status", "error_message", "result_id", "model_id",
-          "archived_path", "latency_ms", "created_at"},
+          "archived_path", "latency_ms", "created_at", "mqtt_pending"},
          {{"result_id", "results", true}, {"model_id", "models", true}},
          "SELECT id FROM watched_files WHERE path = ? AND size = ? AND modified_ns = ?",
          {"path", "size", "modified_ns"},

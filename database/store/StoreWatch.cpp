@@ -12,6 +12,15 @@ namespace dl::db {
 using namespace detail;
 using Reason = DatabaseError::Reason;
 
+namespace {
+
+Store::PendingMessage readPendingMessage(const Connection&, const QSqlQuery& q)
+{
+    return Store::PendingMessage{RowId(q.value(0).toLongLong()), q.value(1).toString()};
+}
+
+} // namespace
+
 std::optional<WatchedFileRecord> Store::findWatchedFile(const QString& path, qint64 size, qint64 modifiedNs) const
 {
     return selectOne(connection(), QStringLiteral("looking up the watched file %1").arg(path),
@@ -110,6 +119,41 @@ std::vector<WatchedFileRecord> Store::watchedFiles(const QString& watchFolder, i
                      QStringLiteral("SELECT %1 FROM watched_files WHERE watch_folder = ? ORDER BY id DESC LIMIT ?")
                          .arg(kWatchedFileColumns),
                      {watchFolder, detail::Connection::limitValue(limit)}, readWatchedFile);
+}
+
+void Store::keepPendingMessages(const std::vector<PendingMessage>& messages)
+{
+    if (messages.empty())
+        return;
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("keeping %1 MQTT messages until the broker acknowledges them").arg(messages.size());
+    c.requireWritable(action);
+    WriteTransaction transaction(c, action);
+    for (const PendingMessage& m : messages)
+        c.execute(QStringLiteral("UPDATE watched_files SET mqtt_pending = ? WHERE id = ?"),
+                  {m.payload, qlonglong(m.watchedFileId)}, action);
+    transaction.commit();
+}
+
+void Store::clearPendingMessages(const std::vector<RowId>& watchedFileIds)
+{
+    if (watchedFileIds.empty())
+        return;
+    const detail::Connection& c = connection();
+    const QString action = QStringLiteral("noting %1 MQTT messages the broker acknowledged").arg(watchedFileIds.size());
+    c.requireWritable(action);
+    WriteTransaction transaction(c, action);
+    for (RowId id : watchedFileIds)
+        c.execute(QStringLiteral("UPDATE watched_files SET mqtt_pending = NULL WHERE id = ?"), {qlonglong(id)}, action);
+    transaction.commit();
+}
+
+std::vector<Store::PendingMessage> Store::pendingMessages(const QString& watchFolder) const
+{
+    return selectAll(connection(), QStringLiteral("listing the MQTT messages waiting for %1").arg(watchFolder),
+                     QStringLiteral("SELECT id, mqtt_pending FROM watched_files WHERE watch_folder = ? AND "
+                                    "mqtt_pending IS NOT NULL ORDER BY id"),
+                     {watchFolder}, readPendingMessage);
 }
 
 } // namespace dl::db

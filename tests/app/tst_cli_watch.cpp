@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -317,6 +318,70 @@ private slots:
         const auto runs = store.listRuns(2);
         QCOMPARE(runs[0].modelId.value_or(0), modelB);
         QCOMPARE(runs[1].modelId.value_or(0), modelA);
+    }
+
+    // The process is killed while the broker is away: the parts' messages wait in
+    // the journal, and the next watch of the folder publishes them first.
+    void messagesAKilledWatchCouldNotDeliverAreSentByTheNextOne()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "line2/verdicts");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+        broker.stop();
+
+        const QString db = path("outbox.sqlite");
+        const QString model = fit("outbox.dlm", db);
+        QVERIFY(!model.isEmpty());
+        const QString in = path("outbox-in");
+        QVERIFY(QDir().mkpath(in));
+        Watcher first;
+        first.start({"--model", model, "--input", in, "--db", db, "--publish", broker.url("line2/verdicts")});
+        QVERIFY2(first.waitUntilWatching(), qPrintable(first.err));
+        for (int i = 0; i < 6; ++i)
+            drop(in, i);
+        QVERIFY(first.waitForLines(6));
+        std::set<qint64> scored;
+        for (const QJsonObject& line : first.lines)
+            scored.insert(line["result_id"].toInteger());
+        QCOMPARE(scored.size(), std::size_t(6));
+        QTest::qWait(300); // the batch's messages are kept right after its lines are printed
+        first.process.kill(); // SIGKILL: no chance to flush anything
+        first.finish();
+        {
+            dl::db::Store store;
+            store.open(db);
+            QCOMPARE(store.pendingMessages(QFileInfo(in).canonicalFilePath()).size(), std::size_t(6));
+        }
+
+        QVERIFY(broker.start());
+        Watcher second;
+        second.start({"--model", model, "--input", in, "--db", db, "--publish", broker.url("line2/verdicts"),
+                      "--exit-when-idle", "3", "--json", path("outbox-summary.json")});
+        QCOMPARE(second.finish(120000), 0);
+        QVERIFY2(second.err.contains("publishing again 6 MQTT messages"), qPrintable(second.err));
+        const bool allArrived = collector.waitFor(
+            [&](const std::vector<std::string>& messages) {
+                std::set<qint64> ids;
+                for (const std::string& m : messages)
+                    ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
+                return ids == scored;
+            },
+            20000);
+        QVERIFY2(allArrived, qPrintable(QStringLiteral("%1 messages arrived; watch said: %2")
+                                            .arg(collector.messages().size())
+                                            .arg(second.err.right(2000))));
+        QFile summaryFile(path("outbox-summary.json"));
+        QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+        const QJsonObject mqtt = QJsonDocument::fromJson(summaryFile.readAll()).object()["mqtt"].toObject();
+        QCOMPARE(mqtt["resent_from_earlier_watch"].toInt(), 6);
+        QCOMPARE(mqtt["undelivered"].toInt(), 0);
+        dl::db::Store store;
+        store.open(db);
+        QVERIFY(store.pendingMessages(QFileInfo(in).canonicalFilePath()).empty());
+        QCOMPARE(store.watchedFiles().size(), std::size_t(6)); // nothing scored twice
     }
 };
 

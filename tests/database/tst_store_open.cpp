@@ -216,7 +216,7 @@ private slots:
         QVERIFY(QFileInfo::exists(path));
         RawConnection raw(path);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), Store::schemaVersion());
-        QCOMPARE(Store::schemaVersion(), 9);
+        QCOMPARE(Store::schemaVersion(), 10);
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toLongLong(), 0x444C454ELL);
         for (const char* table : {"datasets", "images", "annotations", "models", "runs", "results", "verdict_overrides",
                                    "model_promotions"}) {

@@ -169,6 +169,35 @@ private slots:
         QCOMPARE(int(store.resultsOfRun(runs[0]).size() + store.resultsOfRun(runs[1]).size()), kFiles);
     }
 
+    void mqttMessagesWaitInTheJournalUntilAcknowledged()
+    {
+        std::vector<Store::InspectedFile> files;
+        for (int i = 0; i < 3; ++i) {
+            Store::InspectedFile f = scoredFile(run_, QStringLiteral("/line/mqtt/%1.png").arg(i), 10 + i, 77, 0.5);
+            f.file.watchFolder = QStringLiteral("/line/mqtt");
+            files.push_back(f);
+        }
+        const auto stored = store_.addInspectedFiles(files);
+        QVERIFY(store_.pendingMessages(QStringLiteral("/line/mqtt")).empty());
+        std::vector<Store::PendingMessage> messages;
+        for (int i = 0; i < 3; ++i)
+            messages.push_back({stored[std::size_t(i)]->id, QStringLiteral("{\"part\": %1, \"text\": \"défaut ✓\"}").arg(i)});
+        store_.keepPendingMessages(messages);
+        std::vector<Store::PendingMessage> pending = store_.pendingMessages(QStringLiteral("/line/mqtt"));
+        QCOMPARE(pending.size(), std::size_t(3));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(pending[std::size_t(i)].watchedFileId, messages[std::size_t(i)].watchedFileId); // oldest first
+            QCOMPARE(pending[std::size_t(i)].payload, messages[std::size_t(i)].payload);
+        }
+        QVERIFY(store_.pendingMessages(QStringLiteral("/line/in")).empty()); // another folder's
+        store_.clearPendingMessages({messages[0].watchedFileId, messages[2].watchedFileId});
+        pending = store_.pendingMessages(QStringLiteral("/line/mqtt"));
+        QCOMPARE(pending.size(), std::size_t(1));
+        QCOMPARE(pending[0].watchedFileId, messages[1].watchedFileId);
+        store_.clearPendingMessages({messages[1].watchedFileId});
+        QVERIFY(store_.pendingMessages(QStringLiteral("/line/mqtt")).empty());
+    }
+
     void archivingIsRecordedAndTheJournalListsNewestFirst()
     {
         const auto stored = store_.addInspectedFiles({scoredFile(run_, "/line/in/e.png", 3, 3, 0.3)});

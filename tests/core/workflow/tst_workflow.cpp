@@ -91,6 +91,9 @@ public:
     void setArchivedPath(wf::RecordId, const std::string&) override {}
     std::optional<wf::ActiveModelEntry> activeModel() override { return std::nullopt; }
     std::string modelBundleFile(wf::RecordId) override { return {}; }
+    void keepPendingMessages(const std::vector<std::pair<wf::RecordId, std::string>>&) override {}
+    void clearPendingMessages(const std::vector<wf::RecordId>&) override {}
+    std::vector<std::pair<wf::RecordId, std::string>> pendingMessages(const std::string&) override { return {}; }
 };
 
 // Scores an image by its mean brightness; its map is the grey image itself.
