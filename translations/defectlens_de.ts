@@ -860,6 +860,58 @@
         <source>OK share of the last %1 parts</source>
         <translation>OK-Anteil der letzten %1 Teile</translation>
     </message>
+    <message>
+        <source>The tile overlap (%1 px) must be smaller than the tile size (%2 px).</source>
+        <translation>Die Kachelüberlappung (%1 px) muss kleiner als die Kachelgröße (%2 px) sein.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>List the folder every</source>
+        <translation>Ordner auflisten alle</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>never (file events only)</source>
+        <translation>nie (nur Dateiereignisse)</translation>
+    </message>
+    <message>
+        <source>For network shares, which announce no new files: also look into the folder this often</source>
+        <translation>Für Netzwerkfreigaben, die keine neuen Dateien melden: zusätzlich so oft in den Ordner sehen</translation>
+    </message>
+    <message>
+        <source>Tiles:</source>
+        <translation>Kacheln:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>as the model was trained</source>
+        <translation>wie das Modell trainiert wurde</translation>
+    </message>
+    <message>
+        <source>Score large images in overlapping tiles of this size at full resolution</source>
+        <translation>Große Bilder in überlappenden Kacheln dieser Größe in voller Auflösung bewerten</translation>
+    </message>
+    <message>
+        <source>overlap:</source>
+        <translation>Überlappung:</translation>
+    </message>
+    <message>
+        <source>Publish to:</source>
+        <translation>Veröffentlichen an:</translation>
+    </message>
+    <message>
+        <source>optional: mqtt://broker:1883/line1/verdicts (password and TLS files from DEFECTLENS_MQTT_PASSWORD, _CA, _CERT, _KEY)</source>
+        <translation>optional: mqtt://broker:1883/line1/verdicts (Passwort und TLS-Dateien aus DEFECTLENS_MQTT_PASSWORD, _CA, _CERT, _KEY)</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::LineSession</name>

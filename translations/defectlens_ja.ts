@@ -853,6 +853,58 @@
         <source>OK share of the last %1 parts</source>
         <translation>直近 %1 個の良品率</translation>
     </message>
+    <message>
+        <source>The tile overlap (%1 px) must be smaller than the tile size (%2 px).</source>
+        <translation>タイルの重なり（%1 px）はタイルサイズ（%2 px）より小さくしてください。</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>オプション:</translation>
+    </message>
+    <message>
+        <source>List the folder every</source>
+        <translation>フォルダーを一覧する間隔</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never (file events only)</source>
+        <translation>しない（ファイルイベントのみ）</translation>
+    </message>
+    <message>
+        <source>For network shares, which announce no new files: also look into the folder this often</source>
+        <translation>新しいファイルを通知しないネットワーク共有向け：この間隔でフォルダーも確認します</translation>
+    </message>
+    <message>
+        <source>Tiles:</source>
+        <translation>タイル:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>as the model was trained</source>
+        <translation>モデルの学習時のまま</translation>
+    </message>
+    <message>
+        <source>Score large images in overlapping tiles of this size at full resolution</source>
+        <translation>大きな画像をこのサイズの重なり合うタイルに分け、元の解像度で採点します</translation>
+    </message>
+    <message>
+        <source>overlap:</source>
+        <translation>重なり:</translation>
+    </message>
+    <message>
+        <source>Publish to:</source>
+        <translation>送信先:</translation>
+    </message>
+    <message>
+        <source>optional: mqtt://broker:1883/line1/verdicts (password and TLS files from DEFECTLENS_MQTT_PASSWORD, _CA, _CERT, _KEY)</source>
+        <translation>任意: mqtt://broker:1883/line1/verdicts（パスワードと TLS ファイルは DEFECTLENS_MQTT_PASSWORD、_CA、_CERT、_KEY から）</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::LineSession</name>

@@ -853,6 +853,58 @@
         <source>OK share of the last %1 parts</source>
         <translation>最近 %1 个零件的合格比例</translation>
     </message>
+    <message>
+        <source>The tile overlap (%1 px) must be smaller than the tile size (%2 px).</source>
+        <translation>图块重叠（%1 px）必须小于图块大小（%2 px）。</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>List the folder every</source>
+        <translation>每隔多久列出文件夹</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never (file events only)</source>
+        <translation>从不（仅文件事件）</translation>
+    </message>
+    <message>
+        <source>For network shares, which announce no new files: also look into the folder this often</source>
+        <translation>用于不通知新文件的网络共享：也按此间隔查看文件夹</translation>
+    </message>
+    <message>
+        <source>Tiles:</source>
+        <translation>图块：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>as the model was trained</source>
+        <translation>与模型训练时相同</translation>
+    </message>
+    <message>
+        <source>Score large images in overlapping tiles of this size at full resolution</source>
+        <translation>以此大小的重叠图块按原始分辨率为大图像评分</translation>
+    </message>
+    <message>
+        <source>overlap:</source>
+        <translation>重叠：</translation>
+    </message>
+    <message>
+        <source>Publish to:</source>
+        <translation>发布到：</translation>
+    </message>
+    <message>
+        <source>optional: mqtt://broker:1883/line1/verdicts (password and TLS files from DEFECTLENS_MQTT_PASSWORD, _CA, _CERT, _KEY)</source>
+        <translation>可选：mqtt://broker:1883/line1/verdicts（密码和 TLS 文件来自 DEFECTLENS_MQTT_PASSWORD、_CA、_CERT、_KEY）</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::LineSession</name>

@@ -35,29 +35,6 @@ double percentileOf(std::vector<double> values, double q)
     return values[below] + (values[above] - values[below]) * (position - double(below));
 }
 
-// The message of one inspected image: what stdout prints and MQTT carries.
-json imageMessage(const workflow::WatchedImage& w)
-{
-    json m = {{"path", w.path},
-              {"verdict", w.score ? (w.defect ? "defect" : "ok") : "error"},
-              {"score", w.score ? json(*w.score) : json(nullptr)},
-              {"threshold", w.threshold},
-              {"method", w.method},
-              {"model_id", w.modelId > 0 ? json(w.modelId) : json(nullptr)},
-              {"model_checksum", w.modelChecksum},
-              {"result_id", w.resultId > 0 ? json(w.resultId) : json(nullptr)},
-              {"time", w.timeUtc}};
-    if (!w.error.empty())
-        m["error"] = w.error;
-    if (!w.heatmapPath.empty())
-        m["heatmap"] = w.heatmapPath;
-    if (!w.archivedPath.empty())
-        m["archived"] = w.archivedPath;
-    if (w.latencyMs)
-        m["latency_ms"] = *w.latencyMs;
-    return m;
-}
-
 json summaryJson(const workflow::WatchSummary& s, const line::MqttPublisher* mqtt)
 {
     const std::size_t inspected = s.scored + s.failed;
@@ -146,10 +123,10 @@ int runWatch(const CliOptions& o)
         };
     }
     job.publisher = mqtt.get();
-    job.messageOf = [](const workflow::WatchedImage& w) { return imageMessage(w).dump(); };
+    job.messageOf = [](const workflow::WatchedImage& w) { return workflow::watchedImageMessage(w).dump(); };
     job.onInspected = [&](const workflow::WatchedImage& w) {
         if (!o.quiet)
-            std::cout << imageMessage(w).dump() << std::endl;
+            std::cout << workflow::watchedImageMessage(w).dump() << std::endl;
     };
     std::size_t lastBacklogReported = 0;
     job.onStatus = [&](const workflow::WatchStatus& s) {

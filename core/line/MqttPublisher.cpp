@@ -5,6 +5,7 @@
 #include <mosquitto.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -149,6 +150,19 @@ MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromE
         requireReadable(url, "client key", tls.keyFile);
     }
     return t;
+}
+
+MqttTarget parseMqttUrlWithEnvironment(const std::string& url)
+{
+    const auto variable = [](const char* name) {
+        const char* value = std::getenv(name);
+        return std::string(value ? value : "");
+    };
+    MqttTls tls;
+    tls.caFile = variable("DEFECTLENS_MQTT_CA");
+    tls.certFile = variable("DEFECTLENS_MQTT_CERT");
+    tls.keyFile = variable("DEFECTLENS_MQTT_KEY");
+    return parseMqttUrl(url, variable("DEFECTLENS_MQTT_PASSWORD"), tls);
 }
 
 MqttPublisher::MqttPublisher(MqttTarget target, std::size_t maxQueued)

@@ -54,6 +54,9 @@ struct MqttTarget {
 // malformed address.
 MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment = {},
                         const MqttTls& tls = {});
+// The same with the password and TLS files from the environment only
+// ($DEFECTLENS_MQTT_PASSWORD, $DEFECTLENS_MQTT_CA, _CERT, _KEY): the GUI's line mode.
+MqttTarget parseMqttUrlWithEnvironment(const std::string& url);
 
 struct MqttStatistics {
     std::uint64_t published = 0;   // handed to publish()

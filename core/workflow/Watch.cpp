@@ -206,7 +206,11 @@ public:
                            {"input", inputFolder_},
                            {"recursive", job.recursive},
                            {"archive", archiveFolder_},
-                           {"follow_active", job.followActive}})
+                           {"follow_active", job.followActive},
+                           {"tile_override", job.tiling.enabled() ? json{{"size", job.tiling.size},
+                                                                         {"overlap", job.tiling.overlap}}
+                                                                   : json(nullptr)},
+                           {"poll_seconds", double(job.pollInterval.count()) / 1000.0}})
     {
     }
 
@@ -604,6 +608,28 @@ private:
 };
 
 } // namespace
+
+json watchedImageMessage(const WatchedImage& w)
+{
+    json m = {{"path", w.path},
+              {"verdict", w.score ? (w.defect ? "defect" : "ok") : "error"},
+              {"score", w.score ? json(*w.score) : json(nullptr)},
+              {"threshold", w.threshold},
+              {"method", w.method},
+              {"model_id", w.modelId > 0 ? json(w.modelId) : json(nullptr)},
+              {"model_checksum", w.modelChecksum},
+              {"result_id", w.resultId > 0 ? json(w.resultId) : json(nullptr)},
+              {"time", w.timeUtc}};
+    if (!w.error.empty())
+        m["error"] = w.error;
+    if (!w.heatmapPath.empty())
+        m["heatmap"] = w.heatmapPath;
+    if (!w.archivedPath.empty())
+        m["archived"] = w.archivedPath;
+    if (w.latencyMs)
+        m["latency_ms"] = *w.latencyMs;
+    return m;
+}
 
 WatchSummary watchAndRecord(WorkRecorder& recorder, const WatchJob& job)
 {

@@ -53,6 +53,11 @@ struct WatchedImage {
     std::string timeUtc;              // when it was recorded, ISO 8601
 };
 
+// The message of one inspected part, as JSON: what `watch` prints and what MQTT
+// carries (path, verdict, score, threshold, method, model id and checksum,
+// result id, time; error, heatmap, archived and latency_ms when there are).
+nlohmann::json watchedImageMessage(const WatchedImage& w);
+
 struct WatchStatus {
     std::size_t backlog = 0;          // files waiting
     std::size_t scored = 0;

@@ -5,6 +5,7 @@
 #include "data/ImageIO.h"
 #include "database/StoreRecorder.h"
 #include "engine/Overlay.h"
+#include "line/MqttPublisher.h"
 #include "workflow/Watch.h"
 
 #include <QDateTime>
@@ -15,6 +16,10 @@
 #include <QPointer>
 
 #include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
 
 namespace dl::ui {
 
@@ -110,6 +115,17 @@ void LineSession::start(const LineConfig& config)
             job.weightsPath = fsPath(config.weightsPath);
             job.cancel = cancel;
             job.paused = paused;
+            job.pollInterval = std::chrono::seconds(std::max(0, config.pollSeconds));
+            job.tiling = TileSpec{std::max(0, config.tileSize), std::max(0, config.tileOverlap)};
+            // Verdicts to MQTT as `watch --publish` sends them (password and TLS files
+            // from the environment); kept in the journal until the broker acknowledges.
+            std::unique_ptr<line::MqttPublisher> publisher;
+            if (!config.mqttAddress.isEmpty()) {
+                publisher = std::make_unique<line::MqttPublisher>(
+                    line::parseMqttUrlWithEnvironment(config.mqttAddress.toStdString()));
+                job.publisher = publisher.get();
+                job.messageOf = [](const workflow::WatchedImage& w) { return workflow::watchedImageMessage(w).dump(); };
+            }
             cv::Mat lastOverlay;
             const std::string heatmaps = fsPath(config.heatmapFolder);
             job.saveHeatmap = [&](const std::string& file, const cv::Mat& rgb, const Prediction& p,

@@ -44,6 +44,10 @@ struct LineConfig {
     QString databasePath;
     QString heatmapFolder;           // where overlays are written (recorded with each result)
     QString weightsPath;
+    int pollSeconds = 0;             // > 0: also list the folder this often (network shares raise no events)
+    int tileSize = 0;                // > 0: score in tiles of this size, whatever the model's own setting
+    int tileOverlap = 0;
+    QString mqttAddress;             // mqtt[s]://[USER@]HOST[:PORT]/TOPIC; empty: no publishing
 };
 
 class LineSession : public QObject {

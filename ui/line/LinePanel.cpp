@@ -2,6 +2,8 @@
 
 #include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
+#include "common/Error.h"
+#include "line/MqttPublisher.h"
 
 #include <qcustomplot.h>
 
@@ -61,6 +63,25 @@ LinePanel::LinePanel(QWidget* parent) : QWidget(parent), session_(new LineSessio
     alarmAfter_ = new QSpinBox;
     alarmAfter_->setRange(1, 100);
     alarmAfter_->setValue(3);
+    optionsLabel_ = new QLabel;
+    pollLabel_ = new QLabel;
+    pollSeconds_ = new QSpinBox;
+    pollSeconds_->setObjectName(QStringLiteral("linePollSeconds"));
+    pollSeconds_->setRange(0, 600);
+    tileLabel_ = new QLabel;
+    tileSize_ = new QSpinBox;
+    tileSize_->setObjectName(QStringLiteral("lineTileSize"));
+    tileSize_->setRange(0, 8192);
+    tileSize_->setSingleStep(32);
+    overlapLabel_ = new QLabel;
+    tileOverlap_ = new QSpinBox;
+    tileOverlap_->setObjectName(QStringLiteral("lineTileOverlap"));
+    tileOverlap_->setRange(0, 4095);
+    tileOverlap_->setSingleStep(8);
+    tileOverlap_->setValue(32);
+    mqttLabel_ = new QLabel;
+    mqttEdit_ = new QLineEdit;
+    mqttEdit_->setObjectName(QStringLiteral("lineMqtt"));
 
     auto* setup = new QGridLayout;
     setup->addWidget(folderLabel_, 0, 0);
@@ -72,6 +93,16 @@ LinePanel::LinePanel(QWidget* parent) : QWidget(parent), session_(new LineSessio
     setup->addWidget(archiveButton_, 1, 2);
     setup->addWidget(modelLabel_, 2, 0);
     setup->addWidget(modelCombo_, 2, 1);
+    auto* options = new QHBoxLayout;
+    for (QWidget* w : {static_cast<QWidget*>(pollLabel_), static_cast<QWidget*>(pollSeconds_),
+                       static_cast<QWidget*>(tileLabel_), static_cast<QWidget*>(tileSize_),
+                       static_cast<QWidget*>(overlapLabel_), static_cast<QWidget*>(tileOverlap_)})
+        options->addWidget(w);
+    options->addStretch(1);
+    setup->addWidget(optionsLabel_, 3, 0);
+    setup->addLayout(options, 3, 1, 1, 3);
+    setup->addWidget(mqttLabel_, 4, 0);
+    setup->addWidget(mqttEdit_, 4, 1);
     setup->setColumnStretch(1, 1);
 
     auto* controls = new QHBoxLayout;
@@ -271,6 +302,24 @@ bool LinePanel::startWatching(const QString& folder)
     config.followActive = modelCombo_->currentIndex() == ActiveModel;
     config.modelPath = loadedModel_;
     config.weightsPath = weightsPath_;
+    config.pollSeconds = pollSeconds_->value();
+    config.tileSize = tileSize_->value();
+    config.tileOverlap = config.tileSize > 0 ? tileOverlap_->value() : 0;
+    config.mqttAddress = mqttEdit_->text().trimmed();
+    if (config.tileSize > 0 && config.tileOverlap >= config.tileSize) {
+        emit errorOccurred(tr("The tile overlap (%1 px) must be smaller than the tile size (%2 px).")
+                               .arg(config.tileOverlap)
+                               .arg(config.tileSize));
+        return false;
+    }
+    if (!config.mqttAddress.isEmpty()) {
+        try {
+            (void)line::parseMqttUrlWithEnvironment(config.mqttAddress.toStdString()); // refused here, not on the worker
+        } catch (const Error& error) {
+            emit errorOccurred(QString::fromUtf8(error.what()));
+            return false;
+        }
+    }
     if (!config.followActive && loadedModel_.isEmpty()) {
         emit errorOccurred(tr("No model is loaded: open a model, or choose the active model."));
         return false;
@@ -408,6 +457,22 @@ void LinePanel::updateCounts()
                                    tr("Unreadable"), QString::number(unreadable_), tr("Yield"), yield));
 }
 
+void LinePanel::setPollSeconds(int seconds)
+{
+    pollSeconds_->setValue(seconds);
+}
+
+void LinePanel::setTiling(int size, int overlap)
+{
+    tileSize_->setValue(size);
+    tileOverlap_->setValue(overlap);
+}
+
+void LinePanel::setMqttAddress(const QString& address)
+{
+    mqttEdit_->setText(address);
+}
+
 void LinePanel::updateButtons()
 {
     const bool running = session_->isRunning();
@@ -416,7 +481,9 @@ void LinePanel::updateButtons()
     stopButton_->setEnabled(running);
     for (QWidget* w : {static_cast<QWidget*>(folderEdit_), static_cast<QWidget*>(folderButton_),
                        static_cast<QWidget*>(recursiveBox_), static_cast<QWidget*>(archiveEdit_),
-                       static_cast<QWidget*>(archiveButton_), static_cast<QWidget*>(modelCombo_)})
+                       static_cast<QWidget*>(archiveButton_), static_cast<QWidget*>(modelCombo_),
+                       static_cast<QWidget*>(pollSeconds_), static_cast<QWidget*>(tileSize_),
+                       static_cast<QWidget*>(tileOverlap_), static_cast<QWidget*>(mqttEdit_)})
         w->setEnabled(!running);
     if (!running)
         stateLabel_->setText(tr("Not watching."));
@@ -488,6 +555,21 @@ void LinePanel::retranslateUi()
     archiveEdit_->setPlaceholderText(tr("optional: inspected parts are moved here"));
     archiveButton_->setText(tr("Browse\u2026"));
     modelLabel_->setText(tr("Model:"));
+    optionsLabel_->setText(tr("Options:"));
+    pollLabel_->setText(tr("List the folder every"));
+    pollSeconds_->setSuffix(tr(" s"));
+    pollSeconds_->setSpecialValueText(tr("never (file events only)"));
+    pollSeconds_->setToolTip(tr("For network shares, which announce no new files: also look into the folder this "
+                                "often"));
+    tileLabel_->setText(tr("Tiles:"));
+    tileSize_->setSuffix(tr(" px"));
+    tileSize_->setSpecialValueText(tr("as the model was trained"));
+    tileSize_->setToolTip(tr("Score large images in overlapping tiles of this size at full resolution"));
+    overlapLabel_->setText(tr("overlap:"));
+    tileOverlap_->setSuffix(tr(" px"));
+    mqttLabel_->setText(tr("Publish to:"));
+    mqttEdit_->setPlaceholderText(tr("optional: mqtt://broker:1883/line1/verdicts (password and TLS files from "
+                                     "DEFECTLENS_MQTT_PASSWORD, _CA, _CERT, _KEY)"));
     modelCombo_->setItemText(ActiveModel, tr("The active model (follows promotions)"));
     modelCombo_->setItemText(LoadedModel, loadedModel_.isEmpty()
                                               ? tr("The loaded model (none loaded)")

@@ -58,6 +58,11 @@ public:
     bool alarmRaised() const;
     qint64 shownResultId() const { return shown_.resultId; }
     void setArchiveFolder(const QString& folder);
+    // Also list the folder every `seconds` (0: file events only); score in tiles of
+    // `size` px (0: as the model was trained); publish each verdict to `address`.
+    void setPollSeconds(int seconds);
+    void setTiling(int size, int overlap);
+    void setMqttAddress(const QString& address);
     void setAlarmThreshold(int consecutiveDefects);
 
 signals:
@@ -111,6 +116,16 @@ private:
     QPushButton* acknowledgeButton_ = nullptr;
     QLabel* alarmAfterLabel_ = nullptr;
     QSpinBox* alarmAfter_ = nullptr;
+    // Options row: listing interval (network shares), tile override, MQTT address.
+    QLabel* optionsLabel_ = nullptr;
+    QLabel* pollLabel_ = nullptr;
+    QSpinBox* pollSeconds_ = nullptr;
+    QLabel* tileLabel_ = nullptr;
+    QSpinBox* tileSize_ = nullptr;
+    QLabel* overlapLabel_ = nullptr;
+    QSpinBox* tileOverlap_ = nullptr;
+    QLabel* mqttLabel_ = nullptr;
+    QLineEdit* mqttEdit_ = nullptr;
     QPushButton* acceptButton_ = nullptr;
     QPushButton* rejectButton_ = nullptr;
     QCustomPlot* yieldPlot_ = nullptr;

@@ -2,6 +2,7 @@
 // folder appear with their heatmap and verdict, the counts and the alarm follow,
 // Pause holds parts back, A / R ask for a review of the part shown, and every
 // part is recorded in the database.
+#include "MqttTestSupport.h"
 #include "TestSupport.h"
 #include "ui/GeneratedParts.h"
 #include "data/Importers.h"
@@ -13,7 +14,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QLabel>
 #include <QPainter>
 #include <QSignalSpy>
@@ -21,6 +27,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using dltest::makePart;
 
@@ -130,6 +137,69 @@ private slots:
             QVERIFY(result.has_value());
             QVERIFY2(QFile::exists(result->heatmapPath), qPrintable(result->heatmapPath));
         }
+    }
+
+    // The options row reaches the watch: a refused MQTT address or tile overlap is
+    // named before anything starts; tiles and polling are recorded with the run, and
+    // every verdict reaches a real broker's subscriber.
+    void optionsTilesPollingAndMqttReachTheWatch()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        dltest::MosquittoBroker broker;
+        DL_REQUIRE_MOSQUITTO(broker);
+        QVERIFY(broker.start());
+        dltest::MqttCollector collector(broker.port(), "cell7/verdicts");
+        QVERIFY(collector.waitUntilSubscribed(10000));
+
+        const QString folder = dir_.path() + "/options";
+        const QString database = dir_.path() + "/options.sqlite";
+        QVERIFY(QDir().mkpath(folder));
+        dl::ui::LinePanel panel;
+        panel.setDatabasePathProvider([database] { return database; });
+        panel.setLoadedModel(bundle_);
+        panel.findChild<QComboBox*>("lineModel")->setCurrentIndex(1);
+        QSignalSpy errors(&panel, &dl::ui::LinePanel::errorOccurred);
+        panel.setMqttAddress(QStringLiteral("http://broker/x"));
+        QVERIFY(!panel.startWatching(folder));
+        QVERIFY2(errors.last().first().toString().contains("http://broker/x"), qPrintable(errors.last().first().toString()));
+        panel.setMqttAddress(broker.url("cell7/verdicts"));
+        panel.setTiling(64, 64);
+        QVERIFY(!panel.startWatching(folder));
+        QVERIFY(errors.last().first().toString().contains("overlap"));
+        QVERIFY(!panel.isWatching());
+
+        panel.setTiling(64, 16);
+        panel.setPollSeconds(2);
+        QSignalSpy started(panel.session(), &dl::ui::LineSession::started);
+        QVERIFY(panel.startWatching(folder));
+        QVERIFY(!panel.findChild<QLineEdit*>("lineMqtt")->isEnabled()); // fixed while watching
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 60000);
+        dropPart(folder, "q1.png", 201, false);
+        dropPart(folder, "q2.png", 202, true);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.inspectedCount(), 2, 60000);
+        panel.stopWatching();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isWatching(), 30000);
+
+        dl::db::Store store;
+        store.open(database);
+        std::set<qint64> recorded;
+        for (const auto& entry : store.watchedFiles())
+            recorded.insert(*entry.resultId);
+        QCOMPARE(recorded.size(), std::size_t(2));
+        const nlohmann::json params = store.listRuns(1).front().params;
+        QCOMPARE(params.at("tile_override").at("size").get<int>(), 64);
+        QCOMPARE(params.at("tile_override").at("overlap").get<int>(), 16);
+        QCOMPARE(params.at("poll_seconds").get<double>(), 2.0);
+        const bool arrived = collector.waitFor(
+            [&](const std::vector<std::string>& messages) {
+                std::set<qint64> ids;
+                for (const std::string& m : messages)
+                    ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
+                return ids == recorded;
+            },
+            20000);
+        QVERIFY2(arrived, qPrintable(QStringLiteral("%1 messages arrived").arg(collector.messages().size())));
+        QVERIFY(store.pendingMessages(QFileInfo(folder).canonicalFilePath()).empty());
     }
 
     void lineModeTakesTheCentreOfTheMainWindow()
