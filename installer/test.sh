@@ -8,5 +8,8 @@ bash installer/build.sh
 cd build
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 -j1
 cd "$root"
+# The torch-free suites again under AddressSanitizer + UndefinedBehaviorSanitizer
+# (installer/sanitize.sh --all runs every suite that way; hours on two cores).
+bash installer/sanitize.sh
 # Smoke run of every libFuzzer target (installer/fuzz.sh -runs=1000000 is the full run).
 bash installer/fuzz.sh -runs=3000
