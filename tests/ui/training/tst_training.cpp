@@ -490,7 +490,6 @@ private slots:
         QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 6));
         panel()->setAdvancedParameters({{"widths", QJsonArray{16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}});
         QVERIFY(panel()->resumeCheckpoint().isEmpty());
-        const QString bundle = panel()->currentSpec().outputPath;
         dl::ui::EngineBridge* engine = window_->engine();
 
         QSignalSpy stopped(panel(), &dl::ui::TrainingPanel::trainingStopped);
@@ -504,10 +503,12 @@ private slots:
         disconnect(cancelAfterTwoEpochs);
         // What a crash leaves as well: the completed epochs on disk, no bundle. The panel
         // finds them from the files alone, so a restarted workstation offers the same.
-        QVERIFY(!QFileInfo::exists(bundle));
         const QString checkpoint = panel()->resumeCheckpoint();
         QVERIFY2(!checkpoint.isEmpty(), qPrintable(stopped.first().first().toString()));
-        QCOMPARE(checkpoint, bundle + QStringLiteral(".checkpoint"));
+        QVERIFY(checkpoint.startsWith(modelsDir_ + QStringLiteral("/dskd-widget-")));
+        QVERIFY(checkpoint.endsWith(QStringLiteral(".dlm.checkpoint")));
+        const QString bundle = checkpoint.chopped(int(QStringLiteral(".checkpoint").size()));
+        QVERIFY(!QFileInfo::exists(bundle));
         QVERIFY2(stopped.first().first().toString().contains(QStringLiteral("resumes")),
                  qPrintable(stopped.first().first().toString()));
         auto* hint = panel()->findChild<QLabel*>(QStringLiteral("resumeHint"));
