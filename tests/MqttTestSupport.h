@@ -5,6 +5,8 @@
 // arrives. Tests skip with a clear message where mosquitto is not installed.
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
@@ -268,6 +270,15 @@ private:
     bool subscribed_ = false;
     std::vector<std::string> messages_;
 };
+
+// The result ids the watch's JSON messages name (each part once, whatever QoS 1 repeated).
+inline std::set<qint64> resultIdsOf(const std::vector<std::string>& messages)
+{
+    std::set<qint64> ids;
+    for (const std::string& m : messages)
+        ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
+    return ids;
+}
 
 } // namespace dltest
 

@@ -291,12 +291,7 @@ private slots:
             printed.insert(line["result_id"].toInteger());
         QCOMPARE(printed.size(), std::size_t(15));
         const bool allArrived = collector.waitFor(
-            [&](const std::vector<std::string>& messages) {
-                std::set<qint64> ids;
-                for (const std::string& m : messages)
-                    ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
-                return ids == printed;
-            },
+            [&](const std::vector<std::string>& messages) { return dltest::resultIdsOf(messages) == printed; },
             20000);
         QVERIFY2(allArrived, qPrintable(QStringLiteral("%1 messages arrived; watch said: %2")
                                             .arg(collector.messages().size())
@@ -363,12 +358,7 @@ private slots:
         QCOMPARE(second.finish(120000), 0);
         QVERIFY2(second.err.contains("publishing again 6 MQTT messages"), qPrintable(second.err));
         const bool allArrived = collector.waitFor(
-            [&](const std::vector<std::string>& messages) {
-                std::set<qint64> ids;
-                for (const std::string& m : messages)
-                    ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
-                return ids == scored;
-            },
+            [&](const std::vector<std::string>& messages) { return dltest::resultIdsOf(messages) == scored; },
             20000);
         QVERIFY2(allArrived, qPrintable(QStringLiteral("%1 messages arrived; watch said: %2")
                                             .arg(collector.messages().size())

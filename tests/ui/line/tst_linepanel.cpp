@@ -191,12 +191,7 @@ private slots:
         QCOMPARE(params.at("tile_override").at("overlap").get<int>(), 16);
         QCOMPARE(params.at("poll_seconds").get<double>(), 2.0);
         const bool arrived = collector.waitFor(
-            [&](const std::vector<std::string>& messages) {
-                std::set<qint64> ids;
-                for (const std::string& m : messages)
-                    ids.insert(QJsonDocument::fromJson(QByteArray::fromStdString(m)).object()["result_id"].toInteger());
-                return ids == recorded;
-            },
+            [&](const std::vector<std::string>& messages) { return dltest::resultIdsOf(messages) == recorded; },
             20000);
         QVERIFY2(arrived, qPrintable(QStringLiteral("%1 messages arrived").arg(collector.messages().size())));
         QVERIFY(store.pendingMessages(QFileInfo(folder).canonicalFilePath()).empty());
