@@ -92,16 +92,11 @@ int runWatch(const CliOptions& o)
     // Refuse a malformed address before anything else starts.
     std::unique_ptr<line::MqttPublisher> mqtt;
     if (!o.publishUrl.empty()) {
-        auto optionOrEnvironment = [](const std::string& option, const char* variable) {
-            const char* value = std::getenv(variable);
-            return !option.empty() ? option : std::string(value ? value : "");
-        };
         line::MqttTls tls;
-        tls.caFile = optionOrEnvironment(o.publishCa, "DEFECTLENS_MQTT_CA");
-        tls.certFile = optionOrEnvironment(o.publishCert, "DEFECTLENS_MQTT_CERT");
-        tls.keyFile = optionOrEnvironment(o.publishKey, "DEFECTLENS_MQTT_KEY");
-        mqtt = std::make_unique<line::MqttPublisher>(
-            line::parseMqttUrl(o.publishUrl, optionOrEnvironment({}, "DEFECTLENS_MQTT_PASSWORD"), tls));
+        tls.caFile = o.publishCa;
+        tls.certFile = o.publishCert;
+        tls.keyFile = o.publishKey;
+        mqtt = std::make_unique<line::MqttPublisher>(line::parseMqttUrlWithEnvironment(o.publishUrl, tls));
     }
     db::JobRecorder recording = openRecorder(o);
     if (o.noDb)

@@ -152,17 +152,17 @@ MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromE
     return t;
 }
 
-MqttTarget parseMqttUrlWithEnvironment(const std::string& url)
+MqttTarget parseMqttUrlWithEnvironment(const std::string& url, const MqttTls& given)
 {
-    const auto variable = [](const char* name) {
-        const char* value = std::getenv(name);
-        return std::string(value ? value : "");
+    const auto orVariable = [](const std::string& value, const char* name) {
+        const char* fromEnvironment = std::getenv(name);
+        return !value.empty() ? value : std::string(fromEnvironment ? fromEnvironment : "");
     };
-    MqttTls tls;
-    tls.caFile = variable("DEFECTLENS_MQTT_CA");
-    tls.certFile = variable("DEFECTLENS_MQTT_CERT");
-    tls.keyFile = variable("DEFECTLENS_MQTT_KEY");
-    return parseMqttUrl(url, variable("DEFECTLENS_MQTT_PASSWORD"), tls);
+    MqttTls tls = given;
+    tls.caFile = orVariable(given.caFile, "DEFECTLENS_MQTT_CA");
+    tls.certFile = orVariable(given.certFile, "DEFECTLENS_MQTT_CERT");
+    tls.keyFile = orVariable(given.keyFile, "DEFECTLENS_MQTT_KEY");
+    return parseMqttUrl(url, orVariable({}, "DEFECTLENS_MQTT_PASSWORD"), tls);
 }
 
 MqttPublisher::MqttPublisher(MqttTarget target, std::size_t maxQueued)

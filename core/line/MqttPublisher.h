@@ -54,9 +54,10 @@ struct MqttTarget {
 // malformed address.
 MqttTarget parseMqttUrl(const std::string& url, const std::string& passwordFromEnvironment = {},
                         const MqttTls& tls = {});
-// The same with the password and TLS files from the environment only
-// ($DEFECTLENS_MQTT_PASSWORD, $DEFECTLENS_MQTT_CA, _CERT, _KEY): the GUI's line mode.
-MqttTarget parseMqttUrlWithEnvironment(const std::string& url);
+// The same with the password from $DEFECTLENS_MQTT_PASSWORD and each TLS file
+// from `given` where set, else from $DEFECTLENS_MQTT_CA, _CERT, _KEY (the CLI
+// passes its --publish-ca/-cert/-key; the GUI's line mode passes none).
+MqttTarget parseMqttUrlWithEnvironment(const std::string& url, const MqttTls& given = {});
 
 struct MqttStatistics {
     std::uint64_t published = 0;   // handed to publish()
