@@ -1,5 +1,6 @@
 #include "cli/CliOptions.h"
 
+#include "engine/LabelRanking.h"
 #include "engine/TiledDetector.h"
 
 #include "common/Error.h"
@@ -89,9 +90,10 @@ commands:
   test       --model MODEL.dlm --data PATH [data options] --json OUT.json [--maps-dir DIR]
   predict    --model MODEL.dlm --input FILE|DIR [--json OUT.json] [--overlay-dir DIR]
   label-next --model MODEL.dlm --data PATH [data options] [--labelled-defects N | --labelled-list FILE]
-             [--count N] [--json OUT.json]
+             [--count N] [--rank-by threshold|threshold+banks] [--json OUT.json]
              the test images not yet labelled, ranked by how much a label would teach the model:
              operator overrides in the database first, then scores nearest the threshold
+             (threshold+banks: merged with DMAD's normal/abnormal bank disagreement)
   watch      --model MODEL.dlm|active --input DIR [--recursive] [--archive DIR]
              [--publish mqtt[s]://[USER@]HOST:PORT/TOPIC [--publish-ca CA.pem]
              [--publish-cert CERT.pem --publish-key KEY.pem]] [--overlay-dir DIR] [--batch N]
@@ -317,6 +319,9 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
                 throw Error("--max-images must be at least 1, got " + args[i]);
         } else if (a == "--images") {
             o.benchmarkImages = parseInt(a, value());
+        } else if (a == "--rank-by") {
+            o.rankBy = value();
+            parseRankBy(o.rankBy); // refuses a misspelt name before anything runs
         } else if (a == "--count") {
             o.count = parseInt(a, value());
             if (o.count < 1)

@@ -66,6 +66,7 @@ struct CliOptions {
     long long maxImages = 0;             // --max-images N: end after N images; 0: no limit
     // synth (SDAS synthesis models); --seed is labelSeed, --category is category
     int count = 0;                       // images to write; 0: not given
+    std::string rankBy;                  // label-next --rank-by; empty: dl::kDefaultRankBy
     double strengthMin = -1;             // --strength S or MIN:MAX; -1: not given
     double strengthMax = -1;
     std::vector<double> strengths;       // --strength as a list S1,S2,... (or one S); empty: not given

@@ -7,6 +7,7 @@
 #include "engine/Engine.h"
 #include "engine/LabelRanking.h"
 
+#include <cmath>
 #include <iostream>
 #include <set>
 
@@ -26,7 +27,8 @@ int runLabelNext(const CliOptions& o)
     for (const Dataset& d : datasets)
         for (const Sample* s : d.select(Split::Test))
             pool.push_back(s);
-    const std::vector<LabelCandidate> ranked = rankForLabelling(*detector, pool, overridden, stderrProgress(o));
+    const RankBy rankBy = o.rankBy.empty() ? kDefaultRankBy : parseRankBy(o.rankBy);
+    const std::vector<LabelCandidate> ranked = rankForLabelling(*detector, pool, overridden, stderrProgress(o), rankBy);
     nlohmann::json queue = nlohmann::json::array();
     for (const LabelCandidate& c : ranked) {
         if (o.count > 0 && queue.size() >= std::size_t(o.count))
@@ -37,12 +39,15 @@ int runLabelNext(const CliOptions& o)
                          {"score", c.score},
                          {"distance_from_threshold", c.distance},
                          {"operator_override", c.overridden},
+                         {"bank_disagreement", std::isnan(c.bankDisagreement) ? nlohmann::json(nullptr)
+                                                                              : nlohmann::json(c.bankDisagreement)},
                          // What the dataset knows, for studies; a real queue has no labels yet.
                          {"known_label", c.sample->label}});
     }
     const nlohmann::json out = {{"model", o.modelPath},
                                 {"method", detector->info().method},
                                 {"threshold", detector->info().threshold},
+                                {"rank_by", rankByName(rankBy)},
                                 {"ranked", ranked.size()},
                                 {"queue", queue}};
     if (!o.jsonPath.empty())

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,11 @@ struct Prediction {
     cv::Mat map;          // CV_32FC1 anomaly map at the preprocessing size
     float score = 0.0f;   // image-level anomaly score (higher = more anomalous)
     double networkMs = 0; // time spent in the neural network alone
+    // How evenly a method's two references claim the image's most anomalous
+    // patch: 0 = one clearly wins, 1 = a tie. NaN where a method has no such
+    // pair. DMAD: its normal and abnormal memory banks; "label next" uses it to
+    // find the images its banks cannot place (engine/LabelRanking.h).
+    float bankDisagreement = std::numeric_limits<float>::quiet_NaN();
 };
 
 // Large images (line-scan, 20 MP frames) scored in overlapping tiles at native

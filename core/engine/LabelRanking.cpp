@@ -9,9 +9,63 @@
 
 namespace dl {
 
+std::string rankByName(RankBy rankBy)
+{
+    return rankBy == RankBy::ThresholdAndBanks ? "threshold+banks" : "threshold";
+}
+
+RankBy parseRankBy(const std::string& name)
+{
+    if (name == "threshold")
+        return RankBy::Threshold;
+    if (name == "threshold+banks")
+        return RankBy::ThresholdAndBanks;
+    throw Error("unknown label ranking '" + name + "': use threshold or threshold+banks");
+}
+
+namespace {
+
+// Orders `ranked` (overrides first, as before) by the sum of each image's place
+// in two orders: nearest the threshold first, most bank disagreement first.
+// Candidates without a disagreement keep their threshold place on both.
+void mergeWithBankDisagreement(std::vector<LabelCandidate>& ranked)
+{
+    const std::size_t n = ranked.size();
+    std::vector<std::size_t> byDisagreement(n);
+    for (std::size_t i = 0; i < n; ++i)
+        byDisagreement[i] = i;
+    std::stable_sort(byDisagreement.begin(), byDisagreement.end(), [&](std::size_t a, std::size_t b) {
+        const double da = ranked[a].bankDisagreement, db = ranked[b].bankDisagreement;
+        if (std::isnan(da) || std::isnan(db))
+            return !std::isnan(da) && std::isnan(db);
+        return da > db;
+    });
+    std::vector<std::size_t> placeSum(n);
+    for (std::size_t i = 0; i < n; ++i)
+        placeSum[i] = std::isnan(ranked[i].bankDisagreement) ? 2 * i : i; // threshold place (input is in that order)
+    for (std::size_t place = 0; place < n; ++place)
+        if (!std::isnan(ranked[byDisagreement[place]].bankDisagreement))
+            placeSum[byDisagreement[place]] += place;
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (ranked[a].overridden != ranked[b].overridden)
+            return ranked[a].overridden;
+        return placeSum[a] < placeSum[b];
+    });
+    std::vector<LabelCandidate> merged;
+    merged.reserve(n);
+    for (std::size_t i : order)
+        merged.push_back(ranked[i]);
+    ranked = std::move(merged);
+}
+
+} // namespace
+
 std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vector<const Sample*>& samples,
                                              const std::set<std::string>& overriddenPaths,
-                                             const ProgressContext& progress)
+                                             const ProgressContext& progress, RankBy rankBy)
 {
     const ModelInfo& info = detector.info();
     // The spread of normal scores makes distances comparable across methods;
@@ -30,7 +84,9 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
         LabelCandidate c;
         c.sample = samples[i];
         try {
-            c.score = detector.predict(images.next()).score;
+            const Prediction p = detector.predict(images.next());
+            c.score = p.score;
+            c.bankDisagreement = p.bankDisagreement;
         } catch (const Cancelled&) {
             throw;
         } catch (const Error& e) {
@@ -46,6 +102,8 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
             return a.overridden;
         return a.distance < b.distance;
     });
+    if (rankBy == RankBy::ThresholdAndBanks)
+        mergeWithBankDisagreement(ranked);
     progress.report(1.0, "ranking images for labelling");
     return ranked;
 }

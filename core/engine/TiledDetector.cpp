@@ -230,6 +230,8 @@ std::vector<Prediction> TiledDetector::predictBatch(const std::vector<cv::Mat>& 
             const std::vector<Prediction> scored = inner_->predictBatch(tiles);
             for (std::size_t k = first; k < last; ++k) {
                 const Prediction& p = scored[k - first];
+                if (p.score > stitched.score) // the image's verdict comes from this tile
+                    stitched.bankDisagreement = p.bankDisagreement;
                 stitched.score = std::max(stitched.score, p.score);
                 stitched.networkMs += p.networkMs;
                 const cv::Rect& r = grid[k];

@@ -499,6 +499,21 @@ private slots:
         const QJsonObject second = readJson(path("queue2.json"));
         QCOMPARE(second["queue"].toArray().size(), 3);
         QCOMPARE(second["ranked"].toInt(), out["ranked"].toInt() - 1);
+        QCOMPARE(second["rank_by"].toString(), QString("threshold"));
+        // A method without memory banks reports no disagreement; ranking by the
+        // banks as well then keeps the threshold order.
+        o = run({"label-next", "--model", model, "--data", path("sample"), "--no-db", "--labelled-list",
+                 path("labelled.txt"), "--rank-by", "threshold+banks", "--json", path("queue3.json"), "--quiet"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject third = readJson(path("queue3.json"));
+        QCOMPARE(third["rank_by"].toString(), QString("threshold+banks"));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(third["queue"].toArray()[i].toObject()["path"], second["queue"].toArray()[i].toObject()["path"]);
+            QVERIFY(third["queue"].toArray()[i].toObject()["bank_disagreement"].isNull());
+        }
+        o = run({"label-next", "--model", model, "--data", path("sample"), "--no-db", "--rank-by", "banks"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("unknown label ranking 'banks'"), qPrintable(o.err));
 
         QVERIFY(list.open(QIODevice::WriteOnly));
         list.write("good/000.png\n"); // a normal image cannot be a labelled defect

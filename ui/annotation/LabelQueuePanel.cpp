@@ -108,7 +108,11 @@ QString LabelQueuePanel::reasonText(const LabelQueueEntry& entry) const
 {
     if (entry.overridden)
         return tr("an operator overrode the model here");
-    return tr("%1 normal spreads from the threshold").arg(QLocale().toString(entry.distance, 'f', 2));
+    const QString distance
+        = tr("%1 normal spreads from the threshold").arg(QLocale().toString(entry.distance, 'f', 2));
+    if (!queue_.rankedWithBanks || entry.bankDisagreement < 0)
+        return distance;
+    return tr("%1; memory banks undecided %2").arg(distance, QLocale().toString(entry.bankDisagreement, 'f', 2));
 }
 
 void LabelQueuePanel::fillTable()

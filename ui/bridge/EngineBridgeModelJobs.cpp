@@ -26,6 +26,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -413,13 +414,16 @@ LabelQueue runLabelRanking(const LabelQueueSpec& spec, const ProgressContext& pr
         else
             pool.push_back(s);
     }
-    for (const LabelCandidate& c : dl::rankForLabelling(*detector, pool, overridden, progress)) {
+    queue.rankedWithBanks = kDefaultRankBy == RankBy::ThresholdAndBanks;
+    for (const LabelCandidate& c : dl::rankForLabelling(*detector, pool, overridden, progress, kDefaultRankBy)) {
         LabelQueueEntry e;
         e.imagePath = QFile::decodeName(QByteArray::fromStdString(c.sample->path));
         e.relativePath = QString::fromStdString(c.sample->relativePath);
         e.score = c.score;
         e.distance = c.distance;
         e.overridden = c.overridden;
+        if (!std::isnan(c.bankDisagreement))
+            e.bankDisagreement = c.bankDisagreement;
         queue.entries.push_back(e);
     }
     return queue;

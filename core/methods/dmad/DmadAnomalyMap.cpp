@@ -4,6 +4,9 @@
 
 #include <opencv2/core.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace dl {
 
 void DmadModel::createNetwork(const DmadParams& params)
@@ -31,14 +34,6 @@ torch::Tensor gatherMemories(const MemoryBank& bank, const std::vector<std::int6
 {
     torch::Tensor idx = torch::from_blob(const_cast<std::int64_t*>(ids.data()), {n * k}, torch::kInt64);
     return bankTensor(bank, dim).index_select(0, idx).reshape({n, k, dim});
-}
-
-torch::Tensor DmadAnomalyMap::scorePatches(const float* queries, std::int64_t n)
-{
-    const int k = params_.neighbours;
-    std::vector<std::int64_t> nn = model_.normal.nearestExcluding(queries, n, k, nullptr);
-    std::vector<std::int64_t> na = model_.abnormal.nearestExcluding(queries, n, k, nullptr);
-    return scoreWithNeighbours(queries, n, nn, na);
 }
 
 torch::Tensor DmadAnomalyMap::nearestNormalDistance(const torch::Tensor& queries, const std::vector<std::int64_t>& nn,
@@ -76,19 +71,49 @@ torch::Tensor DmadAnomalyMap::scoreWithNeighbours(const float* queries, std::int
     return score;
 }
 
+float DmadAnomalyMap::bankDisagreement(const float* query, std::int64_t nearestNormal,
+                                       std::int64_t nearestAbnormal) const
+{
+    const int dim = model_.dim();
+    const float* normal = model_.normal.index.bank().data() + nearestNormal * dim;
+    const float* abnormal = model_.abnormal.index.bank().data() + nearestAbnormal * dim;
+    double toNormal = 0, toAbnormal = 0;
+    for (int d = 0; d < dim; ++d) {
+        toNormal += double(query[d] - normal[d]) * double(query[d] - normal[d]);
+        toAbnormal += double(query[d] - abnormal[d]) * double(query[d] - abnormal[d]);
+    }
+    toNormal = std::sqrt(toNormal);
+    toAbnormal = std::sqrt(toAbnormal);
+    if (!(toNormal + toAbnormal > 0))
+        return 1.0f; // on both banks at once: as undecided as a patch can be
+    // The nearer bank's share: 0 when one bank holds the patch and the other
+    // is far, 1 when both are equally near (or equally far: a defect neither knows).
+    return float(2.0 * std::min(toNormal, toAbnormal) / (toNormal + toAbnormal));
+}
+
 std::vector<Prediction> DmadAnomalyMap::predict(const torch::Tensor& patchFeatures, std::size_t images, int width,
                                                 int height)
 {
     const std::int64_t patches = model_.patchesPerImage();
-    torch::Tensor scores = scorePatches(patchFeatures.data_ptr<float>(), std::int64_t(images) * patches).contiguous();
+    const std::int64_t n = std::int64_t(images) * patches;
+    const float* queries = patchFeatures.data_ptr<float>();
+    const int k = params_.neighbours;
+    const std::vector<std::int64_t> nn = model_.normal.nearestExcluding(queries, n, k, nullptr);
+    const std::vector<std::int64_t> na = model_.abnormal.nearestExcluding(queries, n, k, nullptr);
+    torch::Tensor scores = scoreWithNeighbours(queries, n, nn, na).contiguous();
     std::vector<Prediction> out;
-    for (std::size_t n = 0; n < images; ++n) {
-        cv::Mat grid(model_.gridH, model_.gridW, CV_32FC1, scores.data_ptr<float>() + std::int64_t(n) * patches);
+    for (std::size_t image = 0; image < images; ++image) {
+        const std::int64_t first = std::int64_t(image) * patches;
+        const float* patchScores = scores.data_ptr<float>() + first;
+        cv::Mat grid(model_.gridH, model_.gridW, CV_32FC1, const_cast<float*>(patchScores));
         Prediction p;
         p.map = upsampleAndSmooth(grid.clone(), width, height, params_.smoothingSigma);
         double maxValue = 0;
         cv::minMaxLoc(p.map, nullptr, &maxValue);
         p.score = float(maxValue);
+        const std::int64_t top = first + (std::max_element(patchScores, patchScores + patches) - patchScores);
+        p.bankDisagreement = bankDisagreement(queries + top * model_.dim(), nn[std::size_t(top * k)],
+                                              na[std::size_t(top * k)]);
         out.push_back(std::move(p));
     }
     return out;

@@ -46,9 +46,7 @@ public:
     DmadAnomalyMap(const DmadParams& params, DmadModel& model) : params_(params), model_(model) {}
 
     // Scores query patches [n, dim] (eval mode, no grad) against their k nearest
-    // memories of each bank: higher = more anomalous.
-    torch::Tensor scorePatches(const float* queries, std::int64_t n);
-    // The same with the neighbours already retrieved (ids row-major [n, k]).
+    // memories of each bank (ids row-major [n, k]): higher = more anomalous.
     torch::Tensor scoreWithNeighbours(const float* queries, std::int64_t n, const std::vector<std::int64_t>& nn,
                                       const std::vector<std::int64_t>& na);
     // Distance of each query [n, dim] to its nearest retrieved normal memory, [n].
@@ -57,10 +55,15 @@ public:
     // The heads' weights changed (a training step, a restore, a load): refold them.
     void weightsChanged() { fusedCurrent_ = false; }
 
-    // Anomaly maps and image scores of images whose patch features [images, patches, dim] are given.
+    // Anomaly maps and image scores of images whose patch features [images, patches, dim] are
+    // given, with the bank disagreement at each image's highest-scoring patch.
     std::vector<Prediction> predict(const torch::Tensor& patchFeatures, std::size_t images, int width, int height);
 
 private:
+    // 2·min(dn, da) / (dn + da) for one patch's distances to its nearest normal and
+    // abnormal memories: 0 when one bank clearly holds it, 1 when neither does more.
+    float bankDisagreement(const float* query, std::int64_t nearestNormal, std::int64_t nearestAbnormal) const;
+
     const DmadParams& params_;
     DmadModel& model_;
     // The heads folded for scoring (DmadNetwork.h, FusedHeads), rebuilt after the weights change.

@@ -209,6 +209,12 @@ private Q_SLOTS:
         QVERIFY(std::memcmp(a.map.data, b.map.data, a.map.total() * sizeof(float)) == 0);
         auto batch = loaded->predictBatch({stripedPart(52), defect});
         QVERIFY(std::abs(batch[1].score - b.score) < 1e-4f);
+        // Label next's second signal: how evenly the two banks claim the top patch,
+        // in [0, 1], the same alone and in a batch.
+        QVERIFY2(a.bankDisagreement >= 0.0f && a.bankDisagreement <= 1.0f, qPrintable(QString::number(a.bankDisagreement)));
+        QCOMPARE(a.bankDisagreement, b.bankDisagreement);
+        QVERIFY(std::abs(batch[1].bankDisagreement - b.bankDisagreement) < 1e-4f);
+        QVERIFY(batch[0].bankDisagreement >= 0.0f && batch[0].bankDisagreement <= 1.0f);
     }
 
     void labelledDefectsFillTheAbnormalBankOnlyWhereMasked()
