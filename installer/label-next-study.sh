@@ -7,14 +7,16 @@
 #      and labels the first N defective images it meets (normal ones are
 #      confirmed OK and skipped; how many were looked at is reported);
 #   3. DMAD retrained with those N labelled defects, tested;
-#   4. DMAD with N labelled defects drawn at random (the same seed), tested.
+#   4. the same with the queue ranked by the threshold and DMAD's normal/abnormal
+#      bank disagreement together (label-next --rank-by threshold+banks);
+#   5. DMAD with N labelled defects drawn at random (the same seed), tested.
 # Each row is tested on its own remaining test split (labelled images leave it);
-# the "same images" line compares all three on the test images they share, so
+# the "same images" line compares all four on the test images they share, so
 # that removing the queue's hard (near-threshold) defects from the test split
 # cannot flatter the queue.
 #
 #   installer/label-next-study.sh [N=10] [SEEDS="0 1 2"]
-# Needs node (installed by setup-deps.sh) to read the JSON. About 15 minutes
+# Needs node (installed by setup-deps.sh) to read the JSON. About 20 minutes
 # on 2 cores. CLI: $DEFECTLENS_CLI, else build/app/defectlens-cli.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,21 +38,27 @@ for seed in $seeds; do
   common=(--data "$data" --format maskfolder --normal-class MT_Free --test-fraction 0.3 --seed "$seed" --no-db --quiet)
   "$cli" fit --method dmad "${common[@]}" --out "$work/base-$seed.dlm" >/dev/null
   "$cli" test --model "$work/base-$seed.dlm" "${common[@]}" --json "$work/base-$seed.json" >/dev/null
-  "$cli" label-next --model "$work/base-$seed.dlm" "${common[@]}" --json "$work/queue-$seed.json" >/dev/null
-  # The simulated engineer: the first N defective images of the queue.
-  node -e '
-    const q = require(process.argv[1]).queue; const n = +process.argv[2]; const fs = require("fs");
-    let picked = [], examined = 0;
-    for (const c of q) { examined++; if (c.known_label === 1) picked.push(c.relative_path); if (picked.length === n) break; }
-    fs.writeFileSync(process.argv[3], picked.join("\n") + "\n"); fs.writeFileSync(process.argv[4], String(examined));
-  ' "$work/queue-$seed.json" "$labels" "$work/list-$seed.txt" "$work/examined-$seed.txt"
-  "$cli" fit --method dmad "${common[@]}" --labelled-list "$work/list-$seed.txt" --out "$work/queue-$seed.dlm" >/dev/null
-  "$cli" test --model "$work/queue-$seed.dlm" "${common[@]}" --labelled-list "$work/list-$seed.txt" \
-    --json "$work/queue-test-$seed.json" >/dev/null
+  for queue in queue banks; do
+    rank_by=threshold
+    [ "$queue" = banks ] && rank_by=threshold+banks
+    "$cli" label-next --model "$work/base-$seed.dlm" "${common[@]}" --rank-by "$rank_by" \
+      --json "$work/$queue-$seed.json" >/dev/null
+    # The simulated engineer: the first N defective images of the queue.
+    node -e '
+      const q = require(process.argv[1]).queue; const n = +process.argv[2]; const fs = require("fs");
+      let picked = [], examined = 0;
+      for (const c of q) { examined++; if (c.known_label === 1) picked.push(c.relative_path); if (picked.length === n) break; }
+      fs.writeFileSync(process.argv[3], picked.join("\n") + "\n"); fs.writeFileSync(process.argv[4], String(examined));
+    ' "$work/$queue-$seed.json" "$labels" "$work/list-$queue-$seed.txt" "$work/examined-$queue-$seed.txt"
+    "$cli" fit --method dmad "${common[@]}" --labelled-list "$work/list-$queue-$seed.txt" --out "$work/$queue-$seed.dlm" >/dev/null
+    "$cli" test --model "$work/$queue-$seed.dlm" "${common[@]}" --labelled-list "$work/list-$queue-$seed.txt" \
+      --json "$work/$queue-test-$seed.json" >/dev/null
+  done
   "$cli" fit --method dmad "${common[@]}" --labelled-defects "$labels" --out "$work/random-$seed.dlm" >/dev/null
   "$cli" test --model "$work/random-$seed.dlm" "${common[@]}" --labelled-defects "$labels" \
     --json "$work/random-test-$seed.json" >/dev/null
-  for row in "base:0:-:base-$seed.json" "queue:$labels:$(cat "$work/examined-$seed.txt"):queue-test-$seed.json" \
+  for row in "base:0:-:base-$seed.json" "queue:$labels:$(cat "$work/examined-queue-$seed.txt"):queue-test-$seed.json" \
+             "banks:$labels:$(cat "$work/examined-banks-$seed.txt"):banks-test-$seed.json" \
              "random:$labels:$labels:random-test-$seed.json"; do
     IFS=: read -r name n examined file <<<"$row"
     metrics=$(json "$work/$file" 'd.mean.image_auroc.toFixed(4)+" "+d.mean.pixel_auroc.toFixed(4)+" "+d.mean.aupro.toFixed(4)')
@@ -66,6 +74,6 @@ for seed in $seeds; do
       let wins = 0; for (const a of pos) for (const b of neg) wins += a > b ? 1 : a === b ? 0.5 : 0;
       return (wins / (pos.length * neg.length)).toFixed(4);
     };
-    console.log("       same " + common.length + " test images, image AUROC base / queue / random: " + files.map(auroc).join(" / "));
-  ' "$work/base-$seed.json" "$work/queue-test-$seed.json" "$work/random-test-$seed.json"
+    console.log("       same " + common.length + " test images, image AUROC base / queue / banks / random: " + files.map(auroc).join(" / "));
+  ' "$work/base-$seed.json" "$work/queue-test-$seed.json" "$work/banks-test-$seed.json" "$work/random-test-$seed.json"
 done
