@@ -3,6 +3,7 @@
 # each for a number of executions from its committed seed corpus.
 #
 #   installer/fuzz.sh [-runs=N] [TARGET...]     (default: -runs=100000, every target)
+#   installer/fuzz.sh --build-only              builds the targets without running them
 #
 # A crash, leak, timeout or sanitizer report stops the script with the target's
 # status and leaves the reproducer (crash-*, leak-*, timeout-*) in build-fuzz/.
@@ -12,9 +13,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="-runs=100000"
 targets=()
+build_only=0
 for arg in "$@"; do
   case "$arg" in
     -runs=*) runs="$arg" ;;
+    --build-only) build_only=1 ;;
     *) targets+=("$arg") ;;
   esac
 done
@@ -26,6 +29,7 @@ if [[ ! -f "$build/build.ninja" ]]; then
   CC=clang-14 CXX=clang++-14 cmake -S "$root/tests/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 cmake --build "$build" -j"$(nproc)" >/dev/null
+[[ $build_only -eq 1 ]] && exit 0
 
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

@@ -5,6 +5,9 @@
 #   installer/sanitize.sh          the suites that do not load LibTorch (data,
 #                                  metrics, synthesis, common, database): the CI set
 #   installer/sanitize.sh --all    every suite (hours on two cores)
+#   installer/sanitize.sh --build-only   builds the CI set without running it
+#   installer/sanitize.sh --pattern      prints the CTest regex of the CI set
+#                                  (installer/test.sh leaves these out of its plain run)
 #
 # Suppressions for third-party code live in installer/sanitizer-suppressions/,
 # each with the reason.
@@ -14,6 +17,11 @@ build="$root/build-sanitize"
 light=(tst_common tst_curves tst_metrics tst_imageio tst_importers tst_preprocess tst_realdata tst_synthesis tst_defecttransplant
        tst_folder_watch tst_mqtt_publisher
        tst_store tst_store_open tst_store_models tst_store_watch tst_store_copy tst_store_crash)
+pattern="^($(IFS='|'; echo "${light[*]}"))\$"
+if [[ "${1:-}" == --pattern ]]; then
+  echo "$pattern"
+  exit 0
+fi
 if [[ ! -f "$build/build.ninja" ]]; then
   # -O1 -g1: line numbers in the reports at a fraction of full debug information's build time.
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
@@ -29,6 +37,6 @@ if [[ "${1:-}" == --all ]]; then
   QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 3600 -j1
 else
   cmake --build . -j"$(nproc)" --target "${light[@]}" dl_crash_writer
-  pattern="^($(IFS='|'; echo "${light[*]}"))\$"
+  [[ "${1:-}" == --build-only ]] && exit 0
   QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 1800 -j1 -R "$pattern"
 fi
