@@ -180,11 +180,18 @@ std::string checkpointKey(const TrainRequest& request, const FitInput& input)
 void warmStartFromParent(Detector& detector, const TrainRequest& request)
 {
     ModelBundle parent = ModelBundle::load(request.parentModelPath);
-    if (parent.header.value("method", "") != request.method)
-        throw Error::forFile(request.parentModelPath, "parent model was trained with method '"
-                                 + parent.header.value("method", "") + "', not '" + request.method + "'");
+    std::string method;
+    try {
+        method = parent.headerText("method", "");
+    } catch (const Error& e) {
+        throw Error::forFile(request.parentModelPath, e.what());
+    }
+    if (method != request.method)
+        throw Error::forFile(request.parentModelPath,
+                             "parent model was trained with method '" + method + "', not '" + request.method + "'");
     detector.warmStart(parent);
-    detector.info().provenance["parent_bundle_sha256"] = parent.header.value("checksum_sha256", "");
+    // ModelBundle::load has checked the checksum, so it is text.
+    detector.info().provenance["parent_bundle_sha256"] = parent.headerText("checksum_sha256", "");
     detector.info().provenance["parent_model"] = request.parentModelPath;
 }
 
@@ -302,9 +309,15 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
 {
     ensureRuntimeConfigured();
     ModelBundle bundle = ModelBundle::load(path);
-    if (bundle.header.value("kind", "") == "synthesis") {
+    std::string kind, method;
+    try {
+        kind = bundle.headerText("kind", "");
+        method = bundle.headerText("method", "synthesis");
+    } catch (const Error& e) {
+        throw Error::forFile(path, e.what());
+    }
+    if (kind == "synthesis") {
         // A generator (e.g. SDAS) is not a detector: say so instead of "unknown method".
-        std::string method = bundle.header.value("method", "synthesis");
         std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return char(std::toupper(c)); });
         throw Error::forFile(path, "is an " + method
                                        + " synthesis model; it generates images and does not score them, use synth "

@@ -65,6 +65,16 @@ const BundleEntry& ModelBundle::entry(const std::string& name) const
     return it->second;
 }
 
+std::string ModelBundle::headerText(const std::string& key, const std::string& fallback) const
+{
+    const auto it = header.find(key);
+    if (it == header.end())
+        return fallback;
+    if (!it->is_string())
+        throw Error("model bundle header's '" + key + "' is not text (damaged, or not written by DefectLens)");
+    return it->get<std::string>();
+}
+
 std::vector<float> ModelBundle::floats(const std::string& name, std::vector<std::int64_t>* shape) const
 {
     const BundleEntry& e = entry(name);

@@ -33,6 +33,9 @@ public:
     // Copies a float tensor out; checks the dtype and returns the shape through `shape`.
     std::vector<float> floats(const std::string& name, std::vector<std::int64_t>* shape = nullptr) const;
     const std::map<std::string, BundleEntry>& entries() const { return entries_; }
+    // A text field of the header, `fallback` when absent; dl::Error when it holds
+    // something else (a damaged or crafted header must not end the program).
+    std::string headerText(const std::string& key, const std::string& fallback) const;
 
     // Serialises with a trailing SHA-256 and writes atomically (temp file + rename).
     void save(const std::string& path) const;

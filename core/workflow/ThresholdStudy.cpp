@@ -14,7 +14,7 @@ ThresholdStudy studyThreshold(const std::string& modelPath, const std::string& w
     std::unique_ptr<Detector> detector = loadDetector(modelPath, weightsPath);
     const ModelBundle bundle = ModelBundle::load(modelPath);
     ThresholdStudy study;
-    study.method = bundle.header.value("method", "");
+    study.method = bundle.headerText("method", "");
     study.categories = detector->info().categories;
     study.currentThreshold = detector->info().threshold;
     study.currentSource = detector->info().thresholdSource;
@@ -50,7 +50,7 @@ AdjustedModel saveWithThreshold(WorkRecorder& recorder, const std::string& sourc
                                 const FalseRejectEstimate& chosen, double target, int folds)
 {
     ModelBundle bundle = ModelBundle::load(sourcePath);
-    const std::string sourceChecksum = bundle.header.value("checksum_sha256", "");
+    const std::string sourceChecksum = bundle.headerText("checksum_sha256", "");
     bundle.header["threshold"] = {{"value", chosen.threshold}, {"source", "target-false-reject"},
                                   {"target_false_reject_rate", target},
                                   {"estimated_false_reject_rate", chosen.rate},
@@ -64,7 +64,7 @@ AdjustedModel saveWithThreshold(WorkRecorder& recorder, const std::string& sourc
     if (!recorder.enabled())
         return adjusted;
     ModelEntry entry;
-    entry.method = bundle.header.value("method", "");
+    entry.method = bundle.headerText("method", "");
     entry.categories = bundle.header.value("categories", std::vector<std::string>{});
     entry.bundlePath = outputPath;
     entry.bundleChecksum = adjusted.checksum;

@@ -138,6 +138,9 @@ json trainingParams(const TrainSpec& spec, const std::string& parentPath)
     json params = toJson(spec.params);
     if (spec.inheritParentParameters && !parentPath.empty()) {
         json inherited = ModelBundle::load(parentPath).header.value("params", json::object());
+        if (!inherited.is_object())
+            throw Error::forFile(parentPath, "model bundle header's 'params' is not a set of parameters "
+                                             "(damaged, or not written by DefectLens)");
         inherited.update(params);
         params = inherited;
     }

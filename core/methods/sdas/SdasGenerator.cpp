@@ -35,7 +35,12 @@ std::unique_ptr<SdasGenerator> SdasGenerator::load(const std::string& bundlePath
 
 std::unique_ptr<SdasGenerator> SdasGenerator::fromBundle(const ModelBundle& bundle, const std::string& name)
 {
-    const std::string method = bundle.header.value("method", "");
+    std::string method;
+    try {
+        method = bundle.headerText("method", "");
+    } catch (const Error& e) {
+        throw Error::forFile(name, e.what());
+    }
     if (method != kSdasMethod)
         throw Error::forFile(name, "is a '" + method + "' model, not an SDAS synthesis model (method 'sdas')");
     auto state = std::make_unique<State>();

@@ -160,6 +160,21 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, b.floats("ids"));
     }
 
+    void headerTextIsCheckedNotTrusted()
+    {
+        dl::ModelBundle b = sample();
+        b.header["method"] = "dmad";
+        b.header["kind"] = 7;
+        QCOMPARE(b.headerText("method", ""), std::string("dmad"));
+        QCOMPARE(b.headerText("absent", "fallback"), std::string("fallback"));
+        try {
+            b.headerText("kind", "");
+            QFAIL("a number was read as text");
+        } catch (const dl::Error& e) {
+            QVERIFY2(std::string(e.what()).find("'kind' is not text") != std::string::npos, e.what());
+        }
+    }
+
     void failedSaveKeepsThePreviousBundle()
     {
         QTemporaryDir dir;

@@ -560,6 +560,21 @@ private Q_SLOTS:
         QVERIFY2(nanMessage.find("poisoned.dlm") != std::string::npos && nanMessage.find(key) != std::string::npos
                      && nanMessage.find("not a finite number") != std::string::npos,
                  nanMessage.c_str());
+        // Found by fuzz_sdas_bundle: a header whose method is not text ended the
+        // program (an uncaught JSON type error); the detector loader read it the same way.
+        dl::ModelBundle numbered = original;
+        numbered.header["method"] = 42;
+        const std::string numberedMessage = refusal(numbered, "numbered.dlm");
+        QVERIFY2(numberedMessage.find("numbered.dlm") != std::string::npos
+                     && numberedMessage.find("'method' is not text") != std::string::npos,
+                 numberedMessage.c_str());
+        const std::string asDetector = errorMessageOf([&] { dl::loadDetector(file("numbered.dlm")); });
+        QVERIFY2(asDetector.find("'method' is not text") != std::string::npos, asDetector.c_str());
+        dl::ModelBundle kindless = original;
+        kindless.header["kind"] = {{"synthesis", true}};
+        kindless.save(file("kindless.dlm"));
+        const std::string kindMessage = errorMessageOf([&] { dl::loadDetector(file("kindless.dlm")); });
+        QVERIFY2(kindMessage.find("'kind' is not text") != std::string::npos, kindMessage.c_str());
         // The untouched bundle still loads.
         QVERIFY(dl::SdasGenerator::load(sharedModel()));
     }
