@@ -132,7 +132,16 @@ bool SdasTrainer::resume()
         return false;
     }
     const auto& h = bundle.header;
-    if (h.value("method", "") != kCheckpointMethod || h.value("fingerprint", "") != fingerprint_) {
+    std::string method, fingerprint;
+    try {
+        method = bundle.headerText("method", "");
+        fingerprint = bundle.headerText("fingerprint", "");
+    } catch (const Error& e) {
+        logWarning("sdas: ignoring the checkpoint " + checkpointPath_ + ": " + e.what()
+                   + "; training starts afresh and the next checkpoint replaces it");
+        return false;
+    }
+    if (method != kCheckpointMethod || fingerprint != fingerprint_) {
         logWarning("sdas: ignoring the checkpoint " + checkpointPath_
                    + ": it was written for other training parameters or other training images; training starts "
                      "afresh and the next checkpoint replaces it");

@@ -328,6 +328,14 @@ private Q_SLOTS:
             QCOMPARE(again.resumedFrom, 0);
             QCOMPARE(again.iterations, 3);
             QVERIFY2(log.text().find("ignoring the checkpoint") != std::string::npos, log.text().c_str());
+            // A checkpoint whose header was damaged (a fingerprint that is not text)
+            // is ignored the same way; it used to end the program.
+            dl::ModelBundle damaged = dl::ModelBundle::load(checkpoint);
+            damaged.header["fingerprint"] = 12345;
+            damaged.save(dl::sdasCheckpointPath(file("other.dlm")));
+            const dl::SdasFitResult third = dl::trainSdasModel(input_, other, file("other.dlm"), {});
+            QCOMPARE(third.resumedFrom, 0);
+            QVERIFY2(log.text().find("'fingerprint' is not text") != std::string::npos, log.text().c_str());
         }
 
         // The same fit resumes: 10 done before, 10 more, and the same weights as an uninterrupted fit.
