@@ -25,6 +25,8 @@ done
 
 command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 is missing (Debian packages clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 build="$root/build-fuzz"
+# ccache must accept the precompiled LibTorch header of fuzz_sdas_bundle (as in build.sh).
+export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 if [[ ! -f "$build/build.ninja" ]]; then
   CC=clang-14 CXX=clang++-14 cmake -S "$root/tests/fuzz" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
