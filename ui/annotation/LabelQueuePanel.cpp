@@ -108,11 +108,7 @@ QString LabelQueuePanel::reasonText(const LabelQueueEntry& entry) const
 {
     if (entry.overridden)
         return tr("an operator overrode the model here");
-    const QString distance
-        = tr("%1 normal spreads from the threshold").arg(QLocale().toString(entry.distance, 'f', 2));
-    if (!queue_.rankedWithBanks || entry.bankDisagreement < 0)
-        return distance;
-    return tr("%1; memory banks undecided %2").arg(distance, QLocale().toString(entry.bankDisagreement, 'f', 2));
+    return tr("%1 normal spreads from the threshold").arg(QLocale().toString(entry.distance, 'f', 2));
 }
 
 void LabelQueuePanel::fillTable()

@@ -26,7 +26,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
-#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -417,7 +416,6 @@ LabelQueue runLabelRanking(const LabelQueueSpec& spec, const ProgressContext& pr
         else
             pool.push_back(s);
     }
-    queue.rankedWithBanks = kDefaultRankBy == RankBy::ThresholdAndBanks;
     for (const LabelCandidate& c : dl::rankForLabelling(*detector, pool, overridden, progress, kDefaultRankBy)) {
         LabelQueueEntry e;
         e.imagePath = QFile::decodeName(QByteArray::fromStdString(c.sample->path));
@@ -425,8 +423,6 @@ LabelQueue runLabelRanking(const LabelQueueSpec& spec, const ProgressContext& pr
         e.score = c.score;
         e.distance = c.distance;
         e.overridden = c.overridden;
-        if (!std::isnan(c.bankDisagreement))
-            e.bankDisagreement = c.bankDisagreement;
         queue.entries.push_back(e);
     }
     return queue;

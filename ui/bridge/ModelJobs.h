@@ -178,13 +178,11 @@ struct LabelQueueEntry {
     double score = 0.0;
     double distance = 0.0;         // from the threshold, in spreads of normal scores
     bool overridden = false;       // an operator changed the model's verdict on it
-    double bankDisagreement = -1;  // DMAD's memory banks, 0..1; -1: the method has none
 };
 
 struct LabelQueue {
     QString bundlePath;
     double threshold = 0.0;
-    bool rankedWithBanks = false;  // the banks' disagreement joined the ranking (dl::kDefaultRankBy)
     int alreadyAnnotated = 0;      // left out: labelled before
     std::vector<LabelQueueEntry> entries; // most useful first
 };
