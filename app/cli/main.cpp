@@ -2,6 +2,7 @@
 #include "cli/CliOptions.h"
 #include "cli/Commands.h"
 #include "common/Error.h"
+#include "common/HeapPolicy.h"
 #include "common/OpenMpWaitPolicy.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 int main(int argc, char** argv)
 {
     dl::restartWithPassiveOpenMpWaiting(argv); // before any thread or library state exists
+    dl::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv); // QtSql needs an application object for its drivers
     QCoreApplication::setApplicationName("DefectLens");
     QCoreApplication::setOrganizationName("DefectLens");

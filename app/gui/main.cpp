@@ -3,6 +3,7 @@
 //              [--train METHOD | --compare BEFORE.dlm,AFTER.dlm] [--annotate]
 //              [--import DIR]
 // opens those at start (in that order), e.g. for demonstrations and screenshots.
+#include "common/HeapPolicy.h"
 #include "common/OpenMpWaitPolicy.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
@@ -28,6 +29,7 @@
 int main(int argc, char** argv)
 {
     dl::restartWithPassiveOpenMpWaiting(argv); // before any thread or library state exists
+    dl::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("DefectLens"));
     QApplication::setOrganizationName(QStringLiteral("DefectLens"));
