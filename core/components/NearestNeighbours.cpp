@@ -4,6 +4,7 @@
 #include "engine/Runtime.h"
 
 #include <algorithm>
+#include <limits>
 
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
@@ -15,7 +16,25 @@
 
 #include <torch/torch.h>
 
+extern "C" {
+// Fortran BLAS (OpenBLAS here), declared as FAISS itself declares it.
+int sgemm_(const char* transa, const char* transb, const int* m, const int* n, const int* k, const float* alpha,
+           const float* a, const int* lda, const float* b, const int* ldb, const float* beta, float* c,
+           const int* ldc);
+}
+
 namespace dl {
+
+struct NearestNeighbourIndex::PcaSubspace {
+    int reduced = 0;              // R: the subspace's width
+    std::vector<float> matrix;    // [R, dim], row-major: y = matrix x + bias (FAISS's PCAMatrix A and b)
+    std::vector<float> bias;      // [R]
+    // [count, R + 1]: -2 y_b and |y_b|^2 of every memory, so that the product with
+    // [y_q, 1] is |y_b|^2 - 2 y_q.y_b, the subspace distance less |y_q|^2 (which
+    // ranks nothing).
+    std::vector<float> bankTerms;
+    float refineFactor = 2;       // candidates per neighbour re-ranked at full width
+};
 
 NearestNeighbourIndex::NearestNeighbourIndex() = default;
 NearestNeighbourIndex::~NearestNeighbourIndex() = default;
@@ -27,6 +46,48 @@ void applySearchParameters(faiss::Index* index, const NearestNeighbourOptions& o
 {
     if (auto* hnsw = dynamic_cast<faiss::IndexHNSW*>(index))
         hnsw->hnsw.efSearch = options.hnswEfSearch;
+}
+
+// c[m, n] = a[m, depth] . b[n, depth]^T, all row-major.
+void productWithTransposed(const float* a, int m, const float* b, int n, int depth, float* c)
+{
+    // Row-major c is column-major c^T = b . a^T.
+    const float one = 1.0f, zero = 0.0f;
+    sgemm_("T", "N", &n, &m, &depth, &one, b, &depth, a, &depth, &zero, c, &n);
+}
+
+float squaredDistance(const float* a, const float* b, int dim)
+{
+    // Eight independent sums, so the compiler can use vector registers.
+    float partial[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int d = 0;
+    for (; d + 8 <= dim; d += 8)
+        for (int lane = 0; lane < 8; ++lane) {
+            const float e = a[d + lane] - b[d + lane];
+            partial[lane] += e * e;
+        }
+    float sum = 0;
+    for (; d < dim; ++d)
+        sum += (a[d] - b[d]) * (a[d] - b[d]);
+    for (float p : partial)
+        sum += p;
+    return sum;
+}
+
+// Keeps the `size` smallest values seen (ascending, with their ids) in
+// distances/ids, which start filled with +infinity.
+inline void keepIfAmongSmallest(float value, std::int64_t id, float* distances, std::int64_t* ids, int size)
+{
+    if (!(value < distances[size - 1]))
+        return;
+    int p = size - 1;
+    while (p > 0 && distances[p - 1] > value) {
+        distances[p] = distances[p - 1];
+        ids[p] = ids[p - 1];
+        --p;
+    }
+    distances[p] = value;
+    ids[p] = id;
 }
 } // namespace
 
@@ -65,6 +126,43 @@ void NearestNeighbourIndex::build(const float* vectors, std::int64_t count, int 
     }
     index_->add(count, bank_.data());
     applySearchParameters(index_.get(), options);
+    preparePcaSubspace();
+}
+
+void NearestNeighbourIndex::preparePcaSubspace()
+{
+    pca_.reset();
+    const auto* refine = dynamic_cast<const faiss::IndexRefineFlat*>(index_.get());
+    const auto* coarse = refine ? dynamic_cast<const faiss::IndexPreTransform*>(refine->base_index) : nullptr;
+    if (!coarse || coarse->chain.size() != 1 || !dynamic_cast<const faiss::IndexFlatL2*>(coarse->index))
+        return;
+    const auto* pca = dynamic_cast<const faiss::PCAMatrix*>(coarse->chain[0]);
+    if (!pca || !pca->is_trained || pca->d_in != dim_ || pca->d_out < 1
+        || pca->A.size() < std::size_t(pca->d_out) * std::size_t(dim_))
+        return;
+    auto subspace = std::make_shared<PcaSubspace>();
+    const int reduced = pca->d_out;
+    subspace->reduced = reduced;
+    subspace->refineFactor = refine->k_factor;
+    subspace->matrix.assign(pca->A.begin(), pca->A.begin() + std::ptrdiff_t(reduced) * dim_);
+    subspace->bias.assign(std::size_t(reduced), 0.0f);
+    if (pca->have_bias && pca->b.size() >= std::size_t(reduced))
+        std::copy_n(pca->b.begin(), reduced, subspace->bias.begin());
+    std::vector<float> projected(std::size_t(count_) * std::size_t(reduced));
+    pca->apply_noalloc(count_, bank_.data(), projected.data());
+    const int width = reduced + 1;
+    subspace->bankTerms.resize(std::size_t(count_) * std::size_t(width));
+    for (std::int64_t i = 0; i < count_; ++i) {
+        const float* y = projected.data() + i * reduced;
+        float* terms = subspace->bankTerms.data() + i * width;
+        float norm = 0;
+        for (int r = 0; r < reduced; ++r) {
+            terms[r] = -2.0f * y[r];
+            norm += y[r] * y[r];
+        }
+        terms[reduced] = norm;
+    }
+    pca_ = std::move(subspace);
 }
 
 void NearestNeighbourIndex::search(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
@@ -75,6 +173,10 @@ void NearestNeighbourIndex::search(const float* queries, std::int64_t queryCount
     if (fastInferenceEnabled() && options_.kind == "exact" && k <= 16 && queryCount >= 64 && k <= count_
         && dynamic_cast<const faiss::IndexFlatL2*>(index_.get())) {
         searchByMatrixProduct(queries, queryCount, k, squaredDistances, ids);
+        return;
+    }
+    if (fastInferenceEnabled() && pca_ && queryCount >= 64 && k <= count_ && k * pca_->refineFactor <= 256) {
+        searchPcaRefineInTiles(queries, queryCount, k, squaredDistances, ids);
         return;
     }
     std::vector<faiss::Index::idx_t> labels(std::size_t(queryCount) * std::size_t(k));
@@ -101,6 +203,70 @@ void NearestNeighbourIndex::searchByMatrixProduct(const float* queries, std::int
         std::copy_n(nearest.contiguous().data_ptr<float>(), rows * k, squaredDistances + begin * k);
         std::copy_n(which.contiguous().data_ptr<std::int64_t>(), rows * k, ids + begin * k);
     }
+}
+
+void NearestNeighbourIndex::searchPcaRefineInTiles(const float* queries, std::int64_t queryCount, int k,
+                                                   float* squaredDistances, std::int64_t* ids) const
+{
+    // FAISS answers the same search with one large distance block per call
+    // (4096 queries x 1024 memories, 16 MB) that passes through main memory
+    // three times, then collects its results one by one in a heap. Here a tile
+    // of queries meets a chunk of the bank in a product that stays in cache, and
+    // the candidates are kept as each chunk is read. Same candidates, same
+    // full-width re-ranking (distances equal up to summation order).
+    const PcaSubspace& subspace = *pca_;
+    const int reduced = subspace.reduced, width = reduced + 1;
+    const int candidates = int(std::min<std::int64_t>(
+        count_, std::max<std::int64_t>(k, std::int64_t(float(k) * subspace.refineFactor))));
+    constexpr int kTileQueries = 64;
+    constexpr int kBankChunk = 512; // a 64 x 512 product: 128 KB
+    const std::int64_t tiles = (queryCount + kTileQueries - 1) / kTileQueries;
+    at::parallel_for(0, tiles, 1, [&](std::int64_t firstTile, std::int64_t endTile) {
+        std::vector<float> reducedQueries(std::size_t(kTileQueries) * reduced);
+        std::vector<float> tileTerms(std::size_t(kTileQueries) * width);
+        std::vector<float> products(std::size_t(kTileQueries) * kBankChunk);
+        std::vector<float> bestDistances(std::size_t(kTileQueries) * candidates);
+        std::vector<std::int64_t> bestIds(std::size_t(kTileQueries) * candidates);
+        std::vector<float> exactDistances(static_cast<std::size_t>(candidates));
+        std::vector<std::int64_t> exactIds(static_cast<std::size_t>(candidates));
+        for (std::int64_t tile = firstTile; tile < endTile; ++tile) {
+            const std::int64_t begin = tile * kTileQueries;
+            const int rows = int(std::min<std::int64_t>(kTileQueries, queryCount - begin));
+            const float* tileQueries = queries + begin * dim_;
+            productWithTransposed(tileQueries, rows, subspace.matrix.data(), reduced, dim_, reducedQueries.data());
+            for (int i = 0; i < rows; ++i) {
+                for (int r = 0; r < reduced; ++r)
+                    tileTerms[std::size_t(i) * width + r] = reducedQueries[std::size_t(i) * reduced + r] + subspace.bias[r];
+                tileTerms[std::size_t(i) * width + reduced] = 1.0f;
+            }
+            std::fill(bestDistances.begin(), bestDistances.end(), std::numeric_limits<float>::infinity());
+            std::fill(bestIds.begin(), bestIds.end(), -1);
+            for (std::int64_t first = 0; first < count_; first += kBankChunk) {
+                const int columns = int(std::min<std::int64_t>(kBankChunk, count_ - first));
+                productWithTransposed(tileTerms.data(), rows, subspace.bankTerms.data() + first * width, columns, width,
+                                      products.data());
+                for (int i = 0; i < rows; ++i) {
+                    const float* row = products.data() + std::size_t(i) * columns;
+                    float* distances = bestDistances.data() + std::size_t(i) * candidates;
+                    std::int64_t* found = bestIds.data() + std::size_t(i) * candidates;
+                    for (int j = 0; j < columns; ++j)
+                        keepIfAmongSmallest(row[j], first + j, distances, found, candidates);
+                }
+            }
+            for (int i = 0; i < rows; ++i) {
+                const float* query = tileQueries + std::size_t(i) * dim_;
+                const std::int64_t* found = bestIds.data() + std::size_t(i) * candidates;
+                std::fill(exactDistances.begin(), exactDistances.end(), std::numeric_limits<float>::infinity());
+                std::fill(exactIds.begin(), exactIds.end(), -1);
+                for (int c = 0; c < candidates; ++c)
+                    if (found[c] >= 0)
+                        keepIfAmongSmallest(squaredDistance(query, bank_.data() + found[c] * dim_, dim_), found[c],
+                                            exactDistances.data(), exactIds.data(), candidates);
+                std::copy_n(exactDistances.begin(), k, squaredDistances + (begin + i) * k);
+                std::copy_n(exactIds.begin(), k, ids + (begin + i) * k);
+            }
+        }
+    });
 }
 
 std::string NearestNeighbourIndex::serialize() const
@@ -131,6 +297,7 @@ void NearestNeighbourIndex::deserialize(const std::string& bytes, const float* v
     count_ = count;
     dim_ = dim;
     applySearchParameters(index_.get(), options);
+    preparePcaSubspace();
 }
 
 } // namespace dl

@@ -50,8 +50,15 @@ private:
     // The fast path's exact search (engine/Runtime's fastInferenceEnabled).
     void searchByMatrixProduct(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
                                std::int64_t* ids) const;
+    // The fast path's pca-refine search: the same two steps as FAISS's
+    // IndexRefineFlat over its PCA subspace, tile by tile in cache.
+    struct PcaSubspace;
+    void preparePcaSubspace();
+    void searchPcaRefineInTiles(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
+                                std::int64_t* ids) const;
 
     std::unique_ptr<faiss::Index> index_;
+    std::shared_ptr<const PcaSubspace> pca_; // pca-refine indexes only
     std::vector<float> bank_;
     std::int64_t count_ = 0;
     int dim_ = 0;

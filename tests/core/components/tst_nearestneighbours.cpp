@@ -145,6 +145,37 @@ private Q_SLOTS:
         QVERIFY(sameNearest >= 490);
     }
 
+    // The fast path's pca-refine search (tiles of queries against chunks of the
+    // bank in cache) keeps FAISS's candidates and re-ranking: the same ids and
+    // distances as FAISS's IndexRefineFlat, also after a reload, for tile and
+    // chunk counts that do not divide the query and bank sizes.
+    void fastPcaRefineMatchesFaiss()
+    {
+        const auto bank = structuredRows(1500, dim, 13), queries = structuredRows(2500, dim, 14);
+        dl::NearestNeighbourOptions options = optionsOf("pca-refine");
+        options.pcaDim = 16;
+        options.refineFactor = 3;
+        dl::NearestNeighbourIndex built, reloaded;
+        built.build(bank.data(), 1500, dim, options);
+        reloaded.deserialize(built.serialize(), bank.data(), 1500, dim, options);
+        for (int k : {1, 4}) {
+            dl::setFastInference(false);
+            const SearchResult plain = searchAll(built, queries, dim, k);
+            dl::setFastInference(true);
+            for (const dl::NearestNeighbourIndex* index : {&built, &reloaded}) {
+                const SearchResult fast = searchAll(*index, queries, dim, k);
+                int sameIds = 0;
+                for (std::size_t i = 0; i < plain.ids.size(); ++i) {
+                    sameIds += plain.ids[i] == fast.ids[i];
+                    QVERIFY(std::abs(plain.distances[i] - fast.distances[i])
+                            <= 1e-4f * std::max(1.0f, plain.distances[i]));
+                }
+                // Only near-ties (equal up to rounding) may come in another order.
+                QVERIFY2(sameIds >= int(plain.ids.size()) - 5, qPrintable(QString::number(sameIds)));
+            }
+        }
+    }
+
     void smallBanksFallBackToExactSearch()
     {
         const auto bank = structuredRows(40, dim, 5), queries = structuredRows(30, dim, 6);
