@@ -89,6 +89,29 @@ inline void keepIfAmongSmallest(float value, std::int64_t id, float* distances, 
     distances[p] = value;
     ids[p] = id;
 }
+
+// keepIfAmongSmallest over a row of values with ids first, first + 1, ...: most
+// values lose against the current candidates once a few hundred were read, so
+// blocks whose smallest value loses are skipped after one vectorised pass.
+void keepSmallestOfRow(const float* row, int columns, std::int64_t first, float* distances, std::int64_t* ids,
+                       int size)
+{
+    constexpr int kBlock = 16;
+    int j = 0;
+    for (; j + kBlock <= columns; j += kBlock) {
+        float lanes[4] = {row[j], row[j + 1], row[j + 2], row[j + 3]}; // four lanes: one vector register
+        for (int t = 4; t < kBlock; t += 4)
+            for (int lane = 0; lane < 4; ++lane)
+                lanes[lane] = row[j + t + lane] < lanes[lane] ? row[j + t + lane] : lanes[lane];
+        const float smallest = std::min(std::min(lanes[0], lanes[1]), std::min(lanes[2], lanes[3]));
+        if (!(smallest < distances[size - 1]))
+            continue;
+        for (int t = 0; t < kBlock; ++t)
+            keepIfAmongSmallest(row[j + t], first + j + t, distances, ids, size);
+    }
+    for (; j < columns; ++j)
+        keepIfAmongSmallest(row[j], first + j, distances, ids, size);
+}
 } // namespace
 
 void NearestNeighbourIndex::build(const float* vectors, std::int64_t count, int dim, const NearestNeighbourOptions& options)
@@ -249,8 +272,7 @@ void NearestNeighbourIndex::searchPcaRefineInTiles(const float* queries, std::in
                     const float* row = products.data() + std::size_t(i) * columns;
                     float* distances = bestDistances.data() + std::size_t(i) * candidates;
                     std::int64_t* found = bestIds.data() + std::size_t(i) * candidates;
-                    for (int j = 0; j < columns; ++j)
-                        keepIfAmongSmallest(row[j], first + j, distances, found, candidates);
+                    keepSmallestOfRow(row, columns, first, distances, found, candidates);
                 }
             }
             for (int i = 0; i < rows; ++i) {
