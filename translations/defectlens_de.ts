@@ -76,6 +76,321 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>MobileNetV2 fast path unavailable for taps %1 (%2); running op by op</source>
+        <translation>Schneller Pfad von MobileNetV2 für die Abgriffe %1 nicht verfügbar (%2); Ausführung Operation für Operation</translation>
+    </message>
+    <message>
+        <source>%1: no training checkpoint at %2; training from the start</source>
+        <translation>%1: kein Trainings-Checkpoint unter %2; das Training beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint %2 belongs to another fit (method, parameters, backbone or training images differ); training from the start</source>
+        <translation>%1: der Checkpoint %2 gehört zu einem anderen Training (Methode, Parameter, Backbone oder Trainingsbilder unterscheiden sich); das Training beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>%1: resuming after epoch %2 from %3</source>
+        <translation>%1: Fortsetzung nach Epoche %2 aus %3</translation>
+    </message>
+    <message>
+        <source>feature cache disabled: %1</source>
+        <translation>Merkmals-Cache deaktiviert: %1</translation>
+    </message>
+    <message>
+        <source>feature cache write skipped: %1</source>
+        <translation>Schreiben in den Merkmals-Cache übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; has fewer than 10 normal training images: the threshold is calibrated on training images and will be optimistic</source>
+        <translation>Kategorie „%1“ hat weniger als 10 normale Trainingsbilder: der Schwellenwert wird auf Trainingsbildern kalibriert und ist optimistisch</translation>
+    </message>
+    <message>
+        <source>left out of the labelling queue: %1</source>
+        <translation>aus der Beschriftungswarteschlange ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>tiling: %1 normal images -&gt; %2 tiles of %3 px (overlap %4), %5 labelled defect tiles</source>
+        <translation>Kacheln: %1 normale Bilder -&gt; %2 Kacheln zu %3 px (Überlappung %4), %5 Kacheln mit markierten Defekten</translation>
+    </message>
+    <message>
+        <source>%1: could not list the watch folder completely: %2</source>
+        <translation>%1: der überwachte Ordner konnte nicht vollständig aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the watched folder was deleted or moved away</source>
+        <translation>%1: der überwachte Ordner wurde gelöscht oder verschoben</translation>
+    </message>
+    <message>
+        <source>%1: watching the folder failed: %2</source>
+        <translation>%1: Überwachen des Ordners fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>cse: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>cse: keine Validierungsaufteilung (weniger als 5 normale Bilder oder validation_fraction 0); die letzte Epoche wird behalten</translation>
+    </message>
+    <message>
+        <source>cse: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture-paste defects fall back to structural ones</source>
+        <translation>cse: keine Ausreißer-Texturen gefunden (texture_dir oder DEFECTLENS_TEXTURES_DIR setzen); Textur-Einfügedefekte werden durch strukturelle ersetzt</translation>
+    </message>
+    <message>
+        <source>cse: the time budget allows about %1 of %2 epochs; the learning-rate schedule is fitted to them</source>
+        <translation>cse: das Zeitbudget erlaubt etwa %1 von %2 Epochen; der Lernraten-Verlauf wird daran angepasst</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>cse Epoche %1: Verlust %2 (kontrastiv %3, Decoder %4), %6 s (Synthese + Backbone %5 s)</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), validation %5 (contrastive %6, decoder %7), %9 s (synthesis + backbone %8 s)</source>
+        <translation>cse Epoche %1: Verlust %2 (kontrastiv %3, Decoder %4), Validierung %5 (kontrastiv %6, Decoder %7), %9 s (Synthese + Backbone %8 s)</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
+        <translation>cse: %1 Trainings- + %2 Validierungsbilder, %3 Ausreißer-Texturen, %4 Parameter des Einbetters, Backbone in %5 s zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
+        <translation>dmad: keine Ausreißer-Texturen gefunden (texture_dir oder DEFECTLENS_TEXTURES_DIR setzen); synthetische Defekte nutzen nur Struktur- und Unschärfearten, und die Texturbank bleibt leer</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1 (reused), abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad: Normal-Bank %1 (wiederverwendet), Anomalie-Bank %2 (markiert %3, synthetisch %4, Zentrumsproben %5, Texturen %6); beste Epoche %7 (Validierung %8); %9 s</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1, abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad: Normal-Bank %1, Anomalie-Bank %2 (markiert %3, synthetisch %4, Zentrumsproben %5, Texturen %6); beste Epoche %7 (Validierung %8); %9 s</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, %3 s</source>
+        <translation>dskd Epoche %1: Verlust %2, %3 s</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, validation E %3 D %4 (D cosine %5), %6 s</source>
+        <translation>dskd Epoche %1: Verlust %2, Validierung E %3 D %4 (D Kosinus %5), %6 s</translation>
+    </message>
+    <message>
+        <source>dskd: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>dskd: keine Validierungsaufteilung (weniger als 5 normale Bilder oder validation_fraction 0); die letzte Epoche wird behalten</translation>
+    </message>
+    <message>
+        <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
+        <translation>dskd: %1 Trainings- + %2 Validierungsbilder, %3 Parameter der Schüler, Lehrer in %4 s zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>patchcore: %1 patches -&gt; memory bank of %2 x %3 (features %4 s, coreset %5 s, index %6 s)</source>
+        <translation>patchcore: %1 Patches -&gt; Speicherbank %2 x %3 (Merkmale %4 s, Coreset %5 s, Index %6 s)</translation>
+    </message>
+    <message>
+        <source>realnet: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture defects fall back to structural ones</source>
+        <translation>realnet: keine Ausreißer-Texturen gefunden (texture_dir oder DEFECTLENS_TEXTURES_DIR setzen); Texturdefekte werden durch strukturelle ersetzt</translation>
+    </message>
+    <message>
+        <source>realnet: SDAS model %1 was trained on &apos;%2&apos;; using it for &apos;%3&apos;</source>
+        <translation>realnet: SDAS-Modell %1 wurde auf „%2“ trainiert; es wird für „%3“ verwendet</translation>
+    </message>
+    <message>
+        <source>realnet: %1 SDAS images per category from %2 in %3 s</source>
+        <translation>realnet: %1 SDAS-Bilder je Kategorie aus %2 in %3 s</translation>
+    </message>
+    <message>
+        <source>realnet: AFS kept %1 channels, ranked on %2 synthetic anomalies</source>
+        <translation>realnet: AFS hat %1 Kanäle behalten, bewertet an %2 synthetischen Anomalien</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>realnet Epoche %1: Verlust %2 (Segmentierung %3, Rekonstruktion %4), %6 s (Synthese + Backbone %5 s)</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), validation %5 (segmentation %6), %8 s (synthesis + backbone %7 s)</source>
+        <translation>realnet Epoche %1: Verlust %2 (Segmentierung %3, Rekonstruktion %4), Validierung %5 (Segmentierung %6), %8 s (Synthese + Backbone %7 s)</translation>
+    </message>
+    <message>
+        <source>realnet: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>realnet: keine Validierungsaufteilung (weniger als 5 normale Bilder oder validation_fraction 0); die letzte Epoche wird behalten</translation>
+    </message>
+    <message>
+        <source>realnet: %1 training + %2 validation images, %3 parameters, prepared in %4 s (AFS %5 s)</source>
+        <translation>realnet: %1 Trainings- + %2 Validierungsbilder, %3 Parameter, vorbereitet in %4 s (AFS %5 s)</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring an unreadable checkpoint (%1); training starts afresh</source>
+        <translation>sdas: unlesbarer Checkpoint wird ignoriert (%1); das Training beginnt neu</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: %2; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: Checkpoint %1 wird ignoriert: %2; das Training beginnt neu, und der nächste Checkpoint ersetzt ihn</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it was written for other training parameters or other training images; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: Checkpoint %1 wird ignoriert: er wurde für andere Trainingsparameter oder andere Trainingsbilder geschrieben; das Training beginnt neu, und der nächste Checkpoint ersetzt ihn</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it holds another network layout (&apos;%2&apos; differs); training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: Checkpoint %1 wird ignoriert: er enthält einen anderen Netzaufbau („%2“ unterscheidet sich); das Training beginnt neu, und der nächste Checkpoint ersetzt ihn</translation>
+    </message>
+    <message>
+        <source>sdas: resuming from iteration %1 (checkpoint %2, %3 min trained before)</source>
+        <translation>sdas: Fortsetzung ab Iteration %1 (Checkpoint %2, zuvor %3 min trainiert)</translation>
+    </message>
+    <message>
+        <source>sdas: %1 images (categories: %2) at %3x%3, %4 parameters, loaded in %5 s</source>
+        <translation>sdas: %1 Bilder (Kategorien: %2) mit %3x%3, %4 Parameter, geladen in %5 s</translation>
+    </message>
+    <message>
+        <source>sdas iteration %1: loss %2 (%3 it/s)</source>
+        <translation>sdas Iteration %1: Verlust %2 (%3 it/s)</translation>
+    </message>
+    <message>
+        <source>sdas: cancelled at iteration %1; the checkpoint %2 holds it, and the same fit resumes from there</source>
+        <translation>sdas: bei Iteration %1 abgebrochen; der Checkpoint %2 enthält sie, und dasselbe Training setzt dort fort</translation>
+    </message>
+    <message>
+        <source>sdas: could not remove the checkpoint %1: %2</source>
+        <translation>sdas: Checkpoint %1 konnte nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not chosen on them</source>
+        <translation>stlm: die Validierungs-Pseudo-Anomalien bedecken keine ganze Merkmalszelle; die Karte wird nicht an ihnen gewählt</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), %7 s</source>
+        <translation>stlm Epoche %1: Verlust %2 (einfach %3, entrauschend %4, Focal %5, L1 %6), %7 s</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), validation %7 (denoising %8, focal %9, L1 %10), %11 s</source>
+        <translation>stlm Epoche %1: Verlust %2 (einfach %3, entrauschend %4, Focal %5, L1 %6), Validierung %7 (entrauschend %8, Focal %9, L1 %10), %11 s</translation>
+    </message>
+    <message>
+        <source>stlm: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>stlm: keine Validierungsaufteilung (weniger als 5 normale Bilder oder validation_fraction 0); die letzte Epoche wird behalten</translation>
+    </message>
+    <message>
+        <source>stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); pseudo-anomalies fall back to structural ones</source>
+        <translation>stlm: keine Ausreißer-Texturen gefunden (texture_dir oder DEFECTLENS_TEXTURES_DIR setzen); Pseudo-Anomalien werden durch strukturelle ersetzt</translation>
+    </message>
+    <message>
+        <source>stlm: %1 training + %2 validation images, %3 parameters; teacher ran on %4 images in %5 s, %6 came from the cache</source>
+        <translation>stlm: %1 Trainings- + %2 Validierungsbilder, %3 Parameter; der Lehrer lief auf %4 Bildern in %5 s, %6 kamen aus dem Cache</translation>
+    </message>
+    <message>
+        <source>stlm: anomaly map &apos;%1&apos; chosen on the validation images (pixel AUROC fa %2, discrepancy %3, product %4)</source>
+        <translation>stlm: Anomaliekarte „%1“ an den Validierungsbildern gewählt (Pixel-AUROC fa %2, Diskrepanz %3, Produkt %4)</translation>
+    </message>
+    <message>
+        <source>the run could not be closed in the database: %1</source>
+        <translation>der Lauf konnte in der Datenbank nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>the watch run could not be closed in the database: %1</source>
+        <translation>der Überwachungslauf konnte in der Datenbank nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the archive folder could not be created: %2; %3 stays in place</source>
+        <translation>%1: der Archivordner konnte nicht angelegt werden: %2; %3 bleibt, wo es ist</translation>
+    </message>
+    <message>
+        <source>%1: could not be moved to the archive (%2): %3</source>
+        <translation>%1: konnte nicht ins Archiv verschoben werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>watching %1 with %2</source>
+        <translation>überwache %1 mit %2</translation>
+    </message>
+    <message>
+        <source>publishing again %1 MQTT messages of an earlier watch of %2 that the broker had not acknowledged</source>
+        <translation>%1 MQTT-Nachrichten einer früheren Überwachung von %2, die der Broker nicht bestätigt hatte, werden erneut veröffentlicht</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; the next watch of this folder publishes them</source>
+        <translation>%1 MQTT-Nachrichten sind noch nicht bestätigt%2; die nächste Überwachung dieses Ordners veröffentlicht sie</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; without a database they are lost to MQTT</source>
+        <translation>%1 MQTT-Nachrichten sind noch nicht bestätigt%2; ohne Datenbank gehen sie für MQTT verloren</translation>
+    </message>
+    <message>
+        <source>the active model could not be read; scoring goes on with the current one: %1</source>
+        <translation>das aktive Modell konnte nicht gelesen werden; die Bewertung geht mit dem aktuellen weiter: %1</translation>
+    </message>
+    <message>
+        <source>the newly promoted model %1 could not be loaded, so scoring goes on with %2: %3</source>
+        <translation>das neu freigegebene Modell %1 konnte nicht geladen werden, daher geht die Bewertung mit %2 weiter: %3</translation>
+    </message>
+    <message>
+        <source>switching from %1 to %2</source>
+        <translation>Wechsel von %1 zu %2</translation>
+    </message>
+    <message>
+        <source>%1: gone before it could be inspected</source>
+        <translation>%1: verschwunden, bevor es geprüft werden konnte</translation>
+    </message>
+    <message>
+        <source>scoring a batch failed, so its images are scored one by one: %1</source>
+        <translation>die Bewertung eines Stapels schlug fehl, daher werden seine Bilder einzeln bewertet: %1</translation>
+    </message>
+    <message>
+        <source>the heatmap could not be saved: %1</source>
+        <translation>die Heatmap konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>the results scored before the stop could not be stored: %1</source>
+        <translation>die vor dem Abbruch bewerteten Ergebnisse konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>reading the active model: %1</source>
+        <translation>Lesen des aktiven Modells: %1</translation>
+    </message>
+    <message>
+        <source>fetching the active model&apos;s bundle: %1</source>
+        <translation>Abrufen des Bundles des aktiven Modells: %1</translation>
+    </message>
+    <message>
+        <source>reading the SDAS models of the database: %1</source>
+        <translation>Lesen der SDAS-Modelle der Datenbank: %1</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse: %1 Epochen in %2 min (durch das Zeitbudget beendet), Epoche %3 behalten; Bank mit %4 Zentren aus %5 Einbettungen in %6 s</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min, keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse: %1 Epochen in %2 min, Epoche %3 behalten; Bank mit %4 Zentren aus %5 Einbettungen in %6 s</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>dskd: %1 Epochen in %2 min (durch das Zeitbudget beendet), Epoche %3 behalten</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>dskd: %1 Epochen in %2 min, Epoche %3 behalten</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>realnet: %1 Epochen in %2 min (durch das Zeitbudget beendet), Epoche %3 behalten</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>realnet: %1 Epochen in %2 min, Epoche %3 behalten</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s), stopped by the time budget</source>
+        <translation>sdas: %1 Iterationen (%2 in diesem Lauf, %3 it/s), durch das Zeitbudget beendet</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s)</source>
+        <translation>sdas: %1 Iterationen (%2 in diesem Lauf, %3 it/s)</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>stlm: %1 Epochen in %2 min (durch das Zeitbudget beendet), Epoche %3 behalten</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>stlm: %1 Epochen in %2 min, Epoche %3 behalten</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::AnnotationDocument</name>
     <message>
         <source>Eraser stroke</source>

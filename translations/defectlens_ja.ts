@@ -76,6 +76,321 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>MobileNetV2 fast path unavailable for taps %1 (%2); running op by op</source>
+        <translation>タップ %1 では MobileNetV2 の高速パスを使えません (%2)。演算ごとに実行します</translation>
+    </message>
+    <message>
+        <source>%1: no training checkpoint at %2; training from the start</source>
+        <translation>%1: %2 に学習チェックポイントがありません。最初から学習します</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint %2 belongs to another fit (method, parameters, backbone or training images differ); training from the start</source>
+        <translation>%1: チェックポイント %2 は別の学習のものです (手法、パラメータ、バックボーン、または学習画像が異なります)。最初から学習します</translation>
+    </message>
+    <message>
+        <source>%1: resuming after epoch %2 from %3</source>
+        <translation>%1: %3 からエポック %2 の後を再開します</translation>
+    </message>
+    <message>
+        <source>feature cache disabled: %1</source>
+        <translation>特徴キャッシュを無効にしました: %1</translation>
+    </message>
+    <message>
+        <source>feature cache write skipped: %1</source>
+        <translation>特徴キャッシュへの書き込みを省略しました: %1</translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; has fewer than 10 normal training images: the threshold is calibrated on training images and will be optimistic</source>
+        <translation>カテゴリ &apos;%1&apos; の正常な学習画像は 10 枚未満です。しきい値は学習画像で調整されるため楽観的になります</translation>
+    </message>
+    <message>
+        <source>left out of the labelling queue: %1</source>
+        <translation>ラベル付けキューから除外しました: %1</translation>
+    </message>
+    <message>
+        <source>tiling: %1 normal images -&gt; %2 tiles of %3 px (overlap %4), %5 labelled defect tiles</source>
+        <translation>タイル分割: 正常画像 %1 枚 -&gt; %3 px のタイル %2 枚 (重なり %4)、ラベル付き欠陥タイル %5 枚</translation>
+    </message>
+    <message>
+        <source>%1: could not list the watch folder completely: %2</source>
+        <translation>%1: 監視フォルダーを完全には一覧できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1: the watched folder was deleted or moved away</source>
+        <translation>%1: 監視中のフォルダーが削除または移動されました</translation>
+    </message>
+    <message>
+        <source>%1: watching the folder failed: %2</source>
+        <translation>%1: フォルダーの監視に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>cse: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>cse: 検証用の分割がありません (正常画像が 5 枚未満、または validation_fraction が 0)。最後のエポックを採用します</translation>
+    </message>
+    <message>
+        <source>cse: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture-paste defects fall back to structural ones</source>
+        <translation>cse: 外れ値テクスチャが見つかりません (texture_dir または DEFECTLENS_TEXTURES_DIR を設定してください)。テクスチャ貼り付けの欠陥は構造的な欠陥で代用します</translation>
+    </message>
+    <message>
+        <source>cse: the time budget allows about %1 of %2 epochs; the learning-rate schedule is fitted to them</source>
+        <translation>cse: 時間予算で実行できるのは %2 エポック中およそ %1 です。学習率スケジュールをそれに合わせます</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>cse エポック %1: 損失 %2 (対照 %3、デコーダー %4)、%6 秒 (合成 + バックボーン %5 秒)</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), validation %5 (contrastive %6, decoder %7), %9 s (synthesis + backbone %8 s)</source>
+        <translation>cse エポック %1: 損失 %2 (対照 %3、デコーダー %4)、検証 %5 (対照 %6、デコーダー %7)、%9 秒 (合成 + バックボーン %8 秒)</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
+        <translation>cse: 学習画像 %1 枚 + 検証画像 %2 枚、外れ値テクスチャ %3 枚、埋め込み器パラメータ %4 個、バックボーンを %5 秒でキャッシュ</translation>
+    </message>
+    <message>
+        <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
+        <translation>dmad: 外れ値テクスチャが見つかりません (texture_dir または DEFECTLENS_TEXTURES_DIR を設定してください)。合成欠陥は構造とぼかしの種類だけを使い、テクスチャバンクは空になります</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1 (reused), abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad: 正常バンク %1 (再利用)、異常バンク %2 (ラベル付き %3、合成 %4、中心サンプル %5、テクスチャ %6)。最良エポック %7 (検証 %8)。%9 秒</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1, abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad: 正常バンク %1、異常バンク %2 (ラベル付き %3、合成 %4、中心サンプル %5、テクスチャ %6)。最良エポック %7 (検証 %8)。%9 秒</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, %3 s</source>
+        <translation>dskd エポック %1: 損失 %2、%3 秒</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, validation E %3 D %4 (D cosine %5), %6 s</source>
+        <translation>dskd エポック %1: 損失 %2、検証 E %3 D %4 (D コサイン %5)、%6 秒</translation>
+    </message>
+    <message>
+        <source>dskd: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>dskd: 検証用の分割がありません (正常画像が 5 枚未満、または validation_fraction が 0)。最後のエポックを採用します</translation>
+    </message>
+    <message>
+        <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
+        <translation>dskd: 学習画像 %1 枚 + 検証画像 %2 枚、生徒パラメータ %3 個、教師を %4 秒でキャッシュ</translation>
+    </message>
+    <message>
+        <source>patchcore: %1 patches -&gt; memory bank of %2 x %3 (features %4 s, coreset %5 s, index %6 s)</source>
+        <translation>patchcore: パッチ %1 個 -&gt; メモリバンク %2 x %3 (特徴 %4 秒、コアセット %5 秒、インデックス %6 秒)</translation>
+    </message>
+    <message>
+        <source>realnet: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture defects fall back to structural ones</source>
+        <translation>realnet: 外れ値テクスチャが見つかりません (texture_dir または DEFECTLENS_TEXTURES_DIR を設定してください)。テクスチャ欠陥は構造的な欠陥で代用します</translation>
+    </message>
+    <message>
+        <source>realnet: SDAS model %1 was trained on &apos;%2&apos;; using it for &apos;%3&apos;</source>
+        <translation>realnet: SDAS モデル %1 は &apos;%2&apos; で学習されました。&apos;%3&apos; に使用します</translation>
+    </message>
+    <message>
+        <source>realnet: %1 SDAS images per category from %2 in %3 s</source>
+        <translation>realnet: %2 からカテゴリごとに SDAS 画像 %1 枚 (%3 秒)</translation>
+    </message>
+    <message>
+        <source>realnet: AFS kept %1 channels, ranked on %2 synthetic anomalies</source>
+        <translation>realnet: AFS は %1 チャネルを残しました (合成異常 %2 個で順位付け)</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>realnet エポック %1: 損失 %2 (セグメンテーション %3、再構成 %4)、%6 秒 (合成 + バックボーン %5 秒)</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), validation %5 (segmentation %6), %8 s (synthesis + backbone %7 s)</source>
+        <translation>realnet エポック %1: 損失 %2 (セグメンテーション %3、再構成 %4)、検証 %5 (セグメンテーション %6)、%8 秒 (合成 + バックボーン %7 秒)</translation>
+    </message>
+    <message>
+        <source>realnet: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>realnet: 検証用の分割がありません (正常画像が 5 枚未満、または validation_fraction が 0)。最後のエポックを採用します</translation>
+    </message>
+    <message>
+        <source>realnet: %1 training + %2 validation images, %3 parameters, prepared in %4 s (AFS %5 s)</source>
+        <translation>realnet: 学習画像 %1 枚 + 検証画像 %2 枚、パラメータ %3 個、準備 %4 秒 (AFS %5 秒)</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring an unreadable checkpoint (%1); training starts afresh</source>
+        <translation>sdas: 読めないチェックポイントを無視します (%1)。学習を最初から始めます</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: %2; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: チェックポイント %1 を無視します: %2。学習を最初から始め、次のチェックポイントで置き換えます</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it was written for other training parameters or other training images; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: チェックポイント %1 を無視します: 別の学習パラメータまたは別の学習画像用に書かれたものです。学習を最初から始め、次のチェックポイントで置き換えます</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it holds another network layout (&apos;%2&apos; differs); training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas: チェックポイント %1 を無視します: ネットワーク構成が異なります (&apos;%2&apos; が違います)。学習を最初から始め、次のチェックポイントで置き換えます</translation>
+    </message>
+    <message>
+        <source>sdas: resuming from iteration %1 (checkpoint %2, %3 min trained before)</source>
+        <translation>sdas: 反復 %1 から再開します (チェックポイント %2、これまでの学習 %3 分)</translation>
+    </message>
+    <message>
+        <source>sdas: %1 images (categories: %2) at %3x%3, %4 parameters, loaded in %5 s</source>
+        <translation>sdas: 画像 %1 枚 (カテゴリ数: %2)、%3x%3、パラメータ %4 個、読み込み %5 秒</translation>
+    </message>
+    <message>
+        <source>sdas iteration %1: loss %2 (%3 it/s)</source>
+        <translation>sdas 反復 %1: 損失 %2 (%3 it/s)</translation>
+    </message>
+    <message>
+        <source>sdas: cancelled at iteration %1; the checkpoint %2 holds it, and the same fit resumes from there</source>
+        <translation>sdas: 反復 %1 で中止しました。チェックポイント %2 に保存されており、同じ学習はそこから再開します</translation>
+    </message>
+    <message>
+        <source>sdas: could not remove the checkpoint %1: %2</source>
+        <translation>sdas: チェックポイント %1 を削除できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not chosen on them</source>
+        <translation>stlm: 検証用の疑似異常が特徴セルを一つも完全には覆っていません。マップはそれらでは選びません</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), %7 s</source>
+        <translation>stlm エポック %1: 損失 %2 (通常 %3、ノイズ除去 %4、focal %5、L1 %6)、%7 秒</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), validation %7 (denoising %8, focal %9, L1 %10), %11 s</source>
+        <translation>stlm エポック %1: 損失 %2 (通常 %3、ノイズ除去 %4、focal %5、L1 %6)、検証 %7 (ノイズ除去 %8、focal %9、L1 %10)、%11 秒</translation>
+    </message>
+    <message>
+        <source>stlm: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>stlm: 検証用の分割がありません (正常画像が 5 枚未満、または validation_fraction が 0)。最後のエポックを採用します</translation>
+    </message>
+    <message>
+        <source>stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); pseudo-anomalies fall back to structural ones</source>
+        <translation>stlm: 外れ値テクスチャが見つかりません (texture_dir または DEFECTLENS_TEXTURES_DIR を設定してください)。疑似異常は構造的なもので代用します</translation>
+    </message>
+    <message>
+        <source>stlm: %1 training + %2 validation images, %3 parameters; teacher ran on %4 images in %5 s, %6 came from the cache</source>
+        <translation>stlm: 学習画像 %1 枚 + 検証画像 %2 枚、パラメータ %3 個。教師は %4 枚を %5 秒で処理し、%6 枚はキャッシュから取得</translation>
+    </message>
+    <message>
+        <source>stlm: anomaly map &apos;%1&apos; chosen on the validation images (pixel AUROC fa %2, discrepancy %3, product %4)</source>
+        <translation>stlm: 検証画像で異常マップ &apos;%1&apos; を選びました (ピクセル AUROC fa %2、不一致 %3、積 %4)</translation>
+    </message>
+    <message>
+        <source>the run could not be closed in the database: %1</source>
+        <translation>データベースで実行を閉じられませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the watch run could not be closed in the database: %1</source>
+        <translation>データベースで監視の実行を閉じられませんでした: %1</translation>
+    </message>
+    <message>
+        <source>%1: the archive folder could not be created: %2; %3 stays in place</source>
+        <translation>%1: アーカイブフォルダーを作成できませんでした: %2。%3 はそのまま残します</translation>
+    </message>
+    <message>
+        <source>%1: could not be moved to the archive (%2): %3</source>
+        <translation>%1: アーカイブ (%2) に移動できませんでした: %3</translation>
+    </message>
+    <message>
+        <source>watching %1 with %2</source>
+        <translation>%2 で %1 を監視しています</translation>
+    </message>
+    <message>
+        <source>publishing again %1 MQTT messages of an earlier watch of %2 that the broker had not acknowledged</source>
+        <translation>%2 の以前の監視でブローカーが確認しなかった MQTT メッセージ %1 件を再送します</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; the next watch of this folder publishes them</source>
+        <translation>MQTT メッセージ %1 件がまだ確認されていません%2。このフォルダーの次の監視で送信します</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; without a database they are lost to MQTT</source>
+        <translation>MQTT メッセージ %1 件がまだ確認されていません%2。データベースがないため MQTT には届きません</translation>
+    </message>
+    <message>
+        <source>the active model could not be read; scoring goes on with the current one: %1</source>
+        <translation>アクティブなモデルを読めませんでした。現在のモデルで採点を続けます: %1</translation>
+    </message>
+    <message>
+        <source>the newly promoted model %1 could not be loaded, so scoring goes on with %2: %3</source>
+        <translation>新しく昇格したモデル %1 を読み込めなかったため、%2 で採点を続けます: %3</translation>
+    </message>
+    <message>
+        <source>switching from %1 to %2</source>
+        <translation>%1 から %2 に切り替えます</translation>
+    </message>
+    <message>
+        <source>%1: gone before it could be inspected</source>
+        <translation>%1: 検査する前になくなりました</translation>
+    </message>
+    <message>
+        <source>scoring a batch failed, so its images are scored one by one: %1</source>
+        <translation>バッチの採点に失敗したため、画像を 1 枚ずつ採点します: %1</translation>
+    </message>
+    <message>
+        <source>the heatmap could not be saved: %1</source>
+        <translation>ヒートマップを保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the results scored before the stop could not be stored: %1</source>
+        <translation>停止前に採点した結果を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>reading the active model: %1</source>
+        <translation>アクティブなモデルの読み込み: %1</translation>
+    </message>
+    <message>
+        <source>fetching the active model&apos;s bundle: %1</source>
+        <translation>アクティブなモデルのバンドルの取得: %1</translation>
+    </message>
+    <message>
+        <source>reading the SDAS models of the database: %1</source>
+        <translation>データベースの SDAS モデルの読み込み: %1</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse: %2 分で %1 エポック (時間予算で終了)、エポック %3 を採用。%5 個の埋め込みから %4 個の中心のバンクを %6 秒で作成</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min, keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse: %2 分で %1 エポック、エポック %3 を採用。%5 個の埋め込みから %4 個の中心のバンクを %6 秒で作成</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>dskd: %2 分で %1 エポック (時間予算で終了)、エポック %3 を採用</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>dskd: %2 分で %1 エポック、エポック %3 を採用</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>realnet: %2 分で %1 エポック (時間予算で終了)、エポック %3 を採用</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>realnet: %2 分で %1 エポック、エポック %3 を採用</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s), stopped by the time budget</source>
+        <translation>sdas: 反復 %1 回 (今回の実行で %2 回、%3 it/s)、時間予算で終了</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s)</source>
+        <translation>sdas: 反復 %1 回 (今回の実行で %2 回、%3 it/s)</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>stlm: %2 分で %1 エポック (時間予算で終了)、エポック %3 を採用</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>stlm: %2 分で %1 エポック、エポック %3 を採用</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::AnnotationDocument</name>
     <message>
         <source>Eraser stroke</source>

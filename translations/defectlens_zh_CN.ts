@@ -76,6 +76,321 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <source>MobileNetV2 fast path unavailable for taps %1 (%2); running op by op</source>
+        <translation>抽头 %1 无法使用 MobileNetV2 快速路径（%2）；改为逐个算子运行</translation>
+    </message>
+    <message>
+        <source>%1: no training checkpoint at %2; training from the start</source>
+        <translation>%1：%2 处没有训练检查点；从头开始训练</translation>
+    </message>
+    <message>
+        <source>%1: the checkpoint %2 belongs to another fit (method, parameters, backbone or training images differ); training from the start</source>
+        <translation>%1：检查点 %2 属于另一次训练（方法、参数、骨干网络或训练图像不同）；从头开始训练</translation>
+    </message>
+    <message>
+        <source>%1: resuming after epoch %2 from %3</source>
+        <translation>%1：从 %3 在第 %2 轮之后继续</translation>
+    </message>
+    <message>
+        <source>feature cache disabled: %1</source>
+        <translation>特征缓存已停用：%1</translation>
+    </message>
+    <message>
+        <source>feature cache write skipped: %1</source>
+        <translation>已跳过写入特征缓存：%1</translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; has fewer than 10 normal training images: the threshold is calibrated on training images and will be optimistic</source>
+        <translation>类别“%1”的正常训练图像少于 10 张：阈值在训练图像上校准，结果会偏乐观</translation>
+    </message>
+    <message>
+        <source>left out of the labelling queue: %1</source>
+        <translation>已从标注队列中略去：%1</translation>
+    </message>
+    <message>
+        <source>tiling: %1 normal images -&gt; %2 tiles of %3 px (overlap %4), %5 labelled defect tiles</source>
+        <translation>分块：%1 张正常图像 -&gt; %2 个 %3 像素的图块（重叠 %4），%5 个已标注缺陷图块</translation>
+    </message>
+    <message>
+        <source>%1: could not list the watch folder completely: %2</source>
+        <translation>%1：无法完整列出监视文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1: the watched folder was deleted or moved away</source>
+        <translation>%1：被监视的文件夹已被删除或移走</translation>
+    </message>
+    <message>
+        <source>%1: watching the folder failed: %2</source>
+        <translation>%1：监视文件夹失败：%2</translation>
+    </message>
+    <message>
+        <source>cse: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>cse：没有验证集划分（正常图像少于 5 张或 validation_fraction 为 0）；保留最后一轮</translation>
+    </message>
+    <message>
+        <source>cse: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture-paste defects fall back to structural ones</source>
+        <translation>cse：未找到离群纹理（请设置 texture_dir 或 DEFECTLENS_TEXTURES_DIR）；纹理粘贴缺陷改用结构性缺陷</translation>
+    </message>
+    <message>
+        <source>cse: the time budget allows about %1 of %2 epochs; the learning-rate schedule is fitted to them</source>
+        <translation>cse：时间预算约允许 %2 轮中的 %1 轮；学习率计划据此调整</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>cse 第 %1 轮：损失 %2（对比 %3，解码器 %4），%6 秒（合成 + 骨干网络 %5 秒）</translation>
+    </message>
+    <message>
+        <source>cse epoch %1: loss %2 (contrastive %3, decoder %4), validation %5 (contrastive %6, decoder %7), %9 s (synthesis + backbone %8 s)</source>
+        <translation>cse 第 %1 轮：损失 %2（对比 %3，解码器 %4），验证 %5（对比 %6，解码器 %7），%9 秒（合成 + 骨干网络 %8 秒）</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
+        <translation>cse：%1 张训练图像 + %2 张验证图像，%3 个离群纹理，嵌入器参数 %4 个，骨干网络缓存用时 %5 秒</translation>
+    </message>
+    <message>
+        <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
+        <translation>dmad：未找到离群纹理（请设置 texture_dir 或 DEFECTLENS_TEXTURES_DIR）；合成缺陷仅使用结构和模糊类型，纹理库为空</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1 (reused), abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad：正常库 %1（复用），异常库 %2（已标注 %3，合成 %4，中心样本 %5，纹理 %6）；最佳轮次 %7（验证 %8）；%9 秒</translation>
+    </message>
+    <message>
+        <source>dmad: normal bank %1, abnormal bank %2 (labelled %3, synthetic %4, centre samples %5, textures %6); best epoch %7 (validation %8); %9 s</source>
+        <translation>dmad：正常库 %1，异常库 %2（已标注 %3，合成 %4，中心样本 %5，纹理 %6）；最佳轮次 %7（验证 %8）；%9 秒</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, %3 s</source>
+        <translation>dskd 第 %1 轮：损失 %2，%3 秒</translation>
+    </message>
+    <message>
+        <source>dskd epoch %1: loss %2, validation E %3 D %4 (D cosine %5), %6 s</source>
+        <translation>dskd 第 %1 轮：损失 %2，验证 E %3 D %4（D 余弦 %5），%6 秒</translation>
+    </message>
+    <message>
+        <source>dskd: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>dskd：没有验证集划分（正常图像少于 5 张或 validation_fraction 为 0）；保留最后一轮</translation>
+    </message>
+    <message>
+        <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
+        <translation>dskd：%1 张训练图像 + %2 张验证图像，学生参数 %3 个，教师缓存用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>patchcore: %1 patches -&gt; memory bank of %2 x %3 (features %4 s, coreset %5 s, index %6 s)</source>
+        <translation>patchcore：%1 个图块 -&gt; 记忆库 %2 x %3（特征 %4 秒，核心集 %5 秒，索引 %6 秒）</translation>
+    </message>
+    <message>
+        <source>realnet: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); texture defects fall back to structural ones</source>
+        <translation>realnet：未找到离群纹理（请设置 texture_dir 或 DEFECTLENS_TEXTURES_DIR）；纹理缺陷改用结构性缺陷</translation>
+    </message>
+    <message>
+        <source>realnet: SDAS model %1 was trained on &apos;%2&apos;; using it for &apos;%3&apos;</source>
+        <translation>realnet：SDAS 模型 %1 是在“%2”上训练的；现用于“%3”</translation>
+    </message>
+    <message>
+        <source>realnet: %1 SDAS images per category from %2 in %3 s</source>
+        <translation>realnet：由 %2 为每个类别生成 %1 张 SDAS 图像，用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>realnet: AFS kept %1 channels, ranked on %2 synthetic anomalies</source>
+        <translation>realnet：AFS 保留了 %1 个通道，依据 %2 个合成异常排序</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), %6 s (synthesis + backbone %5 s)</source>
+        <translation>realnet 第 %1 轮：损失 %2（分割 %3，重建 %4），%6 秒（合成 + 骨干网络 %5 秒）</translation>
+    </message>
+    <message>
+        <source>realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), validation %5 (segmentation %6), %8 s (synthesis + backbone %7 s)</source>
+        <translation>realnet 第 %1 轮：损失 %2（分割 %3，重建 %4），验证 %5（分割 %6），%8 秒（合成 + 骨干网络 %7 秒）</translation>
+    </message>
+    <message>
+        <source>realnet: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>realnet：没有验证集划分（正常图像少于 5 张或 validation_fraction 为 0）；保留最后一轮</translation>
+    </message>
+    <message>
+        <source>realnet: %1 training + %2 validation images, %3 parameters, prepared in %4 s (AFS %5 s)</source>
+        <translation>realnet：%1 张训练图像 + %2 张验证图像，参数 %3 个，准备用时 %4 秒（AFS %5 秒）</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring an unreadable checkpoint (%1); training starts afresh</source>
+        <translation>sdas：忽略无法读取的检查点（%1）；重新开始训练</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: %2; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas：忽略检查点 %1：%2；重新开始训练，下一个检查点将替换它</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it was written for other training parameters or other training images; training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas：忽略检查点 %1：它是为其他训练参数或其他训练图像写入的；重新开始训练，下一个检查点将替换它</translation>
+    </message>
+    <message>
+        <source>sdas: ignoring the checkpoint %1: it holds another network layout (&apos;%2&apos; differs); training starts afresh and the next checkpoint replaces it</source>
+        <translation>sdas：忽略检查点 %1：其网络结构不同（“%2”不一致）；重新开始训练，下一个检查点将替换它</translation>
+    </message>
+    <message>
+        <source>sdas: resuming from iteration %1 (checkpoint %2, %3 min trained before)</source>
+        <translation>sdas：从第 %1 次迭代继续（检查点 %2，此前已训练 %3 分钟）</translation>
+    </message>
+    <message>
+        <source>sdas: %1 images (categories: %2) at %3x%3, %4 parameters, loaded in %5 s</source>
+        <translation>sdas：%1 张图像（类别数：%2），%3x%3，参数 %4 个，加载用时 %5 秒</translation>
+    </message>
+    <message>
+        <source>sdas iteration %1: loss %2 (%3 it/s)</source>
+        <translation>sdas 第 %1 次迭代：损失 %2（%3 it/s）</translation>
+    </message>
+    <message>
+        <source>sdas: cancelled at iteration %1; the checkpoint %2 holds it, and the same fit resumes from there</source>
+        <translation>sdas：在第 %1 次迭代取消；检查点 %2 已保存该状态，同一训练将从那里继续</translation>
+    </message>
+    <message>
+        <source>sdas: could not remove the checkpoint %1: %2</source>
+        <translation>sdas：无法删除检查点 %1：%2</translation>
+    </message>
+    <message>
+        <source>stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not chosen on them</source>
+        <translation>stlm：验证伪异常没有完整覆盖任何特征单元；不据此选择异常图</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), %7 s</source>
+        <translation>stlm 第 %1 轮：损失 %2（普通 %3，去噪 %4，focal %5，L1 %6），%7 秒</translation>
+    </message>
+    <message>
+        <source>stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), validation %7 (denoising %8, focal %9, L1 %10), %11 s</source>
+        <translation>stlm 第 %1 轮：损失 %2（普通 %3，去噪 %4，focal %5，L1 %6），验证 %7（去噪 %8，focal %9，L1 %10），%11 秒</translation>
+    </message>
+    <message>
+        <source>stlm: no validation split (fewer than 5 normal images or validation_fraction 0); the last epoch is kept</source>
+        <translation>stlm：没有验证集划分（正常图像少于 5 张或 validation_fraction 为 0）；保留最后一轮</translation>
+    </message>
+    <message>
+        <source>stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); pseudo-anomalies fall back to structural ones</source>
+        <translation>stlm：未找到离群纹理（请设置 texture_dir 或 DEFECTLENS_TEXTURES_DIR）；伪异常改用结构性异常</translation>
+    </message>
+    <message>
+        <source>stlm: %1 training + %2 validation images, %3 parameters; teacher ran on %4 images in %5 s, %6 came from the cache</source>
+        <translation>stlm：%1 张训练图像 + %2 张验证图像，参数 %3 个；教师处理了 %4 张图像，用时 %5 秒，%6 张来自缓存</translation>
+    </message>
+    <message>
+        <source>stlm: anomaly map &apos;%1&apos; chosen on the validation images (pixel AUROC fa %2, discrepancy %3, product %4)</source>
+        <translation>stlm：在验证图像上选择了异常图“%1”（像素 AUROC fa %2，差异 %3，乘积 %4）</translation>
+    </message>
+    <message>
+        <source>the run could not be closed in the database: %1</source>
+        <translation>无法在数据库中结束此运行：%1</translation>
+    </message>
+    <message>
+        <source>the watch run could not be closed in the database: %1</source>
+        <translation>无法在数据库中结束此监视运行：%1</translation>
+    </message>
+    <message>
+        <source>%1: the archive folder could not be created: %2; %3 stays in place</source>
+        <translation>%1：无法创建归档文件夹：%2；%3 保留在原处</translation>
+    </message>
+    <message>
+        <source>%1: could not be moved to the archive (%2): %3</source>
+        <translation>%1：无法移入归档（%2）：%3</translation>
+    </message>
+    <message>
+        <source>watching %1 with %2</source>
+        <translation>正在用 %2 监视 %1</translation>
+    </message>
+    <message>
+        <source>publishing again %1 MQTT messages of an earlier watch of %2 that the broker had not acknowledged</source>
+        <translation>重新发布 %2 先前监视中代理未确认的 %1 条 MQTT 消息</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; the next watch of this folder publishes them</source>
+        <translation>%1 条 MQTT 消息尚未确认%2；下次监视此文件夹时会发布它们</translation>
+    </message>
+    <message>
+        <source>%1 MQTT messages are not acknowledged yet%2; without a database they are lost to MQTT</source>
+        <translation>%1 条 MQTT 消息尚未确认%2；没有数据库，这些消息将无法送达 MQTT</translation>
+    </message>
+    <message>
+        <source>the active model could not be read; scoring goes on with the current one: %1</source>
+        <translation>无法读取当前启用的模型；继续使用现有模型评分：%1</translation>
+    </message>
+    <message>
+        <source>the newly promoted model %1 could not be loaded, so scoring goes on with %2: %3</source>
+        <translation>无法加载新启用的模型 %1，因此继续使用 %2 评分：%3</translation>
+    </message>
+    <message>
+        <source>switching from %1 to %2</source>
+        <translation>从 %1 切换到 %2</translation>
+    </message>
+    <message>
+        <source>%1: gone before it could be inspected</source>
+        <translation>%1：在检测前已消失</translation>
+    </message>
+    <message>
+        <source>scoring a batch failed, so its images are scored one by one: %1</source>
+        <translation>批量评分失败，因此逐张评分：%1</translation>
+    </message>
+    <message>
+        <source>the heatmap could not be saved: %1</source>
+        <translation>无法保存热力图：%1</translation>
+    </message>
+    <message>
+        <source>the results scored before the stop could not be stored: %1</source>
+        <translation>无法保存停止前已评分的结果：%1</translation>
+    </message>
+    <message>
+        <source>reading the active model: %1</source>
+        <translation>读取当前启用的模型：%1</translation>
+    </message>
+    <message>
+        <source>fetching the active model&apos;s bundle: %1</source>
+        <translation>获取当前启用模型的模型包：%1</translation>
+    </message>
+    <message>
+        <source>reading the SDAS models of the database: %1</source>
+        <translation>读取数据库中的 SDAS 模型：%1</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse：%2 分钟完成 %1 轮（因时间预算停止），保留第 %3 轮；由 %5 个嵌入在 %6 秒内建立含 %4 个中心的库</translation>
+    </message>
+    <message>
+        <source>cse: %1 epochs in %2 min, keeping epoch %3; bank of %4 centres from %5 embeddings in %6 s</source>
+        <translation>cse：%2 分钟完成 %1 轮，保留第 %3 轮；由 %5 个嵌入在 %6 秒内建立含 %4 个中心的库</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>dskd：%2 分钟完成 %1 轮（因时间预算停止），保留第 %3 轮</translation>
+    </message>
+    <message>
+        <source>dskd: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>dskd：%2 分钟完成 %1 轮，保留第 %3 轮</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>realnet：%2 分钟完成 %1 轮（因时间预算停止），保留第 %3 轮</translation>
+    </message>
+    <message>
+        <source>realnet: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>realnet：%2 分钟完成 %1 轮，保留第 %3 轮</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s), stopped by the time budget</source>
+        <translation>sdas：%1 次迭代（本次运行 %2 次，%3 it/s），因时间预算停止</translation>
+    </message>
+    <message>
+        <source>sdas: %1 iterations (%2 in this run, %3 it/s)</source>
+        <translation>sdas：%1 次迭代（本次运行 %2 次，%3 it/s）</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3</source>
+        <translation>stlm：%2 分钟完成 %1 轮（因时间预算停止），保留第 %3 轮</translation>
+    </message>
+    <message>
+        <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
+        <translation>stlm：%2 分钟完成 %1 轮，保留第 %3 轮</translation>
+    </message>
+</context>
+<context>
     <name>dl::ui::AnnotationDocument</name>
     <message>
         <source>Eraser stroke</source>

@@ -272,8 +272,8 @@ std::vector<torch::Tensor> MobileNetV2::extractFast(const torch::Tensor& input, 
                 graph = std::make_shared<torch::jit::Module>(torch::jit::optimize_for_inference(frozen));
             } catch (const std::exception& e) {
                 // Not fatal: the op-by-op path computes the same features, only slower.
-                logWarning("MobileNetV2 fast path unavailable for taps " + key + " (" + e.what()
-                           + "); running op by op");
+                logWarning(DL_TR("Engine", "MobileNetV2 fast path unavailable for taps %1 (%2); running op by op"),
+                           key, e.what());
             }
             found = fast_->byTaps.emplace(key, graph).first;
         }

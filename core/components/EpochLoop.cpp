@@ -90,7 +90,8 @@ int EpochLoop::loadCheckpoint()
     if (where.path.empty() || !where.resume)
         return 0;
     if (!std::ifstream(where.path).good()) {
-        logWarning(settings_.method + ": no training checkpoint at " + where.path + "; training from the start");
+        logWarning(DL_TR("Engine", "%1: no training checkpoint at %2; training from the start"), settings_.method,
+                   where.path);
         return 0;
     }
     try {
@@ -100,8 +101,9 @@ int EpochLoop::loadCheckpoint()
         archive.read("header", headerBytes);
         const nlohmann::json header = nlohmann::json::parse(tensorText(headerBytes));
         if (header.at("key").get<std::string>() != where.key) {
-            logWarning(settings_.method + ": the checkpoint " + where.path + " belongs to another fit (method, "
-                       "parameters, backbone or training images differ); training from the start");
+            logWarning(DL_TR("Engine", "%1: the checkpoint %2 belongs to another fit (method, parameters, backbone or "
+                                       "training images differ); training from the start"),
+                       settings_.method, where.path);
             return 0;
         }
         if (header.at("state_tensors").get<std::size_t>() != state_.size()
@@ -143,7 +145,7 @@ int EpochLoop::loadCheckpoint()
         epochsRun_ = header.at("epochs_run").get<int>();
         previousTrainSeconds_ = header.at("train_seconds").get<double>();
         const int epoch = header.at("epoch").get<int>();
-        logInfo(settings_.method + ": resuming after epoch " + std::to_string(epoch) + " from " + where.path);
+        logInfo(DL_TR("Engine", "%1: resuming after epoch %2 from %3"), settings_.method, epoch, where.path);
         return epoch;
     } catch (const Error& e) {
         throw Error("the training checkpoint " + where.path + " cannot be used: " + e.what()
@@ -185,8 +187,11 @@ void EpochLoop::run(const std::function<std::optional<EpochReport>(int epoch)>& 
         point["seconds"] = epochSeconds;
         curve_.push_back(std::move(point));
         best_.offer(epoch, report->criterion, report->validated, state_);
-        if (!report->logLine.empty())
-            logInfo(report->logLine + ", " + formatFixed(epochSeconds, 1) + " s" + report->logSuffix);
+        if (report->logText.source != nullptr) {
+            std::vector<std::string> arguments = report->logArguments;
+            arguments.push_back(formatFixed(epochSeconds, 1));
+            log(LogLevel::Info, translatableMessageOf(report->logText, std::move(arguments)));
+        }
         if (!settings_.checkpoint.path.empty()) {
             trainSeconds_ = secondsSince(trainStart);
             saveCheckpoint(epoch);

@@ -9,6 +9,7 @@
 // and validation); the loop does the rest.
 // Cancellation stays with the method's batch loop (progress.checkCancelled()).
 // Internal torch header.
+#include "common/Log.h"
 #include "common/Progress.h"
 #include "components/ModuleState.h"
 #include "components/TrainingSupport.h"
@@ -52,8 +53,10 @@ struct EpochReport {
     double criterion = 0;   // lower is better; picks the kept epoch when `validated`
     bool validated = false; // false: no validation data, every epoch replaces the kept one
     nlohmann::json point = nlohmann::json::object(); // the curve point; the loop adds "epoch" and "seconds"
-    std::string logLine;    // "<method> epoch N: ..." ; the loop appends ", <seconds> s" and logs it
-    std::string logSuffix;  // appended after the seconds
+    // "<method> epoch %1: ..." (common/Log.h): the loop adds the epoch's seconds as
+    // the last argument and logs it; no source, no line.
+    TranslatableText logText{nullptr, nullptr};
+    std::vector<std::string> logArguments;
 };
 
 class EpochLoop {
@@ -87,6 +90,7 @@ public:
     int bestEpoch() const { return best_.epoch(); } // 0 when no epoch completed
     double bestCriterion() const { return best_.criterion(); }
     const std::string& stoppedBy() const { return stoppedBy_; } // "epochs" or "time budget"
+    bool stoppedByTimeBudget() const { return stoppedBy_ == "time budget"; }
     const nlohmann::json& curve() const { return curve_; }      // one point per completed epoch
     double trainSeconds() const { return trainSeconds_; }       // the loop's own wall time
     // The above for a model's provenance: train_seconds, epochs_run, best_epoch, stopped_by, curve.

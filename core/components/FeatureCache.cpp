@@ -31,7 +31,7 @@ FeatureCache::FeatureCache(std::string extractorIdentity, const std::string& dir
     try {
         makeDirectories(directory_);
     } catch (const Error& e) {
-        logWarning(std::string("feature cache disabled: ") + e.what());
+        logWarning(DL_TR("Engine", "feature cache disabled: %1"), e.what());
         enabled_ = false;
     }
 }
@@ -76,7 +76,7 @@ void FeatureCache::store(const std::string& imagePath, const std::vector<float>&
     try {
         writeFileAtomically(entryPath(imagePath), bytes);
     } catch (const Error& e) {
-        logWarning(std::string("feature cache write skipped: ") + e.what());
+        logWarning(DL_TR("Engine", "feature cache write skipped: %1"), e.what());
     }
 }
 

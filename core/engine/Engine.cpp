@@ -134,8 +134,9 @@ TrainingSet collectTrainingSet(const TrainRequest& request)
             ? std::max<std::size_t>(1, std::size_t(std::lround(request.calibrationFraction * double(shuffled.size()))))
             : 0;
         if (holdOut == 0)
-            logWarning("category '" + category + "' has fewer than 10 normal training images: the threshold is "
-                       "calibrated on training images and will be optimistic");
+            logWarning(DL_TR("Engine", "category '%1' has fewer than 10 normal training images: the threshold is "
+                                       "calibrated on training images and will be optimistic"),
+                       category);
         for (std::size_t i = 0; i < shuffled.size(); ++i)
             (i < holdOut ? set.calibration : input.normal).push_back(shuffled[i]);
         if (holdOut == 0)

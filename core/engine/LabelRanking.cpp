@@ -90,7 +90,7 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
         } catch (const Cancelled&) {
             throw;
         } catch (const Error& e) {
-            logWarning(std::string("left out of the labelling queue: ") + e.what());
+            logWarning(DL_TR("Engine", "left out of the labelling queue: %1"), e.what());
             continue;
         }
         c.distance = std::abs(c.score - info.threshold) / spread;

@@ -192,9 +192,9 @@ void TiledDetector::fit(const FitInput& input, const ProgressContext& progress)
         tilesOf(s, false);
     for (const Sample& s : input.labelledDefects)
         tilesOf(s, true);
-    logInfo("tiling: " + std::to_string(input.normal.size()) + " normal images -> " + std::to_string(tiled.normal.size())
-            + " tiles of " + std::to_string(info_.tiling.size) + " px (overlap " + std::to_string(info_.tiling.overlap)
-            + "), " + std::to_string(tiled.labelledDefects.size()) + " labelled defect tiles");
+    logInfo(DL_TR("Engine", "tiling: %1 normal images -> %2 tiles of %3 px (overlap %4), %5 labelled defect tiles"),
+            input.normal.size(), tiled.normal.size(), info_.tiling.size, info_.tiling.overlap,
+            tiled.labelledDefects.size());
     inner_->fit(tiled, progress.sub(0.1, 1.0));
     takeInfoFromMethod();
 }

@@ -190,7 +190,7 @@ void FolderWatch::listFolders(const std::vector<std::string>& folders, std::int6
                 files.push_back({path, std::max(st->changedNs, st->modifiedNs)});
         }
         if (ec)
-            logWarning(folder + ": could not list the watch folder completely: " + ec.message());
+            logWarning(DL_TR("Engine", "%1: could not list the watch folder completely: %2"), folder, ec.message());
     }
     // Oldest first, so that a listing cut short by a full queue resumes where it stopped.
     std::sort(files.begin(), files.end(), [](const Listed& a, const Listed& b) {
@@ -297,7 +297,7 @@ void FolderWatch::handleEvents(const char* buffer, long length)
             continue;
         }
         if (event->mask & IN_DELETE_SELF) {
-            logWarning(folder->second + ": the watched folder was deleted or moved away");
+            logWarning(DL_TR("Engine", "%1: the watched folder was deleted or moved away"), folder->second);
             continue;
         }
         if (event->len == 0)
@@ -333,7 +333,7 @@ void FolderWatch::run()
                 return;
         }
         if (ready < 0 && errno != EINTR) {
-            logWarning(options_.folder + ": watching the folder failed: " + std::strerror(errno));
+            logWarning(DL_TR("Engine", "%1: watching the folder failed: %2"), options_.folder, std::strerror(errno));
             return;
         }
         if (ready > 0 && (fds[0].revents & POLLIN)) {

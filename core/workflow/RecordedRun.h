@@ -71,7 +71,7 @@ private:
         try {
             finish(end, message);
         } catch (const std::exception& e) {
-            logWarning(std::string("the run could not be closed in the database: ") + e.what());
+            logWarning(DL_TR("Engine", "the run could not be closed in the database: %1"), e.what());
         }
     }
 

@@ -139,7 +139,7 @@ public:
         try {
             end(how, message);
         } catch (const std::exception& e) {
-            logWarning(std::string("the watch run could not be closed in the database: ") + e.what());
+            logWarning(DL_TR("Engine", "the watch run could not be closed in the database: %1"), e.what());
         }
     }
     RecordId id() const { return id_; }
@@ -171,7 +171,8 @@ bool moveFile(const std::string& from, const std::string& to)
     std::error_code ec;
     fs::create_directories(fs::path(to).parent_path(), ec);
     if (ec) {
-        logWarning(to + ": the archive folder could not be created: " + ec.message() + "; " + from + " stays in place");
+        logWarning(DL_TR("Engine", "%1: the archive folder could not be created: %2; %3 stays in place"), to,
+                   ec.message(), from);
         return false;
     }
     fs::rename(from, to, ec);
@@ -183,7 +184,7 @@ bool moveFile(const std::string& from, const std::string& to)
             fs::remove(from, ec);
     }
     if (ec) {
-        logWarning(from + ": could not be moved to the archive (" + to + "): " + ec.message());
+        logWarning(DL_TR("Engine", "%1: could not be moved to the archive (%2): %3"), from, to, ec.message());
         return false;
     }
     return true;
@@ -219,7 +220,7 @@ public:
         const auto start = SteadyClock::now();
         model_ = job_.followActive ? loadActiveModel(recorder_, job_.weightsPath, job_.tiling)
                                    : loadModel(recorder_, job_.modelPath, job_.weightsPath, job_.tiling, std::nullopt);
-        logInfo("watching " + inputFolder_ + " with " + model_.description());
+        logInfo(DL_TR("Engine", "watching %1 with %2"), inputFolder_, model_.description());
         line::FolderWatchOptions options;
         options.folder = inputFolder_;
         options.recursive = job_.recursive;
@@ -332,8 +333,9 @@ private:
             job_.publisher->publish(payload, std::uint64_t(journalId));
         summary_.resentMessages = pending.size();
         if (!pending.empty())
-            logInfo("publishing again " + std::to_string(pending.size()) + " MQTT messages of an earlier watch of "
-                    + inputFolder_ + " that the broker had not acknowledged");
+            logInfo(DL_TR("Engine", "publishing again %1 MQTT messages of an earlier watch of %2 that the broker had not "
+                                    "acknowledged"),
+                    pending.size(), inputFolder_);
     }
 
     // Acknowledged messages no longer need their copy in the journal.
@@ -352,10 +354,13 @@ private:
             return;
         if (!job_.publisher->waitUntilDelivered(job_.publisher->flushTimeout)) {
             const line::MqttStatistics stats = job_.publisher->statistics();
-            logWarning(std::to_string(stats.waiting) + " MQTT messages are not acknowledged yet"
-                       + (stats.lastProblem.empty() ? std::string() : " (" + stats.lastProblem + ")")
-                       + (recorder_.enabled() ? "; the next watch of this folder publishes them"
-                                              : "; without a database they are lost to MQTT"));
+            const TranslatableText text =
+                recorder_.enabled()
+                    ? DL_TR("Engine", "%1 MQTT messages are not acknowledged yet%2; the next watch of this folder "
+                                      "publishes them")
+                    : DL_TR("Engine", "%1 MQTT messages are not acknowledged yet%2; without a database they are lost "
+                                      "to MQTT");
+            logWarning(text, stats.waiting, stats.lastProblem.empty() ? std::string() : " (" + stats.lastProblem + ")");
         }
         settleDeliveredMessages();
     }
@@ -379,8 +384,8 @@ private:
         try {
             active = recorder_.activeModel();
         } catch (const Error& e) {
-            logWarning(std::string("the active model could not be read; scoring goes on with the current one: ")
-                       + e.what());
+            logWarning(DL_TR("Engine", "the active model could not be read; scoring goes on with the current one: %1"),
+                       e.what());
             return;
         }
         if (!active || active->id == model_.id || active->id == refusedModelId_)
@@ -392,12 +397,12 @@ private:
                              active->id);
         } catch (const Error& e) {
             refusedModelId_ = active->id;
-            logWarning("the newly promoted model " + std::to_string(active->id) + " could not be loaded, "
-                       "so scoring goes on with " + model_.description() + ": " + e.what());
+            logWarning(DL_TR("Engine", "the newly promoted model %1 could not be loaded, so scoring goes on with %2: %3"),
+                       active->id, model_.description(), e.what());
             return;
         }
         runs_.end(RunEnd::Succeeded, "the line switched to model " + std::to_string(active->id));
-        logInfo("switching from " + model_.description() + " to " + next.description());
+        logInfo(DL_TR("Engine", "switching from %1 to %2"), model_.description(), next.description());
         model_ = std::move(next);
         runs_.start(model_);
         ++summary_.modelSwitches;
@@ -413,7 +418,7 @@ private:
             const std::optional<FileState> state = currentState(f.path);
             if (!state) {
                 ++summary_.vanished;
-                logWarning(f.path + ": gone before it could be inspected");
+                logWarning(DL_TR("Engine", "%1: gone before it could be inspected"), f.path);
                 continue;
             }
             f.size = state->size;
@@ -490,7 +495,7 @@ private:
                 ++summary_.batches;
             } catch (const Error& e) {
                 // A batch failing as a whole (an image the network refuses): score one by one.
-                logWarning(std::string("scoring a batch failed, so its images are scored one by one: ") + e.what());
+                logWarning(DL_TR("Engine", "scoring a batch failed, so its images are scored one by one: %1"), e.what());
                 for (std::size_t k = 0; k < decodedIndex.size(); ++k) {
                     try {
                         predictions[decodedIndex[k]] = detector.predict(images[k]);
@@ -525,7 +530,7 @@ private:
                     try {
                         r.heatmapPath = job_.saveHeatmap(d.file.path, d.image, p, detector);
                     } catch (const Error& err) {
-                        logWarning(std::string("the heatmap could not be saved: ") + err.what());
+                        logWarning(DL_TR("Engine", "the heatmap could not be saved: %1"), err.what());
                     }
                 }
                 w.score = r.score;

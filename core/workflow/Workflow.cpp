@@ -109,7 +109,7 @@ public:
         try {
             commit();
         } catch (const std::exception& e) {
-            logWarning(std::string("the results scored before the stop could not be stored: ") + e.what());
+            logWarning(DL_TR("Engine", "the results scored before the stop could not be stored: %1"), e.what());
         }
     }
 

@@ -1,5 +1,7 @@
 #include "ui/common/Translations.h"
 
+#include "common/Log.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -102,6 +104,14 @@ bool setLanguage(QCoreApplication& app, const QString& language)
 QString currentLanguage()
 {
     return g_language;
+}
+
+QString displayedLogText(const LogMessage& message)
+{
+    if (message.source == nullptr || message.context == nullptr)
+        return QString::fromStdString(message.text);
+    const QString translated = QCoreApplication::translate(message.context, message.source);
+    return QString::fromStdString(fillPlaceholders(translated.toStdString(), message.arguments));
 }
 
 } // namespace dl::ui

@@ -7,6 +7,10 @@
 
 class QCoreApplication;
 
+namespace dl {
+struct LogMessage;
+}
+
 namespace dl::ui {
 
 // Resource folder of the embedded .qm files.
@@ -31,5 +35,10 @@ QString languageDisplayName(const QString& language);
 bool setLanguage(QCoreApplication& app, const QString& language);
 // The language last chosen with setLanguage/installTranslations ("en" when none was installed).
 QString currentLanguage();
+
+// An engine log line in the current language: a line marked for translation
+// (DL_TR in core/common/Log.h) is translated and its arguments filled in; any
+// other line, and one without a translation, is shown in English.
+QString displayedLogText(const LogMessage& message);
 
 } // namespace dl::ui

@@ -224,7 +224,7 @@ QString ModelList::activeModelPath() const
         const std::optional<db::ModelRecord> active = store_->activeModel();
         return active ? active->bundlePath : QString();
     } catch (const Error& e) {
-        logWarning(std::string("reading the active model: ") + e.what());
+        logWarning(DL_TR("Engine", "reading the active model: %1"), e.what());
         return {};
     }
 }
@@ -237,7 +237,7 @@ QString ModelList::activeModelFile() const
         const std::optional<db::ModelRecord> active = store_->activeModel();
         return active ? store_->bundleFileForModel(*active) : QString();
     } catch (const Error& e) {
-        logWarning(std::string("fetching the active model's bundle: ") + e.what());
+        logWarning(DL_TR("Engine", "fetching the active model's bundle: %1"), e.what());
         return {};
     }
 }

@@ -561,7 +561,7 @@ void TrainingPanel::refreshSdasModels()
             if (model.method == kSdas)
                 recorded << QFileInfo(model.bundlePath).absoluteFilePath();
     } catch (const Error& e) {
-        logWarning(std::string("reading the SDAS models of the database: ") + e.what());
+        logWarning(DL_TR("Engine", "reading the SDAS models of the database: %1"), e.what());
     }
     if (recorded == recordedSdasModels_)
         return;

@@ -175,8 +175,8 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
     rng_.seed(params_.seed);
     IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 2, rng_);
     if (split.validation.empty())
-        logWarning("cse: no validation split (fewer than 5 normal images or validation_fraction 0); "
-                   "the last epoch is kept");
+        logWarning(DL_TR("Engine", "cse: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                                   "the last epoch is kept"));
 
     // 1. Decode, resize and run the backbone once per normal image.
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
@@ -190,8 +190,8 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
     // 2. Synthetic defects: texture paste (beta 1, as CSE), structural and blurry, equally likely.
     textures_ = locateOutlierTextures(params_.textureDir);
     if (textures_.empty())
-        logWarning("cse: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
-                   "texture-paste defects fall back to structural ones");
+        logWarning(DL_TR("Engine", "cse: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
+                                   "texture-paste defects fall back to structural ones"));
     SynthesisOptions synthesisOptions;
     synthesisOptions.betaMin = synthesisOptions.betaMax = 1.0;
     synthesisOptions.objectForeground = params_.objectForeground;
@@ -270,8 +270,9 @@ void CseTrainer::planSchedule(int epoch, SteadyClock::time_point epochStart)
     plannedEpochs_ = std::clamp(epoch + int(std::floor(left / std::max(1e-3, perEpoch))), epoch, params_.epochs);
     totalSteps_ = stepsPerEpoch_ * plannedEpochs_;
     if (plannedEpochs_ < params_.epochs && epoch == 2)
-        logInfo("cse: the time budget allows about " + std::to_string(plannedEpochs_) + " of "
-                + std::to_string(params_.epochs) + " epochs; the learning-rate schedule is fitted to them");
+        logInfo(DL_TR("Engine", "cse: the time budget allows about %1 of %2 epochs; the learning-rate schedule is "
+                                "fitted to them"),
+                plannedEpochs_, params_.epochs);
 }
 
 std::optional<EpochReport> CseTrainer::runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress)
@@ -293,8 +294,10 @@ std::optional<EpochReport> CseTrainer::runEpoch(int epoch, const EpochLoop& loop
     EpochReport report;
     report.point = {{"loss", trainLoss}, {"contrastive_loss", contrastive}, {"decoder_loss", decoder}};
     report.criterion = trainLoss;
-    report.logLine = "cse epoch " + std::to_string(epoch) + ": loss " + formatFixed(trainLoss, 4) + " (contrastive "
-                   + formatFixed(contrastive, 4) + ", decoder " + formatFixed(decoder, 4) + ")";
+    report.logText = DL_TR("Engine", "cse epoch %1: loss %2 (contrastive %3, decoder %4), %6 s (synthesis + backbone "
+                                     "%5 s)");
+    report.logArguments = {std::to_string(epoch), formatFixed(trainLoss, 4), formatFixed(contrastive, 4),
+                           formatFixed(decoder, 4)};
     if (validation_.size() > 0) {
         const CseLosses v = evaluate();
         report.criterion = v.total.item<double>();
@@ -305,11 +308,13 @@ std::optional<EpochReport> CseTrainer::runEpoch(int epoch, const EpochLoop& loop
         report.point["val_loss"] = report.criterion;
         report.point["val_contrastive_loss"] = v.contrastive.item<double>();
         report.point["val_decoder_loss"] = v.decoder.item<double>();
-        report.logLine += ", validation " + formatFixed(report.criterion, 4) + " (contrastive "
-                        + formatFixed(v.contrastive.item<double>(), 4) + ", decoder "
-                        + formatFixed(v.decoder.item<double>(), 4) + ")";
+        report.logText = DL_TR("Engine", "cse epoch %1: loss %2 (contrastive %3, decoder %4), validation %5 (contrastive "
+                                         "%6, decoder %7), %9 s (synthesis + backbone %8 s)");
+        report.logArguments.insert(report.logArguments.end(), {formatFixed(report.criterion, 4),
+                                                               formatFixed(v.contrastive.item<double>(), 4),
+                                                               formatFixed(v.decoder.item<double>(), 4)});
     }
-    report.logSuffix = " (synthesis + backbone " + formatFixed(synthesisSeconds_, 1) + " s)";
+    report.logArguments.push_back(formatFixed(synthesisSeconds_, 1));
     return report;
 }
 
@@ -347,10 +352,10 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
     net_ = std::make_unique<CseNetwork>(architecture);
     optimizer_ = std::make_unique<torch::optim::Adam>(net_->trainableParameters(),
                                                       torch::optim::AdamOptions(params_.learningRate));
-    logInfo("cse: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
-            + " validation images, " + std::to_string(textures_.size()) + " outlier textures, "
-            + std::to_string(net_->trainableParameterCount()) + " embedder parameters, backbone cached in "
-            + formatFixed(cacheSeconds, 1) + " s");
+    logInfo(DL_TR("Engine", "cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, "
+                            "backbone cached in %5 s"),
+            split.train.size(), split.validation.size(), textures_.size(), net_->trainableParameterCount(),
+            formatFixed(cacheSeconds, 1));
     stepsPerEpoch_ = (train_.size() + params_.batchSize - 1) / params_.batchSize;
     plannedEpochs_ = params_.epochs;
     totalSteps_ = stepsPerEpoch_ * plannedEpochs_;
@@ -383,10 +388,13 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
     out.centres = buildBank(pointCount);
     const double bankSeconds = secondsSince(bankStart);
     const std::int64_t k = out.centres.size(0);
-    logInfo("cse: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
-            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch())
-            + "; bank of " + std::to_string(k) + " centres from " + std::to_string(pointCount) + " embeddings in "
-            + formatFixed(bankSeconds, 1) + " s");
+    logInfo(loop.stoppedByTimeBudget()
+                ? DL_TR("Engine", "cse: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3; bank of %4 "
+                                  "centres from %5 embeddings in %6 s")
+                : DL_TR("Engine", "cse: %1 epochs in %2 min, keeping epoch %3; bank of %4 centres from %5 embeddings in "
+                                  "%6 s"),
+            loop.epochsRun(), formatFixed(loop.trainSeconds() / 60.0, 1), loop.bestEpoch(), k, pointCount,
+            formatFixed(bankSeconds, 1));
     out.provenance = {{"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
                       {"outlier_textures", textures_.size()},

@@ -64,8 +64,8 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     //    ones (Perlin mask + texture/structure/blur) on a subset of normal images.
     const std::vector<std::string> textures = locateOutlierTextures(params_.textureDir);
     if (textures.empty())
-        logWarning("dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
-                   "synthetic defects use structural and blur kinds only and the texture bank is empty");
+        logWarning(DL_TR("Engine", "dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
+                                   "synthetic defects use structural and blur kinds only and the texture bank is empty"));
     SynthesisOptions synthesisOptions;
     synthesisOptions.objectForeground = params_.objectForeground;
     AnomalySynthesizer synthesizer(textures, params_.seed + 1, synthesisOptions);
@@ -102,12 +102,15 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     endStage("training");
 
     const DmadBankSizes& sizes = model_.sizes;
-    logInfo("dmad: normal bank " + std::to_string(sizes.normal) + (warmNormal ? " (reused)" : "") + ", abnormal bank "
-            + std::to_string(model_.abnormal.index.size()) + " (labelled " + std::to_string(sizes.labelledDefects)
-            + ", synthetic " + std::to_string(sizes.syntheticDefects) + ", centre samples "
-            + std::to_string(sizes.centreSamples) + ", textures " + std::to_string(sizes.textures) + "); best epoch "
-            + std::to_string(bestEpoch) + " (validation " + std::to_string(bestValidation) + "); "
-            + std::to_string(secondsSince(start)) + " s; stages " + stageSeconds_.dump());
+    const TranslatableText summary =
+        warmNormal ? DL_TR("Engine", "dmad: normal bank %1 (reused), abnormal bank %2 (labelled %3, synthetic %4, centre "
+                                     "samples %5, textures %6); best epoch %7 (validation %8); %9 s")
+                   : DL_TR("Engine", "dmad: normal bank %1, abnormal bank %2 (labelled %3, synthetic %4, centre samples "
+                                     "%5, textures %6); best epoch %7 (validation %8); %9 s");
+    logInfo(summary, sizes.normal, model_.abnormal.index.size(), sizes.labelledDefects, sizes.syntheticDefects,
+            sizes.centreSamples, sizes.textures, bestEpoch, formatFixed(bestValidation, 4),
+            formatFixed(secondsSince(start), 1));
+    logDebug("dmad: stage seconds " + stageSeconds_.dump());
     return {{"stage_seconds", stageSeconds_},
             {"normal_bank", sizes.normal}, {"normal_bank_reused", warmNormal},
             {"labelled_defect_patches", sizes.labelledDefects}, {"synthetic_defect_patches", sizes.syntheticDefects},

@@ -135,7 +135,8 @@ std::optional<EpochReport> DskdTrainer::runEpoch(int epoch, const EpochLoop& loo
     report.point = {{"loss", *trainLoss}};
     // The decoder's validation loss picks the checkpoint: only D scores anomalies.
     report.criterion = *trainLoss;
-    report.logLine = "dskd epoch " + std::to_string(epoch) + ": loss " + formatFixed(*trainLoss, 4);
+    report.logText = DL_TR("Engine", "dskd epoch %1: loss %2, %3 s");
+    report.logArguments = {std::to_string(epoch), formatFixed(*trainLoss, 4)};
     if (validation_.size() > 0) {
         const SplitLoss v = evaluate(validation_);
         report.criterion = v.decoder;
@@ -146,8 +147,9 @@ std::optional<EpochReport> DskdTrainer::runEpoch(int epoch, const EpochLoop& loo
         report.point["val_loss"] = v.encoder + v.decoder;
         report.point["val_decoder_loss"] = v.decoder;
         report.point["val_decoder_cosine"] = v.decoderCosine;
-        report.logLine += ", validation E " + formatFixed(v.encoder, 4) + " D " + formatFixed(v.decoder, 4)
-                        + " (D cosine " + formatFixed(v.decoderCosine, 4) + ")";
+        report.logText = DL_TR("Engine", "dskd epoch %1: loss %2, validation E %3 D %4 (D cosine %5), %6 s");
+        report.logArguments.insert(report.logArguments.end(), {formatFixed(v.encoder, 4), formatFixed(v.decoder, 4),
+                                                               formatFixed(v.decoderCosine, 4)});
     }
     return report;
 }
@@ -159,8 +161,8 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
     rng_.seed(params_.seed);
     const IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 1, rng_);
     if (split.validation.empty())
-        logWarning("dskd: no validation split (fewer than 5 normal images or validation_fraction 0); "
-                   "the last epoch is kept");
+        logWarning(DL_TR("Engine", "dskd: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                                   "the last epoch is kept"));
 
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
     train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9), "caching teacher features");
@@ -174,17 +176,18 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
     torch::manual_seed(params_.seed);
     net_ = std::make_unique<DskdNetwork>(architecture);
     optimizer_ = std::make_unique<torch::optim::Adam>(net_->parameters(), torch::optim::AdamOptions(params_.learningRate));
-    logInfo("dskd: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
-            + " validation images, " + std::to_string(net_->parameterCount()) + " student parameters, teacher cached in "
-            + formatFixed(cacheSeconds, 1) + " s");
+    logInfo(DL_TR("Engine", "dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s"),
+            split.train.size(), split.validation.size(), net_->parameterCount(), formatFixed(cacheSeconds, 1));
 
     const ProgressContext trainProgress = progress.sub(0.1, 1.0);
     EpochLoop loop({"dskd", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
                    {optimizer_.get(), {&rng_}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
-    logInfo("dskd: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
-            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
+    logInfo(loop.stoppedByTimeBudget()
+                ? DL_TR("Engine", "dskd: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3")
+                : DL_TR("Engine", "dskd: %1 epochs in %2 min, keeping epoch %3"),
+            loop.epochsRun(), formatFixed(loop.trainSeconds() / 60.0, 1), loop.bestEpoch());
     out.provenance = {{"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
                       {"parameters", net_->parameterCount()},

@@ -62,9 +62,9 @@ PatchCoreMemory buildPatchCoreMemory(const PatchFeatureExtractor& features, cons
     const auto indexStart = SteadyClock::now();
     memory.bank.build(bank.data(), std::int64_t(keep.size()), dim, params.searchOptions());
     const double indexSeconds = secondsSince(indexStart);
-    logInfo("patchcore: " + std::to_string(count) + " patches -> memory bank of " + std::to_string(keep.size())
-            + " x " + std::to_string(dim) + " (features " + formatFixed(extractSeconds, 2) + " s, coreset "
-            + formatFixed(coresetSeconds, 2) + " s, index " + formatFixed(indexSeconds, 2) + " s)");
+    logInfo(DL_TR("Engine", "patchcore: %1 patches -> memory bank of %2 x %3 (features %4 s, coreset %5 s, index %6 s)"),
+            count, keep.size(), dim, formatFixed(extractSeconds, 2), formatFixed(coresetSeconds, 2),
+            formatFixed(indexSeconds, 2));
     memory.provenance = {{"patches", count}, {"memory_bank", keep.size()}, {"dim", dim},
                          {"feature_seconds", extractSeconds}, {"coreset_seconds", coresetSeconds},
                          {"index_seconds", indexSeconds}};

@@ -25,8 +25,8 @@ RealnetAnomalySource::RealnetAnomalySource(const RealnetParams& params, const st
     if (params.usesTextures()) {
         textures_ = locateOutlierTextures(params.textureDir);
         if (textures_.empty())
-            logWarning("realnet: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
-                       "texture defects fall back to structural ones");
+            logWarning(DL_TR("Engine", "realnet: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
+                                       "texture defects fall back to structural ones"));
     }
     SynthesisOptions options;
     options.betaMin = kTextureBetaMin;
@@ -48,8 +48,8 @@ RealnetAnomalySource::RealnetAnomalySource(const RealnetParams& params, const st
             // A one-category SDAS model serves any one-category training (names may differ).
             if (known.size() == 1 && wanted.size() == 1) {
                 source = known.front();
-                logWarning("realnet: SDAS model " + params.sdasModel + " was trained on '" + source
-                           + "'; using it for '" + category + "'");
+                logWarning(DL_TR("Engine", "realnet: SDAS model %1 was trained on '%2'; using it for '%3'"),
+                           params.sdasModel, source, category);
             } else {
                 std::string list;
                 for (const auto& k : known)
@@ -65,8 +65,8 @@ RealnetAnomalySource::RealnetAnomalySource(const RealnetParams& params, const st
         ++done;
     }
     sdasSeconds_ = secondsSince(start);
-    logInfo("realnet: " + std::to_string(params.sdasPool) + " SDAS images per category from " + params.sdasModel
-            + " in " + formatFixed(sdasSeconds_, 1) + " s");
+    logInfo(DL_TR("Engine", "realnet: %1 SDAS images per category from %2 in %3 s"), params.sdasPool, params.sdasModel,
+            formatFixed(sdasSeconds_, 1));
 }
 
 const std::vector<cv::Mat>& RealnetAnomalySource::poolFor(const std::string& category) const

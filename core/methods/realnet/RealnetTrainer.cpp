@@ -134,8 +134,8 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
     for (const auto& tap : selectionRecord_)
         summary += (summary.empty() ? "" : ", ") + tap.at("tap").get<std::string>() + " "
                  + std::to_string(tap.at("kept").get<int>()) + "/" + std::to_string(tap.at("channels").get<int>());
-    logInfo("realnet: AFS kept " + summary + " channels, ranked on " + std::to_string(scores.images())
-            + " synthetic anomalies");
+    logInfo(DL_TR("Engine", "realnet: AFS kept %1 channels, ranked on %2 synthetic anomalies"), summary,
+            scores.images());
     logDebug("realnet: AFS record " + selectionRecord_.dump());
 }
 
@@ -247,8 +247,10 @@ std::optional<EpochReport> RealnetTrainer::runEpoch(int epoch, const EpochLoop& 
     EpochReport report;
     report.point = {{"loss", loss}, {"segmentation_loss", segmentation}, {"reconstruction_loss", reconstruction}};
     report.criterion = loss;
-    report.logLine = "realnet epoch " + std::to_string(epoch) + ": loss " + formatFixed(loss, 4) + " (segmentation "
-                   + formatFixed(segmentation, 4) + ", reconstruction " + formatFixed(reconstruction, 4) + ")";
+    report.logText = DL_TR("Engine", "realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), %6 s (synthesis + "
+                                     "backbone %5 s)");
+    report.logArguments = {std::to_string(epoch), formatFixed(loss, 4), formatFixed(segmentation, 4),
+                           formatFixed(reconstruction, 4)};
     if (!validation_.empty()) {
         const RealnetLosses v = validate();
         report.criterion = v.total.item<double>();
@@ -258,10 +260,12 @@ std::optional<EpochReport> RealnetTrainer::runEpoch(int epoch, const EpochLoop& 
         report.point["val_loss"] = report.criterion;
         report.point["val_segmentation_loss"] = v.segmentation.item<double>();
         report.point["val_reconstruction_loss"] = v.reconstruction.item<double>();
-        report.logLine += ", validation " + formatFixed(report.criterion, 4) + " (segmentation "
-                        + formatFixed(v.segmentation.item<double>(), 4) + ")";
+        report.logText = DL_TR("Engine", "realnet epoch %1: loss %2 (segmentation %3, reconstruction %4), validation %5 "
+                                         "(segmentation %6), %8 s (synthesis + backbone %7 s)");
+        report.logArguments.insert(report.logArguments.end(), {formatFixed(report.criterion, 4),
+                                                               formatFixed(v.segmentation.item<double>(), 4)});
     }
-    report.logSuffix = " (synthesis + backbone " + formatFixed(synthesisSeconds_, 1) + " s)";
+    report.logArguments.push_back(formatFixed(synthesisSeconds_, 1));
     return report;
 }
 
@@ -272,8 +276,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
     rng_.seed(params_.seed);
     const IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 2, rng_);
     if (split.validation.empty())
-        logWarning("realnet: no validation split (fewer than 5 normal images or validation_fraction 0); "
-                   "the last epoch is kept");
+        logWarning(DL_TR("Engine", "realnet: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                                   "the last epoch is kept"));
     train_ = decode(input.normal, split.train, progress.sub(0.0, 0.03), "decoding training images");
     validationImages_ = decode(input.normal, split.validation, progress.sub(0.03, 0.04), "decoding validation images");
     tapScale_ = measureTapScale(train_);
@@ -307,16 +311,18 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
     torch::manual_seed(params_.seed);
     net_ = std::make_unique<RealnetNetwork>(architecture);
     optimizer_ = std::make_unique<torch::optim::Adam>(net_->parameters(), torch::optim::AdamOptions(params_.learningRate));
-    logInfo("realnet: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
-            + " validation images, " + std::to_string(net_->parameterCount()) + " parameters, prepared in "
-            + formatFixed(prepareSeconds, 1) + " s (AFS " + formatFixed(afsSeconds, 1) + " s)");
+    logInfo(DL_TR("Engine", "realnet: %1 training + %2 validation images, %3 parameters, prepared in %4 s (AFS %5 s)"),
+            split.train.size(), split.validation.size(), net_->parameterCount(), formatFixed(prepareSeconds, 1),
+            formatFixed(afsSeconds, 1));
     const ProgressContext trainProgress = progress.sub(0.15, 1.0);
     EpochLoop loop({"realnet", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint},
                    net_->namedState(), {optimizer_.get(), {&rng_, &source_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
-    logInfo("realnet: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
-            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
+    logInfo(loop.stoppedByTimeBudget()
+                ? DL_TR("Engine", "realnet: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3")
+                : DL_TR("Engine", "realnet: %1 epochs in %2 min, keeping epoch %3"),
+            loop.epochsRun(), formatFixed(loop.trainSeconds() / 60.0, 1), loop.bestEpoch());
 
     RealnetTrained out;
     out.provenance = {{"train_images", split.train.size()},

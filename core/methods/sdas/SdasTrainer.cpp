@@ -128,7 +128,7 @@ bool SdasTrainer::resume()
     try {
         bundle = ModelBundle::load(checkpointPath_);
     } catch (const Error& e) {
-        logWarning(std::string("sdas: ignoring an unreadable checkpoint (") + e.what() + "); training starts afresh");
+        logWarning(DL_TR("Engine", "sdas: ignoring an unreadable checkpoint (%1); training starts afresh"), e.what());
         return false;
     }
     const auto& h = bundle.header;
@@ -137,14 +137,15 @@ bool SdasTrainer::resume()
         method = bundle.headerText("method", "");
         fingerprint = bundle.headerText("fingerprint", "");
     } catch (const Error& e) {
-        logWarning("sdas: ignoring the checkpoint " + checkpointPath_ + ": " + e.what()
-                   + "; training starts afresh and the next checkpoint replaces it");
+        logWarning(DL_TR("Engine", "sdas: ignoring the checkpoint %1: %2; training starts afresh and the next checkpoint "
+                                   "replaces it"),
+                   checkpointPath_, e.what());
         return false;
     }
     if (method != kCheckpointMethod || fingerprint != fingerprint_) {
-        logWarning("sdas: ignoring the checkpoint " + checkpointPath_
-                   + ": it was written for other training parameters or other training images; training starts "
-                     "afresh and the next checkpoint replaces it");
+        logWarning(DL_TR("Engine", "sdas: ignoring the checkpoint %1: it was written for other training parameters or "
+                                   "other training images; training starts afresh and the next checkpoint replaces it"),
+                   checkpointPath_);
         return false;
     }
     // A checkpoint of another network layout (e.g. written by an older DefectLens) cannot
@@ -152,8 +153,9 @@ bool SdasTrainer::resume()
     for (const auto& [name, tensor] : netState_) {
         const std::string key = "model." + name;
         if (!bundle.has(key) || bundle.entry(key).shape != tensor.sizes().vec()) {
-            logWarning("sdas: ignoring the checkpoint " + checkpointPath_ + ": it holds another network layout ('"
-                       + key + "' differs); training starts afresh and the next checkpoint replaces it");
+            logWarning(DL_TR("Engine", "sdas: ignoring the checkpoint %1: it holds another network layout ('%2' "
+                                       "differs); training starts afresh and the next checkpoint replaces it"),
+                       checkpointPath_, key);
             return false;
         }
     }
@@ -175,8 +177,8 @@ bool SdasTrainer::resume()
                                                   + e.what_without_backtrace() + "); delete it to train afresh");
     }
     resumedFrom_ = iteration_;
-    logInfo("sdas: resuming from iteration " + std::to_string(iteration_) + " (checkpoint " + checkpointPath_ + ", "
-            + formatFixed(secondsBefore_ / 60.0, 1) + " min trained before)");
+    logInfo(DL_TR("Engine", "sdas: resuming from iteration %1 (checkpoint %2, %3 min trained before)"), iteration_,
+            checkpointPath_, formatFixed(secondsBefore_ / 60.0, 1));
     return true;
 }
 
@@ -252,10 +254,8 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
                                                       torch::optim::AdamOptions(params_.learningRate));
     resume();
     const std::int64_t parameters = sdasParameterCount(net_);
-    logInfo("sdas: " + std::to_string(images_.size(0)) + " images of " + std::to_string(categories_.size())
-            + " categor" + (categories_.size() == 1 ? "y" : "ies") + " at " + std::to_string(params_.resolution) + "x"
-            + std::to_string(params_.resolution) + ", " + std::to_string(parameters) + " parameters, loaded in "
-            + formatFixed(loadSeconds, 1) + " s");
+    logInfo(DL_TR("Engine", "sdas: %1 images (categories: %2) at %3x%3, %4 parameters, loaded in %5 s"),
+            images_.size(0), categories_.size(), params_.resolution, parameters, formatFixed(loadSeconds, 1));
 
     const ProgressContext trainProgress = progress.sub(0.05, 1.0);
     const double budget = 60.0 * params_.maxMinutes;
@@ -281,8 +281,8 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
                 curve_.lossCount = 0;
                 trainProgress.metric("loss", iteration_, mean);
                 const double runSeconds = secondsSince(loopStart);
-                logInfo("sdas iteration " + std::to_string(iteration_) + ": loss " + formatFixed(mean, 4) + " ("
-                        + formatFixed(double(iteration_ - resumedFrom_) / std::max(1e-9, runSeconds), 2) + " it/s)");
+                logInfo(DL_TR("Engine", "sdas iteration %1: loss %2 (%3 it/s)"), iteration_, formatFixed(mean, 4),
+                        formatFixed(double(iteration_ - resumedFrom_) / std::max(1e-9, runSeconds), 2));
             }
             const double fraction = std::max(double(iteration_) / double(params_.maxIterations), elapsed() / budget);
             trainProgress.report(std::min(1.0, fraction), "training iteration " + std::to_string(iteration_));
@@ -293,8 +293,9 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
         }
     } catch (const Cancelled&) {
         writeCheckpoint(elapsed());
-        logInfo("sdas: cancelled at iteration " + std::to_string(iteration_) + "; the checkpoint " + checkpointPath_
-                + " holds it, and the same fit resumes from there");
+        logInfo(DL_TR("Engine", "sdas: cancelled at iteration %1; the checkpoint %2 holds it, and the same fit resumes "
+                                "from there"),
+                iteration_, checkpointPath_);
         throw;
     }
     const double runSeconds = secondsSince(loopStart);
@@ -302,8 +303,10 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
         curve_.points.push_back({{"iteration", iteration_}, {"loss", curve_.lossSum / double(curve_.lossCount)},
                                  {"seconds", elapsed()}, {"partial", true}});
     const double rate = double(iteration_ - resumedFrom_) / std::max(1e-9, runSeconds);
-    logInfo("sdas: " + std::to_string(iteration_) + " iterations (" + std::to_string(iteration_ - resumedFrom_)
-            + " in this run, " + formatFixed(rate, 2) + " it/s), stopped by " + stoppedBy);
+    logInfo(stoppedBy == "time budget"
+                ? DL_TR("Engine", "sdas: %1 iterations (%2 in this run, %3 it/s), stopped by the time budget")
+                : DL_TR("Engine", "sdas: %1 iterations (%2 in this run, %3 it/s)"),
+            iteration_, iteration_ - resumedFrom_, formatFixed(rate, 2));
 
     SdasTrained out;
     out.ema = ema_;

@@ -100,7 +100,7 @@ SdasFitResult trainSdasModel(const FitInput& input, const nlohmann::json& params
     std::error_code ec;
     std::filesystem::remove(checkpoint, ec);
     if (ec)
-        logWarning("sdas: could not remove the checkpoint " + checkpoint + ": " + ec.message());
+        logWarning(DL_TR("Engine", "sdas: could not remove the checkpoint %1: %2"), checkpoint, ec.message());
 
     SdasFitResult result;
     result.checksum = bytes.substr(bytes.size() - 64);

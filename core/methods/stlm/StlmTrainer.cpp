@@ -126,7 +126,8 @@ nlohmann::json StlmTrainer::mapAurocOnValidation() const
     const auto defects = std::count(labels.begin(), labels.end(), std::uint8_t(1));
     if (defects == 0 || defects == std::ptrdiff_t(labels.size())) {
         // Tiny grids can leave no cell mostly covered by a defect: nothing to rank.
-        logWarning("stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not chosen on them");
+        logWarning(DL_TR("Engine", "stlm: the validation pseudo-anomalies cover no whole feature cell; the map is not "
+                                   "chosen on them"));
         return out;
     }
     for (std::size_t m = 0; m < 3; ++m)
@@ -179,9 +180,9 @@ std::optional<EpochReport> StlmTrainer::runEpoch(int epoch, const EpochLoop& loo
     report.point = {{"loss", t->total}, {"plain", t->plain}, {"denoising", t->denoising},
                     {"focal", t->focal}, {"l1", t->l1}};
     report.criterion = t->total;
-    report.logLine = "stlm epoch " + std::to_string(epoch) + ": loss " + formatFixed(t->total, 4) + " (plain "
-                   + formatFixed(t->plain, 4) + ", denoising " + formatFixed(t->denoising, 4) + ", focal "
-                   + formatFixed(t->focal, 4) + ", L1 " + formatFixed(t->l1, 4) + ")";
+    report.logText = DL_TR("Engine", "stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), %7 s");
+    report.logArguments = {std::to_string(epoch), formatFixed(t->total, 4), formatFixed(t->plain, 4),
+                           formatFixed(t->denoising, 4), formatFixed(t->focal, 4), formatFixed(t->l1, 4)};
     if (!validation_.empty()) {
         const LossSums v = evaluate();
         report.criterion = v.total;
@@ -191,8 +192,10 @@ std::optional<EpochReport> StlmTrainer::runEpoch(int epoch, const EpochLoop& loo
         report.point["val_denoising"] = v.denoising;
         report.point["val_focal"] = v.focal;
         report.point["val_l1"] = v.l1;
-        report.logLine += ", validation " + formatFixed(v.total, 4) + " (denoising " + formatFixed(v.denoising, 4)
-                        + ", focal " + formatFixed(v.focal, 4) + ", L1 " + formatFixed(v.l1, 4) + ")";
+        report.logText = DL_TR("Engine", "stlm epoch %1: loss %2 (plain %3, denoising %4, focal %5, L1 %6), validation "
+                                         "%7 (denoising %8, focal %9, L1 %10), %11 s");
+        report.logArguments.insert(report.logArguments.end(), {formatFixed(v.total, 4), formatFixed(v.denoising, 4),
+                                                               formatFixed(v.focal, 4), formatFixed(v.l1, 4)});
     }
     return report;
 }
@@ -202,8 +205,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     rng_.seed(params_.seed);
     const IndexSplit split = splitForValidation(input.normal.size(), params_.validationFraction, 2, rng_);
     if (split.validation.empty())
-        logWarning("stlm: no validation split (fewer than 5 normal images or validation_fraction 0); "
-                   "the last epoch is kept");
+        logWarning(DL_TR("Engine", "stlm: no validation split (fewer than 5 normal images or validation_fraction 0); "
+                                   "the last epoch is kept"));
 
     // 1. The teacher's targets (the slow part of a first fit; cached on disk for the next).
     StlmTeacherTargets teacher(teacher_, params_, preprocess_);
@@ -216,8 +219,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     // 2. Pseudo-anomalies: a DTD texture under a Perlin mask, opacity up to beta_max.
     textures_ = locateOutlierTextures(params_.textureDir);
     if (textures_.empty())
-        logWarning("stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
-                   "pseudo-anomalies fall back to structural ones");
+        logWarning(DL_TR("Engine", "stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
+                                   "pseudo-anomalies fall back to structural ones"));
     SynthesisOptions synthesis;
     synthesis.betaMin = std::min(0.1, params_.betaMax);
     synthesis.betaMax = params_.betaMax;
@@ -230,18 +233,20 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     net_ = std::make_unique<StlmNetwork>(stlmArchitecture(params_, teacher.channels()));
     optimizer_ = std::make_unique<torch::optim::Adam>(
         net_->parameters(), torch::optim::AdamOptions(params_.learningRate).betas({0.5, 0.999}));
-    logInfo("stlm: " + std::to_string(split.train.size()) + " training + " + std::to_string(split.validation.size())
-            + " validation images, " + std::to_string(net_->parameterCount()) + " parameters; teacher ran on "
-            + std::to_string(teacher.computed()) + " images in " + formatFixed(teacher.teacherSeconds(), 1) + " s, "
-            + std::to_string(teacher.reused()) + " came from the cache");
+    logInfo(DL_TR("Engine", "stlm: %1 training + %2 validation images, %3 parameters; teacher ran on %4 images in %5 s, "
+                            "%6 came from the cache"),
+            split.train.size(), split.validation.size(), net_->parameterCount(), teacher.computed(),
+            formatFixed(teacher.teacherSeconds(), 1), teacher.reused());
 
     const ProgressContext trainProgress = progress.sub(0.3, 1.0);
     EpochLoop loop({"stlm", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
                    {optimizer_.get(), {&rng_, &synthesizer_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);
-    logInfo("stlm: " + std::to_string(loop.epochsRun()) + " epochs in " + formatFixed(loop.trainSeconds() / 60.0, 1)
-            + " min (stopped by " + loop.stoppedBy() + "), keeping epoch " + std::to_string(loop.bestEpoch()));
+    logInfo(loop.stoppedByTimeBudget()
+                ? DL_TR("Engine", "stlm: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3")
+                : DL_TR("Engine", "stlm: %1 epochs in %2 min, keeping epoch %3"),
+            loop.epochsRun(), formatFixed(loop.trainSeconds() / 60.0, 1), loop.bestEpoch());
     StlmTrained out;
     out.map = params_.map;
     nlohmann::json mapAuroc = nlohmann::json::object();
@@ -253,9 +258,10 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
         for (const auto& [name, value] : mapAuroc.items())
             if (value.get<double>() > mapAuroc.value(out.map, 0.0))
                 out.map = name;
-        logInfo("stlm: anomaly map '" + out.map + "' chosen on the validation images (pixel AUROC fa "
-                + formatFixed(mapAuroc.value("fa", 0.0), 4) + ", discrepancy " + formatFixed(mapAuroc.value("discrepancy", 0.0), 4)
-                + ", product " + formatFixed(mapAuroc.value("product", 0.0), 4) + ")");
+        logInfo(DL_TR("Engine", "stlm: anomaly map '%1' chosen on the validation images (pixel AUROC fa %2, "
+                                "discrepancy %3, product %4)"),
+                out.map, formatFixed(mapAuroc.value("fa", 0.0), 4), formatFixed(mapAuroc.value("discrepancy", 0.0), 4),
+                formatFixed(mapAuroc.value("product", 0.0), 4));
     }
     out.provenance = {{"map", out.map},
                       {"map_validation_auroc", mapAuroc},

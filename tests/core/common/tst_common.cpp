@@ -2,6 +2,7 @@
 // (atomic writes, error messages that name the file) and progress/cancellation.
 #include "common/Error.h"
 #include "common/FileUtil.h"
+#include "common/Log.h"
 #include "common/Progress.h"
 #include "common/Sha256.h"
 
@@ -57,6 +58,35 @@ class TestCommon : public QObject {
     Q_OBJECT
 
 private slots:
+    // Log lines marked for translation carry their source and arguments; the
+    // English text fills Qt-style placeholders (one or two digits) in one pass.
+    void logLinesFillPlaceholdersOnce()
+    {
+        QCOMPARE(dl::fillPlaceholders("%2 then %1, %1 again", {"a", "b"}), std::string("b then a, a again"));
+        // An argument's own "%1" is not substituted again; unknown placeholders stay.
+        QCOMPARE(dl::fillPlaceholders("%1 and %3", {"50%1", "x"}), std::string("50%1 and %3"));
+        std::vector<std::string> eleven;
+        for (int i = 1; i <= 11; ++i)
+            eleven.push_back("v" + std::to_string(i));
+        QCOMPARE(dl::fillPlaceholders("%10/%11/%1", eleven), std::string("v10/v11/v1"));
+        QCOMPARE(dl::fillPlaceholders("100% sure, %0 stays", {"x"}), std::string("100% sure, %0 stays"));
+        const dl::LogMessage m =
+            dl::translatableMessage(DL_TR("Engine", "%1 of %2 images in %3 s"), std::size_t(3), 4, std::string("0.5"));
+        QCOMPARE(m.text, std::string("3 of 4 images in 0.5 s"));
+        QCOMPARE(std::string(m.context), std::string("Engine"));
+        QCOMPARE(std::string(m.source), std::string("%1 of %2 images in %3 s"));
+        QCOMPARE(m.arguments.size(), std::size_t(3));
+        std::vector<std::pair<dl::LogLevel, std::string>> seen;
+        dl::setLogSink([&seen](dl::LogLevel level, const dl::LogMessage& line) { seen.emplace_back(level, line.text); });
+        dl::logWarning(DL_TR("Engine", "%1: gone before it could be inspected"), std::string("/in/a.png"));
+        dl::logInfo(std::string("plain"));
+        dl::setLogSink(nullptr);
+        QCOMPARE(seen.size(), std::size_t(2));
+        QVERIFY(seen[0].first == dl::LogLevel::Warning);
+        QCOMPARE(seen[0].second, std::string("/in/a.png: gone before it could be inspected"));
+        QCOMPARE(seen[1].second, std::string("plain"));
+    }
+
     void sha256FipsVectors();
     void sha256IncrementalEqualsOneShot();
     void sha256OfFile();

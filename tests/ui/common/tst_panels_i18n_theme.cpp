@@ -9,11 +9,13 @@
 #include "ui/common/Theme.h"
 #include "ui/training/TrainingPanel.h"
 #include "ui/common/Translations.h"
+#include "common/Log.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -172,6 +174,31 @@ private slots:
                      qPrintable(QStringLiteral("%1: window %2 px wide").arg(language).arg(window.width())));
         }
         QCOMPARE(window.width(), englishWidth);
+    }
+
+    // The engine's log lines (core, no Qt) reach the log view in the chosen
+    // language, with their arguments; lines not marked for translation stay as written.
+    void engineLogLinesAppearInTheChosenLanguage()
+    {
+        dl::ui::MainWindow window;
+        auto* logView = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
+        QVERIFY(logView);
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("de")));
+        dl::logInfo(DL_TR("Engine", "watching %1 with %2"), std::string("/line/in"), std::string("DMAD 7"));
+        dl::logWarning(DL_TR("Engine", "dskd: %1 epochs in %2 min, keeping epoch %3"), 12, std::string("3.5"), 9);
+        dl::logWarning(std::string("a plain line"));
+        QTRY_VERIFY(logView->toPlainText().contains(QStringLiteral("a plain line")));
+        const QString text = logView->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("überwache /line/in mit DMAD 7")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("dskd: 12 Epochen in 3.5 min, Epoche 9 behalten")), qPrintable(text));
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("ja")));
+        dl::logInfo(DL_TR("Engine", "switching from %1 to %2"), std::string("A"), std::string("B"));
+        QTRY_VERIFY2(logView->toPlainText().contains(QStringLiteral("A から B に切り替えます")),
+                     qPrintable(logView->toPlainText()));
+        // The same message in English where no translation is installed.
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("en")));
+        dl::LogMessage message = dl::translatableMessage(DL_TR("Engine", "switching from %1 to %2"), "A", "B");
+        QCOMPARE(dl::ui::displayedLogText(message), QStringLiteral("switching from A to B"));
     }
 
     void darkThemeRestylesThePlots()

@@ -64,9 +64,9 @@ class LogCapture {
 public:
     LogCapture()
     {
-        dl::setLogSink([this](dl::LogLevel, const std::string& m) {
+        dl::setLogSink([this](dl::LogLevel, const dl::LogMessage& m) {
             std::lock_guard<std::mutex> lock(mutex_);
-            lines_ += m + "\n";
+            lines_ += m.text + "\n";
         });
     }
     ~LogCapture() { dl::setLogSink(nullptr); }
