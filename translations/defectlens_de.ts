@@ -389,6 +389,186 @@
         <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
         <translation>stlm: %1 Epochen in %2 min, Epoche %3 behalten</translation>
     </message>
+    <message>
+        <source>selecting coreset</source>
+        <translation>Coreset wird ausgewählt</translation>
+    </message>
+    <message>
+        <source>training epoch %1/%2</source>
+        <translation>Training, Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>fold %1/%2: %3</source>
+        <translation>Fold %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>cross-validation done</source>
+        <translation>Kreuzvalidierung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>calibrating threshold</source>
+        <translation>Schwellenwert wird kalibriert</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>testing %1</source>
+        <translation>teste %1</translation>
+    </message>
+    <message>
+        <source>computing metrics for %1</source>
+        <translation>Kennzahlen für %1 werden berechnet</translation>
+    </message>
+    <message>
+        <source>ranking images for labelling</source>
+        <translation>Bilder werden für die Beschriftung gereiht</translation>
+    </message>
+    <message>
+        <source>cutting training images into tiles</source>
+        <translation>Trainingsbilder werden in Kacheln geteilt</translation>
+    </message>
+    <message>
+        <source>embedder trained, bank built</source>
+        <translation>Einbetter trainiert, Bank aufgebaut</translation>
+    </message>
+    <message>
+        <source>synthesising validation defects</source>
+        <translation>Validierungsdefekte werden synthetisiert</translation>
+    </message>
+    <message>
+        <source>caching backbone features</source>
+        <translation>Backbone-Merkmale werden zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>caching validation features</source>
+        <translation>Validierungsmerkmale werden zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>building the k-means bank</source>
+        <translation>k-Means-Bank wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>extracting labelled defects</source>
+        <translation>markierte Defekte werden extrahiert</translation>
+    </message>
+    <message>
+        <source>transplanting labelled defects</source>
+        <translation>markierte Defekte werden übertragen</translation>
+    </message>
+    <message>
+        <source>extracting normal patch features</source>
+        <translation>Merkmale normaler Patches werden extrahiert</translation>
+    </message>
+    <message>
+        <source>extracting validation features</source>
+        <translation>Validierungsmerkmale werden extrahiert</translation>
+    </message>
+    <message>
+        <source>synthesising defects</source>
+        <translation>Defekte werden synthetisiert</translation>
+    </message>
+    <message>
+        <source>extracting outlier textures</source>
+        <translation>Ausreißer-Texturen werden extrahiert</translation>
+    </message>
+    <message>
+        <source>retrieving memories for training patches</source>
+        <translation>Speichereinträge für Trainings-Patches werden abgerufen</translation>
+    </message>
+    <message>
+        <source>training heads, epoch %1/%2</source>
+        <translation>Köpfe werden trainiert, Epoche %1/%2</translation>
+    </message>
+    <message>
+        <source>students trained</source>
+        <translation>Schüler trainiert</translation>
+    </message>
+    <message>
+        <source>caching teacher features</source>
+        <translation>Lehrermerkmale werden zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>memory bank ready</source>
+        <translation>Speicherbank bereit</translation>
+    </message>
+    <message>
+        <source>extracting patch features</source>
+        <translation>Patch-Merkmale werden extrahiert</translation>
+    </message>
+    <message>
+        <source>building nearest-neighbour index</source>
+        <translation>Index der nächsten Nachbarn wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>reconstruction and segmentation networks trained</source>
+        <translation>Rekonstruktions- und Segmentierungsnetze trainiert</translation>
+    </message>
+    <message>
+        <source>selecting features (AFS)</source>
+        <translation>Merkmale werden ausgewählt (AFS)</translation>
+    </message>
+    <message>
+        <source>decoding training images</source>
+        <translation>Trainingsbilder werden dekodiert</translation>
+    </message>
+    <message>
+        <source>decoding validation images</source>
+        <translation>Validierungsbilder werden dekodiert</translation>
+    </message>
+    <message>
+        <source>caching clean features</source>
+        <translation>saubere Merkmale werden zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>embedding training images</source>
+        <translation>Trainingsbilder werden eingebettet</translation>
+    </message>
+    <message>
+        <source>embedding samples</source>
+        <translation>Stichproben werden eingebettet</translation>
+    </message>
+    <message>
+        <source>novelty measured</source>
+        <translation>Neuheit gemessen</translation>
+    </message>
+    <message>
+        <source>sampling step %1/%2</source>
+        <translation>Abtastschritt %1/%2</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>abgetastet</translation>
+    </message>
+    <message>
+        <source>loading training images</source>
+        <translation>Trainingsbilder werden geladen</translation>
+    </message>
+    <message>
+        <source>training iteration %1</source>
+        <translation>Trainingsiteration %1</translation>
+    </message>
+    <message>
+        <source>streams trained</source>
+        <translation>Ströme trainiert</translation>
+    </message>
+    <message>
+        <source>teacher features (training)</source>
+        <translation>Lehrermerkmale (Training)</translation>
+    </message>
+    <message>
+        <source>teacher features (validation)</source>
+        <translation>Lehrermerkmale (Validierung)</translation>
+    </message>
+    <message>
+        <source>scoring the test split</source>
+        <translation>Testaufteilung wird bewertet</translation>
+    </message>
+    <message>
+        <source>scoring %1</source>
+        <translation>bewerte %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>

@@ -389,6 +389,186 @@
         <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
         <translation>stlm: %2 分で %1 エポック、エポック %3 を採用</translation>
     </message>
+    <message>
+        <source>selecting coreset</source>
+        <translation>コアセットを選択中</translation>
+    </message>
+    <message>
+        <source>training epoch %1/%2</source>
+        <translation>学習 エポック %1/%2</translation>
+    </message>
+    <message>
+        <source>fold %1/%2: %3</source>
+        <translation>フォールド %1/%2: %3</translation>
+    </message>
+    <message>
+        <source>cross-validation done</source>
+        <translation>交差検証が完了しました</translation>
+    </message>
+    <message>
+        <source>calibrating threshold</source>
+        <translation>しきい値を調整中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>testing %1</source>
+        <translation>%1 を評価中</translation>
+    </message>
+    <message>
+        <source>computing metrics for %1</source>
+        <translation>%1 の指標を計算中</translation>
+    </message>
+    <message>
+        <source>ranking images for labelling</source>
+        <translation>ラベル付けのため画像を順位付け中</translation>
+    </message>
+    <message>
+        <source>cutting training images into tiles</source>
+        <translation>学習画像をタイルに分割中</translation>
+    </message>
+    <message>
+        <source>embedder trained, bank built</source>
+        <translation>埋め込み器を学習し、バンクを作成しました</translation>
+    </message>
+    <message>
+        <source>synthesising validation defects</source>
+        <translation>検証用の欠陥を合成中</translation>
+    </message>
+    <message>
+        <source>caching backbone features</source>
+        <translation>バックボーン特徴をキャッシュ中</translation>
+    </message>
+    <message>
+        <source>caching validation features</source>
+        <translation>検証用の特徴をキャッシュ中</translation>
+    </message>
+    <message>
+        <source>building the k-means bank</source>
+        <translation>k-means バンクを作成中</translation>
+    </message>
+    <message>
+        <source>extracting labelled defects</source>
+        <translation>ラベル付き欠陥を抽出中</translation>
+    </message>
+    <message>
+        <source>transplanting labelled defects</source>
+        <translation>ラベル付き欠陥を移植中</translation>
+    </message>
+    <message>
+        <source>extracting normal patch features</source>
+        <translation>正常パッチの特徴を抽出中</translation>
+    </message>
+    <message>
+        <source>extracting validation features</source>
+        <translation>検証用の特徴を抽出中</translation>
+    </message>
+    <message>
+        <source>synthesising defects</source>
+        <translation>欠陥を合成中</translation>
+    </message>
+    <message>
+        <source>extracting outlier textures</source>
+        <translation>外れ値テクスチャを抽出中</translation>
+    </message>
+    <message>
+        <source>retrieving memories for training patches</source>
+        <translation>学習パッチのメモリを検索中</translation>
+    </message>
+    <message>
+        <source>training heads, epoch %1/%2</source>
+        <translation>ヘッドを学習中 エポック %1/%2</translation>
+    </message>
+    <message>
+        <source>students trained</source>
+        <translation>生徒を学習しました</translation>
+    </message>
+    <message>
+        <source>caching teacher features</source>
+        <translation>教師の特徴をキャッシュ中</translation>
+    </message>
+    <message>
+        <source>memory bank ready</source>
+        <translation>メモリバンクの準備ができました</translation>
+    </message>
+    <message>
+        <source>extracting patch features</source>
+        <translation>パッチ特徴を抽出中</translation>
+    </message>
+    <message>
+        <source>building nearest-neighbour index</source>
+        <translation>最近傍インデックスを作成中</translation>
+    </message>
+    <message>
+        <source>reconstruction and segmentation networks trained</source>
+        <translation>再構成ネットワークとセグメンテーションネットワークを学習しました</translation>
+    </message>
+    <message>
+        <source>selecting features (AFS)</source>
+        <translation>特徴を選択中 (AFS)</translation>
+    </message>
+    <message>
+        <source>decoding training images</source>
+        <translation>学習画像をデコード中</translation>
+    </message>
+    <message>
+        <source>decoding validation images</source>
+        <translation>検証画像をデコード中</translation>
+    </message>
+    <message>
+        <source>caching clean features</source>
+        <translation>クリーンな特徴をキャッシュ中</translation>
+    </message>
+    <message>
+        <source>embedding training images</source>
+        <translation>学習画像を埋め込み中</translation>
+    </message>
+    <message>
+        <source>embedding samples</source>
+        <translation>サンプルを埋め込み中</translation>
+    </message>
+    <message>
+        <source>novelty measured</source>
+        <translation>新規性を測定しました</translation>
+    </message>
+    <message>
+        <source>sampling step %1/%2</source>
+        <translation>サンプリング ステップ %1/%2</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>サンプリングしました</translation>
+    </message>
+    <message>
+        <source>loading training images</source>
+        <translation>学習画像を読み込み中</translation>
+    </message>
+    <message>
+        <source>training iteration %1</source>
+        <translation>学習 反復 %1</translation>
+    </message>
+    <message>
+        <source>streams trained</source>
+        <translation>ストリームを学習しました</translation>
+    </message>
+    <message>
+        <source>teacher features (training)</source>
+        <translation>教師の特徴 (学習)</translation>
+    </message>
+    <message>
+        <source>teacher features (validation)</source>
+        <translation>教師の特徴 (検証)</translation>
+    </message>
+    <message>
+        <source>scoring the test split</source>
+        <translation>テスト分割を採点中</translation>
+    </message>
+    <message>
+        <source>scoring %1</source>
+        <translation>%1 を採点中</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>

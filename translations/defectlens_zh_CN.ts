@@ -389,6 +389,186 @@
         <source>stlm: %1 epochs in %2 min, keeping epoch %3</source>
         <translation>stlm：%2 分钟完成 %1 轮，保留第 %3 轮</translation>
     </message>
+    <message>
+        <source>selecting coreset</source>
+        <translation>正在选择核心集</translation>
+    </message>
+    <message>
+        <source>training epoch %1/%2</source>
+        <translation>训练第 %1/%2 轮</translation>
+    </message>
+    <message>
+        <source>fold %1/%2: %3</source>
+        <translation>第 %1/%2 折：%3</translation>
+    </message>
+    <message>
+        <source>cross-validation done</source>
+        <translation>交叉验证完成</translation>
+    </message>
+    <message>
+        <source>calibrating threshold</source>
+        <translation>正在校准阈值</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>testing %1</source>
+        <translation>正在测试 %1</translation>
+    </message>
+    <message>
+        <source>computing metrics for %1</source>
+        <translation>正在计算 %1 的指标</translation>
+    </message>
+    <message>
+        <source>ranking images for labelling</source>
+        <translation>正在为标注对图像排序</translation>
+    </message>
+    <message>
+        <source>cutting training images into tiles</source>
+        <translation>正在将训练图像切分为图块</translation>
+    </message>
+    <message>
+        <source>embedder trained, bank built</source>
+        <translation>嵌入器已训练，库已建立</translation>
+    </message>
+    <message>
+        <source>synthesising validation defects</source>
+        <translation>正在合成验证缺陷</translation>
+    </message>
+    <message>
+        <source>caching backbone features</source>
+        <translation>正在缓存骨干网络特征</translation>
+    </message>
+    <message>
+        <source>caching validation features</source>
+        <translation>正在缓存验证特征</translation>
+    </message>
+    <message>
+        <source>building the k-means bank</source>
+        <translation>正在建立 k-means 库</translation>
+    </message>
+    <message>
+        <source>extracting labelled defects</source>
+        <translation>正在提取已标注缺陷</translation>
+    </message>
+    <message>
+        <source>transplanting labelled defects</source>
+        <translation>正在移植已标注缺陷</translation>
+    </message>
+    <message>
+        <source>extracting normal patch features</source>
+        <translation>正在提取正常图块特征</translation>
+    </message>
+    <message>
+        <source>extracting validation features</source>
+        <translation>正在提取验证特征</translation>
+    </message>
+    <message>
+        <source>synthesising defects</source>
+        <translation>正在合成缺陷</translation>
+    </message>
+    <message>
+        <source>extracting outlier textures</source>
+        <translation>正在提取离群纹理</translation>
+    </message>
+    <message>
+        <source>retrieving memories for training patches</source>
+        <translation>正在为训练图块检索记忆</translation>
+    </message>
+    <message>
+        <source>training heads, epoch %1/%2</source>
+        <translation>正在训练判别头，第 %1/%2 轮</translation>
+    </message>
+    <message>
+        <source>students trained</source>
+        <translation>学生网络已训练</translation>
+    </message>
+    <message>
+        <source>caching teacher features</source>
+        <translation>正在缓存教师特征</translation>
+    </message>
+    <message>
+        <source>memory bank ready</source>
+        <translation>记忆库已就绪</translation>
+    </message>
+    <message>
+        <source>extracting patch features</source>
+        <translation>正在提取图块特征</translation>
+    </message>
+    <message>
+        <source>building nearest-neighbour index</source>
+        <translation>正在建立最近邻索引</translation>
+    </message>
+    <message>
+        <source>reconstruction and segmentation networks trained</source>
+        <translation>重建网络和分割网络已训练</translation>
+    </message>
+    <message>
+        <source>selecting features (AFS)</source>
+        <translation>正在选择特征（AFS）</translation>
+    </message>
+    <message>
+        <source>decoding training images</source>
+        <translation>正在解码训练图像</translation>
+    </message>
+    <message>
+        <source>decoding validation images</source>
+        <translation>正在解码验证图像</translation>
+    </message>
+    <message>
+        <source>caching clean features</source>
+        <translation>正在缓存干净特征</translation>
+    </message>
+    <message>
+        <source>embedding training images</source>
+        <translation>正在嵌入训练图像</translation>
+    </message>
+    <message>
+        <source>embedding samples</source>
+        <translation>正在嵌入样本</translation>
+    </message>
+    <message>
+        <source>novelty measured</source>
+        <translation>新颖性已测量</translation>
+    </message>
+    <message>
+        <source>sampling step %1/%2</source>
+        <translation>采样步骤 %1/%2</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>采样完成</translation>
+    </message>
+    <message>
+        <source>loading training images</source>
+        <translation>正在加载训练图像</translation>
+    </message>
+    <message>
+        <source>training iteration %1</source>
+        <translation>训练第 %1 次迭代</translation>
+    </message>
+    <message>
+        <source>streams trained</source>
+        <translation>双流网络已训练</translation>
+    </message>
+    <message>
+        <source>teacher features (training)</source>
+        <translation>教师特征（训练）</translation>
+    </message>
+    <message>
+        <source>teacher features (validation)</source>
+        <translation>教师特征（验证）</translation>
+    </message>
+    <message>
+        <source>scoring the test split</source>
+        <translation>正在为测试集评分</translation>
+    </message>
+    <message>
+        <source>scoring %1</source>
+        <translation>正在评分 %1</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>

@@ -109,8 +109,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     retranslateUi(); // also names the theme entries, which createActions leaves blank
 
     // Engine messages may come from any thread; queue them to the log view.
-    setLogSink([this](LogLevel level, const LogMessage& message) {
-        const QString text = ui::displayedLogText(message);
+    setLogSink([this](LogLevel level, const EngineText& message) {
+        const QString text = ui::displayedText(message);
         QMetaObject::invokeMethod(this, [this, level, text] { appendLog(level, text); }, Qt::QueuedConnection);
     });
     appendLog(LogLevel::Info, tr("DefectLens %1 ready.").arg(QStringLiteral(DEFECTLENS_VERSION)));

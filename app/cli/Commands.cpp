@@ -79,12 +79,12 @@ ProgressContext stderrProgress(const CliOptions& o)
     if (o.quiet) return p;
     auto lastStage = std::make_shared<std::string>();
     auto lastPercent = std::make_shared<int>(-100);
-    p.onProgress = [lastStage, lastPercent](double f, const std::string& stage) {
+    p.onProgress = [lastStage, lastPercent](double f, const EngineText& stage) {
         int percent = int(std::lround(f * 100.0));
-        // Per-image stages ("testing x.png") collapse to their first word.
-        std::string key = stage.substr(0, stage.find(' '));
+        // Per-image stages ("testing %1") collapse to their source text, plain ones to their first word.
+        const std::string key = stage.translatable() ? std::string(stage.source) : stage.text.substr(0, stage.text.find(' '));
         if (key != *lastStage || percent >= *lastPercent + 5) {
-            std::cerr << "[" << percent << "%] " << stage << std::endl;
+            std::cerr << "[" << percent << "%] " << stage.text << std::endl;
             *lastStage = key;
             *lastPercent = percent;
         }

@@ -2,6 +2,7 @@
 // Progress reporting and cooperative cancellation for long engine work
 // (fit, test, feature extraction). The engine calls report() often and
 // checkCancelled() between units of work; the GUI and the CLI supply sinks.
+#include "common/EngineText.h"
 #include "common/Error.h"
 
 #include <atomic>
@@ -25,8 +26,9 @@ private:
     std::atomic<bool> cancelled_{false};
 };
 
-// fraction in [0,1] of the whole operation; stage is a short human label.
-using ProgressCallback = std::function<void(double fraction, const std::string& stage)>;
+// fraction in [0,1] of the whole operation; stage is a short human label
+// (DL_TR("Engine", ...) where it is the engine's own, so the GUI can translate it).
+using ProgressCallback = std::function<void(double fraction, const EngineText& stage)>;
 
 // Bundles both so that every long call takes one argument.
 struct ProgressContext {
@@ -35,7 +37,7 @@ struct ProgressContext {
     // Optional per-epoch/step metrics stream (name, step, value) for live curves.
     std::function<void(const std::string& name, int step, double value)> onMetric;
 
-    void report(double fraction, const std::string& stage) const
+    void report(double fraction, const EngineText& stage) const
     {
         if (onProgress)
             onProgress(fraction, stage);
@@ -56,7 +58,7 @@ struct ProgressContext {
         ProgressContext child = *this;
         if (onProgress) {
             auto parent = onProgress;
-            child.onProgress = [parent, begin, end](double f, const std::string& s) {
+            child.onProgress = [parent, begin, end](double f, const EngineText& s) {
                 parent(begin + (end - begin) * f, s);
             };
         }

@@ -99,7 +99,7 @@ std::vector<std::int64_t> greedyCoreset(const float* features, std::int64_t coun
         current = updateMinDistances(points, count, pdim, points + current * pdim, minDistance.data());
         if (step % reportEvery == 0) {
             progress.checkCancelled();
-            progress.report(double(step) / double(target), "selecting coreset");
+            progress.report(double(step) / double(target), DL_TR("Engine", "selecting coreset"));
         }
     }
     return selected;

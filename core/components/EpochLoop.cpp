@@ -165,7 +165,7 @@ void EpochLoop::reportProgress(const ProgressContext& progress, int epoch, doubl
 {
     progress.report(std::max((double(epoch - 1) + epochFraction) / double(settings_.epochs),
                              secondsSince(settings_.start) / settings_.budgetSeconds),
-                    "training epoch " + std::to_string(epoch) + "/" + std::to_string(settings_.epochs));
+                    engineText(DL_TR("Engine", "training epoch %1/%2"), epoch, settings_.epochs));
 }
 
 void EpochLoop::run(const std::function<std::optional<EpochReport>(int epoch)>& runEpoch,
@@ -188,9 +188,9 @@ void EpochLoop::run(const std::function<std::optional<EpochReport>(int epoch)>& 
         curve_.push_back(std::move(point));
         best_.offer(epoch, report->criterion, report->validated, state_);
         if (report->logText.source != nullptr) {
-            std::vector<std::string> arguments = report->logArguments;
+            std::vector<EngineText> arguments = report->logArguments;
             arguments.push_back(formatFixed(epochSeconds, 1));
-            log(LogLevel::Info, translatableMessageOf(report->logText, std::move(arguments)));
+            log(LogLevel::Info, engineTextOf(report->logText, std::move(arguments)));
         }
         if (!settings_.checkpoint.path.empty()) {
             trainSeconds_ = secondsSince(trainStart);

@@ -56,7 +56,7 @@ struct EpochReport {
     // "<method> epoch %1: ..." (common/Log.h): the loop adds the epoch's seconds as
     // the last argument and logs it; no source, no line.
     TranslatableText logText{nullptr, nullptr};
-    std::vector<std::string> logArguments;
+    std::vector<EngineText> logArguments;
 };
 
 class EpochLoop {

@@ -8,7 +8,7 @@ namespace dl {
 
 void forEachImageBatch(
     const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices, int batchSize,
-    const ProgressContext& progress, const std::string& stage,
+    const ProgressContext& progress, const EngineText& stage,
     const std::function<void(std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end)>& consume)
 {
     const std::size_t step = std::size_t(batchSize);

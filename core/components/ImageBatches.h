@@ -20,7 +20,7 @@ namespace dl {
 // Checks for cancellation before each batch; reports the share of images started.
 void forEachImageBatch(
     const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices, int batchSize,
-    const ProgressContext& progress, const std::string& stage,
+    const ProgressContext& progress, const EngineText& stage,
     const std::function<void(std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end)>& consume);
 
 } // namespace dl

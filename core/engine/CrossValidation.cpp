@@ -80,12 +80,14 @@ Dataset foldDataset(const Dataset& dataset, const std::vector<int>& foldOf, int 
     return copy;
 }
 
-// `progress` with `prefix` put before every stage text (e.g. "fold 2/5: ").
-ProgressContext prefixed(const ProgressContext& progress, const std::string& prefix)
+// `progress` with every stage shown as "fold N/K: <stage>".
+ProgressContext inFold(const ProgressContext& progress, int fold, int folds)
 {
     ProgressContext child = progress;
     if (progress.onProgress)
-        child.onProgress = [parent = progress.onProgress, prefix](double f, const std::string& s) { parent(f, prefix + s); };
+        child.onProgress = [parent = progress.onProgress, fold, folds](double f, const EngineText& stage) {
+            parent(f, engineText(DL_TR("Engine", "fold %1/%2: %3"), fold, folds, stage));
+        };
     return child;
 }
 
@@ -218,12 +220,11 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
         for (const auto& d : datasets) foldRequest.datasets.push_back(&d);
 
         const auto start = Clock::now();
-        const std::string name = "fold " + std::to_string(fold + 1) + "/" + std::to_string(folds);
-        auto detector = trainDetector(foldRequest, prefixed(progress.sub(p0, p0 + 0.85 * (p1 - p0)), name + ": "));
+        auto detector = trainDetector(foldRequest, inFold(progress.sub(p0, p0 + 0.85 * (p1 - p0)), fold + 1, folds));
         CrossValidationFold summary;
         summary.fitSeconds = std::chrono::duration<double>(Clock::now() - start).count();
         const EvaluationReport evaluation =
-            evaluateDetector(*detector, foldRequest.datasets, prefixed(progress.sub(p0 + 0.85 * (p1 - p0), p1), name + ": "));
+            evaluateDetector(*detector, foldRequest.datasets, inFold(progress.sub(p0 + 0.85 * (p1 - p0), p1), fold + 1, folds));
         summary.categories = evaluation.categories;
 
         const nlohmann::json& normalisation = detector->info().normalisation;
@@ -243,7 +244,7 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
         report.perFold.push_back(std::move(summary));
     }
     summarise(report);
-    progress.report(1.0, "cross-validation done");
+    progress.report(1.0, DL_TR("Engine", "cross-validation done"));
     return report;
 }
 

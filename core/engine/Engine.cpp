@@ -206,7 +206,7 @@ void calibrate(Detector& detector, const TrainingSet& set, const TrainRequest& r
     std::vector<float> pixelSamples;
     for (std::size_t i = 0; i < calibration.size(); ++i) {
         progress.checkCancelled();
-        progress.report(0.9 + 0.1 * double(i) / double(calibration.size()), "calibrating threshold");
+        progress.report(0.9 + 0.1 * double(i) / double(calibration.size()), DL_TR("Engine", "calibrating threshold"));
         Prediction p = predictFile(detector, calibration[i].path);
         imageScores.push_back(p.score);
         // A strided subsample keeps the pixel statistics cheap and representative.
@@ -278,7 +278,7 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
         {"defectlens_version", DEFECTLENS_VERSION},
 #endif
     });
-    progress.report(1.0, "done");
+    progress.report(1.0, DL_TR("Engine", "done"));
     return detector;
 }
 
@@ -399,7 +399,7 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     ImagePrefetcher prefetch(paths);
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
-        progress.report(double(i) / double(samples.size()), "testing " + samples[i]->relativePath);
+        progress.report(double(i) / double(samples.size()), engineText(DL_TR("Engine", "testing %1"), samples[i]->relativePath));
         const Sample& s = *samples[i];
         const auto start = Clock::now();
         cv::Mat image = prefetch.next();
@@ -432,7 +432,7 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     auto defined = [](double v) { return v >= 0; };
     std::map<std::string, std::pair<double, int>> sums;
     for (auto& [name, c] : perCategory) {
-        progress.report(1.0, "computing metrics for " + name);
+        progress.report(1.0, engineText(DL_TR("Engine", "computing metrics for %1"), name));
         CategoryMetrics m;
         m.category = name;
         m.images = int(c.scores.size());

@@ -80,7 +80,7 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
     std::vector<LabelCandidate> ranked;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
-        progress.report(double(i) / double(std::max<std::size_t>(1, samples.size())), "ranking images for labelling");
+        progress.report(double(i) / double(std::max<std::size_t>(1, samples.size())), DL_TR("Engine", "ranking images for labelling"));
         LabelCandidate c;
         c.sample = samples[i];
         try {
@@ -104,7 +104,7 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
     });
     if (rankBy == RankBy::ThresholdAndBanks)
         mergeWithBankDisagreement(ranked);
-    progress.report(1.0, "ranking images for labelling");
+    progress.report(1.0, DL_TR("Engine", "ranking images for labelling"));
     return ranked;
 }
 

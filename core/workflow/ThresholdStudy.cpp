@@ -36,7 +36,7 @@ ThresholdStudy studyThreshold(const std::string& modelPath, const std::string& w
     const ProgressContext scoring = progress.sub(0.85, 1.0);
     for (std::size_t i = 0; i < tests.size(); ++i) {
         scoring.checkCancelled();
-        scoring.report(double(i) / double(tests.size()), "scoring the test split");
+        scoring.report(double(i) / double(tests.size()), DL_TR("Engine", "scoring the test split"));
         const double score = predictFile(*detector, tests[i]->path).score;
         if (tests[i]->label == 1)
             study.testDefectScores.push_back(score);

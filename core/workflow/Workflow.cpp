@@ -191,7 +191,7 @@ FitOutcome fitAndRecord(WorkRecorder& recorder, const FitJob& job, const Progres
         outcome.detector = trainDetector(job.request, progress);
         outcome.seconds = secondsSince(start);
         outcome.detector->info().provenance["train_seconds_total"] = outcome.seconds;
-        if (!job.savingStage.empty()) {
+        if (!job.savingStage.text.empty()) {
             // The last cancellation point: after it the new file appears complete or not at all.
             progress.checkCancelled();
             progress.report(1.0, job.savingStage);
@@ -245,7 +245,7 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
         try {
             for (std::size_t i = 0; i < job.files.size(); ++i) {
                 job.progress.checkCancelled();
-                job.progress.report(double(i) / double(job.files.size()), "scoring " + job.files[i]);
+                job.progress.report(double(i) / double(job.files.size()), engineText(DL_TR("Engine", "scoring %1"), job.files[i]));
                 if (job.onFile)
                     job.onFile(i);
                 outcomes.push_back(predictFile(detector, job, images, i));

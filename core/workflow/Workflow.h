@@ -24,7 +24,7 @@ struct FitJob {
     nlohmann::json runParams;     // what the fit run records about the request
     // When set: a last cancellation check before saving, then this progress
     // stage, so that a cancelled job never leaves a bundle behind.
-    std::string savingStage;
+    EngineText savingStage;
 };
 
 // The checkpoint a fit writing `outputPath` keeps beside it while it trains for

@@ -1,6 +1,7 @@
 #include "ui/bridge/JobLane.h"
 
 #include "common/Error.h"
+#include "ui/common/Translations.h"
 
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
@@ -23,7 +24,7 @@ public:
     explicit ProgressThrottle(std::chrono::milliseconds interval) : interval_(interval) {}
 
     // Whether to post this update; when so, `secondsLeft` receives the estimate.
-    bool shouldPost(double fraction, const std::string& stage, double& secondsLeft)
+    bool shouldPost(double fraction, const QString& stage, double& secondsLeft)
     {
         std::lock_guard<std::mutex> lock(mutex_);
         const auto now = Clock::now();
@@ -73,7 +74,7 @@ private:
     Clock::time_point lastEstimateAt_{};
     bool countdownExpired_ = false;
     std::mutex mutex_;
-    std::string lastStage_;
+    QString lastStage_;
     Clock::time_point lastPost_{};
 };
 
@@ -169,11 +170,13 @@ ProgressContext JobLane::progressContext(quint64 serial)
     context.cancel = runningToken_;
     auto throttle = std::make_shared<ProgressThrottle>(policy_.progressInterval);
     // Both callbacks run on the worker thread and hand their values to the GUI thread.
-    context.onProgress = [this, throttle, serial](double fraction, const std::string& stage) {
+    context.onProgress = [this, throttle, serial](double fraction, const EngineText& stage) {
+        // In the user's language (the engine's stages are marked for translation).
+        const QString stageText = displayedText(stage);
         double secondsLeft = -1.0;
-        if (!throttle->shouldPost(fraction, stage, secondsLeft))
+        if (!throttle->shouldPost(fraction, stageText, secondsLeft))
             return;
-        postWhileRunning(serial, [this, fraction, stageText = QString::fromStdString(stage), secondsLeft] {
+        postWhileRunning(serial, [this, fraction, stageText, secondsLeft] {
             emit progress(fraction, stageText, secondsLeft);
         });
     };

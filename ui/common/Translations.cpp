@@ -1,6 +1,6 @@
 #include "ui/common/Translations.h"
 
-#include "common/Log.h"
+#include "common/EngineText.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -106,12 +106,16 @@ QString currentLanguage()
     return g_language;
 }
 
-QString displayedLogText(const LogMessage& message)
+QString displayedText(const EngineText& message)
 {
-    if (message.source == nullptr || message.context == nullptr)
+    if (!message.translatable())
         return QString::fromStdString(message.text);
+    std::vector<std::string> arguments;
+    arguments.reserve(message.arguments.size());
+    for (const EngineText& argument : message.arguments)
+        arguments.push_back(displayedText(argument).toStdString());
     const QString translated = QCoreApplication::translate(message.context, message.source);
-    return QString::fromStdString(fillPlaceholders(translated.toStdString(), message.arguments));
+    return QString::fromStdString(fillPlaceholders(translated.toStdString(), arguments));
 }
 
 } // namespace dl::ui

@@ -8,7 +8,7 @@
 class QCoreApplication;
 
 namespace dl {
-struct LogMessage;
+struct EngineText;
 }
 
 namespace dl::ui {
@@ -36,9 +36,10 @@ bool setLanguage(QCoreApplication& app, const QString& language);
 // The language last chosen with setLanguage/installTranslations ("en" when none was installed).
 QString currentLanguage();
 
-// An engine log line in the current language: a line marked for translation
-// (DL_TR in core/common/Log.h) is translated and its arguments filled in; any
-// other line, and one without a translation, is shown in English.
-QString displayedLogText(const LogMessage& message);
+// Engine text (a log line, a progress stage) in the current language: text
+// marked for translation (DL_TR, core/common/EngineText.h) is translated and
+// its arguments, themselves shown this way, filled in; plain text, and text
+// without a translation, is shown as written. Safe on any thread.
+QString displayedText(const EngineText& message);
 
 } // namespace dl::ui

@@ -55,7 +55,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.tapScale = trained.tapScale;
     s.centres = trained.centres;
     info_.provenance["cse"] = std::move(trained.provenance);
-    progress.report(1.0, "embedder trained, bank built");
+    progress.report(1.0, DL_TR("Engine", "embedder trained, bank built"));
 }
 
 std::vector<Prediction> CseDetector::predictBatch(const std::vector<cv::Mat>& images)

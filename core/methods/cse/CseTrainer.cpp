@@ -74,7 +74,7 @@ torch::Tensor CseTrainer::fusedFeatures(const torch::Tensor& images) const
 
 CseTrainer::NormalCache CseTrainer::cacheNormals(const std::vector<Sample>& samples,
                                                  const std::vector<std::int64_t>& indices,
-                                                 const ProgressContext& progress, const std::string& stage) const
+                                                 const ProgressContext& progress, const EngineText& stage) const
 {
     NormalCache cache;
     std::vector<torch::Tensor> parts;
@@ -161,7 +161,7 @@ CseTrainer::PairBatch CseTrainer::makeValidationPairs(const ProgressContext& pro
 {
     if (validationImages_.size() < 2)
         return {};
-    progress.report(0.09, "synthesising validation defects");
+    progress.report(0.09, DL_TR("Engine", "synthesising validation defects"));
     std::mt19937 validationDraw(params_.seed + 2);
     AnomalySynthesizer validationSynth(textures_, params_.seed + 3, synthesizer_->options());
     std::vector<std::int64_t> all(std::size_t(validationImages_.size()));
@@ -181,9 +181,9 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
     // 1. Decode, resize and run the backbone once per normal image.
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
     tapScale_ = measureTapScale(input.normal, split.train);
-    train_ = cacheNormals(input.normal, split.train, cacheProgress.sub(0.0, 0.85), "caching backbone features");
+    train_ = cacheNormals(input.normal, split.train, cacheProgress.sub(0.0, 0.85), DL_TR("Engine", "caching backbone features"));
     validationImages_ = cacheNormals(input.normal, split.validation, cacheProgress.sub(0.85, 0.9),
-                                     "caching validation features");
+                                     DL_TR("Engine", "caching validation features"));
     hp_ = train_.fused.size(2) / params_.pool;
     wp_ = train_.fused.size(3) / params_.pool;
 
@@ -381,7 +381,7 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
 
     // 4. The bank.
     progress.checkCancelled();
-    progress.report(0.95, "building the k-means bank");
+    progress.report(0.95, DL_TR("Engine", "building the k-means bank"));
     const auto bankStart = SteadyClock::now();
     CseTrained out;
     std::int64_t pointCount = 0;

@@ -68,7 +68,7 @@ private:
     torch::Tensor measureTapScale(const std::vector<Sample>& normal, const std::vector<std::int64_t>& trainIdx) const;
     torch::Tensor fusedFeatures(const torch::Tensor& images) const;
     NormalCache cacheNormals(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                             const ProgressContext& progress, const std::string& stage) const;
+                             const ProgressContext& progress, const EngineText& stage) const;
     torch::Tensor defectWeightOf(const cv::Mat& mask) const;
     static std::int64_t partnerOf(const NormalCache& cache, std::int64_t anchor, std::mt19937& draw);
     PairBatch makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors, std::mt19937& draw,

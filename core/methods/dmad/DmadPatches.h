@@ -22,13 +22,13 @@ public:
     // Every patch of each image; source ids firstSource, firstSource + 1, ... per image.
     // Progress runs from p0 to p1 under `stage`.
     PatchSet featuresOf(const std::vector<std::string>& paths, std::int64_t firstSource, double p0, double p1,
-                        const std::string& stage);
+                        const EngineText& stage);
     // The patches of labelled defect images that their masks cover (patchLabelsFromMask).
     PatchSet labelledDefects(const std::vector<Sample>& labelled, std::int64_t firstSource);
     // One synthetic defect on each image: its defective patches, or all of its patches
     // with their defect flags when `keepAllPatches`.
     PatchSet synthesize(AnomalySynthesizer& synthesizer, const std::vector<std::string>& paths,
-                        std::int64_t firstSource, bool keepAllPatches, double p0, double p1, const std::string& stage);
+                        std::int64_t firstSource, bool keepAllPatches, double p0, double p1, const EngineText& stage);
 
     // Defect transplants (synthesis/DefectTransplant.h): `perLabel` copies of each
     // labelled defect pasted onto normal images drawn from `basePaths`; the patches

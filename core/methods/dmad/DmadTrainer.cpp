@@ -47,13 +47,13 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     const NormalImages normals = splitNormals(input.normal);
     // The grid size is known after the first extraction; prime it with one image.
     if (model_.gridH == 0) model_.extract({loadImageRgb(normals.train.front())}, preprocess_);
-    PatchSet normalSet = patches_->featuresOf(normals.train, 0, 0.0, 0.27, "extracting normal patch features");
+    PatchSet normalSet = patches_->featuresOf(normals.train, 0, 0.0, 0.27, DL_TR("Engine", "extracting normal patch features"));
     // Validation images get source ids after the training images': they are in the
     // normal bank like every normal image, and their own memories are excluded when
     // they are scored, exactly as for training patches.
     const std::int64_t validationSourceBase = std::int64_t(normals.train.size());
     PatchSet validationNormal =
-        patches_->featuresOf(normals.validation, validationSourceBase, 0.27, 0.3, "extracting validation features");
+        patches_->featuresOf(normals.validation, validationSourceBase, 0.27, 0.3, DL_TR("Engine", "extracting validation features"));
     endStage("normal_features");
 
     // 2. Normal memory bank; reused from the parent model on retraining.
@@ -154,7 +154,7 @@ PatchSet DmadTrainer::syntheticDefectPatches(AnomalySynthesizer& synthesizer, co
     std::vector<std::int64_t> baseIndex;
     for (const auto& path : paths)
         baseIndex.push_back(std::lower_bound(trainPaths.begin(), trainPaths.end(), path) - trainPaths.begin());
-    PatchSet all = patches_->synthesize(synthesizer, paths, 0, false, 0.5, 0.6, "synthesising defects");
+    PatchSet all = patches_->synthesize(synthesizer, paths, 0, false, 0.5, 0.6, DL_TR("Engine", "synthesising defects"));
     PatchSet defects;
     defects.features = std::move(all.features);
     for (std::int64_t running : all.source)
@@ -169,7 +169,7 @@ PatchSet DmadTrainer::textureFeatures(const std::vector<std::string>& textures)
     seededShuffle(picked, rng_);
     picked.resize(std::min<std::size_t>(picked.size(), std::size_t(params_.textureImages)));
     std::sort(picked.begin(), picked.end());
-    return patches_->featuresOf(picked, -1, 0.6, 0.7, "extracting outlier textures");
+    return patches_->featuresOf(picked, -1, 0.6, 0.7, DL_TR("Engine", "extracting outlier textures"));
 }
 
 // (1) real defects (synthetic ones without labels), (2) anomaly-centre samples
@@ -231,7 +231,7 @@ DmadTrainer::TrainingSet DmadTrainer::trainingPatches(PatchSet normalSet, const 
 void DmadTrainer::retrieveTrainingNeighbours(TrainingSet& t) const
 {
     const int k = params_.neighbours;
-    progress_.report(0.7, "retrieving memories for training patches");
+    progress_.report(0.7, DL_TR("Engine", "retrieving memories for training patches"));
     t.nn = model_.normal.nearestExcluding(t.queries.data(), t.count(), k, t.normalSource.data());
     t.na = model_.abnormal.nearestExcluding(t.queries.data(), t.count(), k, t.source.data());
 }
@@ -244,7 +244,7 @@ DmadTrainer::ValidationSet DmadTrainer::validationSet(AnomalySynthesizer& synthe
     ValidationSet v;
     v.images = paths.size();
     v.normal = std::move(normal);
-    v.defects = patches_->synthesize(synthesizer, paths, firstSource, true, 0.7, 0.75, "synthesising validation defects");
+    v.defects = patches_->synthesize(synthesizer, paths, firstSource, true, 0.7, 0.75, DL_TR("Engine", "synthesising validation defects"));
     if (!paths.empty()) {
         // Own-image memories excluded: a validation part is scored against the other parts.
         v.normalNn = model_.normal.nearestExcluding(v.normal.features.data(), v.normal.rows(dim), k, v.normal.source.data());
@@ -361,7 +361,7 @@ std::pair<int, double> DmadTrainer::trainHeads(const TrainingSet& training, cons
         progress_.metric("loss", epoch - 1, loss);
         progress_.metric("validation", epoch - 1, score);
         progress_.report(0.75 + 0.25 * double(epoch) / double(params_.epochs),
-                         "training heads, epoch " + std::to_string(epoch) + "/" + std::to_string(params_.epochs));
+                         engineText(DL_TR("Engine", "training heads, epoch %1/%2"), epoch, params_.epochs));
         logDebug("dmad epoch " + std::to_string(epoch) + ": loss " + std::to_string(loss) + ", validation "
                  + std::to_string(score));
         EpochReport report;

@@ -48,7 +48,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.net = std::move(trained.net);
     s.norm = std::move(trained.norm);
     info_.provenance["dskd"] = std::move(trained.provenance);
-    progress.report(1.0, "students trained");
+    progress.report(1.0, DL_TR("Engine", "students trained"));
 }
 
 std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& images)

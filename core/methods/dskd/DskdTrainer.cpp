@@ -19,7 +19,7 @@ DskdTrainer::DskdTrainer(const DskdParams& params, FeatureExtractor& teacher, co
 
 DskdTrainer::FeatureCache DskdTrainer::cacheTeacher(const std::vector<Sample>& samples,
                                                     const std::vector<std::int64_t>& indices,
-                                                    const ProgressContext& progress, const std::string& stage) const
+                                                    const ProgressContext& progress, const EngineText& stage) const
 {
     FeatureCache cache;
     const std::int64_t n = std::int64_t(indices.size());
@@ -165,9 +165,9 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
                                    "the last epoch is kept"));
 
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
-    train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9), "caching teacher features");
+    train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9), DL_TR("Engine", "caching teacher features"));
     validation_ = cacheTeacher(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
-                               "caching validation features");
+                               DL_TR("Engine", "caching validation features"));
     DskdTrained out;
     // Normalised targets weigh the taps' L2 terms alike.
     out.norm = normaliseTargets(train_, validation_);

@@ -49,7 +49,7 @@ private:
     };
 
     FeatureCache cacheTeacher(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                              const ProgressContext& progress, const std::string& stage) const;
+                              const ProgressContext& progress, const EngineText& stage) const;
     TeacherNorm normaliseTargets(FeatureCache& train, FeatureCache& validation) const;
     SplitLoss evaluate(const FeatureCache& cache) const;
     std::optional<EpochReport> runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress);

@@ -47,7 +47,7 @@ void PatchCoreDetector::fit(const FitInput& input, const ProgressContext& progre
     s.gridH = memory.gridH;
     s.gridW = memory.gridW;
     info_.provenance["patchcore"] = memory.provenance;
-    progress.report(1.0, "memory bank ready");
+    progress.report(1.0, DL_TR("Engine", "memory bank ready"));
 }
 
 std::vector<Prediction> PatchCoreDetector::predictBatch(const std::vector<cv::Mat>& images)

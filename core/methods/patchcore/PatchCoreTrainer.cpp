@@ -20,7 +20,7 @@ std::vector<float> extractAll(const PatchFeatureExtractor& features, const std::
     for (std::size_t begin = 0; begin < normal.size(); begin += std::size_t(batchSize)) {
         progress.checkCancelled();
         const std::size_t end = std::min(normal.size(), begin + std::size_t(batchSize));
-        progress.report(0.4 * double(begin) / double(normal.size()), "extracting patch features");
+        progress.report(0.4 * double(begin) / double(normal.size()), DL_TR("Engine", "extracting patch features"));
         std::vector<cv::Mat> images;
         for (std::size_t i = begin; i < end; ++i)
             images.push_back(loadImageRgb(normal[i].path));
@@ -58,7 +58,7 @@ PatchCoreMemory buildPatchCoreMemory(const PatchFeatureExtractor& features, cons
     all.shrink_to_fit();
     const double coresetSeconds = secondsSince(coresetStart);
 
-    progress.report(0.95, "building nearest-neighbour index");
+    progress.report(0.95, DL_TR("Engine", "building nearest-neighbour index"));
     const auto indexStart = SteadyClock::now();
     memory.bank.build(bank.data(), std::int64_t(keep.size()), dim, params.searchOptions());
     const double indexSeconds = secondsSince(indexStart);

@@ -58,7 +58,7 @@ void RealnetDetector::fit(const FitInput& input, const ProgressContext& progress
     s.selected = trained.selected;
     s.tapScale = trained.tapScale;
     info_.provenance["realnet"] = std::move(trained.provenance);
-    progress.report(1.0, "reconstruction and segmentation networks trained");
+    progress.report(1.0, DL_TR("Engine", "reconstruction and segmentation networks trained"));
 }
 
 std::vector<Prediction> RealnetDetector::predictBatch(const std::vector<cv::Mat>& images)

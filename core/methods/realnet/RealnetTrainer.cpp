@@ -60,7 +60,7 @@ RealnetTrainer::~RealnetTrainer() = default;
 
 RealnetTrainer::ImageCache RealnetTrainer::decode(const std::vector<Sample>& samples,
                                                   const std::vector<std::int64_t>& indices,
-                                                  const ProgressContext& progress, const std::string& stage) const
+                                                  const ProgressContext& progress, const EngineText& stage) const
 {
     ImageCache cache;
     forEachImageBatch(samples, indices, params_.batchSize, progress, stage,
@@ -104,7 +104,7 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
     const int total = params_.afsImages;
     for (int begin = 0; begin < total; begin += params_.batchSize) {
         progress.checkCancelled();
-        progress.report(double(begin) / double(total), "selecting features (AFS)");
+        progress.report(double(begin) / double(total), DL_TR("Engine", "selecting features (AFS)"));
         const int end = std::min(total, begin + params_.batchSize);
         std::vector<cv::Mat> clean, anomalous;
         std::vector<torch::Tensor> masks;
@@ -140,7 +140,7 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
 }
 
 void RealnetTrainer::cacheCleanFeatures(ImageCache& cache, const ProgressContext& progress,
-                                        const std::string& stage) const
+                                        const EngineText& stage) const
 {
     std::vector<std::vector<torch::Tensor>> parts(params_.taps.size());
     for (std::int64_t begin = 0; begin < cache.size(); begin += params_.batchSize) {
@@ -278,8 +278,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
     if (split.validation.empty())
         logWarning(DL_TR("Engine", "realnet: no validation split (fewer than 5 normal images or validation_fraction 0); "
                                    "the last epoch is kept"));
-    train_ = decode(input.normal, split.train, progress.sub(0.0, 0.03), "decoding training images");
-    validationImages_ = decode(input.normal, split.validation, progress.sub(0.03, 0.04), "decoding validation images");
+    train_ = decode(input.normal, split.train, progress.sub(0.0, 0.03), DL_TR("Engine", "decoding training images"));
+    validationImages_ = decode(input.normal, split.validation, progress.sub(0.03, 0.04), DL_TR("Engine", "decoding validation images"));
     tapScale_ = measureTapScale(train_);
 
     // 2. The anomaly source (SDAS pools are generated here), then AFS.
@@ -292,8 +292,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
 
     // 3. Clean features (the reconstruction targets), and the fixed validation batches:
     //    every validation image once as it is and once made anomalous.
-    cacheCleanFeatures(train_, progress.sub(0.12, 0.14), "caching clean features");
-    cacheCleanFeatures(validationImages_, progress.sub(0.14, 0.15), "caching validation features");
+    cacheCleanFeatures(train_, progress.sub(0.12, 0.14), DL_TR("Engine", "caching clean features"));
+    cacheCleanFeatures(validationImages_, progress.sub(0.14, 0.15), DL_TR("Engine", "caching validation features"));
     for (std::int64_t begin = 0; begin < validationImages_.size(); begin += params_.batchSize / 2) {
         const std::int64_t end = std::min(validationImages_.size(), begin + std::max(1, params_.batchSize / 2));
         std::vector<std::int64_t> rows;

@@ -67,11 +67,11 @@ private:
     };
 
     ImageCache decode(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                      const ProgressContext& progress, const std::string& stage) const;
+                      const ProgressContext& progress, const EngineText& stage) const;
     torch::Tensor measureTapScale(const ImageCache& cache) const;
     std::vector<torch::Tensor> tapFeatures(const std::vector<cv::Mat>& images) const; // scaled, all channels
     void selectFeatures(const ImageCache& cache, const ProgressContext& progress);
-    void cacheCleanFeatures(ImageCache& cache, const ProgressContext& progress, const std::string& stage) const;
+    void cacheCleanFeatures(ImageCache& cache, const ProgressContext& progress, const EngineText& stage) const;
     // Rows `rows` of `cache`, each made anomalous when `anomalous[i]`.
     Batch makeBatch(const ImageCache& cache, const std::vector<std::int64_t>& rows, const std::vector<bool>& anomalous);
     RealnetLosses validate();

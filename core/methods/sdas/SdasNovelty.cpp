@@ -38,7 +38,7 @@ void checkOptions(const SdasNoveltyOptions& o)
 // [N,D] unit vectors: each image resized to the SDAS resolution (area averaging), then to
 // embedSize (bilinear), ImageNet-normalised, the tap's map averaged over its positions.
 torch::Tensor embed(FeatureExtractor& backbone, const std::vector<cv::Mat>& images, int resolution,
-                    const SdasNoveltyOptions& o, const ProgressContext& progress, const std::string& stage)
+                    const SdasNoveltyOptions& o, const ProgressContext& progress, const EngineText& stage)
 {
     PreprocessSpec spec;
     spec.width = spec.height = o.embedSize;
@@ -122,7 +122,7 @@ SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector
 
     const double trainingShare = 0.1;
     const torch::Tensor bank =
-        embed(*backbone, training, result.resolution, o, progress.sub(0.0, trainingShare), "embedding training images");
+        embed(*backbone, training, result.resolution, o, progress.sub(0.0, trainingShare), DL_TR("Engine", "embedding training images"));
     // Leave-one-out: an image is not its own neighbour.
     const torch::Tensor self = distances(bank, bank).fill_diagonal_(std::numeric_limits<float>::infinity());
     result.reference = summarise(std::get<0>(self.min(1)), 0.0);
@@ -133,13 +133,13 @@ SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector
         std::vector<cv::Mat> samples =
             generator.generate(o.count, s, s, o.seed, o.category, progress.sub(begin, begin + 0.9 * share), o.steps);
         const torch::Tensor e = embed(*backbone, samples, result.resolution, o,
-                                      progress.sub(begin + 0.9 * share, begin + share), "embedding samples");
+                                      progress.sub(begin + 0.9 * share, begin + share), DL_TR("Engine", "embedding samples"));
         SdasNoveltyRow row = summarise(std::get<0>(distances(e, bank).min(1)), s);
         if (o.keepSamples)
             row.samples = std::move(samples);
         result.rows.push_back(std::move(row));
     }
-    progress.report(1.0, "novelty measured");
+    progress.report(1.0, DL_TR("Engine", "novelty measured"));
     return result;
 }
 

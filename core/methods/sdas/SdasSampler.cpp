@@ -54,14 +54,14 @@ torch::Tensor sdasSampleBatch(SdasUNet& net, const SdasSchedule& schedule, std::
     const int steps = schedule.steps();
     for (int k = steps - 1; k >= 0; --k) {
         progress.checkCancelled();
-        progress.report(double(steps - 1 - k) / double(steps), "sampling step " + std::to_string(steps - k) + "/"
-                                                                + std::to_string(steps));
+        progress.report(double(steps - 1 - k) / double(steps),
+                        engineText(DL_TR("Engine", "sampling step %1/%2"), steps - k, steps));
         const torch::Tensor t = torch::full({n}, std::int64_t(schedule.timestep(k)), torch::kInt64);
         const torch::Tensor eps = net->forward(x, t, categories);
         const torch::Tensor mean = sdasPosteriorMean(schedule, k, x, eps);
         x = k == 0 ? mean : sdasStep(schedule, k, mean, strength, noise());
     }
-    progress.report(1.0, "sampled");
+    progress.report(1.0, DL_TR("Engine", "sampled"));
     return x.clamp(-1.0, 1.0);
 }
 

@@ -109,7 +109,7 @@ void SdasTrainer::loadImages(const FitInput& input, const ProgressContext& progr
     const std::size_t n = input.normal.size();
     for (std::size_t i = 0; i < n; ++i) {
         progress.checkCancelled();
-        progress.report(double(i) / double(n), "loading training images");
+        progress.report(double(i) / double(n), DL_TR("Engine", "loading training images"));
         const Sample& s = input.normal[i];
         images.push_back(imageTensor(loadImageRgb(s.path), params_.resolution));
         classes.push_back(std::int64_t(std::find(categories_.begin(), categories_.end(), s.category) - categories_.begin()));
@@ -285,7 +285,7 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
                         formatFixed(double(iteration_ - resumedFrom_) / std::max(1e-9, runSeconds), 2));
             }
             const double fraction = std::max(double(iteration_) / double(params_.maxIterations), elapsed() / budget);
-            trainProgress.report(std::min(1.0, fraction), "training iteration " + std::to_string(iteration_));
+            trainProgress.report(std::min(1.0, fraction), engineText(DL_TR("Engine", "training iteration %1"), iteration_));
             if (params_.checkpointMinutes > 0 && secondsSince(lastCheckpoint) >= 60.0 * params_.checkpointMinutes) {
                 writeCheckpoint(elapsed());
                 lastCheckpoint = SteadyClock::now();

@@ -49,7 +49,7 @@ void StlmDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.params.map = trained.map;
     info_.params["map"] = trained.map;
     info_.provenance["stlm"] = std::move(trained.provenance);
-    progress.report(1.0, "streams trained");
+    progress.report(1.0, DL_TR("Engine", "streams trained"));
 }
 
 std::vector<Prediction> StlmDetector::predictBatch(const std::vector<cv::Mat>& images)

@@ -56,7 +56,7 @@ std::vector<torch::Tensor> StlmTeacherTargets::runTeacher(const std::vector<cv::
 }
 
 StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                                        const ProgressContext& progress, const std::string& stage)
+                                        const ProgressContext& progress, const EngineText& stage)
 {
     StlmNormals out;
     const std::int64_t n = std::int64_t(indices.size());

@@ -41,7 +41,7 @@ public:
     std::array<int, 2> channels() const { return channels_; }
     // Decodes `samples[indices]`, and takes their targets from the disk cache or the teacher.
     StlmNormals collect(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                        const ProgressContext& progress, const std::string& stage);
+                        const ProgressContext& progress, const EngineText& stage);
 
     int computed() const { return computed_; }   // images the teacher ran on
     int reused() const { return reused_; }       // images whose targets came from the disk cache

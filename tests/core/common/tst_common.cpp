@@ -70,14 +70,14 @@ private slots:
             eleven.push_back("v" + std::to_string(i));
         QCOMPARE(dl::fillPlaceholders("%10/%11/%1", eleven), std::string("v10/v11/v1"));
         QCOMPARE(dl::fillPlaceholders("100% sure, %0 stays", {"x"}), std::string("100% sure, %0 stays"));
-        const dl::LogMessage m =
-            dl::translatableMessage(DL_TR("Engine", "%1 of %2 images in %3 s"), std::size_t(3), 4, std::string("0.5"));
+        const dl::EngineText m =
+            dl::engineText(DL_TR("Engine", "%1 of %2 images in %3 s"), std::size_t(3), 4, std::string("0.5"));
         QCOMPARE(m.text, std::string("3 of 4 images in 0.5 s"));
         QCOMPARE(std::string(m.context), std::string("Engine"));
         QCOMPARE(std::string(m.source), std::string("%1 of %2 images in %3 s"));
         QCOMPARE(m.arguments.size(), std::size_t(3));
         std::vector<std::pair<dl::LogLevel, std::string>> seen;
-        dl::setLogSink([&seen](dl::LogLevel level, const dl::LogMessage& line) { seen.emplace_back(level, line.text); });
+        dl::setLogSink([&seen](dl::LogLevel level, const dl::EngineText& line) { seen.emplace_back(level, line.text); });
         dl::logWarning(DL_TR("Engine", "%1: gone before it could be inspected"), std::string("/in/a.png"));
         dl::logInfo(std::string("plain"));
         dl::setLogSink(nullptr);
@@ -234,7 +234,7 @@ void TestCommon::progressSubScales()
 {
     std::vector<std::pair<double, std::string>> reports;
     dl::ProgressContext root;
-    root.onProgress = [&](double fraction, const std::string& stage) { reports.emplace_back(fraction, stage); };
+    root.onProgress = [&](double fraction, const dl::EngineText& stage) { reports.emplace_back(fraction, stage.text); };
 
     const dl::ProgressContext middle = root.sub(0.2, 0.6);
     middle.report(0.0, "start");

@@ -65,8 +65,8 @@ public:
         const std::string checkpoint = file("resume.checkpoint");
         dl::ProgressContext progress;
         progress.cancel = std::make_shared<dl::CancelToken>();
-        progress.onProgress = [&](double, const std::string& stage) {
-            if (stage.rfind("training epoch 3/", 0) == 0) // epochs 1 and 2 are saved
+        progress.onProgress = [&](double, const dl::EngineText& stage) {
+            if (stage.text.rfind("training epoch 3/", 0) == 0) // epochs 1 and 2 are saved
                 progress.cancel->cancel();
         };
         try {
@@ -154,8 +154,8 @@ public:
         dl::ProgressContext progress;
         progress.cancel = std::make_shared<dl::CancelToken>();
         bool trainingSeen = false;
-        progress.onProgress = [&](double, const std::string& stage) {
-            if (stage.rfind("training", 0) == 0) {
+        progress.onProgress = [&](double, const dl::EngineText& stage) {
+            if (stage.text.rfind("training", 0) == 0) {
                 trainingSeen = true;
                 progress.cancel->cancel();
             }

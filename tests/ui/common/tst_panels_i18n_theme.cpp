@@ -176,9 +176,9 @@ private slots:
         QCOMPARE(window.width(), englishWidth);
     }
 
-    // The engine's log lines (core, no Qt) reach the log view in the chosen
-    // language, with their arguments; lines not marked for translation stay as written.
-    void engineLogLinesAppearInTheChosenLanguage()
+    // The engine's log lines and progress stages (core, no Qt) appear in the chosen
+    // language, with their arguments; text not marked for translation stays as written.
+    void engineTextAppearsInTheChosenLanguage()
     {
         dl::ui::MainWindow window;
         auto* logView = window.findChild<QPlainTextEdit*>(QStringLiteral("logView"));
@@ -195,10 +195,16 @@ private slots:
         dl::logInfo(DL_TR("Engine", "switching from %1 to %2"), std::string("A"), std::string("B"));
         QTRY_VERIFY2(logView->toPlainText().contains(QStringLiteral("A から B に切り替えます")),
                      qPrintable(logView->toPlainText()));
+        // A progress stage inside another (cross-validation folds), translated at both levels.
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("de")));
+        const dl::EngineText stage = dl::engineText(DL_TR("Engine", "fold %1/%2: %3"), 2, 5,
+                                                    dl::EngineText(DL_TR("Engine", "calibrating threshold")));
+        QCOMPARE(stage.text, std::string("fold 2/5: calibrating threshold"));
+        QCOMPARE(dl::ui::displayedText(stage), QStringLiteral("Fold 2/5: Schwellenwert wird kalibriert"));
         // The same message in English where no translation is installed.
         QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("en")));
-        dl::LogMessage message = dl::translatableMessage(DL_TR("Engine", "switching from %1 to %2"), "A", "B");
-        QCOMPARE(dl::ui::displayedLogText(message), QStringLiteral("switching from A to B"));
+        dl::EngineText message = dl::engineText(DL_TR("Engine", "switching from %1 to %2"), "A", "B");
+        QCOMPARE(dl::ui::displayedText(message), QStringLiteral("switching from A to B"));
     }
 
     void darkThemeRestylesThePlots()

@@ -180,7 +180,7 @@ private Q_SLOTS:
         request.datasets = {&data};
         dl::ProgressContext progress;
         progress.cancel = std::make_shared<dl::CancelToken>();
-        progress.onProgress = [&](double f, const std::string&) { if (f > 0.05) progress.cancel->cancel(); };
+        progress.onProgress = [&](double f, const dl::EngineText&) { if (f > 0.05) progress.cancel->cancel(); };
         QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::trainDetector(request, progress));
     }
 

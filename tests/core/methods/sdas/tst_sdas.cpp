@@ -64,7 +64,7 @@ class LogCapture {
 public:
     LogCapture()
     {
-        dl::setLogSink([this](dl::LogLevel, const dl::LogMessage& m) {
+        dl::setLogSink([this](dl::LogLevel, const dl::EngineText& m) {
             std::lock_guard<std::mutex> lock(mutex_);
             lines_ += m.text + "\n";
         });
@@ -249,7 +249,7 @@ private Q_SLOTS:
         QCOMPARE(generator->categories(), (std::vector<std::string>{"other", "stripes"}));
         int reports = 0;
         dl::ProgressContext progress;
-        progress.onProgress = [&](double, const std::string&) { ++reports; };
+        progress.onProgress = [&](double, const dl::EngineText&) { ++reports; };
         const std::vector<cv::Mat> a = generator->generate(3, 0.0, 0.0, 5, "", progress);
         QCOMPARE(a.size(), std::size_t(3));
         QCOMPARE(a[0].type(), CV_8UC3);
@@ -306,8 +306,8 @@ private Q_SLOTS:
         // Cancel once iteration 10 of 20 is done.
         dl::ProgressContext progress;
         progress.cancel = std::make_shared<dl::CancelToken>();
-        progress.onProgress = [&](double, const std::string& stage) {
-            if (stage == "training iteration 10")
+        progress.onProgress = [&](double, const dl::EngineText& stage) {
+            if (stage.text == "training iteration 10")
                 progress.cancel->cancel();
         };
         QVERIFY_THROWS_EXCEPTION(dl::Cancelled, dl::trainSdasModel(input_, tinyParams(20), out, progress));
@@ -415,7 +415,7 @@ private Q_SLOTS:
         options.keepSamples = true;
         double lastFraction = 0.0;
         dl::ProgressContext progress;
-        progress.onProgress = [&](double f, const std::string&) { lastFraction = f; };
+        progress.onProgress = [&](double f, const dl::EngineText&) { lastFraction = f; };
         const dl::SdasNovelty a = dl::measureSdasNovelty(*generator, training, options, progress);
         QCOMPARE(lastFraction, 1.0);
         QCOMPARE(a.category, std::string("other"));
