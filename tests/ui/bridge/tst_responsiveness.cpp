@@ -13,6 +13,7 @@
 #include "data/SampleData.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/bridge/ModelJobs.h"
+#include "ui/common/Translations.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -64,7 +65,14 @@ private slots:
             lastTickNs = now;
         });
         int progressUpdates = 0;
-        connect(&engine, &dl::ui::EngineBridge::modelJobProgress, this, [&] { ++progressUpdates; });
+        QStringList stages;
+        connect(&engine, &dl::ui::EngineBridge::modelJobProgress, this,
+                [&](double, const QString& stage, double) {
+                    ++progressUpdates;
+                    stages << stage;
+                });
+        // The engine's stages reach the GUI in the user's language.
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("de")));
 
         QSignalSpy trained(&engine, &dl::ui::EngineBridge::modelTrained);
         QSignalSpy failed(&engine, &dl::ui::EngineBridge::modelJobFailed);
@@ -84,6 +92,8 @@ private slots:
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         QVERIFY(gapsMs.size() > 20);
         QVERIFY(progressUpdates > 0);
+        dl::ui::setLanguage(*qApp, QStringLiteral("en"));
+        QVERIFY2(stages.contains(QStringLiteral("Patch-Merkmale werden extrahiert")), qPrintable(stages.join(u'|')));
 
         std::vector<double> sorted = gapsMs;
         std::sort(sorted.begin(), sorted.end());
