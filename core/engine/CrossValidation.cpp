@@ -224,7 +224,8 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
         CrossValidationFold summary;
         summary.fitSeconds = std::chrono::duration<double>(Clock::now() - start).count();
         const EvaluationReport evaluation =
-            evaluateDetector(*detector, foldRequest.datasets, inFold(progress.sub(p0 + 0.85 * (p1 - p0), p1), fold + 1, folds));
+            evaluateDetector(*detector, foldRequest.datasets,
+                             inFold(progress.sub(p0 + 0.85 * (p1 - p0), p1), fold + 1, folds));
         summary.categories = evaluation.categories;
 
         const nlohmann::json& normalisation = detector->info().normalisation;

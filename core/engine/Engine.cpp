@@ -399,7 +399,8 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     ImagePrefetcher prefetch(paths);
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
-        progress.report(double(i) / double(samples.size()), engineText(DL_TR("Engine", "testing %1"), samples[i]->relativePath));
+        progress.report(double(i) / double(samples.size()),
+                        engineText(DL_TR("Engine", "testing %1"), samples[i]->relativePath));
         const Sample& s = *samples[i];
         const auto start = Clock::now();
         cv::Mat image = prefetch.next();

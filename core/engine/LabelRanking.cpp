@@ -80,7 +80,8 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
     std::vector<LabelCandidate> ranked;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
-        progress.report(double(i) / double(std::max<std::size_t>(1, samples.size())), DL_TR("Engine", "ranking images for labelling"));
+        progress.report(double(i) / double(std::max<std::size_t>(1, samples.size())),
+                        DL_TR("Engine", "ranking images for labelling"));
         LabelCandidate c;
         c.sample = samples[i];
         try {

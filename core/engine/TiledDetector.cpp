@@ -165,7 +165,8 @@ void TiledDetector::fit(const FitInput& input, const ProgressContext& progress)
     std::size_t written = 0;
     auto tilesOf = [&](const Sample& sample, bool labelled) {
         progress.checkCancelled();
-        progress.report(0.1 * double(done++) / double(std::max<std::size_t>(1, total)), DL_TR("Engine", "cutting training images into tiles"));
+        progress.report(0.1 * double(done++) / double(std::max<std::size_t>(1, total)),
+                        DL_TR("Engine", "cutting training images into tiles"));
         const cv::Mat image = loadImageRgb(sample.path);
         const cv::Mat mask = labelled ? loadMask(sample.maskPath) : cv::Mat();
         if (labelled && mask.size() != image.size())

@@ -245,7 +245,8 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
         try {
             for (std::size_t i = 0; i < job.files.size(); ++i) {
                 job.progress.checkCancelled();
-                job.progress.report(double(i) / double(job.files.size()), engineText(DL_TR("Engine", "scoring %1"), job.files[i]));
+                job.progress.report(double(i) / double(job.files.size()),
+                                    engineText(DL_TR("Engine", "scoring %1"), job.files[i]));
                 if (job.onFile)
                     job.onFile(i);
                 outcomes.push_back(predictFile(detector, job, images, i));

@@ -24,7 +24,7 @@ public:
     explicit ProgressThrottle(std::chrono::milliseconds interval) : interval_(interval) {}
 
     // Whether to post this update; when so, `secondsLeft` receives the estimate.
-    bool shouldPost(double fraction, const QString& stage, double& secondsLeft)
+    bool shouldPost(double fraction, const std::string& stage, double& secondsLeft)
     {
         std::lock_guard<std::mutex> lock(mutex_);
         const auto now = Clock::now();
@@ -74,7 +74,7 @@ private:
     Clock::time_point lastEstimateAt_{};
     bool countdownExpired_ = false;
     std::mutex mutex_;
-    QString lastStage_;
+    std::string lastStage_;
     Clock::time_point lastPost_{};
 };
 
@@ -171,12 +171,11 @@ ProgressContext JobLane::progressContext(quint64 serial)
     auto throttle = std::make_shared<ProgressThrottle>(policy_.progressInterval);
     // Both callbacks run on the worker thread and hand their values to the GUI thread.
     context.onProgress = [this, throttle, serial](double fraction, const EngineText& stage) {
-        // In the user's language (the engine's stages are marked for translation).
-        const QString stageText = displayedText(stage);
         double secondsLeft = -1.0;
-        if (!throttle->shouldPost(fraction, stageText, secondsLeft))
+        if (!throttle->shouldPost(fraction, stage.text, secondsLeft))
             return;
-        postWhileRunning(serial, [this, fraction, stageText, secondsLeft] {
+        // Translated only when posted: the engine reports far more often than it is shown.
+        postWhileRunning(serial, [this, fraction, stageText = displayedText(stage), secondsLeft] {
             emit progress(fraction, stageText, secondsLeft);
         });
     };

@@ -181,7 +181,8 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
     // 1. Decode, resize and run the backbone once per normal image.
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
     tapScale_ = measureTapScale(input.normal, split.train);
-    train_ = cacheNormals(input.normal, split.train, cacheProgress.sub(0.0, 0.85), DL_TR("Engine", "caching backbone features"));
+    train_ = cacheNormals(input.normal, split.train, cacheProgress.sub(0.0, 0.85),
+                          DL_TR("Engine", "caching backbone features"));
     validationImages_ = cacheNormals(input.normal, split.validation, cacheProgress.sub(0.85, 0.9),
                                      DL_TR("Engine", "caching validation features"));
     hp_ = train_.fused.size(2) / params_.pool;

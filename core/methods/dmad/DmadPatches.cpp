@@ -63,7 +63,8 @@ PatchSet DmadPatches::labelledDefects(const std::vector<Sample>& labelled, std::
     PatchSet defects;
     for (std::size_t j = 0; j < labelled.size(); ++j) {
         const Sample& d = labelled[j];
-        PatchSet one = featuresOf({d.path}, firstSource + std::int64_t(j), 0.45, 0.5, DL_TR("Engine", "extracting labelled defects"));
+        PatchSet one = featuresOf({d.path}, firstSource + std::int64_t(j), 0.45, 0.5,
+                                  DL_TR("Engine", "extracting labelled defects"));
         cv::Mat mask = loadMask(d.maskPath);
         std::vector<std::uint8_t> labels = patchLabelsFromMask(mask, model_.gridH, model_.gridW);
         for (std::int64_t p = 0; p < model_.patchesPerImage(); ++p)
@@ -105,7 +106,8 @@ PatchSet DmadPatches::transplantedDefects(const std::vector<Sample>& labelled, c
     const cv::Size size(preprocess_.width, preprocess_.height);
     for (std::size_t j = 0; j < labelled.size(); ++j) {
         progress_.checkCancelled();
-        progress_.report(0.5 + 0.05 * double(j) / double(labelled.size()), DL_TR("Engine", "transplanting labelled defects"));
+        progress_.report(0.5 + 0.05 * double(j) / double(labelled.size()),
+                         DL_TR("Engine", "transplanting labelled defects"));
         const cv::Mat defect = preprocess_.resize(loadImageRgb(labelled[j].path));
         cv::Mat mask;
         cv::resize(loadMask(labelled[j].maskPath), mask, size, 0, 0, cv::INTER_NEAREST);

@@ -47,13 +47,15 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     const NormalImages normals = splitNormals(input.normal);
     // The grid size is known after the first extraction; prime it with one image.
     if (model_.gridH == 0) model_.extract({loadImageRgb(normals.train.front())}, preprocess_);
-    PatchSet normalSet = patches_->featuresOf(normals.train, 0, 0.0, 0.27, DL_TR("Engine", "extracting normal patch features"));
+    PatchSet normalSet =
+        patches_->featuresOf(normals.train, 0, 0.0, 0.27, DL_TR("Engine", "extracting normal patch features"));
     // Validation images get source ids after the training images': they are in the
     // normal bank like every normal image, and their own memories are excluded when
     // they are scored, exactly as for training patches.
     const std::int64_t validationSourceBase = std::int64_t(normals.train.size());
     PatchSet validationNormal =
-        patches_->featuresOf(normals.validation, validationSourceBase, 0.27, 0.3, DL_TR("Engine", "extracting validation features"));
+        patches_->featuresOf(normals.validation, validationSourceBase, 0.27, 0.3,
+                             DL_TR("Engine", "extracting validation features"));
     endStage("normal_features");
 
     // 2. Normal memory bank; reused from the parent model on retraining.
@@ -154,7 +156,8 @@ PatchSet DmadTrainer::syntheticDefectPatches(AnomalySynthesizer& synthesizer, co
     std::vector<std::int64_t> baseIndex;
     for (const auto& path : paths)
         baseIndex.push_back(std::lower_bound(trainPaths.begin(), trainPaths.end(), path) - trainPaths.begin());
-    PatchSet all = patches_->synthesize(synthesizer, paths, 0, false, 0.5, 0.6, DL_TR("Engine", "synthesising defects"));
+    PatchSet all = patches_->synthesize(synthesizer, paths, 0, false, 0.5, 0.6,
+                                        DL_TR("Engine", "synthesising defects"));
     PatchSet defects;
     defects.features = std::move(all.features);
     for (std::int64_t running : all.source)
@@ -244,7 +247,8 @@ DmadTrainer::ValidationSet DmadTrainer::validationSet(AnomalySynthesizer& synthe
     ValidationSet v;
     v.images = paths.size();
     v.normal = std::move(normal);
-    v.defects = patches_->synthesize(synthesizer, paths, firstSource, true, 0.7, 0.75, DL_TR("Engine", "synthesising validation defects"));
+    v.defects = patches_->synthesize(synthesizer, paths, firstSource, true, 0.7, 0.75,
+                                     DL_TR("Engine", "synthesising validation defects"));
     if (!paths.empty()) {
         // Own-image memories excluded: a validation part is scored against the other parts.
         v.normalNn = model_.normal.nearestExcluding(v.normal.features.data(), v.normal.rows(dim), k, v.normal.source.data());

@@ -165,7 +165,8 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
                                    "the last epoch is kept"));
 
     const ProgressContext cacheProgress = progress.sub(0.0, 0.1);
-    train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9), DL_TR("Engine", "caching teacher features"));
+    train_ = cacheTeacher(input.normal, split.train, cacheProgress.sub(0.0, 0.9),
+                          DL_TR("Engine", "caching teacher features"));
     validation_ = cacheTeacher(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
                                DL_TR("Engine", "caching validation features"));
     DskdTrained out;

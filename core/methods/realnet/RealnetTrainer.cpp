@@ -279,7 +279,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
         logWarning(DL_TR("Engine", "realnet: no validation split (fewer than 5 normal images or validation_fraction 0); "
                                    "the last epoch is kept"));
     train_ = decode(input.normal, split.train, progress.sub(0.0, 0.03), DL_TR("Engine", "decoding training images"));
-    validationImages_ = decode(input.normal, split.validation, progress.sub(0.03, 0.04), DL_TR("Engine", "decoding validation images"));
+    validationImages_ = decode(input.normal, split.validation, progress.sub(0.03, 0.04),
+                               DL_TR("Engine", "decoding validation images"));
     tapScale_ = measureTapScale(train_);
 
     // 2. The anomaly source (SDAS pools are generated here), then AFS.

@@ -122,7 +122,8 @@ SdasNovelty measureSdasNovelty(const SdasGenerator& generator, const std::vector
 
     const double trainingShare = 0.1;
     const torch::Tensor bank =
-        embed(*backbone, training, result.resolution, o, progress.sub(0.0, trainingShare), DL_TR("Engine", "embedding training images"));
+        embed(*backbone, training, result.resolution, o, progress.sub(0.0, trainingShare),
+              DL_TR("Engine", "embedding training images"));
     // Leave-one-out: an image is not its own neighbour.
     const torch::Tensor self = distances(bank, bank).fill_diagonal_(std::numeric_limits<float>::infinity());
     result.reference = summarise(std::get<0>(self.min(1)), 0.0);

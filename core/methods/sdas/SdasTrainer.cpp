@@ -285,7 +285,8 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
                         formatFixed(double(iteration_ - resumedFrom_) / std::max(1e-9, runSeconds), 2));
             }
             const double fraction = std::max(double(iteration_) / double(params_.maxIterations), elapsed() / budget);
-            trainProgress.report(std::min(1.0, fraction), engineText(DL_TR("Engine", "training iteration %1"), iteration_));
+            trainProgress.report(std::min(1.0, fraction),
+                                 engineText(DL_TR("Engine", "training iteration %1"), iteration_));
             if (params_.checkpointMinutes > 0 && secondsSince(lastCheckpoint) >= 60.0 * params_.checkpointMinutes) {
                 writeCheckpoint(elapsed());
                 lastCheckpoint = SteadyClock::now();

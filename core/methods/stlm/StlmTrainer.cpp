@@ -211,7 +211,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     // 1. The teacher's targets (the slow part of a first fit; cached on disk for the next).
     StlmTeacherTargets teacher(teacher_, params_, preprocess_);
     const ProgressContext cacheProgress = progress.sub(0.0, 0.3);
-    train_ = teacher.collect(input.normal, split.train, cacheProgress.sub(0.0, 0.9), DL_TR("Engine", "teacher features (training)"));
+    train_ = teacher.collect(input.normal, split.train, cacheProgress.sub(0.0, 0.9),
+                             DL_TR("Engine", "teacher features (training)"));
     validationNormals_ = teacher.collect(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
                                          DL_TR("Engine", "teacher features (validation)"));
     const double cacheSeconds = secondsSince(fitStart);
