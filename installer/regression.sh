@@ -34,7 +34,7 @@ mkdir -p "$dir"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}"
 # Idle OpenMP workers sleep instead of spinning: on a loaded machine spinning
 # threads slow every run many times over. Results do not depend on it.
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-1000}"
 
 # Drops fields that measure time, so that only behaviour is compared.
 strip_timing() {

@@ -12,5 +12,5 @@ out="${1:-}"
 cli="${DEFECTLENS_CLI:-$root/build/app/defectlens-cli}"
 shared="${DEFECTLENS_SHARED:-$root/../shared}"
 [[ -x "$cli" ]] || { echo "$study_name: no CLI at $cli (build first)" >&2; exit 2; }
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-2}" OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-1000}"
 mkdir -p "$out"

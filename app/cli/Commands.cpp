@@ -35,6 +35,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -493,6 +494,14 @@ int runBenchmark(const CliOptions& o)
             network["share_of_peak"] = backbone.gflop / (usedMs / 1000.0) / peak;
         }
         out["networks"] = json::array({network});
+        // What libgomp was started with (both mains set a passive policy with a short
+        // spin unless the user chose): timings depend on it.
+        auto environmentValue = [](const char* name) {
+            const char* value = std::getenv(name);
+            return value ? json(value) : json(nullptr);
+        };
+        out["openmp"] = {{"wait_policy", environmentValue("OMP_WAIT_POLICY")},
+                         {"spin_count", environmentValue("GOMP_SPINCOUNT")}};
         out["peak_gflops_per_second"] = peak;
         if (plain) {
             out["plain"] = {{"e2e_ms_median", percentile(plain->e2e, 0.5)},

@@ -8,10 +8,14 @@
 #include <QCoreApplication>
 
 #include <iostream>
+#include <string>
 
 int main(int argc, char** argv)
 {
-    dl::restartWithPassiveOpenMpWaiting(argv); // before any thread or library state exists
+    // Before any thread or library state exists. `watch` runs beside the line's own
+    // software, the other commands own the machine while they run.
+    const bool watchesALine = argc > 1 && std::string(argv[1]) == "watch";
+    dl::restartWithPassiveOpenMpWaiting(argv, watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short);
     dl::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv); // QtSql needs an application object for its drivers
     QCoreApplication::setApplicationName("DefectLens");

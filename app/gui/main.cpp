@@ -28,7 +28,9 @@
 
 int main(int argc, char** argv)
 {
-    dl::restartWithPassiveOpenMpWaiting(argv); // before any thread or library state exists
+    // Before any thread or library state exists. Two engine lanes and the thumbnail
+    // pool share the cores: idle OpenMP threads sleep at once.
+    dl::restartWithPassiveOpenMpWaiting(argv, dl::OpenMpSpin::None);
     dl::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("DefectLens"));

@@ -285,8 +285,9 @@ std::vector<torch::Tensor> MobileNetV2::extractFast(const torch::Tensor& input, 
     const torch::Tensor x = input.to(torch::kFloat32).contiguous();
     // Batch-size aware: a whole batch's blocked oneDNN layouts at 256^2 outgrow the
     // caches, so the graph runs on chunks of two images and the taps are joined.
-    // Per image on 2 cores: 11 ms alone, 8.7 ms in pairs, 15 ms in batches of 8
-    // (core/backbone/README.md).
+    // Per image on 2 cores, without an OpenMP spin: 11 ms alone, 8.7 ms in pairs,
+    // 15 ms in batches of 8; with the batch commands' short spin all chunk sizes
+    // from 1 to 4 take 2.3-2.4 ms (core/backbone/README.md).
     constexpr std::int64_t chunk = 2;
     std::vector<std::vector<torch::Tensor>> parts;
     for (std::int64_t begin = 0; begin < x.size(0); begin += chunk) {

@@ -11,12 +11,21 @@
 
 namespace dl {
 
-void restartWithPassiveOpenMpWaiting(char** argv)
+void restartWithPassiveOpenMpWaiting(char** argv, OpenMpSpin spin)
 {
     if (std::getenv("OMP_WAIT_POLICY") != nullptr || argv == nullptr || argv[0] == nullptr)
         return;
     if (setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0)
         return;
+    // Passive alone puts a thread to sleep the moment its share is done, and the
+    // futex wake-up before the next parallel region costs more than many regions
+    // of a small network take: MobileNetV2 to features.13 at 256² ran in 5.7 ms
+    // instead of 2.3 ms, `predict` over 498 bottle images took 6.1-6.8 s instead
+    // of 4.3-4.4 s. Where other threads need the cores (watch's pipeline, the
+    // GUI) the spin cost latency instead (watch at 10 images/s: p50 16 -> 20 ms),
+    // so those programs ask for none (docs/architecture.md, "Idle threads sleep").
+    if (spin == OpenMpSpin::Short && std::getenv("GOMP_SPINCOUNT") == nullptr)
+        setenv("GOMP_SPINCOUNT", "1000", 1);
     execv("/proc/self/exe", argv);
     // Still here: the restart failed. Run on with libgomp's default policy.
     logWarning(std::string("could not restart with OMP_WAIT_POLICY=PASSIVE (") + std::strerror(errno)

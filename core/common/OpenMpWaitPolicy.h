@@ -9,9 +9,18 @@
 // microseconds per parallel region and degrades gracefully under load.
 namespace dl {
 
-// When OMP_WAIT_POLICY is not set: sets it to PASSIVE and runs this program
-// again (same process id, same arguments), so that libgomp sees it. Returns
-// when it is set already (by the user or the restart) or the restart failed.
-void restartWithPassiveOpenMpWaiting(char** argv);
+// How long an idle OpenMP thread spins before it sleeps, beside the passive policy.
+enum class OpenMpSpin {
+    None,  // sleep at once: programs that share the machine with other work (the
+           // GUI's lanes, `watch` beside the line's own software)
+    Short, // GOMP_SPINCOUNT=1000 (tens of microseconds): bridges the gaps between
+           // one operation and the next when one job owns the machine (batch commands)
+};
+
+// When OMP_WAIT_POLICY is not set: sets it to PASSIVE (and, for OpenMpSpin::Short,
+// GOMP_SPINCOUNT unless set) and runs this program again (same process id, same
+// arguments), so that libgomp sees it. Returns when the policy is set already (by
+// the user, whose settings are kept, or by the restart) or the restart failed.
+void restartWithPassiveOpenMpWaiting(char** argv, OpenMpSpin spin);
 
 } // namespace dl

@@ -193,8 +193,13 @@ private slots:
         }
         QVERIFY(sawDefect);
 
-        o = run({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench.json"),
-                 "--images", "10", "--db", db});
+        // Started without OpenMP settings, the CLI waits passively with a short spin.
+        QProcessEnvironment unset = QProcessEnvironment::systemEnvironment();
+        unset.remove("OMP_WAIT_POLICY");
+        unset.remove("GOMP_SPINCOUNT");
+        o = dltest::runCli({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench.json"),
+                            "--images", "10", "--db", db},
+                           300000, {}, unset);
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
         QJsonObject bench = readJson(path("bench.json"));
         for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb",
@@ -209,12 +214,20 @@ private slots:
         QVERIFY(backbone["gflop"].toDouble() > 0.1);
         QVERIFY(backbone["fast_ms"].toDouble() > 0 && backbone["plain_ms"].toDouble() > 0);
         QVERIFY(backbone["share_of_peak"].toDouble() > 0);
+        QCOMPARE(bench["openmp"].toObject()["wait_policy"].toString(), QString("PASSIVE"));
+        QCOMPARE(bench["openmp"].toObject()["spin_count"].toString(), QString("1000"));
 
         // fast_path=off: a run-time choice, refused when misspelt, never a model parameter.
-        o = run({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench-plain.json"),
-                 "--images", "4", "--no-db", "--param", "fast_path=off"});
+        // A policy the user chose is kept, spin included.
+        QProcessEnvironment active = unset;
+        active.insert("OMP_WAIT_POLICY", "ACTIVE");
+        o = dltest::runCli({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json",
+                            path("bench-plain.json"), "--images", "4", "--no-db", "--param", "fast_path=off"},
+                           300000, {}, active);
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
         const QJsonObject plainOnly = readJson(path("bench-plain.json"));
+        QCOMPARE(plainOnly["openmp"].toObject()["wait_policy"].toString(), QString("ACTIVE"));
+        QVERIFY(plainOnly["openmp"].toObject()["spin_count"].isNull());
         QVERIFY(!plainOnly["fast_path"].toBool());
         QVERIFY(!plainOnly.contains("plain"));
         o = run({"predict", "--model", path("m.dlm"), "--input", path("sample"), "--no-db", "--param", "fast_path=maybe"});

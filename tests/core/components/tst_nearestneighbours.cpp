@@ -85,6 +85,8 @@ class TestNearestNeighbours : public QObject {
     static constexpr int dim = 64;
 
 private Q_SLOTS:
+    void initTestCase() { dl::ensureRuntimeConfigured(); } // all cores, as the programs run
+
     void exactSearchMatchesBruteForce()
     {
         const auto bank = structuredRows(1500, dim, 1), queries = structuredRows(200, dim, 2);
@@ -198,6 +200,35 @@ private Q_SLOTS:
             QVERIFY2(a.ids == b.ids, kind);
             QVERIFY2(a.distances == b.distances, kind);
         }
+    }
+
+    // Not a limit (timings drift on shared machines): prints what each path takes for
+    // one 256² image's patches (32 x 32) against a PatchCore-sized bank, so a change
+    // to the search can be compared in one sitting.
+    void reportsSearchTimes()
+    {
+        constexpr int wide = 128, queryCount = 1024, memories = 2000;
+        const auto bank = structuredRows(memories, wide, 21), queries = structuredRows(queryCount, wide, 22);
+        for (const char* kind : {"exact", "pca-refine"}) {
+            dl::NearestNeighbourOptions options = optionsOf(kind);
+            options.pcaDim = 32;
+            dl::NearestNeighbourIndex index;
+            index.build(bank.data(), memories, wide, options);
+            for (bool fast : {false, true}) {
+                dl::setFastInference(fast);
+                std::vector<double> ms;
+                for (int run = 0; run < 15; ++run) {
+                    QElapsedTimer timer;
+                    timer.start();
+                    searchAll(index, queries, wide, 1);
+                    ms.push_back(double(timer.nsecsElapsed()) / 1e6);
+                }
+                std::sort(ms.begin(), ms.end());
+                qInfo("%s search, %d queries x %d memories x %d: %s path median %.2f ms", kind, queryCount, memories,
+                      wide, fast ? "fast" : "FAISS", ms[ms.size() / 2]);
+            }
+        }
+        dl::setFastInference(true);
     }
 
     void misuseIsReported()
