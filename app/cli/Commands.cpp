@@ -453,6 +453,14 @@ int runBenchmark(const CliOptions& o)
         const OneAtATime m = oneAtATime(o.fastPath ? "fast" : "plain");
         // Batched throughput: decode + score in batches of --batch.
         // The next images decode on a worker while the network scores this batch.
+        // One batch first, untimed, like the warm-up above: fast copies of traced
+        // networks are built per batch size on first use.
+        if (o.warmup > 0) {
+            std::vector<cv::Mat> warmupBatch;
+            for (std::size_t i = 0; i < std::min(files.size(), std::size_t(o.batchSize)); ++i)
+                warmupBatch.push_back(loadImageRgb(files[i]));
+            detector->predictBatch(warmupBatch);
+        }
         const auto batchStart = Clock::now();
         ImagePrefetcher prefetch(files, std::size_t(o.batchSize));
         for (std::size_t begin = 0; begin < files.size(); begin += std::size_t(o.batchSize)) {

@@ -3,6 +3,7 @@
 #include "backbone/BackboneLoader.h"
 #include "common/Error.h"
 #include "common/Log.h"
+#include "components/FrozenInference.h"
 #include "components/ModuleState.h"
 #include "components/TensorConvert.h"
 #include "components/TrainingSupport.h"
@@ -22,6 +23,17 @@ struct DskdDetector::State {
     std::shared_ptr<FeatureExtractor> teacher;
     std::unique_ptr<DskdNetwork> net;
     TeacherNorm norm;
+    // The students' fast path (E, bottleneck, D), rebuilt whenever `net` changes.
+    std::unique_ptr<FrozenInference> fastStudents;
+
+    void useNetwork(std::unique_ptr<DskdNetwork> trained)
+    {
+        net = std::move(trained);
+        DskdNetwork* n = net.get();
+        fastStudents = std::make_unique<FrozenInference>(
+            "dskd students", [n](const std::vector<torch::Tensor>& images) { return n->reconstruct(images.at(0)); },
+            [n] { return n->parameters(); });
+    }
 };
 
 DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -33,7 +45,13 @@ DskdDetector::DskdDetector(const nlohmann::json& params) : state_(std::make_uniq
 
 DskdDetector::~DskdDetector() = default;
 
-DskdNetwork* DskdDetector::network() { return state_->net.get(); }
+DskdNetwork* DskdDetector::network()
+{
+    // The caller may change the weights: the fast copy is rebuilt on next use.
+    if (state_->fastStudents)
+        state_->fastStudents->weightsChanged();
+    return state_->net.get();
+}
 
 void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
 {
@@ -45,7 +63,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     info_.backboneSha256 = s.teacher->weightsSha256();
     DskdTrainer trainer(s.params, *s.teacher, info_.preprocess);
     DskdTrained trained = trainer.train(input, dskdArchitecture(s.params, *s.teacher), progress, fitStart);
-    s.net = std::move(trained.net);
+    s.useNetwork(std::move(trained.net));
     s.norm = std::move(trained.norm);
     info_.provenance["dskd"] = std::move(trained.provenance);
     progress.report(1.0, DL_TR("Engine", "students trained"));
@@ -68,7 +86,7 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
         torch::InferenceMode guard;
         std::vector<torch::Tensor> teacher = s.teacher->extract(batch, s.params.taps);
         teacherMs = 1000.0 * secondsSince(netStart);
-        maps = dskdDistanceMaps(teacher, s.net->reconstruct(batch), s.norm, height, width);
+        maps = dskdDistanceMaps(teacher, (*s.fastStudents)(batch), s.norm, height, width);
     }
     const double netMs = 1000.0 * secondsSince(netStart);
     const auto mapStart = SteadyClock::now();
@@ -140,7 +158,7 @@ void DskdDetector::load(const ModelBundle& bundle)
     auto net = std::make_unique<DskdNetwork>(arch);
     loadState(bundle, "dskd.", net->namedState(), "dskd");
     net->train(false);
-    s.net = std::move(net);
+    s.useNetwork(std::move(net));
     s.norm = std::move(norm);
 }
 

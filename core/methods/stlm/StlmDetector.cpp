@@ -4,6 +4,7 @@
 #include "backbone/BackboneLoader.h"
 #include "common/Error.h"
 #include "common/Log.h"
+#include "components/FrozenInference.h"
 #include "components/ModuleState.h"
 #include "components/TensorConvert.h"
 #include "components/TrainingSupport.h"
@@ -19,6 +20,34 @@ namespace dl {
 struct StlmDetector::State {
     StlmParams params;
     std::unique_ptr<StlmNetwork> net;
+    // Both streams, the decoder and FA on the fast path, rebuilt whenever `net` changes.
+    std::unique_ptr<FrozenInference> fastNetwork;
+
+    void useNetwork(std::unique_ptr<StlmNetwork> trained)
+    {
+        net = std::move(trained);
+        StlmNetwork* n = net.get();
+        fastNetwork = std::make_unique<FrozenInference>(
+            "stlm students",
+            [n](const std::vector<torch::Tensor>& images) {
+                StlmNetwork::Outputs o = n->forward(images.at(0));
+                std::vector<torch::Tensor> flat = o.plain;
+                flat.insert(flat.end(), o.denoising.begin(), o.denoising.end());
+                flat.push_back(o.faLogits);
+                return flat;
+            },
+            [n] { return n->parameters(); });
+    }
+    StlmNetwork::Outputs inferenceForward(const torch::Tensor& images)
+    {
+        std::vector<torch::Tensor> flat = (*fastNetwork)(images);
+        const std::size_t levels = (flat.size() - 1) / 2;
+        StlmNetwork::Outputs o;
+        o.plain.assign(flat.begin(), flat.begin() + std::ptrdiff_t(levels));
+        o.denoising.assign(flat.begin() + std::ptrdiff_t(levels), flat.end() - 1);
+        o.faLogits = flat.back();
+        return o;
+    }
 };
 
 StlmDetector::StlmDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
@@ -30,7 +59,13 @@ StlmDetector::StlmDetector(const nlohmann::json& params) : state_(std::make_uniq
 
 StlmDetector::~StlmDetector() = default;
 
-StlmNetwork* StlmDetector::network() { return state_->net.get(); }
+StlmNetwork* StlmDetector::network()
+{
+    // The caller may change the weights: the fast copy is rebuilt on next use.
+    if (state_->fastNetwork)
+        state_->fastNetwork->weightsChanged();
+    return state_->net.get();
+}
 
 void StlmDetector::fit(const FitInput& input, const ProgressContext& progress)
 {
@@ -44,7 +79,7 @@ void StlmDetector::fit(const FitInput& input, const ProgressContext& progress)
     info_.backboneSha256 = teacher->weightsSha256();
     StlmTrainer trainer(s.params, *teacher, info_.preprocess);
     StlmTrained trained = trainer.train(input, progress, fitStart);
-    s.net = std::move(trained.net);
+    s.useNetwork(std::move(trained.net));
     // "auto" is resolved on the validation images; the bundle records the map in use.
     s.params.map = trained.map;
     info_.params["map"] = trained.map;
@@ -65,7 +100,7 @@ std::vector<Prediction> StlmDetector::predictBatch(const std::vector<cv::Mat>& i
     torch::Tensor grids;
     {
         torch::InferenceMode guard;
-        grids = stlmGridMaps(s.net->forward(batch), s.params.map);
+        grids = stlmGridMaps(s.inferenceForward(batch), s.params.map);
     }
     const double netMs = 1000.0 * secondsSince(netStart);
     std::vector<Prediction> out;
@@ -106,7 +141,7 @@ void StlmDetector::load(const ModelBundle& bundle)
     auto net = std::make_unique<StlmNetwork>(stlmArchitecture(s.params, teacherChannels));
     loadState(bundle, "stlm.", net->namedState(), "stlm");
     net->train(false);
-    s.net = std::move(net);
+    s.useNetwork(std::move(net));
     if (s.params.map == "auto")
         throw Error("stlm model bundle does not say which anomaly map it uses (map is 'auto')");
 }
