@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexPreTransform.h>
@@ -92,23 +96,36 @@ inline void keepIfAmongSmallest(float value, std::int64_t id, float* distances, 
 
 // keepIfAmongSmallest over a row of values with ids first, first + 1, ...: most
 // values lose against the current candidates once a few hundred were read, so
-// blocks whose smallest value loses are skipped after one vectorised pass.
+// blocks of 16 where none beats the current last candidate are skipped after one
+// vectorised comparison.
 void keepSmallestOfRow(const float* row, int columns, std::int64_t first, float* distances, std::int64_t* ids,
                        int size)
 {
     constexpr int kBlock = 16;
     int j = 0;
+#if defined(__SSE2__)
     for (; j + kBlock <= columns; j += kBlock) {
-        float lanes[4] = {row[j], row[j + 1], row[j + 2], row[j + 3]}; // four lanes: one vector register
-        for (int t = 4; t < kBlock; t += 4)
-            for (int lane = 0; lane < 4; ++lane)
-                lanes[lane] = row[j + t + lane] < lanes[lane] ? row[j + t + lane] : lanes[lane];
-        const float smallest = std::min(std::min(lanes[0], lanes[1]), std::min(lanes[2], lanes[3]));
+        const __m128 worst = _mm_set1_ps(distances[size - 1]);
+        const __m128 beats = _mm_or_ps(_mm_or_ps(_mm_cmplt_ps(_mm_loadu_ps(row + j), worst),
+                                                 _mm_cmplt_ps(_mm_loadu_ps(row + j + 4), worst)),
+                                       _mm_or_ps(_mm_cmplt_ps(_mm_loadu_ps(row + j + 8), worst),
+                                                 _mm_cmplt_ps(_mm_loadu_ps(row + j + 12), worst)));
+        if (_mm_movemask_ps(beats) == 0)
+            continue;
+        for (int t = 0; t < kBlock; ++t)
+            keepIfAmongSmallest(row[j + t], first + j + t, distances, ids, size);
+    }
+#else
+    for (; j + kBlock <= columns; j += kBlock) {
+        float smallest = row[j];
+        for (int t = 1; t < kBlock; ++t)
+            smallest = row[j + t] < smallest ? row[j + t] : smallest;
         if (!(smallest < distances[size - 1]))
             continue;
         for (int t = 0; t < kBlock; ++t)
             keepIfAmongSmallest(row[j + t], first + j + t, distances, ids, size);
     }
+#endif
     for (; j < columns; ++j)
         keepIfAmongSmallest(row[j], first + j, distances, ids, size);
 }

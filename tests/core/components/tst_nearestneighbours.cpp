@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace {
@@ -214,18 +215,20 @@ private Q_SLOTS:
             options.pcaDim = 32;
             dl::NearestNeighbourIndex index;
             index.build(bank.data(), memories, wide, options);
+            // PatchCore asks for the nearest memory, DMAD for four.
+            const int neighbours = std::string(kind) == "exact" ? 1 : 4;
             for (bool fast : {false, true}) {
                 dl::setFastInference(fast);
                 std::vector<double> ms;
                 for (int run = 0; run < 15; ++run) {
                     QElapsedTimer timer;
                     timer.start();
-                    searchAll(index, queries, wide, 1);
+                    searchAll(index, queries, wide, neighbours);
                     ms.push_back(double(timer.nsecsElapsed()) / 1e6);
                 }
                 std::sort(ms.begin(), ms.end());
-                qInfo("%s search, %d queries x %d memories x %d: %s path median %.2f ms", kind, queryCount, memories,
-                      wide, fast ? "fast" : "FAISS", ms[ms.size() / 2]);
+                qInfo("%s search, k = %d, %d queries x %d memories x %d: %s path median %.2f ms", kind, neighbours,
+                      queryCount, memories, wide, fast ? "fast" : "FAISS", ms[ms.size() / 2]);
             }
         }
         dl::setFastInference(true);
