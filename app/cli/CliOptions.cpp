@@ -164,6 +164,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         throw Error("no command given\n\n" + usageText());
     CliOptions o;
     o.command = args[0];
+    std::vector<std::string> trainingParams; // keys given with --param (fast_path aside)
     static const std::set<std::string> commands{"fit", "crossvalidate", "threshold", "test", "predict", "watch", "label-next", "benchmark", "synth", "methods", "info", "models", "promote",
                                                 "make-sample", "db", "help"};
     if (!commands.count(o.command))
@@ -247,6 +248,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
                 continue;
             }
             o.params[key] = v.is_discarded() ? nlohmann::json(text) : v;
+            trainingParams.push_back(key);
         } else if (a == "--model") {
             o.modelPath = value();
         } else if (a == "--from") {
@@ -375,6 +377,12 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         }
     }
 
+    // A trained model's parameters are fixed: a --param given to another command
+    // would be ignored, and a user would believe it took effect.
+    if (!trainingParams.empty() && o.command != "fit" && o.command != "crossvalidate")
+        throw Error("--param " + trainingParams.front() + " applies when a model is trained (fit, crossvalidate); "
+                    + o.command + " uses the model's own parameters (it takes --param fast_path=on|off, and --tile "
+                    "SIZE [--overlap PX] for tiling)");
     if (o.tileOverlap >= 0 && o.tileSize == 0)
         throw Error("--overlap needs --tile SIZE");
     if (o.tileSize != 0) {

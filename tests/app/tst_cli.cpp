@@ -233,6 +233,11 @@ private slots:
         o = run({"predict", "--model", path("m.dlm"), "--input", path("sample"), "--no-db", "--param", "fast_path=maybe"});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("fast_path"), qPrintable(o.err));
+        // A training parameter given to an inference command is refused, not ignored.
+        o = run({"test", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("t.json"), "--no-db",
+                 "--param", "smoothing_sigma=2"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--param smoothing_sigma applies when a model is trained"), qPrintable(o.err));
     }
 
     // crossvalidate: folds over the training split only, labelled defects held out in
