@@ -3,6 +3,7 @@
 #include "common/Log.h"
 #include "engine/Runtime.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -29,11 +30,65 @@ std::size_t FrozenInference::builtShapes() const
     std::lock_guard<std::mutex> lock(mutex_);
     std::size_t built = 0;
     for (const auto& entry : byShape_)
-        built += entry.second != nullptr;
+        built += entry.second.module != nullptr;
     return built;
 }
 
-std::shared_ptr<torch::jit::Module> FrozenInference::build(const std::vector<torch::Tensor>& inputs)
+namespace {
+
+std::vector<std::int64_t> sizesOf(const torch::jit::Value* value)
+{
+    const auto type = value->type()->cast<c10::TensorType>();
+    if (!type)
+        return {};
+    return type->sizes().concrete_sizes().value_or(std::vector<std::int64_t>{});
+}
+
+double elements(const std::vector<std::int64_t>& sizes)
+{
+    double n = sizes.empty() ? 0.0 : 1.0;
+    for (std::int64_t s : sizes)
+        n *= double(s);
+    return n;
+}
+
+// 2 x multiply-accumulates of the traced graph's convolutions and matrix products,
+// from the shapes the trace recorded.
+double countFlops(const torch::jit::Graph& graph)
+{
+    double flops = 0.0;
+    for (const torch::jit::Node* node : graph.nodes()) {
+        const auto kind = node->kind();
+        if (node->inputs().size() < 2)
+            continue;
+        const std::vector<std::int64_t> a = sizesOf(node->input(0)), b = sizesOf(node->input(1)),
+                                        out = node->outputs().empty() ? std::vector<std::int64_t>{}
+                                                                       : sizesOf(node->output(0));
+        if ((kind == c10::aten::conv2d || kind == c10::aten::_convolution) && b.size() == 4 && !out.empty()) {
+            // weight [out, in / groups, kh, kw]; a transposed _convolution keeps [in, out / groups, ...]
+            const bool transposed = kind == c10::aten::_convolution && node->inputs().size() > 6
+                                    && torch::jit::toIValue(node->input(6)).value_or(false).toBool();
+            flops += transposed ? 2.0 * elements(a) * double(b[1] * b[2] * b[3])
+                                : 2.0 * elements(out) * double(b[1] * b[2] * b[3]);
+        } else if (kind == c10::aten::conv_transpose2d && b.size() == 4) {
+            flops += 2.0 * elements(a) * double(b[1] * b[2] * b[3]);
+        } else if (kind == c10::aten::linear && !a.empty() && b.size() == 2) {
+            flops += 2.0 * elements(a) * double(b[0]);
+        } else if ((kind == c10::aten::matmul || kind == c10::aten::bmm || kind == c10::aten::mm) && !a.empty()
+                   && !out.empty()) {
+            flops += 2.0 * elements(out) * double(a.back());
+        } else if (kind == c10::aten::addmm && node->inputs().size() > 2) {
+            const std::vector<std::int64_t> m1 = sizesOf(node->input(1));
+            if (m1.size() == 2 && !out.empty())
+                flops += 2.0 * elements(out) * double(m1[1]);
+        }
+    }
+    return flops;
+}
+
+} // namespace
+
+FrozenInference::Copy FrozenInference::build(const std::vector<torch::Tensor>& inputs)
 {
     // Tracing needs ordinary tensors: outside inference mode, without gradients, on
     // copies of the inputs that are not inference tensors.
@@ -65,6 +120,8 @@ std::shared_ptr<torch::jit::Module> FrozenInference::build(const std::vector<tor
             },
             [](const torch::autograd::Variable&) { return std::string(); }, /*strict=*/false);
         std::shared_ptr<torch::jit::Graph> graph = traced.first->graph;
+        Copy copy;
+        copy.flops = countFlops(*graph);
         // The weights entered the trace as constants that share the parameters'
         // storage: copy them, so the module can train again (and change its weights)
         // without touching this graph.
@@ -90,38 +147,44 @@ std::shared_ptr<torch::jit::Module> FrozenInference::build(const std::vector<tor
         module.type()->addMethod(function);
         module.eval();
         torch::jit::Module frozen = torch::jit::freeze(module);
-        return std::make_shared<torch::jit::Module>(torch::jit::optimize_for_inference(frozen));
+        copy.module = std::make_shared<torch::jit::Module>(torch::jit::optimize_for_inference(frozen));
+        return copy;
     } catch (const std::exception& e) {
         restore();
         // Not fatal: the op-by-op forward computes the same outputs, only slower.
         logWarning(DL_TR("Engine", "%1: fast inference path unavailable (%2); running op by op"), name_, e.what());
-        return nullptr;
+        return {};
     }
+}
+
+const FrozenInference::Copy& FrozenInference::copyFor(const std::vector<torch::Tensor>& inputs)
+{
+    std::vector<std::vector<std::int64_t>> shapes;
+    for (const auto& input : inputs)
+        shapes.push_back(input.sizes().vec());
+    auto found = byShape_.find(shapes);
+    if (found == byShape_.end()) {
+        if (byShape_.size() >= kMaxShapes)
+            byShape_.clear(); // a bound on memory; the shapes in use are rebuilt on demand
+        const auto start = std::chrono::steady_clock::now();
+        found = byShape_.emplace(shapes, build(inputs)).first;
+        logDebug(name_ + ": fast copy for batch " + std::to_string(inputs.empty() ? 0 : inputs.front().size(0))
+                 + " built in "
+                 + std::to_string(std::lround(
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()))
+                 + " ms");
+    }
+    return found->second;
 }
 
 std::vector<torch::Tensor> FrozenInference::operator()(const std::vector<torch::Tensor>& inputs)
 {
     if (!fastInferenceEnabled())
         return forward_(inputs);
-    std::vector<std::vector<std::int64_t>> shapes;
-    for (const auto& input : inputs)
-        shapes.push_back(input.sizes().vec());
     std::shared_ptr<torch::jit::Module> graph;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        auto found = byShape_.find(shapes);
-        if (found == byShape_.end()) {
-            if (byShape_.size() >= kMaxShapes)
-                byShape_.clear(); // a bound on memory; the shapes in use are rebuilt on demand
-            const auto start = std::chrono::steady_clock::now();
-            found = byShape_.emplace(shapes, build(inputs)).first;
-            logDebug(name_ + ": fast copy for batch " + std::to_string(inputs.empty() ? 0 : inputs.front().size(0))
-                     + " built in "
-                     + std::to_string(std::lround(
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count()))
-                     + " ms");
-        }
-        graph = found->second;
+        graph = copyFor(inputs).module;
     }
     if (!graph)
         return forward_(inputs);
@@ -133,6 +196,40 @@ std::vector<torch::Tensor> FrozenInference::operator()(const std::vector<torch::
     for (const auto& element : result.toTupleRef().elements())
         outputs.push_back(element.toTensor().contiguous());
     return outputs;
+}
+
+NetworkTiming FrozenInference::time(const std::string& network, const std::vector<torch::Tensor>& inputs, int repeats)
+{
+    torch::InferenceMode guard;
+    const double batch = inputs.empty() ? 1.0 : double(std::max<std::int64_t>(1, inputs.front().size(0)));
+    auto medianMs = [&](const std::function<void()>& run) {
+        for (int i = 0; i < 2; ++i)
+            run();
+        std::vector<double> ms;
+        for (int i = 0; i < std::max(1, repeats); ++i) {
+            const auto start = std::chrono::steady_clock::now();
+            run();
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+        std::nth_element(ms.begin(), ms.begin() + std::ptrdiff_t(ms.size() / 2), ms.end());
+        return ms[ms.size() / 2] / batch;
+    };
+    NetworkTiming timing;
+    timing.network = network;
+    timing.plainMs = medianMs([&] { forward_(inputs); });
+    std::shared_ptr<torch::jit::Module> graph;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const Copy& copy = copyFor(inputs);
+        graph = copy.module;
+        timing.gflop = copy.flops / batch / 1e9;
+    }
+    timing.fastMs = graph ? medianMs([&] {
+        std::vector<c10::IValue> arguments(inputs.begin(), inputs.end());
+        graph->forward(arguments);
+    })
+                          : timing.plainMs;
+    return timing;
 }
 
 } // namespace dl

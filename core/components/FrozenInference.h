@@ -13,6 +13,8 @@
 // whose operations do not depend on the values of the data (no `.item()` steering
 // the forward); every method that uses it has a test that compares the two paths on
 // inputs other than the traced one.
+#include "engine/NetworkTiming.h"
+
 #include <torch/torch.h>
 
 #include <functional>
@@ -48,18 +50,29 @@ public:
     std::vector<torch::Tensor> operator()(const torch::Tensor& input) { return (*this)(std::vector<torch::Tensor>{input}); }
     void weightsChanged();
 
+    // Both paths on `inputs` (`repeats` timed runs after two warm-ups each, medians,
+    // per image of the batch) and the arithmetic of the traced forward: 2 x the
+    // multiply-accumulates of its convolutions, transposed convolutions and matrix
+    // products (element-wise operations are not counted).
+    NetworkTiming time(const std::string& network, const std::vector<torch::Tensor>& inputs, int repeats);
+
     // Fast copies built so far (one per input shape, at most kMaxShapes).
     std::size_t builtShapes() const;
     static constexpr std::size_t kMaxShapes = 4;
 
 private:
-    std::shared_ptr<torch::jit::Module> build(const std::vector<torch::Tensor>& inputs);
+    struct Copy {
+        std::shared_ptr<torch::jit::Module> module; // nullptr: not available
+        double flops = 0.0;                         // of the whole batch
+    };
+    Copy build(const std::vector<torch::Tensor>& inputs);
+    const Copy& copyFor(const std::vector<torch::Tensor>& inputs); // with mutex_ held
 
     std::string name_;
     Forward forward_;
     Parameters parameters_;
     mutable std::mutex mutex_;
-    std::map<std::vector<std::vector<std::int64_t>>, std::shared_ptr<torch::jit::Module>> byShape_; // nullptr: not available
+    std::map<std::vector<std::vector<std::int64_t>>, Copy> byShape_;
 };
 
 } // namespace dl

@@ -5,6 +5,7 @@
 #include "common/Progress.h"
 #include "data/Dataset.h"
 #include "data/Preprocess.h"
+#include "engine/NetworkTiming.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -90,6 +91,10 @@ public:
     // Reuses expensive state of a parent model (e.g. DMAD's normal memory bank)
     // before fit(); methods that cannot warm-start throw dl::Error.
     virtual void warmStart(const ModelBundle& parent);
+    // The method's trained networks that have a fast path (students, decoders, heads),
+    // timed on one image of the model's input size on both paths with their arithmetic,
+    // for `benchmark`; empty for methods without any (the backbone is timed apart).
+    virtual std::vector<NetworkTiming> timeTrainedNetworks(int /*repeats*/) { return {}; }
 
     ModelInfo& info() { return info_; }
     const ModelInfo& info() const { return info_; }

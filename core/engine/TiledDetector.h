@@ -42,6 +42,7 @@ public:
     void save(ModelBundle& bundle) const override;
     void load(const ModelBundle& bundle) override;
     void warmStart(const ModelBundle& parent) override;
+    std::vector<NetworkTiming> timeTrainedNetworks(int repeats) override { return inner_->timeTrainedNetworks(repeats); }
 
     Detector& wrapped() { return *inner_; }
 

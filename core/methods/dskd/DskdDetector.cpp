@@ -162,6 +162,16 @@ void DskdDetector::load(const ModelBundle& bundle)
     s.norm = std::move(norm);
 }
 
+std::vector<NetworkTiming> DskdDetector::timeTrainedNetworks(int repeats)
+{
+    State& s = *state_;
+    if (!s.fastStudents)
+        return {};
+    torch::manual_seed(0);
+    const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
+    return {s.fastStudents->time("dskd students (encoder, bottleneck, decoder)", {image}, repeats)};
+}
+
 void registerDskd(DetectorRegistry& registry)
 {
     registry.add(methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",

@@ -25,6 +25,7 @@ public:
     std::vector<Prediction> predictBatch(const std::vector<cv::Mat>& images) override;
     void save(ModelBundle& bundle) const override;
     void load(const ModelBundle& bundle) override;
+    std::vector<NetworkTiming> timeTrainedNetworks(int repeats) override;
 
     // The trained students (null before fit/load); for tests and tools.
     DskdNetwork* network();

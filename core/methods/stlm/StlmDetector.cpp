@@ -146,6 +146,16 @@ void StlmDetector::load(const ModelBundle& bundle)
         throw Error("stlm model bundle does not say which anomaly map it uses (map is 'auto')");
 }
 
+std::vector<NetworkTiming> StlmDetector::timeTrainedNetworks(int repeats)
+{
+    State& s = *state_;
+    if (!s.fastNetwork)
+        return {};
+    torch::manual_seed(0);
+    const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
+    return {s.fastNetwork->time("stlm streams, decoder and FA", {image}, repeats)};
+}
+
 void registerStlm(DetectorRegistry& registry)
 {
     registry.add(methodEntry<StlmDetector, StlmParams>(

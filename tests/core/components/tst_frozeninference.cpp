@@ -124,6 +124,22 @@ private Q_SLOTS:
         QCOMPARE(fast.builtShapes(), std::size_t(0));
     }
 
+    // Both paths timed, and the arithmetic counted from the trace: 2 x the
+    // multiply-accumulates of the three convolutions and the transposed one.
+    void timesBothPathsAndCountsTheArithmetic()
+    {
+        SmallNet net = trainedLookingNet();
+        dl::FrozenInference fast("small net", [&](const std::vector<torch::Tensor>& x) { return net->forward(x.at(0)); },
+                                 [&] { return net->parameters(); });
+        const dl::NetworkTiming timing = fast.time("small net", {torch::randn({2, 3, 64, 64})}, 3);
+        QCOMPARE(QString::fromStdString(timing.network), QString("small net"));
+        QVERIFY(timing.fastMs > 0 && timing.plainMs > 0);
+        // Per image: down 3x3 stride 2 to 16x32x32, mid 3x3 16->16 at 32x32, up 2x2
+        // transposed 16->8 from 32x32, head 1x1 8->4 at 64x64.
+        const double macs = 16.0 * 32 * 32 * 3 * 9 + 16.0 * 32 * 32 * 16 * 9 + 16.0 * 32 * 32 * 8 * 4 + 4.0 * 64 * 64 * 8;
+        QVERIFY2(std::abs(timing.gflop - 2.0 * macs / 1e9) < 1e-9, qPrintable(QString::number(timing.gflop * 1e9)));
+    }
+
     void keepsAtMostABoundedNumberOfShapes()
     {
         SmallNet net = trainedLookingNet();

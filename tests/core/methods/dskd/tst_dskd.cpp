@@ -247,6 +247,10 @@ private Q_SLOTS:
             QVERIFY2(maxDiff <= 1e-4 * std::max(1e-6, high - low), qPrintable(QString::number(maxDiff)));
             QVERIFY(std::abs(fast[i].score - plain[i].score) <= 1e-4f * std::max(1.0f, std::abs(plain[i].score)));
         }
+        // benchmark's row for these networks: both paths timed, arithmetic counted.
+        const std::vector<dl::NetworkTiming> timings = detector->timeTrainedNetworks(2);
+        QCOMPARE(timings.size(), std::size_t(1));
+        QVERIFY(timings[0].gflop > 0 && timings[0].fastMs > 0 && timings[0].plainMs > 0);
     }
 
     void sameSeedGivesSameModel()
