@@ -96,6 +96,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     centralStack_ = new QStackedWidget(this);
     centralStack_->addWidget(resultView_);
     setCentralWidget(centralStack_);
+    // A stack is as wide as its widest page, shown or not: Line mode's page alone
+    // made the German window 1,677 px wide. Only the page on show counts.
+    connect(centralStack_, &QStackedWidget::currentChanged, this, [this] { sizeCentreByCurrentPage(); });
 
     createDocks();
     createThumbnailDock();
@@ -1068,6 +1071,7 @@ void MainWindow::createAnnotationMode()
 {
     annotationEditor_ = new AnnotationEditor;
     centralStack_->addWidget(annotationEditor_);
+    sizeCentreByCurrentPage();
     connect(annotationEditor_, &AnnotationEditor::errorOccurred, this,
             [this](const QString& message) { showError(tr("Annotation"), message); });
     connect(annotationEditor_, &AnnotationEditor::annotationSaved, this, [this](const QString& imagePath, qint64 id) {
@@ -1084,6 +1088,7 @@ void MainWindow::createLineMode()
 {
     linePanel_ = new LinePanel;
     centralStack_->addWidget(linePanel_);
+    sizeCentreByCurrentPage();
     linePanel_->setDatabasePathProvider([this] { return workstationDatabasePath(); });
     connect(linePanel_, &LinePanel::errorOccurred, this, [this](const QString& message) { showError(tr("Line"), message); });
     connect(linePanel_, &LinePanel::statusMessage, this, [this](const QString& message) {
@@ -1331,6 +1336,25 @@ void MainWindow::applySettings(const AppSettings& settings, SettingsDatabase dat
     if (database == SettingsDatabase::Open && !settings.databaseFile.isEmpty()
         && !isSameDatabase(settings.databaseFile, current))
         openDatabaseInBackground(settings.databaseFile);
+}
+
+void MainWindow::sizeCentreByCurrentPage()
+{
+    for (int i = 0; i < centralStack_->count(); ++i) {
+        QWidget* page = centralStack_->widget(i);
+        const bool current = page == centralStack_->currentWidget();
+        page->setSizePolicy(current ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                            current ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    centralStack_->updateGeometry();
+}
+
+void MainWindow::fitInto(const QRect& available)
+{
+    const QSize size = sizeHint().boundedTo(available.size()).expandedTo(minimumSizeHint());
+    resize(size);
+    move(available.topLeft() + QPoint(std::max(0, (available.width() - size.width()) / 2),
+                                      std::max(0, (available.height() - size.height()) / 2)));
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -55,6 +55,11 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Sizes the window to its natural size, but never larger than `available` (a
+    // screen's available geometry) where its minimum allows, and centres it there.
+    // The natural size grows with the language's labels: German's passes 1600 px.
+    void fitInto(const QRect& available);
+
     // Start the work without waiting for it (also used for command-line arguments).
     // `options` as chosen in the import dialog; the default detects the layout.
     void openDataset(const QString& folder, const DatasetOptions& options = {});
@@ -152,6 +157,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override; // remembers the width the user chose
 
 private:
+    // The central stack's size from its current page only (hidden pages are Ignored).
+    void sizeCentreByCurrentPage();
     void createActions();
     void createDocks();
     void createModelDocks(); // training panel and model list (right side)

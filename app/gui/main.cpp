@@ -21,6 +21,7 @@
 #include <QIcon>
 #include <QJsonObject>
 #include <QLocale>
+#include <QScreen>
 
 #ifndef DEFECTLENS_VERSION
 #define DEFECTLENS_VERSION "unknown"
@@ -106,6 +107,8 @@ int main(int argc, char** argv)
 
     dl::ui::MainWindow window;
     QApplication::setWindowIcon(window.windowIcon());
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        window.fitInto(screen->availableGeometry());
     window.show();
     // Threads, backbone weights and the results database from the settings; --db below replaces the
     // database (then the settings' one is not opened at all).

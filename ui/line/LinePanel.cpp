@@ -93,16 +93,22 @@ LinePanel::LinePanel(QWidget* parent) : QWidget(parent), session_(new LineSessio
     setup->addWidget(archiveButton_, 1, 2);
     setup->addWidget(modelLabel_, 2, 0);
     setup->addWidget(modelCombo_, 2, 1);
+    // Polling and tiling on rows of their own: on one row German's labels made the
+    // page (and with it the window) wider than a 1600 px screen.
     auto* options = new QHBoxLayout;
-    for (QWidget* w : {static_cast<QWidget*>(pollLabel_), static_cast<QWidget*>(pollSeconds_),
-                       static_cast<QWidget*>(tileLabel_), static_cast<QWidget*>(tileSize_),
-                       static_cast<QWidget*>(overlapLabel_), static_cast<QWidget*>(tileOverlap_)})
-        options->addWidget(w);
+    options->addWidget(pollLabel_);
+    options->addWidget(pollSeconds_);
     options->addStretch(1);
+    auto* tiling = new QHBoxLayout;
+    for (QWidget* w : {static_cast<QWidget*>(tileLabel_), static_cast<QWidget*>(tileSize_),
+                       static_cast<QWidget*>(overlapLabel_), static_cast<QWidget*>(tileOverlap_)})
+        tiling->addWidget(w);
+    tiling->addStretch(1);
     setup->addWidget(optionsLabel_, 3, 0);
     setup->addLayout(options, 3, 1, 1, 3);
-    setup->addWidget(mqttLabel_, 4, 0);
-    setup->addWidget(mqttEdit_, 4, 1);
+    setup->addLayout(tiling, 4, 1, 1, 3);
+    setup->addWidget(mqttLabel_, 5, 0);
+    setup->addWidget(mqttEdit_, 5, 1);
     setup->setColumnStretch(1, 1);
 
     auto* controls = new QHBoxLayout;

@@ -176,6 +176,32 @@ private slots:
         QCOMPARE(window.width(), englishWidth);
     }
 
+    // Started in German (the language chosen before the window exists), the window's
+    // natural size passes 1600 px: on a 1600 x 1000 screen it opens within the screen.
+    void aGermanWindowOpensWithinTheScreen()
+    {
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("de")));
+        {
+            dl::ui::MainWindow window;
+            window.setErrorDialogsEnabled(false);
+            window.fitInto(QRect(0, 0, 1600, 1000));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY2(window.width() <= 1600 && window.height() <= 1000,
+                     qPrintable(QStringLiteral("%1 x %2").arg(window.width()).arg(window.height())));
+            QVERIFY(window.width() >= window.minimumSizeHint().width());
+            QVERIFY(window.x() >= 0 && window.x() + window.width() <= 1600);
+            // Line mode's page, shown in the centre, fits the same screen.
+            auto* linePanel = window.findChild<QWidget*>(QStringLiteral("linePanel"));
+            QVERIFY(linePanel);
+            QVERIFY2(linePanel->minimumSizeHint().width() <= window.centralWidget()->width(),
+                     qPrintable(QStringLiteral("line page %1 px, centre %2 px")
+                                    .arg(linePanel->minimumSizeHint().width())
+                                    .arg(window.centralWidget()->width())));
+        }
+        QVERIFY(dl::ui::setLanguage(*qApp, QStringLiteral("en")));
+    }
+
     // The engine's log lines and progress stages (core, no Qt) appear in the chosen
     // language, with their arguments; text not marked for translation stays as written.
     void engineTextAppearsInTheChosenLanguage()
