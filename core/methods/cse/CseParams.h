@@ -22,7 +22,7 @@ struct CseParams {
     double defectProbability = 0.5;                             // defect_probability of a partner
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
-    int clusters = 64;                                          // k-means centres (chosen by cross-validation, README)
+    int clusters = 256;                                         // k-means centres (chosen by cross-validation, README)
     std::string imageScore = "max";                             // image_score: max, mean or top
     double topFraction = 0.01;                                  // top_fraction: of the map, for "top"
     double validationFraction = 0.2;                            // validation_fraction
