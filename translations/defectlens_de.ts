@@ -569,6 +569,10 @@
         <source>scoring %1</source>
         <translation>bewerte %1</translation>
     </message>
+    <message>
+        <source>%1: fast inference path unavailable (%2); running op by op</source>
+        <translation>%1: schneller Inferenzpfad nicht verfügbar (%2); Ausführung Operation für Operation</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>

@@ -569,6 +569,10 @@
         <source>scoring %1</source>
         <translation>%1 を採点中</translation>
     </message>
+    <message>
+        <source>%1: fast inference path unavailable (%2); running op by op</source>
+        <translation>%1: 高速推論パスを使えません (%2)。演算ごとに実行します</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>

@@ -569,6 +569,10 @@
         <source>scoring %1</source>
         <translation>正在评分 %1</translation>
     </message>
+    <message>
+        <source>%1: fast inference path unavailable (%2); running op by op</source>
+        <translation>%1：无法使用快速推理路径（%2）；改为逐个算子运行</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
