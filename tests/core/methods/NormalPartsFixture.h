@@ -8,12 +8,14 @@
 #include "data/Importers.h"
 #include "common/Error.h"
 #include "engine/Engine.h"
+#include "engine/Runtime.h"
 
 #include <QDir>
 #include <QString>
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -22,6 +24,38 @@
 #include <utility>
 
 namespace dltest {
+
+// For methods whose trained networks have a fast path (components/FrozenInference):
+// the maps of a defective and two normal probes, singly and as a batch, after the
+// single-image copy was built on another image, match the op-by-op path within 1e-4
+// of their range, and the scores likewise; the timing row `benchmark` prints for the
+// networks has both paths and an arithmetic count. Empty when so, else what differed.
+inline std::string fastPathDifference(dl::Detector& detector)
+{
+    const std::vector<cv::Mat> probes{defectivePart(21, cv::Rect(30, 40, 24, 24)), normalPart(22), normalPart(23)};
+    dl::setFastInference(true);
+    detector.predict(normalPart(24));
+    std::vector<dl::Prediction> fast = detector.predictBatch(probes);
+    fast.push_back(detector.predict(probes[0]));
+    dl::setFastInference(false);
+    std::vector<dl::Prediction> plain = detector.predictBatch(probes);
+    plain.push_back(detector.predict(probes[0]));
+    dl::setFastInference(true);
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        double low = 0, high = 0;
+        cv::minMaxLoc(plain[i].map, &low, &high);
+        const double maxDiff = cv::norm(fast[i].map, plain[i].map, cv::NORM_INF);
+        if (!(maxDiff <= 1e-4 * std::max(1e-6, high - low)))
+            return "map " + std::to_string(i) + " differs by " + std::to_string(maxDiff);
+        if (!(std::abs(fast[i].score - plain[i].score) <= 1e-4f * std::max(1.0f, std::abs(plain[i].score))))
+            return "score " + std::to_string(i) + ": " + std::to_string(fast[i].score) + " against "
+                   + std::to_string(plain[i].score);
+    }
+    const std::vector<dl::NetworkTiming> timings = detector.timeTrainedNetworks(2);
+    if (timings.size() != 1 || !(timings[0].gflop > 0 && timings[0].fastMs > 0 && timings[0].plainMs > 0))
+        return "the networks' timing row is missing or incomplete";
+    return {};
+}
 
 class NormalPartsFixture {
 public:
