@@ -198,7 +198,7 @@ std::vector<torch::Tensor> FrozenInference::operator()(const std::vector<torch::
     return outputs;
 }
 
-NetworkTiming FrozenInference::time(const std::string& network, const std::vector<torch::Tensor>& inputs, int repeats)
+NetworkTiming FrozenInference::time(const std::vector<torch::Tensor>& inputs, int repeats)
 {
     torch::InferenceMode guard;
     const double batch = inputs.empty() ? 1.0 : double(std::max<std::int64_t>(1, inputs.front().size(0)));
@@ -215,7 +215,7 @@ NetworkTiming FrozenInference::time(const std::string& network, const std::vecto
         return ms[ms.size() / 2] / batch;
     };
     NetworkTiming timing;
-    timing.network = network;
+    timing.network = name_;
     timing.plainMs = medianMs([&] { forward_(inputs); });
     std::shared_ptr<torch::jit::Module> graph;
     {

@@ -54,7 +54,8 @@ public:
     // per image of the batch) and the arithmetic of the traced forward: 2 x the
     // multiply-accumulates of its convolutions, transposed convolutions and matrix
     // products (element-wise operations are not counted).
-    NetworkTiming time(const std::string& network, const std::vector<torch::Tensor>& inputs, int repeats);
+    // The timing is named by the FrozenInference's name.
+    NetworkTiming time(const std::vector<torch::Tensor>& inputs, int repeats);
 
     // Fast copies built so far (one per input shape, at most kMaxShapes).
     std::size_t builtShapes() const;

@@ -31,7 +31,7 @@ struct DskdDetector::State {
         net = std::move(trained);
         DskdNetwork* n = net.get();
         fastStudents = std::make_unique<FrozenInference>(
-            "dskd students", [n](const std::vector<torch::Tensor>& images) { return n->reconstruct(images.at(0)); },
+            "dskd students (encoder, bottleneck, decoder)", [n](const std::vector<torch::Tensor>& images) { return n->reconstruct(images.at(0)); },
             [n] { return n->parameters(); });
     }
 };
@@ -169,7 +169,7 @@ std::vector<NetworkTiming> DskdDetector::timeTrainedNetworks(int repeats)
         return {};
     torch::manual_seed(0);
     const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
-    return {s.fastStudents->time("dskd students (encoder, bottleneck, decoder)", {image}, repeats)};
+    return {s.fastStudents->time({image}, repeats)};
 }
 
 void registerDskd(DetectorRegistry& registry)

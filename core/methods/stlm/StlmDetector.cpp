@@ -28,7 +28,7 @@ struct StlmDetector::State {
         net = std::move(trained);
         StlmNetwork* n = net.get();
         fastNetwork = std::make_unique<FrozenInference>(
-            "stlm students",
+            "stlm streams, decoder and FA",
             [n](const std::vector<torch::Tensor>& images) {
                 StlmNetwork::Outputs o = n->forward(images.at(0));
                 std::vector<torch::Tensor> flat = o.plain;
@@ -153,7 +153,7 @@ std::vector<NetworkTiming> StlmDetector::timeTrainedNetworks(int repeats)
         return {};
     torch::manual_seed(0);
     const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
-    return {s.fastNetwork->time("stlm streams, decoder and FA", {image}, repeats)};
+    return {s.fastNetwork->time({image}, repeats)};
 }
 
 void registerStlm(DetectorRegistry& registry)

@@ -131,7 +131,7 @@ private Q_SLOTS:
         SmallNet net = trainedLookingNet();
         dl::FrozenInference fast("small net", [&](const std::vector<torch::Tensor>& x) { return net->forward(x.at(0)); },
                                  [&] { return net->parameters(); });
-        const dl::NetworkTiming timing = fast.time("small net", {torch::randn({2, 3, 64, 64})}, 3);
+        const dl::NetworkTiming timing = fast.time({torch::randn({2, 3, 64, 64})}, 3);
         QCOMPARE(QString::fromStdString(timing.network), QString("small net"));
         QVERIFY(timing.fastMs > 0 && timing.plainMs > 0);
         // Per image: down 3x3 stride 2 to 16x32x32, mid 3x3 16->16 at 32x32, up 2x2
