@@ -198,6 +198,12 @@ std::vector<torch::Tensor> FrozenInference::operator()(const std::vector<torch::
     return outputs;
 }
 
+NetworkTiming FrozenInference::timeOnImage(int height, int width, int repeats)
+{
+    torch::manual_seed(0);
+    return time({torch::randn({1, 3, height, width})}, repeats);
+}
+
 NetworkTiming FrozenInference::time(const std::vector<torch::Tensor>& inputs, int repeats)
 {
     torch::InferenceMode guard;

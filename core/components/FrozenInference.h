@@ -56,6 +56,9 @@ public:
     // products (element-wise operations are not counted).
     // The timing is named by the FrozenInference's name.
     NetworkTiming time(const std::vector<torch::Tensor>& inputs, int repeats);
+    // time() on one random image [1, 3, height, width] (seed 0): the row `benchmark`
+    // prints for a network that takes a preprocessed image.
+    NetworkTiming timeOnImage(int height, int width, int repeats);
 
     // Fast copies built so far (one per input shape, at most kMaxShapes).
     std::size_t builtShapes() const;

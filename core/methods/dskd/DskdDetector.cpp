@@ -164,12 +164,9 @@ void DskdDetector::load(const ModelBundle& bundle)
 
 std::vector<NetworkTiming> DskdDetector::timeTrainedNetworks(int repeats)
 {
-    State& s = *state_;
-    if (!s.fastStudents)
+    if (!state_->fastStudents)
         return {};
-    torch::manual_seed(0);
-    const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
-    return {s.fastStudents->time({image}, repeats)};
+    return {state_->fastStudents->timeOnImage(info_.preprocess.height, info_.preprocess.width, repeats)};
 }
 
 void registerDskd(DetectorRegistry& registry)

@@ -148,12 +148,9 @@ void StlmDetector::load(const ModelBundle& bundle)
 
 std::vector<NetworkTiming> StlmDetector::timeTrainedNetworks(int repeats)
 {
-    State& s = *state_;
-    if (!s.fastNetwork)
+    if (!state_->fastNetwork)
         return {};
-    torch::manual_seed(0);
-    const torch::Tensor image = torch::randn({1, 3, info_.preprocess.height, info_.preprocess.width});
-    return {s.fastNetwork->time({image}, repeats)};
+    return {state_->fastNetwork->timeOnImage(info_.preprocess.height, info_.preprocess.width, repeats)};
 }
 
 void registerStlm(DetectorRegistry& registry)
