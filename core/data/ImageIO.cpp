@@ -57,7 +57,8 @@ void requireWithinPixelLimit(const std::string& path, cv::Size size)
 // A JPEG at least twice `atLeast` in both dimensions is decoded at 1/2, 1/4 or
 // 1/8 scale by libjpeg's DCT scaling (much cheaper than a full decode and a
 // resize), never below `atLeast`; an empty `atLeast` always decodes in full.
-cv::Mat decodeUnchanged(const std::string& path, cv::Size atLeast = {})
+// `reducedFrom` receives the header's size when the decode was reduced.
+cv::Mat decodeUnchanged(const std::string& path, cv::Size atLeast = {}, cv::Size* reducedFrom = nullptr)
 {
     const std::vector<char> bytes = readFileBytes(path);
     MemorySource source(bytes);
@@ -86,6 +87,8 @@ cv::Mat decodeUnchanged(const std::string& path, cv::Size atLeast = {})
                            : reduction == 4 ? (grey ? cv::IMREAD_REDUCED_GRAYSCALE_4 : cv::IMREAD_REDUCED_COLOR_4)
                                             : (grey ? cv::IMREAD_REDUCED_GRAYSCALE_8 : cv::IMREAD_REDUCED_COLOR_8);
             image = cv::imdecode(buffer, flag | cv::IMREAD_IGNORE_ORIENTATION);
+            if (reducedFrom)
+                *reducedFrom = info.size;
         }
     } catch (const cv::Exception& e) {
         throw Error::forFile(path, "corrupt " + info.format + " image: " + e.err);
@@ -183,11 +186,12 @@ bool hasImageExtension(const std::string& path)
                        [&](const char* known) { return extension == known; });
 }
 
-cv::Mat loadImageRgb(const std::string& path) { return loadImageRgbForScoring(path, {}); }
+cv::Mat loadImageRgb(const std::string& path) { return loadImageRgbAtLeast(path, {}).rgb; }
 
-cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize)
+DecodedImage loadImageRgbAtLeast(const std::string& path, cv::Size atLeast)
 {
-    const cv::Mat image = toEightBit(path, decodeUnchanged(path, workingSize));
+    DecodedImage decoded;
+    const cv::Mat image = toEightBit(path, decodeUnchanged(path, atLeast, &decoded.fileSize));
     cv::Mat rgb;
     switch (image.channels()) {
     case 1:
@@ -208,7 +212,10 @@ cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize)
     default:
         throw Error::forFile(path, "unsupported image with " + std::to_string(image.channels()) + " channels");
     }
-    return rgb;
+    decoded.rgb = rgb;
+    if (decoded.fileSize.empty()) // decoded in full
+        decoded.fileSize = rgb.size();
+    return decoded;
 }
 
 cv::Mat loadMask(const std::string& path)

@@ -26,13 +26,21 @@ void setMaxImagePixels(std::uint64_t pixels); // throws dl::Error for 0
 // Unicode paths work (decoded from memory).
 cv::Mat loadImageRgb(const std::string& path);
 
-// loadImageRgb for scoring at a working size: a JPEG at least twice `workingSize`
-// in both dimensions is decoded at 1/2, 1/4 or 1/8 scale by the JPEG decoder
-// itself (never below workingSize), which costs a fraction of a full decode.
-// Other formats, and smaller JPEGs, decode in full. Not used by the scoring paths
-// yet: training, calibration, test, predict and the viewer must switch together,
-// or one image's score would depend on the path that decoded it.
-cv::Mat loadImageRgbForScoring(const std::string& path, cv::Size workingSize);
+// An image decoded for a model's input, and the size the file holds.
+struct DecodedImage {
+    cv::Mat rgb;        // CV_8UC3, RGB; smaller than fileSize when the JPEG decoder reduced it
+    cv::Size fileSize;  // width x height as stored: what maps, masks and overlays are sized to
+    bool reduced() const { return rgb.size() != fileSize; }
+};
+
+// loadImageRgb for a model whose input is `atLeast`: a JPEG at least twice that size
+// in both dimensions is decoded at 1/2, 1/4 or 1/8 scale by the JPEG decoder itself
+// (never below `atLeast`), a fraction of a full decode's cost; the model resizes to
+// its input either way. Other formats, smaller JPEGs and an empty `atLeast` decode in
+// full. Every path that feeds a model (training, calibration, test, predict, watch,
+// the viewer) decodes through here with the same size (PreprocessSpec::decodeAtLeast),
+// so an image's score never depends on the path that decoded it.
+DecodedImage loadImageRgbAtLeast(const std::string& path, cv::Size atLeast);
 // Decodes a ground-truth mask to CV_8UC1 with values {0,255}: any value > 0 is defect.
 cv::Mat loadMask(const std::string& path);
 

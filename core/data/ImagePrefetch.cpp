@@ -9,7 +9,7 @@ namespace dl {
 
 ImagePrefetcher::ImagePrefetcher(std::vector<std::string> files, std::size_t depth, Decoder decode)
     : files_(std::move(files)), depth_(std::max<std::size_t>(1, depth)),
-      decode_(decode ? std::move(decode) : Decoder(loadImageRgb))
+      decode_(decode ? std::move(decode) : Decoder([](const std::string& path) { return loadImageRgbAtLeast(path, {}); }))
 {
     worker_ = std::thread([this] { work(); });
 }
@@ -48,7 +48,7 @@ void ImagePrefetcher::work()
     }
 }
 
-cv::Mat ImagePrefetcher::next()
+DecodedImage ImagePrefetcher::next()
 {
     std::unique_lock<std::mutex> lock(mutex_);
     if (taken_ >= files_.size())

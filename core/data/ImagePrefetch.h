@@ -2,7 +2,7 @@
 // Decodes the images of a list, in order, on one worker thread that keeps up
 // to `depth` images ahead of the caller, so decoding overlaps the network
 // (predict, benchmark). Memory stays bounded by `depth` decoded images.
-#include <opencv2/core.hpp>
+#include "data/ImageIO.h"
 
 #include <condition_variable>
 #include <deque>
@@ -17,8 +17,9 @@ namespace dl {
 
 class ImagePrefetcher {
 public:
-    using Decoder = std::function<cv::Mat(const std::string&)>;
-    // `decode` defaults to loadImageRgb; depth >= 1.
+    using Decoder = std::function<DecodedImage(const std::string&)>;
+    // `decode` defaults to a full decode (loadImageRgbAtLeast with no size); a model's
+    // scoring passes its own (loadModelInput); depth >= 1.
     explicit ImagePrefetcher(std::vector<std::string> files, std::size_t depth = 1, Decoder decode = {});
     ~ImagePrefetcher(); // stops after the decode in flight
     ImagePrefetcher(const ImagePrefetcher&) = delete;
@@ -27,11 +28,11 @@ public:
     // The next image of the list (the first call returns files[0]), or the
     // exception its decode threw (a dl::Error naming the file); decoding of the
     // others goes on either way. Throws dl::Error past the end of the list.
-    cv::Mat next();
+    DecodedImage next();
 
 private:
     struct Decoded {
-        cv::Mat image;
+        DecodedImage image;
         std::exception_ptr error;
     };
     void work();

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <string>
@@ -73,6 +74,14 @@ struct ModelInfo {
     nlohmann::json provenance = nlohmann::json::object(); // datasets, counts, times, version
     TileSpec tiling;                   // trained and scored in tiles when enabled
 };
+
+// Decodes an image file as the model described by `info` takes it: a large JPEG at a
+// reduced scale where its preprocessing allows (PreprocessSpec::decode), always in full
+// for a tiled model, whose tiles are cut at native resolution. Training, calibration
+// and every scoring path decode through here (or the preprocessing's decode).
+DecodedImage loadModelInput(const std::string& path, const ModelInfo& info);
+// The same decode as a function that keeps only the size it needs (for a decoding thread).
+std::function<DecodedImage(const std::string&)> modelInputDecoder(const ModelInfo& info);
 
 class Detector {
 public:

@@ -46,8 +46,32 @@ std::string utcNow()
 
 nlohmann::json preprocessToJson(const PreprocessSpec& p)
 {
-    return {{"width", p.width}, {"height", p.height}, {"mean", p.mean}, {"std", p.stdev},
-            {"interpolation", p.interpolation}, {"color", "RGB"}, {"scale", "1/255"}};
+    nlohmann::json j = {{"width", p.width}, {"height", p.height}, {"mean", p.mean}, {"std", p.stdev},
+                        {"interpolation", p.interpolation}, {"color", "RGB"}, {"scale", "1/255"}};
+    // Absent means a full decode: bundles written before the reduced decode load and
+    // save unchanged.
+    if (p.reducedJpegDecode)
+        j["jpeg_decode"] = "reduced";
+    return j;
+}
+
+bool reducedJpegDecodeFrom(const nlohmann::json& value, const std::string& where)
+{
+    if (value == "reduced")
+        return true;
+    if (value == "full")
+        return false;
+    throw Error(where + " must be \"reduced\" or \"full\", got " + value.dump());
+}
+
+// The engine's `jpeg_decode` parameter, taken out of the method's parameters like tiling's.
+bool takeJpegDecodeParameter(nlohmann::json& params)
+{
+    if (!params.is_object() || !params.contains("jpeg_decode"))
+        return true;
+    const nlohmann::json value = params.at("jpeg_decode");
+    params.erase("jpeg_decode");
+    return reducedJpegDecodeFrom(value, "parameter jpeg_decode");
 }
 
 PreprocessSpec preprocessFromJson(const nlohmann::json& j)
@@ -58,6 +82,7 @@ PreprocessSpec preprocessFromJson(const nlohmann::json& j)
     p.mean = j.at("mean").get<std::array<float, 3>>();
     p.stdev = j.at("std").get<std::array<float, 3>>();
     p.interpolation = j.at("interpolation").get<std::string>();
+    p.reducedJpegDecode = j.contains("jpeg_decode") && reducedJpegDecodeFrom(j.at("jpeg_decode"), "preprocess.jpeg_decode");
     return p;
 }
 
@@ -254,8 +279,10 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
 
     nlohmann::json methodParams = request.params;
     const TileSpec tiling = takeTilingParameters(methodParams);
+    const bool reducedJpegDecode = takeJpegDecodeParameter(methodParams);
     auto detector = withTiling(DetectorRegistry::instance().create(request.method, methodParams), tiling);
     ModelInfo& info = detector->info();
+    info.preprocess.reducedJpegDecode = reducedJpegDecode;
     info.backbone = request.backbone;
     info.categories = set.input.categories;
     if (!request.parentModelPath.empty())
@@ -346,7 +373,11 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
         info.backbone.weightsPath = weightsOverride.empty() ? h.at("backbone").at("weights_path").get<std::string>()
                                                             : weightsOverride;
         info.backboneSha256 = h.at("backbone").at("sha256").get<std::string>();
-        info.preprocess = preprocessFromJson(h.at("preprocess"));
+        try {
+            info.preprocess = preprocessFromJson(h.at("preprocess"));
+        } catch (const Error& e) {
+            throw Error::forFile(path, std::string("model bundle header has a damaged preprocess entry: ") + e.what());
+        }
         info.categories = h.at("categories").get<std::vector<std::string>>();
         info.threshold = h.at("threshold").at("value").get<double>();
         info.thresholdSource = h.at("threshold").at("source").get<std::string>();
@@ -365,10 +396,20 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
     return detector;
 }
 
+std::function<DecodedImage(const std::string&)> modelInputDecoder(const ModelInfo& info)
+{
+    const cv::Size atLeast = info.tiling.enabled() ? cv::Size() : info.preprocess.decodeAtLeast();
+    return [atLeast](const std::string& path) { return loadImageRgbAtLeast(path, atLeast); };
+}
+
+DecodedImage loadModelInput(const std::string& path, const ModelInfo& info)
+{
+    return modelInputDecoder(info)(path);
+}
+
 Prediction predictFile(Detector& detector, const std::string& imagePath)
 {
-    const cv::Mat image = loadImageRgb(imagePath);
-    return detector.predict(image);
+    return detector.predict(loadModelInput(imagePath, detector.info()).rgb);
 }
 
 EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
@@ -396,22 +437,24 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     std::vector<std::string> paths;
     for (const Sample* s : samples)
         paths.push_back(s->path);
-    ImagePrefetcher prefetch(paths);
+    ImagePrefetcher prefetch(paths, 1, modelInputDecoder(detector.info()));
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
         progress.report(double(i) / double(samples.size()),
                         engineText(DL_TR("Engine", "testing %1"), samples[i]->relativePath));
         const Sample& s = *samples[i];
         const auto start = Clock::now();
-        cv::Mat image = prefetch.next();
-        Prediction p = detector.predict(image);
+        const DecodedImage image = prefetch.next();
+        Prediction p = detector.predict(image.rgb);
         totalMs += msSince(start);
 
-        cv::Mat mask = s.maskPath.empty() ? cv::Mat::zeros(image.rows, image.cols, CV_8UC1) : loadMask(s.maskPath);
-        if (mask.rows != image.rows || mask.cols != image.cols)
+        // Masks and metrics at the file's size, also where the decode was reduced.
+        const cv::Size size = image.fileSize;
+        cv::Mat mask = s.maskPath.empty() ? cv::Mat::zeros(size, CV_8UC1) : loadMask(s.maskPath);
+        if (mask.size() != size)
             throw Error::forFile(s.maskPath, "mask is " + std::to_string(mask.cols) + "x" + std::to_string(mask.rows)
-                                                 + " but its image is " + std::to_string(image.cols) + "x"
-                                                 + std::to_string(image.rows));
+                                                 + " but its image is " + std::to_string(size.width) + "x"
+                                                 + std::to_string(size.height));
         cv::Mat full = resizeMap(p.map, mask.cols, mask.rows);
         EvaluatedImage evaluated{&s, p.score, p.map};
         if (onImage)

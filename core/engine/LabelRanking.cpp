@@ -76,7 +76,7 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
     std::vector<std::string> paths;
     for (const Sample* s : samples)
         paths.push_back(s->path);
-    ImagePrefetcher images(paths, 2);
+    ImagePrefetcher images(paths, 2, modelInputDecoder(info));
     std::vector<LabelCandidate> ranked;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         progress.checkCancelled();
@@ -85,7 +85,7 @@ std::vector<LabelCandidate> rankForLabelling(Detector& detector, const std::vect
         LabelCandidate c;
         c.sample = samples[i];
         try {
-            const Prediction p = detector.predict(images.next());
+            const Prediction p = detector.predict(images.next().rgb);
             c.score = p.score;
             c.bankDisagreement = p.bankDisagreement;
         } catch (const Cancelled&) {

@@ -192,7 +192,8 @@ bool moveFile(const std::string& from, const std::string& to)
 
 struct Decoded {
     line::ArrivedFile file;
-    cv::Mat image;
+    DecodedImage image;
+    cv::Size decodedAtLeast; // the model input size it was decoded for (the model may change)
     std::string error;
 };
 
@@ -288,7 +289,7 @@ private:
                 if (!files.empty()) {
                     const auto start = SteadyClock::now();
                     work = stillToInspect(std::move(files));
-                    decodeAll(work);
+                    decodeAll(work, decodeAtLeast());
                     summary_.scoringSeconds += secondsSince(start);
                     if (work.empty())
                         lastActivity = SteadyClock::now();
@@ -310,8 +311,8 @@ private:
                 std::vector<Decoded> next = stillToInspect(watch.take(std::max<std::size_t>(1, job_.maxBatch),
                                                                       std::chrono::milliseconds(0)));
                 if (!next.empty())
-                    decodingAhead_ = std::async(std::launch::async, [next = std::move(next)]() mutable {
-                        decodeAll(next);
+                    decodingAhead_ = std::async(std::launch::async, [next = std::move(next), atLeast = decodeAtLeast()]() mutable {
+                        decodeAll(next, atLeast);
                         return std::move(next);
                     });
             }
@@ -437,16 +438,29 @@ private:
         return work;
     }
 
-    // Thread-safe: touches nothing but `work`.
-    static void decodeAll(std::vector<Decoded>& work)
+    // The size the current model needs its images decoded at (loadModelInput).
+    cv::Size decodeAtLeast() const
     {
-        for (Decoded& d : work) {
-            try {
-                d.image = loadImageRgb(d.file.path);
-            } catch (const Error& e) {
-                d.error = e.what();
-            }
+        const ModelInfo& info = model_.detector->info();
+        return info.tiling.enabled() ? cv::Size() : info.preprocess.decodeAtLeast();
+    }
+
+    // Thread-safe: touches nothing but `d`.
+    static void decode(Decoded& d, cv::Size atLeast)
+    {
+        try {
+            d.image = loadImageRgbAtLeast(d.file.path, atLeast);
+            d.decodedAtLeast = atLeast;
+        } catch (const Error& e) {
+            d.error = e.what();
         }
+    }
+
+    // Thread-safe: touches nothing but `work`.
+    static void decodeAll(std::vector<Decoded>& work, cv::Size atLeast)
+    {
+        for (Decoded& d : work)
+            decode(d, atLeast);
     }
 
     void inspect(std::vector<Decoded> work)
@@ -475,12 +489,17 @@ private:
     void score(std::vector<Decoded>& work)
     {
         Detector& detector = *model_.detector;
+        // Decoded ahead for a model that has since been replaced: decode again for this one.
+        const cv::Size atLeast = decodeAtLeast();
+        for (Decoded& d : work)
+            if (d.error.empty() && d.decodedAtLeast != atLeast)
+                decode(d, atLeast);
         std::vector<std::size_t> decodedIndex;
         std::vector<cv::Mat> images;
         for (std::size_t i = 0; i < work.size(); ++i)
             if (work[i].error.empty()) {
                 decodedIndex.push_back(i);
-                images.push_back(work[i].image);
+                images.push_back(work[i].image.rgb);
             }
         std::vector<std::optional<Prediction>> predictions(work.size());
         if (!images.empty()) {
@@ -528,7 +547,9 @@ private:
                 r.defect = p.score >= threshold;
                 if (job_.saveHeatmap) {
                     try {
-                        r.heatmapPath = job_.saveHeatmap(d.file.path, d.image, p, detector);
+                        // At the file's size, also where scoring decoded it reduced.
+                        r.heatmapPath = job_.saveHeatmap(
+                            d.file.path, d.image.reduced() ? loadImageRgb(d.file.path) : d.image.rgb, p, detector);
                     } catch (const Error& err) {
                         logWarning(DL_TR("Engine", "the heatmap could not be saved: %1"), err.what());
                     }

@@ -149,12 +149,13 @@ PredictedFile predictFile(Detector& detector, const PredictJob& job, ImagePrefet
     const std::string& file = job.files[index];
     outcome.path = file;
     try {
-        const cv::Mat image = images.next();
-        const Prediction p = detector.predict(image);
+        const DecodedImage image = images.next();
+        const Prediction p = detector.predict(image.rgb);
         outcome.score = p.score;
         outcome.defect = p.score >= detector.info().threshold;
+        // Overlays show the file at its own size, also where scoring decoded it reduced.
         if (job.saveOverlay)
-            outcome.overlayPath = job.saveOverlay(file, image, p);
+            outcome.overlayPath = job.saveOverlay(file, image.reduced() ? loadImageRgb(file) : image.rgb, p);
     } catch (const Error& e) {
         // One bad file must not stop a batch: report it and go on.
         outcome.error = e.what();
@@ -241,7 +242,7 @@ std::vector<PredictedFile> predictAndRecord(WorkRecorder& recorder, Detector& de
         ResultBatches results(recorder, run.id(), job.commitEvery, job.commitSeconds);
         std::size_t scored = 0;
         // The next file decodes on a worker while this one is scored.
-        ImagePrefetcher images(job.files);
+        ImagePrefetcher images(job.files, 1, modelInputDecoder(detector.info()));
         try {
             for (std::size_t i = 0; i < job.files.size(); ++i) {
                 job.progress.checkCancelled();

@@ -175,7 +175,10 @@ void EngineBridge::scoreImage(const QString& imagePath)
         const QString displayName = nameBelowDatasetRoot(imagePath);
         return [=](const ProgressContext& progress) -> Delivery {
             progress.report(0.0, decodeStage);
-            const cv::Mat rgb = loadImageRgb(path);
+            // Scored as every other path scores this file (a large JPEG decoded reduced),
+            // shown at its own size.
+            const DecodedImage input = detector ? loadModelInput(path, detector->info()) : loadImageRgbAtLeast(path, {});
+            const cv::Mat rgb = input.reduced() ? loadImageRgb(path) : input.rgb;
             ScoredImage result;
             result.imagePath = fromFileSystemPath(path);
             result.displayName = displayName;
@@ -183,7 +186,7 @@ void EngineBridge::scoreImage(const QString& imagePath)
             if (detector) {
                 progress.checkCancelled();
                 progress.report(0.1, scoreStage);
-                const Prediction prediction = detector->predict(rgb);
+                const Prediction prediction = detector->predict(input.rgb);
                 progress.checkCancelled();
                 progress.report(0.9, renderStage);
                 const ModelInfo& info = detector->info();

@@ -52,7 +52,7 @@ torch::Tensor CseTrainer::measureTapScale(const std::vector<Sample>& normal,
 {
     std::vector<cv::Mat> probe;
     for (std::size_t i = 0; i < std::min<std::size_t>(trainIdx.size(), 16); ++i)
-        probe.push_back(loadImageRgb(normal[std::size_t(trainIdx[i])].path));
+        probe.push_back(preprocess_.decode(normal[std::size_t(trainIdx[i])].path).rgb);
     torch::InferenceMode guard;
     std::vector<torch::Tensor> features = backbone_.extract(imagesToTensor(probe, preprocess_), params_.taps);
     std::vector<float> scales;
@@ -78,7 +78,7 @@ CseTrainer::NormalCache CseTrainer::cacheNormals(const std::vector<Sample>& samp
 {
     NormalCache cache;
     std::vector<torch::Tensor> parts;
-    forEachImageBatch(samples, indices, params_.batchSize, progress, stage,
+    forEachImageBatch(samples, indices, params_.batchSize, preprocess_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
         std::vector<cv::Mat> resized;
         for (std::size_t i = begin; i < end; ++i) {

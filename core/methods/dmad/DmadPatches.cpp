@@ -35,7 +35,7 @@ PatchSet DmadPatches::featuresOf(const std::vector<std::string>& paths, std::int
         for (std::size_t i = begin; i < end; ++i) {
             if (expected > 0) cached[i - begin] = cache_.load(paths[i], expected);
             if (!cached[i - begin]) {
-                missing.push_back(loadImageRgb(paths[i]));
+                missing.push_back(preprocess_.decode(paths[i]).rgb);
                 missingAt.push_back(i - begin);
             }
         }
@@ -82,7 +82,7 @@ PatchSet DmadPatches::synthesize(AnomalySynthesizer& synthesizer, const std::vec
     for (std::size_t i = 0; i < paths.size(); ++i) {
         progress_.checkCancelled();
         progress_.report(p0 + (p1 - p0) * double(i) / double(std::max<std::size_t>(1, paths.size())), stage);
-        cv::Mat base = preprocess_.resize(loadImageRgb(paths[i]));
+        cv::Mat base = preprocess_.resize(preprocess_.decode(paths[i]).rgb);
         SyntheticAnomaly a = synthesizer.makeRandom(base);
         torch::Tensor f = model_.extract({a.image}, preprocess_);
         std::vector<std::uint8_t> labels = patchLabelsFromMask(a.mask, model_.gridH, model_.gridW);
@@ -108,7 +108,7 @@ PatchSet DmadPatches::transplantedDefects(const std::vector<Sample>& labelled, c
         progress_.checkCancelled();
         progress_.report(0.5 + 0.05 * double(j) / double(labelled.size()),
                          DL_TR("Engine", "transplanting labelled defects"));
-        const cv::Mat defect = preprocess_.resize(loadImageRgb(labelled[j].path));
+        const cv::Mat defect = preprocess_.resize(preprocess_.decode(labelled[j].path).rgb);
         cv::Mat mask;
         cv::resize(loadMask(labelled[j].maskPath), mask, size, 0, 0, cv::INTER_NEAREST);
         std::vector<cv::Mat> images;
@@ -116,7 +116,7 @@ PatchSet DmadPatches::transplantedDefects(const std::vector<Sample>& labelled, c
         std::vector<std::int64_t> bases;
         for (int c = 0; c < perLabel; ++c) {
             const std::size_t b = randomBelow(rng, std::uint32_t(basePaths.size()));
-            TransplantedDefect t = transplantDefect(preprocess_.resize(loadImageRgb(basePaths[b])), defect, mask, rng);
+            TransplantedDefect t = transplantDefect(preprocess_.resize(preprocess_.decode(basePaths[b]).rgb), defect, mask, rng);
             images.push_back(std::move(t.image));
             masks.push_back(std::move(t.mask));
             bases.push_back(std::int64_t(b));

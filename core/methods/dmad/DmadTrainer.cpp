@@ -39,14 +39,15 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
     patches_.emplace(model_, preprocess_, progress_,
                      "dmad-patch|" + backboneSha256 + "|" + nlohmann::json(params_.features.taps).dump() + "|"
                          + std::to_string(params_.features.neighbourhood) + "|" + std::to_string(params_.features.reducedDim) + "|"
-                         + std::to_string(preprocess_.width) + "x" + std::to_string(preprocess_.height));
+                         + std::to_string(preprocess_.width) + "x" + std::to_string(preprocess_.height)
+                         + (preprocess_.reducedJpegDecode ? "|jpeg reduced" : "|jpeg full"));
     rng_.seed(params_.seed);
     torch::manual_seed(params_.seed);
 
     // 1. Normal images: training part and a validation part for checkpoint choice.
     const NormalImages normals = splitNormals(input.normal);
     // The grid size is known after the first extraction; prime it with one image.
-    if (model_.gridH == 0) model_.extract({loadImageRgb(normals.train.front())}, preprocess_);
+    if (model_.gridH == 0) model_.extract({preprocess_.decode(normals.train.front()).rgb}, preprocess_);
     PatchSet normalSet =
         patches_->featuresOf(normals.train, 0, 0.0, 0.27, DL_TR("Engine", "extracting normal patch features"));
     // Validation images get source ids after the training images': they are in the

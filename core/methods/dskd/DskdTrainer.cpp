@@ -23,7 +23,7 @@ DskdTrainer::FeatureCache DskdTrainer::cacheTeacher(const std::vector<Sample>& s
 {
     FeatureCache cache;
     const std::int64_t n = std::int64_t(indices.size());
-    forEachImageBatch(samples, indices, params_.batchSize, progress, stage,
+    forEachImageBatch(samples, indices, params_.batchSize, preprocess_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
         torch::Tensor batch = imagesToTensor(decoded, preprocess_);
         std::vector<torch::Tensor> features = teacher_.extract(batch, params_.taps);

@@ -23,7 +23,7 @@ std::vector<float> extractAll(const PatchFeatureExtractor& features, const std::
         progress.report(0.4 * double(begin) / double(normal.size()), DL_TR("Engine", "extracting patch features"));
         std::vector<cv::Mat> images;
         for (std::size_t i = begin; i < end; ++i)
-            images.push_back(loadImageRgb(normal[i].path));
+            images.push_back(preprocess.decode(normal[i].path).rgb);
         torch::Tensor f = features.extract(imagesToTensor(images, preprocess), gridH, gridW);
         all.insert(all.end(), f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
     }

@@ -63,7 +63,7 @@ RealnetTrainer::ImageCache RealnetTrainer::decode(const std::vector<Sample>& sam
                                                   const ProgressContext& progress, const EngineText& stage) const
 {
     ImageCache cache;
-    forEachImageBatch(samples, indices, params_.batchSize, progress, stage,
+    forEachImageBatch(samples, indices, params_.batchSize, preprocess_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             cache.rgb.push_back(preprocess_.resize(decoded[i - begin]));

@@ -14,7 +14,8 @@ std::string cacheIdentity(const FeatureExtractor& teacher, const StlmParams& par
                           std::int64_t gridH, std::int64_t gridW)
 {
     std::string id = "stlm-teacher|" + teacher.name() + "|" + teacher.weightsSha256() + "|"
-                   + std::to_string(input.width) + "x" + std::to_string(input.height) + "|" + input.interpolation;
+                   + std::to_string(input.width) + "x" + std::to_string(input.height) + "|" + input.interpolation
+                   + (input.reducedJpegDecode ? "|jpeg reduced" : "|jpeg full");
     for (const auto& tap : params.teacherTaps)
         id += "|" + tap;
     return id + "|grid " + std::to_string(gridW) + "x" + std::to_string(gridH);
@@ -65,12 +66,14 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
     for (int c : channels_)
         out.targets.push_back(torch::empty({n, c, gridH_, gridW_}, torch::kFloat32));
     // Small batches: the teacher's activations at 1024 px take hundreds of MB per image.
-    forEachImageBatch(samples, indices, 2, progress, stage,
+    forEachImageBatch(samples, indices, 2, teacherInput_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
         std::vector<cv::Mat> missing;
         std::vector<std::int64_t> missingRows;
         for (std::size_t i = begin; i < end; ++i) {
             const cv::Mat& image = decoded[i - begin];
+            // Decoded for the teacher's larger input: for a JPEG over twice the teacher's
+            // size the students see a finer decode than scoring gives them, both area-resized.
             out.rgb.push_back(preprocess_.resize(image));
             const std::string& path = samples[std::size_t(indices[i])].path;
             auto cached = path.empty() ? std::nullopt : disk_.load(path, entrySize);

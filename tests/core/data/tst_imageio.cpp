@@ -2,6 +2,7 @@
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/ImagePrefetch.h"
+#include "data/Preprocess.h"
 
 #include <QDir>
 #include <QFile>
@@ -399,7 +400,7 @@ private slots:
                     QVERIFY(errorOf([&] { prefetch.next(); }).contains("prefetch-3.png"));
                     continue;
                 }
-                const cv::Mat image = prefetch.next();
+                const cv::Mat image = prefetch.next().rgb;
                 QCOMPARE(image.rows, 2 + i);
                 QCOMPARE(int(image.at<cv::Vec3b>(0, 0)[2]), i); // BGR blue became RGB's third channel
             }
@@ -419,31 +420,46 @@ private slots:
             for (int x = 0; x < smooth.cols; ++x)
                 smooth.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(x / 5), uchar(y / 4), uchar((x + y) / 8));
         const QString colour = dir_.filePath("large.jpg"), grey = dir_.filePath("large-grey.jpg"),
-                      png = dir_.filePath("large.png");
+                      pngPath = dir_.filePath("large.png");
         QVERIFY(writeBytes(colour, encode(".jpg", smooth)));
         cv::Mat greyImage;
         cv::cvtColor(smooth, greyImage, cv::COLOR_BGR2GRAY);
         QVERIFY(writeBytes(grey, encode(".jpg", greyImage)));
-        QVERIFY(writeBytes(png, encode(".png", smooth)));
+        QVERIFY(writeBytes(pngPath, encode(".png", smooth)));
 
         const cv::Mat full = dl::loadImageRgb(utf8(colour));
-        const cv::Mat half = dl::loadImageRgbForScoring(utf8(colour), cv::Size(256, 256));
+        const dl::DecodedImage decoded = dl::loadImageRgbAtLeast(utf8(colour), cv::Size(256, 256));
+        const cv::Mat& half = decoded.rgb;
         QCOMPARE(half.size(), cv::Size(600, 400)); // 1/4 would give 300 x 200, below 256
         QCOMPARE(half.type(), CV_8UC3);
+        QVERIFY(decoded.reduced());
+        QCOMPARE(decoded.fileSize, cv::Size(1200, 800)); // what maps and masks are sized to
         cv::Mat fullDown;
         cv::resize(full, fullDown, half.size(), 0, 0, cv::INTER_AREA);
         QVERIFY(cv::norm(fullDown, half, cv::NORM_L1) / double(half.total() * 3) < 2.0); // same colours, RGB order
-        QCOMPARE(dl::loadImageRgbForScoring(utf8(colour), cv::Size(100, 100)).size(), cv::Size(150, 100)); // 1/8
-        QCOMPARE(dl::loadImageRgbForScoring(utf8(colour), cv::Size(700, 300)).size(), cv::Size(1200, 800));
+        QCOMPARE(dl::loadImageRgbAtLeast(utf8(colour), cv::Size(100, 100)).rgb.size(), cv::Size(150, 100)); // 1/8
+        const dl::DecodedImage notReduced = dl::loadImageRgbAtLeast(utf8(colour), cv::Size(700, 300));
+        QCOMPARE(notReduced.rgb.size(), cv::Size(1200, 800));
+        QVERIFY(!notReduced.reduced());
+        QCOMPARE(cv::norm(notReduced.rgb, full, cv::NORM_INF), 0.0);
 
-        const cv::Mat greyHalf = dl::loadImageRgbForScoring(utf8(grey), cv::Size(256, 256));
+        const cv::Mat greyHalf = dl::loadImageRgbAtLeast(utf8(grey), cv::Size(256, 256)).rgb;
         QCOMPARE(greyHalf.size(), cv::Size(600, 400));
         std::vector<cv::Mat> channels;
         cv::split(greyHalf, channels);
         QCOMPARE(cv::norm(channels[0], channels[1], cv::NORM_INF), 0.0);
         QCOMPARE(cv::norm(channels[0], channels[2], cv::NORM_INF), 0.0);
 
-        QCOMPARE(dl::loadImageRgbForScoring(utf8(png), cv::Size(256, 256)).size(), cv::Size(1200, 800));
+        const dl::DecodedImage png = dl::loadImageRgbAtLeast(utf8(pngPath), cv::Size(256, 256));
+        QCOMPARE(png.rgb.size(), cv::Size(1200, 800));
+        QCOMPARE(png.fileSize, cv::Size(1200, 800));
+        QVERIFY(!png.reduced());
+
+        // A model input decides the size; a model that turned it off decodes in full.
+        dl::PreprocessSpec input;
+        QCOMPARE(input.decode(utf8(colour)).rgb.size(), cv::Size(600, 400));
+        input.reducedJpegDecode = false;
+        QCOMPARE(input.decode(utf8(colour)).rgb.size(), cv::Size(1200, 800));
         QCOMPARE(dl::inspectImageFile(utf8(colour)).channels, 3);
         QCOMPARE(dl::inspectImageFile(utf8(grey)).channels, 1);
     }
