@@ -2,7 +2,8 @@
 // a reduced scale, the same way in training, calibration, `test` and single-image
 // scoring, so an image's score never depends on the path that scored it; maps and
 // masks stay at the file's size; bundles written before the reduced decode keep
-// decoding in full; tiled models always decode in full; a bad setting is refused.
+// decoding in full; tiled models always decode in full; a bad setting is refused,
+// in a training request and in a bundle.
 #include "TestSupport.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
@@ -149,6 +150,19 @@ private Q_SLOTS:
         const std::string image = file("test/spot/1.jpg");
         QCOMPARE(dl::loadModelInput(image, loaded->info()).rgb.size(), cv::Size(kFileSide, kFileSide));
         QCOMPARE(dl::predictFile(*loaded, image).score, loaded->predict(dl::loadImageRgb(image)).score);
+    }
+
+    void aDamagedSettingInABundleIsRefusedNamingTheFile()
+    {
+        if (!QFileInfo::exists(QString::fromStdString(bundle_)))
+            QSKIP("needs the model of everyScoringPathGivesTheSameScore");
+        dl::ModelBundle bundle = dl::ModelBundle::load(bundle_);
+        bundle.header["preprocess"]["jpeg_decode"] = 2;
+        const std::string damaged = (dir_.path() + "/damaged.dlm").toStdString();
+        bundle.save(damaged);
+        const QString message = errorOf([&] { dl::loadDetector(damaged); });
+        QVERIFY2(message.contains("damaged.dlm") && message.contains("preprocess") && message.contains("jpeg_decode"),
+                 qPrintable(message));
     }
 
     void theSettingIsChosenAtTrainingAndCheckedByName()
