@@ -11,15 +11,9 @@ namespace dl {
 torch::Tensor imagesToTensor(const std::vector<cv::Mat>& rgb8, const PreprocessSpec& spec)
 {
     torch::Tensor batch = torch::empty({std::int64_t(rgb8.size()), 3, spec.height, spec.width}, torch::kFloat32);
-    for (std::size_t i = 0; i < rgb8.size(); ++i) {
-        cv::Mat hwc = spec.apply(rgb8[i]);
-        if (hwc.type() != CV_32FC3 || hwc.rows != spec.height || hwc.cols != spec.width)
-            throw Error("preprocessing produced an unexpected image layout");
-        if (!hwc.isContinuous())
-            hwc = hwc.clone();
-        torch::Tensor t = torch::from_blob(hwc.ptr<float>(), {spec.height, spec.width, 3}, torch::kFloat32);
-        batch[std::int64_t(i)].copy_(t.permute({2, 0, 1}));
-    }
+    const std::int64_t perImage = 3 * std::int64_t(spec.height) * spec.width;
+    for (std::size_t i = 0; i < rgb8.size(); ++i)
+        spec.applyPlanar(rgb8[i], batch.data_ptr<float>() + std::int64_t(i) * perImage);
     return batch;
 }
 

@@ -4,6 +4,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <cstdint>
+
 namespace dl {
 
 namespace {
@@ -40,20 +42,60 @@ cv::Mat PreprocessSpec::resize(const cv::Mat& rgb8) const
     return resized;
 }
 
+namespace {
+
+// (value / 255 - mean) / std as value * scale + offset, per channel: one multiply-add.
+struct ChannelAffine {
+    float scale[3];
+    float offset[3];
+};
+
+ChannelAffine channelAffine(const PreprocessSpec& spec)
+{
+    ChannelAffine a{};
+    for (int c = 0; c < 3; ++c) {
+        if (!(spec.stdev[std::size_t(c)] > 0.0f))
+            throw Error("preprocessing: every channel's standard deviation must be positive");
+        a.scale[c] = float(1.0 / (255.0 * double(spec.stdev[std::size_t(c)])));
+        a.offset[c] = float(-double(spec.mean[std::size_t(c)]) / double(spec.stdev[std::size_t(c)]));
+    }
+    return a;
+}
+
+} // namespace
+
 cv::Mat PreprocessSpec::apply(const cv::Mat& rgb8) const
 {
-    for (float s : stdev)
-        if (!(s > 0.0f))
-            throw Error("preprocessing: every channel's standard deviation must be positive");
-    cv::Mat input;
-    resize(rgb8).convertTo(input, CV_32FC3, 1.0 / 255.0);
-    // Channel order is RGB, matching mean/stdev; (x - mean) / std per channel.
-    const cv::Scalar meanScalar(mean[0], mean[1], mean[2]);
-    const cv::Scalar inverseStd(1.0 / stdev[0], 1.0 / stdev[1], 1.0 / stdev[2]);
-    cv::Mat normalised;
-    cv::subtract(input, meanScalar, normalised);
-    cv::multiply(normalised, inverseStd, normalised);
-    return normalised;
+    const ChannelAffine a = channelAffine(*this);
+    const cv::Mat resized = resize(rgb8);
+    cv::Mat input(resized.size(), CV_32FC3);
+    for (int y = 0; y < resized.rows; ++y) {
+        const std::uint8_t* in = resized.ptr<std::uint8_t>(y);
+        float* out = input.ptr<float>(y);
+        for (int x = 0; x < 3 * resized.cols; x += 3)
+            for (int c = 0; c < 3; ++c)
+                out[x + c] = float(in[x + c]) * a.scale[c] + a.offset[c];
+    }
+    return input;
+}
+
+void PreprocessSpec::applyPlanar(const cv::Mat& rgb8, float* planes) const
+{
+    const ChannelAffine a = channelAffine(*this);
+    const cv::Mat resized = resize(rgb8);
+    const std::size_t plane = std::size_t(width) * std::size_t(height);
+    float* red = planes;
+    float* green = planes + plane;
+    float* blue = planes + 2 * plane;
+    for (int y = 0; y < height; ++y) {
+        const std::uint8_t* in = resized.ptr<std::uint8_t>(y);
+        const std::size_t row = std::size_t(y) * std::size_t(width);
+        for (int x = 0; x < width; ++x) {
+            red[row + std::size_t(x)] = float(in[3 * x]) * a.scale[0] + a.offset[0];
+            green[row + std::size_t(x)] = float(in[3 * x + 1]) * a.scale[1] + a.offset[1];
+            blue[row + std::size_t(x)] = float(in[3 * x + 2]) * a.scale[2] + a.offset[2];
+        }
+    }
 }
 
 } // namespace dl

@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <vector>
+
 class TestPreprocess : public QObject {
     Q_OBJECT
 
@@ -29,6 +31,33 @@ private slots:
         }
         // Hand-checked value: red 255 with ImageNet statistics -> (1 - 0.485) / 0.229.
         QVERIFY(std::abs(input.at<cv::Vec3f>(0, 0)[0] - 2.2489083f) < 1e-5f);
+    }
+
+    // The networks' channel-planar layout holds exactly apply()'s values, in one pass.
+    void planarLayoutHoldsTheSameValues()
+    {
+        cv::Mat rgb(37, 53, CV_8UC3);
+        cv::randu(rgb, 0, 256);
+        dl::PreprocessSpec spec;
+        spec.width = 29;
+        spec.height = 23;
+        const cv::Mat hwc = spec.apply(rgb);
+        std::vector<float> planes(3 * 29 * 23, -100.0f);
+        spec.applyPlanar(rgb, planes.data());
+        for (int c = 0; c < 3; ++c)
+            for (int y = 0; y < 23; ++y)
+                for (int x = 0; x < 29; ++x)
+                    QCOMPARE(planes[std::size_t((c * 23 + y) * 29 + x)], hwc.at<cv::Vec3f>(y, x)[c]);
+        // Against the definition (value / 255 - mean) / std at the working size.
+        const cv::Mat resized = spec.resize(rgb);
+        for (int y = 0; y < 23; ++y)
+            for (int x = 0; x < 29; ++x)
+                for (int c = 0; c < 3; ++c) {
+                    const double expected = (resized.at<cv::Vec3b>(y, x)[c] / 255.0 - spec.mean[c]) / spec.stdev[c];
+                    QVERIFY(std::abs(double(hwc.at<cv::Vec3f>(y, x)[c]) - expected) < 1e-5);
+                }
+        spec.stdev[1] = 0.0f;
+        QVERIFY_THROWS_EXCEPTION(dl::Error, spec.applyPlanar(rgb, planes.data()));
     }
 
     void areaResizeAveragesBlocks()
