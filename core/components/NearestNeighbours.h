@@ -50,6 +50,14 @@ private:
     // The fast path's exact search (engine/Runtime's fastInferenceEnabled).
     void searchByMatrixProduct(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
                                std::int64_t* ids) const;
+    // The fast path's exact search of a large bank: every memory's distance is bounded
+    // from below through a PCA subspace (the subspace distance plus the squared
+    // difference of the residuals' norms), and only memories whose bound does not
+    // exclude them are measured at full width. The same neighbours as a full search.
+    struct ExactBounds;
+    void prepareExactBounds();
+    void searchExactWithBounds(const float* queries, std::int64_t queryCount, int k, float* squaredDistances,
+                               std::int64_t* ids) const;
     // The fast path's pca-refine search: the same two steps as FAISS's
     // IndexRefineFlat over its PCA subspace, tile by tile in cache.
     struct PcaSubspace;
@@ -59,6 +67,7 @@ private:
 
     std::unique_ptr<faiss::Index> index_;
     std::shared_ptr<const PcaSubspace> pca_; // pca-refine indexes only
+    std::shared_ptr<const ExactBounds> bounds_; // exact indexes large enough to gain
     std::vector<float> bank_;
     std::int64_t count_ = 0;
     int dim_ = 0;
