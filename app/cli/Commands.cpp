@@ -529,6 +529,14 @@ int runBenchmark(const CliOptions& o)
         out["openmp"] = {{"wait_policy", environmentValue("OMP_WAIT_POLICY")},
                          {"spin_count", environmentValue("GOMP_SPINCOUNT")}};
         out["peak_gflops_per_second"] = peak;
+        // How much lies beside decode and network (search, maps, copies), and how close the
+        // batched pass comes to overlapping decode with the network completely.
+        {
+            const double decodeMs = percentile(m.decode, 0.5), netMs = percentile(m.net, 0.5);
+            out["e2e_over_decode_plus_network"] = percentile(m.e2e, 0.5) / std::max(1e-9, decodeMs + netMs);
+            out["batched_share_of_overlap_bound"] =
+                double(files.size()) / batchSeconds / (1000.0 / std::max(1e-9, std::max(decodeMs, netMs)));
+        }
         if (plain) {
             out["plain"] = {{"e2e_ms_median", percentile(plain->e2e, 0.5)},
                             {"decode_ms_median", percentile(plain->decode, 0.5)},

@@ -203,8 +203,10 @@ private slots:
         QVERIFY2(o.exitCode == 0, qPrintable(o.err));
         QJsonObject bench = readJson(path("bench.json"));
         for (const char* key : {"e2e_ms_median", "e2e_ms_p95", "net_ms_median", "images_per_second", "peak_rss_mb",
-                                "net_speedup", "peak_gflops_per_second"})
+                                "net_speedup", "peak_gflops_per_second", "e2e_over_decode_plus_network",
+                                "batched_share_of_overlap_bound"})
             QVERIFY2(bench[key].toDouble() > 0, key);
+        QCOMPARE(bench["reduced_decodes"].toInt(-1), 0); // the generated PNGs decode in full
         // Both inference paths are measured: the plain one as a comparison, and the
         // backbone alone with its arithmetic.
         QVERIFY(bench["fast_path"].toBool());
