@@ -21,6 +21,7 @@
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <random>
 #include <filesystem>
 #include <set>
@@ -64,11 +65,12 @@ bool reducedJpegDecodeFrom(const nlohmann::json& value, const std::string& where
     throw Error(where + " must be \"reduced\" or \"full\", got " + value.dump());
 }
 
-// The engine's `jpeg_decode` parameter, taken out of the method's parameters like tiling's.
-bool takeJpegDecodeParameter(nlohmann::json& params)
+// The engine's `jpeg_decode` parameter, taken out of the method's parameters like tiling's:
+// true for "reduced", false for "full", empty when not given.
+std::optional<bool> takeJpegDecodeParameter(nlohmann::json& params)
 {
     if (!params.is_object() || !params.contains("jpeg_decode"))
-        return true;
+        return std::nullopt;
     const nlohmann::json value = params.at("jpeg_decode");
     params.erase("jpeg_decode");
     return reducedJpegDecodeFrom(value, "parameter jpeg_decode");
@@ -203,7 +205,7 @@ std::string checkpointKey(const TrainRequest& request, const FitInput& input)
     return Sha256::ofBytes(text.data(), text.size());
 }
 
-void warmStartFromParent(Detector& detector, const TrainRequest& request)
+void warmStartFromParent(Detector& detector, const TrainRequest& request, std::optional<bool> askedReducedJpegDecode)
 {
     ModelBundle parent = ModelBundle::load(request.parentModelPath);
     std::string method;
@@ -215,6 +217,23 @@ void warmStartFromParent(Detector& detector, const TrainRequest& request)
     if (method != request.method)
         throw Error::forFile(request.parentModelPath,
                              "parent model was trained with method '" + method + "', not '" + request.method + "'");
+    // What a warm start reuses (DMAD's normal bank) was computed from the parent's decodes:
+    // the child decodes the same way.
+    bool parentReduced = false;
+    try {
+        parentReduced = preprocessFromJson(parent.header.at("preprocess")).reducedJpegDecode;
+    } catch (const nlohmann::json::exception& e) {
+        throw Error::forFile(request.parentModelPath, std::string("model bundle header is incomplete: ") + e.what());
+    } catch (const Error& e) {
+        throw Error::forFile(request.parentModelPath,
+                             std::string("model bundle header has a damaged preprocess entry: ") + e.what());
+    }
+    if (askedReducedJpegDecode && *askedReducedJpegDecode != parentReduced)
+        throw Error::forFile(request.parentModelPath,
+                             std::string("parent model decodes JPEGs ") + (parentReduced ? "reduced" : "in full")
+                                 + ", and a model trained from it keeps that (jpeg_decode="
+                                 + (parentReduced ? "reduced" : "full") + "); train without a parent to change it");
+    detector.info().preprocess.reducedJpegDecode = parentReduced;
     detector.warmStart(parent);
     // ModelBundle::load has checked the checksum, so it is text.
     detector.info().provenance["parent_bundle_sha256"] = parent.headerText("checksum_sha256", "");
@@ -279,14 +298,14 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
 
     nlohmann::json methodParams = request.params;
     const TileSpec tiling = takeTilingParameters(methodParams);
-    const bool reducedJpegDecode = takeJpegDecodeParameter(methodParams);
+    const std::optional<bool> askedReducedJpegDecode = takeJpegDecodeParameter(methodParams);
     auto detector = withTiling(DetectorRegistry::instance().create(request.method, methodParams), tiling);
     ModelInfo& info = detector->info();
-    info.preprocess.reducedJpegDecode = reducedJpegDecode;
+    info.preprocess.reducedJpegDecode = askedReducedJpegDecode.value_or(true);
     info.backbone = request.backbone;
     info.categories = set.input.categories;
     if (!request.parentModelPath.empty())
-        warmStartFromParent(*detector, request);
+        warmStartFromParent(*detector, request, askedReducedJpegDecode);
     const auto fitStart = Clock::now();
     detector->fit(set.input, progress.sub(0.0, 0.9));
     const double fitSeconds = msSince(fitStart) / 1000.0;

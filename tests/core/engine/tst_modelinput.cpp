@@ -165,6 +165,40 @@ private Q_SLOTS:
                  qPrintable(message));
     }
 
+    // A warm start reuses what the parent computed from its decodes (DMAD's normal bank):
+    // the child decodes as its parent, and asking otherwise is refused.
+    void aChildModelDecodesAsItsParent()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const QString textures = dir_.path() + "/textures";
+        for (int t = 0; t < 4; ++t) {
+            cv::Mat texture(96, 96, CV_8UC3);
+            for (int y = 0; y < 96; ++y)
+                for (int x = 0; x < 96; ++x)
+                    texture.at<cv::Vec3b>(y, x) = ((x / (4 + t)) + (y / (4 + t))) % 2 ? cv::Vec3b(240, 40 * t, 20)
+                                                                                      : cv::Vec3b(10, 200, 90);
+            dl::writeImage((textures + QString("/texture_%1.png").arg(t)).toStdString(), texture);
+        }
+        dl::TrainRequest request;
+        request.method = "dmad";
+        request.params = {{"image_size", kInputSide}, {"epochs", 2}, {"synthetic_images", 4}, {"texture_images", 4},
+                          {"texture_dir", textures.toStdString()}, {"normal_patches", 2000}, {"coreset_ratio", 0.05},
+                          {"texture_coreset_ratio", 0.1}, {"jpeg_decode", "full"}};
+        request.backbone.weightsPath = dltest::sharedPath("models/mobilenetv2-12-int8.onnx").toStdString();
+        request.datasets = {data_.get()};
+        const std::string parent = (dir_.path() + "/dmad-parent.dlm").toStdString();
+        dl::saveDetector(*dl::trainDetector(request, {}), parent);
+
+        request.params.erase("jpeg_decode");
+        request.parentModelPath = parent;
+        std::unique_ptr<dl::Detector> child = dl::trainDetector(request, {});
+        QVERIFY(!child->info().preprocess.reducedJpegDecode); // inherited, not the default
+
+        request.params["jpeg_decode"] = "reduced";
+        const QString message = errorOf([&] { dl::trainDetector(request, {}); });
+        QVERIFY2(message.contains("dmad-parent.dlm") && message.contains("decodes JPEGs in full"), qPrintable(message));
+    }
+
     void theSettingIsChosenAtTrainingAndCheckedByName()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
