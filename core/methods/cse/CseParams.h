@@ -23,7 +23,7 @@ struct CseParams {
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
     int clusters = 256;                                         // k-means centres (chosen by cross-validation, README)
-    std::string imageScore = "max";                             // image_score: max, mean or top
+    std::string imageScore = "mean";                            // image_score: mean (chosen by cross-validation, README), max or top
     double topFraction = 0.01;                                  // top_fraction: of the map, for "top"
     double validationFraction = 0.2;                            // validation_fraction
     double smoothingSigma = 4.0;                                // smoothing_sigma (pixels)
