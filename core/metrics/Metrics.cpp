@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace dl {
@@ -227,6 +228,11 @@ ThresholdResult chooseThreshold(const std::vector<float>& normalScores,
         variance /= double(normalScores.size());
         const double statisticalBound = mean + kThresholdStdFactor * std::sqrt(variance);
         result.threshold = std::max(quantile(normalScores, q), statisticalBound);
+        // Every normal score the same (duplicated images, an exact match in the bank): the
+        // threshold would equal it and the verdict (score >= threshold) reject exactly
+        // what calibration saw as normal. The next float above passes it.
+        if (variance == 0.0)
+            result.threshold = double(std::nextafter(float(result.threshold), std::numeric_limits<float>::infinity()));
         result.source = "normal-quantile";
         return result;
     }

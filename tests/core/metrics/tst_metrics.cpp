@@ -528,6 +528,14 @@ void TestMetrics::thresholdWithoutAnomalies()
     QCOMPARE(QString(byQuantile.source), QString("normal-quantile"));
     // A lower quantile lets the std bound win again.
     QCOMPARE(dl::chooseThreshold(longTail, {}, 0.5).threshold, 44.0);
+
+    // No spread at all (duplicated images: every score 0): the threshold lies just above,
+    // so an image scoring what calibration saw is not a defect (score >= threshold).
+    for (const float same : {0.0f, 2.5f}) {
+        const double t = dl::chooseThreshold(std::vector<float>(4, same), {}).threshold;
+        QVERIFY(t > double(same));
+        QCOMPARE(float(t), std::nextafter(same, std::numeric_limits<float>::infinity()));
+    }
 }
 
 void TestMetrics::thresholdWithAnomalies()
