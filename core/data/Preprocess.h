@@ -29,8 +29,8 @@ struct PreprocessSpec {
     // RGB 8-bit image (any size) -> CV_32FC3 HxW resized, scaled to [0,1], normalised.
     cv::Mat apply(const cv::Mat& rgb8) const;
     // The same values written as three channel planes (C x H x W, the networks' layout)
-    // in one pass; `planes` holds 3 x height x width floats. Preprocessing a 256² image
-    // this way takes ~0.1 ms against ~1.2 ms for apply() and a permuted copy.
+    // in one pass; `planes` holds 3 x height x width floats (for a 256² image the arithmetic
+    // alone took 0.08 ms against 0.65 ms for three OpenCV passes, before a permuted copy).
     void applyPlanar(const cv::Mat& rgb8, float* planes) const;
     // Resizes only (CV_8UC3 at the working size), for synthesis and overlays.
     cv::Mat resize(const cv::Mat& rgb8) const;
