@@ -80,6 +80,8 @@ struct ModelInfo {
 // for a tiled model, whose tiles are cut at native resolution. Training, calibration
 // and every scoring path decode through here (or the preprocessing's decode).
 DecodedImage loadModelInput(const std::string& path, const ModelInfo& info);
+// The size loadModelInput decodes at least at for `info` (empty: in full).
+cv::Size modelDecodeAtLeast(const ModelInfo& info);
 // The same decode as a function that keeps only the size it needs (for a decoding thread).
 std::function<DecodedImage(const std::string&)> modelInputDecoder(const ModelInfo& info);
 

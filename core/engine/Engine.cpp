@@ -415,9 +415,14 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
     return detector;
 }
 
+cv::Size modelDecodeAtLeast(const ModelInfo& info)
+{
+    return info.tiling.enabled() ? cv::Size() : info.preprocess.decodeAtLeast();
+}
+
 std::function<DecodedImage(const std::string&)> modelInputDecoder(const ModelInfo& info)
 {
-    const cv::Size atLeast = info.tiling.enabled() ? cv::Size() : info.preprocess.decodeAtLeast();
+    const cv::Size atLeast = modelDecodeAtLeast(info);
     return [atLeast](const std::string& path) { return loadImageRgbAtLeast(path, atLeast); };
 }
 

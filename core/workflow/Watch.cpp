@@ -439,11 +439,7 @@ private:
     }
 
     // The size the current model needs its images decoded at (loadModelInput).
-    cv::Size decodeAtLeast() const
-    {
-        const ModelInfo& info = model_.detector->info();
-        return info.tiling.enabled() ? cv::Size() : info.preprocess.decodeAtLeast();
-    }
+    cv::Size decodeAtLeast() const { return modelDecodeAtLeast(model_.detector->info()); }
 
     // Thread-safe: touches nothing but `d`.
     static void decode(Decoded& d, cv::Size atLeast)
