@@ -18,6 +18,10 @@ struct MethodDescription {
     std::string summary;
     bool semiSupervised = false;            // uses labelled defects
     nlohmann::json defaultParams = nlohmann::json::object();
+    // Values for keys a saved bundle lacks because it was written before the key existed,
+    // where the new default would change what an old model computes (its threshold was
+    // calibrated on the old behaviour). Applied when a bundle is loaded, never at fit.
+    nlohmann::json bundleFallbacks = nlohmann::json::object();
     std::function<std::unique_ptr<Detector>(const nlohmann::json& params)> create;
 };
 

@@ -385,8 +385,12 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
         }
         if (tilingOverride.enabled())
             tiling = tilingOverride;
-        detector = withTiling(DetectorRegistry::instance().create(h.at("method").get<std::string>(), h.at("params")),
-                              tiling);
+        const std::string method = h.at("method").get<std::string>();
+        nlohmann::json params = h.at("params");
+        if (params.is_object())
+            for (const auto& [key, value] : DetectorRegistry::instance().describe(method).bundleFallbacks.items())
+                if (!params.contains(key)) params[key] = value;
+        detector = withTiling(DetectorRegistry::instance().create(method, params), tiling);
         ModelInfo& info = detector->info();
         info.backbone.architecture = h.at("backbone").at("architecture").get<std::string>();
         info.backbone.weightsPath = weightsOverride.empty() ? h.at("backbone").at("weights_path").get<std::string>()

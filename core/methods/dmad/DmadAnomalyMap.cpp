@@ -1,5 +1,6 @@
 #include "methods/dmad/DmadAnomalyMap.h"
 
+#include "components/ImageScore.h"
 #include "components/TensorConvert.h"
 
 #include <opencv2/core.hpp>
@@ -108,9 +109,13 @@ std::vector<Prediction> DmadAnomalyMap::predict(const torch::Tensor& patchFeatur
         cv::Mat grid(model_.gridH, model_.gridW, CV_32FC1, const_cast<float*>(patchScores));
         Prediction p;
         p.map = upsampleAndSmooth(grid.clone(), width, height, params_.smoothingSigma);
-        double maxValue = 0;
-        cv::minMaxLoc(p.map, nullptr, &maxValue);
-        p.score = float(maxValue);
+        if (params_.imageScore == "top") {
+            p.score = topFractionMean(p.map, params_.topFraction);
+        } else {
+            double maxValue = 0;
+            cv::minMaxLoc(p.map, nullptr, &maxValue);
+            p.score = float(maxValue);
+        }
         const std::int64_t top = first + (std::max_element(patchScores, patchScores + patches) - patchScores);
         p.bankDisagreement = bankDisagreement(queries + top * model_.dim(), nn[std::size_t(top * k)],
                                               na[std::size_t(top * k)]);

@@ -2,7 +2,8 @@
 // DMAD's scoring (internal torch header): a patch's anomaly score is the
 // discriminator's -D(r) on its knowledge from both banks plus a weighted,
 // unitless distance to its nearest normal memory; the patch grid is upsampled and
-// smoothed into the anomaly map, whose maximum is the image score.
+// smoothed into the anomaly map; the image score is the mean of its highest
+// pixels (image_score=top, top_fraction) or its maximum (image_score=max).
 #include "components/PatchFeatures.h"
 #include "engine/Detector.h"
 #include "methods/dmad/DmadDetector.h"

@@ -148,9 +148,12 @@ void DmadDetector::load(const ModelBundle& bundle)
 
 void registerDmad(DetectorRegistry& registry)
 {
-    registry.add(methodEntry<DmadDetector, DmadParams>("dmad", "DMAD",
+    MethodDescription entry = methodEntry<DmadDetector, DmadParams>("dmad", "DMAD",
                         "Dual memory bank (normal coreset + abnormal: labelled/synthetic defects, centre samples, textures) "
-                        "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.", true));
+                        "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.", true);
+    // Bundles from before image_score existed scored by the map's maximum.
+    entry.bundleFallbacks = {{"image_score", "max"}};
+    registry.add(std::move(entry));
 }
 
 } // namespace dl

@@ -2,6 +2,7 @@
 // determinism, bundle round trip, warm-started retraining, real-data run.
 #include "TestSupport.h"
 #include "common/Error.h"
+#include "components/ImageScore.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
@@ -215,6 +216,22 @@ private Q_SLOTS:
         QCOMPARE(a.bankDisagreement, b.bankDisagreement);
         QVERIFY(std::abs(batch[1].bankDisagreement - b.bankDisagreement) < 1e-4f);
         QVERIFY(batch[0].bankDisagreement >= 0.0f && batch[0].bankDisagreement <= 1.0f);
+
+        // The image score is the mean of the map's top 5% (the default); a bundle written
+        // before image_score existed keeps the map's maximum its threshold was set on.
+        QCOMPARE(a.score, dl::topFractionMean(a.map, 0.05));
+        dl::ModelBundle older = bundle;
+        QCOMPARE(older.header.at("params").at("image_score"), "top");
+        older.header["params"].erase("image_score");
+        older.header["params"].erase("top_fraction");
+        const std::string olderPath = (dir_.path() + "/dmad-older.dlm").toStdString();
+        older.save(olderPath);
+        auto loadedOlder = dl::loadDetector(olderPath);
+        QCOMPARE(loadedOlder->info().params.at("image_score"), "max");
+        double maxValue = 0;
+        cv::minMaxLoc(a.map, nullptr, &maxValue);
+        QCOMPARE(loadedOlder->predict(defect).score, float(maxValue));
+        QVERIFY(loadedOlder->predict(defect).score > a.score);
     }
 
     void labelledDefectsFillTheAbnormalBankOnlyWhereMasked()
@@ -290,7 +307,9 @@ private Q_SLOTS:
         // except taps: empty now, standing for the backbone's default pair (features.6 + features.13
         // on MobileNetV2), which fit writes back into the model's parameters; and
         // transplants_per_label, added with defect transplanting (chosen by
-        // installer/labelled-defects-protocol.sh).
+        // installer/labelled-defects-protocol.sh); image_score and top_fraction, added with
+        // the top-5% image score (chosen the same way; bundles without them score by the
+        // maximum); distance_weight 16 instead of 6 (chosen the same way).
         const nlohmann::json historical = {
             {"taps", nlohmann::json::array()}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
             {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
@@ -300,7 +319,8 @@ private Q_SLOTS:
             {"synthetic_images", 40}, {"transplants_per_label", 40}, {"object_foreground", false}, {"texture_images", 60},
             {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false},
             {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
-            {"smoothing_sigma", 4.0}, {"distance_weight", 6.0}, {"seed", 0},
+            {"smoothing_sigma", 4.0}, {"distance_weight", 16.0}, {"seed", 0},
+            {"image_score", "top"}, {"top_fraction", 0.05},
         };
         const nlohmann::json defaults = dl::DmadParams::defaults();
         QCOMPARE(QString::fromStdString(defaults.dump()), QString::fromStdString(historical.dump()));
@@ -317,7 +337,7 @@ private Q_SLOTS:
         QCOMPARE(parsed.epochs, 8);
         QCOMPARE(parsed.labelledWeight, 10.0);
         QCOMPARE(parsed.seed, 0u);
-        QCOMPARE(parsed.distanceWeight, 6.0);
+        QCOMPARE(parsed.distanceWeight, 16.0);
     }
 
     void aBadParameterIsNamedInTheError()
