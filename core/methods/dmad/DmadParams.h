@@ -25,6 +25,9 @@ struct DmadParams {
     int searchRefine = 2;              // pca-refine: candidates re-ranked per neighbour
     int maxDefectMemories = 1000;      // abnormal bank (1): defect patches kept
     bool syntheticWithLabels = false;  // keep synthetic defects beside labelled ones
+    // With labels, synthetic defect patches fill the room the labelled ones leave in
+    // abnormal bank (1) (up to max_defect_memories).
+    bool syntheticFill = true;
     int syntheticImages = 40;
     // Labelled defects pasted onto this many normal training images each (defect
     // transplanting); their patches train the heads and join the abnormal bank. 40 was
@@ -88,6 +91,7 @@ struct DmadParams {
         f.atLeast("search_refine", searchRefine, 1);
         f.atLeast("max_defect_memories", maxDefectMemories, 0);
         f.get("synthetic_with_labels", syntheticWithLabels);
+        f.get("synthetic_fill", syntheticFill);
         f.atLeast("synthetic_images", syntheticImages, 0);
         f.atLeast("transplants_per_label", transplantsPerLabel, 0);
         f.get("object_foreground", objectForeground);

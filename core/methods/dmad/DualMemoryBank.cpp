@@ -122,18 +122,35 @@ PatchSet defectMemories(const PatchSet& real, const PatchSet& synthetic, int dim
                         DmadBankSizes& sizes)
 {
     const bool haveLabels = !real.features.empty();
-    // With few labels the real defect patches alone make a thin bank; the synthetic
-    // ones stay beside them unless `synthetic_with_labels` is off.
-    PatchSet combined = haveLabels ? real : synthetic;
-    const bool keepSynthetic = haveLabels && params.syntheticWithLabels;
-    if (keepSynthetic) {
+    if (!haveLabels) {
+        PatchSet memories = thinnedPatches(synthetic, dim, params.maxDefectMemories, params.seed + 4);
+        sizes.labelledDefects = 0;
+        sizes.syntheticDefects = memories.rows(dim);
+        return memories;
+    }
+    if (params.syntheticWithLabels) {
+        // Both kinds, each up to max_defect_memories.
+        PatchSet combined = real;
         PatchSet thin = thinnedPatches(synthetic, dim, params.maxDefectMemories, params.seed + 5);
         combined.features.insert(combined.features.end(), thin.features.begin(), thin.features.end());
         combined.source.insert(combined.source.end(), thin.source.begin(), thin.source.end());
+        PatchSet memories = thinnedPatches(combined, dim, params.maxDefectMemories * 2, params.seed + 4);
+        sizes.labelledDefects = std::min(real.rows(dim), memories.rows(dim));
+        sizes.syntheticDefects = memories.rows(dim) - sizes.labelledDefects;
+        return memories;
     }
-    PatchSet memories =
-        thinnedPatches(combined, dim, params.maxDefectMemories * (keepSynthetic ? 2 : 1), params.seed + 4);
-    sizes.labelledDefects = haveLabels ? std::min(real.rows(dim), memories.rows(dim)) : 0;
+    // Labelled patches (with their transplanted copies) first; where one or two labels
+    // leave the bank thin, synthetic patches fill it up to max_defect_memories
+    // (`synthetic_fill`), so a single label adds to what the unsupervised bank knew
+    // instead of replacing it.
+    PatchSet memories = thinnedPatches(real, dim, params.maxDefectMemories, params.seed + 4);
+    sizes.labelledDefects = memories.rows(dim);
+    const std::int64_t room = params.maxDefectMemories - memories.rows(dim);
+    if (params.syntheticFill && room > 0 && !synthetic.features.empty()) {
+        PatchSet fill = thinnedPatches(synthetic, dim, room, params.seed + 5);
+        memories.features.insert(memories.features.end(), fill.features.begin(), fill.features.end());
+        memories.source.insert(memories.source.end(), fill.source.begin(), fill.source.end());
+    }
     sizes.syntheticDefects = memories.rows(dim) - sizes.labelledDefects;
     return memories;
 }

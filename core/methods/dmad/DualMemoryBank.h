@@ -63,7 +63,9 @@ void buildNormalBank(MemoryBank& bank, const PatchSet& patches, int dim, const D
 PatchSet thinnedPatches(const PatchSet& set, int dim, std::int64_t limit, unsigned seed);
 
 // Abnormal part (1): the labelled defect patches, or without labels the synthetic
-// ones; both (each thinned) when `synthetic_with_labels` is on. Sets the sizes of (1).
+// ones; with labels, synthetic ones fill the room up to max_defect_memories
+// (`synthetic_fill`), or both kinds are kept in full (each thinned) when
+// `synthetic_with_labels` is on. Sets the sizes of (1).
 PatchSet defectMemories(const PatchSet& real, const PatchSet& synthetic, int dim, const DmadParams& params,
                         DmadBankSizes& sizes);
 
