@@ -314,13 +314,14 @@ private Q_SLOTS:
         // installer/labelled-defects-protocol.sh); image_score and top_fraction, added with
         // the top-5% image score (chosen the same way; bundles without them score by the
         // maximum); distance_weight 16 instead of 6 (chosen the same way); synthetic_fill,
-        // added so that one label adds to the synthetic abnormal memories instead of replacing them.
+        // added so that one label adds to the synthetic abnormal memories instead of replacing them;
+        // labelled_weight 30 instead of 10 (cross-validated).
         const nlohmann::json historical = {
             {"taps", nlohmann::json::array()}, {"neighbourhood", 3}, {"feature_dim", 0}, {"image_size", 256},
             {"coreset_ratio", 0.01}, {"neighbours", 4}, {"knowledge", "distance+attention"},
             {"search", "pca-refine"}, {"search_dim", 32}, {"search_refine", 2},
             {"projection_dim", 128}, {"hidden_dim", 256}, {"epochs", 8}, {"batch_size", 512}, {"learning_rate", 1e-3},
-            {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 10.0}, {"normal_patches", 40000},
+            {"margin", 0.5}, {"fake_noise", 0.2}, {"labelled_weight", 30.0}, {"normal_patches", 40000},
             {"synthetic_images", 40}, {"transplants_per_label", 40}, {"object_foreground", false}, {"texture_images", 60},
             {"texture_coreset_ratio", 0.03}, {"max_defect_memories", 1000}, {"synthetic_with_labels", false}, {"synthetic_fill", true},
             {"texture_dir", ""}, {"centres", 1}, {"centre_noise", 0.1}, {"validation_fraction", 0.1},
@@ -340,7 +341,7 @@ private Q_SLOTS:
         QCOMPARE(parsed.searchOptions().kind, std::string("pca-refine"));
         QVERIFY(parsed.attention());
         QCOMPARE(parsed.epochs, 8);
-        QCOMPARE(parsed.labelledWeight, 10.0);
+        QCOMPARE(parsed.labelledWeight, 30.0);
         QCOMPARE(parsed.seed, 0u);
         QCOMPARE(parsed.distanceWeight, 16.0);
     }
