@@ -25,4 +25,12 @@ float topFractionMean(const cv::Mat& map, double fraction)
     return topKMean(map, int(std::max(1.0, std::round(std::clamp(fraction, 0.0, 1.0) * pixels))));
 }
 
+float maxOrTopFractionMean(const cv::Mat& map, bool top, double fraction)
+{
+    if (top) return topFractionMean(map, fraction);
+    double maxValue = 0;
+    cv::minMaxLoc(map, nullptr, &maxValue);
+    return float(maxValue);
+}
+
 } // namespace dl

@@ -15,4 +15,8 @@ float topKMean(const cv::Mat& map, int k);
 // a score that does not depend on the image's size.
 float topFractionMean(const cv::Mat& map, double fraction);
 
+// The image score most methods offer as `image_score`: the mean of the map's highest
+// `fraction` of pixels when `top`, otherwise its maximum.
+float maxOrTopFractionMean(const cv::Mat& map, bool top, double fraction);
+
 } // namespace dl

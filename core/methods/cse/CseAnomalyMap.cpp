@@ -48,15 +48,8 @@ Prediction csePrediction(const torch::Tensor& distanceMap, int width, int height
     Prediction pred;
     const cv::Mat grid = tensorToMat(distanceMap);
     pred.map = upsampleAndSmooth(grid, width, height, params.smoothingSigma);
-    if (params.meanScore()) {
-        pred.score = float(cv::mean(grid)[0]); // the paper's image score
-    } else if (params.topScore()) {
-        pred.score = topFractionMean(pred.map, params.topFraction);
-    } else {
-        double maxValue = 0;
-        cv::minMaxLoc(pred.map, nullptr, &maxValue);
-        pred.score = float(maxValue);
-    }
+    pred.score = params.meanScore() ? float(cv::mean(grid)[0]) // the paper's image score
+                                    : maxOrTopFractionMean(pred.map, params.topScore(), params.topFraction);
     return pred;
 }
 

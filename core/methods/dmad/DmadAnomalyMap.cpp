@@ -109,13 +109,7 @@ std::vector<Prediction> DmadAnomalyMap::predict(const torch::Tensor& patchFeatur
         cv::Mat grid(model_.gridH, model_.gridW, CV_32FC1, const_cast<float*>(patchScores));
         Prediction p;
         p.map = upsampleAndSmooth(grid.clone(), width, height, params_.smoothingSigma);
-        if (params_.imageScore == "top") {
-            p.score = topFractionMean(p.map, params_.topFraction);
-        } else {
-            double maxValue = 0;
-            cv::minMaxLoc(p.map, nullptr, &maxValue);
-            p.score = float(maxValue);
-        }
+        p.score = maxOrTopFractionMean(p.map, params_.imageScore == "top", params_.topFraction);
         const std::int64_t top = first + (std::max_element(patchScores, patchScores + patches) - patchScores);
         p.bankDisagreement = bankDisagreement(queries + top * model_.dim(), nn[std::size_t(top * k)],
                                               na[std::size_t(top * k)]);

@@ -30,13 +30,7 @@ Prediction dskdPrediction(const torch::Tensor& map, int width, int height, const
     Prediction pred;
     // Already at the input size: upsampleAndSmooth only applies the Gaussian.
     pred.map = upsampleAndSmooth(tensorToMat(map[0]), width, height, params.smoothingSigma);
-    if (params.imageScore == "top") {
-        pred.score = topFractionMean(pred.map, params.topFraction);
-    } else {
-        double maxValue = 0;
-        cv::minMaxLoc(pred.map, nullptr, &maxValue);
-        pred.score = float(maxValue);
-    }
+    pred.score = maxOrTopFractionMean(pred.map, params.imageScore == "top", params.topFraction);
     return pred;
 }
 

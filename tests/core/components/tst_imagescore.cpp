@@ -41,6 +41,16 @@ private Q_SLOTS:
         tiny.at<float>(2, 2) = 7.0f;
         QCOMPARE(dl::topFractionMean(tiny, 1e-6), 7.0f); // never fewer than one pixel
     }
+
+    void maxOrTopPicksTheMethodsImageScore()
+    {
+        cv::Mat map = cv::Mat::zeros(10, 10, CV_32FC1);
+        map.at<float>(3, 3) = 9.0f;
+        map(cv::Rect(5, 5, 5, 2)).setTo(2.0f); // 10 pixels at 2
+        QCOMPARE(dl::maxOrTopFractionMean(map, false, 0.05), 9.0f);     // the maximum; the fraction is unused
+        QCOMPARE(dl::maxOrTopFractionMean(map, true, 0.05), 17.0f / 5.0f); // 9 and four 2s
+        QCOMPARE(dl::maxOrTopFractionMean(map, true, 0.11), 29.0f / 11.0f);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestImageScore)
