@@ -82,10 +82,7 @@ nlohmann::json DmadTrainer::fit(const FitInput& input, const std::string& backbo
 
     // 4. Abnormal memory bank.
     PatchSet realAndTransplanted = realDefects;
-    realAndTransplanted.features.insert(realAndTransplanted.features.end(), transplanted.features.begin(),
-                                        transplanted.features.end());
-    realAndTransplanted.source.insert(realAndTransplanted.source.end(), transplanted.source.begin(),
-                                      transplanted.source.end());
+    realAndTransplanted.appendAll(transplanted);
     buildAbnormalBank(realAndTransplanted, syntheticDefects, textures);
     endStage("abnormal_bank");
 
@@ -142,8 +139,7 @@ DmadTrainer::NormalImages DmadTrainer::splitNormals(const std::vector<Sample>& n
 void DmadTrainer::buildNormalBank(const PatchSet& train, const PatchSet& validation)
 {
     PatchSet all = train;
-    all.features.insert(all.features.end(), validation.features.begin(), validation.features.end());
-    all.source.insert(all.source.end(), validation.source.begin(), validation.source.end());
+    all.appendAll(validation);
     dl::buildNormalBank(model_.normal, all, dim(), params_, progress_.sub(0.3, 0.45), model_.sizes);
 }
 

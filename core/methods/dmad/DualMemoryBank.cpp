@@ -85,6 +85,12 @@ void PatchSet::append(const PatchSet& other, std::int64_t row, int dim)
     source.push_back(other.source[std::size_t(row)]);
 }
 
+void PatchSet::appendAll(const PatchSet& other)
+{
+    features.insert(features.end(), other.features.begin(), other.features.end());
+    source.insert(source.end(), other.source.begin(), other.source.end());
+}
+
 void buildNormalBank(MemoryBank& bank, const PatchSet& patches, int dim, const DmadParams& params,
                      const ProgressContext& progress, DmadBankSizes& sizes)
 {
@@ -131,9 +137,7 @@ PatchSet defectMemories(const PatchSet& real, const PatchSet& synthetic, int dim
     if (params.syntheticWithLabels) {
         // Both kinds, each up to max_defect_memories.
         PatchSet combined = real;
-        PatchSet thin = thinnedPatches(synthetic, dim, params.maxDefectMemories, params.seed + 5);
-        combined.features.insert(combined.features.end(), thin.features.begin(), thin.features.end());
-        combined.source.insert(combined.source.end(), thin.source.begin(), thin.source.end());
+        combined.appendAll(thinnedPatches(synthetic, dim, params.maxDefectMemories, params.seed + 5));
         PatchSet memories = thinnedPatches(combined, dim, params.maxDefectMemories * 2, params.seed + 4);
         sizes.labelledDefects = std::min(real.rows(dim), memories.rows(dim));
         sizes.syntheticDefects = memories.rows(dim) - sizes.labelledDefects;
@@ -146,11 +150,8 @@ PatchSet defectMemories(const PatchSet& real, const PatchSet& synthetic, int dim
     PatchSet memories = thinnedPatches(real, dim, params.maxDefectMemories, params.seed + 4);
     sizes.labelledDefects = memories.rows(dim);
     const std::int64_t room = params.maxDefectMemories - memories.rows(dim);
-    if (params.syntheticFill && room > 0 && !synthetic.features.empty()) {
-        PatchSet fill = thinnedPatches(synthetic, dim, room, params.seed + 5);
-        memories.features.insert(memories.features.end(), fill.features.begin(), fill.features.end());
-        memories.source.insert(memories.source.end(), fill.source.begin(), fill.source.end());
-    }
+    if (params.syntheticFill && room > 0 && !synthetic.features.empty())
+        memories.appendAll(thinnedPatches(synthetic, dim, room, params.seed + 5));
     sizes.syntheticDefects = memories.rows(dim) - sizes.labelledDefects;
     return memories;
 }

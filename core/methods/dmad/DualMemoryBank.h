@@ -53,6 +53,8 @@ struct PatchSet {
     std::int64_t rows(int dim) const { return std::int64_t(features.size()) / dim; }
     // Appends row `row` of `other` (features and source id).
     void append(const PatchSet& other, std::int64_t row, int dim);
+    // Appends every row of `other` (features and source ids; not defect flags or base images).
+    void appendAll(const PatchSet& other);
 };
 
 // The normal bank: a greedy coreset (coreset_ratio of the rows, at least one) of `patches`.
