@@ -33,12 +33,17 @@ torch::Tensor l1Loss(const torch::Tensor& logits, const torch::Tensor& target)
 
 StlmLosses stlmLoss(const std::vector<torch::Tensor>& plain, const std::vector<torch::Tensor>& denoising,
                     const torch::Tensor& faLogits, const std::vector<torch::Tensor>& targets,
-                    const torch::Tensor& maskGrid, double focalGamma, double faWeight)
+                    const torch::Tensor& maskGrid, double focalGamma, double faWeight,
+                    const std::vector<torch::Tensor>& plainTargets)
 {
     StlmLosses l;
-    // Positions the pseudo-anomaly did not touch at all.
-    const torch::Tensor untouched = (maskGrid.squeeze(1) <= 0.0).to(torch::kFloat32);
-    l.plain = distillationLoss(plain, targets, untouched);
+    if (plainTargets.empty()) {
+        // Positions the pseudo-anomaly did not touch at all.
+        const torch::Tensor untouched = (maskGrid.squeeze(1) <= 0.0).to(torch::kFloat32);
+        l.plain = distillationLoss(plain, targets, untouched);
+    } else {
+        l.plain = distillationLoss(plain, plainTargets);
+    }
     l.denoising = distillationLoss(denoising, targets);
     l.focal = focalLoss(faLogits, maskGrid, focalGamma);
     l.l1 = l1Loss(faLogits, maskGrid);

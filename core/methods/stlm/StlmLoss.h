@@ -26,11 +26,14 @@ struct StlmLosses {
 
 // The one-stage training loss. `targets`: the teacher's two levels of the *clean*
 // images; `maskGrid` [N,1,h,w]: the pseudo-anomaly mask on the feature grid (0 for
-// clean images). The plain stream matches the teacher outside the defects only
-// (inside, the clean teacher features are not its image's); the denoising stream
-// matches them everywhere; the FA output is trained on the mask.
+// clean images). Without `plainTargets` the plain stream matches the clean targets
+// outside the defects only (inside, they are not its image's); with them (the
+// teacher's levels of the images the students saw) it matches those everywhere.
+// The denoising stream matches the clean targets everywhere; the FA output is
+// trained on the mask.
 StlmLosses stlmLoss(const std::vector<torch::Tensor>& plain, const std::vector<torch::Tensor>& denoising,
                     const torch::Tensor& faLogits, const std::vector<torch::Tensor>& targets,
-                    const torch::Tensor& maskGrid, double focalGamma, double faWeight);
+                    const torch::Tensor& maskGrid, double focalGamma, double faWeight,
+                    const std::vector<torch::Tensor>& plainTargets = {});
 
 } // namespace dl

@@ -26,6 +26,13 @@ struct StlmParams {
     double learningRate = 0.0005;                                   // learning_rate (Adam, betas 0.5/0.999)
     double anomalyProbability = 0.5;                                // anomaly_probability per training image
     double betaMax = 0.8;                                           // beta_max: texture opacity drawn in [0.1, beta_max]
+    // plain_target: what the plain stream learns on a pseudo-anomalous image. "clean": the
+    // clean image's teacher features, outside the defect only; "anomalous": the teacher's
+    // features of that anomalous image everywhere (the authors' code), from a fixed, seeded
+    // set of anomalous_variants pseudo-anomalous copies per training image whose teacher
+    // features are computed once and cached like the clean ones.
+    std::string plainTarget = "clean";
+    int anomalousVariants = 3;                                      // anomalous_variants (plain_target anomalous)
     bool objectForeground = false;                                  // object_foreground: masks on the object only
     std::string textureDir;                                         // texture_dir ("" = the default search)
     double focalGamma = 4.0;                                        // focal_gamma
@@ -59,6 +66,8 @@ struct StlmParams {
         f.positive("learning_rate", learningRate);
         f.number("anomaly_probability", anomalyProbability, 0.0, 1.0);
         f.number("beta_max", betaMax, 0.1, 1.0);
+        f.oneOf("plain_target", plainTarget, {"clean", "anomalous"});
+        f.integer("anomalous_variants", anomalousVariants, 1, 16);
         f.get("object_foreground", objectForeground);
         f.get("texture_dir", textureDir);
         f.nonNegative("focal_gamma", focalGamma);

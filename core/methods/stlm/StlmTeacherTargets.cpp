@@ -1,11 +1,13 @@
 #include "methods/stlm/StlmTeacherTargets.h"
 
 #include "backbone/Backbone.h"
+#include "common/Sha256.h"
 #include "components/ImageBatches.h"
 #include "components/TensorConvert.h"
 #include "components/TrainingSupport.h"
 
 #include <cstring>
+#include <opencv2/imgproc.hpp>
 
 namespace dl {
 namespace {
@@ -27,7 +29,29 @@ PreprocessSpec atSquareSize(PreprocessSpec spec, int size)
     return spec;
 }
 
+// Everything that decides which variants an image gets (texture files by name).
+std::string variantIdentity(const StlmVariantSynthesis& v, unsigned seed)
+{
+    std::string textures;
+    for (const auto& path : v.textures)
+        textures += path + "\n";
+    const SynthesisOptions& o = v.options;
+    return "|anomalous variants " + std::to_string(v.count) + "|seed " + std::to_string(seed) + "|beta "
+         + std::to_string(o.betaMin) + ".." + std::to_string(o.betaMax) + (o.objectForeground ? "|object" : "|texture")
+         + (o.matchGreyscale ? "|grey" : "") + "|perlin " + std::to_string(o.mask.threshold) + " "
+         + std::to_string(o.mask.minPixels) + " " + std::to_string(o.mask.maxScaleExponent) + "|textures "
+         + Sha256::ofBytes(textures.data(), textures.size());
+}
+
 } // namespace
+
+torch::Tensor maskShareOnGrid(const cv::Mat& mask, std::int64_t h, std::int64_t w)
+{
+    cv::Mat unit, cells;
+    mask.convertTo(unit, CV_32F, 1.0 / 255.0);
+    cv::resize(unit, cells, cv::Size(int(w), int(h)), 0, 0, cv::INTER_AREA);
+    return torch::from_blob(cells.data, {1, 1, h, w}, torch::kFloat32).clone();
+}
 
 StlmTeacherTargets::StlmTeacherTargets(FeatureExtractor& teacher, const StlmParams& params,
                                        const PreprocessSpec& preprocess)
@@ -56,8 +80,64 @@ std::vector<torch::Tensor> StlmTeacherTargets::runTeacher(const std::vector<cv::
     return levels;
 }
 
+std::vector<torch::Tensor> StlmTeacherTargets::cachedOrComputed(FeatureCache& cache, const std::string& key,
+                                                                 const std::vector<cv::Mat>& images)
+{
+    const std::int64_t n = std::int64_t(images.size()), cells = gridH_ * gridW_;
+    const std::int64_t perImage = (channels_[0] + channels_[1]) * cells;
+    auto cached = key.empty() ? std::nullopt : cache.load(key, n * perImage);
+    if (!cached) {
+        std::vector<torch::Tensor> levels = runTeacher(images);
+        std::vector<float> entry;
+        entry.reserve(std::size_t(n * perImage));
+        for (std::int64_t i = 0; i < n; ++i)
+            for (const torch::Tensor& level : levels) {
+                torch::Tensor one = level[i].contiguous();
+                entry.insert(entry.end(), one.data_ptr<float>(), one.data_ptr<float>() + one.numel());
+            }
+        if (!key.empty())
+            cache.store(key, entry);
+        return levels;
+    }
+    reused_ += int(n);
+    std::vector<torch::Tensor> levels;
+    for (int c : channels_)
+        levels.push_back(torch::empty({n, c, gridH_, gridW_}, torch::kFloat32));
+    const float* values = cached->data();
+    for (std::int64_t i = 0; i < n; ++i)
+        for (std::size_t l = 0; l < 2; ++l) {
+            const std::int64_t size = channels_[l] * cells;
+            std::memcpy(levels[l][i].data_ptr<float>(), values, std::size_t(size) * sizeof(float));
+            values += size;
+        }
+    return levels;
+}
+
+void StlmTeacherTargets::addVariants(const cv::Mat& decoded, const std::string& path,
+                                     const StlmVariantSynthesis& variants, std::int64_t row, StlmNormals& out)
+{
+    // Drawn at the teacher's input size so that the teacher sees the variant as sharply
+    // as the clean image; the students get it resized like every image.
+    const cv::Mat teacherRgb = teacherInput_.resize(decoded);
+    const std::string digest = Sha256::ofBytes(teacherRgb.data, teacherRgb.total() * teacherRgb.elemSize());
+    AnomalySynthesizer synthesizer(variants.textures, params_.seed ^ unsigned(std::stoul(digest.substr(0, 8), nullptr, 16)),
+                                   variants.options);
+    std::vector<cv::Mat> anomalous;
+    const std::int64_t first = row * variants.count;
+    for (int v = 0; v < variants.count; ++v) {
+        SyntheticAnomaly a = synthesizer.make(teacherRgb, DefectKind::TexturePaste);
+        out.variantRgb[std::size_t(first + v)] = preprocess_.resize(a.image);
+        out.variantMasks[first + v].copy_(maskShareOnGrid(a.mask, gridH_, gridW_)[0]);
+        anomalous.push_back(a.image);
+    }
+    std::vector<torch::Tensor> levels = cachedOrComputed(*variantDisk_, path, anomalous);
+    for (std::size_t l = 0; l < 2; ++l)
+        out.variantTargets[l].narrow(0, first, variants.count).copy_(levels[l]);
+}
+
 StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
-                                        const ProgressContext& progress, const EngineText& stage)
+                                        const ProgressContext& progress, const EngineText& stage,
+                                        const StlmVariantSynthesis& variants)
 {
     StlmNormals out;
     const std::int64_t n = std::int64_t(indices.size());
@@ -65,6 +145,17 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
     const std::int64_t entrySize = (channels_[0] + channels_[1]) * cells;
     for (int c : channels_)
         out.targets.push_back(torch::empty({n, c, gridH_, gridW_}, torch::kFloat32));
+    if (variants.count > 0) {
+        if (!variantDisk_)
+            variantDisk_ = std::make_unique<FeatureCache>(
+                cacheIdentity(teacher_, params_, teacherInput_, gridH_, gridW_) + variantIdentity(variants, params_.seed));
+        out.variants = variants.count;
+        out.variantRgb.resize(std::size_t(n * variants.count));
+        out.variantMasks = torch::zeros({n * variants.count, 1, gridH_, gridW_});
+        // Half precision: three variants of a few hundred images would otherwise hold GBs.
+        for (int c : channels_)
+            out.variantTargets.push_back(torch::empty({n * variants.count, c, gridH_, gridW_}, torch::kHalf));
+    }
     // Small batches: the teacher's activations at 1024 px take hundreds of MB per image.
     forEachImageBatch(samples, indices, 2, teacherInput_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
@@ -76,6 +167,8 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
             // size the students see a finer decode than scoring gives them, both area-resized.
             out.rgb.push_back(preprocess_.resize(image));
             const std::string& path = samples[std::size_t(indices[i])].path;
+            if (variants.count > 0)
+                addVariants(image, path, variants, std::int64_t(i), out);
             auto cached = path.empty() ? std::nullopt : disk_.load(path, entrySize);
             if (!cached) {
                 missing.push_back(image);

@@ -33,24 +33,37 @@ StlmTrainer::~StlmTrainer() = default;
 
 torch::Tensor StlmTrainer::maskOnGrid(const cv::Mat& mask) const
 {
-    cv::Mat unit, cells;
-    mask.convertTo(unit, CV_32F, 1.0 / 255.0);
-    const int h = preprocess_.height / 8, w = preprocess_.width / 8;
-    cv::resize(unit, cells, cv::Size(w, h), 0, 0, cv::INTER_AREA);
-    return torch::from_blob(cells.data, {1, 1, h, w}, torch::kFloat32).clone();
+    return maskShareOnGrid(mask, preprocess_.height / 8, preprocess_.width / 8);
 }
 
 StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
-                                          const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer) const
+                                          const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
+                                          std::mt19937* variantRng) const
 {
     Batch b;
     const auto n = std::int64_t(rows.size());
     std::vector<cv::Mat> images;
     b.maskGrid = torch::zeros({n, 1, preprocess_.height / 8, preprocess_.width / 8});
+    const bool fromVariants = variantRng && normals.variants > 0;
+    if (fromVariants)
+        for (const auto& level : normals.targets)
+            b.plainTargets.push_back(torch::empty({n, level.size(1), level.size(2), level.size(3)}));
     for (std::int64_t i = 0; i < n; ++i) {
-        const cv::Mat& clean = normals.rgb[std::size_t(rows[std::size_t(i)])];
+        const std::int64_t row = rows[std::size_t(i)];
+        const cv::Mat& clean = normals.rgb[std::size_t(row)];
         if (!anomalous[std::size_t(i)]) {
             images.push_back(clean);
+            for (std::size_t l = 0; l < b.plainTargets.size(); ++l)
+                b.plainTargets[l][i].copy_(normals.targets[l][row]);
+            continue;
+        }
+        if (fromVariants) {
+            const std::int64_t variant =
+                row * normals.variants + std::uniform_int_distribution<int>(0, normals.variants - 1)(*variantRng);
+            images.push_back(normals.variantRgb[std::size_t(variant)]);
+            b.maskGrid[i].copy_(normals.variantMasks[variant]);
+            for (std::size_t l = 0; l < b.plainTargets.size(); ++l)
+                b.plainTargets[l][i].copy_(normals.variantTargets[l][variant]);
             continue;
         }
         SyntheticAnomaly a = synthesizer.make(clean, DefectKind::TexturePaste);
@@ -155,10 +168,10 @@ std::optional<StlmTrainer::LossSums> StlmTrainer::trainBatches(int epoch, const 
         std::vector<bool> anomalous;
         for (std::size_t i = 0; i < rows.size(); ++i)
             anomalous.push_back(randomUnit(rng_) < params_.anomalyProbability);
-        Batch b = makeBatch(train_, rows, anomalous, *synthesizer_);
+        Batch b = makeBatch(train_, rows, anomalous, *synthesizer_, &rng_);
         StlmNetwork::Outputs o = net_->forward(b.images);
         StlmLosses l = stlmLoss(o.plain, o.denoising, o.faLogits, b.targets, b.maskGrid, params_.focalGamma,
-                                params_.faWeight);
+                                params_.faWeight, b.plainTargets);
         optimizer_->zero_grad();
         l.total.backward();
         optimizer_->step();
@@ -208,16 +221,7 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
         logWarning(DL_TR("Engine", "stlm: no validation split (fewer than 5 normal images or validation_fraction 0); "
                                    "the last epoch is kept"));
 
-    // 1. The teacher's targets (the slow part of a first fit; cached on disk for the next).
-    StlmTeacherTargets teacher(teacher_, params_, preprocess_);
-    const ProgressContext cacheProgress = progress.sub(0.0, 0.3);
-    train_ = teacher.collect(input.normal, split.train, cacheProgress.sub(0.0, 0.9),
-                             DL_TR("Engine", "teacher features (training)"));
-    validationNormals_ = teacher.collect(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
-                                         DL_TR("Engine", "teacher features (validation)"));
-    const double cacheSeconds = secondsSince(fitStart);
-
-    // 2. Pseudo-anomalies: a DTD texture under a Perlin mask, opacity up to beta_max.
+    // 1. Pseudo-anomalies: a DTD texture under a Perlin mask, opacity up to beta_max.
     textures_ = locateOutlierTextures(params_.textureDir);
     if (textures_.empty())
         logWarning(DL_TR("Engine", "stlm: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); "
@@ -227,6 +231,20 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     synthesis.betaMax = params_.betaMax;
     synthesis.objectForeground = params_.objectForeground;
     synthesizer_ = std::make_unique<AnomalySynthesizer>(textures_, params_.seed + 1, synthesis);
+
+    // 2. The teacher's targets (the slow part of a first fit; cached on disk for the next),
+    // with plain_target anomalous also those of each training image's fixed variants.
+    // Validation keeps the clean targets: its loss is the same in both modes.
+    StlmTeacherTargets teacher(teacher_, params_, preprocess_);
+    StlmVariantSynthesis variants;
+    if (params_.plainTarget == "anomalous")
+        variants = {params_.anomalousVariants, textures_, synthesis};
+    const ProgressContext cacheProgress = progress.sub(0.0, 0.3);
+    train_ = teacher.collect(input.normal, split.train, cacheProgress.sub(0.0, 0.9),
+                             DL_TR("Engine", "teacher features (training)"), variants);
+    validationNormals_ = teacher.collect(input.normal, split.validation, cacheProgress.sub(0.9, 1.0),
+                                         DL_TR("Engine", "teacher features (validation)"));
+    const double cacheSeconds = secondsSince(fitStart);
     makeValidationBatches();
 
     // 3. The networks, trained in one stage.
@@ -269,6 +287,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
                       {"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
                       {"outlier_textures", textures_.size()},
+                      {"plain_target", params_.plainTarget},
+                      {"anomalous_variants", train_.variants},
                       {"parameters", net_->parameterCount()},
                       {"inference_macs", net_->multiplyAccumulates(preprocess_.height, preprocess_.width)},
                       {"teacher_images_computed", teacher.computed()},

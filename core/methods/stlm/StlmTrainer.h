@@ -48,6 +48,7 @@ private:
     struct Batch {
         torch::Tensor images;               // [B,3,H,W] preprocessed
         std::vector<torch::Tensor> targets; // the teacher's levels of the clean images
+        std::vector<torch::Tensor> plainTargets; // plain_target anomalous: the teacher's levels of `images`
         torch::Tensor maskGrid;             // [B,1,h,w] share of each cell covered by the defect
         std::int64_t size() const { return images.size(0); }
     };
@@ -57,9 +58,11 @@ private:
         void add(const StlmLosses& l, double weight);
     };
 
-    // `anomalous[i]`: whether row i gets a pseudo-anomaly.
+    // `anomalous[i]`: whether row i gets a pseudo-anomaly: drawn by `synthesizer`, or,
+    // with `variantRng` (plain_target anomalous, training), one of the row's fixed variants.
     Batch makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
-                    const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer) const;
+                    const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
+                    std::mt19937* variantRng = nullptr) const;
     torch::Tensor maskOnGrid(const cv::Mat& mask) const;
     void makeValidationBatches();
     LossSums evaluate() const;

@@ -107,6 +107,12 @@ private Q_SLOTS:
         QVERIFY(near(l.plain.item<double>(), 0.0));
         QVERIFY(near(l.denoising.item<double>(), 0.5));
         QVERIFY(near(l.total.item<double>(), 0.5 + l.focal.item<double>() + l.l1.item<double>()));
+        // With the anomalous image's own targets the plain stream matches them everywhere,
+        // the defect's cells included.
+        dl::StlmLosses own = dl::stlmLoss({predicted}, {predicted}, logits, {target}, mask, 4.0, 1.0, {target});
+        QVERIFY(near(own.plain.item<double>(), 0.5));
+        dl::StlmLosses matched = dl::stlmLoss({predicted}, {predicted}, logits, {target}, mask, 4.0, 1.0, {predicted});
+        QVERIFY(near(matched.plain.item<double>(), 0.0));
     }
 
     void shapesPerLevelAndFaRange()
@@ -188,6 +194,37 @@ private Q_SLOTS:
         QVERIFY(sameMap(first->predict(probe).map, second->predict(probe).map));
     }
 
+    // plain_target anomalous: the teacher also runs on a fixed set of seeded pseudo-anomalous
+    // copies of each training image (never of the validation images), and a retrain reads
+    // them back from the cache and draws the same copies.
+    void anomalousPlainTargetsAreCachedVariants()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["teacher_size"] = 80; // an identity no other test uses: the first fit is cold
+        params["plain_target"] = "anomalous";
+        params["anomalous_variants"] = 2;
+        auto first = train(params);
+        const auto& cold = first->info().provenance.at("stlm");
+        const int trainImages = cold.at("train_images").get<int>();
+        const int images = trainImages * 3 + cold.at("validation_images").get<int>();
+        QCOMPARE(cold.at("anomalous_variants").get<int>(), 2);
+        QCOMPARE(cold.at("plain_target").get<std::string>(), std::string("anomalous"));
+        QCOMPARE(cold.at("teacher_images_from_cache").get<int>(), 0);
+        QCOMPARE(cold.at("teacher_images_computed").get<int>(), images);
+        auto second = train(params);
+        const auto& warm = second->info().provenance.at("stlm");
+        QCOMPARE(warm.at("teacher_images_computed").get<int>(), 0);
+        QCOMPARE(warm.at("teacher_images_from_cache").get<int>(), images);
+        const cv::Mat probe = defectivePart(3, cv::Rect(30, 30, 12, 12));
+        QVERIFY(sameMap(first->predict(probe).map, second->predict(probe).map));
+        // Another variant count is another cache entry, and another model.
+        params["anomalous_variants"] = 1;
+        auto third = train(params);
+        QCOMPARE(third->info().provenance.at("stlm").at("teacher_images_computed").get<int>(), trainImages);
+        QVERIFY(!sameMap(first->predict(probe).map, third->predict(probe).map));
+    }
+
     void batchedPredictionMatchesSingle()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
@@ -255,6 +292,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"image_size", 100}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"teacher_size", 1000}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"map", "both"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"plain_target", "noisy"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"anomalous_variants", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"no_such_param", 1}}));
         const std::string fa = errorMessageOf([&] { registry.create("stlm", {{"fa_width", 33}})->fit({}, {}); });
         QVERIFY(!fa.empty());
