@@ -21,7 +21,7 @@ struct StlmParams {
     int decoderWidth = 96;                                          // decoder_width: the shared decoder
     int faWidth = 64;                                               // fa_width: the feature-aggregation module
     // Training.
-    int epochs = 40;
+    int epochs = 300;                                               // the time budget usually ends bottle at ~295 (README)
     int batchSize = 8;                                              // batch_size
     double learningRate = 0.0005;                                   // learning_rate (Adam, betas 0.5/0.999)
     double anomalyProbability = 0.5;                                // anomaly_probability per training image
