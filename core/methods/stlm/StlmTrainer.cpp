@@ -31,11 +31,6 @@ StlmTrainer::StlmTrainer(const StlmParams& params, FeatureExtractor& teacher, co
 
 StlmTrainer::~StlmTrainer() = default;
 
-torch::Tensor StlmTrainer::maskOnGrid(const cv::Mat& mask) const
-{
-    return maskShareOnGrid(mask, preprocess_.height / 8, preprocess_.width / 8);
-}
-
 StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                                           const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
                                           std::mt19937* variantRng) const
@@ -68,7 +63,7 @@ StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std:
         }
         SyntheticAnomaly a = synthesizer.make(clean, DefectKind::TexturePaste);
         images.push_back(a.image);
-        b.maskGrid[i].copy_(maskOnGrid(a.mask)[0]);
+        b.maskGrid[i].copy_(maskShareOnGrid(a.mask, preprocess_.height / 8, preprocess_.width / 8)[0]);
     }
     b.images = imagesToTensor(images, preprocess_);
     const torch::Tensor index = torch::tensor(rows, torch::kInt64);

@@ -63,7 +63,6 @@ private:
     Batch makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                     const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
                     std::mt19937* variantRng = nullptr) const;
-    torch::Tensor maskOnGrid(const cv::Mat& mask) const;
     void makeValidationBatches();
     LossSums evaluate() const;
     // Pixel AUROC of each anomaly map on the validation images' feature grid (cells
