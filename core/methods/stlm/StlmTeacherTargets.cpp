@@ -141,8 +141,6 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
 {
     StlmNormals out;
     const std::int64_t n = std::int64_t(indices.size());
-    const std::int64_t cells = gridH_ * gridW_;
-    const std::int64_t entrySize = (channels_[0] + channels_[1]) * cells;
     for (int c : channels_)
         out.targets.push_back(torch::empty({n, c, gridH_, gridW_}, torch::kFloat32));
     if (variants.count > 0) {
@@ -156,11 +154,10 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
         for (int c : channels_)
             out.variantTargets.push_back(torch::empty({n * variants.count, c, gridH_, gridW_}, torch::kHalf));
     }
-    // Small batches: the teacher's activations at 1024 px take hundreds of MB per image.
+    // Decoded two at a time, and the teacher runs on one image (or one image's variants) at a
+    // time: its activations at 1024 px take hundreds of MB per image.
     forEachImageBatch(samples, indices, 2, teacherInput_.decodeAtLeast(), progress, stage,
                       [&](std::vector<cv::Mat>& decoded, std::size_t begin, std::size_t end) {
-        std::vector<cv::Mat> missing;
-        std::vector<std::int64_t> missingRows;
         for (std::size_t i = begin; i < end; ++i) {
             const cv::Mat& image = decoded[i - begin];
             // Decoded for the teacher's larger input: for a JPEG over twice the teacher's
@@ -169,35 +166,9 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
             const std::string& path = samples[std::size_t(indices[i])].path;
             if (variants.count > 0)
                 addVariants(image, path, variants, std::int64_t(i), out);
-            auto cached = path.empty() ? std::nullopt : disk_.load(path, entrySize);
-            if (!cached) {
-                missing.push_back(image);
-                missingRows.push_back(std::int64_t(i));
-                continue;
-            }
-            ++reused_;
-            const float* values = cached->data();
-            for (std::size_t l = 0; l < 2; ++l) {
-                const std::int64_t size = channels_[l] * cells;
-                std::memcpy(out.targets[l][std::int64_t(i)].data_ptr<float>(), values, std::size_t(size) * sizeof(float));
-                values += size;
-            }
-        }
-        if (missing.empty())
-            return;
-        std::vector<torch::Tensor> levels = runTeacher(missing);
-        for (std::size_t m = 0; m < missing.size(); ++m) {
-            const std::int64_t row = missingRows[m];
-            std::vector<float> entry;
-            entry.reserve(std::size_t(entrySize));
-            for (std::size_t l = 0; l < 2; ++l) {
-                torch::Tensor one = levels[l][std::int64_t(m)].contiguous();
-                out.targets[l][row].copy_(one);
-                entry.insert(entry.end(), one.data_ptr<float>(), one.data_ptr<float>() + one.numel());
-            }
-            const std::string& path = samples[std::size_t(indices[std::size_t(row)])].path;
-            if (!path.empty())
-                disk_.store(path, entry);
+            const std::vector<torch::Tensor> levels = cachedOrComputed(disk_, path, {image});
+            for (std::size_t l = 0; l < 2; ++l)
+                out.targets[l][std::int64_t(i)].copy_(levels[l][0]);
         }
     });
     return out;
