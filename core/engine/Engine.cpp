@@ -440,6 +440,67 @@ Prediction predictFile(Detector& detector, const std::string& imagePath)
     return detector.predict(loadModelInput(imagePath, detector.info()).rgb);
 }
 
+namespace {
+
+// What evaluateDetector gathers per category: one entry per test image.
+struct EvaluatedCategory {
+    std::vector<float> scores;
+    std::vector<std::uint8_t> labels;
+    std::vector<std::string> defectTypes; // "" for good images
+    std::vector<PixelImage> pixels;
+    bool anyMask = false;
+};
+
+// Each defect type against the category's good images; empty with fewer than two types
+// (one type's numbers are the category's).
+std::vector<DefectTypeMetrics> defectTypeMetrics(const EvaluatedCategory& c)
+{
+    std::map<std::string, std::vector<std::size_t>> imagesOfType;
+    std::vector<std::size_t> good;
+    for (std::size_t i = 0; i < c.labels.size(); ++i)
+        (c.labels[i] ? imagesOfType[c.defectTypes[i]] : good).push_back(i);
+    std::vector<DefectTypeMetrics> result;
+    if (imagesOfType.size() < 2 || good.empty())
+        return result;
+    auto defectPixels = [&](std::size_t i) {
+        return std::size_t(std::count_if(c.pixels[i].mask.begin(), c.pixels[i].mask.end(),
+                                         [](std::uint8_t m) { return m != 0; }));
+    };
+    std::size_t allDefectPixels = 0;
+    for (const auto& [type, indices] : imagesOfType)
+        for (std::size_t i : indices) allDefectPixels += defectPixels(i);
+    for (const auto& [type, indices] : imagesOfType) {
+        DefectTypeMetrics t;
+        t.defectType = type;
+        t.images = int(indices.size());
+        std::vector<float> scores;
+        std::vector<std::uint8_t> labels;
+        PixelImageRefs pixels;
+        std::size_t typeDefectPixels = 0;
+        for (std::size_t i : good) {
+            scores.push_back(c.scores[i]);
+            labels.push_back(0);
+            pixels.push_back(&c.pixels[i]);
+        }
+        for (std::size_t i : indices) {
+            scores.push_back(c.scores[i]);
+            labels.push_back(1);
+            pixels.push_back(&c.pixels[i]);
+            typeDefectPixels += defectPixels(i);
+        }
+        t.imageAuroc = auroc(scores, labels);
+        if (typeDefectPixels > 0) {
+            t.pixelAuroc = pixelAuroc(pixels);
+            t.aupro = auPro(pixels, 0.3);
+            t.defectPixelShare = double(typeDefectPixels) / double(allDefectPixels);
+        }
+        result.push_back(std::move(t));
+    }
+    return result;
+}
+
+} // namespace
+
 EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Dataset*>& datasets,
                                   const ProgressContext& progress,
                                   const std::function<void(const EvaluatedImage&, const cv::Mat&)>& onImage,
@@ -453,13 +514,7 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
     if (samples.empty())
         throw Error("the test data holds no test images");
 
-    struct CategoryData {
-        std::vector<float> scores;
-        std::vector<std::uint8_t> labels;
-        std::vector<PixelImage> pixels;
-        bool anyMask = false;
-    };
-    std::map<std::string, CategoryData> perCategory;
+    std::map<std::string, EvaluatedCategory> perCategory;
     double totalMs = 0;
     // The next image decodes on a worker while this one is scored.
     std::vector<std::string> paths;
@@ -487,9 +542,10 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
         EvaluatedImage evaluated{&s, p.score, p.map};
         if (onImage)
             onImage(evaluated, full);
-        CategoryData& c = perCategory[s.category];
+        EvaluatedCategory& c = perCategory[s.category];
         c.scores.push_back(p.score);
         c.labels.push_back(s.label == 1 ? 1 : 0);
+        c.defectTypes.push_back(s.label == 1 ? s.defectType : std::string());
         PixelImage px;
         px.width = full.cols;
         px.height = full.rows;
@@ -528,6 +584,7 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
                 curves.pro = proCurve(c.pixels, 0.3);
             report.curves.push_back(std::move(curves));
         }
+        m.defectTypes = defectTypeMetrics(c);
         c.pixels.clear();
         c.pixels.shrink_to_fit();
         report.categories.push_back(m);

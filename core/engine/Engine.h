@@ -51,10 +51,22 @@ struct EvaluatedImage {
     cv::Mat map; // at the preprocessing size
 };
 
+// One defect type of a category, measured against the category's good images:
+// which kinds of defect a model misses, and which of them the pooled pixel
+// metrics mostly measure (a type with large masks outweighs the others).
+struct DefectTypeMetrics {
+    std::string defectType;
+    int images = 0;               // defect images of this type
+    double imageAuroc = -1;       // -1: undefined
+    double pixelAuroc = -1, aupro = -1;
+    double defectPixelShare = -1; // this type's share of the category's defect pixels
+};
+
 struct CategoryMetrics {
     std::string category;
     double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
     int images = 0;
+    std::vector<DefectTypeMetrics> defectTypes; // evaluateDetector, where a category has two or more types
 };
 
 // Curves for plotting, per category (computed only when asked for).

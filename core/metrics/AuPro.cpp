@@ -34,12 +34,12 @@ struct ProInput {
     std::vector<std::uint64_t> regionSizes;  // pixels per region, all images
 };
 
-ProInput collectPixels(const std::vector<PixelImage>& images)
+ProInput collectPixels(const PixelImageRefs& images)
 {
     std::size_t defectCount = 0;
     std::size_t totalCount = 0;
     for (std::size_t i = 0; i < images.size(); ++i) {
-        const PixelImage& image = images[i];
+        const PixelImage& image = *images[i];
         if (image.width < 0 || image.height < 0)
             throw Error("AU-PRO: image " + std::to_string(i) + " has a negative size");
         const std::size_t pixels = std::size_t(image.width) * std::size_t(image.height);
@@ -58,7 +58,8 @@ ProInput collectPixels(const std::vector<PixelImage>& images)
     input.normalKeys.reserve(totalCount - defectCount);
     input.defects.reserve(defectCount);
     cv::Mat regionLabels;
-    for (const PixelImage& image : images) {
+    for (const PixelImage* imageRef : images) {
+        const PixelImage& image = *imageRef;
         const std::size_t pixels = image.mask.size();
         const bool hasDefect = std::any_of(image.mask.begin(), image.mask.end(),
                                            [](std::uint8_t m) { return m != 0; });
@@ -96,7 +97,7 @@ namespace {
 // (the curve starts at (0, 0), which is not reported) until onPoint returns false.
 // `what` names the caller in error messages.
 template <typename OnPoint>
-void sweepPro(const std::vector<PixelImage>& images, double fprLimit, const std::string& what, OnPoint onPoint)
+void sweepPro(const PixelImageRefs& images, double fprLimit, const std::string& what, OnPoint onPoint)
 {
     if (!(fprLimit > 0.0 && fprLimit <= 1.0))
         throw Error(what + ": the FPR limit " + std::to_string(fprLimit) + " is outside (0, 1]");
@@ -144,6 +145,11 @@ void sweepPro(const std::vector<PixelImage>& images, double fprLimit, const std:
 
 double auPro(const std::vector<PixelImage>& images, double fprLimit)
 {
+    return auPro(refsOf(images), fprLimit);
+}
+
+double auPro(const PixelImageRefs& images, double fprLimit)
+{
     const long double limit = fprLimit;
     long double previousFpr = 0.0L; // the curve starts at (0, 0)
     long double previousPro = 0.0L;
@@ -168,7 +174,7 @@ double auPro(const std::vector<PixelImage>& images, double fprLimit)
 std::vector<CurvePoint> proCurve(const std::vector<PixelImage>& images, double fprLimit, std::size_t maxPoints)
 {
     std::vector<CurvePoint> points{{0.0, 0.0}};
-    sweepPro(images, fprLimit, "the PRO curve", [&](long double fpr, long double pro) {
+    sweepPro(refsOf(images), fprLimit, "the PRO curve", [&](long double fpr, long double pro) {
         if (fpr < fprLimit) {
             points.push_back({double(fpr), double(pro)});
             return true;

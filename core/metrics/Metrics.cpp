@@ -166,23 +166,37 @@ F1Result f1Max(const std::vector<float>& scores, const std::vector<std::uint8_t>
     return best;
 }
 
+PixelImageRefs refsOf(const std::vector<PixelImage>& images)
+{
+    PixelImageRefs refs;
+    refs.reserve(images.size());
+    for (const PixelImage& image : images)
+        refs.push_back(&image);
+    return refs;
+}
+
 double pixelAuroc(const std::vector<PixelImage>& images)
+{
+    return pixelAuroc(refsOf(images));
+}
+
+double pixelAuroc(const PixelImageRefs& images)
 {
     std::size_t positiveCount = 0;
     std::size_t totalCount = 0;
     for (std::size_t i = 0; i < images.size(); ++i) {
-        checkImageSize(images[i], i, "pixel AUROC");
-        totalCount += images[i].mask.size();
-        positiveCount += std::size_t(std::count_if(images[i].mask.begin(), images[i].mask.end(),
+        checkImageSize(*images[i], i, "pixel AUROC");
+        totalCount += images[i]->mask.size();
+        positiveCount += std::size_t(std::count_if(images[i]->mask.begin(), images[i]->mask.end(),
                                                    [](std::uint8_t m) { return m != 0; }));
     }
     SplitKeys keys;
     // Exact reservations: growth by doubling would briefly need 3x the memory.
     keys.positive.reserve(positiveCount);
     keys.negative.reserve(totalCount - positiveCount);
-    for (const PixelImage& image : images)
-        for (std::size_t p = 0; p < image.scores.size(); ++p)
-            (image.mask[p] ? keys.positive : keys.negative).push_back(orderedKey(image.scores[p]));
+    for (const PixelImage* image : images)
+        for (std::size_t p = 0; p < image->scores.size(); ++p)
+            (image->mask[p] ? keys.positive : keys.negative).push_back(orderedKey(image->scores[p]));
     requireBothClasses(keys, "pixel AUROC");
     radixSortKeys(keys.positive);
     radixSortKeys(keys.negative);

@@ -39,10 +39,16 @@ struct PixelImage {
     std::vector<std::uint8_t> mask;     // 0 = normal, nonzero = defect
 };
 
+// A subset of images without copying their pixels (e.g. one defect type beside
+// the good images); the functions below take either form.
+using PixelImageRefs = std::vector<const PixelImage*>;
+PixelImageRefs refsOf(const std::vector<PixelImage>& images);
+
 // Pixel AUROC over all pixels of all images (mask nonzero = positive). Exact
 // (ties grouped); about 8 bytes of memory per pixel. Throws dl::Error when scores
 // or mask size differs from width*height, or when one class is absent.
 double pixelAuroc(const std::vector<PixelImage>& images);
+double pixelAuroc(const PixelImageRefs& images);
 
 // AU-PRO as MVTec AD defines it: connected defect regions (8-connectivity) per image,
 // FPR over all defect-free pixels of all images (good images included), PRO = mean
@@ -52,6 +58,7 @@ double pixelAuroc(const std::vector<PixelImage>& images);
 // Throws dl::Error for size mismatches, fprLimit outside (0,1], no defect region
 // or no defect-free pixel.
 double auPro(const std::vector<PixelImage>& images, double fprLimit = 0.3);
+double auPro(const PixelImageRefs& images, double fprLimit = 0.3);
 
 // One point of a curve for plotting: x is the false positive rate, y the true
 // positive rate (ROC) or the per-region overlap (PRO).

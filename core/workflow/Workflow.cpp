@@ -168,9 +168,20 @@ PredictedFile predictFile(Detector& detector, const PredictJob& job, ImagePrefet
 
 json metricsJson(const CategoryMetrics& m)
 {
-    return {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},
-            {"aupro", metricValue(m.aupro)}, {"f1_max", metricValue(m.f1Max)}, {"ap", metricValue(m.ap)},
-            {"n_images", m.images}};
+    json metrics = {{"image_auroc", metricValue(m.imageAuroc)}, {"pixel_auroc", metricValue(m.pixelAuroc)},
+                    {"aupro", metricValue(m.aupro)}, {"f1_max", metricValue(m.f1Max)}, {"ap", metricValue(m.ap)},
+                    {"n_images", m.images}};
+    if (!m.defectTypes.empty()) {
+        json types = json::object();
+        for (const DefectTypeMetrics& t : m.defectTypes)
+            types[t.defectType] = {{"image_auroc", metricValue(t.imageAuroc)},
+                                   {"pixel_auroc", metricValue(t.pixelAuroc)},
+                                   {"aupro", metricValue(t.aupro)},
+                                   {"defect_pixel_share", metricValue(t.defectPixelShare)},
+                                   {"n_images", t.images}};
+        metrics["defect_types"] = types;
+    }
+    return metrics;
 }
 
 std::string trainingCheckpointPath(const std::string& outputPath)

@@ -237,6 +237,7 @@ private slots:
     void auProRowWrapIsNotAdjacency();
     void auProMatchesReferenceOnRandomData();
     void auProErrors();
+    void subsetsByReferenceEqualCopies();
     void quantileInterpolatesLinearly();
     void thresholdWithoutAnomalies();
     void thresholdWithAnomalies();
@@ -384,7 +385,7 @@ void TestMetrics::pixelAurocErrors()
     QVERIFY2(sizeError->find("2x2") != std::string::npos, sizeError->c_str());
     QVERIFY(errorOf([] { dl::pixelAuroc({makeImage(2, 1, {0.1f, 0.2f}, {0, 1, 0})}); }).has_value());
     QVERIFY(errorOf([] { dl::pixelAuroc({makeImage(2, 1, {0.1f, 0.2f}, {0, 0})}); }).has_value());
-    QVERIFY(errorOf([] { dl::pixelAuroc({}); }).has_value());
+    QVERIFY(errorOf([] { dl::pixelAuroc(std::vector<PixelImage>{}); }).has_value());
 }
 
 void TestMetrics::auProHandWorkedCurve()
@@ -479,6 +480,23 @@ void TestMetrics::auProMatchesReferenceOnRandomData()
     }
 }
 
+// A per-defect-type breakdown measures subsets of a category's images through
+// references: the same numbers as copies of those images.
+void TestMetrics::subsetsByReferenceEqualCopies()
+{
+    std::mt19937 rng(11);
+    std::vector<PixelImage> images;
+    for (int i = 0; i < 6; ++i)
+        images.push_back(randomSmallImage(rng, 15, 12, i % 3 == 0 ? 0.0 : 0.07));
+    QCOMPARE(dl::pixelAuroc(dl::refsOf(images)), dl::pixelAuroc(images));
+    QCOMPARE(dl::auPro(dl::refsOf(images), 0.3), dl::auPro(images, 0.3));
+    const dl::PixelImageRefs subset{&images[0], &images[2], &images[4]};
+    const std::vector<PixelImage> copies{images[0], images[2], images[4]};
+    QCOMPARE(dl::pixelAuroc(subset), dl::pixelAuroc(copies));
+    QCOMPARE(dl::auPro(subset, 0.3), dl::auPro(copies, 0.3));
+    QVERIFY(dl::pixelAuroc(subset) != dl::pixelAuroc(images)); // a real subset, not the whole
+}
+
 void TestMetrics::auProErrors()
 {
     const auto noRegion = errorOf([] { dl::auPro({makeImage(2, 1, {0.1f, 0.2f}, {0, 0})}); });
@@ -493,7 +511,7 @@ void TestMetrics::auProErrors()
     QVERIFY(errorOf([] { dl::auPro({makeImage(2, 1, {0.1f, 0.2f}, {0, 1, 1})}); }).has_value());
     QVERIFY(errorOf([] { dl::auPro({makeImage(2, 1, {0.1f, 0.2f}, {0, 1})}, 0.0); }).has_value());
     QVERIFY(errorOf([] { dl::auPro({makeImage(2, 1, {0.1f, 0.2f}, {0, 1})}, 1.5); }).has_value());
-    QVERIFY(errorOf([] { dl::auPro({}); }).has_value());
+    QVERIFY(errorOf([] { dl::auPro(std::vector<PixelImage>{}); }).has_value());
 }
 
 void TestMetrics::quantileInterpolatesLinearly()
