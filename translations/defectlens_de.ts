@@ -2013,6 +2013,36 @@ Nachher: %2</translation>
         <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
         <translation>Das neue Modell zum aktiven machen (fragt nach einer Begründung); bis dahin bleibt das alte Modell im Einsatz</translation>
     </message>
+    <message>
+        <source>before → after (change)</source>
+        <translation>vorher → nachher (Änderung)</translation>
+    </message>
+    <message>
+        <source>C&amp;urves</source>
+        <translation>K&amp;urven</translation>
+    </message>
+    <message>
+        <source>By &amp;defect type</source>
+        <translation>Nach &amp;Fehlerart</translation>
+    </message>
+    <message>
+        <source>Each defect type against the category&apos;s good images: which kinds of defect the new model finds better or worse</source>
+        <translation>Jede Fehlerart gegen die fehlerfreien Bilder der Kategorie: welche Arten von Fehlern das neue Modell besser oder schlechter findet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); %1 % of the category&apos;s defect pixels</source>
+        <translation>
+            <numerusform>%n Fehlerbild; %1 % der Fehlerpixel der Kategorie</numerusform>
+            <numerusform>%n Fehlerbilder; %1 % der Fehlerpixel der Kategorie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); no defect pixels in their masks</source>
+        <translation>
+            <numerusform>%n Fehlerbild; keine Fehlerpixel in seiner Maske</numerusform>
+            <numerusform>%n Fehlerbilder; keine Fehlerpixel in ihren Masken</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -1999,6 +1999,34 @@ After: %2</source>
         <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
         <translation>新しいモデルを有効にします (理由を尋ねます)。それまでは古いモデルが使われます</translation>
     </message>
+    <message>
+        <source>before → after (change)</source>
+        <translation>変更前 → 変更後 (変化)</translation>
+    </message>
+    <message>
+        <source>C&amp;urves</source>
+        <translation>曲線(&amp;U)</translation>
+    </message>
+    <message>
+        <source>By &amp;defect type</source>
+        <translation>欠陥の種類別(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Each defect type against the category&apos;s good images: which kinds of defect the new model finds better or worse</source>
+        <translation>欠陥の種類ごとにカテゴリの良品画像と比較: 新しいモデルがどの種類の欠陥をよりよく、またはより悪く検出するか</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); %1 % of the category&apos;s defect pixels</source>
+        <translation>
+            <numerusform>欠陥画像 %n 枚、カテゴリの欠陥画素の %1 %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); no defect pixels in their masks</source>
+        <translation>
+            <numerusform>欠陥画像 %n 枚、マスクに欠陥画素なし</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -1999,6 +1999,34 @@ After: %2</source>
         <source>Make the new model the active one (asks for a reason); until then the old model stays in use</source>
         <translation>将新模型设为当前模型（需要填写理由）；在此之前旧模型继续使用</translation>
     </message>
+    <message>
+        <source>before → after (change)</source>
+        <translation>之前 → 之后 (变化)</translation>
+    </message>
+    <message>
+        <source>C&amp;urves</source>
+        <translation>曲线(&amp;U)</translation>
+    </message>
+    <message>
+        <source>By &amp;defect type</source>
+        <translation>按缺陷类型(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Each defect type against the category&apos;s good images: which kinds of defect the new model finds better or worse</source>
+        <translation>每种缺陷类型与该类别的良品图像对比: 新模型对哪些缺陷检测得更好或更差</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); %1 % of the category&apos;s defect pixels</source>
+        <translation>
+            <numerusform>%n 张缺陷图像，占该类别缺陷像素的 %1 %</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n defect image(s); no defect pixels in their masks</source>
+        <translation>
+            <numerusform>%n 张缺陷图像，掩码中没有缺陷像素</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -121,9 +121,14 @@ ModelEvaluation modelEvaluation(const EvaluateSpec& spec, const workflow::Evalua
     result.ap = report.mean.ap;
     result.images = report.mean.images;
     result.threshold = threshold;
-    for (const CategoryMetrics& m : report.categories)
-        result.categoryScores.append(CategoryScores{QString::fromStdString(m.category), m.imageAuroc, m.pixelAuroc,
-                                                    m.aupro, m.f1Max, m.ap, m.images});
+    for (const CategoryMetrics& m : report.categories) {
+        CategoryScores scores{QString::fromStdString(m.category), m.imageAuroc, m.pixelAuroc, m.aupro, m.f1Max,
+                              m.ap, m.images, {}};
+        for (const DefectTypeMetrics& t : m.defectTypes)
+            scores.defectTypes.append(DefectTypeScores{QString::fromStdString(t.defectType), t.imageAuroc,
+                                                       t.pixelAuroc, t.aupro, t.defectPixelShare, t.images});
+        result.categoryScores.append(scores);
+    }
     for (const CategoryCurves& c : report.curves)
         result.curves.append(CategoryCurve{QString::fromStdString(c.category), toPoints(c.roc), toPoints(c.pro)});
     return result;

@@ -127,11 +127,20 @@ struct CategoryCurve {
     QVector<QPointF> pro;          // pixel PRO: (FPR, PRO) up to FPR 0.3
 };
 
+// One defect type of a category, against the category's good images.
+struct DefectTypeScores {
+    QString defectType;
+    double imageAuroc = -1, pixelAuroc = -1, aupro = -1; // -1: undefined
+    double defectPixelShare = -1; // the type's share of the category's defect pixels
+    int images = 0;               // defect images of this type
+};
+
 // One category's metrics from an evaluation (the engine's per-category report).
 struct CategoryScores {
     QString category;
     double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
     int images = 0;
+    QList<DefectTypeScores> defectTypes; // empty unless the category has two or more defect types
 };
 
 struct ModelEvaluation {

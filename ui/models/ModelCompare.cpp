@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -23,6 +24,9 @@
 namespace dl::ui {
 
 namespace {
+
+constexpr int kCurvesTab = 0;
+constexpr int kDefectTypesTab = 1;
 
 // The old model wide and pale under the new one, so identical curves stay
 // visible; both in shades that read on the palette's base colour.
@@ -97,6 +101,43 @@ QString metricText(double value)
     return value < 0 ? QStringLiteral("\u2013") : QString::number(value, 'f', 3);
 }
 
+// A change rounded to the three decimals shown: a change below that is no change
+// (never "-0.000" in red).
+double shownChange(double before, double after)
+{
+    return std::round((after - before) * 1000.0) / 1000.0;
+}
+
+QString changeText(double delta)
+{
+    return delta == 0.0 ? QStringLiteral("0.000")
+                        : QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'f', 3);
+}
+
+QColor changeColour(double delta)
+{
+    return delta > 0 ? QColor(30, 140, 60) : QColor(200, 40, 40);
+}
+
+// The defect types an evaluation reports for `category` (every category's, named
+// "category: type", when `category` is empty and there are several).
+QList<QPair<QString, DefectTypeScores>> defectTypeRows(const ModelEvaluation& evaluation, const QString& category)
+{
+    QList<QPair<QString, DefectTypeScores>> rows;
+    const bool several = evaluation.categoryScores.size() > 1;
+    for (const CategoryScores& scores : evaluation.categoryScores) {
+        if (!category.isEmpty() && scores.category != category)
+            continue;
+        for (const DefectTypeScores& type : scores.defectTypes)
+            rows.append({category.isEmpty() && several ? scores.category + QStringLiteral(": ") + type.defectType
+                                                       : type.defectType,
+                         type});
+        if (category.isEmpty() && !several)
+            break;
+    }
+    return rows;
+}
+
 // Axis labels and colours are set by retranslateUi and applyPlotPalette.
 QCustomPlot* makeCurvePlot(double xMax, QWidget* parent)
 {
@@ -165,7 +206,14 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
     table_->setMaximumHeight(200);
     layout->addWidget(table_);
 
-    auto* plots = new QHBoxLayout;
+
+    // The curves and, where the evaluations have them, the defect types share the
+    // space below the table (the dock is narrow).
+    detailTabs_ = new QTabWidget(this);
+    detailTabs_->setObjectName(QStringLiteral("compareDetails"));
+    auto* curvesPage = new QWidget(detailTabs_);
+    auto* plots = new QHBoxLayout(curvesPage);
+    plots->setContentsMargins(0, 0, 0, 0);
     rocPlot_ = makeCurvePlot(1.0, this);
     rocPlot_->setObjectName(QStringLiteral("compareRoc"));
     proPlot_ = makeCurvePlot(0.3, this);
@@ -178,7 +226,14 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
     proPlot_->plotLayout()->addElement(0, 0, proTitle_);
     plots->addWidget(rocPlot_);
     plots->addWidget(proPlot_);
-    layout->addLayout(plots, 1);
+    detailTabs_->addTab(curvesPage, QString());
+    defectTypeTable_ = new QTableWidget(0, 2, detailTabs_);
+    defectTypeTable_->setObjectName(QStringLiteral("compareDefectTypes"));
+    defectTypeTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    defectTypeTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    detailTabs_->addTab(defectTypeTable_, QString());
+    detailTabs_->setTabVisible(kDefectTypesTab, false);
+    layout->addWidget(detailTabs_, 1);
 
     promoteButton_ = new QPushButton(this);
     promoteButton_->setObjectName(QStringLiteral("promoteModel"));
@@ -205,6 +260,13 @@ void ModelCompare::retranslateUi()
     if (categorySelector_->count() > 0)
         categorySelector_->setItemText(0, tr("All categories (mean)"));
     table_->setHorizontalHeaderLabels({tr("Before"), tr("After"), tr("Change")});
+    defectTypeTable_->setHorizontalHeaderLabels({tr("Image AUROC"), tr("Pixel AUROC")});
+    for (int column = 0; column < defectTypeTable_->columnCount(); ++column)
+        defectTypeTable_->horizontalHeaderItem(column)->setToolTip(tr("before \u2192 after (change)"));
+    detailTabs_->setTabText(kCurvesTab, tr("C&urves"));
+    detailTabs_->setTabText(kDefectTypesTab, tr("By &defect type"));
+    detailTabs_->setTabToolTip(kDefectTypesTab, tr("Each defect type against the category's good images: which kinds "
+                                                  "of defect the new model finds better or worse"));
     rocPlot_->xAxis->setLabel(tr("False positive rate"));
     rocPlot_->yAxis->setLabel(tr("True positive rate"));
     proPlot_->xAxis->setLabel(tr("False positive rate (pixels)"));
@@ -352,18 +414,62 @@ void ModelCompare::refreshTable()
         table_->setItem(r, 0, new QTableWidgetItem(before_ ? metricText(before) : QStringLiteral("\u2026")));
         table_->setItem(r, 1, new QTableWidgetItem(after_ ? metricText(after) : QStringLiteral("\u2026")));
         QString change;
-        // Rounded to the three decimals shown: a change below that is no change
-        // (never "-0.000" in red).
-        const double delta = std::round((after - before) * 1000.0) / 1000.0;
+        const double delta = shownChange(before, after);
         if (before_ && after_ && before >= 0 && after >= 0)
-            change = delta == 0.0 ? QStringLiteral("0.000")
-                                  : QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString())
-                                        .arg(delta, 0, 'f', 3);
+            change = changeText(delta);
         auto* changeItem = new QTableWidgetItem(change);
         // Higher is better for every quality metric (not for the threshold).
         if (!change.isEmpty() && rows[r].member != &ShownMetrics::threshold && delta != 0.0)
-            changeItem->setForeground(delta > 0 ? QColor(30, 140, 60) : QColor(200, 40, 40));
+            changeItem->setForeground(changeColour(delta));
         table_->setItem(r, 2, changeItem);
+    }
+    refreshDefectTypeTable();
+}
+
+void ModelCompare::refreshDefectTypeTable()
+{
+    const QString category = selectedCategory();
+    using Rows = QList<QPair<QString, DefectTypeScores>>;
+    const Rows beforeRows = before_ ? defectTypeRows(*before_, category) : Rows{};
+    const Rows afterRows = after_ ? defectTypeRows(*after_, category) : Rows{};
+    QStringList labels; // the new model's order, then types only the old one reports
+    for (const Rows* rows : {&afterRows, &beforeRows})
+        for (const auto& [label, scores] : *rows)
+            if (!labels.contains(label))
+                labels << label;
+    const auto find = [](const Rows& rows, const QString& label) -> const DefectTypeScores* {
+        for (const auto& row : rows)
+            if (row.first == label)
+                return &row.second;
+        return nullptr;
+    };
+    detailTabs_->setTabVisible(kDefectTypesTab, !labels.isEmpty());
+    defectTypeTable_->setRowCount(int(labels.size()));
+    for (int r = 0; r < labels.size(); ++r) {
+        const DefectTypeScores* before = find(beforeRows, labels[r]);
+        const DefectTypeScores* after = find(afterRows, labels[r]);
+        const DefectTypeScores* either = after ? after : before;
+        auto* header = new QTableWidgetItem(labels[r]);
+        header->setToolTip(either->defectPixelShare >= 0
+                               ? tr("%n defect image(s); %1 % of the category's defect pixels", nullptr, either->images)
+                                     .arg(either->defectPixelShare * 100.0, 0, 'f', 1)
+                               : tr("%n defect image(s); no defect pixels in their masks", nullptr, either->images));
+        defectTypeTable_->setVerticalHeaderItem(r, header);
+        int column = 0;
+        for (double DefectTypeScores::*member : {&DefectTypeScores::imageAuroc, &DefectTypeScores::pixelAuroc}) {
+            const double b = before ? before->*member : -1;
+            const double a = after ? after->*member : -1;
+            QString text = QStringLiteral("%1 \u2192 %2").arg(before_ ? metricText(b) : QStringLiteral("\u2026"),
+                                                              after_ ? metricText(a) : QStringLiteral("\u2026"));
+            const double delta = shownChange(b, a);
+            const bool compared = before_ && after_ && b >= 0 && a >= 0;
+            if (compared)
+                text += QStringLiteral(" (%1)").arg(changeText(delta));
+            auto* item = new QTableWidgetItem(text);
+            if (compared && delta != 0.0)
+                item->setForeground(changeColour(delta));
+            defectTypeTable_->setItem(r, column++, item);
+        }
     }
 }
 

@@ -4,7 +4,10 @@
 // evaluation (EngineBridge::evaluate); this widget only plots. When the second
 // model is a candidate (a retrained model), Promote makes it the active one.
 // Models covering several categories (unified models) get a category selector:
-// the mean over all categories or one category's metrics and curves.
+// the mean over all categories or one category's metrics and curves. Below the
+// metrics, beside the curves, each defect type's image and pixel AUROC before and
+// after (for the category shown; every category's types for the mean), so an
+// engineer sees which kinds of defect a retrain helped.
 #include "ui/bridge/ModelJobs.h"
 
 #include <QString>
@@ -18,6 +21,7 @@ class QComboBox;
 class QCustomPlot;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace dl::ui {
@@ -45,6 +49,10 @@ public:
     QCustomPlot* rocPlot() const { return rocPlot_; }
     QCustomPlot* proPlot() const { return proPlot_; }
     QTableWidget* metricsTable() const { return table_; }
+    // One row per defect type, on the "By defect type" tab beside the curves; the tab
+    // is hidden where the evaluations break nothing down by type.
+    QTableWidget* defectTypeTable() const { return defectTypeTable_; }
+    QTabWidget* detailTabs() const { return detailTabs_; }
     QPushButton* promoteButton() const { return promoteButton_; }
     // Shown only when both evaluations share more than one category.
     QComboBox* categorySelector() const { return categorySelector_; }
@@ -62,6 +70,7 @@ private:
     void applyPlotPalette();
     void refresh();
     void refreshTable();
+    void refreshDefectTypeTable();
     void refreshCurves();
     void updateTitle();
     void rebuildCategorySelector();
@@ -71,6 +80,8 @@ private:
     QLabel* categoryLabel_ = nullptr;
     QComboBox* categorySelector_ = nullptr;
     QTableWidget* table_ = nullptr;
+    QTableWidget* defectTypeTable_ = nullptr;
+    QTabWidget* detailTabs_ = nullptr;
     QCustomPlot* rocPlot_ = nullptr;
     QCustomPlot* proPlot_ = nullptr;
     QCPTextElement* rocTitle_ = nullptr;

@@ -1,11 +1,13 @@
 // The model comparison on synthetic evaluations (no engine, no training): a
 // unified model over two categories gets a category selector that switches the
 // metrics table and the ROC/PRO curves between the mean and each category; a
-// single-category comparison keeps its plain before/after view.
+// single-category comparison keeps its plain before/after view; the defect types
+// of the category shown (every category's for the mean) get a before/after table.
 #include "ui/models/ModelCompare.h"
 #include "ui/bridge/ModelJobs.h"
 
 #include <QComboBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -13,6 +15,7 @@
 
 using dl::ui::CategoryCurve;
 using dl::ui::CategoryScores;
+using dl::ui::DefectTypeScores;
 using dl::ui::ModelCompare;
 using dl::ui::ModelEvaluation;
 
@@ -65,6 +68,24 @@ ModelEvaluation evaluation(const QString& path, const QString& tag, const QStrin
     e.f1Max = 0.8;
     e.ap = 0.85;
     return e;
+}
+
+DefectTypeScores defectType(const QString& name, double imageAuroc, double pixelAuroc, double share)
+{
+    DefectTypeScores t;
+    t.defectType = name;
+    t.imageAuroc = imageAuroc;
+    t.pixelAuroc = pixelAuroc;
+    t.aupro = 0.5;
+    t.defectPixelShare = share;
+    t.images = 4;
+    return t;
+}
+
+QString typeCell(const ModelCompare& compare, int row, int column)
+{
+    const QTableWidgetItem* item = compare.defectTypeTable()->item(row, column);
+    return item ? item->text() : QString();
 }
 
 double middleY(QCPGraph* graph)
@@ -162,6 +183,66 @@ private slots:
         QCOMPARE(middleY(compare.rocPlot()->graph(1)), 0.4);
         QCOMPARE(cell(compare, 0, 0), QStringLiteral("0.500"));
         QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.600"));
+    }
+
+    void defectTypesShowBeforeAndAfter()
+    {
+        ModelCompare compare;
+        compare.show();
+        const QStringList categories{QStringLiteral("bottle"), QStringLiteral("magnetic_tile")};
+        compare.begin(kBeforePath, kAfterPath, false);
+        ModelEvaluation before = evaluation(kBeforePath, QStringLiteral("before"), categories, 0.0);
+        ModelEvaluation after = evaluation(kAfterPath, QStringLiteral("after"), categories, 0.05);
+        QVERIFY(compare.setEvaluation(before));
+        QVERIFY(compare.setEvaluation(after));
+        QTabWidget* tabs = compare.detailTabs();
+        QVERIFY(!tabs->isTabVisible(1)); // nothing broken down by type
+
+        before.categoryScores[1].defectTypes = {defectType(QStringLiteral("MT_Crack"), 0.880, 0.950, 0.01),
+                                                defectType(QStringLiteral("MT_Uneven"), 0.900, 0.760, 0.71)};
+        after.categoryScores[1].defectTypes = {defectType(QStringLiteral("MT_Crack"), 0.930, 0.950, 0.01),
+                                               defectType(QStringLiteral("MT_Uneven"), 0.880, 0.7604, 0.71)};
+        after.categoryScores[0].defectTypes = {defectType(QStringLiteral("broken_large"), 1.0, 0.99, 0.5),
+                                               defectType(QStringLiteral("contamination"), 1.0, 0.98, 0.5)};
+        compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(compare.setEvaluation(before));
+        QCOMPARE(compare.defectTypeTable()->rowCount(), 2); // the old model's, the new one's values pending
+        QCOMPARE(typeCell(compare, 0, 0), QStringLiteral("0.880 \u2192 \u2026"));
+        QVERIFY(compare.setEvaluation(after));
+
+        // All categories: every category's types, named with their category; types only
+        // one model reports show a dash for the other.
+        QTableWidget* types = compare.defectTypeTable();
+        QVERIFY(tabs->isTabVisible(1));
+        QCOMPARE(tabs->tabText(1), QStringLiteral("By &defect type"));
+        QCOMPARE(types->rowCount(), 4);
+        QCOMPARE(types->verticalHeaderItem(0)->text(), QStringLiteral("bottle: broken_large"));
+        QCOMPARE(typeCell(compare, 0, 0), QStringLiteral("\u2013 \u2192 1.000"));
+        QCOMPARE(types->verticalHeaderItem(2)->text(), QStringLiteral("magnetic_tile: MT_Crack"));
+
+        // One category: its types only, with the change, coloured by its sign.
+        compare.categorySelector()->setCurrentIndex(2);
+        QCOMPARE(types->rowCount(), 2);
+        QCOMPARE(types->verticalHeaderItem(0)->text(), QStringLiteral("MT_Crack"));
+        QCOMPARE(typeCell(compare, 0, 0), QStringLiteral("0.880 \u2192 0.930 (+0.050)"));
+        QCOMPARE(typeCell(compare, 0, 1), QStringLiteral("0.950 \u2192 0.950 (0.000)"));
+        QCOMPARE(typeCell(compare, 1, 0), QStringLiteral("0.900 \u2192 0.880 (-0.020)"));
+        QCOMPARE(typeCell(compare, 1, 1), QStringLiteral("0.760 \u2192 0.760 (0.000)")); // below the digits shown
+        QVERIFY(types->item(0, 0)->foreground().color().green() > types->item(0, 0)->foreground().color().red());
+        QVERIFY(types->item(1, 0)->foreground().color().red() > types->item(1, 0)->foreground().color().green());
+        QVERIFY(types->verticalHeaderItem(1)->toolTip().contains(QStringLiteral("71.0 %")));
+
+        // The old model breaks nothing down for bottle: the new one's types, the old values dashed.
+        compare.categorySelector()->setCurrentIndex(1);
+        QCOMPARE(types->rowCount(), 2); // the new model's bottle types
+        if (qEnvironmentVariableIsSet("DL_SCREENSHOT_DIR")) { // for the docs: the tab as it looks
+            compare.resize(420, 640);
+            tabs->setCurrentIndex(1);
+            compare.categorySelector()->setCurrentIndex(2);
+            compare.grab().save(qEnvironmentVariable("DL_SCREENSHOT_DIR") + QStringLiteral("/compare-defect-types.png"));
+        }
+        compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(!tabs->isTabVisible(1));
     }
 
     void onlySharedCategoriesAreListed()
