@@ -3451,8 +3451,8 @@ Nachher: %2</translation>
         <translation>Batchgröße:</translation>
     </message>
     <message>
-        <source>Time budget (min):</source>
-        <translation>Zeitbudget (min):</translation>
+        <source>Time budget per category (min):</source>
+        <translation>Zeitbudget je Kategorie (min):</translation>
     </message>
     <message>
         <source>Resolution (px):</source>

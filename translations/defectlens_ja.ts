@@ -3429,8 +3429,8 @@ After: %2</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <source>Time budget (min):</source>
-        <translation>時間予算 (分):</translation>
+        <source>Time budget per category (min):</source>
+        <translation>カテゴリごとの時間予算 (分):</translation>
     </message>
     <message>
         <source>Resolution (px):</source>

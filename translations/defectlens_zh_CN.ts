@@ -3429,8 +3429,8 @@ After: %2</source>
         <translation>批大小:</translation>
     </message>
     <message>
-        <source>Time budget (min):</source>
-        <translation>时间预算（分钟）:</translation>
+        <source>Time budget per category (min):</source>
+        <translation>每个类别的时间预算（分钟）:</translation>
     </message>
     <message>
         <source>Resolution (px):</source>

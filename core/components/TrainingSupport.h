@@ -20,6 +20,14 @@ inline double secondsSince(SteadyClock::time_point start)
     return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
+// A fit's wall-clock budget: `maxMinutes` per category, so that a unified model over N
+// categories may train as long as the N per-class models it replaces (a budget for the
+// whole fit would buy it 1/N of their epochs per image).
+inline double fitBudgetSeconds(double maxMinutes, std::size_t categories)
+{
+    return 60.0 * maxMinutes * double(std::max<std::size_t>(1, categories));
+}
+
 inline std::string formatFixed(double value, int digits)
 {
     char buf[64];

@@ -85,7 +85,7 @@ QString TrainingPanel::parameterLabel(const QString& key)
     if (key == QLatin1String("coreset_ratio")) return tr("Memory bank share:");
     if (key == QLatin1String("learning_rate")) return tr("Learning rate:");
     if (key == QLatin1String("batch_size")) return tr("Batch size:");
-    if (key == QLatin1String("max_minutes")) return tr("Time budget (min):");
+    if (key == QLatin1String("max_minutes")) return tr("Time budget per category (min):");
     if (key == QLatin1String("resolution")) return tr("Resolution (px):");
     if (key == QLatin1String("tile_size")) return tr("Tiles (px, 0: whole image):");
     if (key == QLatin1String("tile_overlap")) return tr("Tile overlap (px):");

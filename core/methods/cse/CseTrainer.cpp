@@ -267,7 +267,7 @@ void CseTrainer::planSchedule(int epoch, SteadyClock::time_point epochStart)
     if (!((epoch == 1 || epoch == 2) && params_.epochs > epoch))
         return;
     const double perEpoch = secondsSince(epochStart);
-    const double left = 60.0 * params_.maxMinutes - secondsSince(fitStart_);
+    const double left = budgetSeconds_ - secondsSince(fitStart_);
     plannedEpochs_ = std::clamp(epoch + int(std::floor(left / std::max(1e-3, perEpoch))), epoch, params_.epochs);
     totalSteps_ = stepsPerEpoch_ * plannedEpochs_;
     if (plannedEpochs_ < params_.epochs && epoch == 2)
@@ -345,6 +345,7 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
                              const ProgressContext& progress, SteadyClock::time_point fitStart)
 {
     fitStart_ = fitStart;
+    budgetSeconds_ = fitBudgetSeconds(params_.maxMinutes, input.categories.size());
     const IndexSplit split = prepare(input, progress);
     const double cacheSeconds = secondsSince(fitStart);
 
@@ -372,7 +373,7 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
         plannedEpochs_ = counters.at("planned_epochs").get<int>();
         totalSteps_ = counters.at("total_steps").get<std::int64_t>();
     };
-    EpochLoop loop({"cse", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+    EpochLoop loop({"cse", params_.epochs, budgetSeconds_, fitStart, input.checkpoint}, net_->namedState(),
                    carryOver);
     // Training also ends once the schedule fitted to the budget has annealed (later
     // epochs would run at the floor rate).

@@ -84,6 +84,7 @@ private:
     FeatureExtractor& backbone_;
     const PreprocessSpec& preprocess_;
     SteadyClock::time_point fitStart_;
+    double budgetSeconds_ = 0; // components/TrainingSupport.h fitBudgetSeconds
     std::mt19937 rng_;
     torch::Tensor tapScale_;
     NormalCache train_, validationImages_;

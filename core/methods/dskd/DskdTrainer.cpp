@@ -181,7 +181,8 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
             split.train.size(), split.validation.size(), net_->parameterCount(), formatFixed(cacheSeconds, 1));
 
     const ProgressContext trainProgress = progress.sub(0.1, 1.0);
-    EpochLoop loop({"dskd", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+    const double budget = fitBudgetSeconds(params_.maxMinutes, input.categories.size());
+    EpochLoop loop({"dskd", params_.epochs, budget, fitStart, input.checkpoint}, net_->namedState(),
                    {optimizer_.get(), {&rng_}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);

@@ -316,7 +316,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
             split.train.size(), split.validation.size(), net_->parameterCount(), formatFixed(prepareSeconds, 1),
             formatFixed(afsSeconds, 1));
     const ProgressContext trainProgress = progress.sub(0.15, 1.0);
-    EpochLoop loop({"realnet", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint},
+    const double budget = fitBudgetSeconds(params_.maxMinutes, input.categories.size());
+    EpochLoop loop({"realnet", params_.epochs, budget, fitStart, input.checkpoint},
                    net_->namedState(), {optimizer_.get(), {&rng_, &source_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);

@@ -258,7 +258,7 @@ SdasTrained SdasTrainer::train(const FitInput& input, const ProgressContext& pro
             images_.size(0), categories_.size(), params_.resolution, parameters, formatFixed(loadSeconds, 1));
 
     const ProgressContext trainProgress = progress.sub(0.05, 1.0);
-    const double budget = 60.0 * params_.maxMinutes;
+    const double budget = fitBudgetSeconds(params_.maxMinutes, categories_.size());
     const auto loopStart = SteadyClock::now();
     auto lastCheckpoint = loopStart;
     const auto elapsed = [&] { return secondsBefore_ + secondsSince(loopStart); };

@@ -253,7 +253,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
             formatFixed(teacher.teacherSeconds(), 1), teacher.reused());
 
     const ProgressContext trainProgress = progress.sub(0.3, 1.0);
-    EpochLoop loop({"stlm", params_.epochs, 60.0 * params_.maxMinutes, fitStart, input.checkpoint}, net_->namedState(),
+    const double budget = fitBudgetSeconds(params_.maxMinutes, input.categories.size());
+    EpochLoop loop({"stlm", params_.epochs, budget, fitStart, input.checkpoint}, net_->namedState(),
                    {optimizer_.get(), {&rng_, &synthesizer_->rng()}});
     loop.run([&](int epoch) { return runEpoch(epoch, loop, trainProgress); });
     net_->train(false);

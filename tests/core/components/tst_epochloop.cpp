@@ -2,7 +2,8 @@
 // (components/ParamReader): the kept epoch is the best validated one and its
 // weights are put back, unvalidated training keeps the last epoch, the time
 // budget drops an abandoned epoch but never the first, an early finish rule ends
-// training, and bad parameters fail with messages naming the method and the key.
+// training, a unified fit's budget counts per category, and bad parameters fail
+// with messages naming the method and the key.
 #include "common/Error.h"
 #include "components/EpochLoop.h"
 #include "components/ParamReader.h"
@@ -34,6 +35,14 @@ dl::EpochReport reportOf(double criterion, bool validated)
 class TestEpochLoop : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void theBudgetCountsPerCategory()
+    {
+        // A unified model over three categories may train as long as the three per-class fits.
+        QCOMPARE(dl::fitBudgetSeconds(2.0, 1), 120.0);
+        QCOMPARE(dl::fitBudgetSeconds(2.0, 3), 360.0);
+        QCOMPARE(dl::fitBudgetSeconds(2.0, 0), 120.0); // no category named: one budget
+    }
+
     void keepsTheBestValidatedEpoch()
     {
         OneWeight net;
