@@ -15,9 +15,13 @@
 #    REPORT_ALL=1 every candidate (for the record: the choice never sees these numbers).
 #    REPORT_SPLIT_SEEDS ("default") repeats the report over train/test splits (--seed).
 #
+#    Every row is tested on the same images: the test split without the most labelled
+#    defects any row or the choice uses (N labels are the first N of one fixed order per
+#    split seed, so the sets are nested). A row with fewer labels thus never scores the
+#    defects the choice saw, and all rows are compared on one test set.
+#
 # Unsupervised methods (CSE, DSKD, PatchCore) use the labelled defects only to measure:
-# report them with REPORT_LABELS set to PROTOCOL_LABELS, so the defects the choice saw
-# are moved out of every reported test split (the move does not depend on the split seed).
+# report them with REPORT_LABELS set to PROTOCOL_LABELS.
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), PROTOCOL_METHOD (dmad), PROTOCOL_DATASET (tile | bottle; tile),
@@ -81,6 +85,10 @@ echo "chosen: ${candidates[$winner]}"
 report=("$winner")
 if [[ "${REPORT_ALL:-0}" == 1 ]]; then report=("${!candidates[@]}")
 elif [[ "${REPORT_BASELINE:-0}" == 1 && "$winner" != 0 ]]; then report=(0 "$winner"); fi
+test_labels="$labels"
+for n in ${REPORT_LABELS:-0 1 10}; do
+  if (( n > test_labels )); then test_labels="$n"; fi
+done
 for c in "${report[@]}"; do
   mapfile -t params < <(param_args "${candidates[$c]}")
   for n in ${REPORT_LABELS:-0 1 10}; do
@@ -93,7 +101,7 @@ for c in "${report[@]}"; do
         echo "== ${candidates[$c]}, $n labels, split seed $split, model seed $seed"
         "$cli" fit --method "$method" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" "${params[@]}" \
           --param seed="$seed" --no-db --out "$out/$name.dlm" >"$out/$name.fit.log" 2>&1
-        "$cli" test --model "$out/$name.dlm" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" --no-db \
+        "$cli" test --model "$out/$name.dlm" "${data[@]}" "${split_args[@]}" --labelled-defects "$test_labels" --no-db \
           --json "$out/$name.json" >"$out/$name.test.log" 2>&1
         rm -f "$out/$name.dlm"
       done
@@ -103,7 +111,8 @@ done
 python3 - "$out" "$winner" "${candidates[@]}" <<'PY'
 import glob, json, os, re, sys
 out, winner, candidates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-print("test split (image AUROC / pixel AUROC / AU-PRO: mean, min..max over split and model seeds):")
+print("test split without the labelled defects of any row (image AUROC / pixel AUROC / AU-PRO: mean, "
+      "min..max over split and model seeds):")
 rows = {}
 for path in glob.glob(os.path.join(out, "test-c*-l*-s*.json")):
     c, n = map(int, re.match(r"test-c(\d+)-l(\d+)(?:-p\d+)?-s\d+\.json", os.path.basename(path)).groups())
