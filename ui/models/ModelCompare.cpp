@@ -119,21 +119,16 @@ QColor changeColour(double delta)
     return delta > 0 ? QColor(30, 140, 60) : QColor(200, 40, 40);
 }
 
-// The defect types an evaluation reports for `category` (every category's, named
-// "category: type", when `category` is empty and there are several).
-QList<QPair<QString, DefectTypeScores>> defectTypeRows(const ModelEvaluation& evaluation, const QString& category)
+// The defect types an evaluation reports for `categories`, named "category: type" when `prefixed`.
+QList<QPair<QString, DefectTypeScores>> defectTypeRows(const ModelEvaluation& evaluation,
+                                                       const QStringList& categories, bool prefixed)
 {
     QList<QPair<QString, DefectTypeScores>> rows;
-    const bool several = evaluation.categoryScores.size() > 1;
     for (const CategoryScores& scores : evaluation.categoryScores) {
-        if (!category.isEmpty() && scores.category != category)
+        if (!categories.contains(scores.category))
             continue;
         for (const DefectTypeScores& type : scores.defectTypes)
-            rows.append({category.isEmpty() && several ? scores.category + QStringLiteral(": ") + type.defectType
-                                                       : type.defectType,
-                         type});
-        if (category.isEmpty() && !several)
-            break;
+            rows.append({prefixed ? scores.category + QStringLiteral(": ") + type.defectType : type.defectType, type});
     }
     return rows;
 }
@@ -205,7 +200,6 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->setMaximumHeight(200);
     layout->addWidget(table_);
-
 
     // The curves and, where the evaluations have them, the defect types share the
     // space below the table (the dock is narrow).
@@ -428,10 +422,21 @@ void ModelCompare::refreshTable()
 
 void ModelCompare::refreshDefectTypeTable()
 {
-    const QString category = selectedCategory();
+    // As the curves: the selected category, every listed one for "All", or without a
+    // selector the one category shown (the first of the newer evaluation at hand).
+    QStringList categories;
+    const bool allCategories = categorySelector_->count() > 1 && selectedCategory().isEmpty();
+    if (allCategories) {
+        for (int i = 1; i < categorySelector_->count(); ++i)
+            categories << categorySelector_->itemData(i).toString();
+    } else if (!selectedCategory().isEmpty()) {
+        categories << selectedCategory();
+    } else if (const auto& shown = after_ ? after_ : before_; shown && !shown->categoryScores.isEmpty()) {
+        categories << shown->categoryScores.front().category;
+    }
     using Rows = QList<QPair<QString, DefectTypeScores>>;
-    const Rows beforeRows = before_ ? defectTypeRows(*before_, category) : Rows{};
-    const Rows afterRows = after_ ? defectTypeRows(*after_, category) : Rows{};
+    const Rows beforeRows = before_ ? defectTypeRows(*before_, categories, allCategories) : Rows{};
+    const Rows afterRows = after_ ? defectTypeRows(*after_, categories, allCategories) : Rows{};
     QStringList labels; // the new model's order, then types only the old one reports
     for (const Rows* rows : {&afterRows, &beforeRows})
         for (const auto& [label, scores] : *rows)
