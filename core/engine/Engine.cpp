@@ -448,6 +448,7 @@ struct EvaluatedCategory {
     std::vector<std::uint8_t> labels;
     std::vector<std::string> defectTypes; // "" for good images
     std::vector<PixelImage> pixels;
+    std::vector<std::size_t> defectPixels; // nonzero mask pixels per image
     bool anyMask = false;
 };
 
@@ -462,13 +463,9 @@ std::vector<DefectTypeMetrics> defectTypeMetrics(const EvaluatedCategory& c)
     std::vector<DefectTypeMetrics> result;
     if (imagesOfType.size() < 2 || good.empty())
         return result;
-    auto defectPixels = [&](std::size_t i) {
-        return std::size_t(std::count_if(c.pixels[i].mask.begin(), c.pixels[i].mask.end(),
-                                         [](std::uint8_t m) { return m != 0; }));
-    };
     std::size_t allDefectPixels = 0;
     for (const auto& [type, indices] : imagesOfType)
-        for (std::size_t i : indices) allDefectPixels += defectPixels(i);
+        for (std::size_t i : indices) allDefectPixels += c.defectPixels[i];
     for (const auto& [type, indices] : imagesOfType) {
         DefectTypeMetrics t;
         t.defectType = type;
@@ -486,7 +483,7 @@ std::vector<DefectTypeMetrics> defectTypeMetrics(const EvaluatedCategory& c)
             scores.push_back(c.scores[i]);
             labels.push_back(1);
             pixels.push_back(&c.pixels[i]);
-            typeDefectPixels += defectPixels(i);
+            typeDefectPixels += c.defectPixels[i];
         }
         t.imageAuroc = auroc(scores, labels);
         if (typeDefectPixels > 0) {
@@ -551,7 +548,8 @@ EvaluationReport evaluateDetector(Detector& detector, const std::vector<const Da
         px.height = full.rows;
         px.scores.assign(full.ptr<float>(), full.ptr<float>() + full.total());
         px.mask.assign(mask.ptr<std::uint8_t>(), mask.ptr<std::uint8_t>() + mask.total());
-        c.anyMask = c.anyMask || cv::countNonZero(mask) > 0;
+        c.defectPixels.push_back(std::size_t(cv::countNonZero(mask)));
+        c.anyMask = c.anyMask || c.defectPixels.back() > 0;
         c.pixels.push_back(std::move(px));
         report.images.push_back(std::move(evaluated));
     }
