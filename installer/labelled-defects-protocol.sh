@@ -114,9 +114,15 @@ out, winner, candidates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 print("test split without the labelled defects of any row (image AUROC / pixel AUROC / AU-PRO: mean, "
       "min..max over split and model seeds):")
 rows = {}
+per_type = {} # each defect type's image AUROC against the good images (test --json's defect_types)
 for path in glob.glob(os.path.join(out, "test-c*-l*-s*.json")):
     c, n = map(int, re.match(r"test-c(\d+)-l(\d+)(?:-p\d+)?-s\d+\.json", os.path.basename(path)).groups())
-    rows.setdefault((c, n), []).append(json.load(open(path))["mean"])
+    report = json.load(open(path))
+    rows.setdefault((c, n), []).append(report["mean"])
+    for category in report["categories"].values():
+        for t, m in category.get("defect_types", {}).items():
+            if m["image_auroc"] is not None:
+                per_type.setdefault((c, n), {}).setdefault(t, []).append(m["image_auroc"])
 for (c, n) in sorted(rows):
     runs = rows[(c, n)]
     cells = []
@@ -125,15 +131,7 @@ for (c, n) in sorted(rows):
         cells.append(f"{sum(v) / len(v):.3f} ({min(v):.3f}..{max(v):.3f})")
     tag = "chosen" if c == winner else "not chosen"
     print(f"{candidates[c]:<36} {tag:<10} {n:>3} labels, {len(runs)} seeds: " + " / ".join(cells))
-# Which kinds of defect the labels help: each type's image AUROC against the good images
-# (test --json's defect_types), mean over the same runs.
-per_type = {}
-for path in glob.glob(os.path.join(out, "test-c*-l*-s*.json")):
-    c, n = map(int, re.match(r"test-c(\d+)-l(\d+)(?:-p\d+)?-s\d+\.json", os.path.basename(path)).groups())
-    for category in json.load(open(path))["categories"].values():
-        for t, m in category.get("defect_types", {}).items():
-            if m["image_auroc"] is not None:
-                per_type.setdefault((c, n), {}).setdefault(t, []).append(m["image_auroc"])
+# Which kinds of defect the labels help.
 if per_type:
     print("per defect type (image AUROC against the good images, mean over the runs):")
     for (c, n) in sorted(per_type):
