@@ -126,6 +126,12 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     legendLow_ = new QLabel;
     legendScale_ = new QLabel;
     legendScale_->setObjectName(QStringLiteral("legendScale"));
+    // The colour bar gives way before the panel does: at its full 160 px the legend made
+    // the heatmap half wider than the image half on a 1600-pixel screen.
+    legendScale_->setScaledContents(true);
+    legendScale_->setMinimumWidth(40);
+    legendScale_->setMaximumWidth(160);
+    legendScale_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     legendHigh_ = new QLabel;
     legendLayout->addWidget(legendLow_);
     legendLayout->addWidget(legendScale_);
@@ -134,13 +140,19 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     originalCaption_ = new QLabel;
     heatmapCaption_ = new QLabel;
     // Equal halves: both viewers fit the image at the same scale, so they line up.
-    auto* splitter = new QSplitter(Qt::Horizontal);
+    panels_ = new QSplitter(Qt::Horizontal);
     originalPanel_ = captioned(originalCaption_, original_);
-    splitter->addWidget(originalPanel_);
-    splitter->addWidget(captioned(heatmapCaption_, heatmap_, legend));
-    splitter->setChildrenCollapsible(false);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    originalPanel_->setObjectName(QStringLiteral("originalPanel"));
+    QWidget* heatmapPanel = captioned(heatmapCaption_, heatmap_, legend);
+    heatmapPanel->setObjectName(QStringLiteral("heatmapPanel"));
+    panels_->addWidget(originalPanel_);
+    panels_->addWidget(heatmapPanel);
+    panels_->setChildrenCollapsible(false);
+    panels_->setStretchFactor(0, 1);
+    panels_->setStretchFactor(1, 1);
+    // Stretch factors only share out later growth; the first split follows the panels'
+    // size hints, and the heatmap's legend made its half wider. Equal weights from the start.
+    panels_->setSizes({1, 1});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -159,7 +171,7 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     controls->addWidget(thresholdSlider_, 2);
     controls->addWidget(thresholdValue_);
     layout->addLayout(controls);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(panels_, 1);
 
     // The reviewer's last look (layout, colours, opacity) survives a restart.
     QSettings settings;
@@ -436,6 +448,8 @@ void ResultView::setLayoutMode(HeatmapLayout layout)
     layout_ = layout;
     // Blended: one large view with the heatmap over the image (the left panel is not needed).
     originalPanel_->setVisible(layout == HeatmapLayout::SideBySide);
+    if (layout == HeatmapLayout::SideBySide)
+        panels_->setSizes({panels_->width() / 2, panels_->width() / 2}); // back from blended: halves again
     heatmapCaption_->setText(layout == HeatmapLayout::Blended ? tr("Image with anomaly heatmap")
                                                               : tr("Anomaly heatmap"));
     updateControls();

@@ -17,6 +17,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QSlider;
+class QSplitter;
 
 namespace dl::ui {
 
@@ -119,6 +120,7 @@ private:
     QLabel* verdictBadge_ = nullptr;
     ImageViewer* original_ = nullptr;
     ImageViewer* heatmap_ = nullptr;
+    QSplitter* panels_ = nullptr; // image | heatmap, equal halves side by side
     QWidget* originalPanel_ = nullptr;
     QLabel* originalCaption_ = nullptr;
     QLabel* heatmapCaption_ = nullptr;

@@ -27,6 +27,8 @@
 #include <QImageReader>
 #include <QtTest>
 
+#include <cstdlib>
+
 namespace {
 
 // 80x60 grey image; the map is 0 except a 16x16 block of 1.0 at (50, 20) and a
@@ -130,6 +132,31 @@ private slots:
         QVERIFY(view.originalViewer()->isVisible());
         view.originalViewer()->zoomIn();
         QCOMPARE(view.heatmapViewer()->zoomFactor(), view.originalViewer()->zoomFactor());
+    }
+
+    void sideBySideShowsEqualHalves()
+    {
+        // Laid out small first, then grown, as inside the main window at start-up.
+        dl::ui::ResultView view;
+        view.resize(420, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.resize(640, 500); // the viewer's width in a 1600-pixel main window
+        view.showResult(makeScoredImage());
+        auto* original = view.findChild<QWidget*>("originalPanel");
+        auto* heatmap = view.findChild<QWidget*>("heatmapPanel");
+        QVERIFY(original && heatmap);
+        // The same image at the same scale on both sides: the legend above the heatmap
+        // must not widen its half.
+        QTRY_VERIFY2(std::abs(original->width() - heatmap->width()) <= 2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(original->width()).arg(heatmap->width())));
+        // (within a pixel of width: an odd total splits 323 | 324)
+        QTRY_VERIFY(std::abs(view.heatmapViewer()->zoomFactor() / view.originalViewer()->zoomFactor() - 1.0) < 0.01);
+        // Back from the blended view, the halves are equal again.
+        view.setLayoutMode(dl::ui::HeatmapLayout::Blended);
+        view.setLayoutMode(dl::ui::HeatmapLayout::SideBySide);
+        QTRY_VERIFY2(std::abs(original->width() - heatmap->width()) <= 2,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(original->width()).arg(heatmap->width())));
     }
 
     void reportsTheScoreUnderTheMouse()
