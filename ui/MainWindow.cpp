@@ -34,6 +34,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -421,8 +422,11 @@ void MainWindow::openModel(const QString& bundlePath)
     engine_->loadModel(bundlePath);
 }
 
-void MainWindow::openImage(const QString& imagePath)
+void MainWindow::openImage(const QString& givenPath)
 {
+    // Absolute and clean, as the dataset import names its images (`--image ../x.png` included),
+    // so the thumbnail strip, the results and the annotations find the same file.
+    const QString imagePath = QDir::cleanPath(QFileInfo(givenPath).absoluteFilePath());
     if (imagePath != shownOverride_.imagePath)
         shownOverride_ = {};
     currentImagePath_ = imagePath;
@@ -934,6 +938,9 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
 {
     datasetTree_->showDataset(*dataset);
     thumbnailGrid_->showDataset(*dataset);
+    // An image opened before the import finished (e.g. --image at start) is found in the strip now.
+    if (!currentImagePath_.isEmpty())
+        thumbnailGrid_->selectPath(currentImagePath_);
     annotationEditor_->setDataset(dataset);
     // The new dataset's tree in front, not hidden behind the results tab.
     datasetDock_->show();

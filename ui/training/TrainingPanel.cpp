@@ -249,6 +249,8 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     layout->addWidget(plot_, 1);
 
     connect(methodBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::rebuildParameterFields);
+    // `activated` comes from the user only: from then on the choice is theirs.
+    connect(methodBox_, qOverload<int>(&QComboBox::activated), this, [this] { methodChosenByUser_ = true; });
     connect(synthesisBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::updateMethodRows);
     connect(sdasBrowseButton_, &QPushButton::clicked, this, &TrainingPanel::browseSdasModel);
     connect(categoryList_, &QListWidget::itemChanged, this, &TrainingPanel::updateResumeHint);
@@ -395,6 +397,10 @@ void TrainingPanel::setActiveModel(const QString& bundlePath, const QString& met
 {
     activeModelPath_ = bundlePath;
     activeModelMethod_ = method;
+    // The method list follows the model in use (a DMAD model in use with "PatchCore"
+    // selected read as if PatchCore were running), until the engineer picks a method.
+    if (!methodChosenByUser_ && !training_ && !method.isEmpty())
+        setMethod(method);
     updateActiveLabel();
     updateButtons();
 }

@@ -186,6 +186,7 @@ private:
     QString activeModelPath_;
     QString activeModelMethod_;
     bool training_ = false;     // a job of this panel is queued or running
+    bool methodChosenByUser_ = false; // set by the user's pick in the method list
     Confirmation confirm_;      // replaces the question box when set
     bool retraining_ = false;
     bool sdasJob_ = false;      // the job of this panel trains SDAS

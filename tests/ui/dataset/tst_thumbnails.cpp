@@ -260,6 +260,14 @@ private slots:
         QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, rect.center());
         QTRY_VERIFY(window.resultView()->originalViewer()->hasImage());
         QCOMPARE(window.resultView()->originalViewer()->image().size(), QSize(160, 120));
+
+        // An image opened by a relative path (`defectlens --image ../x.png`) is the strip's
+        // current thumbnail too: the same file, however it was named.
+        const QString second = root + QStringLiteral("/train/good/1.png");
+        const QString relative = QDir::current().relativeFilePath(second);
+        QVERIFY(QDir::isRelativePath(relative));
+        window.openImage(relative);
+        QTRY_COMPARE(grid->currentIndex().data(dl::ui::ThumbnailModel::PathRole).toString(), second);
     }
 };
 

@@ -18,6 +18,7 @@
 #include "common/UserName.h"
 
 #include <QCryptographicHash>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -532,6 +533,22 @@ private slots:
         QVERIFY(panel()->resumeCheckpoint().isEmpty());
         QVERIFY(hint->isHidden());
         QTRY_VERIFY_WITH_TIMEOUT(!engine->isModelJobRunning(), 240000);
+    }
+
+    // Last: it leaves the method list in the user's hands.
+    void methodListFollowsTheModelInUseUntilTheUserPicks()
+    {
+        auto* methods = panel()->findChild<QComboBox*>(QStringLiteral("trainingMethod"));
+        QVERIFY(methods);
+        panel()->setMethod(QStringLiteral("patchcore"));
+        panel()->setActiveModel(parentModel_, QStringLiteral("dmad"));
+        QCOMPARE(methods->currentData().toString(), QStringLiteral("dmad"));
+        // The engineer picks PatchCore; a model loaded afterwards does not undo that.
+        const int patchCore = methods->findData(QStringLiteral("patchcore"));
+        methods->setCurrentIndex(patchCore);
+        emit methods->activated(patchCore);
+        panel()->setActiveModel(parentModel_, QStringLiteral("dmad"));
+        QCOMPARE(methods->currentData().toString(), QStringLiteral("patchcore"));
     }
 };
 
