@@ -2043,6 +2043,10 @@ Nachher: %2</translation>
             <numerusform>%n Fehlerbilder; keine Fehlerpixel in ihren Masken</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 and %2 score on different scales: their thresholds are not comparable.</source>
+        <translation>%1 und %2 bewerten auf verschiedenen Skalen: ihre Schwellenwerte sind nicht vergleichbar.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -2027,6 +2027,10 @@ After: %2</source>
             <numerusform>欠陥画像 %n 枚、マスクに欠陥画素なし</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 and %2 score on different scales: their thresholds are not comparable.</source>
+        <translation>%1 と %2 はスコアの尺度が異なるため、しきい値は比較できません。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -2027,6 +2027,10 @@ After: %2</source>
             <numerusform>%n 张缺陷图像，掩码中没有缺陷像素</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 and %2 score on different scales: their thresholds are not comparable.</source>
+        <translation>%1 和 %2 的评分尺度不同：它们的阈值不可比较。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::ModelList</name>

@@ -107,10 +107,12 @@ TrainedModel trainedModel(const TrainSpec& spec, const workflow::FitOutcome& fit
     return result;
 }
 
-ModelEvaluation modelEvaluation(const EvaluateSpec& spec, const workflow::EvaluateOutcome& evaluated, double threshold)
+ModelEvaluation modelEvaluation(const EvaluateSpec& spec, const workflow::EvaluateOutcome& evaluated, double threshold,
+                                const std::string& method)
 {
     const EvaluationReport& report = evaluated.report;
     ModelEvaluation result;
+    result.method = QString::fromStdString(method);
     result.bundlePath = spec.bundlePath;
     result.tag = spec.tag;
     result.modelId = evaluated.modelId.value_or(0);
@@ -225,7 +227,7 @@ ModelEvaluation runEvaluation(const EvaluateSpec& spec, const ProgressContext& p
                      {"labels_from_db", spec.labelsFromDatabase}, {"source", "gui"}};
     job.withCurves = true;
     const workflow::EvaluateOutcome evaluated = workflow::evaluateAndRecord(recording.recorder(), *detector, job, progress);
-    return modelEvaluation(spec, evaluated, detector->info().threshold);
+    return modelEvaluation(spec, evaluated, detector->info().threshold, detector->info().method);
 }
 
 // Where the overlay of an image goes below `folder`: its place below the

@@ -150,6 +150,7 @@ struct ModelEvaluation {
     double imageAuroc = -1, pixelAuroc = -1, aupro = -1, f1Max = -1, ap = -1; // -1: undefined
     int images = 0;
     double threshold = 0.0;
+    QString method;                // the model's method: thresholds compare only within one
     QList<CategoryCurve> curves;   // every category's curves, in the engine's order
     QList<CategoryScores> categoryScores; // every category's metrics; the fields above are their mean
 };

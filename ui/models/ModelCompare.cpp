@@ -411,7 +411,17 @@ void ModelCompare::refreshTable()
         const double delta = shownChange(before, after);
         if (before_ && after_ && before >= 0 && after >= 0)
             change = changeText(delta);
+        // Each method scores on its own scale: a PatchCore distance and a DMAD score differ
+        // by an order of magnitude whatever the models' quality.
+        const bool scalesDiffer = rows[r].member == &ShownMetrics::threshold && before_ && after_
+                                  && !before_->method.isEmpty() && !after_->method.isEmpty()
+                                  && before_->method != after_->method;
+        if (scalesDiffer)
+            change = QStringLiteral("\u2014");
         auto* changeItem = new QTableWidgetItem(change);
+        if (scalesDiffer)
+            changeItem->setToolTip(tr("%1 and %2 score on different scales: their thresholds are not comparable.")
+                                       .arg(before_->method, after_->method));
         // Higher is better for every quality metric (not for the threshold).
         if (!change.isEmpty() && rows[r].member != &ShownMetrics::threshold && delta != 0.0)
             changeItem->setForeground(changeColour(delta));

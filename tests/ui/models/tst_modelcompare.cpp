@@ -185,6 +185,32 @@ private slots:
         QCOMPARE(cell(compare, 0, 1), QStringLiteral("0.600"));
     }
 
+    void thresholdsOfDifferentMethodsAreNotCompared()
+    {
+        const QStringList categories{QStringLiteral("bottle")};
+        const int thresholdRow = 5;
+        ModelEvaluation before = evaluation(kBeforePath, QStringLiteral("before"), categories, 0.0);
+        ModelEvaluation after = evaluation(kAfterPath, QStringLiteral("after"), categories, 0.1);
+        before.method = after.method = QStringLiteral("dmad");
+        {
+            ModelCompare compare;
+            compare.begin(kBeforePath, kAfterPath, false);
+            QVERIFY(compare.setEvaluation(before));
+            QVERIFY(compare.setEvaluation(after));
+            QCOMPARE(cell(compare, thresholdRow, 2), QStringLiteral("+0.100")); // one method: one scale
+        }
+        before.method = QStringLiteral("patchcore");
+        after.threshold = 20.0;
+        ModelCompare compare;
+        compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(compare.setEvaluation(before));
+        QVERIFY(compare.setEvaluation(after));
+        QCOMPARE(cell(compare, thresholdRow, 0), QStringLiteral("1.500"));
+        QCOMPARE(cell(compare, thresholdRow, 1), QStringLiteral("20.000"));
+        QCOMPARE(cell(compare, thresholdRow, 2), QStringLiteral("\u2014"));
+        QVERIFY(compare.metricsTable()->item(thresholdRow, 2)->toolTip().contains(QStringLiteral("not comparable")));
+    }
+
     void defectTypesShowBeforeAndAfter()
     {
         ModelCompare compare;
