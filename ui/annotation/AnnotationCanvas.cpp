@@ -238,6 +238,9 @@ void AnnotationCanvas::setGroundTruth(const QImage& mask)
         // Any non-zero pixel is defect, as the engine reads masks.
         QImage defect = mask.convertToFormat(QImage::Format_Grayscale8);
         QImage bits(defect.size(), QImage::Format_Mono);
+        // QRegion takes the bitmap's colour-1 (black) pixels: index 1 must be black, or the
+        // region is the mask's complement and the outline runs round the whole image too.
+        bits.setColorTable({qRgb(255, 255, 255), qRgb(0, 0, 0)});
         bits.fill(0);
         for (int y = 0; y < defect.height(); ++y) {
             const uchar* row = defect.constScanLine(y);
@@ -269,6 +272,11 @@ bool AnnotationCanvas::hasHeatmap() const
 bool AnnotationCanvas::hasGroundTruth() const
 {
     return !groundTruthItem_->path().isEmpty();
+}
+
+QPainterPath AnnotationCanvas::groundTruthOutline() const
+{
+    return groundTruthItem_->path();
 }
 
 void AnnotationCanvas::onDocumentReset()

@@ -20,6 +20,7 @@
 
 #include <QColor>
 #include <QGraphicsView>
+#include <QPainterPath>
 #include <QPolygonF>
 
 class QGraphicsEllipseItem;
@@ -43,6 +44,8 @@ public:
     bool isMaskVisible() const;
     bool hasHeatmap() const;
     bool hasGroundTruth() const;
+    // The dashed outline of the dataset's ground-truth mask (image coordinates).
+    QPainterPath groundTruthOutline() const;
     QColor maskColour() const { return maskColour_; }
     // Corners of the polygon being drawn (image coordinates).
     const QPolygonF& pendingPolygon() const { return polygon_; }

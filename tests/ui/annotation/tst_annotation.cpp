@@ -582,6 +582,10 @@ private slots:
         editor.setHeatmap(image, overlay);
         QVERIFY(editor.openImage(image));
         QVERIFY(editor.canvas()->hasGroundTruth());
+        // The outline is the defect's, not the image frame around its complement.
+        QCOMPARE(editor.canvas()->groundTruthOutline().boundingRect(), QRectF(30, 20, 20, 10));
+        QVERIFY(editor.canvas()->groundTruthOutline().contains(QPointF(40, 25)));
+        QVERIFY(!editor.canvas()->groundTruthOutline().contains(QPointF(5, 5)));
         QVERIFY(editor.canvas()->hasHeatmap());
         // The next image shows its own guides only: no ground truth here, its own heatmap.
         QVERIFY(editor.openImage(other));
