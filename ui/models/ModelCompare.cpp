@@ -139,8 +139,9 @@ QCustomPlot* makeCurvePlot(double xMax, QWidget* parent)
     auto* plot = new QCustomPlot(parent);
     plot->setMinimumSize(160, 200); // two side by side still fit a narrow dock
     plot->xAxis->setRange(0, xMax);
+    plot->xAxis->ticker()->setTickCount(3); // the PRO axis' 0.05 steps ran together in a narrow dock
     plot->yAxis->setRange(0, 1.02);
-    plot->legend->setVisible(true);
+    plot->legend->setVisible(false); // shown with the first curve: empty, it is a stray box
     QFont small = parent->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     plot->legend->setFont(small);
@@ -529,6 +530,8 @@ void ModelCompare::refreshCurves()
             addCurves(shown.curves.isEmpty() ? nullptr : &shown.curves.front(), label, pen, true);
         }
     }
+    for (QCustomPlot* plot : {rocPlot_, proPlot_})
+        plot->legend->setVisible(plot->legend->itemCount() > 0);
     rocPlot_->replot();
     proPlot_->replot();
 }

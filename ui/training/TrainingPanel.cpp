@@ -240,8 +240,17 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     plot_->yAxis2->setVisible(true);
     plot_->legend->setVisible(false); // shown once there is a curve to name
     plot_->legend->setFont(font());
+    // The legend in a row of its own above the axes: inside them it covered the newest
+    // points, which is where an engineer watching a training looks.
+    if (plot_->axisRect()->insetLayout()->take(plot_->legend)) {
+        plot_->plotLayout()->insertRow(0);
+        plot_->plotLayout()->addElement(0, 0, plot_->legend);
+        plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+        plot_->legend->setMargins(QMargins(4, 1, 4, 1));
+    }
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    // Whole epochs only on the x axis; a see-through legend over the curves.
+    // Whole epochs only on the x axis.
     QSharedPointer<QCPAxisTickerFixed> epochTicker(new QCPAxisTickerFixed);
     epochTicker->setTickStep(1.0);
     epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);

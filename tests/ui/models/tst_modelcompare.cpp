@@ -175,8 +175,11 @@ private slots:
         compare.show();
         const QStringList categories{QStringLiteral("bottle")};
         compare.begin(kBeforePath, kAfterPath, false);
+        QVERIFY(!compare.rocPlot()->legend->visible()); // no curves, no empty legend box
         QVERIFY(compare.setEvaluation(evaluation(kBeforePath, QStringLiteral("before"), categories, 0.0)));
         QVERIFY(compare.setEvaluation(evaluation(kAfterPath, QStringLiteral("after"), categories, 0.1)));
+        QVERIFY(compare.rocPlot()->legend->visible());
+        QCOMPARE(compare.rocPlot()->legend->itemCount(), 2);
         QVERIFY(!compare.categorySelector()->isVisible());
         QCOMPARE(compare.rocPlot()->graphCount(), 2);
         QCOMPARE(middleY(compare.rocPlot()->graph(0)), 0.3);
