@@ -243,9 +243,16 @@ TrainingPanel::TrainingPanel(EngineBridge* engine, QWidget* parent) : QWidget(pa
     // The legend in a row of its own above the axes: inside them it covered the newest
     // points, which is where an engineer watching a training looks.
     if (plot_->axisRect()->insetLayout()->take(plot_->legend)) {
+        // A layout column is no wider than its narrowest element allows, and an empty
+        // legend allows almost nothing: an empty element beside it keeps the row (and
+        // the axes below) at the plot's full width.
+        auto* legendRow = new QCPLayoutGrid;
         plot_->plotLayout()->insertRow(0);
-        plot_->plotLayout()->addElement(0, 0, plot_->legend);
+        plot_->plotLayout()->addElement(0, 0, legendRow);
         plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+        legendRow->addElement(0, 0, plot_->legend);
+        legendRow->addElement(0, 1, new QCPLayoutElement(plot_));
+        legendRow->setColumnStretchFactors({0.001, 1.0});
         plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
         plot_->legend->setMargins(QMargins(4, 1, 4, 1));
     }

@@ -117,6 +117,17 @@ private slots:
         window_.reset();
     }
 
+    void curvesKeepThePlotsWidthBeforeTheFirstCurve()
+    {
+        // The legend row above the axes must not narrow them while it is empty.
+        auto* plot = panel()->findChild<QCustomPlot*>(QStringLiteral("trainingCurves"));
+        QVERIFY(plot);
+        QTRY_VERIFY(plot->isVisible() && plot->width() > 200);
+        plot->replot();
+        QVERIFY2(plot->axisRect()->width() > plot->width() / 2,
+                 qPrintable(QStringLiteral("axes %1 px of %2").arg(plot->axisRect()->width()).arg(plot->width())));
+    }
+
     void trainingStreamsLiveMetricsAndRecordsTheModel()
     {
         QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
