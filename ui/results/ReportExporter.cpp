@@ -53,6 +53,38 @@ QString shortTime(const QDateTime& time)
     return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+// A run parameter for people: text as it is; a dataset ({path, format, ...}) as its path with
+// the options that are set in parentheses; a list as its entries, one per line.
+QString parameterText(const nlohmann::json& value)
+{
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    if (value.is_array()) {
+        QStringList items;
+        for (const nlohmann::json& item : value)
+            items << parameterText(item);
+        return items.join(QLatin1Char('\n'));
+    }
+    if (value.is_object()) {
+        QString head;
+        QStringList options;
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (it.key() == "path") {
+                head = parameterText(it.value());
+                continue;
+            }
+            if (it.value().is_null() || (it.value().is_string() && it.value().get<std::string>().empty()))
+                continue; // unset options say nothing
+            options << QStringLiteral("%1 %2").arg(QString::fromStdString(it.key()).replace(QLatin1Char('_'), QLatin1Char(' ')),
+                                                   parameterText(it.value()));
+        }
+        if (head.isEmpty())
+            return options.join(QStringLiteral(", "));
+        return options.isEmpty() ? head : QStringLiteral("%1 (%2)").arg(head, options.join(QStringLiteral(", ")));
+    }
+    return QString::fromStdString(value.dump());
+}
+
 // The date and the time of day as two paragraphs: Qt's line breaking finds no
 // break between "2026-12-02" and "19:05", so one text would be squeezed.
 std::vector<QString> shortTimeLines(const QDateTime& time)
@@ -886,7 +918,13 @@ std::vector<ReportSection> ReportExporter::sections() const
             const nlohmann::json& value = it.value();
             const auto name = names.find(key);
             QString text;
-            if (value.is_number_integer())
+            // Quality metrics with four decimals, as in "Metrics from the labels" above
+            // (a perfect 1.0 printed as "1" read like a count).
+            const bool quality = key == "image_auroc" || key == "pixel_auroc" || key == "aupro" || key == "f1_max"
+                                 || key == "ap";
+            if (quality && value.is_number())
+                text = QString::number(value.get<double>(), 'f', 4);
+            else if (value.is_number_integer())
                 text = QString::number(value.get<long long>());
             else if (value.is_number())
                 text = QString::number(value.get<double>(), 'g', 5);
@@ -933,9 +971,9 @@ std::vector<ReportSection> ReportExporter::sections() const
         run.entries.emplace_back(tr("Error"), run_.errorMessage);
     if (run_.params.is_object())
         for (auto it = run_.params.begin(); it != run_.params.end(); ++it)
-            run.entries.emplace_back(tr("Parameter %1").arg(QString::fromStdString(it.key())),
-                                     it.value().is_string() ? QString::fromStdString(it.value().get<std::string>())
-                                                            : QString::fromStdString(it.value().dump()));
+            run.entries.emplace_back(
+                tr("Parameter %1").arg(QString::fromStdString(it.key()).replace(QLatin1Char('_'), QLatin1Char(' '))),
+                parameterText(it.value()));
     sections.push_back(std::move(run));
     return sections;
 }

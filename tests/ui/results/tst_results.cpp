@@ -832,6 +832,34 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(pollStatus->isHidden(), 20000);
         QCOMPARE(table.proxyModel()->rowCount(), rows);
     }
+
+    // Last: its run becomes the newest, which the table tests above open by default.
+    void reportShowsRunParametersAndModelMetricsReadably()
+    {
+        dl::db::Store store;
+        store.open(dbPath_);
+        dl::db::ModelRecord model;
+        model.method = "dmad";
+        model.categories = {"bottle"};
+        model.bundlePath = "/models/readable.dlm";
+        model.bundleChecksum = QString(64, 'b');
+        model.metrics = {{"image_auroc", 1.0}, {"aupro", 0.92691}, {"threshold", 20.84}};
+        const qint64 modelId = store.addModel(model).id;
+        const nlohmann::json params = {
+            {"data", nlohmann::json::array({{{"path", "/data/mvtec_bottle"}, {"format", "auto"}, {"category", ""},
+                                             {"seed", 42}, {"test_fraction", 0.2}}})},
+            {"maps_dir", "/tmp/maps"}};
+        const qint64 runId = store.startRun(dl::db::RunKind::Test, params, modelId).id;
+        store.finishRun(runId, dl::db::RunStatus::Succeeded);
+        const QString html = dl::ui::ReportExporter(store, runId).html();
+        // A dataset as its path with the options that are set; no JSON, no empty category.
+        QVERIFY2(html.contains("/data/mvtec_bottle (format auto, seed 42, test fraction 0.2)"), qPrintable(html));
+        QVERIFY(!html.contains("&quot;path&quot;"));
+        QVERIFY(html.contains("Parameter maps dir"));
+        // Quality metrics with four decimals: a perfect 1.0 is not printed as a count.
+        QVERIFY(html.contains("1.0000"));
+        QVERIFY(html.contains("0.9269"));
+    }
 };
 
 QTEST_MAIN(TestResults)
