@@ -140,19 +140,16 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     originalCaption_ = new QLabel;
     heatmapCaption_ = new QLabel;
     // Equal halves: both viewers fit the image at the same scale, so they line up.
-    panels_ = new QSplitter(Qt::Horizontal);
+    auto* splitter = new QSplitter(Qt::Horizontal);
     originalPanel_ = captioned(originalCaption_, original_);
     originalPanel_->setObjectName(QStringLiteral("originalPanel"));
     QWidget* heatmapPanel = captioned(heatmapCaption_, heatmap_, legend);
     heatmapPanel->setObjectName(QStringLiteral("heatmapPanel"));
-    panels_->addWidget(originalPanel_);
-    panels_->addWidget(heatmapPanel);
-    panels_->setChildrenCollapsible(false);
-    panels_->setStretchFactor(0, 1);
-    panels_->setStretchFactor(1, 1);
-    // Stretch factors only share out later growth; the first split follows the panels'
-    // size hints, and the heatmap's legend made its half wider. Equal weights from the start.
-    panels_->setSizes({1, 1});
+    splitter->addWidget(originalPanel_);
+    splitter->addWidget(heatmapPanel);
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -171,7 +168,7 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     controls->addWidget(thresholdSlider_, 2);
     controls->addWidget(thresholdValue_);
     layout->addLayout(controls);
-    layout->addWidget(panels_, 1);
+    layout->addWidget(splitter, 1);
 
     // The reviewer's last look (layout, colours, opacity) survives a restart.
     QSettings settings;
@@ -448,8 +445,6 @@ void ResultView::setLayoutMode(HeatmapLayout layout)
     layout_ = layout;
     // Blended: one large view with the heatmap over the image (the left panel is not needed).
     originalPanel_->setVisible(layout == HeatmapLayout::SideBySide);
-    if (layout == HeatmapLayout::SideBySide)
-        panels_->setSizes({panels_->width() / 2, panels_->width() / 2}); // back from blended: halves again
     heatmapCaption_->setText(layout == HeatmapLayout::Blended ? tr("Image with anomaly heatmap")
                                                               : tr("Anomaly heatmap"));
     updateControls();

@@ -17,7 +17,6 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QSlider;
-class QSplitter;
 
 namespace dl::ui {
 
@@ -120,7 +119,6 @@ private:
     QLabel* verdictBadge_ = nullptr;
     ImageViewer* original_ = nullptr;
     ImageViewer* heatmap_ = nullptr;
-    QSplitter* panels_ = nullptr; // image | heatmap, equal halves side by side
     QWidget* originalPanel_ = nullptr;
     QLabel* originalCaption_ = nullptr;
     QLabel* heatmapCaption_ = nullptr;
