@@ -53,6 +53,12 @@ QString shortTime(const QDateTime& time)
     return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+// "test_fraction" -> "test fraction": run parameter keys read as words.
+QString keyWords(const std::string& key)
+{
+    return QString::fromStdString(key).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 // A run parameter for people: text as it is; a dataset ({path, format, ...}) as its path with
 // the options that are set in parentheses; a list as its entries, one per line.
 QString parameterText(const nlohmann::json& value)
@@ -75,8 +81,7 @@ QString parameterText(const nlohmann::json& value)
             }
             if (it.value().is_null() || (it.value().is_string() && it.value().get<std::string>().empty()))
                 continue; // unset options say nothing
-            options << QStringLiteral("%1 %2").arg(QString::fromStdString(it.key()).replace(QLatin1Char('_'), QLatin1Char(' ')),
-                                                   parameterText(it.value()));
+            options << QStringLiteral("%1 %2").arg(keyWords(it.key()), parameterText(it.value()));
         }
         if (head.isEmpty())
             return options.join(QStringLiteral(", "));
@@ -971,9 +976,7 @@ std::vector<ReportSection> ReportExporter::sections() const
         run.entries.emplace_back(tr("Error"), run_.errorMessage);
     if (run_.params.is_object())
         for (auto it = run_.params.begin(); it != run_.params.end(); ++it)
-            run.entries.emplace_back(
-                tr("Parameter %1").arg(QString::fromStdString(it.key()).replace(QLatin1Char('_'), QLatin1Char(' '))),
-                parameterText(it.value()));
+            run.entries.emplace_back(tr("Parameter %1").arg(keyWords(it.key())), parameterText(it.value()));
     sections.push_back(std::move(run));
     return sections;
 }
