@@ -430,6 +430,7 @@ void MainWindow::openImage(const QString& givenPath)
     if (imagePath != shownOverride_.imagePath)
         shownOverride_ = {};
     currentImagePath_ = imagePath;
+    resultsTable_->setShownImage(imagePath);
     recordScoreOf_ = imagePath;
     // The previous image's score and verdict must not linger while this one is scored.
     resultView_->showPending(imagePath, engine_->nameBelowDatasetRoot(imagePath));
@@ -825,6 +826,7 @@ void MainWindow::showStoredResult(const QString& imagePath, const QString& heatm
         return;
     }
     currentImagePath_ = imagePath;
+    resultsTable_->setShownImage(imagePath);
     if (isAnnotating())
         annotationEditor_->openImage(imagePath);
     ScoredImage shown;

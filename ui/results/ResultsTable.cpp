@@ -437,8 +437,28 @@ void ResultsTable::showRows(std::vector<ResultRow> rows)
     categoryColumnNeeded_ = categoryCombo_->count() > 2;
     applyColumnVisibility();
     fitColumnWidths();
-    if (proxy_->rowCount() > 0)
+    selectAfterReload();
+}
+
+void ResultsTable::selectAfterReload()
+{
+    if (proxy_->rowCount() == 0)
+        return;
+    if (shownImage_.isEmpty()) {
         table_->selectRow(0);
+        return;
+    }
+    for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow) {
+        const QModelIndex index = proxy_->mapToSource(proxy_->index(proxyRow, 0));
+        if (model_->rowAt(index.row()).result.imagePath == shownImage_) {
+            selectingShownImage_ = true;
+            table_->selectRow(proxyRow);
+            selectingShownImage_ = false;
+            table_->scrollTo(proxy_->index(proxyRow, 0));
+            return;
+        }
+    }
+    table_->setCurrentIndex({});
 }
 
 void ResultsTable::applyColumnVisibility()
@@ -636,6 +656,8 @@ const ResultRow* ResultsTable::currentRow() const
 void ResultsTable::onCurrentChanged()
 {
     updateCountLabel();
+    if (selectingShownImage_)
+        return;
     if (const ResultRow* row = currentRow())
         emit resultSelected(row->result.imagePath, row->result.heatmapPath);
 }

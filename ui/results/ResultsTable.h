@@ -76,6 +76,11 @@ public:
     void refresh();
     // Selects the row of this result when the filters show it; false otherwise.
     bool selectResult(db::RowId resultId);
+    // The image the viewer shows (set by the main window). Rows read afresh (a database
+    // opened, a run finished, another station's writes) make its row current without
+    // resultSelected, or none when the run lacks it: a reload never replaces the image on
+    // screen by the first row's. With none shown, the first row is selected and shown.
+    void setShownImage(const QString& imagePath) { shownImage_ = imagePath; }
     // While a database is open the table looks for changes made by other
     // connections (a watch, another station) this often and refreshes when it
     // finds some; 0 stops it. Default 2 s. The poll reads on a worker thread; a
@@ -193,6 +198,9 @@ private:
     db::RowId newestScoringRun_ = 0; // the newest test/predict run the run list showed
     bool truncated_ = false; // the run has more than kMaxRows results
     bool updating_ = false; // filter widgets are being refilled: ignore their signals
+    QString shownImage_;               // see setShownImage
+    bool selectingShownImage_ = false; // its row is being made current: no resultSelected
+    void selectAfterReload();
     QTimer* changePoll_ = nullptr;
     bool askingReason_ = false;     // an override's reason dialog is open
     bool refreshDeferred_ = false;  // a refresh asked for meanwhile

@@ -221,6 +221,46 @@ private slots:
     // Columns the operator does not need can be hidden (image and score cannot);
     // the choice survives a restart; long paths are elided in the middle within a
     // capped width so the audit columns stay in view.
+    void aReloadKeepsTheImageOnScreen()
+    {
+        const QString onScreen = dir_.filePath(QStringLiteral("part_03.png"));
+        // The image on screen is in the run: its row becomes current, and the viewer is
+        // not sent the first row's image (it was, replacing an image opened with --image).
+        {
+            dl::ui::MainWindow window;
+            window.setErrorDialogsEnabled(false);
+            QSignalSpy shown(window.resultsTable(), &dl::ui::ResultsTable::resultSelected);
+            window.openImage(onScreen);
+            QVERIFY(window.openDatabase(dbPath_));
+            const dl::ui::ResultsTable* table = window.resultsTable();
+            QVERIFY(table->currentRow());
+            QCOMPARE(table->currentRow()->result.imagePath, onScreen);
+            QCOMPARE(shown.count(), 0);
+            // Choosing a row still shows it.
+            QVERIFY(window.resultsTable()->selectResult(specialResultId_));
+            QCOMPARE(shown.count(), 1);
+        }
+        // An image the run lacks: no row is current, nothing replaces it.
+        {
+            dl::ui::MainWindow window;
+            window.setErrorDialogsEnabled(false);
+            QSignalSpy shown(window.resultsTable(), &dl::ui::ResultsTable::resultSelected);
+            window.openImage(dir_.filePath(QStringLiteral("loose_1.png")));
+            QVERIFY(window.openDatabase(dbPath_));
+            QVERIFY(!window.resultsTable()->currentRow());
+            QCOMPARE(shown.count(), 0);
+        }
+        // Nothing on screen: the first row is selected and shown.
+        {
+            dl::ui::MainWindow window;
+            window.setErrorDialogsEnabled(false);
+            QSignalSpy shown(window.resultsTable(), &dl::ui::ResultsTable::resultSelected);
+            QVERIFY(window.openDatabase(dbPath_));
+            QVERIFY(window.resultsTable()->currentRow());
+            QCOMPARE(shown.count(), 1);
+        }
+    }
+
     void hiddenColumnsAreRememberedAndLongNamesFit()
     {
         using Model = dl::ui::ResultsModel;
