@@ -3218,6 +3218,14 @@ Nachher: %2</translation>
         <source>annotated</source>
         <translation>annotiert</translation>
     </message>
+    <message>
+        <source>No image of the dataset matches the filter.</source>
+        <translation>Kein Bild des Datensatzes passt zum Filter.</translation>
+    </message>
+    <message>
+        <source>No dataset open. File → Open dataset folder… shows its images here.</source>
+        <translation>Kein Datensatz geöffnet. Datei → Datensatzordner öffnen… zeigt seine Bilder hier.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::TrainingPanel</name>

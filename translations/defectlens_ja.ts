@@ -3199,6 +3199,14 @@ After: %2</source>
         <source>annotated</source>
         <translation>アノテーション済み</translation>
     </message>
+    <message>
+        <source>No image of the dataset matches the filter.</source>
+        <translation>フィルターに一致するデータセットの画像はありません。</translation>
+    </message>
+    <message>
+        <source>No dataset open. File → Open dataset folder… shows its images here.</source>
+        <translation>データセットが開かれていません。ファイル → データセットフォルダーを開く… で画像がここに表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::TrainingPanel</name>

@@ -3199,6 +3199,14 @@ After: %2</source>
         <source>annotated</source>
         <translation>已标注</translation>
     </message>
+    <message>
+        <source>No image of the dataset matches the filter.</source>
+        <translation>没有与筛选条件匹配的数据集图像。</translation>
+    </message>
+    <message>
+        <source>No dataset open. File → Open dataset folder… shows its images here.</source>
+        <translation>未打开数据集。文件 → 打开数据集文件夹… 后，其图像显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::TrainingPanel</name>

@@ -570,6 +570,24 @@ void ThumbnailGrid::resizeEvent(QResizeEvent* event)
     scrollSettled_->start();
 }
 
+void ThumbnailGrid::paintEvent(QPaintEvent* event)
+{
+    QListView::paintEvent(event);
+    if (model_->rowCount() > 0)
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
+                     emptyText());
+}
+
+QString ThumbnailGrid::emptyText() const
+{
+    if (model_->entryCount() > 0)
+        return tr("No image of the dataset matches the filter.");
+    return tr("No dataset open. File → Open dataset folder… shows its images here.");
+}
+
 void ThumbnailGrid::changeEvent(QEvent* event)
 {
     QListView::changeEvent(event);

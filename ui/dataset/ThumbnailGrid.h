@@ -133,6 +133,7 @@ public:
     bool isAnnotated(const QString& path) const { return annotated_.contains(path); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
+    int entryCount() const { return int(entries_.size()); } // before the filter
     QVariant data(const QModelIndex& index, int role) const override;
     QString pathAt(int row) const;
     int rowOf(const QString& path) const; // first row showing `path`, -1 when filtered out
@@ -170,6 +171,8 @@ public:
     void setFilter(const ThumbnailModel::Filter& filter) { model_->setFilter(filter); }
     // Selects the thumbnail of `path` without emitting imageSelected.
     void selectPath(const QString& path);
+    // What the empty strip says (no dataset, or a filter that hides every image).
+    QString emptyText() const;
     // Rows at least partly inside the viewport.
     QVector<int> visibleRows() const;
     QSize sizeHint() const override;
@@ -184,6 +187,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override; // a hint where there is nothing to show
 
 private:
     void dropStaleRequests();

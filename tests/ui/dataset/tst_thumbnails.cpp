@@ -229,6 +229,30 @@ private slots:
         QCOMPARE(model.rowCount(), kRows);
     }
 
+    void anEmptyStripSaysWhy()
+    {
+        dl::ui::ThumbnailGrid grid;
+        grid.resize(400, 150);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        QVERIFY(grid.emptyText().contains(QStringLiteral("No dataset open")));
+        // The hint is painted: the empty viewport is not blank.
+        auto distinctColours = [&grid] {
+            const QImage shot = grid.viewport()->grab().toImage();
+            QSet<QRgb> colours;
+            for (int y = 0; y < shot.height(); y += 2)
+                for (int x = 0; x < shot.width(); x += 2)
+                    colours.insert(shot.pixel(x, y));
+            return colours.size();
+        };
+        QVERIFY(distinctColours() > 2);
+        grid.thumbnailModel()->setEntries(makeEntries());
+        QVERIFY(grid.emptyText().contains(QStringLiteral("filter")));
+        grid.thumbnailModel()->setFilter({QStringLiteral("no such category"), std::nullopt, QString()});
+        QCOMPARE(grid.thumbnailModel()->rowCount(), 0);
+        QVERIFY(distinctColours() > 2);
+    }
+
     void followsTheDatasetTreeAndOpensImages()
     {
         const QString root = dir_.path() + "/gadget";
