@@ -473,9 +473,10 @@ void ResultsTable::fitColumnWidths()
     table_->resizeColumnsToContents();
     // Paths and reasons can be long: capped, elided in the middle, whole in the tooltip,
     // so the verdict, user and time columns stay in view without scrolling.
-    const int wide = table_->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16;
-    for (int column : {int(ResultsModel::ImageColumn), int(ResultsModel::ReasonColumn)})
-        table_->setColumnWidth(column, std::min(table_->columnWidth(column), wide));
+    // Image paths get a little more: "test/broken_large/000.png" (MVTec's usual depth) whole.
+    const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    table_->setColumnWidth(ResultsModel::ImageColumn, std::min(table_->columnWidth(ResultsModel::ImageColumn), 20 * em));
+    table_->setColumnWidth(ResultsModel::ReasonColumn, std::min(table_->columnWidth(ResultsModel::ReasonColumn), 16 * em));
 }
 
 void ResultsTable::setColumnShown(int column, bool shown)

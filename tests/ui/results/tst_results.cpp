@@ -275,9 +275,9 @@ private slots:
             QVERIFY(view->isColumnHidden(Model::UserColumn));
             QVERIFY(!view->isColumnHidden(Model::ImageColumn));
             QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
-            const int cap = view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16;
-            QVERIFY(view->columnWidth(Model::ImageColumn) <= cap);
-            QVERIFY(view->columnWidth(Model::ReasonColumn) <= cap);
+            const int em = view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+            QVERIFY(view->columnWidth(Model::ImageColumn) <= 20 * em);
+            QVERIFY(view->columnWidth(Model::ReasonColumn) <= 16 * em);
         }
         {
             dl::ui::MainWindow window;
