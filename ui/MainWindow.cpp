@@ -941,8 +941,10 @@ void MainWindow::onDatasetImported(const std::shared_ptr<const Dataset>& dataset
     datasetTree_->showDataset(*dataset);
     thumbnailGrid_->showDataset(*dataset);
     // An image opened before the import finished (e.g. --image at start) is found in the strip now.
-    if (!currentImagePath_.isEmpty())
+    if (!currentImagePath_.isEmpty()) {
         thumbnailGrid_->selectPath(currentImagePath_);
+        datasetTree_->selectPath(currentImagePath_);
+    }
     annotationEditor_->setDataset(dataset);
     // The new dataset's tree in front, not hidden behind the results tab.
     datasetDock_->show();
@@ -1020,6 +1022,7 @@ void MainWindow::onImageScored(const ScoredImage& given)
     if (image.scored)
         thumbnailGrid_->thumbnailModel()->setVerdict(image.imagePath, image.defect, image.score);
     thumbnailGrid_->selectPath(image.imagePath);
+    datasetTree_->selectPath(image.imagePath);
     // Scores of images opened for review are recorded, once; a stored result shown again is not.
     if (image.scored && image.imagePath == recordScoreOf_) {
         recordScoreOf_.clear();

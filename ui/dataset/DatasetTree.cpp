@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QTreeWidgetItemIterator>
 
 #include <map>
 #include <vector>
@@ -37,7 +38,7 @@ DatasetTree::DatasetTree(QWidget* parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(CountColumn, QHeaderView::ResizeToContents);
     setUniformRowHeights(true); // large datasets (thousands of files) stay quick to lay out
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* current) {
-        if (!current)
+        if (!current || following_)
             return;
         if (!current->data(NameColumn, PathRole).toString().isEmpty()) {
             emit imageSelected(current->data(NameColumn, PathRole).toString());
@@ -116,6 +117,22 @@ void DatasetTree::showDataset(const Dataset& dataset)
         }
         categoryItem->setExpanded(true);
     }
+}
+
+bool DatasetTree::selectPath(const QString& path)
+{
+    if (currentItem() && currentItem()->data(NameColumn, PathRole).toString() == path)
+        return true;
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        if ((*it)->data(NameColumn, PathRole).toString() != path)
+            continue;
+        following_ = true;
+        setCurrentItem(*it);
+        following_ = false;
+        scrollToItem(*it); // opens the groups above it
+        return true;
+    }
+    return false;
 }
 
 QTreeWidgetItem* DatasetTree::findCategory(const QString& category) const

@@ -26,6 +26,9 @@ public:
     QTreeWidgetItem* findCategory(const QString& category) const;
     QTreeWidgetItem* findSplit(const QString& category, Split split) const;
     static QString splitLabel(Split split);
+    // Makes the image's item current (its group opened) without imageSelected or
+    // groupSelected: the tree follows an image shown from elsewhere. False when absent.
+    bool selectPath(const QString& path);
 
 signals:
     void imageSelected(const QString& path);
@@ -37,6 +40,7 @@ protected:
 
 private:
     void retranslateUi();
+    bool following_ = false; // selectPath is moving the current item: no signals
 };
 
 } // namespace dl::ui

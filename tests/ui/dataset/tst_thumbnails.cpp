@@ -292,6 +292,10 @@ private slots:
         QVERIFY(QDir::isRelativePath(relative));
         window.openImage(relative);
         QTRY_COMPARE(grid->currentIndex().data(dl::ui::ThumbnailModel::PathRole).toString(), second);
+        // The tree follows the image shown, without filtering the strip to its group.
+        QTRY_VERIFY(tree->currentItem());
+        QCOMPARE(tree->currentItem()->data(0, dl::ui::DatasetTree::PathRole).toString(), second);
+        QCOMPARE(grid->model()->rowCount(), 8);
     }
 };
 
