@@ -8,7 +8,7 @@
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), REGRESSION_CASES (default: all, space-separated names below).
-# The references in tests/regression/ were recorded at commit 89cd008 on the 2-core
+# The references in tests/regression/ were re-recorded on 2026-12-05 at commit d554182 on the 2-core
 # x86-64 development machine (installer/regression.sh check tests/regression);
 # floating-point kernels differ between CPU families, so on another kind of machine
 # record fresh references with the old commit first.
