@@ -1,4 +1,5 @@
 #include "ui/MainWindow.h"
+#include "ui/common/LocalNumber.h"
 
 #include "data/Dataset.h"
 #include "data/ImageIO.h"
@@ -1002,7 +1003,7 @@ void MainWindow::onModelLoaded(const ModelSummary& model)
     updateModelLabel();
     appendLog(LogLevel::Info, tr("Loaded model %1: method %2, categories %3, threshold %4 (%5)")
                                   .arg(model.bundlePath, model.method, categories,
-                                       QString::number(model.threshold, 'g', 6), model.thresholdSource));
+                                       localNumber(model.threshold, 'g', 6), model.thresholdSource));
     // The image on screen was shown without (or with another) model: score it again.
     if (!currentImagePath_.isEmpty())
         engine_->scoreImage(currentImagePath_);
@@ -1032,7 +1033,7 @@ void MainWindow::onImageScored(const ScoredImage& given)
     }
     if (image.scored)
         appendLog(LogLevel::Info, tr("%1: score %2, %3")
-                                      .arg(image.imagePath, QString::number(image.score, 'g', 6),
+                                      .arg(image.imagePath, localNumber(image.score, 'g', 6),
                                            image.defect ? tr("DEFECT") : tr("OK")));
 }
 
@@ -1405,7 +1406,7 @@ void MainWindow::updateModelLabel()
     }
     modelLabel_->setText(modelLabel_->fontMetrics().elidedText(
         tr("Model: %1 (%2), threshold %3")
-            .arg(model->method, model->categories.join(QStringLiteral(", ")), QString::number(model->threshold, 'g', 4)),
+            .arg(model->method, model->categories.join(QStringLiteral(", ")), localNumber(model->threshold, 'g', 4)),
         Qt::ElideMiddle, kModelLabelWidth));
     modelLabel_->setToolTip(model->bundlePath);
 }

@@ -1,4 +1,5 @@
 #include "ui/annotation/LabelQueuePanel.h"
+#include "ui/common/LocalNumber.h"
 
 #include <QEvent>
 #include <QFileInfo>
@@ -108,7 +109,7 @@ QString LabelQueuePanel::reasonText(const LabelQueueEntry& entry) const
 {
     if (entry.overridden)
         return tr("an operator overrode the model here");
-    return tr("%1 normal spreads from the threshold").arg(QLocale().toString(entry.distance, 'f', 2));
+    return tr("%1 normal spreads from the threshold").arg(localNumber(entry.distance, 'f', 2));
 }
 
 void LabelQueuePanel::fillTable()
@@ -121,7 +122,7 @@ void LabelQueuePanel::fillTable()
         auto* image = new QTableWidgetItem(e.relativePath.isEmpty() ? QFileInfo(e.imagePath).fileName() : e.relativePath);
         image->setToolTip(e.imagePath);
         table_->setItem(row, ImageColumn, image);
-        table_->setItem(row, ScoreColumn, new QTableWidgetItem(QLocale().toString(e.score, 'f', 3)));
+        table_->setItem(row, ScoreColumn, new QTableWidgetItem(localNumber(e.score, 'f', 3)));
         table_->setItem(row, ReasonColumn, new QTableWidgetItem(reasonText(e)));
         table_->setItem(row, DoneColumn, new QTableWidgetItem(done_[i] ? QStringLiteral("\u2713") : QString()));
     }
@@ -161,7 +162,7 @@ void LabelQueuePanel::retranslateUi()
                               .arg(doneCount())
                               .arg(entryCount())
                               .arg(QFileInfo(queue_.bundlePath).fileName(),
-                                   QLocale().toString(queue_.threshold, 'f', 3))
+                                   localNumber(queue_.threshold, 'f', 3))
                               .arg(queue_.alreadyAnnotated));
 }
 

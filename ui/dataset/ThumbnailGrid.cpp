@@ -1,4 +1,5 @@
 #include "ui/dataset/ThumbnailGrid.h"
+#include "ui/common/LocalNumber.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -403,7 +404,7 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const
         if (verdict != verdicts_.constEnd())
             tip += QLatin1Char('\n')
                    + ThumbnailGrid::tr("Score %1: %2")
-                         .arg(QString::number(verdict->score, 'g', 4),
+                         .arg(localNumber(verdict->score, 'g', 4),
                               verdict->defect ? ThumbnailGrid::tr("DEFECT") : ThumbnailGrid::tr("OK"));
         return tip;
     }

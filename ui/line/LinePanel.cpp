@@ -1,4 +1,5 @@
 #include "ui/line/LinePanel.h"
+#include "ui/common/LocalNumber.h"
 
 #include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
@@ -427,8 +428,8 @@ void LinePanel::showPart(const LinePart& part)
     QString details = QFileInfo(part.path).fileName();
     if (part.score)
         details += QLatin1Char('\n') + tr("score %1 (threshold %2)")
-                                           .arg(QLocale().toString(*part.score, 'f', 3),
-                                                QLocale().toString(part.threshold, 'f', 3));
+                                           .arg(localNumber(*part.score, 'f', 3),
+                                                localNumber(part.threshold, 'f', 3));
     if (part.latencyMs >= 0)
         details += QLatin1Char('\n') + tr("recorded %1 ms after it was written").arg(qRound(part.latencyMs));
     if (!part.error.isEmpty())
@@ -449,7 +450,7 @@ void LinePanel::noteOverride(qint64 resultId)
 void LinePanel::updateCounts()
 {
     const int scored = ok_ + defects_;
-    const QString yield = scored > 0 ? QLocale().toString(100.0 * ok_ / scored, 'f', 1) + QStringLiteral(" %")
+    const QString yield = scored > 0 ? localNumber(100.0 * ok_ / scored, 'f', 1) + QStringLiteral(" %")
                                      : QStringLiteral("\u2013");
     countsLabel_->setText(QStringLiteral("<table cellspacing=4>"
                                          "<tr><td>%1</td><td align=right><b>%2</b></td></tr>"

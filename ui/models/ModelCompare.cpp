@@ -1,4 +1,5 @@
 #include "ui/models/ModelCompare.h"
+#include "ui/common/LocalNumber.h"
 
 #include "ui/common/PlotStyle.h"
 
@@ -98,7 +99,7 @@ const CategoryCurve* curveOf(const ModelEvaluation& evaluation, const QString& c
 
 QString metricText(double value)
 {
-    return value < 0 ? QStringLiteral("\u2013") : QString::number(value, 'f', 3);
+    return value < 0 ? QStringLiteral("\u2013") : localNumber(value, 'f', 3);
 }
 
 // A change rounded to the three decimals shown: a change below that is no change
@@ -110,8 +111,8 @@ double shownChange(double before, double after)
 
 QString changeText(double delta)
 {
-    return delta == 0.0 ? QStringLiteral("0.000")
-                        : QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString()).arg(delta, 0, 'f', 3);
+    return delta == 0.0 ? localNumber(0.0, 'f', 3)
+                        : QStringLiteral("%1%2").arg(delta > 0 ? QStringLiteral("+") : QString(), localNumber(delta, 'f', 3));
 }
 
 QColor changeColour(double delta)

@@ -1,4 +1,5 @@
 #include "ui/models/ModelList.h"
+#include "ui/common/LocalNumber.h"
 
 #include "common/Error.h"
 #include "common/Log.h"
@@ -40,7 +41,7 @@ constexpr int kMethodRole = Qt::UserRole + 1;
 QString metricText(const nlohmann::json& metrics, const char* key)
 {
     const std::optional<double> value = db::numberAt(metrics, key);
-    return value ? QString::number(*value, 'f', 3) : QString();
+    return value ? localNumber(*value, 'f', 3) : QString();
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "ui/models/ThresholdDialog.h"
+#include "ui/common/LocalNumber.h"
 
 #include "engine/ThresholdCalibration.h"
 #include "ui/bridge/EngineBridge.h"
@@ -37,7 +38,7 @@ NormalScoreDistribution distributionOf(const ThresholdStudyResult& study)
 
 QString percent(double share)
 {
-    return QLocale().toString(share * 100.0, 'f', share < 0.1 ? 2 : 1) + QStringLiteral(" %");
+    return localNumber(share * 100.0, 'f', share < 0.1 ? 2 : 1) + QStringLiteral(" %");
 }
 
 // Share of `scores` at or above `threshold`.
@@ -123,7 +124,7 @@ ThresholdDialog::ThresholdDialog(EngineBridge* engine, ThresholdStudySpec spec, 
     connect(engine_, &EngineBridge::thresholdStudied, this, &ThresholdDialog::onStudied);
     connect(engine_, &EngineBridge::thresholdApplied, this, [this](const TrainedModel& model) {
         status_->setText(tr("Saved %1 with the threshold %2. It goes into use when you promote it in the model list.")
-                             .arg(QFileInfo(model.bundlePath).fileName(), QString::number(model.threshold, 'g', 5)));
+                             .arg(QFileInfo(model.bundlePath).fileName(), localNumber(model.threshold, 'g', 5)));
         emit modelSaved(model);
     });
     connect(engine_, &EngineBridge::modelJobProgress, this, [this](double fraction, const QString& stage, double) {
@@ -248,10 +249,10 @@ void ThresholdDialog::updateChoice()
                                percent(shareAtOrAbove(study_->testDefectScores, e.threshold)));
         return text;
     };
-    chosenLabel_->setText(tr("For the target: threshold %1, %2.").arg(QString::number(chosen.threshold, 'g', 5),
+    chosenLabel_->setText(tr("For the target: threshold %1, %2.").arg(localNumber(chosen.threshold, 'g', 5),
                                                                       describe(chosen)));
     currentLabel_->setText(tr("In use: threshold %1 (%2), %3.")
-                               .arg(QString::number(study_->currentThreshold, 'g', 5), study_->currentSource,
+                               .arg(localNumber(study_->currentThreshold, 'g', 5), study_->currentSource,
                                     describe(current)));
     // The estimate, not its lucky lower end, decides: a line pays for every good part thrown out.
     const bool high = current.rate > std::max(kHighFalseRejectRate, targetRate());

@@ -1,4 +1,5 @@
 #include "ui/results/ResultsModel.h"
+#include "ui/common/LocalNumber.h"
 
 #include "database/Store.h"
 
@@ -185,7 +186,7 @@ QVariant ResultsModel::data(const QModelIndex& index, int role) const
     case DefectTypeColumn:
         return row.defectType;
     case ScoreColumn:
-        return QString::number(result.score, 'f', 4);
+        return localNumber(result.score, 'f', 4);
     case ModelVerdictColumn:
         return verdictDisplayText(result.verdict);
     case OperatorVerdictColumn:

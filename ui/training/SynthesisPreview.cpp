@@ -1,4 +1,5 @@
 #include "ui/training/SynthesisPreview.h"
+#include "ui/common/LocalNumber.h"
 
 #include "ui/bridge/EngineBridge.h"
 
@@ -257,7 +258,7 @@ QString SynthesisPreview::statusText() const
 
 void SynthesisPreview::updateStrengthLabel()
 {
-    strengthValue_->setText(QString::number(strength(), 'f', 2));
+    strengthValue_->setText(localNumber(strength(), 'f', 2));
 }
 
 void SynthesisPreview::setStatus(std::function<QString()> text)

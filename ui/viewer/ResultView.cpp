@@ -1,4 +1,5 @@
 #include "ui/viewer/ResultView.h"
+#include "ui/common/LocalNumber.h"
 
 #include "engine/Overlay.h"
 #include "ui/bridge/EngineBridge.h"
@@ -368,9 +369,9 @@ void ResultView::updateScoreLabel()
 {
     if (shownScore_) {
         scoreLabel_->setText(tr("Score %1 (threshold %2)")
-                                 .arg(QString::number(shownScore_->score, 'g', 4),
-                                      QString::number(shownScore_->threshold, 'g', 4)));
-        scoreLabel_->setToolTip(tr("Network time: %1 ms").arg(shownScore_->networkMs, 0, 'f', 1));
+                                 .arg(localNumber(shownScore_->score, 'g', 4),
+                                      localNumber(shownScore_->threshold, 'g', 4)));
+        scoreLabel_->setToolTip(tr("Network time: %1 ms").arg(localNumber(shownScore_->networkMs, 'f', 1)));
     } else {
         scoreLabel_->setText(hasModel_ ? QString() : tr("Not scored: no model loaded"));
         scoreLabel_->setToolTip({});
@@ -512,7 +513,7 @@ void ResultView::updateThresholdLabel()
 {
     if (!thresholdValue_)
         return;
-    thresholdValue_->setText(scored_ ? QString::number(style().contourThreshold.value_or(modelThreshold_), 'g', 4)
+    thresholdValue_->setText(scored_ ? localNumber(style().contourThreshold.value_or(modelThreshold_), 'g', 4)
                                      : QStringLiteral("\u2013"));
 }
 
@@ -607,7 +608,7 @@ void ResultView::showPixel(const QPoint& pixel)
         text = tr("x %1, y %2: pixel score %3 (normalised %4)")
                    .arg(pixel.x())
                    .arg(pixel.y())
-                   .arg(QString::number(score->raw, 'g', 5), QString::number(score->normalised, 'f', 3));
+                   .arg(localNumber(score->raw, 'g', 5), localNumber(score->normalised, 'f', 3));
     else if (pixel.x() >= 0 && !originalImage_.isNull())
         text = tr("x %1, y %2").arg(pixel.x()).arg(pixel.y());
     if (text != pixelReadout_) {

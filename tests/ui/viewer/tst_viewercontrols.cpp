@@ -27,6 +27,8 @@
 #include <QImageReader>
 #include <QtTest>
 
+#include "ui/common/LocalNumber.h"
+
 #include <cstdlib>
 
 namespace {
@@ -189,6 +191,26 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_O);
         QTRY_VERIFY(!view->isOverlayVisible());
+    }
+
+    void numbersFollowTheLocale()
+    {
+        // The score and threshold as the locale writes them, like the spin boxes beside
+        // them: a decimal comma in German, and never a group separator.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        dl::ui::ResultView view;
+        dl::ui::ScoredImage image = makeScoredImage();
+        image.score = 1234.5;
+        image.threshold = 20.84;
+        view.showResult(image);
+        const QString text = view.findChild<QLabel*>(QStringLiteral("scoreLabel"))->text();
+        QLocale::setDefault(previous);
+        QVERIFY2(text.contains(QStringLiteral("1235")) && text.contains(QStringLiteral("20,84")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("1.2")), qPrintable(text));
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(dl::ui::localNumber(1234.5, 'f', 1), QStringLiteral("1234.5"));
+        QLocale::setDefault(previous);
     }
 
     void settingsPersist()
