@@ -11,8 +11,9 @@
 # DEFECTLENS_SHARED (default ../shared), STUDY_DATASETS (default "bottle tile"),
 # STUDY_SYNTHESES (default "dtd sdas both"), STUDY_SEEDS (default "0 1 2"),
 # SDAS_MINUTES (default 60), REALNET_PARAMS (extra --param words for every RealNet fit).
-# Cost on two cores: up to 60 min per SDAS model and up to 25 min per RealNet fit, so the
-# full default study takes about 9 hours; run it on an idle machine.
+# Cost on two cores: 60 min per SDAS model and, on an idle machine, ~9 min per RealNet bottle
+# fit and ~14 min per tile fit (each ended by the 200-epoch cap; the 25-min budget is the
+# ceiling), so the full default study takes about 5.5 hours; run it on an idle machine.
 # shellcheck source=installer/study-setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/study-setup.sh" study "$@"
 
