@@ -448,17 +448,15 @@ void ResultsTable::selectAfterReload()
         table_->selectRow(0);
         return;
     }
-    for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow) {
-        const QModelIndex index = proxy_->mapToSource(proxy_->index(proxyRow, 0));
-        if (model_->rowAt(index.row()).result.imagePath == shownImage_) {
-            selectingShownImage_ = true;
-            table_->selectRow(proxyRow);
-            selectingShownImage_ = false;
-            table_->scrollTo(proxy_->index(proxyRow, 0));
-            return;
-        }
+    const int proxyRow = proxyRowWhere([this](const ResultRow& row) { return row.result.imagePath == shownImage_; });
+    if (proxyRow < 0) {
+        table_->setCurrentIndex({});
+        return;
     }
-    table_->setCurrentIndex({});
+    selectingShownImage_ = true;
+    table_->selectRow(proxyRow);
+    selectingShownImage_ = false;
+    table_->scrollTo(proxy_->index(proxyRow, 0));
 }
 
 void ResultsTable::applyColumnVisibility()
@@ -537,17 +535,22 @@ void ResultsTable::refresh()
     selectResult(*chosenResult);
 }
 
+int ResultsTable::proxyRowWhere(const std::function<bool(const ResultRow&)>& wanted) const
+{
+    for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow)
+        if (wanted(model_->rowAt(proxy_->mapToSource(proxy_->index(proxyRow, 0)).row())))
+            return proxyRow;
+    return -1;
+}
+
 bool ResultsTable::selectResult(db::RowId resultId)
 {
-    for (int proxyRow = 0; proxyRow < proxy_->rowCount(); ++proxyRow) {
-        const QModelIndex index = proxy_->mapToSource(proxy_->index(proxyRow, 0));
-        if (model_->rowAt(index.row()).result.id == resultId) {
-            table_->selectRow(proxyRow);
-            table_->scrollTo(proxy_->index(proxyRow, 0));
-            return true;
-        }
-    }
-    return false;
+    const int proxyRow = proxyRowWhere([resultId](const ResultRow& row) { return row.result.id == resultId; });
+    if (proxyRow < 0)
+        return false;
+    table_->selectRow(proxyRow);
+    table_->scrollTo(proxy_->index(proxyRow, 0));
+    return true;
 }
 
 void ResultsTable::fillCategoryCombo()

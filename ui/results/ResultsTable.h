@@ -201,6 +201,8 @@ private:
     QString shownImage_;               // see setShownImage
     bool selectingShownImage_ = false; // its row is being made current: no resultSelected
     void selectAfterReload();
+    // The first row the filters show for which `wanted` holds, as a proxy row; -1 if none.
+    int proxyRowWhere(const std::function<bool(const ResultRow&)>& wanted) const;
     QTimer* changePoll_ = nullptr;
     bool askingReason_ = false;     // an override's reason dialog is open
     bool refreshDeferred_ = false;  // a refresh asked for meanwhile
