@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QTreeWidgetItemIterator>
 
 #include <map>
 #include <vector>
@@ -82,6 +81,7 @@ QString DatasetTree::splitLabel(Split split)
 void DatasetTree::showDataset(const Dataset& dataset)
 {
     clear();
+    itemByPath_.clear();
     std::map<std::string, std::map<Split, SplitGroup>> groups;
     for (const Sample& sample : dataset.samples) {
         SplitGroup& group = groups[sample.category][sample.split];
@@ -109,6 +109,7 @@ void DatasetTree::showDataset(const Dataset& dataset)
                     auto* imageItem = new QTreeWidgetItem({QFileInfo(path).fileName()});
                     imageItem->setData(NameColumn, PathRole, path);
                     imageItem->setToolTip(NameColumn, path);
+                    itemByPath_.insert(path, imageItem);
                     images << imageItem;
                 }
                 typeItem->addChildren(images);
@@ -123,16 +124,14 @@ bool DatasetTree::selectPath(const QString& path)
 {
     if (currentItem() && currentItem()->data(NameColumn, PathRole).toString() == path)
         return true;
-    for (QTreeWidgetItemIterator it(this); *it; ++it) {
-        if ((*it)->data(NameColumn, PathRole).toString() != path)
-            continue;
-        following_ = true;
-        setCurrentItem(*it);
-        following_ = false;
-        scrollToItem(*it); // opens the groups above it
-        return true;
-    }
-    return false;
+    QTreeWidgetItem* item = itemByPath_.value(path);
+    if (!item)
+        return false;
+    following_ = true;
+    setCurrentItem(item);
+    following_ = false;
+    scrollToItem(item); // opens the groups above it
+    return true;
 }
 
 QTreeWidgetItem* DatasetTree::findCategory(const QString& category) const

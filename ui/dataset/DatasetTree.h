@@ -5,6 +5,7 @@
 // groupSelected (the thumbnail grid shows that group).
 #include "data/Dataset.h"
 
+#include <QHash>
 #include <QTreeWidget>
 
 namespace dl::ui {
@@ -41,6 +42,7 @@ protected:
 private:
     void retranslateUi();
     bool following_ = false; // selectPath is moving the current item: no signals
+    QHash<QString, QTreeWidgetItem*> itemByPath_; // image items, for selectPath on every scored image
 };
 
 } // namespace dl::ui
