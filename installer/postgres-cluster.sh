@@ -60,19 +60,41 @@ case "$command" in
       as_owner "$bindir/initdb" -D "$dir/data" -U defectlens -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
-    if [ -z "$port" ]; then
+    settings_for() {
+      local settings="-p $1 -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+      if [ "$fast" -eq 1 ]; then
+        settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+      fi
+      echo "$settings"
+    }
+    if [ -n "$port" ]; then
+      as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(settings_for "$port")" start >/dev/null \
+        || { tail -n 20 "$dir/server.log" >&2; exit 1; }
+    else
+      # Ports are drawn below the kernel's ephemeral range: a port in that range
+      # can be free of listeners yet bound as the local end of a client
+      # connection (the tests' own connections to another cluster), and the
+      # server's bind then fails with "Address already in use". Another process
+      # can still take a port between the check and the bind, so a start that
+      # fails that way tries another port.
+      ephemeral_low=32768
+      if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+        read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range
+      fi
+      low=10000; high=$((ephemeral_low - 1))
+      [ "$high" -gt $((low + 1000)) ] || { low=20000; high=60000; }
+      started=0
       for _ in $(seq 1 50); do
-        candidate=$((20000 + RANDOM % 40000))
-        if port_is_free "$candidate"; then port="$candidate"; break; fi
+        candidate=$((low + RANDOM % (high - low + 1)))
+        port_is_free "$candidate" || continue
+        rm -f "$dir/server.log"
+        if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(settings_for "$candidate")" start >/dev/null; then
+          port="$candidate"; started=1; break
+        fi
+        grep -q "Address already in use" "$dir/server.log" || { tail -n 20 "$dir/server.log" >&2; exit 1; }
       done
-      [ -n "$port" ] || { echo "postgres-cluster: no free port found" >&2; exit 1; }
+      [ "$started" -eq 1 ] || { echo "postgres-cluster: no free port found" >&2; tail -n 5 "$dir/server.log" >&2; exit 1; }
     fi
-    settings="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
-    if [ "$fast" -eq 1 ]; then
-      settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    fi
-    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$settings" start >/dev/null \
-      || { tail -n 20 "$dir/server.log" >&2; exit 1; }
     echo "$port" >"$dir/port"
     echo "postgresql://defectlens@127.0.0.1:$port/"
     ;;
