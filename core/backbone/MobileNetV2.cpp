@@ -6,6 +6,7 @@
 
 #include <torch/script.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -42,38 +43,24 @@ double FeatureExtractor::flops(const std::vector<std::string>&, int, int) const 
 MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
     : sha256_(weights.sha256), path_(weights.path), fast_(std::make_shared<FastGraphs>())
 {
-    // torchvision's inverted-residual settings: expansion t, channels c, repeats n, first stride s.
-    struct Setting { int t, c, n, s; };
-    const Setting settings[] = {{1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2},
-                                {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
-    struct Expected { int out, in, k, stride, groups; bool relu6; };
-    std::vector<Expected> expected;
-    expected.push_back({32, 3, 3, 2, 1, true});
-    blocks_.push_back({{0}, false, false, 2, 32, 0});
-    int inChannels = 32;
-    for (const auto& s : settings) {
-        for (int i = 0; i < s.n; ++i) {
-            Block block;
-            block.stride = i == 0 ? s.s : 1;
-            int hidden = inChannels * s.t;
-            if (s.t != 1) {
-                block.hasExpand = true;
-                block.expandChannels = hidden;
-                block.convs.push_back(int(expected.size()));
-                expected.push_back({hidden, inChannels, 1, 1, 1, true});
-            }
+    const std::vector<MobileNetV2BlockShape> layout = mobileNetV2Layout();
+    std::vector<MobileNetV2ConvShape> expected;
+    int stride = 1;
+    for (const auto& shape : layout) {
+        Block block;
+        for (const auto& conv : shape.convs) {
             block.convs.push_back(int(expected.size()));
-            expected.push_back({hidden, 1, 3, block.stride, hidden, true});
-            block.convs.push_back(int(expected.size()));
-            expected.push_back({s.c, hidden, 1, 1, 1, false});
-            block.residual = block.stride == 1 && inChannels == s.c;
-            block.outChannels = s.c;
-            blocks_.push_back(block);
-            inChannels = s.c;
+            expected.push_back(conv);
+            stride = std::max(stride, conv.stride);
         }
+        block.stride = stride;
+        stride = 1;
+        block.residual = shape.residual;
+        block.hasExpand = shape.hasExpand;
+        block.expandChannels = shape.hasExpand ? shape.convs.front().out : 0;
+        block.outChannels = shape.convs.back().out;
+        blocks_.push_back(block);
     }
-    blocks_.push_back({{int(expected.size())}, false, false, 1, 1280, 0});
-    expected.push_back({1280, 320, 1, 1, 1, true});
 
     if (weights.convolutions.size() != expected.size())
         throw Error::forFile(weights.path, "expected a MobileNetV2 with " + std::to_string(expected.size())
@@ -81,7 +68,7 @@ MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto& src = weights.convolutions[i];
         const auto& e = expected[i];
-        std::vector<std::int64_t> shape{e.out, e.in, e.k, e.k};
+        std::vector<std::int64_t> shape{e.out, e.in, e.kernel, e.kernel};
         if (src.weightShape != shape || src.groups != e.groups || src.strideH != e.stride || src.strideW != e.stride)
             throw Error::forFile(weights.path, "convolution " + std::to_string(i) + " ('" + src.nodeName
                                                    + "') does not match MobileNetV2's layout");
@@ -94,7 +81,7 @@ MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
         conv.bias = src.bias.empty() ? torch::zeros({e.out})
                                      : torch::from_blob(const_cast<float*>(src.bias.data()), {e.out}, torch::kFloat32).clone();
         conv.stride = e.stride;
-        conv.padding = e.k / 2;
+        conv.padding = e.kernel / 2;
         conv.groups = e.groups;
         conv.relu6 = e.relu6;
         conv.grid = {src.outputScale, src.outputZeroPoint};
@@ -113,6 +100,45 @@ MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
         throw Error::forFile(weights.path, "classifier is not a 1280-input linear layer with bias");
     classifierWeight_ = torch::from_blob(const_cast<float*>(fc.weight.data()), {fc.outFeatures, 1280}).clone();
     classifierBias_ = torch::from_blob(const_cast<float*>(fc.bias.data()), {fc.outFeatures}).clone();
+}
+
+std::vector<MobileNetV2BlockShape> mobileNetV2Layout()
+{
+    // torchvision's inverted-residual settings: expansion t, channels c, repeats n, first stride s.
+    struct Setting { int t, c, n, s; };
+    const Setting settings[] = {{1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2},
+                                {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
+    std::vector<MobileNetV2BlockShape> blocks;
+    blocks.push_back({{{32, 3, 3, 2, 1, true}}, false, false});
+    int inChannels = 32;
+    for (const auto& s : settings) {
+        for (int i = 0; i < s.n; ++i) {
+            MobileNetV2BlockShape block;
+            const int stride = i == 0 ? s.s : 1;
+            const int hidden = inChannels * s.t;
+            if (s.t != 1) {
+                block.hasExpand = true;
+                block.convs.push_back({hidden, inChannels, 1, 1, 1, true});
+            }
+            block.convs.push_back({hidden, 1, 3, stride, hidden, true});
+            block.convs.push_back({s.c, hidden, 1, 1, 1, false});
+            block.residual = stride == 1 && inChannels == s.c;
+            blocks.push_back(block);
+            inChannels = s.c;
+        }
+    }
+    blocks.push_back({{{1280, 320, 1, 1, 1, true}}, false, false});
+    return blocks;
+}
+
+std::vector<std::pair<torch::Tensor, torch::Tensor>> MobileNetV2::blockWeights(int block) const
+{
+    if (block < 0 || std::size_t(block) >= blocks_.size())
+        throw Error("mobilenetv2 has no block features." + std::to_string(block));
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> out;
+    for (int c : blocks_[std::size_t(block)].convs)
+        out.emplace_back(convs_[std::size_t(c)].weight.clone(), convs_[std::size_t(c)].bias.clone());
+    return out;
 }
 
 std::vector<TapInfo> MobileNetV2::taps() const

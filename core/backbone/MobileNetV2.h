@@ -6,6 +6,19 @@
 
 namespace dl {
 
+// torchvision's MobileNetV2 layout, one entry per block of `features`; the constructor
+// checks the file against it and trainable copies (components/MobileNetTrunk) are built from it.
+struct MobileNetV2ConvShape {
+    int out = 0, in = 0, kernel = 1, stride = 1, groups = 1;
+    bool relu6 = false;
+};
+struct MobileNetV2BlockShape {
+    std::vector<MobileNetV2ConvShape> convs;
+    bool residual = false;   // identity skip around the block
+    bool hasExpand = false;  // first conv is the 1x1 expansion
+};
+std::vector<MobileNetV2BlockShape> mobileNetV2Layout();
+
 class MobileNetV2 : public FeatureExtractor {
 public:
     // Loads and checks the 52 convolutions + classifier; throws dl::Error naming the file.
@@ -25,6 +38,10 @@ public:
     // quantised model's arithmetic in fp32. Off by default (fp32 features are
     // more precise); used to verify the port against the int8 reference.
     void setEmulateInt8Activations(bool on);
+
+    // Copies of the weight and bias (BatchNorm folded in) of features.<block>'s
+    // convolutions, in mobileNetV2Layout() order: the start of a trainable copy.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> blockWeights(int block) const;
     bool canEmulateInt8Activations() const { return quantized_; }
 
 private:

@@ -19,6 +19,7 @@ StlmArchitecture stlmArchitecture(const StlmParams& params, std::array<int, 2> t
         a.widths[i] = params.widths.at(i);
     a.decoderWidth = params.decoderWidth;
     a.faWidth = params.faWidth;
+    a.studentInit = params.studentInit;
     if (a.faWidth % 2 != 0)
         throw Error("stlm fa_width must be even (the two ASPP branches take half each), got " + std::to_string(a.faWidth));
     return a;
@@ -27,6 +28,11 @@ StlmArchitecture stlmArchitecture(const StlmParams& params, std::array<int, 2> t
 StudentStreamImpl::StudentStreamImpl(const StlmArchitecture& a)
 {
     const auto& w = a.widths;
+    if (a.studentInit == "mobilenetv2") {
+        trunk = register_module("trunk", MobileNetTrunk(6));
+        lift = register_module("lift", nn::Sequential(ConvBnRelu(trunk->outChannels(), w[2], 1, 1), ResidualBlock(w[2])));
+        return;
+    }
     stage1 = register_module("stage1", nn::Sequential(ConvBnRelu(3, w[0], 3, 2)));
     stage2 = register_module("stage2", nn::Sequential(ConvBnRelu(w[0], w[1], 3, 2)));
     // The capacity sits at stride 8, where the targets are: a residual block there costs
@@ -36,6 +42,8 @@ StudentStreamImpl::StudentStreamImpl(const StlmArchitecture& a)
 
 torch::Tensor StudentStreamImpl::forward(const torch::Tensor& image)
 {
+    if (trunk)
+        return lift->forward(trunk->forward(image));
     return stage3->forward(stage2->forward(stage1->forward(image)));
 }
 
@@ -140,13 +148,19 @@ std::int64_t convMacs(const torch::nn::Module& module, std::int64_t outPositions
 
 std::int64_t StlmNetwork::multiplyAccumulates(int height, int width) const
 {
-    const std::int64_t atStride2 = std::int64_t(height / 2) * (width / 2);
-    const std::int64_t atStride4 = std::int64_t(height / 4) * (width / 4);
     const std::int64_t atStride8 = std::int64_t(height / 8) * (width / 8);
-    const std::int64_t stream = convMacs(*plain->stage1, atStride2) + convMacs(*plain->stage2, atStride4)
-                              + convMacs(*plain->stage3, atStride8);
     // Two streams, the decoder once per stream, the FA module once.
-    return 2 * stream + 2 * convMacs(*decoder, atStride8) + convMacs(*aggregation, atStride8);
+    return 2 * plain->multiplyAccumulates(height, width) + 2 * convMacs(*decoder, atStride8)
+         + convMacs(*aggregation, atStride8);
+}
+
+std::int64_t StudentStreamImpl::multiplyAccumulates(int height, int width) const
+{
+    const std::int64_t atStride8 = std::int64_t(height / 8) * (width / 8);
+    if (trunk)
+        return trunk->multiplyAccumulates(height, width) + convMacs(*lift, atStride8);
+    return convMacs(*stage1, std::int64_t(height / 2) * (width / 2))
+         + convMacs(*stage2, std::int64_t(height / 4) * (width / 4)) + convMacs(*stage3, atStride8);
 }
 
 } // namespace dl

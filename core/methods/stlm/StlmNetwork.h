@@ -10,12 +10,14 @@
 // Both streams see the same image at inference; only these networks run then (the
 // SAM teacher is needed for training only).
 #include "components/ConvBlocks.h"
+#include "components/MobileNetTrunk.h"
 #include "components/ModuleState.h"
 
 #include <torch/torch.h>
 
 #include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace dl {
@@ -27,16 +29,24 @@ struct StlmArchitecture {
     std::array<int, 3> widths{24, 48, 96};        // each stream's widths at strides 2, 4, 8
     int decoderWidth = 96;
     int faWidth = 64;
+    // "random": the small CNN below; "mobilenetv2": MobileNetV2's features.0-6 (stride 8,
+    // 32 channels) + a 1x1 lift to widths[2] and a residual block, the trunk started from
+    // ImageNet weights by the trainer.
+    std::string studentInit = "random";
 };
 
 // The layout for these parameters and teacher channels; throws dl::Error for values out of range.
 StlmArchitecture stlmArchitecture(const StlmParams& params, std::array<int, 2> teacherChannels);
 
-// One student stream: a randomly initialised CNN from the image to stride 8.
+// One student stream: a CNN from the image to stride 8 (widths[2] channels), either
+// randomly initialised (stage1-3) or a MobileNetV2 trunk + lift (studentInit).
 struct StudentStreamImpl : torch::nn::Module {
     explicit StudentStreamImpl(const StlmArchitecture& a);
     torch::Tensor forward(const torch::Tensor& image);
+    std::int64_t multiplyAccumulates(int height, int width) const;
     torch::nn::Sequential stage1{nullptr}, stage2{nullptr}, stage3{nullptr};
+    MobileNetTrunk trunk{nullptr};
+    torch::nn::Sequential lift{nullptr};
 };
 TORCH_MODULE(StudentStream);
 

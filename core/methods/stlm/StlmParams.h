@@ -18,6 +18,12 @@ struct StlmParams {
     // The students, decoder and FA module.
     int imageSize = 256;                                            // image_size: the students' input
     std::vector<int> widths{24, 48, 96};                            // each stream's widths at strides 2, 4, 8
+    // student_init: "random" (small CNN streams) or "mobilenetv2" (each stream starts from
+    // MobileNetV2's ImageNet features.0-6; student_weights names the file, "" = the default
+    // lookup), the trunk trained at trunk_learning_rate_scale x learning_rate.
+    std::string studentInit = "random";
+    std::string studentWeights;
+    double trunkLearningRateScale = 0.2;
     int decoderWidth = 96;                                          // decoder_width: the shared decoder
     int faWidth = 64;                                               // fa_width: the feature-aggregation module
     // Training.
@@ -59,6 +65,9 @@ struct StlmParams {
         f.get("teacher_taps", teacherTaps);
         f.get("image_size", imageSize);
         f.get("widths", widths);
+        f.oneOf("student_init", studentInit, {"random", "mobilenetv2"});
+        f.get("student_weights", studentWeights);
+        f.positive("trunk_learning_rate_scale", trunkLearningRateScale);
         f.integer("decoder_width", decoderWidth, 8, 1024);
         f.integer("fa_width", faWidth, 8, 1024);
         f.atLeast("epochs", epochs, 1);

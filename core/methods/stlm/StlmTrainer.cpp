@@ -1,6 +1,8 @@
 #include "methods/stlm/StlmTrainer.h"
 
 #include "backbone/Backbone.h"
+#include "backbone/BackboneLoader.h"
+#include "backbone/MobileNetV2.h"
 #include "common/Error.h"
 #include "common/Log.h"
 #include "components/TensorConvert.h"
@@ -30,6 +32,37 @@ StlmTrainer::StlmTrainer(const StlmParams& params, FeatureExtractor& teacher, co
 }
 
 StlmTrainer::~StlmTrainer() = default;
+
+void StlmTrainer::startStudentTrunks()
+{
+    if (params_.studentInit != "mobilenetv2") {
+        optimizer_ = std::make_unique<torch::optim::Adam>(
+            net_->parameters(), torch::optim::AdamOptions(params_.learningRate).betas({0.5, 0.999}));
+        return;
+    }
+    std::shared_ptr<FeatureExtractor> loaded = loadBackbone({"mobilenetv2", params_.studentWeights});
+    const auto* mobileNet = dynamic_cast<const MobileNetV2*>(loaded.get());
+    if (!mobileNet)
+        throw Error("stlm student_init mobilenetv2: '" + loaded->weightsPath() + "' did not load as a MobileNetV2");
+    net_->plain->trunk->loadPretrained(*mobileNet);
+    net_->denoising->trunk->loadPretrained(*mobileNet);
+    // The pretrained trunks move slower than the fresh layers, so training refines the
+    // ImageNet features rather than overwriting them in the first epochs.
+    std::vector<torch::Tensor> trunks, fresh;
+    for (const auto& [name, tensor] : net_->namedState()) {
+        if (!tensor.requires_grad())
+            continue;
+        (name.find(".trunk.") != std::string::npos ? trunks : fresh).push_back(tensor);
+    }
+    torch::optim::AdamOptions base(params_.learningRate);
+    base.betas({0.5, 0.999});
+    torch::optim::AdamOptions slow(params_.learningRate * params_.trunkLearningRateScale);
+    slow.betas({0.5, 0.999});
+    std::vector<torch::optim::OptimizerParamGroup> groups;
+    groups.emplace_back(fresh, std::make_unique<torch::optim::AdamOptions>(base));
+    groups.emplace_back(trunks, std::make_unique<torch::optim::AdamOptions>(slow));
+    optimizer_ = std::make_unique<torch::optim::Adam>(groups, base);
+}
 
 StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                                           const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
@@ -245,8 +278,7 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     // 3. The networks, trained in one stage.
     torch::manual_seed(params_.seed);
     net_ = std::make_unique<StlmNetwork>(stlmArchitecture(params_, teacher.channels()));
-    optimizer_ = std::make_unique<torch::optim::Adam>(
-        net_->parameters(), torch::optim::AdamOptions(params_.learningRate).betas({0.5, 0.999}));
+    startStudentTrunks();
     logInfo(DL_TR("Engine", "stlm: %1 training + %2 validation images, %3 parameters; teacher ran on %4 images in %5 s, "
                             "%6 came from the cache"),
             split.train.size(), split.validation.size(), net_->parameterCount(), teacher.computed(),

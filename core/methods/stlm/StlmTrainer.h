@@ -60,6 +60,9 @@ private:
 
     // `anomalous[i]`: whether row i gets a pseudo-anomaly: drawn by `synthesizer`, or,
     // with `variantRng` (plain_target anomalous, training), one of the row's fixed variants.
+    // The optimiser; with student_init mobilenetv2 also the streams' ImageNet trunks
+    // (loaded here) and their slower learning rate.
+    void startStudentTrunks();
     Batch makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                     const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
                     std::mt19937* variantRng = nullptr) const;

@@ -6,7 +6,9 @@
 #include "ErrorMessage.h"
 #include "TestSupport.h"
 #include "core/methods/NormalPartsFixture.h"
+#include "backbone/BackboneLoader.h"
 #include "backbone/BackboneSpec.h"
+#include "backbone/MobileNetV2.h"
 #include "common/Error.h"
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
@@ -196,6 +198,39 @@ private Q_SLOTS:
         QVERIFY(record.at("inference_macs").get<std::int64_t>() > 0);
     }
 
+    // student_init mobilenetv2: both streams start from MobileNetV2's ImageNet features.0-6
+    // (here held still by a vanishing trunk rate), and the bundle reloads bit-identically
+    // without any weights file: the layout comes from the parameters.
+    void imagenetStudentTrunksStartFromTheBackboneAndReload()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["student_init"] = "mobilenetv2";
+        params["trunk_learning_rate_scale"] = 1e-12;
+        auto trained = train(params);
+        auto* net = dynamic_cast<dl::StlmDetector&>(*trained).network();
+        QVERIFY(net->plain->trunk && net->denoising->trunk);
+        auto backbone = dl::loadBackbone({});
+        const auto expected = dynamic_cast<const dl::MobileNetV2&>(*backbone).blockWeights(4);
+        int compared = 0;
+        for (const auto& [name, tensor] : net->namedState())
+            if (name == "plain.trunk.block4_conv0.weight" || name == "denoising.trunk.block4_conv0.weight") {
+                QVERIFY2((tensor - expected[0].first).abs().max().item<double>() < 1e-6, name.c_str());
+                ++compared;
+            }
+        QCOMPARE(compared, 2);
+        QVERIFY(trained->info().provenance.at("stlm").at("inference_macs").get<std::int64_t>() > 0);
+        const std::string path = parts_.file("imagenet-students.dlm");
+        dl::saveDetector(*trained, path);
+        qputenv("DEFECTLENS_WEIGHTS", "/nonexistent/mobilenetv2.onnx");
+        auto loaded = dl::loadDetector(path);
+        qunsetenv("DEFECTLENS_WEIGHTS");
+        const cv::Mat probe = defectivePart(5, cv::Rect(20, 20, 14, 14));
+        QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
+        const std::string why = dltest::fastPathDifference(*loaded);
+        QVERIFY2(why.empty(), why.c_str());
+    }
+
     void teacherTargetsComeFromTheDiskCacheOnRetrain()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
@@ -300,6 +335,8 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"map", "both"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"plain_target", "noisy"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"anomalous_variants", 0}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"student_init", "imagenet"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"trunk_learning_rate_scale", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("stlm", {{"no_such_param", 1}}));
         const std::string fa = errorMessageOf([&] { registry.create("stlm", {{"fa_width", 33}})->fit({}, {}); });
         QVERIFY(!fa.empty());
