@@ -125,15 +125,17 @@ ResultView::ResultView(QWidget* parent) : QWidget(parent)
     auto* legendLayout = new QHBoxLayout(legend);
     legendLayout->setContentsMargins(0, 0, 0, 0);
     legendLow_ = new QLabel;
+    legendLow_->setObjectName(QStringLiteral("legendLow"));
     legendScale_ = new QLabel;
     legendScale_->setObjectName(QStringLiteral("legendScale"));
-    // The colour bar gives way before the panel does: at its full 160 px the legend made
-    // the heatmap half wider than the image half on a 1600-pixel screen.
+    // A fixed, modest bar: at its pixmap's 160 px the legend made the heatmap half wider
+    // than the image half on a 1600-pixel screen, and a bar that shrank (an ignored size
+    // hint) was laid out over its CJK neighbour words.
     legendScale_->setScaledContents(true);
-    legendScale_->setMinimumWidth(40);
-    legendScale_->setMaximumWidth(160);
-    legendScale_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    legendScale_->setFixedWidth(64);
+    legendScale_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     legendHigh_ = new QLabel;
+    legendHigh_->setObjectName(QStringLiteral("legendHigh"));
     legendLayout->addWidget(legendLow_);
     legendLayout->addWidget(legendScale_);
     legendLayout->addWidget(legendHigh_);

@@ -332,6 +332,36 @@ private slots:
         QCOMPARE(accept->text(), QString("&Accept (OK)"));
         QCOMPARE(dl::ui::currentLanguage(), QString("en"));
     }
+
+    // The colour bar sits between its two words, touching neither, in every language
+    // (zh_CN's "异常" once overlapped the bar's red end).
+    void heatmapLegendWordsClearTheColourBar()
+    {
+        for (const QString& language : dl::ui::supportedLanguages()) {
+            QVERIFY(dl::ui::setLanguage(*qApp, language));
+            dl::ui::MainWindow window;
+            window.resize(1600, 1000);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resultView()->showResult(makeScoredImage());
+            auto* low = window.findChild<QLabel*>("legendLow");
+            auto* scale = window.findChild<QLabel*>("legendScale");
+            auto* high = window.findChild<QLabel*>("legendHigh");
+            QVERIFY(low && scale && high);
+            QTRY_VERIFY(scale->isVisible());
+            const auto where = [&] {
+                return QStringLiteral("%1: low %2..%3 (text %4), bar %5..%6, high %7..%8 (text %9)")
+                    .arg(language)
+                    .arg(low->x()).arg(low->geometry().right()).arg(low->fontMetrics().horizontalAdvance(low->text()))
+                    .arg(scale->x()).arg(scale->geometry().right())
+                    .arg(high->x()).arg(high->geometry().right()).arg(high->fontMetrics().horizontalAdvance(high->text()));
+            };
+            QVERIFY2(low->x() + low->fontMetrics().horizontalAdvance(low->text()) < scale->x(), qPrintable(where()));
+            QVERIFY2(scale->geometry().right() < high->x(), qPrintable(where()));
+            QVERIFY2(high->width() >= high->fontMetrics().horizontalAdvance(high->text()), qPrintable(where()));
+        }
+        QVERIFY(dl::ui::setLanguage(*qApp, "en"));
+    }
 };
 
 QTEST_MAIN(TestViewerControls)
