@@ -44,6 +44,7 @@ void StlmTrainer::startStudentTrunks()
     const auto* mobileNet = dynamic_cast<const MobileNetV2*>(loaded.get());
     if (!mobileNet)
         throw Error("stlm student_init mobilenetv2: '" + loaded->weightsPath() + "' did not load as a MobileNetV2");
+    studentWeightsSha256_ = mobileNet->weightsSha256();
     net_->plain->trunk->loadPretrained(*mobileNet);
     net_->denoising->trunk->loadPretrained(*mobileNet);
     // The pretrained trunks move slower than the fresh layers, so training refines the
@@ -316,6 +317,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
                       {"validation_images", split.validation.size()},
                       {"outlier_textures", textures_.size()},
                       {"plain_target", params_.plainTarget},
+                      {"student_init", params_.studentInit},
+                      {"student_weights_sha256", studentWeightsSha256_},
                       {"anomalous_variants", train_.variants},
                       {"parameters", net_->parameterCount()},
                       {"inference_macs", net_->multiplyAccumulates(preprocess_.height, preprocess_.width)},

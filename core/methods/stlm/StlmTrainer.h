@@ -84,6 +84,7 @@ private:
     std::unique_ptr<AnomalySynthesizer> synthesizer_;
     std::unique_ptr<StlmNetwork> net_;
     std::unique_ptr<torch::optim::Adam> optimizer_;
+    std::string studentWeightsSha256_; // the MobileNetV2 file the trunks started from ("" = random)
 };
 
 } // namespace dl
