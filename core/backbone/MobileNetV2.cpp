@@ -45,16 +45,13 @@ MobileNetV2::MobileNetV2(const ImportedConvNet& weights)
 {
     const std::vector<MobileNetV2BlockShape> layout = mobileNetV2Layout();
     std::vector<MobileNetV2ConvShape> expected;
-    int stride = 1;
     for (const auto& shape : layout) {
         Block block;
         for (const auto& conv : shape.convs) {
             block.convs.push_back(int(expected.size()));
             expected.push_back(conv);
-            stride = std::max(stride, conv.stride);
+            block.stride = std::max(block.stride, conv.stride); // a block strides in one conv at most
         }
-        block.stride = stride;
-        stride = 1;
         block.residual = shape.residual;
         block.hasExpand = shape.hasExpand;
         block.expandChannels = shape.hasExpand ? shape.convs.front().out : 0;
