@@ -155,10 +155,13 @@ std::vector<NetworkTiming> StlmDetector::timeTrainedNetworks(int repeats)
 
 void registerStlm(DetectorRegistry& registry)
 {
-    registry.add(methodEntry<StlmDetector, StlmParams>(
+    MethodDescription entry = methodEntry<StlmDetector, StlmParams>(
         "stlm", "STLM (SAM-guided two-stream lightweight model)",
         "Frozen SAM TinyViT teacher (training only); plain and denoising student streams with a shared decoder; "
-        "a feature-aggregation module trained on pseudo-anomaly masks gives the map."));
+        "a feature-aggregation module trained on pseudo-anomaly masks gives the map.");
+    // Bundles from before student_init existed hold randomly initialised small-CNN streams.
+    entry.bundleFallbacks = {{"student_init", "random"}};
+    registry.add(std::move(entry));
 }
 
 } // namespace dl

@@ -13,6 +13,7 @@
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
+#include "engine/ModelBundle.h"
 #include "engine/Runtime.h"
 #include "methods/stlm/StlmAnomalyMap.h"
 #include "methods/stlm/StlmDetector.h"
@@ -229,6 +230,29 @@ private Q_SLOTS:
         QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
         const std::string why = dltest::fastPathDifference(*loaded);
         QVERIFY2(why.empty(), why.c_str());
+    }
+
+    // A bundle written before student_init existed holds random small-CNN streams: it loads
+    // as such (the registry's bundle fallback), not with the newer ImageNet-trunk default.
+    void bundlesFromBeforeStudentInitLoadTheirRandomStreams()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["student_init"] = "random";
+        auto trained = train(params);
+        const std::string path = parts_.file("random-students.dlm");
+        dl::saveDetector(*trained, path);
+        dl::ModelBundle older = dl::ModelBundle::load(path);
+        for (const char* key : {"student_init", "student_weights", "trunk_learning_rate_scale"}) {
+            QVERIFY(older.header.at("params").contains(key));
+            older.header["params"].erase(key);
+        }
+        const std::string olderPath = parts_.file("random-students-older.dlm");
+        older.save(olderPath);
+        auto loaded = dl::loadDetector(olderPath);
+        QCOMPARE(loaded->info().params.at("student_init"), "random");
+        const cv::Mat probe = defectivePart(6, cv::Rect(12, 30, 14, 10));
+        QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
     }
 
     void teacherTargetsComeFromTheDiskCacheOnRetrain()
