@@ -129,7 +129,10 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
                                     {"channels", channels[t]},
                                     {"kept", keep[t]},
                                     {"kept_mean_error", errors[t].index_select(0, selected_[t]).mean().item<double>()},
-                                    {"all_mean_error", errors[t].mean().item<double>()}});
+                                    {"all_mean_error", errors[t].mean().item<double>()},
+                                    {"indices", std::vector<std::int64_t>(selected_[t].data_ptr<std::int64_t>(),
+                                                                          selected_[t].data_ptr<std::int64_t>()
+                                                                              + selected_[t].numel())}});
     std::string summary;
     for (const auto& tap : selectionRecord_)
         summary += (summary.empty() ? "" : ", ") + tap.at("tap").get<std::string>() + " "

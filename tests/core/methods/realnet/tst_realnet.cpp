@@ -186,6 +186,10 @@ private Q_SLOTS:
         const auto& record = loaded->info().provenance.at("realnet");
         QCOMPARE(record.at("epochs_run").get<int>(), 2);
         QCOMPARE(record.at("feature_selection").size(), std::size_t(3));
+        // The record names the kept channels, the same the bundle selects.
+        for (std::size_t t = 0; t < 3; ++t)
+            QCOMPARE(record.at("feature_selection").at(t).at("indices").get<std::vector<std::int64_t>>(),
+                     b->selectedChannels()[t]);
         QCOMPARE(record.at("anomalies").at("synthesis").get<std::string>(), std::string("dtd"));
     }
 
