@@ -8,6 +8,7 @@
 #include "cli/WatchCommand.h"
 #include "cli/LabelNextCommand.h"
 
+#include "common/BlasKernel.h"
 #include "common/Error.h"
 #include "common/FileUtil.h"
 #include "common/Log.h"
@@ -528,6 +529,11 @@ int runBenchmark(const CliOptions& o)
         };
         out["openmp"] = {{"wait_policy", environmentValue("OMP_WAIT_POLICY")},
                          {"spin_count", environmentValue("GOMP_SPINCOUNT")}};
+        // Which OpenBLAS kernels ran the matrix products (the searches, the linear
+        // layers, the peak below), and whether they were asked for.
+        const std::string blasKernel = openBlasKernel();
+        out["blas"] = {{"openblas_kernel", blasKernel.empty() ? json(nullptr) : json(blasKernel)},
+                       {"coretype", environmentValue("OPENBLAS_CORETYPE")}};
         out["peak_gflops_per_second"] = peak;
         // How much lies beside decode and network (search, maps, copies), and how close the
         // batched pass comes to overlapping decode with the network completely.

@@ -3,7 +3,7 @@
 #include "cli/Commands.h"
 #include "common/Error.h"
 #include "common/HeapPolicy.h"
-#include "common/OpenMpWaitPolicy.h"
+#include "common/LibrarySettings.h"
 
 #include <QCoreApplication>
 
@@ -15,7 +15,7 @@ int main(int argc, char** argv)
     // Before any thread or library state exists. `watch` runs beside the line's own
     // software, the other commands own the machine while they run.
     const bool watchesALine = argc > 1 && std::string(argv[1]) == "watch";
-    dl::restartWithPassiveOpenMpWaiting(argv, watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short);
+    dl::restartWithLibrarySettings(argv, watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short);
     dl::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv); // QtSql needs an application object for its drivers
     QCoreApplication::setApplicationName("DefectLens");

@@ -4,7 +4,7 @@
 //              [--import DIR]
 // opens those at start (in that order), e.g. for demonstrations and screenshots.
 #include "common/HeapPolicy.h"
-#include "common/OpenMpWaitPolicy.h"
+#include "common/LibrarySettings.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/MainWindow.h"
 #include "ui/line/LinePanel.h"
@@ -31,7 +31,7 @@ int main(int argc, char** argv)
 {
     // Before any thread or library state exists. Two engine lanes and the thumbnail
     // pool share the cores: idle OpenMP threads sleep at once.
-    dl::restartWithPassiveOpenMpWaiting(argv, dl::OpenMpSpin::None);
+    dl::restartWithLibrarySettings(argv, dl::OpenMpSpin::None);
     dl::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("DefectLens"));

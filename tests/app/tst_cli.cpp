@@ -2,6 +2,7 @@
 // clear, file-naming errors with non-zero exit codes.
 #include "TestSupport.h"
 #include "app/CliRunner.h"
+#include "common/BlasKernel.h"
 #include "database/Store.h"
 
 #include <QDataStream>
@@ -197,6 +198,7 @@ private slots:
         QProcessEnvironment unset = QProcessEnvironment::systemEnvironment();
         unset.remove("OMP_WAIT_POLICY");
         unset.remove("GOMP_SPINCOUNT");
+        unset.remove("OPENBLAS_CORETYPE");
         o = dltest::runCli({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json", path("bench.json"),
                             "--images", "10", "--db", db},
                            300000, {}, unset);
@@ -218,11 +220,17 @@ private slots:
         QVERIFY(backbone["share_of_peak"].toDouble() > 0);
         QCOMPARE(bench["openmp"].toObject()["wait_policy"].toString(), QString("PASSIVE"));
         QCOMPARE(bench["openmp"].toObject()["spin_count"].toString(), QString("1000"));
+        // OpenBLAS (Debian's libtorch runs on it) never runs kernels older than the CPU's.
+        const QJsonObject blas = bench["blas"].toObject();
+        if (!blas["openblas_kernel"].isNull())
+            QVERIFY2(dl::betterOpenBlasKernel(blas["openblas_kernel"].toString().toStdString(), dl::cpuVectorUnits()).empty(),
+                     qPrintable(blas["openblas_kernel"].toString()));
 
         // fast_path=off: a run-time choice, refused when misspelt, never a model parameter.
         // A policy the user chose is kept, spin included.
         QProcessEnvironment active = unset;
         active.insert("OMP_WAIT_POLICY", "ACTIVE");
+        active.insert("OPENBLAS_CORETYPE", "Prescott"); // every x86 CPU runs it
         o = dltest::runCli({"benchmark", "--model", path("m.dlm"), "--data", path("sample"), "--json",
                             path("bench-plain.json"), "--images", "4", "--no-db", "--param", "fast_path=off"},
                            300000, {}, active);
@@ -230,6 +238,10 @@ private slots:
         const QJsonObject plainOnly = readJson(path("bench-plain.json"));
         QCOMPARE(plainOnly["openmp"].toObject()["wait_policy"].toString(), QString("ACTIVE"));
         QVERIFY(plainOnly["openmp"].toObject()["spin_count"].isNull());
+        const QJsonObject userBlas = plainOnly["blas"].toObject();
+        QCOMPARE(userBlas["coretype"].toString(), QString("Prescott"));
+        if (!userBlas["openblas_kernel"].isNull())
+            QCOMPARE(userBlas["openblas_kernel"].toString(), QString("Prescott"));
         QVERIFY(!plainOnly["fast_path"].toBool());
         QVERIFY(!plainOnly.contains("plain"));
         o = run({"predict", "--model", path("m.dlm"), "--input", path("sample"), "--no-db", "--param", "fast_path=maybe"});

@@ -1,5 +1,6 @@
 // Tests of core/common: SHA-256 against the FIPS 180 examples, file helpers
 // (atomic writes, error messages that name the file) and progress/cancellation.
+#include "common/BlasKernel.h"
 #include "common/Error.h"
 #include "common/FileUtil.h"
 #include "common/Log.h"
@@ -99,6 +100,7 @@ private slots:
     void progressSubScales();
     void progressWithoutSinksIsHarmless();
     void cancelTokenStopsWork();
+    void openBlasKernelsOlderThanTheCpuAreReplaced();
 };
 
 void TestCommon::sha256FipsVectors()
@@ -290,6 +292,28 @@ void TestCommon::cancelTokenStopsWork()
     const auto message = errorOf([&] { root.checkCancelled(); });
     QVERIFY(message.has_value());
     QVERIFY(message->find("cancel") != std::string::npos);
+}
+
+void TestCommon::openBlasKernelsOlderThanTheCpuAreReplaced()
+{
+    const dl::CpuVectorUnits avx512{true, true, true}, avx2{true, true, false}, avx{true, false, false}, none{};
+    QCOMPARE(dl::betterOpenBlasKernel("Prescott", avx512), std::string("SkylakeX"));
+    QCOMPARE(dl::betterOpenBlasKernel("prescott", avx512), std::string("SkylakeX"));
+    QCOMPARE(dl::betterOpenBlasKernel("Nehalem", avx2), std::string("Haswell"));
+    QCOMPARE(dl::betterOpenBlasKernel("Sandybridge", avx2), std::string("Haswell"));
+    QCOMPARE(dl::betterOpenBlasKernel("Core2", avx), std::string("Sandybridge"));
+    // Kept: modern sets (OpenBLAS's own call, e.g. Zen on an AVX-512 CPU), a set the CPU
+    // cannot beat, names of other architectures, no OpenBLAS.
+    QCOMPARE(dl::betterOpenBlasKernel("Zen", avx512), std::string());
+    QCOMPARE(dl::betterOpenBlasKernel("Haswell", avx512), std::string());
+    QCOMPARE(dl::betterOpenBlasKernel("Sandybridge", avx), std::string());
+    QCOMPARE(dl::betterOpenBlasKernel("Prescott", none), std::string());
+    QCOMPARE(dl::betterOpenBlasKernel("ARMV8", avx512), std::string());
+    QCOMPARE(dl::betterOpenBlasKernel("", avx512), std::string());
+    // Each level the CPU reports implies the one below.
+    const dl::CpuVectorUnits cpu = dl::cpuVectorUnits();
+    QVERIFY(!cpu.avx512 || cpu.avx2Fma);
+    QVERIFY(!cpu.avx2Fma || cpu.avx);
 }
 
 QTEST_MAIN(TestCommon)
