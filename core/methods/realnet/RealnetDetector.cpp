@@ -9,6 +9,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/ModelBundle.h"
 #include "methods/realnet/RealnetAnomalyMap.h"
+#include "methods/realnet/RealnetFeatureSelection.h"
 #include "methods/realnet/RealnetNetwork.h"
 #include "methods/realnet/RealnetParams.h"
 #include "methods/realnet/RealnetTrainer.h"
@@ -37,10 +38,8 @@ RealnetNetwork* RealnetDetector::network() { return state_->net.get(); }
 std::vector<std::vector<std::int64_t>> RealnetDetector::selectedChannels() const
 {
     std::vector<std::vector<std::int64_t>> out;
-    for (const auto& s : state_->selected) {
-        const torch::Tensor c = s.contiguous();
-        out.emplace_back(c.data_ptr<std::int64_t>(), c.data_ptr<std::int64_t>() + c.numel());
-    }
+    for (const auto& s : state_->selected)
+        out.push_back(channelNumbers(s));
     return out;
 }
 

@@ -61,6 +61,12 @@ std::vector<torch::Tensor> FeatureSelectionScores::select(const std::vector<int>
     return out;
 }
 
+std::vector<std::int64_t> channelNumbers(const torch::Tensor& indices)
+{
+    const torch::Tensor c = indices.to(torch::kInt64).contiguous();
+    return {c.data_ptr<std::int64_t>(), c.data_ptr<std::int64_t>() + c.numel()};
+}
+
 std::vector<torch::Tensor> selectChannels(const std::vector<torch::Tensor>& features,
                                           const std::vector<torch::Tensor>& indices)
 {

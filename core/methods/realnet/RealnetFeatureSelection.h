@@ -35,6 +35,9 @@ private:
 // The per-channel error of one tap for a batch: [N,C] (exposed for tests).
 torch::Tensor channelMaskErrors(const torch::Tensor& anomalous, const torch::Tensor& clean, const torch::Tensor& masks);
 
+// The channel numbers of one tap's selection, as plain integers (records, accessors).
+std::vector<std::int64_t> channelNumbers(const torch::Tensor& indices);
+
 // Each tap's selected channels: features[t].index_select(1, indices[t]).
 std::vector<torch::Tensor> selectChannels(const std::vector<torch::Tensor>& features,
                                           const std::vector<torch::Tensor>& indices);

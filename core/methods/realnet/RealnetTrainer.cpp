@@ -130,9 +130,7 @@ void RealnetTrainer::selectFeatures(const ImageCache& cache, const ProgressConte
                                     {"kept", keep[t]},
                                     {"kept_mean_error", errors[t].index_select(0, selected_[t]).mean().item<double>()},
                                     {"all_mean_error", errors[t].mean().item<double>()},
-                                    {"indices", std::vector<std::int64_t>(selected_[t].data_ptr<std::int64_t>(),
-                                                                          selected_[t].data_ptr<std::int64_t>()
-                                                                              + selected_[t].numel())}});
+                                    {"indices", channelNumbers(selected_[t])}});
     std::string summary;
     for (const auto& tap : selectionRecord_)
         summary += (summary.empty() ? "" : ", ") + tap.at("tap").get<std::string>() + " "
