@@ -1,9 +1,9 @@
 #pragma once
 // OpenBLAS chooses its matrix kernels for the CPU once, when it is loaded. Its
 // detection (0.3.21, Debian 12) does not know every CPU: on a Sapphire Rapids
-// server it fell back to "Prescott", its SSE3 kernels, and a 1024² sgemm ran at
-// 33–57 GFLOP/s instead of 160–280 (DMAD's e2e per 256² image 34–45 ms instead of
-// 21–26). OPENBLAS_CORETYPE names the kernel set to use instead; like
+// virtual machine it fell back to "Prescott", its SSE3 kernels, and a 1024² sgemm
+// ran at a fifth of the speed (measurements: docs/architecture.md, "OpenBLAS
+// kernels"). OPENBLAS_CORETYPE names the kernel set to use instead; like
 // OMP_WAIT_POLICY it is read at load, so the mains set it and restart
 // (LibrarySettings.h).
 #include <string>

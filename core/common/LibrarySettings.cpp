@@ -50,7 +50,8 @@ void restartWithLibrarySettings(char** argv, OpenMpSpin spin)
     execv("/proc/self/exe", argv);
     // Still here: the restart failed. Run on with the libraries' defaults.
     logWarning(std::string("could not restart with the OpenMP wait policy and OpenBLAS kernels set (")
-               + std::strerror(errno) + "); idle OpenMP threads may spin on a busy machine");
+               + std::strerror(errno) + "); idle OpenMP threads may spin on a busy machine, "
+               "and matrix products may run on slower kernels");
 }
 
 } // namespace dl
