@@ -7,15 +7,31 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
 #include <iostream>
 #include <string>
 
+namespace {
+// `watch` runs beside the line's own software, the other commands own the machine
+// while they run.
+dl::OpenMpSpin spinFor(int argc, char** argv)
+{
+    const bool watchesALine = argc > 1 && argv[1] != nullptr && std::strcmp(argv[1], "watch") == 0;
+    return watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short;
+}
+
+void beforeLibrariesInitialise(int argc, char** argv, char** environment)
+{
+    dl::restartBeforeLibrariesInitialise(argv, environment, spinFor(argc, argv));
+}
+// The ELF preinit array: run by the dynamic linker before any library initialises (LibrarySettings.h).
+[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitEntry)(int, char**, char**) = beforeLibrariesInitialise;
+} // namespace
+
 int main(int argc, char** argv)
 {
-    // Before any thread or library state exists. `watch` runs beside the line's own
-    // software, the other commands own the machine while they run.
-    const bool watchesALine = argc > 1 && std::string(argv[1]) == "watch";
-    dl::restartWithLibrarySettings(argv, watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short);
+    // Before any thread or library state exists; sets what the early start could not.
+    dl::restartWithLibrarySettings(argv, spinFor(argc, argv));
     dl::keepFreedMemoryForReuse();
     QCoreApplication app(argc, argv); // QtSql needs an application object for its drivers
     QCoreApplication::setApplicationName("DefectLens");

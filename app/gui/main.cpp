@@ -27,10 +27,19 @@
 #define DEFECTLENS_VERSION "unknown"
 #endif
 
+namespace {
+// Two engine lanes and the thumbnail pool share the cores: idle OpenMP threads sleep at once.
+void beforeLibrariesInitialise(int, char** argv, char** environment)
+{
+    dl::restartBeforeLibrariesInitialise(argv, environment, dl::OpenMpSpin::None);
+}
+// The ELF preinit array: run by the dynamic linker before any library initialises (LibrarySettings.h).
+[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitEntry)(int, char**, char**) = beforeLibrariesInitialise;
+} // namespace
+
 int main(int argc, char** argv)
 {
-    // Before any thread or library state exists. Two engine lanes and the thumbnail
-    // pool share the cores: idle OpenMP threads sleep at once.
+    // Before any thread or library state exists; sets what the early start could not.
     dl::restartWithLibrarySettings(argv, dl::OpenMpSpin::None);
     dl::keepFreedMemoryForReuse();
     QApplication app(argc, argv);

@@ -50,6 +50,29 @@ std::string openBlasKernel()
     return name == nullptr ? std::string() : std::string(name);
 }
 
+std::string openBlasKernelOf(const std::string& libraryPath)
+{
+    void* library = dlmopen(LM_ID_NEWLM, libraryPath.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr)
+        return {};
+    std::string name;
+    using CoreName = char* (*)();
+    if (const auto coreName = reinterpret_cast<CoreName>(dlsym(library, "openblas_get_corename")))
+        if (const char* chosen = coreName())
+            name = chosen;
+    dlclose(library);
+    return name;
+}
+
+std::string mappedOpenBlasFile()
+{
+    Dl_info where{};
+    void* symbol = dlsym(RTLD_DEFAULT, "openblas_get_corename");
+    if (symbol == nullptr || dladdr(symbol, &where) == 0 || where.dli_fname == nullptr)
+        return {};
+    return where.dli_fname;
+}
+
 std::string betterOpenBlasKernel(const std::string& chosen, const CpuVectorUnits& cpu)
 {
     const int generation = kernelGeneration(chosen);

@@ -22,6 +22,17 @@ CpuVectorUnits cpuVectorUnits();
 // when the process's BLAS is not OpenBLAS.
 std::string openBlasKernel();
 
+// The kernel set that the OpenBLAS library at `libraryPath` chooses, read from a
+// private copy of it (dlmopen into a new link-map namespace: the copy initialises, the
+// process's own library is not touched). "" when the file cannot be loaded or is not
+// OpenBLAS. Usable from an executable's preinit array (LibrarySettings.h), where the
+// process's own copy is mapped but not yet initialised. ~3.5 ms.
+std::string openBlasKernelOf(const std::string& libraryPath);
+
+// The file of the OpenBLAS this process has mapped (found through its
+// openblas_get_corename symbol), or "".
+std::string mappedOpenBlasFile();
+
 // The kernel set to ask for when OpenBLAS chose one of the pre-AVX2 sets although
 // the CPU runs a newer one: "SkylakeX", "Haswell" or "Sandybridge". "" keeps its
 // choice: a modern set (Haswell, Zen, SkylakeX, ...), which it picks for reasons of

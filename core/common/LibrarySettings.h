@@ -13,6 +13,22 @@
 //
 // OpenBLAS's kernels: OPENBLAS_CORETYPE when its own detection fell back to kernels
 // older than the CPU runs (BlasKernel.h).
+//
+// When to restart. From main, every library has initialised already, and starting
+// again initialises LibTorch a second time (~0.6 s per run). So each main also
+// registers restartBeforeLibrariesInitialise in its ELF preinit array, which the
+// dynamic linker runs after mapping the libraries and before any of their
+// initialisers; restarting from there costs a few milliseconds. Variables cannot
+// simply be set there: the C library's initialiser, which runs later, resets the
+// environment it reads to the one the program was started with.
+// restartWithLibrarySettings in main remains the fallback where the early start
+// could not act.
+#include "common/BlasKernel.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace dl {
 
 // How long an idle OpenMP thread spins before it sleeps, beside the passive policy.
@@ -23,10 +39,24 @@ enum class OpenMpSpin {
            // one operation and the next when one job owns the machine (batch commands)
 };
 
-// Sets what is unset: OMP_WAIT_POLICY=PASSIVE (and, for OpenMpSpin::Short,
-// GOMP_SPINCOUNT), and OPENBLAS_CORETYPE where OpenBLAS chose old kernels; then
-// runs this program again. Returns when nothing needed setting (the user's
-// settings, or the restart's) or the restart failed.
+// What a start adds to `environment` (null-terminated "NAME=value" entries), as
+// "NAME=value" strings: OMP_WAIT_POLICY=PASSIVE (and, for OpenMpSpin::Short,
+// GOMP_SPINCOUNT) where the policy is unset, and OPENBLAS_CORETYPE where it is unset
+// and the kernel set OpenBLAS chooses on its own (`openBlasChoice`, asked only then)
+// is older than `cpu` runs. Empty: nothing to add.
+std::vector<std::string> libraryEnvironmentAdditions(char* const* environment, OpenMpSpin spin,
+                                                     const std::function<std::string()>& openBlasChoice,
+                                                     const CpuVectorUnits& cpu);
+
+// For the executable's preinit array: starts the program again (same arguments)
+// with the additions, asking a private copy of the mapped OpenBLAS for its choice.
+// Returns when nothing needs adding or the restart failed; it never reports, since
+// nothing is initialised yet (main's fallback reports a failed restart).
+void restartBeforeLibrariesInitialise(char** argv, char** environment, OpenMpSpin spin);
+
+// For main: the same additions, asking the process's own OpenBLAS; then runs this
+// program again. Returns when nothing needed setting (the user's settings, or those
+// of an earlier start) or the restart failed.
 void restartWithLibrarySettings(char** argv, OpenMpSpin spin);
 
 } // namespace dl

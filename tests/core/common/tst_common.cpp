@@ -3,6 +3,7 @@
 #include "common/BlasKernel.h"
 #include "common/Error.h"
 #include "common/FileUtil.h"
+#include "common/LibrarySettings.h"
 #include "common/Log.h"
 #include "common/Progress.h"
 #include "common/Sha256.h"
@@ -10,6 +11,8 @@
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cstring>
@@ -101,6 +104,8 @@ private slots:
     void progressWithoutSinksIsHarmless();
     void cancelTokenStopsWork();
     void openBlasKernelsOlderThanTheCpuAreReplaced();
+    void librarySettingsAddOnlyWhatTheUserLeftUnset();
+    void privateOpenBlasCopyReportsTheLibrarysChoice();
 };
 
 void TestCommon::sha256FipsVectors()
@@ -317,4 +322,56 @@ void TestCommon::openBlasKernelsOlderThanTheCpuAreReplaced()
 }
 
 QTEST_MAIN(TestCommon)
+void TestCommon::librarySettingsAddOnlyWhatTheUserLeftUnset()
+{
+    const dl::CpuVectorUnits avx512{true, true, true};
+    int asked = 0;
+    const auto oldKernels = [&asked] { ++asked; return std::string("Prescott"); };
+    const auto ownKernels = [&asked] { ++asked; return std::string("Zen"); };
+    auto additions = [](std::vector<std::string> entries, dl::OpenMpSpin spin, const std::function<std::string()>& choice,
+                        const dl::CpuVectorUnits& cpu) {
+        std::vector<char*> environment;
+        for (std::string& entry : entries)
+            environment.push_back(entry.data());
+        environment.push_back(nullptr);
+        return dl::libraryEnvironmentAdditions(environment.data(), spin, choice, cpu);
+    };
+    using List = std::vector<std::string>;
+    QCOMPARE(additions({"HOME=/tmp", "PATH=/bin"}, dl::OpenMpSpin::Short, oldKernels, avx512),
+             (List{"OMP_WAIT_POLICY=PASSIVE", "GOMP_SPINCOUNT=1000", "OPENBLAS_CORETYPE=SkylakeX"}));
+    QCOMPARE(additions({}, dl::OpenMpSpin::None, ownKernels, avx512), (List{"OMP_WAIT_POLICY=PASSIVE"}));
+    QCOMPARE(asked, 2);
+    // The user's values stay, and OpenBLAS is not asked when its kernels are chosen already
+    // (a name that merely starts like a variable is not that variable).
+    QCOMPARE(additions({"OMP_WAIT_POLICY=ACTIVE", "OPENBLAS_CORETYPE=Prescott"}, dl::OpenMpSpin::Short, oldKernels,
+                       avx512),
+             List{});
+    QCOMPARE(asked, 2);
+    QCOMPARE(additions({"OMP_WAIT_POLICY_X=1", "GOMP_SPINCOUNT=0"}, dl::OpenMpSpin::Short, ownKernels, avx512),
+             (List{"OMP_WAIT_POLICY=PASSIVE"}));
+    QCOMPARE(additions({"OMP_WAIT_POLICY=PASSIVE"}, dl::OpenMpSpin::Short, oldKernels, dl::CpuVectorUnits{}), List{});
+}
+
+void TestCommon::privateOpenBlasCopyReportsTheLibrarysChoice()
+{
+    // The process's own copy, loaded the ordinary way, against the private one.
+    void* own = dlopen("libblas.so.3", RTLD_NOW | RTLD_LOCAL);
+    if (own == nullptr)
+        QSKIP("no libblas.so.3 on this machine");
+    using CoreName = char* (*)();
+    const auto coreName = reinterpret_cast<CoreName>(dlsym(own, "openblas_get_corename"));
+    if (coreName == nullptr) {
+        dlclose(own);
+        QSKIP("libblas.so.3 is not OpenBLAS here");
+    }
+    const std::string expected = coreName();
+    dlclose(own);
+    QVERIFY(!expected.empty());
+    QCOMPARE(dl::openBlasKernelOf("libblas.so.3"), expected);
+    QCOMPARE(dl::openBlasKernelOf("/nonexistent/libopenblas.so.0"), std::string());
+    QCOMPARE(dl::openBlasKernelOf("libc.so.6"), std::string()); // loads, but is not OpenBLAS
+    // This suite does not link a BLAS.
+    QCOMPARE(dl::mappedOpenBlasFile(), std::string());
+}
+
 #include "tst_common.moc"
