@@ -5,16 +5,8 @@
 // kernels, and their idle OpenMP threads wait the same way.
 #include "common/LibrarySettings.h"
 
-namespace {
 #ifdef DL_TEST_GUI
-constexpr dl::OpenMpSpin kSpin = dl::OpenMpSpin::None;
+DL_RESTART_BEFORE_LIBRARIES_INITIALISE([](int, char**) { return dl::OpenMpSpin::None; });
 #else
-constexpr dl::OpenMpSpin kSpin = dl::OpenMpSpin::Short;
+DL_RESTART_BEFORE_LIBRARIES_INITIALISE([](int, char**) { return dl::OpenMpSpin::Short; });
 #endif
-
-void beforeLibrariesInitialise(int, char** argv, char** environment)
-{
-    dl::restartBeforeLibrariesInitialise(argv, environment, kSpin);
-}
-[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitEntry)(int, char**, char**) = beforeLibrariesInitialise;
-} // namespace

@@ -19,14 +19,9 @@ dl::OpenMpSpin spinFor(int argc, char** argv)
     const bool watchesALine = argc > 1 && argv[1] != nullptr && std::strcmp(argv[1], "watch") == 0;
     return watchesALine ? dl::OpenMpSpin::None : dl::OpenMpSpin::Short;
 }
-
-void beforeLibrariesInitialise(int argc, char** argv, char** environment)
-{
-    dl::restartBeforeLibrariesInitialise(argv, environment, spinFor(argc, argv));
-}
-// The ELF preinit array: run by the dynamic linker before any library initialises (LibrarySettings.h).
-[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitEntry)(int, char**, char**) = beforeLibrariesInitialise;
 } // namespace
+
+DL_RESTART_BEFORE_LIBRARIES_INITIALISE(spinFor);
 
 int main(int argc, char** argv)
 {

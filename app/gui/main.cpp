@@ -27,15 +27,8 @@
 #define DEFECTLENS_VERSION "unknown"
 #endif
 
-namespace {
 // Two engine lanes and the thumbnail pool share the cores: idle OpenMP threads sleep at once.
-void beforeLibrariesInitialise(int, char** argv, char** environment)
-{
-    dl::restartBeforeLibrariesInitialise(argv, environment, dl::OpenMpSpin::None);
-}
-// The ELF preinit array: run by the dynamic linker before any library initialises (LibrarySettings.h).
-[[gnu::section(".preinit_array"), gnu::used]] void (*const preinitEntry)(int, char**, char**) = beforeLibrariesInitialise;
-} // namespace
+DL_RESTART_BEFORE_LIBRARIES_INITIALISE([](int, char**) { return dl::OpenMpSpin::None; });
 
 int main(int argc, char** argv)
 {

@@ -54,6 +54,16 @@ std::vector<std::string> libraryEnvironmentAdditions(char* const* environment, O
 // nothing is initialised yet (main's fallback reports a failed restart).
 void restartBeforeLibrariesInitialise(char** argv, char** environment, OpenMpSpin spin);
 
+// Registers restartBeforeLibrariesInitialise in the executable's ELF preinit array,
+// with the spin that `chooseSpin(argc, argv)` returns. Once per executable, in a
+// source file of its own target (a static library's unused object is not linked).
+#define DL_RESTART_BEFORE_LIBRARIES_INITIALISE(chooseSpin)                                                       \
+    [[gnu::section(".preinit_array"), gnu::used]] static void (*const dlLibrarySettingsPreinit)(int, char**,      \
+                                                                                               char**) =          \
+        [](int argc, char** argv, char** environment) {                                                          \
+            dl::restartBeforeLibrariesInitialise(argv, environment, chooseSpin(argc, argv));                      \
+        }
+
 // For main: the same additions, asking the process's own OpenBLAS; then runs this
 // program again. Returns when nothing needed setting (the user's settings, or those
 // of an earlier start) or the restart failed.
