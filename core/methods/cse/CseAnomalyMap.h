@@ -16,10 +16,13 @@ namespace dl {
 // per image (its whole embedding map, so a centre is a reference map compared position
 // by position, as the pairs were in training); with "positions" one point per position,
 // wherever it lies.
-torch::Tensor cseBankPoints(CseNetwork& net, const torch::Tensor& fused, const CseParams& params);
+// `pool` is the scale's pooling of the embedding.
+torch::Tensor cseBankPoints(CseNetwork& net, const torch::Tensor& fused, const CseParams& params, int pool);
 
-// Per-position distance 1 - cos to the nearest centre, [N,hp,wp].
-torch::Tensor cseDistanceMaps(CseNetwork& net, const torch::Tensor& fused, const torch::Tensor& centres,
+// Per-position distance 1 - cos to the nearest centre, [N,hp,wp]. With several scales
+// (`centres`: one bank per scale, coarse to fine) the mean of the scales' maps on the
+// finest scale's grid: a coarse cell sees surface statistics, a fine one small defects.
+torch::Tensor cseDistanceMaps(CseNetwork& net, const torch::Tensor& fused, const std::vector<torch::Tensor>& centres,
                               const CseParams& params);
 
 // One image's distance map [hp,wp] -> its anomaly map at width x height and its score.

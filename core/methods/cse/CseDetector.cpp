@@ -22,8 +22,19 @@ struct CseDetector::State {
     std::shared_ptr<FeatureExtractor> backbone;
     std::unique_ptr<CseNetwork> net;
     torch::Tensor tapScale; // [T] one RMS per tap over the training images
-    torch::Tensor centres;  // k-means centres: [K,D] (bank positions) or [K,D*hp*wp] (bank map)
+    // k-means centres per scale, coarse to fine: [K,D] (bank positions) or [K,D*hp*wp] (bank map).
+    std::vector<torch::Tensor> centres;
 };
+
+namespace {
+
+// The bundle key of a scale's bank: the first scale keeps the key of single-scale bundles.
+std::string centresKey(std::size_t scale)
+{
+    return scale == 0 ? "centres" : "centres." + std::to_string(scale);
+}
+
+} // namespace
 
 CseDetector::CseDetector(const nlohmann::json& params) : state_(std::make_unique<State>())
 {
@@ -38,7 +49,7 @@ CseNetwork* CseDetector::network() { return state_->net.get(); }
 
 int CseDetector::bankSize() const
 {
-    return state_->centres.defined() ? int(state_->centres.size(0)) : 0;
+    return state_->centres.empty() ? 0 : int(state_->centres.front().size(0));
 }
 
 void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
@@ -61,7 +72,7 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
 std::vector<Prediction> CseDetector::predictBatch(const std::vector<cv::Mat>& images)
 {
     State& s = *state_;
-    if (!s.net || !s.backbone || !s.centres.defined())
+    if (!s.net || !s.backbone || s.centres.empty())
         throw Error("cse model is not trained or loaded");
     if (images.empty())
         return {};
@@ -97,12 +108,15 @@ Prediction CseDetector::predict(const cv::Mat& rgb8)
 void CseDetector::save(ModelBundle& bundle) const
 {
     const State& s = *state_;
-    if (!s.net || !s.centres.defined())
+    if (!s.net || s.centres.empty())
         throw Error("cannot save an untrained cse model");
     putState(bundle, "cse.", s.net->namedState());
-    putState(bundle, "cse.", {{"tap_scale", s.tapScale}, {"centres", s.centres}});
+    NamedTensors tensors{{"tap_scale", s.tapScale}};
+    for (std::size_t scale = 0; scale < s.centres.size(); ++scale)
+        tensors.push_back({centresKey(scale), s.centres[scale]});
+    putState(bundle, "cse.", tensors);
     bundle.header["method_state"] = {{"tap_channels", s.net->architecture.tapChannels},
-                                     {"bank_centres", s.centres.size(0)},
+                                     {"bank_centres", s.centres.front().size(0)},
                                      {"embedder_parameters", s.net->trainableParameterCount()}};
 }
 
@@ -128,10 +142,14 @@ void CseDetector::load(const ModelBundle& bundle)
     torch::Tensor tapScale = tensorOf("cse.tap_scale");
     if (tapScale.dim() != 1 || tapScale.size(0) != std::int64_t(s.params.taps.size()))
         throw Error("cse tap scales in the bundle do not match the taps");
-    torch::Tensor centres = tensorOf("cse.centres");
-    if (centres.dim() != 2 || centres.size(0) < 1 || centres.size(1) % arch.widths.back() != 0
-        || (!s.params.mapBank() && centres.size(1) != arch.widths.back()))
-        throw Error("cse bank in the bundle does not match the embedding width");
+    std::vector<torch::Tensor> centres;
+    for (std::size_t scale = 0; scale < s.params.pools().size(); ++scale) {
+        torch::Tensor bank = tensorOf("cse." + centresKey(scale));
+        if (bank.dim() != 2 || bank.size(0) < 1 || bank.size(1) % arch.widths.back() != 0
+            || (!s.params.mapBank() && bank.size(1) != arch.widths.back()))
+            throw Error("cse bank '" + centresKey(scale) + "' in the bundle does not match the embedding width");
+        centres.push_back(bank);
+    }
     auto net = std::make_unique<CseNetwork>(arch);
     loadState(bundle, "cse.", net->namedState(), "cse");
     net->train(false);

@@ -38,15 +38,26 @@ torch::Tensor decoderCosineLoss(const std::vector<torch::Tensor>& decoded, const
 }
 
 CseLosses csePairLoss(CseNetwork& net, const torch::Tensor& anchors, const torch::Tensor& partners,
-                      const torch::Tensor& defectWeight, const torch::Tensor& partnerIsNormal, int pool,
-                      double contrastiveWeight)
+                      const torch::Tensor& defectWeight, const torch::Tensor& partnerIsNormal,
+                      const std::vector<int>& pools, double contrastiveWeight)
 {
+    if (pools.empty())
+        throw Error("cse: no pooling scale to contrast at");
     const std::int64_t b = anchors.size(0);
     torch::Tensor both = torch::cat({anchors, partners}, 0);
     torch::Tensor embedding = net.embedder->forward(both);
-    torch::Tensor reduced = poolEmbedding(embedding, pool);
     CseLosses l;
-    l.contrastive = contrastiveCosineLoss(reduced.slice(0, 0, b), reduced.slice(0, b, 2 * b), defectWeight);
+    // Each scale's pairs are compared on its own grid; the defect weights, given on the
+    // finest grid as area fractions, average exactly onto the coarser ones.
+    const int finest = pools.back();
+    for (int pool : pools) {
+        torch::Tensor reduced = poolEmbedding(embedding, pool);
+        torch::Tensor weight = poolEmbedding(defectWeight, pool / finest);
+        torch::Tensor term = contrastiveCosineLoss(reduced.slice(0, 0, b), reduced.slice(0, b, 2 * b), weight);
+        l.contrastive = l.contrastive.defined() ? l.contrastive + term : term;
+    }
+    if (pools.size() > 1)
+        l.contrastive = l.contrastive / double(pools.size());
     // The decoder only ever sees normal images' embeddings.
     torch::Tensor normalRows = torch::cat({torch::ones({b}, torch::kBool), partnerIsNormal}).nonzero().squeeze(1);
     torch::Tensor normalEmbedding = embedding.index_select(0, normalRows);

@@ -29,11 +29,12 @@ struct CseLosses {
 };
 
 // The loss of a batch of pairs of fused backbone features (anchors normal, partners
-// normal or defective, `defectWeight` on the pooled grid): contrastiveWeight x the
-// contrastive loss of the pooled embeddings + the decoder loss, which only the normal
-// images' embeddings (anchors and normal partners) enter.
+// normal or defective, `defectWeight` on the grid of the finest of `pools`, coarse to
+// fine): contrastiveWeight x the contrastive loss of the pooled embeddings (the mean
+// over the scales) + the decoder loss, which only the normal images' embeddings
+// (anchors and normal partners) enter.
 CseLosses csePairLoss(CseNetwork& net, const torch::Tensor& anchors, const torch::Tensor& partners,
-                      const torch::Tensor& defectWeight, const torch::Tensor& partnerIsNormal, int pool,
-                      double contrastiveWeight);
+                      const torch::Tensor& defectWeight, const torch::Tensor& partnerIsNormal,
+                      const std::vector<int>& pools, double contrastiveWeight);
 
 } // namespace dl

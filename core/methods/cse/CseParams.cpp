@@ -19,6 +19,10 @@ CseParams CseParams::parse(const nlohmann::json& merged)
                     + std::to_string(p.taps.size()));
     if (p.imageSize < 32 || p.imageSize > 2048 || p.imageSize % 32 != 0)
         throw Error("cse image_size must be a multiple of 32 within 32..2048, got " + std::to_string(p.imageSize));
+    if (p.pool % (1 << (p.scales - 1)) != 0)
+        throw Error("cse scales " + std::to_string(p.scales) + " halve the pooling " + std::to_string(p.scales - 1)
+                    + " times: pool must be a multiple of " + std::to_string(1 << (p.scales - 1)) + ", got "
+                    + std::to_string(p.pool));
     if (!(p.maxLearningRate >= p.learningRate))
         throw Error("cse max_learning_rate (the one-cycle peak) must be at least learning_rate");
     // Embedder settings fail here, before any work (the taps' widths are checked at fit/load).

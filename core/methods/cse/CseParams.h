@@ -14,6 +14,7 @@ struct CseParams {
     std::vector<std::string> taps{"features.13", "features.17"}; // one to three backbone maps, fine to coarse
     std::vector<int> widths{256, 128, 64};                     // embedder layers; the last is the embedding
     int pool = 2;                                               // average pooling of e before bank and contrast
+    int scales = 1;                                             // scales: 2 adds maps at pool/2, 3 at pool/4 too
     int epochs = 50;
     int batchSize = 8;                                          // batch_size (anchors per step)
     double learningRate = 0.0004;                               // learning_rate: the one-cycle base
@@ -41,6 +42,14 @@ struct CseParams {
     bool meanScore() const { return imageScore == "mean"; }
     bool topScore() const { return imageScore == "top"; }
     bool wholeImageContrast() const { return contrastRegion == "image"; }
+    // The pooling of each scale, coarse to fine: pool, pool/2, ... (`scales` of them).
+    std::vector<int> pools() const
+    {
+        std::vector<int> out;
+        for (int s = 0, p = pool; s < scales; ++s, p /= 2)
+            out.push_back(p);
+        return out;
+    }
 
     // Every key with its check; see components/ParamReader.h.
     template <typename Fields>
@@ -51,6 +60,7 @@ struct CseParams {
         f.get("taps", taps);
         f.get("widths", widths);
         f.integer("pool", pool, 1, 4);
+        f.integer("scales", scales, 1, 3);
         // Training.
         f.atLeast("epochs", epochs, 1);
         f.atLeast("batch_size", batchSize, 1);

@@ -185,8 +185,9 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
                           DL_TR("Engine", "caching backbone features"));
     validationImages_ = cacheNormals(input.normal, split.validation, cacheProgress.sub(0.85, 0.9),
                                      DL_TR("Engine", "caching validation features"));
-    hp_ = train_.fused.size(2) / params_.pool;
-    wp_ = train_.fused.size(3) / params_.pool;
+    // The defect weights live on the finest scale's grid (csePairLoss averages them onto the others).
+    hp_ = train_.fused.size(2) / params_.pools().back();
+    wp_ = train_.fused.size(3) / params_.pools().back();
 
     // 2. Synthetic defects: texture paste (beta 1, as CSE), structural and blurry, equally likely.
     textures_ = locateOutlierTextures(params_.textureDir);
@@ -213,7 +214,7 @@ CseLosses CseTrainer::evaluate() const
         const std::int64_t end = std::min(m, begin + batch);
         CseLosses l = csePairLoss(*net_, validation_.anchors.slice(0, begin, end),
                                   validation_.partners.slice(0, begin, end), validation_.defectWeight.slice(0, begin, end),
-                                  validation_.partnerIsNormal.slice(0, begin, end), params_.pool,
+                                  validation_.partnerIsNormal.slice(0, begin, end), params_.pools(),
                                   params_.contrastiveWeight);
         const double weight = double(end - begin) / double(m);
         sum.total += weight * l.total;
@@ -244,7 +245,7 @@ std::optional<CseTrainer::EpochSums> CseTrainer::trainBatches(int epoch, const E
         const double rate = oneCycleRate(step_++, totalSteps_, params_.learningRate, params_.maxLearningRate);
         for (auto& group : optimizer_->param_groups())
             static_cast<torch::optim::AdamOptions&>(group.options()).lr(rate);
-        CseLosses l = csePairLoss(*net_, b.anchors, b.partners, b.defectWeight, b.partnerIsNormal, params_.pool,
+        CseLosses l = csePairLoss(*net_, b.anchors, b.partners, b.defectWeight, b.partnerIsNormal, params_.pools(),
                                   params_.contrastiveWeight);
         optimizer_->zero_grad();
         l.total.backward();
@@ -319,8 +320,8 @@ std::optional<EpochReport> CseTrainer::runEpoch(int epoch, const EpochLoop& loop
     return report;
 }
 
-// The bank: k-means centres of the pooled embeddings of every normal fit image.
-torch::Tensor CseTrainer::buildBank(std::int64_t& pointCount) const
+// One scale's bank: k-means centres of the embeddings of every normal fit image, pooled by `pool`.
+torch::Tensor CseTrainer::buildBank(int pool, std::int64_t& pointCount) const
 {
     torch::Tensor points;
     {
@@ -330,7 +331,8 @@ torch::Tensor CseTrainer::buildBank(std::int64_t& pointCount) const
         for (const NormalCache* cache : {&train_, &validationImages_})
             for (std::int64_t begin = 0; begin < cache->size(); begin += batch)
                 parts.push_back(
-                    cseBankPoints(*net_, cache->fused.slice(0, begin, std::min(cache->size(), begin + batch)), params_));
+                    cseBankPoints(*net_, cache->fused.slice(0, begin, std::min(cache->size(), begin + batch)), params_,
+                                  pool));
         points = torch::cat(parts, 0).contiguous();
     }
     const int dim = int(points.size(1));
@@ -387,9 +389,10 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
     const auto bankStart = SteadyClock::now();
     CseTrained out;
     std::int64_t pointCount = 0;
-    out.centres = buildBank(pointCount);
+    for (int pool : params_.pools())
+        out.centres.push_back(buildBank(pool, pointCount));
     const double bankSeconds = secondsSince(bankStart);
-    const std::int64_t k = out.centres.size(0);
+    const std::int64_t k = out.centres.front().size(0);
     logInfo(loop.stoppedByTimeBudget()
                 ? DL_TR("Engine", "cse: %1 epochs in %2 min (stopped by the time budget), keeping epoch %3; bank of %4 "
                                   "centres from %5 embeddings in %6 s")

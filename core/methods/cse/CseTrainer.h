@@ -30,7 +30,7 @@ class FeatureExtractor;
 struct CseTrained {
     std::unique_ptr<CseNetwork> net;
     torch::Tensor tapScale; // [T] one RMS per tap over the training images
-    torch::Tensor centres;  // [K,D] (bank positions) or [K,D*hp*wp] (bank map)
+    std::vector<torch::Tensor> centres; // per scale, coarse to fine: [K,D] (bank positions) or [K,D*hp*wp] (bank map)
     nlohmann::json provenance;
 };
 
@@ -55,7 +55,7 @@ private:
     // Pairs of fused features; anchors normal, partners normal or defective.
     struct PairBatch {
         torch::Tensor anchors, partners; // [M,C,h,w]
-        torch::Tensor defectWeight;      // [M,1,hp,wp] on the pooled grid
+        torch::Tensor defectWeight;      // [M,1,hp,wp] on the finest scale's pooled grid
         torch::Tensor partnerIsNormal;   // [M] bool
         std::int64_t size() const { return anchors.defined() ? anchors.size(0) : 0; }
     };
@@ -78,7 +78,7 @@ private:
     std::optional<EpochSums> trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress);
     void planSchedule(int epoch, SteadyClock::time_point epochStart);
     std::optional<EpochReport> runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress);
-    torch::Tensor buildBank(std::int64_t& pointCount) const; // the centres; counts the points clustered
+    torch::Tensor buildBank(int pool, std::int64_t& pointCount) const; // one scale's centres; counts the points clustered
 
     const CseParams& params_;
     FeatureExtractor& backbone_;
@@ -88,7 +88,7 @@ private:
     std::mt19937 rng_;
     torch::Tensor tapScale_;
     NormalCache train_, validationImages_;
-    std::int64_t hp_ = 0, wp_ = 0; // the pooled grid
+    std::int64_t hp_ = 0, wp_ = 0; // the finest scale's pooled grid
     std::vector<std::string> textures_;
     std::unique_ptr<AnomalySynthesizer> synthesizer_;
     PairBatch validation_;

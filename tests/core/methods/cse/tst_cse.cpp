@@ -9,6 +9,7 @@
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
+#include "engine/ModelBundle.h"
 #include "methods/cse/CseDetector.h"
 #include "methods/cse/CseLoss.h"
 #include "methods/cse/CseNetwork.h"
@@ -121,6 +122,71 @@ private Q_SLOTS:
             bad.widths = {2};
             dl::CseNetwork n(bad);
         }());
+    }
+
+    // With several scales each scale's pairs are contrasted on its own grid (the defect
+    // weights averaged onto it) and the contrastive term is their mean.
+    void severalScalesContrastEachGridAndAverage()
+    {
+        dl::CseArchitecture a;
+        a.tapChannels = {6};
+        a.widths = {8, 4};
+        torch::manual_seed(3);
+        dl::CseNetwork net(a);
+        net.train(false); // BatchNorm from its running statistics: the same embedding in every call
+        torch::NoGradGuard noGrad;
+        const torch::Tensor anchors = torch::randn({2, 6, 4, 4}), partners = torch::randn({2, 6, 4, 4});
+        const torch::Tensor weight = torch::rand({2, 1, 4, 4});
+        const torch::Tensor isNormal = torch::zeros({2}, torch::kBool);
+        const double one = dl::csePairLoss(net, anchors, partners, weight, isNormal, {1}, 1.0).contrastive.item<double>();
+        const torch::Tensor ea = net.embedder->forward(anchors), eb = net.embedder->forward(partners);
+        namespace F = torch::nn::functional;
+        auto pool2 = [](const torch::Tensor& t) { return F::avg_pool2d(t, F::AvgPool2dFuncOptions(2)); };
+        const double coarse = dl::contrastiveCosineLoss(pool2(ea), pool2(eb), pool2(weight)).item<double>();
+        QVERIFY(near(one, dl::contrastiveCosineLoss(ea, eb, weight).item<double>()));
+        QVERIFY(near(dl::csePairLoss(net, anchors, partners, pool2(weight), isNormal, {2}, 1.0).contrastive.item<double>(),
+                     coarse));
+        const dl::CseLosses both = dl::csePairLoss(net, anchors, partners, weight, isNormal, {2, 1}, 10.0);
+        QVERIFY(near(both.contrastive.item<double>(), (coarse + one) / 2.0));
+        QVERIFY(near(both.total.item<double>(), 10.0 * both.contrastive.item<double>() + both.decoder.item<double>(), 1e-5));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::csePairLoss(net, anchors, partners, weight, isNormal, {}, 1.0));
+    }
+
+    // A two-scale model keeps one bank per scale and reloads bit-identically; its map lies
+    // on the finer scale's grid, so it can tell apart cells a one-scale map merges.
+    void severalScalesKeepABankEachAndRoundTrip()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(2);
+        params["image_size"] = 128; // features.13: 8x8, pool 2: 4x4, the finer scale 8x8
+        params["scales"] = 2;
+        auto trained = train(params);
+        const std::string path = parts_.file("scales.dlm");
+        dl::saveDetector(*trained, path);
+        dl::ModelBundle bundle = dl::ModelBundle::load(path);
+        QVERIFY(bundle.has("cse.centres") && bundle.has("cse.centres.1") && !bundle.has("cse.centres.2"));
+        std::vector<std::int64_t> coarse, fine;
+        bundle.floats("cse.centres", &coarse);
+        bundle.floats("cse.centres.1", &fine);
+        QCOMPARE(fine[1], 4 * coarse[1]); // a reference map of 8x8 cells against one of 4x4
+        auto loaded = dl::loadDetector(path);
+        for (const cv::Mat& probe : {defectivePart(17, cv::Rect(30, 30, 12, 12)), normalPart(18)}) {
+            dl::Prediction a = trained->predict(probe), b = loaded->predict(probe);
+            QCOMPARE(a.score, b.score);
+            QCOMPARE(a.map.cols, 128);
+            QVERIFY(sameMap(a.map, b.map));
+        }
+        // A bundle whose header asks for a scale it holds no bank for is refused, naming the bank.
+        const std::string damaged = parts_.file("scales-damaged.dlm");
+        bundle.header["params"]["pool"] = 4;
+        bundle.header["params"]["scales"] = 3;
+        bundle.save(damaged);
+        try {
+            dl::loadDetector(damaged);
+            QFAIL("a bundle without the bank of one of its scales loaded");
+        } catch (const dl::Error& e) {
+            QVERIFY2(std::string(e.what()).find("cse.centres.2") != std::string::npos, e.what());
+        }
     }
 
     void decoderStaysFrozenUnderTraining()
@@ -291,7 +357,8 @@ private Q_SLOTS:
                  {{"image_size", 100}}, {{"pool", 0}}, {{"clusters", 0}}, {{"max_minutes", 0}},
                  {{"max_learning_rate", 0.0001}}, {{"defect_probability", 1.5}}, {{"contrast_region", "width"}},
                  {{"image_score", "median"}}, {{"bank", "pixels"}}, {{"validation_fraction", 0.9}}, {{"no_such_param", 1}},
-                 {{"epochs", "many"}}, {{"top_fraction", 0}}, {{"match_greyscale", "yes"}}})
+                 {{"epochs", "many"}}, {{"top_fraction", 0}}, {{"match_greyscale", "yes"}}, {{"scales", 4}},
+                 {{"scales", 0}}, {{"pool", 1}, {"scales", 2}}, {{"pool", 2}, {"scales", 3}}})
             QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("cse", bad));
         // Taps listed coarse to fine are refused when the backbone is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
