@@ -134,7 +134,7 @@ void DskdDetector::load(const ModelBundle& bundle)
     DskdArchitecture arch = dskdArchitecture(s.params, *s.teacher);
     try {
         const auto& state = bundle.header.at("method_state");
-        if (state.at("teacher_channels").get<std::array<int, 3>>() != arch.teacherChannels)
+        if (state.at("teacher_channels").get<std::vector<int>>() != arch.teacherChannels)
             throw Error("dskd model bundle was trained on teacher taps of other widths than this backbone gives");
     } catch (const nlohmann::json::exception& e) {
         throw Error(std::string("dskd state in the bundle is malformed: ") + e.what());
@@ -149,7 +149,7 @@ void DskdDetector::load(const ModelBundle& bundle)
         return values;
     };
     TeacherNorm norm;
-    for (std::size_t t = 0; t < 3; ++t) {
+    for (std::size_t t = 0; t < arch.scales(); ++t) {
         const int c = arch.teacherChannels[t];
         const std::string prefix = "dskd.teacher_norm." + std::to_string(t);
         norm.shift.push_back(torch::tensor(floatsOf(prefix + ".shift", c)).reshape({1, c, 1, 1}));
@@ -173,7 +173,7 @@ void registerDskd(DetectorRegistry& registry)
 {
     registry.add(methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
                         "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
-                        "anomaly = 1 - cos(teacher, decoder) over three scales."));
+                        "anomaly = 1 - cos(teacher, decoder) summed over the taps' scales."));
 }
 
 } // namespace dl

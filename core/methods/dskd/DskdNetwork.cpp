@@ -22,11 +22,16 @@ torch::Tensor UpBnReluImpl::forward(const torch::Tensor& x)
 
 void checkArchitecture(const DskdArchitecture& a)
 {
-    for (int i = 0; i < 3; ++i) {
-        if (a.teacherChannels[std::size_t(i)] < 1)
+    if (a.teacherChannels.size() < 2 || a.teacherChannels.size() > 4)
+        throw Error("dskd needs two to four teacher taps, got " + std::to_string(a.teacherChannels.size()));
+    if (a.widths.size() != a.teacherChannels.size())
+        throw Error("dskd widths must hold one student width per teacher tap (" + std::to_string(a.teacherChannels.size())
+                    + "), got " + std::to_string(a.widths.size()));
+    for (std::size_t i = 0; i < a.scales(); ++i) {
+        if (a.teacherChannels[i] < 1)
             throw Error("dskd: teacher tap " + std::to_string(i + 1) + " has no channels");
-        if (a.widths[std::size_t(i)] < 4 || a.widths[std::size_t(i)] > 1024)
-            throw Error("dskd widths must be within 4..1024, got " + std::to_string(a.widths[std::size_t(i)]));
+        if (a.widths[i] < 4 || a.widths[i] > 1024)
+            throw Error("dskd widths must be within 4..1024, got " + std::to_string(a.widths[i]));
     }
     if (a.firstStride < 2 || (a.firstStride & (a.firstStride - 1)) != 0)
         throw Error("dskd: the finest teacher tap must have a power-of-two stride >= 2, got " + std::to_string(a.firstStride));
@@ -40,26 +45,39 @@ DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtract
 {
     const auto& taps = params.taps;
     DskdArchitecture a;
-    std::array<int, 3> strides{};
-    for (std::size_t i = 0; i < 3; ++i) {
-        TapInfo t = teacher.tap(taps[i]);
-        a.teacherChannels[i] = t.channels;
-        strides[i] = t.stride;
+    a.teacherChannels.clear();
+    std::vector<int> strides;
+    std::string listed;
+    for (const std::string& tap : taps) {
+        TapInfo t = teacher.tap(tap);
+        a.teacherChannels.push_back(t.channels);
+        strides.push_back(t.stride);
+        listed += (listed.empty() ? "" : ", ") + std::to_string(t.stride) + " for " + tap;
     }
-    if (strides[1] != 2 * strides[0] || strides[2] != 2 * strides[1])
-        throw Error("dskd taps must be three feature maps whose strides double from one to the next (got strides "
-                    + std::to_string(strides[0]) + ", " + std::to_string(strides[1]) + ", "
-                    + std::to_string(strides[2]) + " for " + taps[0] + ", " + taps[1] + ", " + taps[2] + ")");
-    a.firstStride = strides[0];
-    std::copy(params.widths.begin(), params.widths.end(), a.widths.begin());
+    for (std::size_t i = 1; i < strides.size(); ++i)
+        if (strides[i] != 2 * strides[i - 1])
+            throw Error("dskd taps must be feature maps whose strides double from one to the next (got strides "
+                        + listed + ")");
+    a.firstStride = strides.front();
+    a.widths = params.widths;
     a.embedDim = params.embedDim;
     a.embedExtraStride = params.embedExtraStride;
-    const int coarsest = strides[2] * a.embedExtraStride;
+    checkArchitecture(a);
+    const int coarsest = strides.back() * a.embedExtraStride;
     if (params.imageSize % coarsest != 0)
         throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " for these taps, got "
                     + std::to_string(params.imageSize));
     return a;
 }
+
+namespace {
+
+std::string numbered(const char* name, std::size_t i)
+{
+    return name + std::to_string(i + 1);
+}
+
+} // namespace
 
 StudentEncoderImpl::StudentEncoderImpl(const DskdArchitecture& a)
 {
@@ -75,34 +93,48 @@ StudentEncoderImpl::StudentEncoderImpl(const DskdArchitecture& a)
         in = out;
     }
     s1->push_back(ResidualBlock(w[0]));
-    stage1 = register_module("stage1", s1);
-    stage2 = register_module("stage2", nn::Sequential(ConvBnRelu(w[0], w[1], 3, 2), ResidualBlock(w[1])));
-    stage3 = register_module("stage3", nn::Sequential(ConvBnRelu(w[1], w[2], 3, 2), ResidualBlock(w[2])));
-    head1 = register_module("head1", nn::Conv2d(nn::Conv2dOptions(w[0], c[0], 1)));
-    head2 = register_module("head2", nn::Conv2d(nn::Conv2dOptions(w[1], c[1], 1)));
-    head3 = register_module("head3", nn::Conv2d(nn::Conv2dOptions(w[2], c[2], 1)));
+    stages.push_back(register_module("stage1", s1));
+    for (std::size_t i = 1; i < a.scales(); ++i)
+        stages.push_back(register_module(numbered("stage", i),
+                                         nn::Sequential(ConvBnRelu(w[i - 1], w[i], 3, 2), ResidualBlock(w[i]))));
+    for (std::size_t i = 0; i < a.scales(); ++i)
+        heads.push_back(register_module(numbered("head", i), nn::Conv2d(nn::Conv2dOptions(w[i], c[i], 1))));
 }
 
 std::vector<torch::Tensor> StudentEncoderImpl::forward(const torch::Tensor& image)
 {
-    torch::Tensor f1 = stage1->forward(image);
-    torch::Tensor f2 = stage2->forward(f1);
-    torch::Tensor f3 = stage3->forward(f2);
-    return {f1, f2, f3};
+    std::vector<torch::Tensor> trunk;
+    torch::Tensor x = image;
+    for (auto& stage : stages) {
+        x = stage->forward(x);
+        trunk.push_back(x);
+    }
+    return trunk;
 }
 
 std::vector<torch::Tensor> StudentEncoderImpl::project(const std::vector<torch::Tensor>& trunk)
 {
-    return {head1(trunk.at(0)), head2(trunk.at(1)), head3(trunk.at(2))};
+    if (trunk.size() != heads.size())
+        throw Error("dskd: the encoder's trunk and heads disagree on the number of scales");
+    std::vector<torch::Tensor> out;
+    for (std::size_t i = 0; i < heads.size(); ++i)
+        out.push_back(heads[i](trunk[i]));
+    return out;
 }
 
 BottleneckImpl::BottleneckImpl(const DskdArchitecture& a)
 {
     checkArchitecture(a);
     const auto& w = a.widths;
-    down1 = register_module("down1", nn::Sequential(ConvBnRelu(w[0], w[1], 3, 2), ConvBnRelu(w[1], w[2], 3, 2)));
-    down2 = register_module("down2", nn::Sequential(ConvBnRelu(w[1], w[2], 3, 2)));
-    nn::Sequential f(ConvBnRelu(3 * w[2], a.embedDim, 1, 1));
+    const std::size_t last = a.scales() - 1;
+    // Each finer trunk map halves, step by step through the coarser widths, to the coarsest grid.
+    for (std::size_t i = 0; i < last; ++i) {
+        nn::Sequential down;
+        for (std::size_t j = i; j < last; ++j)
+            down->push_back(ConvBnRelu(w[j], w[j + 1], 3, 2));
+        downs.push_back(register_module(numbered("down", i), down));
+    }
+    nn::Sequential f(ConvBnRelu(int(a.scales()) * w[last], a.embedDim, 1, 1));
     if (a.embedExtraStride == 2)
         f->push_back(ConvBnRelu(a.embedDim, a.embedDim, 3, 2));
     fuse = register_module("fuse", f);
@@ -110,7 +142,14 @@ BottleneckImpl::BottleneckImpl(const DskdArchitecture& a)
 
 torch::Tensor BottleneckImpl::forward(const std::vector<torch::Tensor>& trunk)
 {
-    return fuse->forward(torch::cat({down1->forward(trunk.at(0)), down2->forward(trunk.at(1)), trunk.at(2)}, 1));
+    if (trunk.size() != downs.size() + 1)
+        throw Error("dskd: the bottleneck got " + std::to_string(trunk.size()) + " trunk maps for "
+                    + std::to_string(downs.size() + 1) + " scales");
+    std::vector<torch::Tensor> parts;
+    for (std::size_t i = 0; i < downs.size(); ++i)
+        parts.push_back(downs[i]->forward(trunk[i]));
+    parts.push_back(trunk.back());
+    return fuse->forward(torch::cat(parts, 1));
 }
 
 StudentDecoderImpl::StudentDecoderImpl(const DskdArchitecture& a)
@@ -118,22 +157,27 @@ StudentDecoderImpl::StudentDecoderImpl(const DskdArchitecture& a)
     checkArchitecture(a);
     const auto& w = a.widths;
     const auto& c = a.teacherChannels;
-    entry = register_module("entry", a.embedExtraStride == 2 ? nn::Sequential(UpBnRelu(a.embedDim, w[2]))
-                                                               : nn::Sequential(ConvBnRelu(a.embedDim, w[2], 3, 1)));
-    stage3 = register_module("stage3", nn::Sequential(ResidualBlock(w[2])));
-    stage2 = register_module("stage2", nn::Sequential(UpBnRelu(w[2], w[1]), ResidualBlock(w[1])));
-    stage1 = register_module("stage1", nn::Sequential(UpBnRelu(w[1], w[0]), ResidualBlock(w[0])));
-    head1 = register_module("head1", nn::Conv2d(nn::Conv2dOptions(w[0], c[0], 1)));
-    head2 = register_module("head2", nn::Conv2d(nn::Conv2dOptions(w[1], c[1], 1)));
-    head3 = register_module("head3", nn::Conv2d(nn::Conv2dOptions(w[2], c[2], 1)));
+    const std::size_t last = a.scales() - 1;
+    entry = register_module("entry", a.embedExtraStride == 2 ? nn::Sequential(UpBnRelu(a.embedDim, w[last]))
+                                                               : nn::Sequential(ConvBnRelu(a.embedDim, w[last], 3, 1)));
+    // Registered coarse to fine (the order parameters() lists them in, as before this held three).
+    stages.resize(a.scales());
+    stages[last] = register_module(numbered("stage", last), nn::Sequential(ResidualBlock(w[last])));
+    for (std::size_t i = last; i-- > 0;)
+        stages[i] = register_module(numbered("stage", i), nn::Sequential(UpBnRelu(w[i + 1], w[i]), ResidualBlock(w[i])));
+    for (std::size_t i = 0; i < a.scales(); ++i)
+        heads.push_back(register_module(numbered("head", i), nn::Conv2d(nn::Conv2dOptions(w[i], c[i], 1))));
 }
 
 std::vector<torch::Tensor> StudentDecoderImpl::forward(const torch::Tensor& embedding)
 {
-    torch::Tensor g3 = stage3->forward(entry->forward(embedding));
-    torch::Tensor g2 = stage2->forward(g3);
-    torch::Tensor g1 = stage1->forward(g2);
-    return {head1(g1), head2(g2), head3(g3)};
+    std::vector<torch::Tensor> decoded(stages.size());
+    torch::Tensor g = entry->forward(embedding);
+    for (std::size_t i = stages.size(); i-- > 0;) {
+        g = stages[i]->forward(g);
+        decoded[i] = heads[i](g);
+    }
+    return decoded;
 }
 
 DskdNetwork::DskdNetwork(const DskdArchitecture& a)

@@ -1,7 +1,7 @@
 #pragma once
 // DSKD's trainable networks (internal torch header; include from .cpp files only).
 //
-//   image -> StudentEncoder (E) -> trunk features at the teacher's three strides
+//   image -> StudentEncoder (E) -> trunk features at the teacher taps' strides (two to four)
 //                                  -> 1x1 heads -> teacher-space features (loss only)
 //   trunk features -> Bottleneck -> one compact embedding at the coarsest stride (or half of it)
 //   embedding -> StudentDecoder (D, E's mirror image) -> teacher-space features, coarse to fine
@@ -14,7 +14,6 @@
 
 #include <torch/torch.h>
 
-#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,14 +23,16 @@ namespace dl {
 class FeatureExtractor;
 
 struct DskdArchitecture {
-    std::array<int, 3> teacherChannels{24, 32, 96}; // channels of the three teacher taps, fine to coarse
-    int firstStride = 4;                            // stride of the finest tap; the others are 2x and 4x
-    std::array<int, 3> widths{24, 48, 96};          // student channels at the three strides
-    int embedDim = 96;                              // bottleneck embedding channels
-    int embedExtraStride = 1;                       // 1: embedding at the coarsest tap stride, 2: one more halving
+    std::vector<int> teacherChannels{24, 32, 96}; // channels of the teacher taps (two to four), fine to coarse
+    int firstStride = 4;                          // stride of the finest tap; each next one doubles it
+    std::vector<int> widths{24, 48, 96};          // student channels at the taps' strides, one per tap
+    int embedDim = 96;                            // bottleneck embedding channels
+    int embedExtraStride = 1;                     // 1: embedding at the coarsest tap stride, 2: one more halving
+
+    std::size_t scales() const { return teacherChannels.size(); }
 };
 
-// Throws dl::Error for widths/embedding settings out of range.
+// Throws dl::Error for tap counts, widths or embedding settings out of range.
 void checkArchitecture(const DskdArchitecture& a);
 
 // The student layout for this teacher and these parameters: channels and strides come
@@ -51,21 +52,22 @@ TORCH_MODULE(UpBnRelu);
 // Student E: a small randomly initialised CNN in forward (fine-to-coarse) order.
 struct StudentEncoderImpl : torch::nn::Module {
     explicit StudentEncoderImpl(const DskdArchitecture& a);
-    // Trunk features at the three tap strides (what the bottleneck consumes).
+    // Trunk features at the tap strides (what the bottleneck consumes).
     std::vector<torch::Tensor> forward(const torch::Tensor& image);
     // Teacher-space projections of the trunk features: E's distillation outputs (training only).
     std::vector<torch::Tensor> project(const std::vector<torch::Tensor>& trunk);
-    torch::nn::Sequential stage1{nullptr}, stage2{nullptr}, stage3{nullptr};
-    torch::nn::Conv2d head1{nullptr}, head2{nullptr}, head3{nullptr};
+    std::vector<torch::nn::Sequential> stages; // "stage1" (finest) ... one per tap
+    std::vector<torch::nn::Conv2d> heads;      // "head1" ... one per tap
 };
 TORCH_MODULE(StudentEncoder);
 
-// Fuses E's three trunk maps: strided convs bring the finer two to the coarsest
-// grid, then concatenation and a 1x1 conv squeeze them into the embedding.
+// Fuses E's trunk maps: strided convs bring the finer ones to the coarsest grid,
+// then concatenation and a 1x1 conv squeeze them into the embedding.
 struct BottleneckImpl : torch::nn::Module {
     explicit BottleneckImpl(const DskdArchitecture& a);
     torch::Tensor forward(const std::vector<torch::Tensor>& trunk);
-    torch::nn::Sequential down1{nullptr}, down2{nullptr}, fuse{nullptr};
+    std::vector<torch::nn::Sequential> downs; // "down1" ... one per tap but the coarsest
+    torch::nn::Sequential fuse{nullptr};
 };
 TORCH_MODULE(Bottleneck);
 
@@ -75,8 +77,9 @@ struct StudentDecoderImpl : torch::nn::Module {
     explicit StudentDecoderImpl(const DskdArchitecture& a);
     // Teacher-space reconstructions, returned fine to coarse (the taps' order).
     std::vector<torch::Tensor> forward(const torch::Tensor& embedding);
-    torch::nn::Sequential entry{nullptr}, stage3{nullptr}, stage2{nullptr}, stage1{nullptr};
-    torch::nn::Conv2d head1{nullptr}, head2{nullptr}, head3{nullptr};
+    torch::nn::Sequential entry{nullptr};
+    std::vector<torch::nn::Sequential> stages; // stages[i] is "stage<i+1>" (fine to coarse), built coarse to fine
+    std::vector<torch::nn::Conv2d> heads;      // "head1" ... one per tap
 };
 TORCH_MODULE(StudentDecoder);
 

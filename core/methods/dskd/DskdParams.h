@@ -11,7 +11,7 @@ namespace dl {
 
 struct DskdParams {
     int imageSize = 256;                                                        // image_size
-    std::vector<std::string> taps{"features.3", "features.6", "features.13"};  // three teacher maps, fine to coarse
+    std::vector<std::string> taps{"features.3", "features.6", "features.13"};  // two to four teacher maps, fine to coarse
     std::vector<int> widths{24, 48, 96};                                        // student channels, one per tap
     int embedDim = 96;                                                          // embed_dim
     int embedExtraStride = 2;                                                   // embed_extra_stride: 1 or 2

@@ -112,10 +112,73 @@ private Q_SLOTS:
             QCOMPARE(trunk[2].size(1), std::int64_t(32));
             const std::int64_t embedSide = extra == 2 ? 2 : 4;
             QCOMPARE(net.bottleneck->forward(trunk).sizes().vec(), (std::vector<std::int64_t>{1, 16, embedSide, embedSide}));
-            // Every float tensor has a unique name (the bundle keys).
-            std::set<std::string> names;
-            for (const auto& [name, t] : net.namedState()) names.insert(name);
+            // Every float tensor has a unique name (the bundle keys), and three taps keep the
+            // module names bundles were written with before the tap count could vary.
+            std::set<std::string> names, modules;
+            for (const auto& [name, t] : net.namedState()) {
+                names.insert(name);
+                const auto second = name.find('.', name.find('.') + 1);
+                modules.insert(name.substr(0, second));
+            }
             QCOMPARE(names.size(), net.namedState().size());
+            const std::set<std::string> threeTapModules{
+                "encoder.stage1", "encoder.stage2", "encoder.stage3", "encoder.head1", "encoder.head2",
+                "encoder.head3", "bottleneck.down1", "bottleneck.down2", "bottleneck.fuse", "decoder.entry",
+                "decoder.stage1", "decoder.stage2", "decoder.stage3", "decoder.head1", "decoder.head2", "decoder.head3"};
+            QCOMPARE(modules, threeTapModules);
+        }
+    }
+
+    // Two to four taps whose strides double: one student scale and one map term per tap.
+    void networkShapesFollowAnyTapCount()
+    {
+        dl::DskdArchitecture four;
+        four.teacherChannels = {24, 32, 96, 320};
+        four.widths = {8, 16, 32, 64};
+        four.embedDim = 16;
+        dl::DskdNetwork net(four);
+        auto out = net.forwardTraining(torch::randn({2, 3, 64, 64}));
+        const std::vector<std::vector<std::int64_t>> expected{{2, 24, 16, 16}, {2, 32, 8, 8}, {2, 96, 4, 4}, {2, 320, 2, 2}};
+        QCOMPARE(out.decoder.size(), std::size_t(4));
+        for (std::size_t s = 0; s < 4; ++s) {
+            QCOMPARE(out.encoder[s].sizes().vec(), expected[s]);
+            QCOMPARE(out.decoder[s].sizes().vec(), expected[s]);
+        }
+        QCOMPARE(net.bottleneck->downs.size(), std::size_t(3));
+        dl::DskdArchitecture two;
+        two.teacherChannels = {32, 96};
+        two.firstStride = 8;
+        two.widths = {16, 32};
+        two.embedDim = 16;
+        dl::DskdNetwork small(two);
+        auto pair = small.forwardTraining(torch::randn({1, 3, 64, 64}));
+        QCOMPARE(pair.decoder.size(), std::size_t(2));
+        QCOMPARE(pair.decoder[0].sizes().vec(), (std::vector<std::int64_t>{1, 32, 8, 8}));
+        QCOMPARE(pair.decoder[1].sizes().vec(), (std::vector<std::int64_t>{1, 96, 4, 4}));
+        dl::DskdArchitecture mismatched = four;
+        mismatched.widths = {8, 16, 32};
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::checkArchitecture(mismatched));
+        dl::DskdArchitecture five = four;
+        five.teacherChannels.push_back(8);
+        five.widths.push_back(8);
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::checkArchitecture(five));
+    }
+
+    void fourTapModelRoundTrips()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(2);
+        params["taps"] = {"features.3", "features.6", "features.13", "features.17"};
+        params["widths"] = {8, 16, 32, 64};
+        params["embed_extra_stride"] = 1;
+        auto trained = train(params);
+        const std::string path = parts_.file("four-taps.dlm");
+        dl::saveDetector(*trained, path);
+        auto loaded = dl::loadDetector(path);
+        for (const cv::Mat& probe : {defectivePart(21, cv::Rect(20, 20, 16, 16)), normalPart(22)}) {
+            dl::Prediction a = trained->predict(probe), b = loaded->predict(probe);
+            QCOMPARE(a.score, b.score);
+            QVERIFY(sameMap(a.map, b.map));
         }
     }
 
@@ -151,9 +214,9 @@ private Q_SLOTS:
             // E's own distillation outputs (its heads) are training-only.
             torch::NoGradGuard noGrad;
             auto& e = dskd->network()->encoder;
-            for (auto* head : {&e->head1, &e->head2, &e->head3}) {
-                (*head)->weight.zero_();
-                (*head)->bias.zero_();
+            for (auto& head : e->heads) {
+                head->weight.zero_();
+                head->bias.zero_();
             }
         }
         const dl::Prediction after = detector->predict(probe);
@@ -162,7 +225,7 @@ private Q_SLOTS:
         {
             // E's trunk is on the path: D decodes the bottleneck embedding of E's features.
             torch::NoGradGuard noGrad;
-            for (auto& p : dskd->network()->encoder->stage1->parameters()) p.mul_(0.5);
+            for (auto& p : dskd->network()->encoder->stages.front()->parameters()) p.mul_(0.5);
         }
         QVERIFY(!sameMap(detector->predict(probe).map, before.map));
     }
@@ -272,6 +335,11 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32, 2}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3"}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13",
+                                                                              "features.17", "features.18"}},
+                                                                     {"widths", {8, 8, 8, 8, 8}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13",
+                                                                              "features.17"}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_size", 100}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 3}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"max_minutes", 0}}));
