@@ -11,6 +11,16 @@ nlohmann::json CseParams::defaults()
     return defaultsOf<CseParams>();
 }
 
+void CseParams::applyLayout(const std::string& chosen)
+{
+    if (chosen != "surface" && chosen != "object")
+        throw Error("internal: cse layout '" + chosen + "' is neither surface nor object");
+    layout = chosen;
+    taps = chosen == "object" ? objectTaps() : surfaceTaps();
+    pool = chosen == "object" ? kObjectPool : kSurfacePool;
+    scales = chosen == "object" ? kObjectScales : kSurfaceScales;
+}
+
 CseParams CseParams::parse(const nlohmann::json& merged)
 {
     CseParams p = readFields<CseParams>("cse", merged);
@@ -19,6 +29,16 @@ CseParams CseParams::parse(const nlohmann::json& merged)
                     + std::to_string(p.taps.size()));
     if (p.imageSize < 32 || p.imageSize > 2048 || p.imageSize % 32 != 0)
         throw Error("cse image_size must be a multiple of 32 within 32..2048, got " + std::to_string(p.imageSize));
+    if (p.layout != "auto") {
+        // A named layout sets taps, pool and scales; other values given beside it would be silently lost.
+        const bool object = p.layout == "object";
+        const bool tapsFit = p.taps == surfaceTaps() || p.taps == (object ? objectTaps() : surfaceTaps());
+        const bool poolFits = p.pool == kSurfacePool || p.pool == (object ? kObjectPool : kSurfacePool);
+        const bool scalesFit = p.scales == kSurfaceScales || p.scales == (object ? kObjectScales : kSurfaceScales);
+        if (!tapsFit || !poolFits || !scalesFit)
+            throw Error("cse layout=" + p.layout + " sets taps, pool and scales itself; to give them, leave layout at auto");
+        p.applyLayout(p.layout);
+    }
     if (p.pool % (1 << (p.scales - 1)) != 0)
         throw Error("cse scales " + std::to_string(p.scales) + " halve the pooling " + std::to_string(p.scales - 1)
                     + " times: pool must be a multiple of " + std::to_string(1 << (p.scales - 1)) + ", got "

@@ -10,11 +10,21 @@
 namespace dl {
 
 struct CseParams {
+    // The two layouts of the taps and the map (README, "Surfaces and objects"): for
+    // surfaces 8x8 and 16x16 maps averaged (at 256 px), for aligned objects one fine 32x32 map.
+    static std::vector<std::string> surfaceTaps() { return {"features.13", "features.17"}; }
+    static constexpr int kSurfacePool = 2;
+    static constexpr int kSurfaceScales = 2;
+    static std::vector<std::string> objectTaps() { return {"features.6", "features.13", "features.17"}; }
+    static constexpr int kObjectPool = 1;
+    static constexpr int kObjectScales = 1;
+
+    std::string layout = "auto";                                // layout: auto, surface or object (sets taps, pool, scales)
     int imageSize = 256;                                        // image_size
-    std::vector<std::string> taps{"features.13", "features.17"}; // one to three backbone maps, fine to coarse
+    std::vector<std::string> taps = surfaceTaps();              // one to three backbone maps, fine to coarse
     std::vector<int> widths{256, 128, 64};                     // embedder layers; the last is the embedding
-    int pool = 2;                                               // average pooling of e before bank and contrast
-    int scales = 1;                                             // scales: 2 adds maps at pool/2, 3 at pool/4 too
+    int pool = kSurfacePool;                                    // average pooling of e before bank and contrast
+    int scales = kSurfaceScales;                                // scales: 2 adds maps at pool/2, 3 at pool/4 too
     int epochs = 50;
     int batchSize = 8;                                          // batch_size (anchors per step)
     double learningRate = 0.0004;                               // learning_rate: the one-cycle base
@@ -42,6 +52,14 @@ struct CseParams {
     bool meanScore() const { return imageScore == "mean"; }
     bool topScore() const { return imageScore == "top"; }
     bool wholeImageContrast() const { return contrastRegion == "image"; }
+    // `layout=auto` decides at fit time only while taps, pool and scales are the defaults;
+    // a fit given its own taps keeps them.
+    bool layoutLeftToTheData() const
+    {
+        return layout == "auto" && taps == surfaceTaps() && pool == kSurfacePool && scales == kSurfaceScales;
+    }
+    // Sets taps, pool and scales to the layout's ("surface" or "object").
+    void applyLayout(const std::string& chosen);
     // The pooling of each scale, coarse to fine: pool, pool/2, ... (`scales` of them).
     std::vector<int> pools() const
     {
@@ -56,6 +74,7 @@ struct CseParams {
     void fields(Fields& f)
     {
         // The networks.
+        f.oneOf("layout", layout, {"auto", "surface", "object"});
         f.get("image_size", imageSize);
         f.get("taps", taps);
         f.get("widths", widths);

@@ -4,6 +4,7 @@
 // small real bottle run (integration).
 #include "TestSupport.h"
 #include "core/methods/NormalPartsFixture.h"
+#include "backbone/BackboneLoader.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
@@ -13,6 +14,8 @@
 #include "methods/cse/CseDetector.h"
 #include "methods/cse/CseLoss.h"
 #include "methods/cse/CseNetwork.h"
+#include "methods/cse/CseParams.h"
+#include "methods/cse/CseTrainer.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -33,7 +36,42 @@ using dltest::sameMap;
 // Small, fast settings for the generated 128x128 parts.
 nlohmann::json tinyParams(int epochs)
 {
-    return {{"image_size", 64}, {"epochs", epochs}, {"widths", {32, 16}}, {"batch_size", 4}, {"clusters", 4}};
+    // The surface layout, as before layouts existed; `layoutFollowsTheImages` lets the data choose.
+    return {{"image_size", 64}, {"epochs", epochs}, {"widths", {32, 16}}, {"batch_size", 4}, {"clusters", 4},
+            {"layout", "surface"}};
+}
+
+// A stationary surface: grains of random place, size and shade, alike everywhere in
+// the image and different in every image.
+cv::Mat surfaceImage(unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> place(0, 127), radius(2, 7), shade(40, 220);
+    cv::Mat img(128, 128, CV_8UC3, cv::Scalar::all(130));
+    for (int grain = 0; grain < 220; ++grain)
+        cv::circle(img, cv::Point(place(rng), place(rng)), radius(rng), cv::Scalar::all(shade(rng)), cv::FILLED);
+    return img;
+}
+
+// An aligned object: the same dark ring on a bright ground in every image, a little noise.
+cv::Mat objectImage(unsigned seed)
+{
+    cv::Mat img(128, 128, CV_8UC3, cv::Scalar::all(210));
+    cv::circle(img, cv::Point(64, 64), 40, cv::Scalar(40, 60, 80), 18);
+    cv::Mat noise(img.size(), CV_8UC3);
+    cv::theRNG().state = seed;
+    cv::randu(noise, cv::Scalar::all(0), cv::Scalar::all(12));
+    return img + noise;
+}
+
+// Writes `count` images into `folder` (created); its path.
+std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv::Mat (*image)(unsigned), unsigned count)
+{
+    const QString path = dir.path() + "/" + folder;
+    QDir().mkpath(path);
+    for (unsigned i = 0; i < count; ++i)
+        dl::writeImage((path + QString("/%1.png").arg(i, 2, 10, QChar('0'))).toStdString(), image(i + 1));
+    return path.toStdString();
 }
 
 bool near(double a, double b, double tolerance = 1e-6)
@@ -178,6 +216,7 @@ private Q_SLOTS:
         }
         // A bundle whose header asks for a scale it holds no bank for is refused, naming the bank.
         const std::string damaged = parts_.file("scales-damaged.dlm");
+        bundle.header["params"]["layout"] = "auto";
         bundle.header["params"]["pool"] = 4;
         bundle.header["params"]["scales"] = 3;
         bundle.save(damaged);
@@ -187,6 +226,28 @@ private Q_SLOTS:
         } catch (const dl::Error& e) {
             QVERIFY2(std::string(e.what()).find("cse.centres.2") != std::string::npos, e.what());
         }
+    }
+
+    // A bundle written before scales and layouts existed (one bank, no such keys) loads as
+    // the one-scale model it is.
+    void bundlesFromBeforeScalesLoad()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(1);
+        params["layout"] = "auto";
+        params["scales"] = 1;
+        auto trained = train(params);
+        const std::string path = parts_.file("one-scale.dlm");
+        dl::saveDetector(*trained, path);
+        dl::ModelBundle bundle = dl::ModelBundle::load(path);
+        QVERIFY(!bundle.has("cse.centres.1"));
+        bundle.header["params"].erase("scales");
+        bundle.header["params"].erase("layout");
+        const std::string old = parts_.file("before-scales.dlm");
+        bundle.save(old);
+        auto loaded = dl::loadDetector(old);
+        const cv::Mat probe = defectivePart(31, cv::Rect(20, 20, 14, 14));
+        QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
     }
 
     void decoderStaysFrozenUnderTraining()
@@ -348,6 +409,62 @@ private Q_SLOTS:
         QVERIFY(parts_.cancelsOnceTrainingStarts(tinyParams(20)));
     }
 
+    // layout=auto measures how much of the normal images' feature variance their position
+    // explains and picks the fine object map or the coarse surface map; the choice is
+    // written into the model, so a reloaded model keeps it.
+    void layoutFollowsTheImages()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto backbone = dl::loadBackbone({});
+        dl::PreprocessSpec spec;
+        spec.width = spec.height = 128;
+        auto samplesOf = [](const std::string& folder) {
+            dl::Dataset data = dl::importDataset(folder, {});
+            return data.samples;
+        };
+        const std::string surfaces = writeFolder(dir, "surface", surfaceImage, 12);
+        const std::string objects = writeFolder(dir, "object", objectImage, 12);
+        const double surfaceShare = dl::positionalShareOfVariance(*backbone, spec, samplesOf(surfaces), "features.13");
+        const double objectShare = dl::positionalShareOfVariance(*backbone, spec, samplesOf(objects), "features.13");
+        QVERIFY2(surfaceShare < 0.3 && objectShare > 0.7, // either side of the 0.5 that decides
+                 qPrintable(QString("surface %1, object %2").arg(surfaceShare).arg(objectShare)));
+
+        nlohmann::json params = tinyParams(1);
+        params["layout"] = "auto";
+        for (const auto& [folder, layout] : {std::pair{surfaces, "surface"}, std::pair{objects, "object"}}) {
+            dl::Dataset data = dl::importDataset(folder, {});
+            dl::TrainRequest request;
+            request.method = "cse";
+            request.params = params;
+            request.datasets = {&data};
+            auto trained = dl::trainDetector(request, {});
+            const nlohmann::json& used = trained->info().params;
+            QCOMPARE(used.at("layout").get<std::string>(), std::string(layout));
+            QCOMPARE(trained->info().provenance.at("cse").at("layout").get<std::string>(), std::string(layout));
+            const bool object = std::string(layout) == "object";
+            QCOMPARE(used.at("taps").get<std::vector<std::string>>(),
+                     object ? dl::CseParams::objectTaps() : dl::CseParams::surfaceTaps());
+            QCOMPARE(used.at("pool").get<int>(), object ? dl::CseParams::kObjectPool : dl::CseParams::kSurfacePool);
+            const std::string path = parts_.file("layout.dlm");
+            dl::saveDetector(*trained, path);
+            auto loaded = dl::loadDetector(path);
+            QCOMPARE(loaded->info().params.at("taps"), used.at("taps"));
+            const cv::Mat probe = objectImage(99);
+            QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
+        }
+        // Taps given by hand are kept: auto decides only over the defaults.
+        nlohmann::json own = params;
+        own["taps"] = {"features.6", "features.13"};
+        dl::Dataset data = dl::importDataset(objects, {});
+        dl::TrainRequest request;
+        request.method = "cse";
+        request.params = own;
+        request.datasets = {&data};
+        QCOMPARE(dl::trainDetector(request, {})->info().params.at("taps"), own.at("taps"));
+    }
+
     void badParametersAreRejectedClearly()
     {
         auto& registry = dl::DetectorRegistry::instance();
@@ -358,7 +475,8 @@ private Q_SLOTS:
                  {{"max_learning_rate", 0.0001}}, {{"defect_probability", 1.5}}, {{"contrast_region", "width"}},
                  {{"image_score", "median"}}, {{"bank", "pixels"}}, {{"validation_fraction", 0.9}}, {{"no_such_param", 1}},
                  {{"epochs", "many"}}, {{"top_fraction", 0}}, {{"match_greyscale", "yes"}}, {{"scales", 4}},
-                 {{"scales", 0}}, {{"pool", 1}, {"scales", 2}}, {{"pool", 2}, {"scales", 3}}})
+                 {{"scales", 0}}, {{"pool", 1}, {"scales", 2}}, {{"pool", 2}, {"scales", 3}}, {{"layout", "grid"}},
+                 {{"layout", "surface"}, {"pool", 1}}, {{"layout", "object"}, {"taps", {"features.13"}}}})
             QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("cse", bad));
         // Taps listed coarse to fine are refused when the backbone is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
