@@ -17,21 +17,21 @@ torch::Tensor unitPooled(const torch::Tensor& embedding, int pool)
     return F::normalize(poolEmbedding(embedding, pool), F::NormalizeFuncOptions().dim(1).eps(1e-8));
 }
 
-// One scale's map [N,hp,wp]: 1 - cos to the nearest centre.
-torch::Tensor distanceMapAtScale(const torch::Tensor& e, const torch::Tensor& centres, const CseParams& params)
+// One scale's map [N,hp,wp]: 1 - cos to the nearest centre (`prepared`: see cseSearchCentres).
+torch::Tensor distanceMapAtScale(const torch::Tensor& e, const torch::Tensor& prepared, const CseParams& params)
 {
     const auto n = e.size(0), d = e.size(1), h = e.size(2), w = e.size(3);
-    const auto unitOptions = F::NormalizeFuncOptions().dim(1).eps(1e-8);
     if (params.mapBank()) {
-        if (centres.size(1) != d * h * w)
+        if (prepared.size(0) != h * w || prepared.size(1) != d)
             throw Error("cse bank centres do not match the embedding map of their scale");
-        // Centre maps re-normalised per position; the nearest centre is taken per position.
-        torch::Tensor c = F::normalize(centres.reshape({-1, d, h, w}), unitOptions);
-        torch::Tensor cosine = (e.unsqueeze(1) * c.unsqueeze(0)).sum(2); // [N,K,h,w]
-        return 1.0 - std::get<0>(cosine.max(1));
+        // Per position, the cosines to every reference map in one batched product:
+        // [P,N,D] x [P,D,K] -> [P,N,K]; the nearest centre is taken per position.
+        const torch::Tensor byPosition = e.reshape({n, d, h * w}).permute({2, 0, 1});
+        const torch::Tensor nearest = std::get<0>(torch::bmm(byPosition, prepared).max(2)); // [P,N]
+        return (1.0 - nearest).t().reshape({n, h, w});
     }
     torch::Tensor unit = e.permute({0, 2, 3, 1}).reshape({-1, d});
-    torch::Tensor nearest = std::get<0>(unit.matmul(F::normalize(centres, unitOptions).t()).max(1));
+    torch::Tensor nearest = std::get<0>(unit.matmul(prepared).max(1));
     return (1.0 - nearest).reshape({n, h, w});
 }
 
@@ -43,6 +43,24 @@ torch::Tensor cseBankPoints(CseNetwork& net, const torch::Tensor& fused, const C
     if (params.mapBank())
         return e.reshape({e.size(0), -1});
     return e.permute({0, 2, 3, 1}).reshape({-1, e.size(1)});
+}
+
+std::vector<torch::Tensor> cseSearchCentres(const std::vector<torch::Tensor>& centres, const CseParams& params,
+                                            int embeddingDim)
+{
+    const auto unitOptions = F::NormalizeFuncOptions().dim(1).eps(1e-8);
+    std::vector<torch::Tensor> prepared;
+    for (const torch::Tensor& bank : centres) {
+        if (bank.dim() != 2 || bank.size(1) % embeddingDim != 0)
+            throw Error("cse bank centres do not match the embedding width");
+        const std::int64_t k = bank.size(0);
+        if (params.mapBank()) // [K,D*P] -> unit per position -> [P,D,K]
+            prepared.push_back(
+                F::normalize(bank.reshape({k, embeddingDim, -1}), unitOptions).permute({2, 1, 0}).contiguous());
+        else // [K,D] -> unit rows -> [D,K]
+            prepared.push_back(F::normalize(bank, unitOptions).t().contiguous());
+    }
+    return prepared;
 }
 
 torch::Tensor cseDistanceMaps(CseNetwork& net, const torch::Tensor& fused, const std::vector<torch::Tensor>& centres,

@@ -19,9 +19,15 @@ namespace dl {
 // `pool` is the scale's pooling of the embedding.
 torch::Tensor cseBankPoints(CseNetwork& net, const torch::Tensor& fused, const CseParams& params, int pool);
 
+// The banks (k-means centres as stored, one per scale) in the form the search reads,
+// prepared once per model: unit length per position, [P,D,K] for the map bank (one
+// batched product per call), [D,K] for the positions bank.
+std::vector<torch::Tensor> cseSearchCentres(const std::vector<torch::Tensor>& centres, const CseParams& params,
+                                            int embeddingDim);
+
 // Per-position distance 1 - cos to the nearest centre, [N,hp,wp]. With several scales
-// (`centres`: one bank per scale, coarse to fine) the mean of the scales' maps on the
-// finest scale's grid: a coarse cell sees surface statistics, a fine one small defects.
+// (`centres`: one bank per scale, coarse to fine, from cseSearchCentres) the mean of the
+// scales' maps on the finest scale's grid: a coarse cell sees surface statistics, a fine one small defects.
 torch::Tensor cseDistanceMaps(CseNetwork& net, const torch::Tensor& fused, const std::vector<torch::Tensor>& centres,
                               const CseParams& params);
 
