@@ -128,10 +128,15 @@ BottleneckImpl::BottleneckImpl(const DskdArchitecture& a)
     const auto& w = a.widths;
     const std::size_t last = a.scales() - 1;
     // Each finer trunk map halves, step by step through the coarser widths, to the coarsest grid.
+    // The convolutions are initialised coarsest first, as the three-tap code before did
+    // (GCC builds a call's arguments right to left), so that a seed gives the same model.
     for (std::size_t i = 0; i < last; ++i) {
+        std::vector<ConvBnRelu> steps;
+        for (std::size_t j = last; j-- > i;)
+            steps.push_back(ConvBnRelu(w[j], w[j + 1], 3, 2));
         nn::Sequential down;
-        for (std::size_t j = i; j < last; ++j)
-            down->push_back(ConvBnRelu(w[j], w[j + 1], 3, 2));
+        for (auto step = steps.rbegin(); step != steps.rend(); ++step)
+            down->push_back(*step);
         downs.push_back(register_module(numbered("down", i), down));
     }
     nn::Sequential f(ConvBnRelu(int(a.scales()) * w[last], a.embedDim, 1, 1));
