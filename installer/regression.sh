@@ -11,7 +11,9 @@
 # The references in tests/regression/ were re-recorded on 2026-12-05 at commit d554182 on the 2-core
 # x86-64 development machine (installer/regression.sh check tests/regression);
 # floating-point kernels differ between CPU families, so on another kind of machine
-# record fresh references with the old commit first.
+# record fresh references with the old commit first. cse.json was re-recorded on
+# 2026-12-06 after CSE's defaults changed (layouts, two scales), on the 2-vCPU Intel
+# machine of that day; check it there, or record it afresh with the others.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-}"
