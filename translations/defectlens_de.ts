@@ -450,6 +450,14 @@
         <translation>k-Means-Bank wird aufgebaut</translation>
     </message>
     <message>
+        <source>measuring whether the images show a surface or an object</source>
+        <translation>es wird gemessen, ob die Bilder eine Oberfläche oder ein Objekt zeigen</translation>
+    </message>
+    <message>
+        <source>cse: position explains %1 of the normal images&apos; feature variance: layout %2</source>
+        <translation>cse: die Position erklärt %1 der Merkmalsvarianz der Normalbilder: Layout %2</translation>
+    </message>
+    <message>
         <source>extracting labelled defects</source>
         <translation>markierte Defekte werden extrahiert</translation>
     </message>

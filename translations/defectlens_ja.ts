@@ -450,6 +450,14 @@
         <translation>k-means バンクを作成中</translation>
     </message>
     <message>
+        <source>measuring whether the images show a surface or an object</source>
+        <translation>画像が表面か物体かを測定中</translation>
+    </message>
+    <message>
+        <source>cse: position explains %1 of the normal images&apos; feature variance: layout %2</source>
+        <translation>cse: 位置が正常画像の特徴分散の %1 を説明: レイアウト %2</translation>
+    </message>
+    <message>
         <source>extracting labelled defects</source>
         <translation>ラベル付き欠陥を抽出中</translation>
     </message>

@@ -450,6 +450,14 @@
         <translation>正在建立 k-means 库</translation>
     </message>
     <message>
+        <source>measuring whether the images show a surface or an object</source>
+        <translation>正在判断图像显示的是表面还是物体</translation>
+    </message>
+    <message>
+        <source>cse: position explains %1 of the normal images&apos; feature variance: layout %2</source>
+        <translation>cse：位置解释了正常图像特征方差的 %1：布局 %2</translation>
+    </message>
+    <message>
         <source>extracting labelled defects</source>
         <translation>正在提取已标注缺陷</translation>
     </message>
