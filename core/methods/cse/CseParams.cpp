@@ -31,11 +31,11 @@ CseParams CseParams::parse(const nlohmann::json& merged)
         throw Error("cse image_size must be a multiple of 32 within 32..2048, got " + std::to_string(p.imageSize));
     if (p.layout != "auto") {
         // A named layout sets taps, pool and scales; other values given beside it would be silently lost.
-        const bool object = p.layout == "object";
-        const bool tapsFit = p.taps == surfaceTaps() || p.taps == (object ? objectTaps() : surfaceTaps());
-        const bool poolFits = p.pool == kSurfacePool || p.pool == (object ? kObjectPool : kSurfacePool);
-        const bool scalesFit = p.scales == kSurfaceScales || p.scales == (object ? kObjectScales : kSurfaceScales);
-        if (!tapsFit || !poolFits || !scalesFit)
+        const CseParams defaultsOfAll;
+        CseParams named;
+        named.applyLayout(p.layout);
+        auto leftOrAsNamed = [&](auto field) { return p.*field == defaultsOfAll.*field || p.*field == named.*field; };
+        if (!leftOrAsNamed(&CseParams::taps) || !leftOrAsNamed(&CseParams::pool) || !leftOrAsNamed(&CseParams::scales))
             throw Error("cse layout=" + p.layout + " sets taps, pool and scales itself; to give them, leave layout at auto");
         p.applyLayout(p.layout);
     }

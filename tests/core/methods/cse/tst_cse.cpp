@@ -64,6 +64,17 @@ cv::Mat objectImage(unsigned seed)
     return img + noise;
 }
 
+// A CSE fit on the images of one folder.
+std::unique_ptr<dl::Detector> fitCseOn(const std::string& folder, const nlohmann::json& params)
+{
+    dl::Dataset data = dl::importDataset(folder, {});
+    dl::TrainRequest request;
+    request.method = "cse";
+    request.params = params;
+    request.datasets = {&data};
+    return dl::trainDetector(request, {});
+}
+
 // Writes `count` images into `folder` (created); its path.
 std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv::Mat (*image)(unsigned), unsigned count)
 {
@@ -434,12 +445,7 @@ private Q_SLOTS:
         nlohmann::json params = tinyParams(1);
         params["layout"] = "auto";
         for (const auto& [folder, layout] : {std::pair{surfaces, "surface"}, std::pair{objects, "object"}}) {
-            dl::Dataset data = dl::importDataset(folder, {});
-            dl::TrainRequest request;
-            request.method = "cse";
-            request.params = params;
-            request.datasets = {&data};
-            auto trained = dl::trainDetector(request, {});
+            auto trained = fitCseOn(folder, params);
             const nlohmann::json& used = trained->info().params;
             QCOMPARE(used.at("layout").get<std::string>(), std::string(layout));
             QCOMPARE(trained->info().provenance.at("cse").at("layout").get<std::string>(), std::string(layout));
@@ -457,12 +463,7 @@ private Q_SLOTS:
         // Taps given by hand are kept: auto decides only over the defaults.
         nlohmann::json own = params;
         own["taps"] = {"features.6", "features.13"};
-        dl::Dataset data = dl::importDataset(objects, {});
-        dl::TrainRequest request;
-        request.method = "cse";
-        request.params = own;
-        request.datasets = {&data};
-        QCOMPARE(dl::trainDetector(request, {})->info().params.at("taps"), own.at("taps"));
+        QCOMPARE(fitCseOn(objects, own)->info().params.at("taps"), own.at("taps"));
     }
 
     void badParametersAreRejectedClearly()
