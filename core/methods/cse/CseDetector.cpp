@@ -3,6 +3,7 @@
 #include "backbone/BackboneLoader.h"
 #include "common/Error.h"
 #include "common/Log.h"
+#include "components/ImageLayout.h"
 #include "components/ModuleState.h"
 #include "components/TensorConvert.h"
 #include "components/TrainingSupport.h"
@@ -28,11 +29,6 @@ struct CseDetector::State {
 };
 
 namespace {
-
-// At or above this share of their feature variance explained by the position, the normal
-// images are an aligned object; the two sets measured lie far on either side (bottle 0.92,
-// Magnetic Tile 0.19).
-constexpr double kObjectPositionalShare = 0.5;
 
 // The bundle key of a scale's bank: the first scale keeps the key of single-scale bundles.
 std::string centresKey(std::size_t scale)
@@ -72,7 +68,8 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
         // objects"); the normal images say which: how much of their features' variance
         // the position explains (bottle ~0.9, Magnetic Tile ~0.2).
         progress.report(0.0, DL_TR("Engine", "measuring whether the images show a surface or an object"));
-        const double share = positionalShareOfVariance(*s.backbone, info_.preprocess, input.normal, "features.13");
+        const double share = positionalShareOfVariance(*s.backbone, info_.preprocess, input.normal,
+                                                       layoutProbeTap(*s.backbone));
         s.params.applyLayout(share >= kObjectPositionalShare ? "object" : "surface");
         logInfo(DL_TR("Engine", "cse: position explains %1 of the normal images' feature variance: layout %2"),
                 formatFixed(share, 2), s.params.layout);

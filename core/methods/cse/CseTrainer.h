@@ -34,14 +34,6 @@ struct CseTrained {
     nlohmann::json provenance;
 };
 
-// The share of the backbone's feature variance (at `tap`) that the position in the
-// image explains (inner cells only), over up to 32 normal images of each category: near 0 for a
-// stationary surface, near 1 where every image looks alike at each position (an
-// aligned object). The smallest share over the categories (a unified fit counts as a
-// surface when any of its categories is one).
-double positionalShareOfVariance(FeatureExtractor& backbone, const PreprocessSpec& preprocess,
-                                 const std::vector<Sample>& normal, const std::string& tap);
-
 class CseTrainer {
 public:
     CseTrainer(const CseParams& params, FeatureExtractor& backbone, const PreprocessSpec& preprocess);

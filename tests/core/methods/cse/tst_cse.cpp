@@ -16,6 +16,7 @@
 #include "methods/cse/CseNetwork.h"
 #include "methods/cse/CseParams.h"
 #include "methods/cse/CseTrainer.h"
+#include "components/ImageLayout.h"
 
 #include <opencv2/imgproc.hpp>
 
