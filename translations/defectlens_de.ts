@@ -174,6 +174,14 @@
         <translation>dskd: keine Validierungsaufteilung (weniger als 5 normale Bilder oder validation_fraction 0); die letzte Epoche wird behalten</translation>
     </message>
     <message>
+        <source>dskd: no validation images to weigh the scales by; they are summed equally</source>
+        <translation>dskd: keine Validierungsbilder, um die Skalen zu gewichten; sie werden gleich gewichtet summiert</translation>
+    </message>
+    <message>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2</source>
+        <translation>dskd: die Position erklärt %1 der Merkmalsvarianz der Normalbilder: Skalengewichte %2</translation>
+    </message>
+    <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
         <translation>dskd: %1 Trainings- + %2 Validierungsbilder, %3 Parameter der Schüler, Lehrer in %4 s zwischengespeichert</translation>
     </message>

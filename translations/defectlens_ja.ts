@@ -174,6 +174,14 @@
         <translation>dskd: 検証用の分割がありません (正常画像が 5 枚未満、または validation_fraction が 0)。最後のエポックを採用します</translation>
     </message>
     <message>
+        <source>dskd: no validation images to weigh the scales by; they are summed equally</source>
+        <translation>dskd: スケールを重み付けする検証画像がありません。均等に合計します</translation>
+    </message>
+    <message>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2</source>
+        <translation>dskd: 正常画像の特徴分散のうち位置で説明される割合 %1: スケールの重み %2</translation>
+    </message>
+    <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
         <translation>dskd: 学習画像 %1 枚 + 検証画像 %2 枚、生徒パラメータ %3 個、教師を %4 秒でキャッシュ</translation>
     </message>

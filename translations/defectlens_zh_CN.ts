@@ -174,6 +174,14 @@
         <translation>dskd：没有验证集划分（正常图像少于 5 张或 validation_fraction 为 0）；保留最后一轮</translation>
     </message>
     <message>
+        <source>dskd: no validation images to weigh the scales by; they are summed equally</source>
+        <translation>dskd: 没有用于加权各尺度的验证图像；各尺度按相同权重相加</translation>
+    </message>
+    <message>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2</source>
+        <translation>dskd: 位置解释了正常图像特征方差的 %1：尺度权重 %2</translation>
+    </message>
+    <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
         <translation>dskd：%1 张训练图像 + %2 张验证图像，学生参数 %3 个，教师缓存用时 %4 秒</translation>
     </message>

@@ -17,10 +17,16 @@ namespace dl {
 // normalised teacher features.
 struct TeacherNorm {
     std::vector<torch::Tensor> shift, scale;
+    // Each tap's weight in the summed map (scale_weights); empty: 1 each.
+    std::vector<float> mapWeight;
 };
 
-// Teacher taps and D's reconstructions (fine to coarse) -> the summed distance maps
-// at the input size, [N,1,height,width].
+// One tap's distance map 1 - cos(normalised teacher, D) upsampled to [N,1,height,width], unweighted.
+torch::Tensor dskdTapDistanceMap(const torch::Tensor& normalisedTeacher, const torch::Tensor& reconstructed,
+                                 int height, int width);
+
+// Teacher taps and D's reconstructions (fine to coarse) -> the (weighted) sum of the
+// taps' distance maps at the input size, [N,1,height,width].
 torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const std::vector<torch::Tensor>& reconstructed,
                                const TeacherNorm& norm, int height, int width);
 

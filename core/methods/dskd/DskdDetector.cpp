@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "common/Log.h"
 #include "components/FrozenInference.h"
+#include "components/ImageLayout.h"
 #include "components/ModuleState.h"
 #include "components/TensorConvert.h"
 #include "components/TrainingSupport.h"
@@ -15,6 +16,7 @@
 #include "methods/dskd/DskdTrainer.h"
 
 #include <chrono>
+#include <cmath>
 
 namespace dl {
 
@@ -61,11 +63,26 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
         throw Error("dskd needs at least two normal training images");
     s.teacher = loadBackbone(info_.backbone);
     info_.backboneSha256 = s.teacher->weightsSha256();
+    nlohmann::json layoutRecord = nlohmann::json::object();
+    if (s.params.scaleWeights == "auto") {
+        // Weighing the taps by their normal spread helped a surface and cost an aligned
+        // part its fine localisation (README, "Scale weights"); the images say which they are.
+        progress.report(0.0, DL_TR("Engine", "measuring whether the images show a surface or an object"));
+        const double share = positionalShareOfVariance(*s.teacher, info_.preprocess, input.normal,
+                                                       layoutProbeTap(*s.teacher));
+        s.params.scaleWeights = share >= kObjectPositionalShare ? "equal" : "validation";
+        logInfo(DL_TR("Engine", "dskd: position explains %1 of the normal images' feature variance: scale weights %2"),
+                formatFixed(share, 2), s.params.scaleWeights);
+        info_.params["scale_weights"] = s.params.scaleWeights;
+        layoutRecord = {{"positional_share", share}};
+    }
     DskdTrainer trainer(s.params, *s.teacher, info_.preprocess);
     DskdTrained trained = trainer.train(input, dskdArchitecture(s.params, *s.teacher), progress, fitStart);
     s.useNetwork(std::move(trained.net));
     s.norm = std::move(trained.norm);
     info_.provenance["dskd"] = std::move(trained.provenance);
+    info_.provenance["dskd"]["scale_weights"] = s.params.scaleWeights;
+    info_.provenance["dskd"].update(layoutRecord);
     progress.report(1.0, DL_TR("Engine", "students trained"));
 }
 
@@ -121,6 +138,8 @@ void DskdDetector::save(ModelBundle& bundle) const
         bundle.putFloats(prefix + ".shift", shape, s.norm.shift[t].contiguous().data_ptr<float>());
         bundle.putFloats(prefix + ".scale", shape, s.norm.scale[t].contiguous().data_ptr<float>());
     }
+    if (!s.norm.mapWeight.empty())
+        bundle.putFloats("dskd.map_weights", {std::int64_t(s.norm.mapWeight.size())}, s.norm.mapWeight.data());
     const auto& a = s.net->architecture;
     bundle.header["method_state"] = {{"teacher_channels", a.teacherChannels},
                                      {"first_stride", a.firstStride},
@@ -155,6 +174,12 @@ void DskdDetector::load(const ModelBundle& bundle)
         norm.shift.push_back(torch::tensor(floatsOf(prefix + ".shift", c)).reshape({1, c, 1, 1}));
         norm.scale.push_back(torch::tensor(floatsOf(prefix + ".scale", c)).reshape({1, c, 1, 1}));
     }
+    if (bundle.has("dskd.map_weights")) {
+        norm.mapWeight = floatsOf("dskd.map_weights", std::int64_t(arch.scales()));
+        for (float w : norm.mapWeight)
+            if (!(std::isfinite(w) && w > 0.0f))
+                throw Error("dskd tensor 'dskd.map_weights' in the bundle holds a weight that is not a positive number");
+    }
     auto net = std::make_unique<DskdNetwork>(arch);
     loadState(bundle, "dskd.", net->namedState(), "dskd");
     net->train(false);
@@ -171,9 +196,12 @@ std::vector<NetworkTiming> DskdDetector::timeTrainedNetworks(int repeats)
 
 void registerDskd(DetectorRegistry& registry)
 {
-    registry.add(methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
+    MethodDescription entry = methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
                         "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
-                        "anomaly = 1 - cos(teacher, decoder) summed over the taps' scales."));
+                        "anomaly = 1 - cos(teacher, decoder) summed over the taps' scales.");
+    // Bundles from before scale_weights existed sum their taps equally.
+    entry.bundleFallbacks = {{"scale_weights", "equal"}};
+    registry.add(std::move(entry));
 }
 
 } // namespace dl

@@ -3,6 +3,7 @@
 #include "backbone/Backbone.h"
 #include "common/Log.h"
 #include "components/ImageBatches.h"
+#include "components/ScaleWeights.h"
 #include "components/TensorConvert.h"
 #include "methods/dskd/DskdLoss.h"
 
@@ -94,6 +95,24 @@ DskdTrainer::SplitLoss DskdTrainer::evaluate(const FeatureCache& cache) const
             out.decoderCosine += weight * scaleLoss(targets[s], outputs.decoder[s]).cosine.item<double>();
     }
     return out;
+}
+
+std::vector<float> DskdTrainer::validationMapWeights() const
+{
+    const std::int64_t n = validation_.size();
+    if (n == 0)
+        return {};
+    torch::NoGradGuard noGrad;
+    net_->train(false);
+    const int height = int(validation_.images.size(2)), width = int(validation_.images.size(3));
+    ScaleSpread spread(validation_.teacher.size());
+    for (std::int64_t begin = 0; begin < n; begin += params_.batchSize) {
+        const std::int64_t end = std::min(n, begin + std::int64_t(params_.batchSize));
+        const auto decoded = net_->forwardTraining(validation_.images.slice(0, begin, end)).decoder;
+        for (std::size_t t = 0; t < decoded.size(); ++t)
+            spread.add(t, dskdTapDistanceMap(validation_.teacher[t].slice(0, begin, end), decoded[t], height, width));
+    }
+    return spread.inverseSpreadWeights();
 }
 
 std::optional<double> DskdTrainer::trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress)
@@ -194,6 +213,13 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
                       {"validation_images", split.validation.size()},
                       {"parameters", net_->parameterCount()},
                       {"cache_seconds", cacheSeconds}};
+    if (params_.scaleWeights == "validation") {
+        out.norm.mapWeight = validationMapWeights();
+        if (out.norm.mapWeight.empty())
+            logWarning(DL_TR("Engine", "dskd: no validation images to weigh the scales by; they are summed equally"));
+        else
+            out.provenance["map_weights"] = out.norm.mapWeight;
+    }
     out.provenance.update(loop.record());
     out.net = std::move(net_);
     optimizer_.reset();

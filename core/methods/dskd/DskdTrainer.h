@@ -52,6 +52,10 @@ private:
                               const ProgressContext& progress, const EngineText& stage) const;
     TeacherNorm normaliseTargets(FeatureCache& train, FeatureCache& validation) const;
     SplitLoss evaluate(const FeatureCache& cache) const;
+    // scale_weights "validation": each tap's weight from the spread of its distance map
+    // over the validation images (pixels at the input size; components/ScaleWeights.h).
+    // Empty without validation images.
+    std::vector<float> validationMapWeights() const;
     std::optional<EpochReport> runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress);
     // The epoch's mean training loss, or nullopt when the budget ran out.
     std::optional<double> trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress);

@@ -500,7 +500,7 @@ private slots:
         panel()->setMethod(QStringLiteral("dskd"));
         QVERIFY(panel()->setParameter(QStringLiteral("image_size"), 64));
         QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 6));
-        panel()->setAdvancedParameters({{"widths", QJsonArray{16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}});
+        panel()->setAdvancedParameters({{"widths", QJsonArray{8, 16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}});
         QVERIFY(panel()->resumeCheckpoint().isEmpty());
         dl::ui::EngineBridge* engine = window_->engine();
 

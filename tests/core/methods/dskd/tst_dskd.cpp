@@ -11,6 +11,7 @@
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/Runtime.h"
+#include "components/ImageLayout.h"
 #include "components/ImageScore.h"
 #include "components/TensorConvert.h"
 #include "methods/dskd/DskdDetector.h"
@@ -36,7 +37,7 @@ using dltest::sameMap;
 // Small, fast settings for the generated 128x128 parts.
 nlohmann::json tinyParams(int epochs)
 {
-    return {{"image_size", 64}, {"epochs", epochs}, {"widths", {16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}};
+    return {{"image_size", 64}, {"epochs", epochs}, {"widths", {8, 16, 32, 64}}, {"embed_dim", 64}, {"batch_size", 4}};
 }
 
 } // namespace
@@ -180,6 +181,52 @@ private Q_SLOTS:
             QCOMPARE(a.score, b.score);
             QVERIFY(sameMap(a.map, b.map));
         }
+    }
+
+    // scale_weights=validation: one positive weight per tap, averaging 1, kept in the
+    // bundle; without validation images the taps stay equal and nothing is stored.
+    void validationWeighsTheScales()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        nlohmann::json params = tinyParams(2);
+        params["scale_weights"] = "validation";
+        params["validation_fraction"] = 0.25;
+        auto weighted = train(params);
+        const auto weights = weighted->info().provenance.at("dskd").at("map_weights").get<std::vector<float>>();
+        QCOMPARE(weights.size(), std::size_t(4));
+        double sum = 0;
+        for (float w : weights) {
+            QVERIFY(w > 0.0f);
+            sum += w;
+        }
+        QVERIFY(std::abs(sum / 4.0 - 1.0) < 1e-5);
+        QVERIFY(*std::max_element(weights.begin(), weights.end()) > *std::min_element(weights.begin(), weights.end()));
+        const std::string path = parts_.file("weighted.dlm");
+        dl::saveDetector(*weighted, path);
+        auto loaded = dl::loadDetector(path);
+        const cv::Mat probe = defectivePart(23, cv::Rect(20, 20, 16, 16));
+        const dl::Prediction a = weighted->predict(probe), b = loaded->predict(probe);
+        QCOMPARE(a.score, b.score);
+        QVERIFY(sameMap(a.map, b.map));
+        // The same students summed equally give another map.
+        params["scale_weights"] = "equal";
+        auto equal = train(params);
+        QVERIFY(!equal->info().provenance.at("dskd").contains("map_weights"));
+        QVERIFY(!sameMap(equal->predict(probe).map, a.map));
+        params["scale_weights"] = "validation";
+        params["validation_fraction"] = 0.0;
+        QVERIFY(!train(params)->info().provenance.at("dskd").contains("map_weights"));
+        // "auto" (the default) measures the images and writes down what it chose.
+        auto automatic = train(tinyParams(1));
+        const auto& record = automatic->info().provenance.at("dskd");
+        const double share = record.at("positional_share").get<double>();
+        const std::string chosen = share >= dl::kObjectPositionalShare ? "equal" : "validation";
+        QCOMPARE(record.at("scale_weights").get<std::string>(), chosen);
+        QCOMPARE(automatic->info().params.at("scale_weights").get<std::string>(), chosen);
+        QCOMPARE(record.contains("map_weights"), chosen == "validation");
+        // A bundle written before scale_weights existed (no key, no weights) sums equally.
+        const auto fallbacks = dl::DetectorRegistry::instance().describe("dskd").bundleFallbacks;
+        QCOMPARE(fallbacks.at("scale_weights").get<std::string>(), std::string("equal"));
     }
 
     void teacherStaysFrozen()
@@ -333,19 +380,20 @@ private Q_SLOTS:
     {
         auto& registry = dl::DetectorRegistry::instance();
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32}}}));
-        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32, 2}}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"widths", {16, 32, 64, 2}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3"}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13",
                                                                               "features.17", "features.18"}},
                                                                      {"widths", {8, 8, 8, 8, 8}}}));
-        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13",
-                                                                              "features.17"}}}));
+        // Three taps with the default four widths.
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13"}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_size", 100}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 3}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"max_minutes", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"no_such_param", 1}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_score", "median"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"top_fraction", 0}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"scale_weights", "inverse"}}));
         // Taps whose strides do not double are refused when the teacher is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         nlohmann::json params = tinyParams(1);
