@@ -10,6 +10,7 @@
 #include "data/Importers.h"
 #include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
+#include "engine/ModelBundle.h"
 #include "engine/Runtime.h"
 #include "components/ImageLayout.h"
 #include "components/ImageScore.h"
@@ -208,6 +209,13 @@ private Q_SLOTS:
         const dl::Prediction a = weighted->predict(probe), b = loaded->predict(probe);
         QCOMPARE(a.score, b.score);
         QVERIFY(sameMap(a.map, b.map));
+        // A bundle with a weight that is not a positive number is refused.
+        dl::ModelBundle bundle = dl::ModelBundle::load(path);
+        const float damagedWeights[4] = {1.0f, -1.0f, 1.0f, 2.0f};
+        bundle.putFloats("dskd.map_weights", {4}, damagedWeights);
+        const std::string damaged = parts_.file("weighted-damaged.dlm");
+        bundle.save(damaged);
+        QVERIFY_THROWS_EXCEPTION(dl::Error, dl::loadDetector(damaged));
         // The same students summed equally give another map.
         params["scale_weights"] = "equal";
         auto equal = train(params);
