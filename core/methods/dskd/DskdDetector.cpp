@@ -81,7 +81,6 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.useNetwork(std::move(trained.net));
     s.norm = std::move(trained.norm);
     info_.provenance["dskd"] = std::move(trained.provenance);
-    info_.provenance["dskd"]["scale_weights"] = s.params.scaleWeights;
     info_.provenance["dskd"].update(layoutRecord);
     progress.report(1.0, DL_TR("Engine", "students trained"));
 }
