@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -84,6 +85,19 @@ public:
         throw Error(method_ + " " + key + " must be " + list + ", got '" + v + "'");
     }
 
+    // The word "auto" (an empty result: the method decides from the data at fit time)
+    // or a whole number within [low, high].
+    std::optional<int> autoOrInteger(const std::string& key, int low, int high) const
+    {
+        if (params_.contains(key) && params_.at(key).is_string()) {
+            if (params_.at(key).get<std::string>() == "auto")
+                return std::nullopt;
+            throw Error(method_ + " " + key + " must be auto or a whole number within " + std::to_string(low) + ".."
+                        + std::to_string(high) + ", got " + params_.at(key).dump());
+        }
+        return integer(key, low, high);
+    }
+
     // The same checks, filling `out`: a <Name>Params struct lists its keys once, in
     // `template <typename Fields> void fields(Fields& f)`, which a ParamReader fills and
     // checks and a ParamWriter turns into the registry's defaults.
@@ -97,6 +111,10 @@ public:
     void oneOf(const std::string& key, std::string& out, std::initializer_list<const char*> choices) const
     {
         out = oneOf(key, choices);
+    }
+    void autoOrInteger(const std::string& key, std::optional<int>& out, int low, int high) const
+    {
+        out = autoOrInteger(key, low, high);
     }
 
     const std::string& method() const { return method_; }
@@ -130,6 +148,10 @@ public:
     void positive(const std::string& key, double value) { json_[key] = value; }
     void nonNegative(const std::string& key, double value) { json_[key] = value; }
     void oneOf(const std::string& key, const std::string& value, std::initializer_list<const char*>) { json_[key] = value; }
+    void autoOrInteger(const std::string& key, const std::optional<int>& value, int, int)
+    {
+        json_[key] = value ? nlohmann::json(*value) : nlohmann::json("auto");
+    }
 
     const nlohmann::json& json() const { return json_; }
 

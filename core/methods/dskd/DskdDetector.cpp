@@ -64,16 +64,28 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.teacher = loadBackbone(info_.backbone);
     info_.backboneSha256 = s.teacher->weightsSha256();
     nlohmann::json layoutRecord = nlohmann::json::object();
-    if (s.params.scaleWeights == "auto") {
-        // Weighing the taps by their normal spread helped a surface and cost an aligned
-        // part its fine localisation (README, "Scale weights"); the images say which they are.
+    if (s.params.scaleWeights == "auto" || !s.params.embedExtraStride) {
+        // Weighing the taps by their normal spread and a 4x4 embedding helped a surface;
+        // the first cost an aligned part its fine localisation and the second gained it
+        // nothing (README, "Scale weights", "A 4x4 embedding"): the images say which they are.
         progress.report(0.0, DL_TR("Engine", "measuring whether the images show a surface or an object"));
         const double share = positionalShareOfVariance(*s.teacher, info_.preprocess, input.normal,
                                                        layoutProbeTap(*s.teacher));
-        s.params.scaleWeights = share >= kObjectPositionalShare ? "equal" : "validation";
-        logInfo(DL_TR("Engine", "dskd: position explains %1 of the normal images' feature variance: scale weights %2"),
-                formatFixed(share, 2), s.params.scaleWeights);
-        info_.params["scale_weights"] = s.params.scaleWeights;
+        const bool object = share >= kObjectPositionalShare;
+        if (s.params.scaleWeights == "auto") {
+            s.params.scaleWeights = object ? "equal" : "validation";
+            info_.params["scale_weights"] = s.params.scaleWeights;
+        }
+        if (!s.params.embedExtraStride) {
+            s.params.embedExtraStride = object ? 1 : 2;
+            // An image size that the halved embedding does not divide keeps stride 1.
+            if (*s.params.embedExtraStride == 2 && s.params.imageSize % (2 * s.teacher->tap(s.params.taps.back()).stride) != 0)
+                s.params.embedExtraStride = 1;
+            info_.params["embed_extra_stride"] = *s.params.embedExtraStride;
+        }
+        logInfo(DL_TR("Engine", "dskd: position explains %1 of the normal images' feature variance: scale weights %2, "
+                                "embedding stride factor %3"),
+                formatFixed(share, 2), s.params.scaleWeights, std::to_string(*s.params.embedExtraStride));
         layoutRecord = {{"positional_share", share}};
     }
     DskdTrainer trainer(s.params, *s.teacher, info_.preprocess);

@@ -61,7 +61,10 @@ DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtract
     a.firstStride = strides.front();
     a.widths = params.widths;
     a.embedDim = params.embedDim;
-    a.embedExtraStride = params.embedExtraStride;
+    if (!params.embedExtraStride)
+        throw Error("dskd embed_extra_stride is still 'auto': the detector decides it from the training images "
+                    "before it builds the students");
+    a.embedExtraStride = *params.embedExtraStride;
     checkArchitecture(a);
     const int coarsest = strides.back() * a.embedExtraStride;
     if (params.imageSize % coarsest != 0)

@@ -27,7 +27,7 @@ DskdParams DskdParams::parse(const nlohmann::json& merged)
     probe.teacherChannels.assign(p.widths.size(), 1);
     probe.widths = p.widths;
     probe.embedDim = p.embedDim;
-    probe.embedExtraStride = p.embedExtraStride;
+    probe.embedExtraStride = p.embedExtraStride.value_or(1);
     checkArchitecture(probe);
     return p;
 }

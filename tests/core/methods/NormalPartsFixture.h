@@ -25,6 +25,28 @@
 
 namespace dltest {
 
+// Writes `count` images into `folder` (created); its path.
+inline std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv::Mat (*image)(unsigned), unsigned count)
+{
+    const QString path = dir.path() + "/" + folder;
+    QDir().mkpath(path);
+    for (unsigned i = 0; i < count; ++i)
+        dl::writeImage((path + QString("/%1.png").arg(i, 2, 10, QChar('0'))).toStdString(), image(i + 1));
+    return path.toStdString();
+}
+
+// A fit of `method` on the images of one folder.
+inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, const std::string& folder,
+                                                 const nlohmann::json& params)
+{
+    dl::Dataset data = dl::importDataset(folder, {});
+    dl::TrainRequest request;
+    request.method = method;
+    request.params = params;
+    request.datasets = {&data};
+    return dl::trainDetector(request, {});
+}
+
 // For methods whose trained networks have a fast path (components/FrozenInference):
 // the maps of a defective and two normal probes, singly and as a batch, after the
 // single-image copy was built on another image, match the op-by-op path within 1e-4

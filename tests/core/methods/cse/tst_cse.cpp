@@ -32,7 +32,10 @@ namespace {
 using dltest::defectivePart;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
+using dltest::objectImage;
 using dltest::sameMap;
+using dltest::surfaceImage;
+using dltest::writeFolder;
 
 // Small, fast settings for the generated 128x128 parts.
 nlohmann::json tinyParams(int epochs)
@@ -40,50 +43,6 @@ nlohmann::json tinyParams(int epochs)
     // The surface layout, as before layouts existed; `layoutFollowsTheImages` lets the data choose.
     return {{"image_size", 64}, {"epochs", epochs}, {"widths", {32, 16}}, {"batch_size", 4}, {"clusters", 4},
             {"layout", "surface"}};
-}
-
-// A stationary surface: grains of random place, size and shade, alike everywhere in
-// the image and different in every image.
-cv::Mat surfaceImage(unsigned seed)
-{
-    std::mt19937 rng(seed);
-    std::uniform_int_distribution<int> place(0, 127), radius(2, 7), shade(40, 220);
-    cv::Mat img(128, 128, CV_8UC3, cv::Scalar::all(130));
-    for (int grain = 0; grain < 220; ++grain)
-        cv::circle(img, cv::Point(place(rng), place(rng)), radius(rng), cv::Scalar::all(shade(rng)), cv::FILLED);
-    return img;
-}
-
-// An aligned object: the same dark ring on a bright ground in every image, a little noise.
-cv::Mat objectImage(unsigned seed)
-{
-    cv::Mat img(128, 128, CV_8UC3, cv::Scalar::all(210));
-    cv::circle(img, cv::Point(64, 64), 40, cv::Scalar(40, 60, 80), 18);
-    cv::Mat noise(img.size(), CV_8UC3);
-    cv::theRNG().state = seed;
-    cv::randu(noise, cv::Scalar::all(0), cv::Scalar::all(12));
-    return img + noise;
-}
-
-// A CSE fit on the images of one folder.
-std::unique_ptr<dl::Detector> fitCseOn(const std::string& folder, const nlohmann::json& params)
-{
-    dl::Dataset data = dl::importDataset(folder, {});
-    dl::TrainRequest request;
-    request.method = "cse";
-    request.params = params;
-    request.datasets = {&data};
-    return dl::trainDetector(request, {});
-}
-
-// Writes `count` images into `folder` (created); its path.
-std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv::Mat (*image)(unsigned), unsigned count)
-{
-    const QString path = dir.path() + "/" + folder;
-    QDir().mkpath(path);
-    for (unsigned i = 0; i < count; ++i)
-        dl::writeImage((path + QString("/%1.png").arg(i, 2, 10, QChar('0'))).toStdString(), image(i + 1));
-    return path.toStdString();
 }
 
 bool near(double a, double b, double tolerance = 1e-6)
@@ -446,7 +405,7 @@ private Q_SLOTS:
         nlohmann::json params = tinyParams(1);
         params["layout"] = "auto";
         for (const auto& [folder, layout] : {std::pair{surfaces, "surface"}, std::pair{objects, "object"}}) {
-            auto trained = fitCseOn(folder, params);
+            auto trained = dltest::fitOnFolder("cse", folder, params);
             const nlohmann::json& used = trained->info().params;
             QCOMPARE(used.at("layout").get<std::string>(), std::string(layout));
             QCOMPARE(trained->info().provenance.at("cse").at("layout").get<std::string>(), std::string(layout));
@@ -464,7 +423,7 @@ private Q_SLOTS:
         // Taps given by hand are kept: auto decides only over the defaults.
         nlohmann::json own = params;
         own["taps"] = {"features.6", "features.13"};
-        QCOMPARE(fitCseOn(objects, own)->info().params.at("taps"), own.at("taps"));
+        QCOMPARE(dltest::fitOnFolder("cse", objects, own)->info().params.at("taps"), own.at("taps"));
     }
 
     void badParametersAreRejectedClearly()

@@ -18,6 +18,7 @@
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdNetwork.h"
+#include "methods/dskd/DskdParams.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -236,6 +237,43 @@ private Q_SLOTS:
         QCOMPARE(fallbacks.at("scale_weights").get<std::string>(), std::string("equal"));
     }
 
+    // The defaults' "auto" scale weights and embedding stride follow the images: a
+    // surface gets weighed taps and a 4x4 embedding, an aligned object equal taps and
+    // the 8x8 one (README, "A 4x4 embedding"); the model records what it chose.
+    void layoutChoosesScaleWeightsAndEmbedding()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        QCOMPARE(dl::DskdParams::defaults().at("embed_extra_stride"), nlohmann::json("auto"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string surfaces = dltest::writeFolder(dir, "surface", dltest::surfaceImage, 12);
+        const std::string objects = dltest::writeFolder(dir, "object", dltest::objectImage, 12);
+        nlohmann::json params = tinyParams(1);
+        params["validation_fraction"] = 0.25;
+        for (const auto& [folder, object] : {std::pair{surfaces, false}, std::pair{objects, true}}) {
+            auto trained = dltest::fitOnFolder("dskd", folder, params);
+            const nlohmann::json& used = trained->info().params;
+            const double share = trained->info().provenance.at("dskd").at("positional_share").get<double>();
+            QVERIFY2(object == (share >= dl::kObjectPositionalShare), qPrintable(QString("share %1").arg(share)));
+            QCOMPARE(used.at("scale_weights").get<std::string>(), std::string(object ? "equal" : "validation"));
+            QCOMPARE(used.at("embed_extra_stride").get<int>(), object ? 1 : 2);
+            const std::string path = parts_.file("layout.dlm");
+            dl::saveDetector(*trained, path);
+            auto loaded = dl::loadDetector(path);
+            QCOMPARE(loaded->info().params.at("embed_extra_stride"), used.at("embed_extra_stride"));
+            const cv::Mat probe = dltest::surfaceImage(99);
+            QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
+        }
+        // A value given by hand is kept; an image size the halved embedding does not
+        // divide (96 is not a multiple of 2 x 32) keeps the embedding at the coarsest tap.
+        nlohmann::json own = params;
+        own["embed_extra_stride"] = 2;
+        QCOMPARE(dltest::fitOnFolder("dskd", objects, own)->info().params.at("embed_extra_stride").get<int>(), 2);
+        nlohmann::json odd = params;
+        odd["image_size"] = 96;
+        QCOMPARE(dltest::fitOnFolder("dskd", surfaces, odd)->info().params.at("embed_extra_stride").get<int>(), 1);
+    }
+
     void teacherStaysFrozen()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
@@ -396,6 +434,9 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"taps", {"features.3", "features.6", "features.13"}}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_size", 100}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 3}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", 0}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"embed_extra_stride", "sometimes"}}));
+        QVERIFY(registry.create("dskd", {{"embed_extra_stride", "auto"}}) != nullptr);
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"max_minutes", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"no_such_param", 1}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_score", "median"}}));
