@@ -8,11 +8,18 @@
 
 namespace dl {
 
+double squaredDifferenceWeight(const DskdParams& params)
+{
+    return params.mapDistance == "cosine_l2" ? params.l2Weight : 0.0;
+}
+
 torch::Tensor dskdTapDistanceMap(const torch::Tensor& normalisedTeacher, const torch::Tensor& reconstructed,
-                                 int height, int width)
+                                 int height, int width, double squaredDifferenceWeight)
 {
     namespace F = torch::nn::functional;
     torch::Tensor d = cosineDistanceMap(normalisedTeacher, reconstructed).unsqueeze(1);
+    if (squaredDifferenceWeight > 0.0)
+        d = d + squaredDifferenceWeight * (normalisedTeacher - reconstructed).pow(2).mean(1, /*keepdim=*/true);
     return F::interpolate(d, F::InterpolateFuncOptions()
                                  .size(std::vector<std::int64_t>{height, width})
                                  .mode(torch::kBilinear)
@@ -25,7 +32,7 @@ torch::Tensor dskdDistanceMaps(const std::vector<torch::Tensor>& teacher, const 
     torch::Tensor maps;
     for (std::size_t t = 0; t < teacher.size(); ++t) {
         torch::Tensor target = (teacher[t] - norm.shift[t]) / norm.scale[t];
-        torch::Tensor d = dskdTapDistanceMap(target, reconstructed[t], height, width);
+        torch::Tensor d = dskdTapDistanceMap(target, reconstructed[t], height, width, norm.squaredDifferenceWeight);
         if (!norm.mapWeight.empty())
             d = d * norm.mapWeight[t];
         maps = t == 0 ? d : maps + d;

@@ -19,11 +19,18 @@ struct TeacherNorm {
     std::vector<torch::Tensor> shift, scale;
     // Each tap's weight in the summed map (scale_weights); empty: 1 each.
     std::vector<float> mapWeight;
+    // map_distance "cosine_l2": the weight of the mean squared difference added to
+    // 1 - cos (l2_weight); 0 for "cosine".
+    double squaredDifferenceWeight = 0.0;
 };
 
-// One tap's distance map 1 - cos(normalised teacher, D) upsampled to [N,1,height,width], unweighted.
+// TeacherNorm::squaredDifferenceWeight for these parameters.
+double squaredDifferenceWeight(const DskdParams& params);
+
+// One tap's distance map upsampled to [N,1,height,width], unweighted: 1 - cos(normalised
+// teacher, D), plus squaredDifferenceWeight x their mean squared difference over channels.
 torch::Tensor dskdTapDistanceMap(const torch::Tensor& normalisedTeacher, const torch::Tensor& reconstructed,
-                                 int height, int width);
+                                 int height, int width, double squaredDifferenceWeight);
 
 // Teacher taps and D's reconstructions (fine to coarse) -> the (weighted) sum of the
 // taps' distance maps at the input size, [N,1,height,width].

@@ -179,6 +179,7 @@ void DskdDetector::load(const ModelBundle& bundle)
         return values;
     };
     TeacherNorm norm;
+    norm.squaredDifferenceWeight = squaredDifferenceWeight(s.params);
     for (std::size_t t = 0; t < arch.scales(); ++t) {
         const int c = arch.teacherChannels[t];
         const std::string prefix = "dskd.teacher_norm." + std::to_string(t);

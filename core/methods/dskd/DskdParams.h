@@ -35,6 +35,10 @@ struct DskdParams {
     // maps are noisy does not decide the maximum; "auto" takes "validation" for
     // surfaces and "equal" for aligned objects (README.md, "Scale weights").
     std::string scaleWeights = "auto";
+    // map_distance: "cosine" scores 1 - cos(T, D) per position; "cosine_l2" adds
+    // l2_weight x the mean squared difference, the loss's own terms, so a change of
+    // the features' magnitude that keeps their direction (uneven light) also counts.
+    std::string mapDistance = "cosine";
     std::string imageScore = "max";                                             // image_score: max or top
     double topFraction = 0.01;                                                  // top_fraction: of the map, for "top"
     unsigned seed = 0;
@@ -66,6 +70,7 @@ struct DskdParams {
         // The map.
         f.nonNegative("smoothing_sigma", smoothingSigma);
         f.oneOf("scale_weights", scaleWeights, {"auto", "equal", "validation"});
+        f.oneOf("map_distance", mapDistance, {"cosine", "cosine_l2"});
         f.oneOf("image_score", imageScore, {"max", "top"});
         f.number("top_fraction", topFraction, 1e-6, 1.0);
     }

@@ -110,7 +110,8 @@ std::vector<float> DskdTrainer::validationMapWeights() const
         const std::int64_t end = std::min(n, begin + std::int64_t(params_.batchSize));
         const auto decoded = net_->forwardTraining(validation_.images.slice(0, begin, end)).decoder;
         for (std::size_t t = 0; t < decoded.size(); ++t)
-            spread.add(t, dskdTapDistanceMap(validation_.teacher[t].slice(0, begin, end), decoded[t], height, width));
+            spread.add(t, dskdTapDistanceMap(validation_.teacher[t].slice(0, begin, end), decoded[t], height, width,
+                                             squaredDifferenceWeight(params_)));
     }
     return spread.inverseSpreadWeights();
 }
@@ -213,6 +214,7 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
                       {"validation_images", split.validation.size()},
                       {"parameters", net_->parameterCount()},
                       {"cache_seconds", cacheSeconds}};
+    out.norm.squaredDifferenceWeight = squaredDifferenceWeight(params_);
     if (params_.scaleWeights == "validation") {
         out.norm.mapWeight = validationMapWeights();
         if (out.norm.mapWeight.empty())

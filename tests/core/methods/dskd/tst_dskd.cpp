@@ -15,6 +15,7 @@
 #include "components/ImageLayout.h"
 #include "components/ImageScore.h"
 #include "components/TensorConvert.h"
+#include "methods/dskd/DskdAnomalyMap.h"
 #include "methods/dskd/DskdDetector.h"
 #include "methods/dskd/DskdLoss.h"
 #include "methods/dskd/DskdNetwork.h"
@@ -92,6 +93,24 @@ private Q_SLOTS:
         const double expected = 2 * (0.5 + 0.25 * 27.0 / 4.0);
         QVERIFY(std::abs(dl::studentLoss({teacher, teacher}, {student, student}, 0.25).item<double>() - expected) < 1e-5);
         QVERIFY_THROWS_EXCEPTION(dl::Error, dl::scaleLoss(teacher, torch::zeros({1, 3, 1, 2})));
+    }
+
+    // map_distance=cosine_l2 adds the mean squared difference to 1 - cos: a reconstruction
+    // in the teacher's direction but twice its length scores 0 by cosine and mean(T^2) with it.
+    void squaredDifferenceAddsMagnitudeToTheMap()
+    {
+        const torch::Tensor teacher = torch::tensor({1.0f, 2.0f, 2.0f}).reshape({1, 3, 1, 1});
+        const torch::Tensor longer = 2 * teacher;
+        QVERIFY(dl::dskdTapDistanceMap(teacher, longer, 2, 2, 0.0).abs().max().item<double>() < 1e-6);
+        const torch::Tensor withL2 = dl::dskdTapDistanceMap(teacher, longer, 2, 2, 0.5);
+        QCOMPARE(withL2.sizes().vec(), (std::vector<std::int64_t>{1, 1, 2, 2}));
+        QVERIFY(std::abs(withL2.min().item<double>() - 0.5 * 3.0) < 1e-5); // mean(1, 4, 4) = 3
+        QVERIFY(std::abs(withL2.max().item<double>() - 0.5 * 3.0) < 1e-5);
+        dl::DskdParams params;
+        QCOMPARE(dl::squaredDifferenceWeight(params), 0.0);
+        params.mapDistance = "cosine_l2";
+        params.l2Weight = 0.25;
+        QCOMPARE(dl::squaredDifferenceWeight(params), 0.25);
     }
 
     void networkShapesFollowTheTaps()
@@ -174,10 +193,13 @@ private Q_SLOTS:
         params["taps"] = {"features.3", "features.6", "features.13", "features.17"};
         params["widths"] = {8, 16, 32, 64};
         params["embed_extra_stride"] = 1;
+        params["map_distance"] = "cosine_l2";
         auto trained = train(params);
         const std::string path = parts_.file("four-taps.dlm");
         dl::saveDetector(*trained, path);
         auto loaded = dl::loadDetector(path);
+        // The squared difference in the map comes back with the model.
+        QCOMPARE(loaded->info().params.at("map_distance").get<std::string>(), std::string("cosine_l2"));
         for (const cv::Mat& probe : {defectivePart(21, cv::Rect(20, 20, 16, 16)), normalPart(22)}) {
             dl::Prediction a = trained->predict(probe), b = loaded->predict(probe);
             QCOMPARE(a.score, b.score);
@@ -442,6 +464,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"image_score", "median"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"top_fraction", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"scale_weights", "inverse"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"map_distance", "l1"}}));
         // Taps whose strides do not double are refused when the teacher is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         nlohmann::json params = tinyParams(1);
