@@ -78,8 +78,10 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
         }
         if (!s.params.embedExtraStride) {
             s.params.embedExtraStride = object ? 1 : 2;
-            // An image size that the halved embedding does not divide keeps stride 1.
-            if (*s.params.embedExtraStride == 2 && s.params.imageSize % (2 * s.teacher->tap(s.params.taps.back()).stride) != 0)
+            // An image size that the halved embedding does not divide, or that would leave
+            // it under 2x2, keeps stride 1.
+            const int halved = 2 * s.teacher->tap(s.params.taps.back()).stride;
+            if (*s.params.embedExtraStride == 2 && (s.params.imageSize % halved != 0 || s.params.imageSize < 2 * halved))
                 s.params.embedExtraStride = 1;
             info_.params["embed_extra_stride"] = *s.params.embedExtraStride;
         }

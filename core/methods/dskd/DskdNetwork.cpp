@@ -37,8 +37,8 @@ void checkArchitecture(const DskdArchitecture& a)
         throw Error("dskd: the finest teacher tap must have a power-of-two stride >= 2, got " + std::to_string(a.firstStride));
     if (a.embedDim < 4 || a.embedDim > 4096)
         throw Error("dskd embed_dim must be within 4..4096, got " + std::to_string(a.embedDim));
-    if (a.embedExtraStride != 1 && a.embedExtraStride != 2)
-        throw Error("dskd embed_extra_stride must be 1 or 2, got " + std::to_string(a.embedExtraStride));
+    if (a.embedExtraStride != 1 && a.embedExtraStride != 2 && a.embedExtraStride != 4)
+        throw Error("dskd embed_extra_stride must be 1, 2 or 4, got " + std::to_string(a.embedExtraStride));
 }
 
 DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher)
@@ -66,9 +66,11 @@ DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtract
                     "before it builds the students");
     a.embedExtraStride = *params.embedExtraStride;
     checkArchitecture(a);
+    // At least 2x2: batch norm cannot train on a 1x1 embedding of a one-image batch.
     const int coarsest = strides.back() * a.embedExtraStride;
-    if (params.imageSize % coarsest != 0)
-        throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " for these taps, got "
+    if (params.imageSize % coarsest != 0 || params.imageSize < 2 * coarsest)
+        throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " and at least "
+                    + std::to_string(2 * coarsest) + " for these taps and embed_extra_stride, got "
                     + std::to_string(params.imageSize));
     return a;
 }
@@ -143,7 +145,7 @@ BottleneckImpl::BottleneckImpl(const DskdArchitecture& a)
         downs.push_back(register_module(numbered("down", i), down));
     }
     nn::Sequential f(ConvBnRelu(int(a.scales()) * w[last], a.embedDim, 1, 1));
-    if (a.embedExtraStride == 2)
+    for (int extra = a.embedExtraStride; extra > 1; extra /= 2)
         f->push_back(ConvBnRelu(a.embedDim, a.embedDim, 3, 2));
     fuse = register_module("fuse", f);
 }
@@ -166,8 +168,13 @@ StudentDecoderImpl::StudentDecoderImpl(const DskdArchitecture& a)
     const auto& w = a.widths;
     const auto& c = a.teacherChannels;
     const std::size_t last = a.scales() - 1;
-    entry = register_module("entry", a.embedExtraStride == 2 ? nn::Sequential(UpBnRelu(a.embedDim, w[last]))
-                                                               : nn::Sequential(ConvBnRelu(a.embedDim, w[last], 3, 1)));
+    // Back from the embedding's grid to the coarsest tap's: one transposed conv per extra halving.
+    nn::Sequential up;
+    if (a.embedExtraStride == 1)
+        up->push_back(ConvBnRelu(a.embedDim, w[last], 3, 1));
+    for (int extra = a.embedExtraStride; extra > 1; extra /= 2)
+        up->push_back(UpBnRelu(a.embedDim, extra > 2 ? a.embedDim : w[last]));
+    entry = register_module("entry", up);
     // Registered coarse to fine (the order parameters() lists them in, as before this held three).
     stages.resize(a.scales());
     stages[last] = register_module(numbered("stage", last), nn::Sequential(ResidualBlock(w[last])));

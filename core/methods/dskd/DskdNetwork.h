@@ -27,7 +27,7 @@ struct DskdArchitecture {
     int firstStride = 4;                          // stride of the finest tap; each next one doubles it
     std::vector<int> widths{24, 48, 96};          // student channels at the taps' strides, one per tap
     int embedDim = 96;                            // bottleneck embedding channels
-    int embedExtraStride = 1;                     // 1: embedding at the coarsest tap stride, 2: one more halving
+    int embedExtraStride = 1;                     // 1: embedding at the coarsest tap stride, 2 or 4: one or two more halvings
 
     std::size_t scales() const { return teacherChannels.size(); }
 };

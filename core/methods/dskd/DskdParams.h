@@ -17,8 +17,8 @@ struct DskdParams {
     std::vector<std::string> taps{"features.3", "features.6", "features.13", "features.17"};
     std::vector<int> widths{24, 48, 96, 192};                                   // student channels, one per tap
     int embedDim = 96;                                                          // embed_dim
-    // embed_extra_stride: 2 halves the embedding once more beyond the coarsest tap, 1
-    // keeps it there; "auto" (empty) takes 2 for surfaces and 1 for aligned objects
+    // embed_extra_stride: 2 halves the embedding once more beyond the coarsest tap, 4
+    // twice, 1 keeps it there; "auto" (empty) takes 2 for surfaces and 1 for aligned objects
     // (README.md, "A 4x4 embedding"). The bundle records the value in use.
     std::optional<int> embedExtraStride;
     // 60 (20 until 2026-12-06): the tile's validation loss still falls at 20 epochs,
@@ -57,7 +57,7 @@ struct DskdParams {
         f.get("taps", taps);
         f.get("widths", widths);
         f.get("embed_dim", embedDim);
-        f.autoOrInteger("embed_extra_stride", embedExtraStride, 1, 2);
+        f.autoOrInteger("embed_extra_stride", embedExtraStride, 1, 4);
         f.oneOf("teacher_norm", teacherNorm, {"tap", "channel"});
         // Training.
         f.atLeast("epochs", epochs, 1);

@@ -115,7 +115,7 @@ private Q_SLOTS:
 
     void networkShapesFollowTheTaps()
     {
-        for (int extra : {1, 2}) {
+        for (int extra : {1, 2, 4}) {
             dl::DskdArchitecture a;
             a.teacherChannels = {24, 32, 96};
             a.widths = {8, 16, 32};
@@ -130,10 +130,10 @@ private Q_SLOTS:
                 QCOMPARE(out.encoder[s].sizes().vec(), expected[s]);
                 QCOMPARE(out.decoder[s].sizes().vec(), expected[s]);
             }
-            auto trunk = net.encoder->forward(torch::randn({1, 3, 64, 64}));
+            auto trunk = net.encoder->forward(torch::randn({2, 3, 64, 64}));
             QCOMPARE(trunk[2].size(1), std::int64_t(32));
-            const std::int64_t embedSide = extra == 2 ? 2 : 4;
-            QCOMPARE(net.bottleneck->forward(trunk).sizes().vec(), (std::vector<std::int64_t>{1, 16, embedSide, embedSide}));
+            const std::int64_t embedSide = 4 / extra;
+            QCOMPARE(net.bottleneck->forward(trunk).sizes().vec(), (std::vector<std::int64_t>{2, 16, embedSide, embedSide}));
             // Every float tensor has a unique name (the bundle keys), and three taps keep the
             // module names bundles were written with before the tap count could vary.
             std::set<std::string> names, modules;
@@ -271,6 +271,7 @@ private Q_SLOTS:
         const std::string surfaces = dltest::writeFolder(dir, "surface", dltest::surfaceImage, 12);
         const std::string objects = dltest::writeFolder(dir, "object", dltest::objectImage, 12);
         nlohmann::json params = tinyParams(1);
+        params["image_size"] = 128; // 64 would leave a halved embedding under 2x2
         params["validation_fraction"] = 0.25;
         for (const auto& [folder, object] : {std::pair{surfaces, false}, std::pair{objects, true}}) {
             auto trained = dltest::fitOnFolder("dskd", folder, params);
@@ -287,12 +288,15 @@ private Q_SLOTS:
             QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
         }
         // A value given by hand is kept; an image size the halved embedding does not
-        // divide (96 is not a multiple of 2 x 32) keeps the embedding at the coarsest tap.
+        // divide (96 is not a multiple of 2 x 32), or 64 (a 1x1 embedding), keeps the
+        // embedding at the coarsest tap.
         nlohmann::json own = params;
         own["embed_extra_stride"] = 2;
         QCOMPARE(dltest::fitOnFolder("dskd", objects, own)->info().params.at("embed_extra_stride").get<int>(), 2);
         nlohmann::json odd = params;
         odd["image_size"] = 96;
+        QCOMPARE(dltest::fitOnFolder("dskd", surfaces, odd)->info().params.at("embed_extra_stride").get<int>(), 1);
+        odd["image_size"] = 64;
         QCOMPARE(dltest::fitOnFolder("dskd", surfaces, odd)->info().params.at("embed_extra_stride").get<int>(), 1);
     }
 
