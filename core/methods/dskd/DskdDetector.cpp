@@ -67,7 +67,7 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     if (s.params.scaleWeights == "auto" || !s.params.embedExtraStride) {
         // Weighing the taps by their normal spread and a 4x4 embedding helped a surface;
         // the first cost an aligned part its fine localisation and the second gained it
-        // nothing (README, "Scale weights", "A 4x4 embedding"): the images say which they are.
+        // nothing (README, "Scale weights", "A 4x4 embedding for surfaces"): the images say which they are.
         progress.report(0.0, DL_TR("Engine", "measuring whether the images show a surface or an object"));
         const double share = positionalShareOfVariance(*s.teacher, info_.preprocess, input.normal,
                                                        layoutProbeTap(*s.teacher));
@@ -77,12 +77,8 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
             info_.params["scale_weights"] = s.params.scaleWeights;
         }
         if (!s.params.embedExtraStride) {
-            s.params.embedExtraStride = object ? 1 : 2;
-            // An image size that the halved embedding does not divide, or that would leave
-            // it under 2x2, keeps stride 1.
-            const int halved = 2 * s.teacher->tap(s.params.taps.back()).stride;
-            if (*s.params.embedExtraStride == 2 && (s.params.imageSize % halved != 0 || s.params.imageSize < 2 * halved))
-                s.params.embedExtraStride = 1;
+            const bool halvingFits = embeddingGridFits(s.params.imageSize, s.teacher->tap(s.params.taps.back()).stride, 2);
+            s.params.embedExtraStride = object || !halvingFits ? 1 : 2;
             info_.params["embed_extra_stride"] = *s.params.embedExtraStride;
         }
         logInfo(DL_TR("Engine", "dskd: position explains %1 of the normal images' feature variance: scale weights %2, "

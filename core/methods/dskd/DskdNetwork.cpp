@@ -41,6 +41,12 @@ void checkArchitecture(const DskdArchitecture& a)
         throw Error("dskd embed_extra_stride must be 1, 2 or 4, got " + std::to_string(a.embedExtraStride));
 }
 
+bool embeddingGridFits(int imageSize, int coarsestTapStride, int extraStride)
+{
+    const int embeddingStride = coarsestTapStride * extraStride;
+    return imageSize % embeddingStride == 0 && imageSize >= 2 * embeddingStride;
+}
+
 DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher)
 {
     const auto& taps = params.taps;
@@ -66,9 +72,8 @@ DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtract
                     "before it builds the students");
     a.embedExtraStride = *params.embedExtraStride;
     checkArchitecture(a);
-    // At least 2x2: batch norm cannot train on a 1x1 embedding of a one-image batch.
     const int coarsest = strides.back() * a.embedExtraStride;
-    if (params.imageSize % coarsest != 0 || params.imageSize < 2 * coarsest)
+    if (!embeddingGridFits(params.imageSize, strides.back(), a.embedExtraStride))
         throw Error("dskd image_size must be a multiple of " + std::to_string(coarsest) + " and at least "
                     + std::to_string(2 * coarsest) + " for these taps and embed_extra_stride, got "
                     + std::to_string(params.imageSize));

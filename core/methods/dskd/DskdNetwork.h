@@ -40,6 +40,10 @@ void checkArchitecture(const DskdArchitecture& a);
 // a multiple of the embedding's stride.
 DskdArchitecture dskdArchitecture(const DskdParams& params, const FeatureExtractor& teacher);
 
+// Whether image_size gives an embedding grid of whole cells, at least 2x2 (batch norm
+// cannot train on a 1x1 map of a one-image batch), at coarsestTapStride x extraStride.
+bool embeddingGridFits(int imageSize, int coarsestTapStride, int extraStride);
+
 // 2x upsampling by a learned 2x2 transposed conv + BN + ReLU (the decoder's inverse of a strided conv).
 struct UpBnReluImpl : torch::nn::Module {
     UpBnReluImpl(int in, int out);

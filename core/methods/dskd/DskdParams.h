@@ -19,7 +19,7 @@ struct DskdParams {
     int embedDim = 96;                                                          // embed_dim
     // embed_extra_stride: 2 halves the embedding once more beyond the coarsest tap, 4
     // twice, 1 keeps it there; "auto" (empty) takes 2 for surfaces and 1 for aligned objects
-    // (README.md, "A 4x4 embedding"). The bundle records the value in use.
+    // (README.md, "A 4x4 embedding for surfaces"). The bundle records the value in use.
     std::optional<int> embedExtraStride;
     // 60 (20 until 2026-12-06): the tile's validation loss still falls at 20 epochs,
     // and 60 won its cross-validation (README.md, "Epochs").

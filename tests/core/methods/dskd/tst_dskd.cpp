@@ -261,7 +261,7 @@ private Q_SLOTS:
 
     // The defaults' "auto" scale weights and embedding stride follow the images: a
     // surface gets weighed taps and a 4x4 embedding, an aligned object equal taps and
-    // the 8x8 one (README, "A 4x4 embedding"); the model records what it chose.
+    // the 8x8 one (README, "A 4x4 embedding for surfaces"); the model records what it chose.
     void layoutChoosesScaleWeightsAndEmbedding()
     {
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
