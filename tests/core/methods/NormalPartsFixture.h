@@ -37,14 +37,17 @@ inline std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv:
 
 // A fit of `method` on the images of one folder.
 inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, const std::string& folder,
-                                                 const nlohmann::json& params)
+                                                 const nlohmann::json& params, const dl::ProgressContext& progress = {},
+                                                 const std::string& checkpointPath = {}, bool resume = false)
 {
     dl::Dataset data = dl::importDataset(folder, {});
     dl::TrainRequest request;
     request.method = method;
     request.params = params;
     request.datasets = {&data};
-    return dl::trainDetector(request, {});
+    request.checkpointPath = checkpointPath;
+    request.resume = resume;
+    return dl::trainDetector(request, progress);
 }
 
 // For methods whose trained networks have a fast path (components/FrozenInference):
@@ -101,14 +104,7 @@ public:
     std::unique_ptr<dl::Detector> train(const nlohmann::json& params, const dl::ProgressContext& progress = {},
                                         const std::string& checkpointPath = {}, bool resume = false) const
     {
-        dl::Dataset data = dl::importDataset(datasetRoot_, {});
-        dl::TrainRequest request;
-        request.method = method_;
-        request.params = params;
-        request.datasets = {&data};
-        request.checkpointPath = checkpointPath;
-        request.resume = resume;
-        return dl::trainDetector(request, progress);
+        return fitOnFolder(method_, datasetRoot_, params, progress, checkpointPath, resume);
     }
 
     // A fit of `params` (at least 3 epochs) cancelled once epoch 2 is saved, then
