@@ -14,7 +14,7 @@
 # record fresh references with the old commit first. cse.json was re-recorded on
 # 2026-12-06 after CSE's defaults changed (layouts, two scales), on the 2-vCPU Intel
 # machine of that day; check it there, or record it afresh with the others. dskd.json
-# likewise, after DSKD's default became four taps and again after it became 60 epochs
+# likewise, after DSKD's default became four taps, 60 epochs and 100 epochs
 # (2026-12-06, the same machine).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

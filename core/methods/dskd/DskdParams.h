@@ -21,9 +21,10 @@ struct DskdParams {
     // twice, 1 keeps it there; "auto" (empty) takes 2 for surfaces and 1 for aligned objects
     // (README.md, "A 4x4 embedding for surfaces"). The bundle records the value in use.
     std::optional<int> embedExtraStride;
-    // 60 (20 until 2026-12-06): the tile's validation loss still falls at 20 epochs,
-    // and 60 won its cross-validation (README.md, "Epochs").
-    int epochs = 60;
+    // 100 (60, and 20 before that, until 2026-12-06): the tile's students were still
+    // learning at the last epoch, and 100 won its cross-validation; bottle is level
+    // (README.md, "Epochs", "100 epochs").
+    int epochs = 100;
     int batchSize = 8;                                                          // batch_size
     double learningRate = 0.001;                                                // learning_rate (Adam)
     double l2Weight = 1.0;                                                      // l2_weight
