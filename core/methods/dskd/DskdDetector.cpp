@@ -64,10 +64,12 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
     s.teacher = loadBackbone(info_.backbone);
     info_.backboneSha256 = s.teacher->weightsSha256();
     nlohmann::json layoutRecord = nlohmann::json::object();
-    if (s.params.scaleWeights == "auto" || !s.params.embedExtraStride) {
-        // Weighing the taps by their normal spread and a 4x4 embedding helped a surface;
-        // the first cost an aligned part its fine localisation and the second gained it
-        // nothing (README, "Scale weights", "A 4x4 embedding for surfaces"): the images say which they are.
+    if (s.params.scaleWeights == "auto" || !s.params.embedExtraStride || s.params.mapDistance == "auto") {
+        // Weighing the taps by their normal spread, a 4x4 embedding and the squared
+        // difference in the map helped a surface; the first cost an aligned part its fine
+        // localisation, the second gained it nothing, the third was not measured on one
+        // (README, "Scale weights", "A 4x4 embedding for surfaces", "Regions from the
+        // squared difference"): the images say which they are.
         progress.report(0.0, DL_TR("Engine", "measuring whether the images show a surface or an object"));
         const double share = positionalShareOfVariance(*s.teacher, info_.preprocess, input.normal,
                                                        layoutProbeTap(*s.teacher));
@@ -81,9 +83,14 @@ void DskdDetector::fit(const FitInput& input, const ProgressContext& progress)
             s.params.embedExtraStride = object || !halvingFits ? 1 : 2;
             info_.params["embed_extra_stride"] = *s.params.embedExtraStride;
         }
+        if (s.params.mapDistance == "auto") {
+            s.params.mapDistance = object ? "cosine" : "cosine_l2";
+            info_.params["map_distance"] = s.params.mapDistance;
+        }
         logInfo(DL_TR("Engine", "dskd: position explains %1 of the normal images' feature variance: scale weights %2, "
-                                "embedding stride factor %3"),
-                formatFixed(share, 2), s.params.scaleWeights, std::to_string(*s.params.embedExtraStride));
+                                "embedding stride factor %3, map distance %4"),
+                formatFixed(share, 2), s.params.scaleWeights, std::to_string(*s.params.embedExtraStride),
+                s.params.mapDistance);
         layoutRecord = {{"positional_share", share}};
     }
     DskdTrainer trainer(s.params, *s.teacher, info_.preprocess);
@@ -106,7 +113,7 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
     const auto prepStart = SteadyClock::now();
     torch::Tensor batch = imagesToTensor(images, info_.preprocess);
     const auto netStart = SteadyClock::now();
-    torch::Tensor maps;
+    DskdMaps maps;
     double teacherMs = 0;
     {
         torch::InferenceMode guard;
@@ -119,7 +126,9 @@ std::vector<Prediction> DskdDetector::predictBatch(const std::vector<cv::Mat>& i
     std::vector<Prediction> out;
     out.reserve(images.size());
     for (std::size_t i = 0; i < images.size(); ++i) {
-        Prediction pred = dskdPrediction(maps[std::int64_t(i)], width, height, s.params);
+        const auto at = std::int64_t(i);
+        Prediction pred = dskdPrediction(maps.map[at], maps.scoreMap.defined() ? maps.scoreMap[at] : torch::Tensor(),
+                                         width, height, s.params);
         pred.networkMs = netMs / double(images.size());
         out.push_back(std::move(pred));
     }
@@ -149,6 +158,8 @@ void DskdDetector::save(ModelBundle& bundle) const
     }
     if (!s.norm.mapWeight.empty())
         bundle.putFloats("dskd.map_weights", {std::int64_t(s.norm.mapWeight.size())}, s.norm.mapWeight.data());
+    if (!s.norm.scoreWeight.empty())
+        bundle.putFloats("dskd.score_weights", {std::int64_t(s.norm.scoreWeight.size())}, s.norm.scoreWeight.data());
     const auto& a = s.net->architecture;
     bundle.header["method_state"] = {{"teacher_channels", a.teacherChannels},
                                      {"first_stride", a.firstStride},
@@ -184,12 +195,22 @@ void DskdDetector::load(const ModelBundle& bundle)
         norm.shift.push_back(torch::tensor(floatsOf(prefix + ".shift", c)).reshape({1, c, 1, 1}));
         norm.scale.push_back(torch::tensor(floatsOf(prefix + ".scale", c)).reshape({1, c, 1, 1}));
     }
-    if (bundle.has("dskd.map_weights")) {
-        norm.mapWeight = floatsOf("dskd.map_weights", std::int64_t(arch.scales()));
-        for (float w : norm.mapWeight)
+    if (s.params.mapDistance == "auto")
+        throw Error("dskd model bundle does not say which map distance it was trained with (map_distance \"auto\")");
+    norm.separateScore = scoresOnTheCosineAlone(s.params);
+    auto positiveWeights = [&](const std::string& key) {
+        std::vector<float> weights = floatsOf(key, std::int64_t(arch.scales()));
+        for (float w : weights)
             if (!(std::isfinite(w) && w > 0.0f))
-                throw Error("dskd tensor 'dskd.map_weights' in the bundle holds a weight that is not a positive number");
-    }
+                throw Error("dskd tensor '" + key + "' in the bundle holds a weight that is not a positive number");
+        return weights;
+    };
+    if (bundle.has("dskd.map_weights"))
+        norm.mapWeight = positiveWeights("dskd.map_weights");
+    if (norm.separateScore && bundle.has("dskd.score_weights"))
+        norm.scoreWeight = positiveWeights("dskd.score_weights");
+    if (norm.separateScore && norm.mapWeight.empty() != norm.scoreWeight.empty())
+        throw Error("dskd model bundle weighs its map's taps but not its score's, or the other way round");
     auto net = std::make_unique<DskdNetwork>(arch);
     loadState(bundle, "dskd.", net->namedState(), "dskd");
     net->train(false);
@@ -209,8 +230,9 @@ void registerDskd(DetectorRegistry& registry)
     MethodDescription entry = methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
                         "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
                         "anomaly = 1 - cos(teacher, decoder) summed over the taps' scales.");
-    // Bundles from before scale_weights existed sum their taps equally.
-    entry.bundleFallbacks = {{"scale_weights", "equal"}};
+    // Bundles from before scale_weights, map_distance or score_distance existed sum their
+    // taps equally, map 1 - cos and read the score from that map.
+    entry.bundleFallbacks = {{"scale_weights", "equal"}, {"map_distance", "cosine"}, {"score_distance", "map"}};
     registry.add(std::move(entry));
 }
 

@@ -38,8 +38,15 @@ struct DskdParams {
     std::string scaleWeights = "auto";
     // map_distance: "cosine" scores 1 - cos(T, D) per position; "cosine_l2" adds
     // l2_weight x the mean squared difference, the loss's own terms, so a change of
-    // the features' magnitude that keeps their direction (uneven light) also counts.
-    std::string mapDistance = "cosine";
+    // the features' magnitude that keeps their direction (uneven light) also counts;
+    // "auto" takes "cosine_l2" for surfaces and "cosine" for aligned objects (README.md,
+    // "Regions from the squared difference"). The bundle records the value in use.
+    std::string mapDistance = "auto";
+    // score_distance: "cosine" takes the image score from the taps' 1 - cos alone,
+    // whatever the map adds; "map" takes it from the map itself. With a cosine_l2 map
+    // the squared difference finds the tiles' regions better but lifts normal images'
+    // maxima too (README.md, "Regions from the squared difference").
+    std::string scoreDistance = "cosine";
     std::string imageScore = "max";                                             // image_score: max or top
     double topFraction = 0.01;                                                  // top_fraction: of the map, for "top"
     unsigned seed = 0;
@@ -71,7 +78,8 @@ struct DskdParams {
         // The map.
         f.nonNegative("smoothing_sigma", smoothingSigma);
         f.oneOf("scale_weights", scaleWeights, {"auto", "equal", "validation"});
-        f.oneOf("map_distance", mapDistance, {"cosine", "cosine_l2"});
+        f.oneOf("map_distance", mapDistance, {"auto", "cosine", "cosine_l2"});
+        f.oneOf("score_distance", scoreDistance, {"cosine", "map"});
         f.oneOf("image_score", imageScore, {"max", "top"});
         f.number("top_fraction", topFraction, 1e-6, 1.0);
     }

@@ -97,7 +97,7 @@ DskdTrainer::SplitLoss DskdTrainer::evaluate(const FeatureCache& cache) const
     return out;
 }
 
-std::vector<float> DskdTrainer::validationMapWeights() const
+std::vector<float> DskdTrainer::validationMapWeights(double squaredDifferenceWeight) const
 {
     const std::int64_t n = validation_.size();
     if (n == 0)
@@ -111,7 +111,7 @@ std::vector<float> DskdTrainer::validationMapWeights() const
         const auto decoded = net_->forwardTraining(validation_.images.slice(0, begin, end)).decoder;
         for (std::size_t t = 0; t < decoded.size(); ++t)
             spread.add(t, dskdTapDistanceMap(validation_.teacher[t].slice(0, begin, end), decoded[t], height, width,
-                                             squaredDifferenceWeight(params_)));
+                                             squaredDifferenceWeight));
     }
     return spread.inverseSpreadWeights();
 }
@@ -215,12 +215,18 @@ DskdTrained DskdTrainer::train(const FitInput& input, const DskdArchitecture& ar
                       {"parameters", net_->parameterCount()},
                       {"cache_seconds", cacheSeconds}};
     out.norm.squaredDifferenceWeight = squaredDifferenceWeight(params_);
+    out.norm.separateScore = scoresOnTheCosineAlone(params_);
     if (params_.scaleWeights == "validation") {
-        out.norm.mapWeight = validationMapWeights();
+        out.norm.mapWeight = validationMapWeights(out.norm.squaredDifferenceWeight);
         if (out.norm.mapWeight.empty())
             logWarning(DL_TR("Engine", "dskd: no validation images to weigh the scales by; they are summed equally"));
         else
             out.provenance["map_weights"] = out.norm.mapWeight;
+        // The score's cosine-only sum gets the weights a cosine map would have had.
+        if (out.norm.separateScore && !out.norm.mapWeight.empty()) {
+            out.norm.scoreWeight = validationMapWeights(0.0);
+            out.provenance["score_weights"] = out.norm.scoreWeight;
+        }
     }
     out.provenance.update(loop.record());
     out.net = std::move(net_);

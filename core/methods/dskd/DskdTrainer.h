@@ -53,9 +53,10 @@ private:
     TeacherNorm normaliseTargets(FeatureCache& train, FeatureCache& validation) const;
     SplitLoss evaluate(const FeatureCache& cache) const;
     // scale_weights "validation": each tap's weight from the spread of its distance map
-    // over the validation images (pixels at the input size; components/ScaleWeights.h).
+    // over the validation images (pixels at the input size; components/ScaleWeights.h),
+    // the maps with this weight of the squared difference (0: 1 - cos alone).
     // Empty without validation images.
-    std::vector<float> validationMapWeights() const;
+    std::vector<float> validationMapWeights(double squaredDifferenceWeight) const;
     std::optional<EpochReport> runEpoch(int epoch, const EpochLoop& loop, const ProgressContext& progress);
     // The epoch's mean training loss, or nullopt when the budget ran out.
     std::optional<double> trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress);

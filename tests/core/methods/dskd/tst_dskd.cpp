@@ -113,6 +113,49 @@ private Q_SLOTS:
         QCOMPARE(dl::squaredDifferenceWeight(params), 0.25);
     }
 
+    // score_distance "cosine" beside a cosine_l2 map: the map adds the squared difference,
+    // the image score reads the weighed sum of 1 - cos alone (README, "Regions from the
+    // squared difference").
+    void scoreReadsTheCosineAloneBesideACosineL2Map()
+    {
+        torch::manual_seed(3);
+        const std::vector<torch::Tensor> teacher{torch::randn({2, 3, 4, 4}), torch::randn({2, 5, 2, 2})};
+        const std::vector<torch::Tensor> decoded{2 * teacher[0] + 0.1 * torch::randn({2, 3, 4, 4}),
+                                                 teacher[1] + torch::randn({2, 5, 2, 2})};
+        dl::TeacherNorm norm;
+        for (const auto& t : teacher) {
+            norm.shift.push_back(torch::zeros({1, t.size(1), 1, 1}));
+            norm.scale.push_back(torch::ones({1, t.size(1), 1, 1}));
+        }
+        norm.mapWeight = {0.5f, 1.5f};
+        norm.squaredDifferenceWeight = 1.0;
+        dl::DskdMaps together = dl::dskdDistanceMaps(teacher, decoded, norm, 8, 8);
+        QVERIFY(!together.scoreMap.defined());
+        norm.separateScore = true;
+        norm.scoreWeight = {1.25f, 0.75f};
+        dl::DskdMaps apart = dl::dskdDistanceMaps(teacher, decoded, norm, 8, 8);
+        QVERIFY(torch::equal(apart.map, together.map)); // the map does not change
+        torch::Tensor cosineOnly = 1.25 * dl::dskdTapDistanceMap(teacher[0], decoded[0], 8, 8, 0.0)
+                                 + 0.75 * dl::dskdTapDistanceMap(teacher[1], decoded[1], 8, 8, 0.0);
+        QVERIFY(torch::allclose(apart.scoreMap, cosineOnly, 1e-6, 1e-6));
+        QVERIFY((apart.map - 0.5 * dl::dskdTapDistanceMap(teacher[0], decoded[0], 8, 8, 0.0)
+                 - 1.5 * dl::dskdTapDistanceMap(teacher[1], decoded[1], 8, 8, 0.0))
+                    .min()
+                    .item<double>()
+                > 0.0); // twice the teacher's length: the squared difference adds everywhere
+        dl::DskdParams params;
+        params.smoothingSigma = 0.0;
+        const dl::Prediction pred = dl::dskdPrediction(apart.map[0], apart.scoreMap[0], 8, 8, params);
+        QVERIFY(std::abs(pred.score - cosineOnly[0].max().item<float>()) < 1e-6);
+        QVERIFY(pred.score < apart.map[0].max().item<float>());
+        // Which parameters score apart: a cosine_l2 map with the default score_distance.
+        QVERIFY(!dl::scoresOnTheCosineAlone(params));
+        params.mapDistance = "cosine_l2";
+        QVERIFY(dl::scoresOnTheCosineAlone(params));
+        params.scoreDistance = "map";
+        QVERIFY(!dl::scoresOnTheCosineAlone(params));
+    }
+
     void networkShapesFollowTheTaps()
     {
         for (int extra : {1, 2, 4}) {
@@ -254,9 +297,12 @@ private Q_SLOTS:
         const std::string chosen = share >= dl::kObjectPositionalShare ? "equal" : "validation";
         QCOMPARE(automatic->info().params.at("scale_weights").get<std::string>(), chosen);
         QCOMPARE(record.contains("map_weights"), chosen == "validation");
-        // A bundle written before scale_weights existed (no key, no weights) sums equally.
+        // A bundle written before scale_weights existed (no key, no weights) sums equally;
+        // one from before map_distance and score_distance maps 1 - cos and scores that map.
         const auto fallbacks = dl::DetectorRegistry::instance().describe("dskd").bundleFallbacks;
         QCOMPARE(fallbacks.at("scale_weights").get<std::string>(), std::string("equal"));
+        QCOMPARE(fallbacks.at("map_distance").get<std::string>(), std::string("cosine"));
+        QCOMPARE(fallbacks.at("score_distance").get<std::string>(), std::string("map"));
     }
 
     // The defaults' "auto" scale weights and embedding stride follow the images: a
@@ -280,12 +326,17 @@ private Q_SLOTS:
             QVERIFY2(object == (share >= dl::kObjectPositionalShare), qPrintable(QString("share %1").arg(share)));
             QCOMPARE(used.at("scale_weights").get<std::string>(), std::string(object ? "equal" : "validation"));
             QCOMPARE(used.at("embed_extra_stride").get<int>(), object ? 1 : 2);
+            QCOMPARE(used.at("map_distance").get<std::string>(), std::string(object ? "cosine" : "cosine_l2"));
+            QCOMPARE(trained->info().provenance.at("dskd").contains("score_weights"), !object);
             const std::string path = parts_.file("layout.dlm");
             dl::saveDetector(*trained, path);
             auto loaded = dl::loadDetector(path);
             QCOMPARE(loaded->info().params.at("embed_extra_stride"), used.at("embed_extra_stride"));
+            QCOMPARE(loaded->info().params.at("map_distance"), used.at("map_distance"));
             const cv::Mat probe = dltest::surfaceImage(99);
-            QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
+            const dl::Prediction a = trained->predict(probe), b = loaded->predict(probe);
+            QVERIFY(sameMap(a.map, b.map));
+            QCOMPARE(a.score, b.score);
         }
         // A value given by hand is kept; an image size the halved embedding does not
         // divide (96 is not a multiple of 2 x 32), or 64 (a 1x1 embedding), keeps the
@@ -469,6 +520,7 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"top_fraction", 0}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"scale_weights", "inverse"}}));
         QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"map_distance", "l1"}}));
+        QVERIFY_THROWS_EXCEPTION(dl::Error, registry.create("dskd", {{"score_distance", "cosine_l2"}}));
         // Taps whose strides do not double are refused when the teacher is known.
         DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
         nlohmann::json params = tinyParams(1);
