@@ -229,7 +229,8 @@ void registerDskd(DetectorRegistry& registry)
 {
     MethodDescription entry = methodEntry<DskdDetector, DskdParams>("dskd", "DSKD (dual-student knowledge distillation)",
                         "Frozen MobileNetV2 teacher; student encoder, bottleneck embedding and student decoder; "
-                        "anomaly = 1 - cos(teacher, decoder) summed over the taps' scales.");
+                        "anomaly = 1 - cos(teacher, decoder), on surfaces plus their squared difference, "
+                        "summed over the taps' scales.");
     // Bundles from before scale_weights, map_distance or score_distance existed sum their
     // taps equally, map 1 - cos and read the score from that map.
     entry.bundleFallbacks = {{"scale_weights", "equal"}, {"map_distance", "cosine"}, {"score_distance", "map"}};
