@@ -178,8 +178,8 @@
         <translation>dskd: keine Validierungsbilder, um die Skalen zu gewichten; sie werden gleich gewichtet summiert</translation>
     </message>
     <message>
-        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3</source>
-        <translation>dskd: die Position erklärt %1 der Merkmalsvarianz der Normalbilder: Skalengewichte %2, Schrittfaktor der Einbettung %3</translation>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3, map distance %4</source>
+        <translation>dskd: die Position erklärt %1 der Merkmalsvarianz der Normalbilder: Skalengewichte %2, Schrittfaktor der Einbettung %3, Abstandsmaß der Karte %4</translation>
     </message>
     <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>

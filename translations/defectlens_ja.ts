@@ -178,8 +178,8 @@
         <translation>dskd: スケールを重み付けする検証画像がありません。均等に合計します</translation>
     </message>
     <message>
-        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3</source>
-        <translation>dskd: 正常画像の特徴分散のうち位置で説明される割合 %1: スケールの重み %2、埋め込みのストライド係数 %3</translation>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3, map distance %4</source>
+        <translation>dskd: 正常画像の特徴分散のうち位置で説明される割合 %1: スケールの重み %2、埋め込みのストライド係数 %3、マップの距離 %4</translation>
     </message>
     <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>

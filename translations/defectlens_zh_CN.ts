@@ -178,8 +178,8 @@
         <translation>dskd: 没有用于加权各尺度的验证图像；各尺度按相同权重相加</translation>
     </message>
     <message>
-        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3</source>
-        <translation>dskd: 位置解释了正常图像特征方差的 %1：尺度权重 %2，嵌入步幅因子 %3</translation>
+        <source>dskd: position explains %1 of the normal images&apos; feature variance: scale weights %2, embedding stride factor %3, map distance %4</source>
+        <translation>dskd: 位置解释了正常图像特征方差的 %1：尺度权重 %2，嵌入步幅因子 %3，图的距离 %4</translation>
     </message>
     <message>
         <source>dskd: %1 training + %2 validation images, %3 student parameters, teacher cached in %4 s</source>
