@@ -12,8 +12,8 @@
 # x86-64 development machine (installer/regression.sh check tests/regression);
 # floating-point kernels differ between CPU families, so on another kind of machine
 # record fresh references with the old commit first. cse.json was re-recorded on
-# 2026-12-06 after CSE's defaults changed (layouts, two scales), on the 2-vCPU Intel
-# machine of that day; check it there, or record it afresh with the others. dskd.json
+# 2026-12-07 after CSE's default contrastive_weight changed (10 -> 3), on a 2-vCPU AMD
+# machine; check it on such a machine, or record it afresh with the others. dskd.json
 # likewise, after DSKD's default became four taps, 60 epochs and 100 epochs
 # (2026-12-06, the same machine).
 set -euo pipefail

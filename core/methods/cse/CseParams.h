@@ -29,7 +29,7 @@ struct CseParams {
     int batchSize = 8;                                          // batch_size (anchors per step)
     double learningRate = 0.0004;                               // learning_rate: the one-cycle base
     double maxLearningRate = 0.004;                             // max_learning_rate: the one-cycle peak
-    double contrastiveWeight = 10.0;                            // contrastive_weight
+    double contrastiveWeight = 3.0;                             // contrastive_weight (chosen by cross-validation, README)
     double defectProbability = 0.5;                             // defect_probability of a partner
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
