@@ -73,12 +73,14 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
         s.params.applyLayout(share >= kObjectPositionalShare ? "object" : "surface");
         logInfo(DL_TR("Engine", "cse: position explains %1 of the normal images' feature variance: layout %2"),
                 formatFixed(share, 2), s.params.layout);
-        info_.params["layout"] = s.params.layout;
-        info_.params["taps"] = s.params.taps;
-        info_.params["pool"] = s.params.pool;
-        info_.params["scales"] = s.params.scales;
         layoutRecord = {{"layout", s.params.layout}, {"positional_share", share}};
     }
+    // The bundle records what the layout resolved to, chosen here or named by the user.
+    info_.params["layout"] = s.params.layout;
+    info_.params["taps"] = s.params.taps;
+    info_.params["pool"] = s.params.pool;
+    info_.params["scales"] = s.params.scales;
+    info_.params["smoothing_sigma"] = s.params.smoothingSigma;
     CseTrainer trainer(s.params, *s.backbone, info_.preprocess);
     CseTrained trained = trainer.train(input, cseArchitecture(s.params, *s.backbone), progress, fitStart);
     s.net = std::move(trained.net);

@@ -19,6 +19,8 @@ void CseParams::applyLayout(const std::string& chosen)
     taps = chosen == "object" ? objectTaps() : surfaceTaps();
     pool = chosen == "object" ? kObjectPool : kSurfacePool;
     scales = chosen == "object" ? kObjectScales : kSurfaceScales;
+    if (smoothingSigma == CseParams{}.smoothingSigma)
+        smoothingSigma = chosen == "object" ? kObjectSmoothingSigma : kSurfaceSmoothingSigma;
 }
 
 CseParams CseParams::parse(const nlohmann::json& merged)

@@ -18,6 +18,10 @@ struct CseParams {
     static std::vector<std::string> objectTaps() { return {"features.6", "features.13", "features.17"}; }
     static constexpr int kObjectPool = 1;
     static constexpr int kObjectScales = 1;
+    // The map's smoothing, per layout (README, "Smoothing"): the surface's coarse cells
+    // want a wide blur, the object's fine map a narrow one. Each chosen on its own data.
+    static constexpr double kSurfaceSmoothingSigma = 32.0;
+    static constexpr double kObjectSmoothingSigma = 4.0;
 
     std::string layout = "auto";                                // layout: auto, surface or object (sets taps, pool, scales)
     int imageSize = 256;                                        // image_size
@@ -37,7 +41,7 @@ struct CseParams {
     std::string imageScore = "mean";                            // image_score: mean (chosen by cross-validation, README), max or top
     double topFraction = 0.01;                                  // top_fraction: of the map, for "top"
     double validationFraction = 0.2;                            // validation_fraction
-    double smoothingSigma = 4.0;                                // smoothing_sigma (pixels)
+    double smoothingSigma = kSurfaceSmoothingSigma;             // smoothing_sigma (pixels at image_size)
     bool objectForeground = false;                              // object_foreground
     bool matchGreyscale = true;                                 // match_greyscale: grey defects on grey images
     std::string textureDir;                                     // texture_dir ("" = the default search)
@@ -58,7 +62,8 @@ struct CseParams {
     {
         return layout == "auto" && taps == surfaceTaps() && pool == kSurfacePool && scales == kSurfaceScales;
     }
-    // Sets taps, pool and scales to the layout's ("surface" or "object").
+    // Sets taps, pool and scales to the layout's ("surface" or "object"), and the
+    // smoothing too unless it was given (a value other than the default).
     void applyLayout(const std::string& chosen);
     // The pooling of each scale, coarse to fine: pool, pool/2, ... (`scales` of them).
     std::vector<int> pools() const

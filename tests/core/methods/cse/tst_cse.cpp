@@ -413,10 +413,13 @@ private Q_SLOTS:
             QCOMPARE(used.at("taps").get<std::vector<std::string>>(),
                      object ? dl::CseParams::objectTaps() : dl::CseParams::surfaceTaps());
             QCOMPARE(used.at("pool").get<int>(), object ? dl::CseParams::kObjectPool : dl::CseParams::kSurfacePool);
+            QCOMPARE(used.at("smoothing_sigma").get<double>(),
+                     object ? dl::CseParams::kObjectSmoothingSigma : dl::CseParams::kSurfaceSmoothingSigma);
             const std::string path = parts_.file("layout.dlm");
             dl::saveDetector(*trained, path);
             auto loaded = dl::loadDetector(path);
             QCOMPARE(loaded->info().params.at("taps"), used.at("taps"));
+            QCOMPARE(loaded->info().params.at("smoothing_sigma"), used.at("smoothing_sigma"));
             const cv::Mat probe = objectImage(99);
             QVERIFY(sameMap(trained->predict(probe).map, loaded->predict(probe).map));
         }
@@ -424,6 +427,24 @@ private Q_SLOTS:
         nlohmann::json own = params;
         own["taps"] = {"features.6", "features.13"};
         QCOMPARE(dltest::fitOnFolder("cse", objects, own)->info().params.at("taps"), own.at("taps"));
+    }
+
+    // Each layout brings its own smoothing of the map; a smoothing given by hand is kept.
+    void smoothingFollowsTheLayoutUnlessGiven()
+    {
+        auto parsed = [](nlohmann::json given) {
+            nlohmann::json merged = dl::CseParams::defaults();
+            merged.update(given);
+            return dl::CseParams::parse(merged).smoothingSigma;
+        };
+        QCOMPARE(parsed(nlohmann::json::object()), dl::CseParams::kSurfaceSmoothingSigma);
+        QCOMPARE(parsed({{"layout", "surface"}}), dl::CseParams::kSurfaceSmoothingSigma);
+        QCOMPARE(parsed({{"layout", "object"}}), dl::CseParams::kObjectSmoothingSigma);
+        QCOMPARE(parsed({{"layout", "object"}, {"smoothing_sigma", 6.0}}), 6.0);
+        QCOMPARE(parsed({{"layout", "surface"}, {"smoothing_sigma", 0.0}}), 0.0);
+        // A model saved with the object layout keeps its smoothing when loaded.
+        QCOMPARE(parsed({{"layout", "object"}, {"smoothing_sigma", dl::CseParams::kObjectSmoothingSigma}}),
+                 dl::CseParams::kObjectSmoothingSigma);
     }
 
     void badParametersAreRejectedClearly()
