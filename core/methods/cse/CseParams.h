@@ -23,7 +23,7 @@ struct CseParams {
     static constexpr double kSurfaceSmoothingSigma = 32.0;
     static constexpr double kObjectSmoothingSigma = 4.0;
 
-    std::string layout = "auto";                                // layout: auto, surface or object (sets taps, pool, scales)
+    std::string layout = "auto";                                // layout: auto, surface or object (sets taps, pool, scales, smoothing)
     int imageSize = 256;                                        // image_size
     std::vector<std::string> taps = surfaceTaps();              // one to three backbone maps, fine to coarse
     std::vector<int> widths{256, 128, 64};                     // embedder layers; the last is the embedding
