@@ -9,6 +9,10 @@
 #    over the normal training images, the labelled defects held out in turn; the test
 #    images are never read) for each of PROTOCOL_CV_SEEDS. The candidate with the best
 #    mean (CV image AUROC + CV AU-PRO) wins; ties go to the earlier candidate.
+#    PROTOCOL_SWEEP ("KEY=V1,V2,..."; several words for a grid) adds values of parameters
+#    that only scoring reads (`defectlens-cli methods` lists them as scoring_parameters):
+#    each candidate's fold models are trained once and scored with every value
+#    (`crossvalidate --sweep`), and every candidate-value pair competes.
 # 2. Report: the winner is fitted with 0, 1 and N labels (REPORT_LABELS) and several model
 #    seeds (REPORT_SEEDS) and tested on the test split; the table gives means and spreads
 #    (min..max). REPORT_BASELINE=1 also reports the first candidate (the baseline),
@@ -28,7 +32,7 @@
 # PROTOCOL_LABELS (labelled defects for the choice; 10), PROTOCOL_FOLDS (5),
 # PROTOCOL_CANDIDATES ("transplants_per_label=0 transplants_per_label=20"; a value with
 # commas is fine: taps=["features.6","features.13"],pool=1),
-# PROTOCOL_CV_SEEDS ("0 1"), REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
+# PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
 # reported fit + test; the defaults take about 20 minutes.
@@ -38,6 +42,9 @@ method="${PROTOCOL_METHOD:-dmad}"
 labels="${PROTOCOL_LABELS:-10}"
 folds="${PROTOCOL_FOLDS:-5}"
 read -r -a candidates <<< "${PROTOCOL_CANDIDATES:-transplants_per_label=0 transplants_per_label=20}"
+read -r -a sweeps <<< "${PROTOCOL_SWEEP:-}"
+sweep_args=()
+for s in "${sweeps[@]}"; do sweep_args+=(--sweep "$s"); done
 
 case "${PROTOCOL_DATASET:-tile}" in
   bottle) data=(--data "$shared/data/mvtec_bottle") ;;
@@ -59,26 +66,42 @@ for c in "${!candidates[@]}"; do
     [[ -f "$out/$name.json" ]] && continue
     echo "== cross-validating ${candidates[$c]} (model seed $seed)"
     "$cli" crossvalidate --method "$method" "${data[@]}" --labelled-defects "$labels" --folds "$folds" \
-      "${params[@]}" --param seed="$seed" --quiet --json "$out/$name.json" >"$out/$name.log" 2>&1
+      "${params[@]}" "${sweep_args[@]}" --param seed="$seed" --quiet --json "$out/$name.json" >"$out/$name.log" 2>&1
   done
 done
-winner="$(python3 - "$out" "${candidates[@]}" <<'PY'
+# Each candidate, or with a sweep each candidate-value pair (written as the candidate
+# with ",KEY=VALUE" appended), and its CV score; the last line printed is the winner.
+choice_lines="$(python3 - "$out" "${candidates[@]}" <<'PY'
 import glob, json, os, sys
 out, candidates = sys.argv[1], sys.argv[2:]
 print("cross-validation inside the training split (mean over model seeds):", file=sys.stderr)
 print(f"{'candidate':<44} {'image AUROC':>11} {'pixel AUROC':>11} {'AU-PRO':>7} {'criterion':>9}", file=sys.stderr)
-best, best_score = 0, None
+def setting(candidate, scoring):
+    extra = ",".join(f"{k}={json.dumps(v)}" for k, v in scoring.items())
+    return ",".join(part for part in (candidate, extra) if part)
+expanded = {} # setting -> the CV means over model seeds
 for c, name in enumerate(candidates):
-    runs = [json.load(open(p))["mean"] for p in sorted(glob.glob(os.path.join(out, f"cv-c{c}-s*.json")))]
+    paths = sorted(glob.glob(os.path.join(out, f"cv-c{c}-s*.json")))
+    if not paths: expanded.setdefault(name, []) # a failed cross-validation: scores 0, keeps its place
+    for p in paths:
+        report = json.load(open(p))
+        for variant in report.get("sweep", [report]):
+            expanded.setdefault(setting(name, variant.get("scoring_params", {})), []).append(variant["mean"])
+best, best_score = None, None
+for name, runs in expanded.items():
     mean = lambda k: sum(r[k] for r in runs if r[k] is not None) / max(1, sum(r[k] is not None for r in runs))
     score = mean("image_auroc") + mean("aupro")
     print(f"{name:<44} {mean('image_auroc'):11.3f} {mean('pixel_auroc'):11.3f} {mean('aupro'):7.3f} {score:9.3f}",
           file=sys.stderr)
     if best_score is None or score > best_score + 1e-9:
-        best, best_score = c, score
-print(best)
+        best, best_score = name, score
+for name in expanded: print(name)
+print(list(expanded).index(best))
 PY
 )"
+mapfile -t choice <<< "$choice_lines"
+winner="${choice[-1]}"
+candidates=("${choice[@]:0:${#choice[@]}-1}")
 echo "chosen: ${candidates[$winner]}"
 
 # 2. Report on the test split.

@@ -78,10 +78,12 @@ commands:
              (--labelled-list: test defects named one relative path per line, e.g. from label-next,
              become labelled training defects; test and crossvalidate take it too)
   crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
-             [--param KEY=VALUE ...] [--folds K] [--json OUT.json]
+             [--param KEY=VALUE ...] [--sweep KEY=V1,V2,... ...] [--folds K] [--json OUT.json]
              K-fold cross-validation inside the training split (normal images and labelled
              defects held out in turn; test images are never read): compares settings
-             without touching the test split
+             without touching the test split; --sweep scores every combination of values of
+             parameters that only scoring reads (smoothing_sigma, image_score, ...; see
+             methods) with the same fold models, one training per fold
   threshold  --model MODEL.dlm --data PATH [data options] --target-false-reject R [--folds K]
              [--labelled-defects N] [--out NEW.dlm] [--json OUT.json]
              the threshold that rejects at most R (e.g. 0.01) of good parts, estimated from
@@ -230,6 +232,23 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.folds = parseInt(a, value());
             if (o.folds < 2)
                 throw Error("--folds must be at least 2, got " + args[i]);
+        } else if (a == "--sweep") {
+            const std::string& kv = value();
+            const auto eq = kv.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == kv.size())
+                throw Error("--sweep expects KEY=VALUE,VALUE,... (e.g. smoothing_sigma=4,8,16), got '" + kv + "'");
+            std::vector<nlohmann::json> values;
+            std::size_t begin = eq + 1;
+            while (begin <= kv.size()) {
+                const std::size_t end = std::min(kv.find(',', begin), kv.size());
+                const std::string text = kv.substr(begin, end - begin);
+                if (text.empty())
+                    throw Error("--sweep " + kv.substr(0, eq) + " has an empty value in '" + kv + "'");
+                const nlohmann::json v = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+                values.push_back(v.is_discarded() ? nlohmann::json(text) : v);
+                begin = end + 1;
+            }
+            o.sweeps.push_back({kv.substr(0, eq), values});
         } else if (a == "--labels-from-db") {
             o.labelsFromDb = true;
         } else if (a == "--param") {
@@ -408,6 +427,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
         if (!o.parentModelPath.empty())
             throw Error("crossvalidate trains every fold from scratch; --parent cannot be used");
     }
+    if (!o.sweeps.empty() && o.command != "crossvalidate")
+        throw Error("--sweep applies to crossvalidate only");
     if (o.command == "threshold") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.data.empty(), "at least one --data PATH (the training data of the model)");

@@ -40,6 +40,9 @@ struct CliOptions {
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
     int folds = 5;                       // crossvalidate, threshold: K
+    // crossvalidate --sweep KEY=V1,V2,...: scoring parameters and their values, every
+    // combination scored by the same fold models
+    std::vector<std::pair<std::string, std::vector<nlohmann::json>>> sweeps;
     double targetFalseReject = -1;       // threshold: --target-false-reject R; -1: not given
     nlohmann::json params = nlohmann::json::object();
     // test / predict / benchmark

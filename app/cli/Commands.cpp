@@ -561,14 +561,16 @@ int runMethods()
     json out = json::array();
     for (const auto& m : DetectorRegistry::instance().methods())
         out.push_back({{"name", m.name}, {"kind", "detector"}, {"title", m.title}, {"summary", m.summary},
-                       {"semi_supervised", m.semiSupervised}, {"parameters", m.defaultParams}});
+                       {"semi_supervised", m.semiSupervised}, {"parameters", m.defaultParams},
+                       {"scoring_parameters", m.scoringParams}});
     // Not a detector: the diffusion model RealNet's anomaly synthesis samples from.
     out.push_back({{"name", kSdasMethod}, {"kind", "synthesis"},
                    {"title", "SDAS (strength-controllable diffusion anomaly synthesis)"},
                    {"summary", "Class-conditional DDPM UNet trained on normal images; ancestral sampling with each "
                                "step's noise scaled by sqrt(1 + strength) gives normal-looking (0) to anomalous "
                                "images. Train with fit --method sdas, sample with synth; it does not score images."},
-                   {"semi_supervised", false}, {"parameters", sdasDefaultParams()}});
+                   {"semi_supervised", false}, {"parameters", sdasDefaultParams()},
+                   {"scoring_parameters", json::array()}});
     std::cout << out.dump(2) << std::endl;
     return 0;
 }

@@ -35,6 +35,33 @@ json reportJson(const CliOptions& o, const CrossValidationReport& report)
             {"defect_types", defectTypes}, {"per_fold", folds}};
 }
 
+json imagesJson(const CrossValidationReport& report)
+{
+    json images = json::array();
+    for (const auto& image : report.images)
+        images.push_back({{"path", image.sample->relativePath}, {"category", image.sample->category},
+                          {"label", image.sample->label == 1 ? 1 : 0}, {"defect_type", image.sample->defectType},
+                          {"fold", image.fold}, {"score", image.score}, {"normalised_score", image.normalised}});
+    return images;
+}
+
+// Every combination of the --sweep values, as scoring-parameter sets.
+std::vector<json> sweepCombinations(const CliOptions& o)
+{
+    std::vector<json> combinations{json::object()};
+    for (const auto& [key, values] : o.sweeps) {
+        std::vector<json> next;
+        for (const json& partial : combinations)
+            for (const json& value : values) {
+                json combination = partial;
+                combination[key] = value;
+                next.push_back(combination);
+            }
+        combinations = std::move(next);
+    }
+    return combinations;
+}
+
 } // namespace
 
 int runCrossValidate(const CliOptions& o)
@@ -54,18 +81,34 @@ int runCrossValidate(const CliOptions& o)
     request.datasets = workflow::pointersTo(datasets);
     request.unified = o.unified;
     request.seed = o.labelSeed;
-    const CrossValidationReport report = crossValidate(request, o.folds, stderrProgress(o));
-    json summary = reportJson(o, report);
-    if (!o.jsonPath.empty()) {
-        json images = json::array();
-        for (const auto& image : report.images)
-            images.push_back({{"path", image.sample->relativePath}, {"category", image.sample->category},
-                              {"label", image.sample->label == 1 ? 1 : 0}, {"defect_type", image.sample->defectType},
-                              {"fold", image.fold}, {"score", image.score}, {"normalised_score", image.normalised}});
-        json full = summary;
-        full["images"] = images;
-        writeFileAtomically(o.jsonPath, full.dump(2) + "\n");
+    if (o.sweeps.empty()) {
+        const CrossValidationReport report = crossValidate(request, o.folds, stderrProgress(o));
+        json summary = reportJson(o, report);
+        if (!o.jsonPath.empty()) {
+            json full = summary;
+            full["images"] = imagesJson(report);
+            writeFileAtomically(o.jsonPath, full.dump(2) + "\n");
+        }
+        std::cout << summary.dump(2) << std::endl;
+        return 0;
     }
+    // A sweep: one report per combination, in the order the values were given.
+    const std::vector<SweptCrossValidation> sweep
+        = crossValidateSweep(request, o.folds, sweepCombinations(o), stderrProgress(o));
+    json summary = {{"method", o.method}, {"params", o.params}, {"data", datasetParams(o)},
+                    {"labelled_defects", o.labelledDefects}, {"folds", sweep.front().report.folds},
+                    {"sweep", json::array()}};
+    json full = summary;
+    for (const auto& entry : sweep) {
+        json variant = reportJson(o, entry.report);
+        for (const char* shared : {"method", "params", "data", "labelled_defects", "folds"}) variant.erase(shared);
+        variant["scoring_params"] = entry.scoringParams;
+        summary["sweep"].push_back(variant);
+        variant["images"] = imagesJson(entry.report);
+        full["sweep"].push_back(variant);
+    }
+    if (!o.jsonPath.empty())
+        writeFileAtomically(o.jsonPath, full.dump(2) + "\n");
     std::cout << summary.dump(2) << std::endl;
     return 0;
 }

@@ -188,8 +188,11 @@ void summarise(CrossValidationReport& report)
 
 } // namespace
 
-CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
-                                    bool normalImagesOnly)
+namespace {
+
+std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int folds,
+                                           const std::vector<nlohmann::json>& scoringVariants,
+                                           const ProgressContext& progress, bool normalImagesOnly)
 {
     if (request.datasets.empty())
         throw Error("no training data given (use --data PATH)");
@@ -204,11 +207,17 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
     const int smallest = smallestNormalCount(request.datasets);
     if (smallest < 2)
         throw Error("cross-validation needs at least 2 normal training images per category");
+    for (const auto& variant : scoringVariants)
+        checkScoringParameters(request.method, variant);
     folds = std::min(folds, smallest);
 
     const FoldAssignment foldOf = assignFolds(request.datasets, folds, request.seed);
-    CrossValidationReport report;
-    report.folds = folds;
+    std::vector<SweptCrossValidation> sweep;
+    for (const auto& variant : scoringVariants) {
+        sweep.push_back({variant, {}});
+        sweep.back().report.folds = folds;
+    }
+    const double variantShare = 0.15 / double(scoringVariants.size());
     for (int fold = 0; fold < folds; ++fold) {
         const double p0 = double(fold) / folds, p1 = double(fold + 1) / folds;
         std::vector<Dataset> datasets;
@@ -220,33 +229,59 @@ CrossValidationReport crossValidate(const TrainRequest& request, int folds, cons
         for (const auto& d : datasets) foldRequest.datasets.push_back(&d);
 
         const auto start = Clock::now();
-        auto detector = trainDetector(foldRequest, inFold(progress.sub(p0, p0 + 0.85 * (p1 - p0)), fold + 1, folds));
-        CrossValidationFold summary;
-        summary.fitSeconds = std::chrono::duration<double>(Clock::now() - start).count();
-        const EvaluationReport evaluation =
-            evaluateDetector(*detector, foldRequest.datasets,
-                             inFold(progress.sub(p0 + 0.85 * (p1 - p0), p1), fold + 1, folds));
-        summary.categories = evaluation.categories;
+        auto trained = trainDetector(foldRequest, inFold(progress.sub(p0, p0 + 0.85 * (p1 - p0)), fold + 1, folds));
+        const double fitSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+        for (std::size_t v = 0; v < sweep.size(); ++v) {
+            const double v0 = p0 + (0.85 + variantShare * double(v)) * (p1 - p0);
+            const ProgressContext scoring = inFold(progress.sub(v0, v0 + variantShare * (p1 - p0)), fold + 1, folds);
+            std::unique_ptr<Detector> rescored;
+            if (!sweep[v].scoringParams.empty())
+                rescored = rescoredDetector(*trained, sweep[v].scoringParams, foldRequest, scoring.sub(0.0, 0.5));
+            Detector& detector = rescored ? *rescored : *trained;
+            CrossValidationFold summary;
+            summary.fitSeconds = fitSeconds;
+            const EvaluationReport evaluation = evaluateDetector(detector, foldRequest.datasets, scoring.sub(0.5, 1.0));
+            summary.categories = evaluation.categories;
 
-        const nlohmann::json& normalisation = detector->info().normalisation;
-        const double mean = normalisation.value("image_score_mean", 0.0);
-        const double stdev = std::max(1e-12, normalisation.value("image_score_std", 1.0));
-        for (const EvaluatedImage& e : evaluation.images) {
-            // Map the fold dataset's sample back to the caller's.
-            for (std::size_t d = 0; d < datasets.size(); ++d) {
-                const auto& samples = datasets[d].samples;
-                if (samples.empty() || e.sample < samples.data() || e.sample >= samples.data() + samples.size())
-                    continue;
-                const Sample* original = &request.datasets[d]->samples[origin[d][std::size_t(e.sample - samples.data())]];
-                report.images.push_back({original, fold, e.score, float((e.score - mean) / stdev)});
-                (original->label == 1 ? summary.defectImages : summary.normalImages)++;
+            const nlohmann::json& normalisation = detector.info().normalisation;
+            const double mean = normalisation.value("image_score_mean", 0.0);
+            const double stdev = std::max(1e-12, normalisation.value("image_score_std", 1.0));
+            CrossValidationReport& report = sweep[v].report;
+            for (const EvaluatedImage& e : evaluation.images) {
+                // Map the fold dataset's sample back to the caller's.
+                for (std::size_t d = 0; d < datasets.size(); ++d) {
+                    const auto& samples = datasets[d].samples;
+                    if (samples.empty() || e.sample < samples.data() || e.sample >= samples.data() + samples.size())
+                        continue;
+                    const Sample* original
+                        = &request.datasets[d]->samples[origin[d][std::size_t(e.sample - samples.data())]];
+                    report.images.push_back({original, fold, e.score, float((e.score - mean) / stdev)});
+                    (original->label == 1 ? summary.defectImages : summary.normalImages)++;
+                }
             }
+            report.perFold.push_back(std::move(summary));
         }
-        report.perFold.push_back(std::move(summary));
     }
-    summarise(report);
+    for (auto& entry : sweep) summarise(entry.report);
     progress.report(1.0, DL_TR("Engine", "cross-validation done"));
-    return report;
+    return sweep;
+}
+
+} // namespace
+
+CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
+                                    bool normalImagesOnly)
+{
+    return runFolds(request, folds, {nlohmann::json::object()}, progress, normalImagesOnly).front().report;
+}
+
+std::vector<SweptCrossValidation> crossValidateSweep(const TrainRequest& request, int folds,
+                                                     const std::vector<nlohmann::json>& scoringVariants,
+                                                     const ProgressContext& progress)
+{
+    if (scoringVariants.empty())
+        throw Error("a cross-validation sweep needs at least one set of scoring parameters");
+    return runFolds(request, folds, scoringVariants, progress, false);
 }
 
 } // namespace dl

@@ -49,4 +49,19 @@ struct CrossValidationReport {
 CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
                                     bool normalImagesOnly = false);
 
+// One value set of a sweep and its report.
+struct SweptCrossValidation {
+    nlohmann::json scoringParams; // the values scored with ({}: the trained ones)
+    CrossValidationReport report;
+};
+
+// crossValidate once per entry of `scoringVariants` (each a set of the method's scoring
+// parameters, DetectorRegistry's scoringParams), at the cost of one training per fold:
+// every fold model also scores as rescoredDetector with each entry. The reports equal
+// separate crossValidate runs with those values given as parameters. Keys that training
+// reads are refused before anything is trained.
+std::vector<SweptCrossValidation> crossValidateSweep(const TrainRequest& request, int folds,
+                                                     const std::vector<nlohmann::json>& scoringVariants,
+                                                     const ProgressContext& progress);
+
 } // namespace dl

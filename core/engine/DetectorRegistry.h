@@ -22,6 +22,11 @@ struct MethodDescription {
     // where the new default would change what an old model computes (its threshold was
     // calibrated on the old behaviour). Applied when a bundle is loaded, never at fit.
     nlohmann::json bundleFallbacks = nlohmann::json::object();
+    // Parameters read only when images are scored (map smoothing, the image score's
+    // reduction): a trained model scores with other values of them without training
+    // again (rescoredDetector; crossvalidate --sweep). A key belongs here only if fit
+    // never reads it.
+    std::vector<std::string> scoringParams;
     std::function<std::unique_ptr<Detector>(const nlohmann::json& params)> create;
 };
 

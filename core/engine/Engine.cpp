@@ -328,7 +328,11 @@ std::unique_ptr<Detector> trainDetector(const TrainRequest& request, const Progr
     return detector;
 }
 
-std::string saveDetector(const Detector& detector, const std::string& path)
+namespace {
+
+// The bundle of a detector: its header (method, parameters, backbone, preprocessing,
+// threshold, provenance) and the method's own entries.
+ModelBundle bundleOf(const Detector& detector)
 {
     ModelBundle bundle;
     const ModelInfo& info = detector.info();
@@ -345,7 +349,18 @@ std::string saveDetector(const Detector& detector, const std::string& path)
     if (info.tiling.enabled())
         bundle.header["tiling"] = {{"size", info.tiling.size}, {"overlap", info.tiling.overlap}};
     detector.save(bundle);
-    std::string bytes = bundle.serialize();
+    return bundle;
+}
+
+// A detector from a parsed bundle; `path` names it in errors (the file it came from).
+std::unique_ptr<Detector> detectorFromBundle(const ModelBundle& bundle, const std::string& path,
+                                             const std::string& weightsOverride, const TileSpec& tilingOverride);
+
+} // namespace
+
+std::string saveDetector(const Detector& detector, const std::string& path)
+{
+    std::string bytes = bundleOf(detector).serialize();
     std::string checksum = bytes.substr(bytes.size() - 64);
     writeFileAtomically(path, bytes);
     return checksum;
@@ -370,6 +385,14 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
                                        + " synthesis model; it generates images and does not score them, use synth "
                                          "(defectlens-cli synth --model MODEL.dlm ...)");
     }
+    return detectorFromBundle(bundle, path, weightsOverride, tilingOverride);
+}
+
+namespace {
+
+std::unique_ptr<Detector> detectorFromBundle(const ModelBundle& bundle, const std::string& path,
+                                             const std::string& weightsOverride, const TileSpec& tilingOverride)
+{
     std::unique_ptr<Detector> detector;
     try {
         const auto& h = bundle.header;
@@ -416,6 +439,40 @@ std::unique_ptr<Detector> loadDetector(const std::string& path, const std::strin
         && !std::filesystem::exists(detector->info().backbone.weightsPath, ec) && weightsOverride.empty())
         detector->info().backbone.weightsPath.clear();
     detector->load(bundle);
+    return detector;
+}
+
+} // namespace
+
+void checkScoringParameters(const std::string& method, const nlohmann::json& params)
+{
+    const MethodDescription& description = DetectorRegistry::instance().describe(method);
+    if (!params.is_object())
+        throw Error("scoring parameters must be KEY=VALUE pairs");
+    for (const auto& [key, value] : params.items()) {
+        const auto& allowed = description.scoringParams;
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        std::string list;
+        for (const std::string& k : allowed) list += (list.empty() ? "" : ", ") + k;
+        throw Error("'" + key + "' is not a scoring parameter of " + method + ": training reads it, so each value needs "
+                    + "a model of its own (compare them as separate --param settings). " + method
+                    + (list.empty() ? " has no parameters that only scoring reads" : "'s scoring parameters: " + list));
+    }
+}
+
+std::unique_ptr<Detector> rescoredDetector(const Detector& trained, const nlohmann::json& scoringParams,
+                                           const TrainRequest& request, const ProgressContext& progress)
+{
+    const std::string method = trained.info().method;
+    checkScoringParameters(method, scoringParams);
+    const std::string source = "the trained " + method + " model";
+    // Through the bundle's bytes, as a saved and reloaded model would be: the new
+    // detector shares no state with the trained one.
+    ModelBundle bundle = ModelBundle::parse(bundleOf(trained).serialize(), source);
+    for (const auto& [key, value] : scoringParams.items()) bundle.header["params"][key] = value;
+    auto detector = detectorFromBundle(bundle, source, {}, {});
+    calibrate(*detector, collectTrainingSet(request), request, progress);
+    detector->info().provenance["rescored_with"] = scoringParams;
     return detector;
 }
 

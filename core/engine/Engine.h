@@ -42,6 +42,16 @@ std::string saveDetector(const Detector& detector, const std::string& path);
 std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride = {},
                                        const TileSpec& tilingOverride = {});
 
+// Throws dl::Error unless every key of `params` is one of `method`'s scoring
+// parameters (MethodDescription::scoringParams: read when images are scored, never by fit).
+void checkScoringParameters(const std::string& method, const nlohmann::json& params);
+// `trained` scoring with other values of its method's scoring parameters, recalibrated
+// (threshold, score normalisation) on `request`'s held-out normal images: the model a
+// fit of `request` with those values would have produced, without training again
+// (crossvalidate --sweep compares values this way). Throws for a key fit reads.
+std::unique_ptr<Detector> rescoredDetector(const Detector& trained, const nlohmann::json& scoringParams,
+                                           const TrainRequest& request, const ProgressContext& progress);
+
 // Decodes and scores one image file (errors name the file).
 Prediction predictFile(Detector& detector, const std::string& imagePath);
 

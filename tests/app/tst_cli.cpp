@@ -282,6 +282,32 @@ private slots:
         QCOMPARE(normals, 60); // every normal training image, once
         QCOMPARE(defects, 4);  // the labelled defects only: the 20 test images left are never scored
         QVERIFY(summary["defect_types"].toObject().contains("sample/scratch"));
+
+        // --sweep: every value of a scoring parameter on the same fold models; the value
+        // the plain run used reproduces it, and a parameter training reads is refused.
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--labelled-defects", "4",
+                 "--folds", "2", "--param", "image_size=64", "--sweep", "smoothing_sigma=4,0", "--no-db"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonArray sweep = QJsonDocument::fromJson(o.out.toUtf8()).object()["sweep"].toArray();
+        QCOMPARE(sweep.size(), 2);
+        QCOMPARE(sweep[0].toObject()["scoring_params"].toObject()["smoothing_sigma"].toInt(), 4);
+        QCOMPARE(sweep[0].toObject()["mean"].toObject()["image_auroc"].toDouble(),
+                 summary["mean"].toObject()["image_auroc"].toDouble());
+        QCOMPARE(sweep[0].toObject()["mean"].toObject()["aupro"].toDouble(),
+                 summary["mean"].toObject()["aupro"].toDouble());
+        QVERIFY(sweep[1].toObject()["mean"].toObject()["aupro"].toDouble()
+                != summary["mean"].toObject()["aupro"].toDouble());
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--labelled-defects", "4",
+                 "--folds", "2", "--sweep", "coreset_ratio=0.1,0.2", "--no-db"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("'coreset_ratio' is not a scoring parameter") && o.err.contains("smoothing_sigma"),
+                 qPrintable(o.err));
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--sweep", "smoothing_sigma=4,,8"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("empty value"), qPrintable(o.err));
+        o = run({"test", "--model", path("m.dlm"), "--data", path("sample"), "--sweep", "smoothing_sigma=4"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--sweep applies to crossvalidate"), qPrintable(o.err));
     }
 
     // threshold: a threshold for a target false-reject rate from cross-validated normal

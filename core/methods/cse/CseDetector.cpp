@@ -189,6 +189,7 @@ void registerCse(DetectorRegistry& registry)
                         "defect pairs with a frozen random decoder; anomaly = cosine distance to the nearest k-means centre.");
     // Bundles from before scales existed hold one bank, at `pool`.
     entry.bundleFallbacks = {{"scales", 1}};
+    entry.scoringParams = {"smoothing_sigma", "image_score", "top_fraction"};
     registry.add(std::move(entry));
 }
 

@@ -234,6 +234,9 @@ void registerDskd(DetectorRegistry& registry)
     // Bundles from before scale_weights, map_distance or score_distance existed sum their
     // taps equally, map 1 - cos and read the score from that map.
     entry.bundleFallbacks = {{"scale_weights", "equal"}, {"map_distance", "cosine"}, {"score_distance", "map"}};
+    // map_distance and score_distance stay out: the validation spreads that weigh the
+    // taps are measured at fit with them.
+    entry.scoringParams = {"smoothing_sigma", "image_score", "top_fraction"};
     registry.add(std::move(entry));
 }
 

@@ -112,8 +112,10 @@ void PatchCoreDetector::load(const ModelBundle& bundle)
 
 void registerPatchCore(DetectorRegistry& registry)
 {
-    registry.add(methodEntry<PatchCoreDetector, PatchCoreParams>("patchcore", "PatchCore",
-                        "Coreset memory bank of locally aware MobileNetV2 patch features; nearest-neighbour distance."));
+    MethodDescription entry = methodEntry<PatchCoreDetector, PatchCoreParams>("patchcore", "PatchCore",
+                        "Coreset memory bank of locally aware MobileNetV2 patch features; nearest-neighbour distance.");
+    entry.scoringParams = {"smoothing_sigma", "image_score", "reweight_neighbours"};
+    registry.add(std::move(entry));
 }
 
 } // namespace dl

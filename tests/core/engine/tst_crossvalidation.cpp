@@ -102,6 +102,36 @@ private Q_SLOTS:
         QCOMPARE(dl::crossValidate(request(few), 5, {}).folds, 2);
     }
 
+    // A sweep trains each fold once and scores it with every set of scoring parameters;
+    // each set's report equals a plain run trained with those values.
+    void sweepEqualsSeparateRunsWithThoseValues()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const dl::Dataset data = labelledSample(6);
+        const dl::TrainRequest plain = request(data);
+        const std::vector<nlohmann::json> variants{nlohmann::json::object(),
+                                                   {{"smoothing_sigma", 0}, {"image_score", "patch_max"}}};
+        const auto sweep = dl::crossValidateSweep(plain, 3, variants, {});
+        QCOMPARE(int(sweep.size()), 2);
+        dl::TrainRequest changed = plain;
+        changed.params.update(variants[1]);
+        const dl::CrossValidationReport expected[2] = {dl::crossValidate(plain, 3, {}), dl::crossValidate(changed, 3, {})};
+        for (int v = 0; v < 2; ++v) {
+            const dl::CrossValidationReport& got = sweep[std::size_t(v)].report;
+            QCOMPARE(got.images.size(), expected[v].images.size());
+            for (std::size_t i = 0; i < got.images.size(); ++i) {
+                QCOMPARE(got.images[i].sample, expected[v].images[i].sample);
+                QVERIFY(std::abs(got.images[i].score - expected[v].images[i].score) <= 1e-5f * (1 + std::abs(got.images[i].score)));
+                QVERIFY(std::abs(got.images[i].normalised - expected[v].images[i].normalised) <= 1e-3f);
+            }
+            QVERIFY(std::abs(got.mean.imageAuroc - expected[v].mean.imageAuroc) < 1e-9);
+            QVERIFY(std::abs(got.mean.pixelAuroc - expected[v].mean.pixelAuroc) < 1e-6);
+            QVERIFY(std::abs(got.mean.aupro - expected[v].mean.aupro) < 1e-6);
+        }
+        // The unsmoothed map is another map: the sweep did score with the new values.
+        QVERIFY(std::abs(sweep[0].report.mean.aupro - sweep[1].report.mean.aupro) > 1e-6);
+    }
+
     void refusesWhatItCannotValidate()
     {
         const dl::Dataset unlabelled = labelledSample(0);
@@ -111,6 +141,11 @@ private Q_SLOTS:
         dl::TrainRequest withParent = request(data);
         withParent.parentModelPath = "/tmp/parent.dlm";
         QVERIFY(dltest::errorMessageOf([&] { dl::crossValidate(withParent, 3, {}); }).find("from scratch") != std::string::npos);
+        // A parameter training reads cannot be swept on trained folds; refused before any training.
+        const std::string notScoring = dltest::errorMessageOf(
+            [&] { dl::crossValidateSweep(request(data), 3, {{{"coreset_ratio", 0.5}}}, {}); });
+        QVERIFY2(notScoring.find("'coreset_ratio' is not a scoring parameter of patchcore") != std::string::npos,
+                 notScoring.c_str());
     }
 };
 
