@@ -98,6 +98,17 @@ public:
         return integer(key, low, high);
     }
 
+    // The word "auto" or a number >= 0 (e.g. a smoothing the data's layout decides).
+    std::optional<double> autoOrNonNegative(const std::string& key) const
+    {
+        if (params_.contains(key) && params_.at(key).is_string()) {
+            if (params_.at(key).get<std::string>() == "auto")
+                return std::nullopt;
+            throw Error(method_ + " " + key + " must be auto or a number of at least 0, got " + params_.at(key).dump());
+        }
+        return nonNegative(key);
+    }
+
     // The same checks, filling `out`: a <Name>Params struct lists its keys once, in
     // `template <typename Fields> void fields(Fields& f)`, which a ParamReader fills and
     // checks and a ParamWriter turns into the registry's defaults.
@@ -116,6 +127,7 @@ public:
     {
         out = autoOrInteger(key, low, high);
     }
+    void autoOrNonNegative(const std::string& key, std::optional<double>& out) const { out = autoOrNonNegative(key); }
 
     const std::string& method() const { return method_; }
 
@@ -149,6 +161,10 @@ public:
     void nonNegative(const std::string& key, double value) { json_[key] = value; }
     void oneOf(const std::string& key, const std::string& value, std::initializer_list<const char*>) { json_[key] = value; }
     void autoOrInteger(const std::string& key, const std::optional<int>& value, int, int)
+    {
+        json_[key] = value ? nlohmann::json(*value) : nlohmann::json("auto");
+    }
+    void autoOrNonNegative(const std::string& key, const std::optional<double>& value)
     {
         json_[key] = value ? nlohmann::json(*value) : nlohmann::json("auto");
     }

@@ -94,7 +94,7 @@ Prediction csePrediction(const torch::Tensor& distanceMap, int width, int height
 {
     Prediction pred;
     const cv::Mat grid = tensorToMat(distanceMap);
-    pred.map = upsampleAndSmooth(grid, width, height, params.smoothingSigma);
+    pred.map = upsampleAndSmooth(grid, width, height, params.smoothing());
     pred.score = params.meanScore() ? float(cv::mean(grid)[0]) // the paper's image score
                                     : maxOrTopFractionMean(pred.map, params.topScore(), params.topFraction);
     return pred;

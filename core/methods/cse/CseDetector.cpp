@@ -80,7 +80,8 @@ void CseDetector::fit(const FitInput& input, const ProgressContext& progress)
     info_.params["taps"] = s.params.taps;
     info_.params["pool"] = s.params.pool;
     info_.params["scales"] = s.params.scales;
-    info_.params["smoothing_sigma"] = s.params.smoothingSigma;
+    s.params.smoothingSigma = s.params.smoothing();
+    info_.params["smoothing_sigma"] = *s.params.smoothingSigma;
     CseTrainer trainer(s.params, *s.backbone, info_.preprocess);
     CseTrained trained = trainer.train(input, cseArchitecture(s.params, *s.backbone), progress, fitStart);
     s.net = std::move(trained.net);

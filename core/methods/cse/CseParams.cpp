@@ -19,7 +19,7 @@ void CseParams::applyLayout(const std::string& chosen)
     taps = chosen == "object" ? objectTaps() : surfaceTaps();
     pool = chosen == "object" ? kObjectPool : kSurfacePool;
     scales = chosen == "object" ? kObjectScales : kSurfaceScales;
-    if (smoothingSigma == CseParams{}.smoothingSigma)
+    if (!smoothingSigma)
         smoothingSigma = chosen == "object" ? kObjectSmoothingSigma : kSurfaceSmoothingSigma;
 }
 

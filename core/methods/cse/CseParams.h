@@ -4,6 +4,7 @@
 // every value before any work, naming the key of a bad one. Torch-free.
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,8 @@ struct CseParams {
     std::string imageScore = "mean";                            // image_score: mean (chosen by cross-validation, README), max or top
     double topFraction = 0.01;                                  // top_fraction: of the map, for "top"
     double validationFraction = 0.2;                            // validation_fraction
-    double smoothingSigma = kSurfaceSmoothingSigma;             // smoothing_sigma (pixels at image_size)
+    // smoothing_sigma (pixels at image_size): "auto" (empty) takes the layout's.
+    std::optional<double> smoothingSigma;
     bool objectForeground = false;                              // object_foreground
     bool matchGreyscale = true;                                 // match_greyscale: grey defects on grey images
     std::string textureDir;                                     // texture_dir ("" = the default search)
@@ -63,8 +65,14 @@ struct CseParams {
         return layout == "auto" && taps == surfaceTaps() && pool == kSurfacePool && scales == kSurfaceScales;
     }
     // Sets taps, pool and scales to the layout's ("surface" or "object"), and the
-    // smoothing too unless it was given (a value other than the default).
+    // smoothing too unless it was given.
     void applyLayout(const std::string& chosen);
+    // The smoothing in use: the given one, else the layout's (the surface's while the
+    // layout is undecided, as with taps of the user's own).
+    double smoothing() const
+    {
+        return smoothingSigma.value_or(layout == "object" ? kObjectSmoothingSigma : kSurfaceSmoothingSigma);
+    }
     // The pooling of each scale, coarse to fine: pool, pool/2, ... (`scales` of them).
     std::vector<int> pools() const
     {
@@ -104,7 +112,7 @@ struct CseParams {
         f.integer("clusters", clusters, 1, 4096);
         f.oneOf("image_score", imageScore, {"max", "mean", "top"});
         f.number("top_fraction", topFraction, 1e-6, 1.0);
-        f.nonNegative("smoothing_sigma", smoothingSigma);
+        f.autoOrNonNegative("smoothing_sigma", smoothingSigma);
     }
 };
 

@@ -2,6 +2,7 @@
 // the frozen random decoder, eval-mode batch independence, bit-identical bundles,
 // metrics, budget, cancellation and parameter checks on generated images, and a
 // small real bottle run (integration).
+#include "ErrorMessage.h"
 #include "TestSupport.h"
 #include "core/methods/NormalPartsFixture.h"
 #include "backbone/BackboneLoader.h"
@@ -435,7 +436,7 @@ private Q_SLOTS:
         auto parsed = [](nlohmann::json given) {
             nlohmann::json merged = dl::CseParams::defaults();
             merged.update(given);
-            return dl::CseParams::parse(merged).smoothingSigma;
+            return dl::CseParams::parse(merged).smoothing();
         };
         QCOMPARE(parsed(nlohmann::json::object()), dl::CseParams::kSurfaceSmoothingSigma);
         QCOMPARE(parsed({{"layout", "surface"}}), dl::CseParams::kSurfaceSmoothingSigma);
@@ -445,6 +446,12 @@ private Q_SLOTS:
         // A model saved with the object layout keeps its smoothing when loaded.
         QCOMPARE(parsed({{"layout", "object"}, {"smoothing_sigma", dl::CseParams::kObjectSmoothingSigma}}),
                  dl::CseParams::kObjectSmoothingSigma);
+        // The surface's own value, given for an object, is given: not taken for "left to the layout".
+        QCOMPARE(parsed({{"layout", "object"}, {"smoothing_sigma", dl::CseParams::kSurfaceSmoothingSigma}}),
+                 dl::CseParams::kSurfaceSmoothingSigma);
+        QCOMPARE(dl::CseParams::defaults().at("smoothing_sigma").get<std::string>(), std::string("auto"));
+        QVERIFY(dltest::errorMessageOf([&] { parsed({{"smoothing_sigma", "wide"}}); })
+                    .find("smoothing_sigma must be auto or a number") != std::string::npos);
     }
 
     void badParametersAreRejectedClearly()
