@@ -32,7 +32,9 @@
 # PROTOCOL_LABELS (labelled defects for the choice; 10), PROTOCOL_FOLDS (5),
 # PROTOCOL_CANDIDATES ("transplants_per_label=0 transplants_per_label=20"; a value with
 # commas is fine: taps=["features.6","features.13"],pool=1),
-# PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
+# PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), PROTOCOL_DRAW (round-robin | proportional:
+# how the labelled defects spread over the defect types, `--labelled-draw`; round-robin),
+# REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
 # reported fit + test; the defaults take about 20 minutes.
@@ -44,6 +46,7 @@ folds="${PROTOCOL_FOLDS:-5}"
 read -r -a candidates <<< "${PROTOCOL_CANDIDATES:-transplants_per_label=0 transplants_per_label=20}"
 read -r -a sweeps <<< "${PROTOCOL_SWEEP:-}"
 sweep_args=()
+draw=(--labelled-draw "${PROTOCOL_DRAW:-round-robin}")
 for s in "${sweeps[@]}"; do sweep_args+=(--sweep "$s"); done
 
 case "${PROTOCOL_DATASET:-tile}" in
@@ -65,7 +68,7 @@ for c in "${!candidates[@]}"; do
     name="cv-c$c-s$seed"
     [[ -f "$out/$name.json" ]] && continue
     echo "== cross-validating ${candidates[$c]} (model seed $seed)"
-    "$cli" crossvalidate --method "$method" "${data[@]}" --labelled-defects "$labels" --folds "$folds" \
+    "$cli" crossvalidate --method "$method" "${data[@]}" --labelled-defects "$labels" "${draw[@]}" --folds "$folds" \
       "${params[@]}" "${sweep_args[@]}" --param seed="$seed" --quiet --json "$out/$name.json" >"$out/$name.log" 2>&1
   done
 done
@@ -122,9 +125,9 @@ for c in "${report[@]}"; do
         name="test-c$c-l$n$tag-s$seed"
         [[ -f "$out/$name.json" ]] && continue
         echo "== ${candidates[$c]}, $n labels, split seed $split, model seed $seed"
-        "$cli" fit --method "$method" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" "${params[@]}" \
+        "$cli" fit --method "$method" "${data[@]}" "${split_args[@]}" --labelled-defects "$n" "${draw[@]}" "${params[@]}" \
           --param seed="$seed" --no-db --out "$out/$name.dlm" >"$out/$name.fit.log" 2>&1
-        "$cli" test --model "$out/$name.dlm" "${data[@]}" "${split_args[@]}" --labelled-defects "$test_labels" --no-db \
+        "$cli" test --model "$out/$name.dlm" "${data[@]}" "${split_args[@]}" --labelled-defects "$test_labels" "${draw[@]}" --no-db \
           --json "$out/$name.json" >"$out/$name.test.log" 2>&1
         rm -f "$out/$name.dlm"
       done

@@ -77,6 +77,9 @@ commands:
              the model is written; --resume continues an interrupted fit from it)
              (--labelled-list: test defects named one relative path per line, e.g. from label-next,
              become labelled training defects; test and crossvalidate take it too)
+             (--labelled-draw round-robin|proportional: how --labelled-defects spreads over the
+             defect types, every type in turn (default) or as often as the data holds it; give
+             test the same)
   crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
              [--param KEY=VALUE ...] [--sweep KEY=V1,V2,... ...] [--folds K] [--json OUT.json]
              K-fold cross-validation inside the training split (normal images and labelled
@@ -222,6 +225,11 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.labelledDefects = parseInt(a, value());
             if (o.labelledDefects < 0)
                 throw Error("--labelled-defects must not be negative");
+        } else if (a == "--labelled-draw") {
+            const std::string& word = value();
+            if (word != "round-robin" && word != "proportional")
+                throw Error("--labelled-draw must be round-robin or proportional, got '" + word + "'");
+            o.labelledDraw = labelledDrawFromString(word);
         } else if (a == "--labelled-list") {
             o.labelledListPath = value();
         } else if (a == "--target-false-reject") {

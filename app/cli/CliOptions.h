@@ -2,6 +2,7 @@
 // Command-line parsing for defectlens-cli. The option names are a published
 // contract (docs/cli.md); keep them stable.
 #include "data/Dataset.h"
+#include "data/Importers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +37,7 @@ struct CliOptions {
     bool unified = false;
     bool resume = false;                 // fit --resume: continue the epochs saved in OUT.checkpoint
     int labelledDefects = 0;
+    LabelledDraw labelledDraw = LabelledDraw::RoundRobin; // --labelled-draw
     std::string labelledListPath;        // --labelled-list FILE: these test defects become labelled training defects
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;

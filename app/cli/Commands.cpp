@@ -121,7 +121,7 @@ std::vector<Dataset> importAll(const CliOptions& o)
         // The same seeded move in fit, test and benchmark, so labelled training
         // defects never reappear as test images.
         if (o.labelledDefects > 0)
-            moveLabelledDefectsToTrain(ds, o.labelledDefects, o.labelSeed);
+            moveLabelledDefectsToTrain(ds, o.labelledDefects, o.labelSeed, o.labelledDraw);
         if (!o.labelledListPath.empty())
             moveNamedDefectsToTrain(ds, readLabelledList(o.labelledListPath));
         for (const auto& skipped : ds.skipped)

@@ -155,7 +155,14 @@ void moveNamedDefectsToTrain(Dataset& dataset, const std::vector<std::string>& r
     }
 }
 
-void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed)
+LabelledDraw labelledDrawFromString(const std::string& word)
+{
+    if (word == "round-robin") return LabelledDraw::RoundRobin;
+    if (word == "proportional") return LabelledDraw::Proportional;
+    throw Error("the labelled defects' draw must be round-robin or proportional, got '" + word + "'");
+}
+
+void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed, LabelledDraw draw)
 {
     if (count < 0)
         throw Error("the number of labelled defect images to train on cannot be negative (" + std::to_string(count)
@@ -182,6 +189,26 @@ void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed)
                   [](const Sample* a, const Sample* b) { return a->relativePath < b->relativePath; });
         seededShuffle(samples, rng);
         groups.push_back(samples);
+    }
+    if (draw == LabelledDraw::Proportional) {
+        // The k-th image goes to the type furthest below its share of k images, so
+        // every prefix of the order is as close to the types' proportions as whole
+        // images allow (and the sets of smaller counts are nested in larger ones).
+        std::vector<std::size_t> taken(groups.size(), 0);
+        for (int k = 0; k < count; ++k) {
+            std::size_t best = groups.size();
+            double bestDeficit = 0;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                if (taken[g] == groups[g].size()) continue;
+                const double deficit = double(groups[g].size()) * double(k + 1) / double(available) - double(taken[g]);
+                if (best == groups.size() || deficit > bestDeficit + 1e-12) {
+                    best = g;
+                    bestDeficit = deficit;
+                }
+            }
+            groups[best][taken[best]++]->split = Split::Train;
+        }
+        return;
     }
     // Round-robin over the defect types, so that every type is represented
     // before any type gets a second image.

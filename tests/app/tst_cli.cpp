@@ -302,6 +302,10 @@ private slots:
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("'coreset_ratio' is not a scoring parameter") && o.err.contains("smoothing_sigma"),
                  qPrintable(o.err));
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--labelled-defects", "4",
+                 "--labelled-draw", "random"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--labelled-draw must be round-robin or proportional"), qPrintable(o.err));
         o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--sweep", "smoothing_sigma=4,,8"});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("empty value"), qPrintable(o.err));

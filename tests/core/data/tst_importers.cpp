@@ -12,6 +12,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -551,27 +552,7 @@ private slots:
 
     void movesDefectsRoundRobinOverTypes()
     {
-        // In-memory dataset: types A (5), B (3), C (1) with masks, plus one defect without a mask.
-        dl::Dataset base;
-        base.root = "/virtual";
-        auto add = [&](const std::string& type, int index, bool withMask) {
-            dl::Sample sample;
-            sample.relativePath = "test/" + type + "/" + std::to_string(index) + ".png";
-            sample.path = base.root + "/" + sample.relativePath;
-            sample.category = "part";
-            sample.split = dl::Split::Test;
-            sample.label = 1;
-            sample.defectType = type;
-            if (withMask)
-                sample.maskPath = base.root + "/ground_truth/" + type + "/" + std::to_string(index) + "_mask.png";
-            base.samples.push_back(sample);
-        };
-        for (int i = 0; i < 5; ++i)
-            add("A", i, true);
-        for (int i = 0; i < 3; ++i)
-            add("B", i, true);
-        add("C", 0, true);
-        add("D", 0, false);
+        const dl::Dataset base = typedDefects();
 
         auto movedWith = [&](int count, unsigned seed) {
             dl::Dataset dataset = base;
@@ -601,7 +582,61 @@ private slots:
         QVERIFY(dataset.select(dl::Split::Train).empty()); // nothing moved on failure
     }
 
+    // proportional: each type as often as its share, every prefix nested in the next.
+    void movesDefectsInProportionToTheTypes()
+    {
+        const dl::Dataset base = typedDefects();
+        auto perTypeWith = [&](int count, dl::LabelledDraw draw, std::set<std::string>* paths = nullptr) {
+            dl::Dataset dataset = base;
+            dl::moveLabelledDefectsToTrain(dataset, count, 7, draw);
+            std::map<std::string, int> perType;
+            for (const dl::Sample* sample : dataset.select(dl::Split::Train)) {
+                ++perType[sample->defectType];
+                if (paths) paths->insert(sample->relativePath);
+            }
+            return perType;
+        };
+        using Counts = std::map<std::string, int>;
+        // 3 of 9 (A 5, B 3, C 1): A's share is 1.67, B's 1, C's 0.33.
+        QCOMPARE(perTypeWith(3, dl::LabelledDraw::Proportional), (Counts{{"A", 2}, {"B", 1}}));
+        QCOMPARE(perTypeWith(3, dl::LabelledDraw::RoundRobin), (Counts{{"A", 1}, {"B", 1}, {"C", 1}}));
+        QCOMPARE(perTypeWith(6, dl::LabelledDraw::Proportional), (Counts{{"A", 3}, {"B", 2}, {"C", 1}}));
+        QCOMPARE(perTypeWith(9, dl::LabelledDraw::Proportional), (Counts{{"A", 5}, {"B", 3}, {"C", 1}}));
+        std::set<std::string> smaller, larger;
+        perTypeWith(4, dl::LabelledDraw::Proportional, &smaller);
+        perTypeWith(7, dl::LabelledDraw::Proportional, &larger);
+        QVERIFY(std::includes(larger.begin(), larger.end(), smaller.begin(), smaller.end()));
+        QVERIFY(dl::labelledDrawFromString("proportional") == dl::LabelledDraw::Proportional);
+        QVERIFY(errorOf([] { dl::labelledDrawFromString("random"); }).contains("round-robin or proportional"));
+    }
+
 private:
+    // In-memory dataset: types A (5), B (3), C (1) with masks, plus one defect without a mask.
+    static dl::Dataset typedDefects()
+    {
+        dl::Dataset base;
+        base.root = "/virtual";
+        auto add = [&](const std::string& type, int index, bool withMask) {
+            dl::Sample sample;
+            sample.relativePath = "test/" + type + "/" + std::to_string(index) + ".png";
+            sample.path = base.root + "/" + sample.relativePath;
+            sample.category = "part";
+            sample.split = dl::Split::Test;
+            sample.label = 1;
+            sample.defectType = type;
+            if (withMask)
+                sample.maskPath = base.root + "/ground_truth/" + type + "/" + std::to_string(index) + "_mask.png";
+            base.samples.push_back(sample);
+        };
+        for (int i = 0; i < 5; ++i)
+            add("A", i, true);
+        for (int i = 0; i < 3; ++i)
+            add("B", i, true);
+        add("C", 0, true);
+        add("D", 0, false);
+        return base;
+    }
+
     std::unique_ptr<QTemporaryDir> dir_;
 };
 
