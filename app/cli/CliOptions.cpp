@@ -229,7 +229,7 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             const std::string& word = value();
             if (word != "round-robin" && word != "proportional")
                 throw Error("--labelled-draw must be round-robin or proportional, got '" + word + "'");
-            o.labelledDraw = labelledDrawFromString(word);
+            o.labelledDraw = word == "proportional" ? LabelledDraw::Proportional : LabelledDraw::RoundRobin;
         } else if (a == "--labelled-list") {
             o.labelledListPath = value();
         } else if (a == "--target-false-reject") {

@@ -155,13 +155,6 @@ void moveNamedDefectsToTrain(Dataset& dataset, const std::vector<std::string>& r
     }
 }
 
-LabelledDraw labelledDrawFromString(const std::string& word)
-{
-    if (word == "round-robin") return LabelledDraw::RoundRobin;
-    if (word == "proportional") return LabelledDraw::Proportional;
-    throw Error("the labelled defects' draw must be round-robin or proportional, got '" + word + "'");
-}
-
 void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed, LabelledDraw draw)
 {
     if (count < 0)

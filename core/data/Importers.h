@@ -30,8 +30,6 @@ enum class LabelledDraw {
 // draw, a smaller count moves a subset of a larger one's images (the sets are nested).
 void moveLabelledDefectsToTrain(Dataset& dataset, int count, unsigned seed,
                                 LabelledDraw draw = LabelledDraw::RoundRobin);
-// "round-robin" or "proportional"; throws dl::Error naming the word otherwise.
-LabelledDraw labelledDrawFromString(const std::string& word);
 // Moves the named test defects (relative paths, '/'-separated) from test to
 // train, e.g. the images an engineer labelled from the "label next" queue.
 // Throws dl::Error naming any path that is not a test image with a defect mask.

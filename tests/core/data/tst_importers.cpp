@@ -606,8 +606,6 @@ private slots:
         perTypeWith(4, dl::LabelledDraw::Proportional, &smaller);
         perTypeWith(7, dl::LabelledDraw::Proportional, &larger);
         QVERIFY(std::includes(larger.begin(), larger.end(), smaller.begin(), smaller.end()));
-        QVERIFY(dl::labelledDrawFromString("proportional") == dl::LabelledDraw::Proportional);
-        QVERIFY(errorOf([] { dl::labelledDrawFromString("random"); }).contains("round-robin or proportional"));
     }
 
 private:
