@@ -354,43 +354,6 @@ ModelBundle bundleOf(const Detector& detector)
 
 // A detector from a parsed bundle; `path` names it in errors (the file it came from).
 std::unique_ptr<Detector> detectorFromBundle(const ModelBundle& bundle, const std::string& path,
-                                             const std::string& weightsOverride, const TileSpec& tilingOverride);
-
-} // namespace
-
-std::string saveDetector(const Detector& detector, const std::string& path)
-{
-    std::string bytes = bundleOf(detector).serialize();
-    std::string checksum = bytes.substr(bytes.size() - 64);
-    writeFileAtomically(path, bytes);
-    return checksum;
-}
-
-std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride,
-                                       const TileSpec& tilingOverride)
-{
-    ensureRuntimeConfigured();
-    ModelBundle bundle = ModelBundle::load(path);
-    std::string kind, method;
-    try {
-        kind = bundle.headerText("kind", "");
-        method = bundle.headerText("method", "synthesis");
-    } catch (const Error& e) {
-        throw Error::forFile(path, e.what());
-    }
-    if (kind == "synthesis") {
-        // A generator (e.g. SDAS) is not a detector: say so instead of "unknown method".
-        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return char(std::toupper(c)); });
-        throw Error::forFile(path, "is an " + method
-                                       + " synthesis model; it generates images and does not score them, use synth "
-                                         "(defectlens-cli synth --model MODEL.dlm ...)");
-    }
-    return detectorFromBundle(bundle, path, weightsOverride, tilingOverride);
-}
-
-namespace {
-
-std::unique_ptr<Detector> detectorFromBundle(const ModelBundle& bundle, const std::string& path,
                                              const std::string& weightsOverride, const TileSpec& tilingOverride)
 {
     std::unique_ptr<Detector> detector;
@@ -443,6 +406,37 @@ std::unique_ptr<Detector> detectorFromBundle(const ModelBundle& bundle, const st
 }
 
 } // namespace
+
+std::string saveDetector(const Detector& detector, const std::string& path)
+{
+    std::string bytes = bundleOf(detector).serialize();
+    std::string checksum = bytes.substr(bytes.size() - 64);
+    writeFileAtomically(path, bytes);
+    return checksum;
+}
+
+std::unique_ptr<Detector> loadDetector(const std::string& path, const std::string& weightsOverride,
+                                       const TileSpec& tilingOverride)
+{
+    ensureRuntimeConfigured();
+    ModelBundle bundle = ModelBundle::load(path);
+    std::string kind, method;
+    try {
+        kind = bundle.headerText("kind", "");
+        method = bundle.headerText("method", "synthesis");
+    } catch (const Error& e) {
+        throw Error::forFile(path, e.what());
+    }
+    if (kind == "synthesis") {
+        // A generator (e.g. SDAS) is not a detector: say so instead of "unknown method".
+        std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return char(std::toupper(c)); });
+        throw Error::forFile(path, "is an " + method
+                                       + " synthesis model; it generates images and does not score them, use synth "
+                                         "(defectlens-cli synth --model MODEL.dlm ...)");
+    }
+    return detectorFromBundle(bundle, path, weightsOverride, tilingOverride);
+}
+
 
 void checkScoringParameters(const std::string& method, const nlohmann::json& params)
 {
