@@ -2034,6 +2034,14 @@ Nachher: %2</translation>
         <translation>vorher → nachher (Änderung)</translation>
     </message>
     <message>
+        <source>Within its images</source>
+        <translation>Innerhalb seiner Bilder</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC of the type&apos;s defect pixels against the other pixels of the same images, before → after (change): whether the map finds the defect inside an image, not only which images it flags</source>
+        <translation>Pixel-AUROC der Defektpixel des Typs gegen die übrigen Pixel derselben Bilder, vorher → nachher (Änderung): ob die Karte den Defekt im Bild findet, nicht nur welche Bilder sie markiert</translation>
+    </message>
+    <message>
         <source>C&amp;urves</source>
         <translation>K&amp;urven</translation>
     </message>

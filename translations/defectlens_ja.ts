@@ -2020,6 +2020,14 @@ After: %2</source>
         <translation>変更前 → 変更後 (変化)</translation>
     </message>
     <message>
+        <source>Within its images</source>
+        <translation>自身の画像内</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC of the type&apos;s defect pixels against the other pixels of the same images, before → after (change): whether the map finds the defect inside an image, not only which images it flags</source>
+        <translation>この種類の欠陥ピクセルを同じ画像の他のピクセルと比べたピクセル AUROC、変更前 → 変更後 (変化): マップがどの画像を検出するかだけでなく、画像内で欠陥の位置を示せるか</translation>
+    </message>
+    <message>
         <source>C&amp;urves</source>
         <translation>曲線(&amp;U)</translation>
     </message>

@@ -2020,6 +2020,14 @@ After: %2</source>
         <translation>之前 → 之后 (变化)</translation>
     </message>
     <message>
+        <source>Within its images</source>
+        <translation>在其图像内</translation>
+    </message>
+    <message>
+        <source>Pixel AUROC of the type&apos;s defect pixels against the other pixels of the same images, before → after (change): whether the map finds the defect inside an image, not only which images it flags</source>
+        <translation>该类型的缺陷像素与同一图像中其他像素相比的像素 AUROC，之前 → 之后 (变化)：热力图能否在图像内找到缺陷，而不仅是标记哪些图像</translation>
+    </message>
+    <message>
         <source>C&amp;urves</source>
         <translation>曲线(&amp;U)</translation>
     </message>

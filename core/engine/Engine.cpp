@@ -523,8 +523,8 @@ std::vector<DefectTypeMetrics> defectTypeMetrics(const EvaluatedCategory& c)
         t.images = int(indices.size());
         std::vector<float> scores;
         std::vector<std::uint8_t> labels;
-        PixelImageRefs pixels;
-        std::size_t typeDefectPixels = 0;
+        PixelImageRefs pixels, ownPixels;
+        std::size_t typeDefectPixels = 0, typePixels = 0;
         for (std::size_t i : good) {
             scores.push_back(c.scores[i]);
             labels.push_back(0);
@@ -534,13 +534,17 @@ std::vector<DefectTypeMetrics> defectTypeMetrics(const EvaluatedCategory& c)
             scores.push_back(c.scores[i]);
             labels.push_back(1);
             pixels.push_back(&c.pixels[i]);
+            ownPixels.push_back(&c.pixels[i]);
             typeDefectPixels += c.defectPixels[i];
+            typePixels += c.pixels[i].scores.size();
         }
         t.imageAuroc = auroc(scores, labels);
         if (typeDefectPixels > 0) {
             t.pixelAuroc = pixelAuroc(pixels);
             t.aupro = auPro(pixels, 0.3);
             t.defectPixelShare = double(typeDefectPixels) / double(allDefectPixels);
+            if (typeDefectPixels < typePixels) // masks covering their whole images leave nothing to compare
+                t.pixelAurocWithinImages = pixelAuroc(ownPixels);
         }
         result.push_back(std::move(t));
     }

@@ -69,6 +69,10 @@ struct DefectTypeMetrics {
     int images = 0;               // defect images of this type
     double imageAuroc = -1;       // -1: undefined
     double pixelAuroc = -1, aupro = -1;
+    // The type's defect pixels against the other pixels of its own images only: whether
+    // the map finds the region inside an image it flags (pixelAuroc also counts the good
+    // images' pixels, so a map raised over the whole defect image scores well there).
+    double pixelAurocWithinImages = -1;
     double defectPixelShare = -1; // this type's share of the category's defect pixels
 };
 

@@ -176,6 +176,7 @@ json metricsJson(const CategoryMetrics& m)
         for (const DefectTypeMetrics& t : m.defectTypes)
             types[t.defectType] = {{"image_auroc", metricValue(t.imageAuroc)},
                                    {"pixel_auroc", metricValue(t.pixelAuroc)},
+                                   {"pixel_auroc_within_images", metricValue(t.pixelAurocWithinImages)},
                                    {"aupro", metricValue(t.aupro)},
                                    {"defect_pixel_share", metricValue(t.defectPixelShare)},
                                    {"n_images", t.images}};

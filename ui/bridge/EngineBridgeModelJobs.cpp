@@ -128,7 +128,8 @@ ModelEvaluation modelEvaluation(const EvaluateSpec& spec, const workflow::Evalua
                               m.ap, m.images, {}};
         for (const DefectTypeMetrics& t : m.defectTypes)
             scores.defectTypes.append(DefectTypeScores{QString::fromStdString(t.defectType), t.imageAuroc,
-                                                       t.pixelAuroc, t.aupro, t.defectPixelShare, t.images});
+                                                       t.pixelAuroc, t.aupro, t.defectPixelShare, t.images,
+                                                       t.pixelAurocWithinImages});
         result.categoryScores.append(scores);
     }
     for (const CategoryCurves& c : report.curves)

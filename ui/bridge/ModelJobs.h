@@ -133,6 +133,7 @@ struct DefectTypeScores {
     double imageAuroc = -1, pixelAuroc = -1, aupro = -1; // -1: undefined
     double defectPixelShare = -1; // the type's share of the category's defect pixels
     int images = 0;               // defect images of this type
+    double pixelAurocWithinImages = -1; // its defect pixels against the rest of its own images
 };
 
 // One category's metrics from an evaluation (the engine's per-category report).

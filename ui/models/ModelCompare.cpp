@@ -223,7 +223,7 @@ ModelCompare::ModelCompare(QWidget* parent) : QWidget(parent)
     plots->addWidget(rocPlot_);
     plots->addWidget(proPlot_);
     detailTabs_->addTab(curvesPage, QString());
-    defectTypeTable_ = new QTableWidget(0, 2, detailTabs_);
+    defectTypeTable_ = new QTableWidget(0, 3, detailTabs_);
     defectTypeTable_->setObjectName(QStringLiteral("compareDefectTypes"));
     defectTypeTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     defectTypeTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -256,9 +256,12 @@ void ModelCompare::retranslateUi()
     if (categorySelector_->count() > 0)
         categorySelector_->setItemText(0, tr("All categories (mean)"));
     table_->setHorizontalHeaderLabels({tr("Before"), tr("After"), tr("Change")});
-    defectTypeTable_->setHorizontalHeaderLabels({tr("Image AUROC"), tr("Pixel AUROC")});
+    defectTypeTable_->setHorizontalHeaderLabels({tr("Image AUROC"), tr("Pixel AUROC"), tr("Within its images")});
     for (int column = 0; column < defectTypeTable_->columnCount(); ++column)
         defectTypeTable_->horizontalHeaderItem(column)->setToolTip(tr("before \u2192 after (change)"));
+    defectTypeTable_->horizontalHeaderItem(2)->setToolTip(
+        tr("Pixel AUROC of the type's defect pixels against the other pixels of the same images, before \u2192 "
+           "after (change): whether the map finds the defect inside an image, not only which images it flags"));
     detailTabs_->setTabText(kCurvesTab, tr("C&urves"));
     detailTabs_->setTabText(kDefectTypesTab, tr("By &defect type"));
     detailTabs_->setTabToolTip(kDefectTypesTab, tr("Each defect type against the category's good images: which kinds "
@@ -473,7 +476,8 @@ void ModelCompare::refreshDefectTypeTable()
                                : tr("%n defect image(s); no defect pixels in their masks", nullptr, either->images));
         defectTypeTable_->setVerticalHeaderItem(r, header);
         int column = 0;
-        for (double DefectTypeScores::*member : {&DefectTypeScores::imageAuroc, &DefectTypeScores::pixelAuroc}) {
+        for (double DefectTypeScores::*member : {&DefectTypeScores::imageAuroc, &DefectTypeScores::pixelAuroc,
+                                                 &DefectTypeScores::pixelAurocWithinImages}) {
             const double b = before ? before->*member : -1;
             const double a = after ? after->*member : -1;
             QString text = QStringLiteral("%1 \u2192 %2").arg(before_ ? metricText(b) : QStringLiteral("\u2026"),

@@ -68,6 +68,34 @@ std::unique_ptr<dl::Dataset> writeParts(const std::string& root, bool oneType)
     return std::make_unique<dl::Dataset>(dl::importDataset(root, options));
 }
 
+// 3 good test images, 2 "bright" defects as above and 2 "tinted" ones: the whole part's
+// green raised to 160 with a 20x20 mask somewhere on it, so a map that follows green flags
+// the image but cannot point at the region (like a map raised over a whole defect image).
+std::unique_ptr<dl::Dataset> writeTintedParts(const std::string& root)
+{
+    for (int i = 0; i < 2; ++i)
+        dl::writeImage(root + "/train/good/" + std::to_string(i) + ".png", greyPart());
+    for (int i = 0; i < 3; ++i)
+        dl::writeImage(root + "/test/good/" + std::to_string(i) + ".png", greyPart());
+    for (int i = 0; i < 2; ++i) {
+        const cv::Rect bright(5 + 20 * i, 10, 10, 10);
+        cv::Mat part = greyPart();
+        cv::Mat mask = cv::Mat::zeros(kSide, kSide, CV_8UC1);
+        part(bright).setTo(cv::Scalar(kGrey, 250, kGrey));
+        mask(bright).setTo(255);
+        dl::writeImage(root + "/test/bright/" + std::to_string(i) + ".png", part);
+        dl::writeImage(root + "/ground_truth/bright/" + std::to_string(i) + "_mask.png", mask);
+        const cv::Mat tinted(kSide, kSide, CV_8UC3, cv::Scalar(kGrey, 160, kGrey));
+        mask.setTo(0);
+        mask(cv::Rect(30, 30 + 5 * i, 20, 20)).setTo(255);
+        dl::writeImage(root + "/test/tinted/" + std::to_string(i) + ".png", tinted);
+        dl::writeImage(root + "/ground_truth/tinted/" + std::to_string(i) + "_mask.png", mask);
+    }
+    dl::DatasetOptions options;
+    options.format = dl::DatasetFormat::MvTec;
+    return std::make_unique<dl::Dataset>(dl::importDataset(root, options));
+}
+
 const dl::DefectTypeMetrics* typeNamed(const dl::CategoryMetrics& m, const std::string& type)
 {
     for (const auto& t : m.defectTypes)
@@ -107,11 +135,33 @@ private Q_SLOTS:
         QCOMPARE(faint->imageAuroc, 0.5);
         QCOMPARE(faint->pixelAuroc, 0.5);
         QVERIFY(std::abs(faint->aupro - 0.15) < 1e-9);
+        // Inside their own images too: found, and not found.
+        QCOMPARE(bright->pixelAurocWithinImages, 1.0);
+        QCOMPARE(faint->pixelAurocWithinImages, 0.5);
         // 2 x 100 bright pixels against 2 x 400 faint ones.
         QVERIFY(std::abs(bright->defectPixelShare - 0.2) < 1e-12);
         QVERIFY(std::abs(faint->defectPixelShare - 0.8) < 1e-12);
         // The pooled pixel AUROC is mostly the large type's: 0.2 * 1 + 0.8 * 0.5.
         QVERIFY(std::abs(category.pixelAuroc - 0.6) < 1e-12);
+    }
+
+    void withinImagesTellsFindingTheRegionFromFlaggingTheImage()
+    {
+        const auto parts = writeTintedParts((dir_.path() + "/tinted").toStdString());
+        GreenDetector detector;
+        const dl::EvaluationReport report = dl::evaluateDetector(detector, {parts.get()}, {});
+        const dl::DefectTypeMetrics* tinted = typeNamed(report.categories.front(), "tinted");
+        const dl::DefectTypeMetrics* bright = typeNamed(report.categories.front(), "bright");
+        QVERIFY(tinted && bright);
+        // The tinted images are flagged, and their defect pixels lie above every good pixel...
+        QCOMPARE(tinted->imageAuroc, 1.0);
+        // ...but tie with the rest of their own images: chance inside them.
+        QCOMPARE(tinted->pixelAurocWithinImages, 0.5);
+        // The pooled number mixes the two: 3 good images of 64x64 pixels (below) and the
+        // tinted images' 2 x (4096 - 400) other pixels (tied).
+        const double good = 3.0 * 4096, own = 2.0 * (4096 - 400);
+        QVERIFY(std::abs(tinted->pixelAuroc - (good + 0.5 * own) / (good + own)) < 1e-12);
+        QCOMPARE(bright->pixelAurocWithinImages, 1.0);
     }
 
     void oneDefectTypeGivesNoBreakdown()

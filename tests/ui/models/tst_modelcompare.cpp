@@ -79,6 +79,7 @@ DefectTypeScores defectType(const QString& name, double imageAuroc, double pixel
     t.aupro = 0.5;
     t.defectPixelShare = share;
     t.images = 4;
+    t.pixelAurocWithinImages = pixelAuroc - 0.125; // below the pooled value, as where whole defect images are raised
     return t;
 }
 
@@ -256,6 +257,8 @@ private slots:
         QCOMPARE(types->verticalHeaderItem(0)->text(), QStringLiteral("MT_Crack"));
         QCOMPARE(typeCell(compare, 0, 0), QStringLiteral("0.880 \u2192 0.930 (+0.050)"));
         QCOMPARE(typeCell(compare, 0, 1), QStringLiteral("0.950 \u2192 0.950 (0.000)"));
+        QCOMPARE(typeCell(compare, 0, 2), QStringLiteral("0.825 \u2192 0.825 (0.000)"));
+        QCOMPARE(types->horizontalHeaderItem(2)->text(), QStringLiteral("Within its images"));
         QCOMPARE(typeCell(compare, 1, 0), QStringLiteral("0.900 \u2192 0.880 (-0.020)"));
         QCOMPARE(typeCell(compare, 1, 1), QStringLiteral("0.760 \u2192 0.760 (0.000)")); // below the digits shown
         QVERIFY(types->item(0, 0)->foreground().color().green() > types->item(0, 0)->foreground().color().red());
