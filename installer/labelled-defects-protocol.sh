@@ -32,9 +32,16 @@
 # PROTOCOL_LABELS (labelled defects for the choice; 10), PROTOCOL_FOLDS (5),
 # PROTOCOL_CANDIDATES ("transplants_per_label=0 transplants_per_label=20"; a value with
 # commas is fine: taps=["features.6","features.13"],pool=1),
-# PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), PROTOCOL_DRAW (round-robin | proportional:
-# how the labelled defects spread over the defect types, `--labelled-draw`; round-robin),
+# PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), PROTOCOL_DRAW (proportional | round-robin:
+# how the labelled defects spread over the defect types, `--labelled-draw`; proportional),
 # REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
+# The draw: the held-out labelled defects stand for the defects the test split (and the
+# line) will show, so by default they follow the types' frequencies (proportional). With
+# one label of each type in turn (round-robin) a rare type weighs as much as a common one,
+# and on Magnetic Tile that made the CV prefer a map smoothing that lost AU-PRO on the test
+# split (CSE README, "Smoothing"). Round-robin answers "N labels of each kind" questions;
+# it was the default until 2026-12-07, and commands recorded before then reproduce with
+# PROTOCOL_DRAW=round-robin.
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
 # reported fit + test; the defaults take about 20 minutes.
@@ -46,7 +53,7 @@ folds="${PROTOCOL_FOLDS:-5}"
 read -r -a candidates <<< "${PROTOCOL_CANDIDATES:-transplants_per_label=0 transplants_per_label=20}"
 read -r -a sweeps <<< "${PROTOCOL_SWEEP:-}"
 sweep_args=()
-draw=(--labelled-draw "${PROTOCOL_DRAW:-round-robin}")
+draw=(--labelled-draw "${PROTOCOL_DRAW:-proportional}")
 for s in "${sweeps[@]}"; do sweep_args+=(--sweep "$s"); done
 
 case "${PROTOCOL_DATASET:-tile}" in
