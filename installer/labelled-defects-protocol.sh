@@ -37,11 +37,11 @@
 # REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
 # The draw: the held-out labelled defects stand for the defects the test split (and the
 # line) will show, so by default they follow the types' frequencies (proportional). With
-# one label of each type in turn (round-robin) a rare type weighs as much as a common one,
-# and on Magnetic Tile that made the CV prefer a map smoothing that lost AU-PRO on the test
-# split (CSE README, "Smoothing"). Round-robin answers "N labels of each kind" questions;
-# it was the default until 2026-12-07, and commands recorded before then reproduce with
-# PROTOCOL_DRAW=round-robin.
+# one label of each type in turn (round-robin) a rare type weighs as much as a common one:
+# on Magnetic Tile DSKD's smoothing CV put 16 px first that way and 4 px, the test split's
+# order, with the proportional draw (DSKD README, "A wider smoothing on surfaces").
+# Round-robin answers "N labels of each kind" questions; it was the default until
+# 2026-12-07, and commands recorded before then reproduce with PROTOCOL_DRAW=round-robin.
 # Finished runs found in OUTDIR are reused, so an interrupted protocol resumes.
 # Cost with DMAD on Magnetic Tile, two cores: ~3 min per cross-validation, ~1 min per
 # reported fit + test; the defaults take about 20 minutes.
