@@ -8,14 +8,13 @@
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), REGRESSION_CASES (default: all, space-separated names below).
-# The references in tests/regression/ were re-recorded on 2026-12-05 at commit d554182 on the 2-core
-# x86-64 development machine (installer/regression.sh check tests/regression);
-# floating-point kernels differ between CPU families, so on another kind of machine
-# record fresh references with the old commit first. cse.json was re-recorded on
-# 2026-12-07 after CSE's default contrastive_weight changed (10 -> 3), on a 2-vCPU AMD
-# machine; check it on such a machine, or record it afresh with the others. dskd.json
-# likewise, after DSKD's default became four taps, 60 epochs and 100 epochs
-# (2026-12-06, the same machine).
+# The references in tests/regression/ were all re-recorded on 2026-12-07 on a 2-vCPU AMD
+# EPYC machine, when `test --json` gained `pixel_auroc_within_images`: the build before
+# that change (cb1a94b), recorded there too, gave the same JSONs apart from the new key
+# (patchcore, dmad, dmad-unified compared; cse matched the earlier AMD reference; dskd
+# matched two earlier checks of both builds on that machine kind). Floating-point kernels
+# differ between CPU families (DMAD and DSKD move by ~1e-3), so on another kind of machine
+# record fresh references with the old commit first.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-}"
