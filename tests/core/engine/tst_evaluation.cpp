@@ -41,37 +41,15 @@ public:
 
 cv::Mat greyPart() { return cv::Mat(kSide, kSide, CV_8UC3, cv::Scalar(kGrey, kGrey, kGrey)); }
 
-// An MVTec-layout set: 3 good test images, 2 "bright" defects (a 10x10 green square the
-// detector sees) and, unless `oneType`, 2 "faint" ones (a 20x20 mask over unchanged pixels).
-std::unique_ptr<dl::Dataset> writeParts(const std::string& root, bool oneType)
-{
-    for (int i = 0; i < 2; ++i)
-        dl::writeImage(root + "/train/good/" + std::to_string(i) + ".png", greyPart());
-    for (int i = 0; i < 3; ++i)
-        dl::writeImage(root + "/test/good/" + std::to_string(i) + ".png", greyPart());
-    for (int i = 0; i < 2; ++i) {
-        const cv::Rect bright(5 + 20 * i, 10, 10, 10);
-        cv::Mat part = greyPart();
-        cv::Mat mask = cv::Mat::zeros(kSide, kSide, CV_8UC1);
-        part(bright).setTo(cv::Scalar(kGrey, 250, kGrey));
-        mask(bright).setTo(255);
-        dl::writeImage(root + "/test/bright/" + std::to_string(i) + ".png", part);
-        dl::writeImage(root + "/ground_truth/bright/" + std::to_string(i) + "_mask.png", mask);
-        if (oneType) continue;
-        mask.setTo(0);
-        mask(cv::Rect(30, 30 + 5 * i, 20, 20)).setTo(255);
-        dl::writeImage(root + "/test/faint/" + std::to_string(i) + ".png", greyPart());
-        dl::writeImage(root + "/ground_truth/faint/" + std::to_string(i) + "_mask.png", mask);
-    }
-    dl::DatasetOptions options;
-    options.format = dl::DatasetFormat::MvTec;
-    return std::make_unique<dl::Dataset>(dl::importDataset(root, options));
-}
+// The second defect type beside "bright", each with a 20x20 mask: none; "faint" (the mask
+// over unchanged grey pixels); "tinted" (the whole part's green raised to 160, so a map
+// that follows green flags the image but cannot point at the region, like a map raised
+// over a whole defect image).
+enum class SecondType { None, Faint, Tinted };
 
-// 3 good test images, 2 "bright" defects as above and 2 "tinted" ones: the whole part's
-// green raised to 160 with a 20x20 mask somewhere on it, so a map that follows green flags
-// the image but cannot point at the region (like a map raised over a whole defect image).
-std::unique_ptr<dl::Dataset> writeTintedParts(const std::string& root)
+// An MVTec-layout set: 3 good test images, 2 "bright" defects (a 10x10 green square the
+// detector sees) and 2 of the second type.
+std::unique_ptr<dl::Dataset> writeParts(const std::string& root, SecondType second)
 {
     for (int i = 0; i < 2; ++i)
         dl::writeImage(root + "/train/good/" + std::to_string(i) + ".png", greyPart());
@@ -85,11 +63,14 @@ std::unique_ptr<dl::Dataset> writeTintedParts(const std::string& root)
         mask(bright).setTo(255);
         dl::writeImage(root + "/test/bright/" + std::to_string(i) + ".png", part);
         dl::writeImage(root + "/ground_truth/bright/" + std::to_string(i) + "_mask.png", mask);
-        const cv::Mat tinted(kSide, kSide, CV_8UC3, cv::Scalar(kGrey, 160, kGrey));
+        if (second == SecondType::None) continue;
+        const bool tinted = second == SecondType::Tinted;
+        const std::string type = tinted ? "tinted" : "faint";
         mask.setTo(0);
         mask(cv::Rect(30, 30 + 5 * i, 20, 20)).setTo(255);
-        dl::writeImage(root + "/test/tinted/" + std::to_string(i) + ".png", tinted);
-        dl::writeImage(root + "/ground_truth/tinted/" + std::to_string(i) + "_mask.png", mask);
+        dl::writeImage(root + "/test/" + type + "/" + std::to_string(i) + ".png",
+                       tinted ? cv::Mat(kSide, kSide, CV_8UC3, cv::Scalar(kGrey, 160, kGrey)) : greyPart());
+        dl::writeImage(root + "/ground_truth/" + type + "/" + std::to_string(i) + "_mask.png", mask);
     }
     dl::DatasetOptions options;
     options.format = dl::DatasetFormat::MvTec;
@@ -114,7 +95,7 @@ private Q_SLOTS:
     void eachDefectTypeIsMeasuredAgainstTheGoodImages()
     {
         QVERIFY(dir_.isValid());
-        const auto parts = writeParts((dir_.path() + "/parts").toStdString(), false);
+        const auto parts = writeParts((dir_.path() + "/parts").toStdString(), SecondType::Faint);
         GreenDetector detector;
         const dl::EvaluationReport report = dl::evaluateDetector(detector, {parts.get()}, {});
         QCOMPARE(report.categories.size(), std::size_t(1));
@@ -147,7 +128,7 @@ private Q_SLOTS:
 
     void withinImagesTellsFindingTheRegionFromFlaggingTheImage()
     {
-        const auto parts = writeTintedParts((dir_.path() + "/tinted").toStdString());
+        const auto parts = writeParts((dir_.path() + "/tinted").toStdString(), SecondType::Tinted);
         GreenDetector detector;
         const dl::EvaluationReport report = dl::evaluateDetector(detector, {parts.get()}, {});
         const dl::DefectTypeMetrics* tinted = typeNamed(report.categories.front(), "tinted");
@@ -166,7 +147,7 @@ private Q_SLOTS:
 
     void oneDefectTypeGivesNoBreakdown()
     {
-        const auto parts = writeParts((dir_.path() + "/plates").toStdString(), true);
+        const auto parts = writeParts((dir_.path() + "/plates").toStdString(), SecondType::None);
         GreenDetector detector;
         const dl::EvaluationReport report = dl::evaluateDetector(detector, {parts.get()}, {});
         QCOMPARE(report.categories.size(), std::size_t(1));
