@@ -24,8 +24,9 @@
 #    split seed, so the sets are nested). A row with fewer labels thus never scores the
 #    defects the choice saw, and all rows are compared on one test set.
 #
-# Unsupervised methods (CSE, DSKD, PatchCore) use the labelled defects only to measure:
-# report them with REPORT_LABELS set to PROTOCOL_LABELS.
+# Methods that do not learn from labelled defects (DSKD, PatchCore; CSE with
+# labelled_share=0) use them only to measure: report them with REPORT_LABELS set to
+# PROTOCOL_LABELS. DMAD and CSE train on the folds' other labels.
 #
 # Environment: DEFECTLENS_CLI (default build/app/defectlens-cli), DEFECTLENS_SHARED
 # (default ../shared), PROTOCOL_METHOD (dmad), PROTOCOL_DATASET (tile | bottle; tile),

@@ -146,10 +146,6 @@
         <translation>cse Epoche %1: Verlust %2 (kontrastiv %3, Decoder %4), Validierung %5 (kontrastiv %6, Decoder %7), %9 s (Synthese + Backbone %8 s)</translation>
     </message>
     <message>
-        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
-        <translation>cse: %1 Trainings- + %2 Validierungsbilder, %3 Ausreißer-Texturen, %4 Parameter des Einbetters, Backbone in %5 s zwischengespeichert</translation>
-    </message>
-    <message>
         <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
         <translation>dmad: keine Ausreißer-Texturen gefunden (texture_dir oder DEFECTLENS_TEXTURES_DIR setzen); synthetische Defekte nutzen nur Struktur- und Unschärfearten, und die Texturbank bleibt leer</translation>
     </message>
@@ -588,6 +584,26 @@
     <message>
         <source>%1: fast inference path unavailable (%2); running op by op</source>
         <translation>%1: schneller Inferenzpfad nicht verfügbar (%2); Ausführung Operation für Operation</translation>
+    </message>
+    <message>
+        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
+        <translation>Markierte Defekte ergänzen die synthetischen als die Defekte, die seine Einbettung von normaler Textur zu unterscheiden lernt, so wie sie sind und auf andere fehlerfreie Bilder versetzt.</translation>
+    </message>
+    <message>
+        <source>caching labelled defects</source>
+        <translation>markierte Defekte werden zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
+        <translation>cse: markierter Defekt %1 hat bei %2x%3 px keine Defektpixel; ausgelassen</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
+        <translation>cse: %1 Trainings- + %2 Validierungsbilder, %3 markierte Defekte, %4 Ausreißer-Texturen, %5 Parameter des Einbetters, Backbone in %6 s zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>Markierte Defekte füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
     </message>
 </context>
 <context>
@@ -3329,10 +3345,6 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
-        <translation>Das Nachtrainieren erfordert ein aktives DMAD-Modell: Aktivieren Sie zuerst eines in der Modellliste.</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>Importieren Sie vor dem Nachtrainieren den Datensatz, zu dem die Annotationen gehören.</translation>
     </message>
@@ -3447,14 +3459,6 @@ Nachher: %2</translation>
         <translation>SDAS lernt nur aus fehlerfreien Bildern; markierte Defekte werden nicht verwendet.</translation>
     </message>
     <message>
-        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
-        <translation>%1 lernt aus markierten Defekten: Sie trainieren seine Defekt-Speicherbank und seine Köpfe.</translation>
-    </message>
-    <message>
-        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
-        <translation>%1 lernt nicht aus markierten Defekten: Sie legen nur seine Entscheidungsschwelle fest. Verwenden Sie DMAD, um aus ihnen zu lernen.</translation>
-    </message>
-    <message>
         <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
         <translation>Das aktive Modell %1 wurde mit %2 trainiert, das nicht aus annotierten Fehlern lernt. Stattdessen ein neues DMAD-Modell mit den Annotationen trainieren? Das aktive Modell bleibt im Einsatz, bis Sie das neue übernehmen.</translation>
     </message>
@@ -3537,6 +3541,18 @@ Nachher: %2</translation>
     <message>
         <source>Resumed after epoch %1 — %2</source>
         <translation>Fortgesetzt nach Epoche %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects. %2</source>
+        <translation>%1 lernt aus markierten Defekten. %2</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Methods that learn from them: %2.</source>
+        <translation>%1 lernt nicht aus markierten Defekten: Sie legen nur seine Entscheidungsschwelle fest. Methoden, die aus ihnen lernen: %2.</translation>
+    </message>
+    <message>
+        <source>Retraining needs an active model: activate one in the model list first.</source>
+        <translation>Das Nachtrainieren erfordert ein aktives Modell: Aktivieren Sie zuerst eines in der Modellliste.</translation>
     </message>
 </context>
 <context>

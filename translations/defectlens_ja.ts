@@ -146,10 +146,6 @@
         <translation>cse エポック %1: 損失 %2 (対照 %3、デコーダー %4)、検証 %5 (対照 %6、デコーダー %7)、%9 秒 (合成 + バックボーン %8 秒)</translation>
     </message>
     <message>
-        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
-        <translation>cse: 学習画像 %1 枚 + 検証画像 %2 枚、外れ値テクスチャ %3 枚、埋め込み器パラメータ %4 個、バックボーンを %5 秒でキャッシュ</translation>
-    </message>
-    <message>
         <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
         <translation>dmad: 外れ値テクスチャが見つかりません (texture_dir または DEFECTLENS_TEXTURES_DIR を設定してください)。合成欠陥は構造とぼかしの種類だけを使い、テクスチャバンクは空になります</translation>
     </message>
@@ -588,6 +584,26 @@
     <message>
         <source>%1: fast inference path unavailable (%2); running op by op</source>
         <translation>%1: 高速推論パスを使えません (%2)。演算ごとに実行します</translation>
+    </message>
+    <message>
+        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
+        <translation>ラベル付き欠陥は合成欠陥に加わり、埋め込みが正常なテクスチャと区別するよう学習する欠陥として、そのままの形と他の正常画像へ移した形で使われます。</translation>
+    </message>
+    <message>
+        <source>caching labelled defects</source>
+        <translation>ラベル付き欠陥をキャッシュ中</translation>
+    </message>
+    <message>
+        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
+        <translation>cse: ラベル付き欠陥 %1 は %2x%3 px で欠陥ピクセルがありません。除外しました</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
+        <translation>cse: 学習画像 %1 枚 + 検証画像 %2 枚、ラベル付き欠陥 %3 件、外れ値テクスチャ %4 枚、埋め込み器パラメータ %5 個、バックボーンを %6 秒でキャッシュ</translation>
+    </message>
+    <message>
+        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>ラベル付き欠陥は異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
     </message>
 </context>
 <context>
@@ -3309,10 +3325,6 @@ After: %2</source>
         </translation>
     </message>
     <message>
-        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
-        <translation>再学習にはアクティブな DMAD モデルが必要です。先にモデル一覧でモデルをアクティブにしてください。</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>再学習の前に、アノテーションが属するデータセットをインポートしてください。</translation>
     </message>
@@ -3425,14 +3437,6 @@ After: %2</source>
         <translation>SDAS は正常画像のみから学習します。ラベル付き欠陥は使用されません。</translation>
     </message>
     <message>
-        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
-        <translation>%1 はラベル付き欠陥から学習します。欠陥は異常メモリバンクとヘッドの学習に使われます。</translation>
-    </message>
-    <message>
-        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
-        <translation>%1 はラベル付き欠陥から学習しません。欠陥は判定しきい値の設定にのみ使われます。欠陥から学習するには DMAD を使用してください。</translation>
-    </message>
-    <message>
         <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
         <translation>有効なモデル %1 は %2 で学習されており、アノテーションされた欠陥から学習しません。代わりにアノテーションで新しい DMAD モデルを学習しますか? 新しいモデルを採用するまで有効なモデルが使われます。</translation>
     </message>
@@ -3515,6 +3519,18 @@ After: %2</source>
     <message>
         <source>Resumed after epoch %1 — %2</source>
         <translation>エポック %1 の後から再開 — %2</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects. %2</source>
+        <translation>%1 はラベル付き欠陥から学習します。%2</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Methods that learn from them: %2.</source>
+        <translation>%1 はラベル付き欠陥から学習しません。欠陥は判定しきい値の設定にのみ使われます。欠陥から学習する手法: %2。</translation>
+    </message>
+    <message>
+        <source>Retraining needs an active model: activate one in the model list first.</source>
+        <translation>再学習にはアクティブなモデルが必要です。先にモデル一覧でモデルをアクティブにしてください。</translation>
     </message>
 </context>
 <context>

@@ -146,10 +146,6 @@
         <translation>cse 第 %1 轮：损失 %2（对比 %3，解码器 %4），验证 %5（对比 %6，解码器 %7），%9 秒（合成 + 骨干网络 %8 秒）</translation>
     </message>
     <message>
-        <source>cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, backbone cached in %5 s</source>
-        <translation>cse：%1 张训练图像 + %2 张验证图像，%3 个离群纹理，嵌入器参数 %4 个，骨干网络缓存用时 %5 秒</translation>
-    </message>
-    <message>
         <source>dmad: no outlier textures found (set texture_dir or DEFECTLENS_TEXTURES_DIR); synthetic defects use structural and blur kinds only and the texture bank is empty</source>
         <translation>dmad：未找到离群纹理（请设置 texture_dir 或 DEFECTLENS_TEXTURES_DIR）；合成缺陷仅使用结构和模糊类型，纹理库为空</translation>
     </message>
@@ -588,6 +584,26 @@
     <message>
         <source>%1: fast inference path unavailable (%2); running op by op</source>
         <translation>%1：无法使用快速推理路径（%2）；改为逐个算子运行</translation>
+    </message>
+    <message>
+        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
+        <translation>已标注的缺陷与合成缺陷一起，作为其嵌入学习与正常纹理区分开的缺陷，既按原样使用，也移植到其他正常图像上使用。</translation>
+    </message>
+    <message>
+        <source>caching labelled defects</source>
+        <translation>正在缓存已标注的缺陷</translation>
+    </message>
+    <message>
+        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
+        <translation>cse：已标注的缺陷 %1 在 %2x%3 像素下没有缺陷像素；已略过</translation>
+    </message>
+    <message>
+        <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
+        <translation>cse：%1 张训练图像 + %2 张验证图像，%3 个已标注缺陷，%4 个离群纹理，嵌入器参数 %5 个，骨干网络缓存用时 %6 秒</translation>
+    </message>
+    <message>
+        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>已标注的缺陷填充其异常记忆库，并用于训练其评分头。</translation>
     </message>
 </context>
 <context>
@@ -3309,10 +3325,6 @@ After: %2</source>
         </translation>
     </message>
     <message>
-        <source>Retraining needs an active DMAD model: activate one in the model list first.</source>
-        <translation>重新训练需要一个当前 DMAD 模型：请先在模型列表中将其设为当前模型。</translation>
-    </message>
-    <message>
         <source>Import the dataset the annotations belong to before retraining.</source>
         <translation>重新训练前，请先导入标注所属的数据集。</translation>
     </message>
@@ -3425,14 +3437,6 @@ After: %2</source>
         <translation>SDAS 仅从正常图像学习；不使用已标注的缺陷。</translation>
     </message>
     <message>
-        <source>%1 learns from labelled defects: they train its abnormal memory bank and heads.</source>
-        <translation>%1 会从已标注的缺陷中学习：它们用于训练其异常记忆库和判别头。</translation>
-    </message>
-    <message>
-        <source>%1 does not learn from labelled defects: they only set its decision threshold. Use DMAD to learn from them.</source>
-        <translation>%1 不会从已标注的缺陷中学习：它们只用于设定判定阈值。如需从缺陷中学习，请使用 DMAD。</translation>
-    </message>
-    <message>
         <source>The active model %1 was trained with %2, which does not learn from annotated defects. Train a new DMAD model with the annotations instead? The active model stays in use until you promote the new one.</source>
         <translation>当前模型 %1 使用 %2 训练，无法从标注的缺陷中学习。改为用这些标注训练一个新的 DMAD 模型吗？在您采用新模型之前，当前模型继续使用。</translation>
     </message>
@@ -3515,6 +3519,18 @@ After: %2</source>
     <message>
         <source>Resumed after epoch %1 — %2</source>
         <translation>从第 %1 轮之后继续 — %2</translation>
+    </message>
+    <message>
+        <source>%1 learns from labelled defects. %2</source>
+        <translation>%1 会从已标注的缺陷中学习。%2</translation>
+    </message>
+    <message>
+        <source>%1 does not learn from labelled defects: they only set its decision threshold. Methods that learn from them: %2.</source>
+        <translation>%1 不会从已标注的缺陷中学习：它们只用于设定判定阈值。会从中学习的方法：%2。</translation>
+    </message>
+    <message>
+        <source>Retraining needs an active model: activate one in the model list first.</source>
+        <translation>重新训练需要一个当前模型：请先在模型列表中将其设为当前模型。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,9 @@ struct MethodDescription {
     std::string title;       // human-readable
     std::string summary;
     bool semiSupervised = false;            // uses labelled defects
+    // A semi-supervised method's one sentence on what labelled defects train in it, for
+    // the people choosing a method (the training panel shows it).
+    EngineText labelUse;
     nlohmann::json defaultParams = nlohmann::json::object();
     // Values for keys a saved bundle lacks because it was written before the key existed,
     // where the new default would change what an old model computes (its threshold was

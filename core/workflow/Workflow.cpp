@@ -40,7 +40,8 @@ void recordTrainedModel(WorkRecorder& recorder, RecordedRun& run, const FitJob& 
     model.categories = info.categories;
     model.bundlePath = job.outputPath;
     model.bundleChecksum = outcome.checksum;
-    const std::string& parentPath = job.request.parentModelPath;
+    const std::string& parentPath
+        = job.request.parentModelPath.empty() ? job.retrainedModelPath : job.request.parentModelPath;
     if (!parentPath.empty())
         model.parentModelId = recorder.findModelByChecksum(ModelBundle::fileChecksum(parentPath));
     model.metrics = {{"threshold", info.threshold}, {"fit_seconds", outcome.seconds}};

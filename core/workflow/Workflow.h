@@ -22,6 +22,10 @@ struct FitJob {
     TrainRequest request;         // its datasets are registered with the run
     std::string outputPath;       // the new bundle
     nlohmann::json runParams;     // what the fit run records about the request
+    // The model this fit retrains, recorded as its parent: request.parentModelPath (a
+    // warm start) when set, else this (a method that learns from the new labels but
+    // reuses nothing of its parent, trained anew with its parameters).
+    std::string retrainedModelPath;
     // When set: a last cancellation check before saving, then this progress
     // stage, so that a cancelled job never leaves a bundle behind.
     EngineText savingStage;

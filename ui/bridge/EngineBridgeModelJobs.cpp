@@ -203,7 +203,10 @@ TrainedModel runTraining(const TrainSpec& spec, const ProgressContext& progress)
     job.request.backbone.weightsPath = fileSystemPath(spec.weightsPath);
     job.request.datasets = workflow::pointersTo(datasets);
     job.request.unified = spec.unified;
-    job.request.parentModelPath = parentPath;
+    if (spec.warmStartFromParent)
+        job.request.parentModelPath = parentPath;
+    else
+        job.retrainedModelPath = parentPath;
     // Every completed epoch is kept beside the new bundle; after a crash or a cancel the
     // training panel offers the same output again and this continues the checkpoint when
     // it belongs to the same fit (another fit's is replaced, with a warning in the log).

@@ -27,7 +27,9 @@ struct TrainSpec {
     QStringList categories;        // train on these categories only; empty = all
     bool unified = false;          // one model over several categories
     QJsonObject params;            // overrides of the method's default parameters
-    QString parentModelPath;       // warm start (retrain) from this bundle; empty = none
+    QString parentModelPath;       // the model this retrains (recorded as its parent); empty = none
+    bool warmStartFromParent = true; // reuse what the method can of the parent (DMAD's normal bank); false:
+                                     // train anew (a method that learns from labels but reuses nothing)
     bool inheritParentParameters = false; // start from the parent's parameters; `params` override them
     bool labelsFromDatabase = false; // annotations in the database become labelled defects
     QString databasePath;          // where the run and the model are recorded; empty = nowhere

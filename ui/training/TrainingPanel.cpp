@@ -10,6 +10,7 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/common/DatabaseAddress.h"
 #include "ui/common/PlotStyle.h"
+#include "ui/common/Translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -458,11 +459,15 @@ void TrainingPanel::updateLabelsHint()
     } else {
         const MethodDescription& description = DetectorRegistry::instance().describe(method.toStdString());
         const QString title = QString::fromStdString(description.title);
+        QStringList learners;
+        for (const MethodDescription& m : DetectorRegistry::instance().methods())
+            if (m.semiSupervised)
+                learners << QString::fromStdString(m.name).toUpper();
         labelsHintLabel_->setText(
             description.semiSupervised
-                ? tr("%1 learns from labelled defects: they train its abnormal memory bank and heads.").arg(title)
+                ? tr("%1 learns from labelled defects. %2").arg(title, displayedText(description.labelUse))
                 : tr("%1 does not learn from labelled defects: they only set its decision threshold. "
-                     "Use DMAD to learn from them.").arg(title));
+                     "Methods that learn from them: %2.").arg(title, learners.join(QStringLiteral(", "))));
     }
 }
 
@@ -786,19 +791,26 @@ void TrainingPanel::startTraining()
 void TrainingPanel::retrainWithAnnotations()
 {
     if (activeModelPath_.isEmpty()) {
-        emit errorOccurred(tr("Retraining needs an active DMAD model: activate one in the model list first."));
+        emit errorOccurred(tr("Retraining needs an active model: activate one in the model list first."));
         return;
     }
-    // Only DMAD learns from annotated defects: with another method in use, offer to
-    // train a new DMAD model from them instead of warm-starting the active one.
+    // A method that learns from annotated defects retrains with the active model's
+    // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE) train
+    // anew. With a method that does not learn from them, offer a new DMAD model instead.
+    bool learns = false;
+    try {
+        learns = DetectorRegistry::instance().describe(activeModelMethod_.toStdString()).semiSupervised;
+    } catch (const Error& e) {
+        logWarning("retrain: " + std::string(e.what()) + "; offering a DMAD model instead");
+    }
     const bool warmStart = activeModelMethod_ == QLatin1String("dmad");
-    if (!warmStart
+    if (!learns
         && !confirm(tr("The active model %1 was trained with %2, which does not learn from annotated defects. "
                        "Train a new DMAD model with the annotations instead? The active model stays in use until "
                        "you promote the new one.")
                         .arg(QFileInfo(activeModelPath_).fileName(), activeModelMethod_)))
         return;
-    setMethod(QStringLiteral("dmad"));
+    setMethod(learns ? activeModelMethod_ : QStringLiteral("dmad"));
     TrainSpec spec = currentSpec();
     if (spec.datasets.empty() || spec.categories.isEmpty()) {
         emit errorOccurred(tr("Import the dataset the annotations belong to before retraining."));
@@ -806,14 +818,15 @@ void TrainingPanel::retrainWithAnnotations()
     }
     spec.labelsFromDatabase = true;
     spec.unified = spec.categories.size() > 1;
-    if (warmStart) {
+    if (learns) {
         spec.parentModelPath = activeModelPath_;
-        // The parent's own parameters (its bank only fits the same settings); only
-        // the parameters given without a field here are passed on top.
+        spec.warmStartFromParent = warmStart;
+        // The parent's own parameters (a warm start's bank only fits the same settings);
+        // only the parameters given without a field here are passed on top.
         spec.params = advancedParameters_;
         spec.inheritParentParameters = true;
     }
-    start(std::move(spec), warmStart);
+    start(std::move(spec), learns);
 }
 
 bool TrainingPanel::confirm(const QString& question)

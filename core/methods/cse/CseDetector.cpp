@@ -186,8 +186,12 @@ void CseDetector::load(const ModelBundle& bundle)
 void registerCse(DetectorRegistry& registry)
 {
     MethodDescription entry = methodEntry<CseDetector, CseParams>("cse", "CSE (contrastively selected embedding)",
-                        "1x1-conv embedder on deep MobileNetV2 features, trained contrastively on normal and synthetic "
-                        "defect pairs with a frozen random decoder; anomaly = cosine distance to the nearest k-means centre.");
+                        "1x1-conv embedder on deep MobileNetV2 features, trained contrastively on normal and defect pairs "
+                        "(synthetic defects, and labelled ones where given) with a frozen random decoder; anomaly = "
+                        "cosine distance to the nearest k-means centre.",
+                        /*semiSupervised=*/true);
+    entry.labelUse = DL_TR("Engine", "Labelled defects join the synthetic ones as the defects its embedding learns to "
+                                     "set apart from normal texture, as they are and moved onto other normal images.");
     // Bundles from before scales existed hold one bank, at `pool`.
     entry.bundleFallbacks = {{"scales", 1}};
     entry.scoringParams = {"smoothing_sigma", "image_score", "top_fraction"};

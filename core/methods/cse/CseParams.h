@@ -36,6 +36,9 @@ struct CseParams {
     double maxLearningRate = 0.004;                             // max_learning_rate: the one-cycle peak
     double contrastiveWeight = 3.0;                             // contrastive_weight (chosen by cross-validation, README)
     double defectProbability = 0.5;                             // defect_probability of a partner
+    // labelled_share: of the defective partners, the share drawn from the fit's labelled
+    // defects (their own images or transplanted onto the partner) where its category has any.
+    double labelledShare = 0.5;
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
     int clusters = 256;                                         // k-means centres (chosen by cross-validation, README)
@@ -100,6 +103,7 @@ struct CseParams {
         f.get("max_learning_rate", maxLearningRate);
         f.nonNegative("contrastive_weight", contrastiveWeight);
         f.number("defect_probability", defectProbability, 0.0, 1.0);
+        f.number("labelled_share", labelledShare, 0.0, 1.0);
         f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
         f.get("object_foreground", objectForeground);
         f.get("match_greyscale", matchGreyscale);

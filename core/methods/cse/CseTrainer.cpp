@@ -8,6 +8,7 @@
 #include "data/ImageIO.h"
 #include "methods/cse/CseAnomalyMap.h"
 #include "synthesis/AnomalySynthesizer.h"
+#include "synthesis/DefectTransplant.h"
 #include "synthesis/Random.h"
 
 #include <opencv2/imgproc.hpp>
@@ -121,10 +122,47 @@ std::int64_t CseTrainer::partnerOf(const NormalCache& cache, std::int64_t anchor
     return candidates[randomBelow(draw, std::uint32_t(candidates.size()))];
 }
 
+// The labelled defects at the working size, their masks and their fused features (the
+// backbone runs once per label; transplanted copies run it again per pair).
+CseTrainer::LabelledCache CseTrainer::cacheLabelled(const std::vector<Sample>& labelled,
+                                                   const ProgressContext& progress) const
+{
+    LabelledCache cache;
+    if (labelled.empty())
+        return cache;
+    progress.report(0.0, DL_TR("Engine", "caching labelled defects"));
+    const cv::Size size(preprocess_.width, preprocess_.height);
+    for (const Sample& d : labelled) {
+        progress.checkCancelled();
+        cv::Mat mask;
+        cv::resize(loadMask(d.maskPath), mask, size, 0, 0, cv::INTER_NEAREST);
+        if (cv::countNonZero(mask) == 0) {
+            logWarning(DL_TR("Engine", "cse: labelled defect %1 has no defect pixels at %2x%3 px; left out"), d.path,
+                       preprocess_.width, preprocess_.height);
+            continue;
+        }
+        cache.rgb.push_back(preprocess_.resize(preprocess_.decode(d.path).rgb));
+        cache.mask.push_back(mask);
+        cache.category.push_back(d.category);
+    }
+    std::vector<torch::Tensor> parts;
+    for (std::size_t begin = 0; begin < cache.rgb.size(); begin += std::size_t(params_.batchSize)) {
+        const std::size_t end = std::min(cache.rgb.size(), begin + std::size_t(params_.batchSize));
+        parts.push_back(fusedFeatures(
+            imagesToTensor({cache.rgb.begin() + long(begin), cache.rgb.begin() + long(end)}, preprocess_)));
+    }
+    if (!parts.empty())
+        cache.fused = torch::cat(parts, 0);
+    return cache;
+}
+
 // Pairs (anchor, other image of the same category); each partner made defective with
-// defect_probability.
+// defect_probability. A defective partner is, with labelled_share where the anchor's
+// category has labelled defects, a real one: half the time the labelled image itself,
+// half the time its defect transplanted onto the drawn partner; otherwise synthetic.
 CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors,
-                                            std::mt19937& draw, AnomalySynthesizer& synthesizer) const
+                                            std::mt19937& draw, AnomalySynthesizer& synthesizer,
+                                            const LabelledCache* labelled) const
 {
     PairBatch b;
     const auto n = std::int64_t(anchors.size());
@@ -132,23 +170,50 @@ CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std:
     std::vector<std::int64_t> partnerIdx;
     std::vector<cv::Mat> defective;
     std::vector<std::int64_t> defectiveRows;
+    std::vector<std::int64_t> labelledRows, labelledIdx; // partners that are labelled images themselves
     b.defectWeight = torch::zeros({n, 1, hp_, wp_});
     std::vector<bool> normal(std::size_t(n), true);
     for (std::int64_t i = 0; i < n; ++i) {
-        partnerIdx.push_back(partnerOf(cache, anchors[std::size_t(i)], draw));
-        if (randomUnit(draw) < params_.defectProbability) {
-            SyntheticAnomaly a = synthesizer.makeRandom(cache.rgb[std::size_t(partnerIdx.back())]);
-            defective.push_back(a.image);
-            defectiveRows.push_back(i);
-            b.defectWeight[i].copy_(defectWeightOf(a.mask)[0]);
-            normal[std::size_t(i)] = false;
+        const std::int64_t anchor = anchors[std::size_t(i)];
+        partnerIdx.push_back(partnerOf(cache, anchor, draw));
+        if (randomUnit(draw) >= params_.defectProbability)
+            continue;
+        normal[std::size_t(i)] = false;
+        std::vector<std::int64_t> ofCategory;
+        if (labelled)
+            for (std::int64_t j = 0; j < labelled->size(); ++j)
+                if (labelled->category[std::size_t(j)] == cache.category[std::size_t(anchor)])
+                    ofCategory.push_back(j);
+        // No draw is spent on labels where there are none: a fit without them is the same as before they existed.
+        if (!ofCategory.empty() && randomUnit(draw) < params_.labelledShare) {
+            const std::int64_t j = ofCategory[randomBelow(draw, std::uint32_t(ofCategory.size()))];
+            if (randomUnit(draw) < 0.5) {
+                labelledRows.push_back(i);
+                labelledIdx.push_back(j);
+                b.defectWeight[i].copy_(defectWeightOf(labelled->mask[std::size_t(j)])[0]);
+            } else {
+                TransplantedDefect t = transplantDefect(cache.rgb[std::size_t(partnerIdx.back())],
+                                                        labelled->rgb[std::size_t(j)], labelled->mask[std::size_t(j)],
+                                                        draw);
+                defective.push_back(t.image);
+                defectiveRows.push_back(i);
+                b.defectWeight[i].copy_(defectWeightOf(t.mask)[0]);
+            }
+            continue;
         }
+        SyntheticAnomaly a = synthesizer.makeRandom(cache.rgb[std::size_t(partnerIdx.back())]);
+        defective.push_back(a.image);
+        defectiveRows.push_back(i);
+        b.defectWeight[i].copy_(defectWeightOf(a.mask)[0]);
     }
     b.partners = cache.fused.index_select(0, torch::tensor(partnerIdx, torch::kInt64));
     if (!defective.empty()) {
         torch::Tensor features = fusedFeatures(imagesToTensor(defective, preprocess_));
         b.partners.index_copy_(0, torch::tensor(defectiveRows, torch::kInt64), features);
     }
+    if (!labelledRows.empty())
+        b.partners.index_copy_(0, torch::tensor(labelledRows, torch::kInt64),
+                               labelled->fused.index_select(0, torch::tensor(labelledIdx, torch::kInt64)));
     b.partnerIsNormal = torch::zeros({n}, torch::kBool);
     for (std::int64_t i = 0; i < n; ++i)
         b.partnerIsNormal[i] = bool(normal[std::size_t(i)]);
@@ -166,7 +231,7 @@ CseTrainer::PairBatch CseTrainer::makeValidationPairs(const ProgressContext& pro
     AnomalySynthesizer validationSynth(textures_, params_.seed + 3, synthesizer_->options());
     std::vector<std::int64_t> all(std::size_t(validationImages_.size()));
     std::iota(all.begin(), all.end(), 0);
-    return makePairs(validationImages_, all, validationDraw, validationSynth);
+    return makePairs(validationImages_, all, validationDraw, validationSynth, nullptr);
 }
 
 IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& progress)
@@ -185,6 +250,10 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
                           DL_TR("Engine", "caching backbone features"));
     validationImages_ = cacheNormals(input.normal, split.validation, cacheProgress.sub(0.85, 0.9),
                                      DL_TR("Engine", "caching validation features"));
+    // Labelled defects train only: the validation pairs stay synthetic, so that the
+    // checkpoint is not chosen on defects the embedder was trained on.
+    labelled_ = params_.labelledShare > 0 ? cacheLabelled(input.labelledDefects, cacheProgress.sub(0.9, 1.0))
+                                          : LabelledCache{};
     // The defect weights live on the finest scale's grid (csePairLoss averages them onto the others).
     hp_ = train_.fused.size(2) / params_.pools().back();
     wp_ = train_.fused.size(3) / params_.pools().back();
@@ -240,7 +309,7 @@ std::optional<CseTrainer::EpochSums> CseTrainer::trainBatches(int epoch, const E
         // BatchNorm in train mode needs two rows at least; pairs give 2x the anchors.
         std::vector<std::int64_t> anchors(perm.begin() + begin, perm.begin() + end);
         const auto synthesisStart = SteadyClock::now();
-        PairBatch b = makePairs(train_, anchors, rng_, *synthesizer_);
+        PairBatch b = makePairs(train_, anchors, rng_, *synthesizer_, &labelled_);
         synthesisSeconds_ += secondsSince(synthesisStart);
         const double rate = oneCycleRate(step_++, totalSteps_, params_.learningRate, params_.maxLearningRate);
         for (auto& group : optimizer_->param_groups())
@@ -356,10 +425,10 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
     net_ = std::make_unique<CseNetwork>(architecture);
     optimizer_ = std::make_unique<torch::optim::Adam>(net_->trainableParameters(),
                                                       torch::optim::AdamOptions(params_.learningRate));
-    logInfo(DL_TR("Engine", "cse: %1 training + %2 validation images, %3 outlier textures, %4 embedder parameters, "
-                            "backbone cached in %5 s"),
-            split.train.size(), split.validation.size(), textures_.size(), net_->trainableParameterCount(),
-            formatFixed(cacheSeconds, 1));
+    logInfo(DL_TR("Engine", "cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 "
+                            "embedder parameters, backbone cached in %6 s"),
+            split.train.size(), split.validation.size(), labelled_.size(), textures_.size(),
+            net_->trainableParameterCount(), formatFixed(cacheSeconds, 1));
     stepsPerEpoch_ = (train_.size() + params_.batchSize - 1) / params_.batchSize;
     plannedEpochs_ = params_.epochs;
     totalSteps_ = stepsPerEpoch_ * plannedEpochs_;
@@ -402,6 +471,7 @@ CseTrained CseTrainer::train(const FitInput& input, const CseArchitecture& archi
             formatFixed(bankSeconds, 1));
     out.provenance = {{"train_images", split.train.size()},
                       {"validation_images", split.validation.size()},
+                      {"labelled_defects", labelled_.size()},
                       {"outlier_textures", textures_.size()},
                       {"parameters", net_->trainableParameterCount()},
                       {"cache_seconds", cacheSeconds},

@@ -52,6 +52,14 @@ private:
         std::vector<std::string> category;
         std::int64_t size() const { return std::int64_t(rgb.size()); }
     };
+    // The fit's labelled defects at the working size (README, "Labelled defects").
+    struct LabelledCache {
+        std::vector<cv::Mat> rgb;  // CV_8UC3
+        std::vector<cv::Mat> mask; // CV_8UC1 {0,255}
+        torch::Tensor fused;       // [L,C,h,w]
+        std::vector<std::string> category;
+        std::int64_t size() const { return std::int64_t(rgb.size()); }
+    };
     // Pairs of fused features; anchors normal, partners normal or defective.
     struct PairBatch {
         torch::Tensor anchors, partners; // [M,C,h,w]
@@ -70,9 +78,11 @@ private:
     NormalCache cacheNormals(const std::vector<Sample>& samples, const std::vector<std::int64_t>& indices,
                              const ProgressContext& progress, const EngineText& stage) const;
     torch::Tensor defectWeightOf(const cv::Mat& mask) const;
+    LabelledCache cacheLabelled(const std::vector<Sample>& labelled, const ProgressContext& progress) const;
     static std::int64_t partnerOf(const NormalCache& cache, std::int64_t anchor, std::mt19937& draw);
+    // `labelled` null: synthetic defects only (the validation pairs).
     PairBatch makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors, std::mt19937& draw,
-                        AnomalySynthesizer& synthesizer) const;
+                        AnomalySynthesizer& synthesizer, const LabelledCache* labelled) const;
     PairBatch makeValidationPairs(const ProgressContext& progress) const;
     CseLosses evaluate() const;
     std::optional<EpochSums> trainBatches(int epoch, const EpochLoop& loop, const ProgressContext& progress);
@@ -88,6 +98,7 @@ private:
     std::mt19937 rng_;
     torch::Tensor tapScale_;
     NormalCache train_, validationImages_;
+    LabelledCache labelled_;
     std::int64_t hp_ = 0, wp_ = 0; // the finest scale's pooled grid
     std::vector<std::string> textures_;
     std::unique_ptr<AnomalySynthesizer> synthesizer_;

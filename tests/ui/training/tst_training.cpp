@@ -16,6 +16,7 @@
 #include "ui/models/ThresholdDialog.h"
 #include "ui/training/TrainingPanel.h"
 #include "common/UserName.h"
+#include "engine/ModelBundle.h"
 
 #include <QCryptographicHash>
 #include <QComboBox>
@@ -544,6 +545,58 @@ private slots:
         QVERIFY(panel()->resumeCheckpoint().isEmpty());
         QVERIFY(hint->isHidden());
         QTRY_VERIFY_WITH_TIMEOUT(!engine->isModelJobRunning(), 240000);
+    }
+
+    // CSE learns from annotated defects too but reuses nothing of a model: Retrain trains
+    // a new CSE model with the active one's parameters and the annotations, recorded as
+    // its child and compared with it. (After the DMAD retrain, which added the annotations.)
+    void retrainingACseModelTrainsANewOneWithTheAnnotations()
+    {
+        auto* hint = panel()->findChild<QLabel*>(QStringLiteral("labelsHint"));
+        QVERIFY(hint);
+        panel()->setMethod(QStringLiteral("patchcore"));
+        QVERIFY2(hint->text().contains(QStringLiteral("does not learn")) && hint->text().contains(QStringLiteral("CSE"))
+                     && hint->text().contains(QStringLiteral("DMAD")),
+                 qPrintable(hint->text()));
+        panel()->setMethod(QStringLiteral("cse"));
+        QVERIFY2(hint->text().contains(QStringLiteral("learns from labelled defects")), qPrintable(hint->text()));
+
+        QSignalSpy errors(window_.get(), &dl::ui::MainWindow::errorShown);
+        QSignalSpy finished(panel(), &dl::ui::TrainingPanel::trainingFinished);
+        QVERIFY(panel()->setParameter(QStringLiteral("image_size"), 128));
+        QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 2));
+        panel()->setAdvancedParameters({{"widths", QJsonArray{32, 16}}, {"clusters", 4}, {"texture_dir", textureDir_}});
+        panel()->startTraining();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const auto parent = finished.first().at(0).value<dl::ui::TrainedModel>();
+        QVERIFY(parent.modelId > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->engine()->isModelJobRunning(), 240000);
+
+        // Retrain: no question asked (CSE learns from the annotations), the parent's
+        // parameters (epochs 2, not the field's value), the two annotations as labels.
+        panel()->setAdvancedParameters({});
+        QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 5));
+        panel()->setActiveModel(parent.bundlePath, QStringLiteral("cse"));
+        QSignalSpy compared(models(), &dl::ui::ModelList::comparisonFinished);
+        finished.clear();
+        panel()->retrainWithAnnotations();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
+        const auto child = finished.first().at(0).value<dl::ui::TrainedModel>();
+        QVERIFY(finished.first().at(1).toBool()); // a retrain
+        QCOMPARE(finished.first().at(2).toString(), parent.bundlePath);
+        QCOMPARE(child.method, QStringLiteral("cse"));
+        QCOMPARE(child.labelledDefects, 2);
+        QCOMPARE(child.parentModelId, parent.modelId);
+        const nlohmann::json header = dl::ModelBundle::load(child.bundlePath.toStdString()).header;
+        QCOMPARE(header.at("params").at("epochs").get<int>(), 2);
+        QCOMPARE(header.at("params").at("clusters").get<int>(), 4);
+        QCOMPARE(header.at("provenance").at("cse").at("labelled_defects").get<int>(), 2);
+        QVERIFY(!header.at("provenance").contains("parent_model")); // trained anew, not warm-started
+        QTRY_COMPARE_WITH_TIMEOUT(compared.count(), 1, 240000);
+        QCOMPARE(models()->comparison()->beforePath(), parent.bundlePath);
+        QCOMPARE(models()->comparison()->afterPath(), child.bundlePath);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->engine()->isModelJobRunning(), 240000);
     }
 
     // Last: it leaves the method list in the user's hands.
