@@ -586,10 +586,6 @@
         <translation>%1: schneller Inferenzpfad nicht verfügbar (%2); Ausführung Operation für Operation</translation>
     </message>
     <message>
-        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
-        <translation>Markierte Defekte ergänzen die synthetischen als die Defekte, die seine Einbettung von normaler Textur zu unterscheiden lernt, so wie sie sind und auf andere fehlerfreie Bilder versetzt.</translation>
-    </message>
-    <message>
         <source>caching labelled defects</source>
         <translation>markierte Defekte werden zwischengespeichert</translation>
     </message>
@@ -602,8 +598,12 @@
         <translation>cse: %1 Trainings- + %2 Validierungsbilder, %3 markierte Defekte, %4 Ausreißer-Texturen, %5 Parameter des Einbetters, Backbone in %6 s zwischengespeichert</translation>
     </message>
     <message>
-        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
-        <translation>Markierte Defekte füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
+        <source>They join the synthetic defects its embedding learns to set apart from normal images, as they are and transplanted onto other normal images.</source>
+        <translation>Sie ergänzen die synthetischen Defekte, die seine Einbettung von fehlerfreien Bildern zu unterscheiden lernt, so wie sie sind und auf andere fehlerfreie Bilder verpflanzt.</translation>
+    </message>
+    <message>
+        <source>They fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>Sie füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
     </message>
 </context>
 <context>

@@ -586,10 +586,6 @@
         <translation>%1: 高速推論パスを使えません (%2)。演算ごとに実行します</translation>
     </message>
     <message>
-        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
-        <translation>ラベル付き欠陥は合成欠陥に加わり、埋め込みが正常なテクスチャと区別するよう学習する欠陥として、そのままの形と他の正常画像へ移した形で使われます。</translation>
-    </message>
-    <message>
         <source>caching labelled defects</source>
         <translation>ラベル付き欠陥をキャッシュ中</translation>
     </message>
@@ -602,8 +598,12 @@
         <translation>cse: 学習画像 %1 枚 + 検証画像 %2 枚、ラベル付き欠陥 %3 件、外れ値テクスチャ %4 枚、埋め込み器パラメータ %5 個、バックボーンを %6 秒でキャッシュ</translation>
     </message>
     <message>
-        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
-        <translation>ラベル付き欠陥は異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
+        <source>They join the synthetic defects its embedding learns to set apart from normal images, as they are and transplanted onto other normal images.</source>
+        <translation>合成欠陥に加わり、埋め込みが正常画像と区別するよう学習する欠陥として、そのままの形と他の正常画像へ移植した形で使われます。</translation>
+    </message>
+    <message>
+        <source>They fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
     </message>
 </context>
 <context>

@@ -586,10 +586,6 @@
         <translation>%1：无法使用快速推理路径（%2）；改为逐个算子运行</translation>
     </message>
     <message>
-        <source>Labelled defects join the synthetic ones as the defects its embedding learns to set apart from normal texture, as they are and moved onto other normal images.</source>
-        <translation>已标注的缺陷与合成缺陷一起，作为其嵌入学习与正常纹理区分开的缺陷，既按原样使用，也移植到其他正常图像上使用。</translation>
-    </message>
-    <message>
         <source>caching labelled defects</source>
         <translation>正在缓存已标注的缺陷</translation>
     </message>
@@ -602,8 +598,12 @@
         <translation>cse：%1 张训练图像 + %2 张验证图像，%3 个已标注缺陷，%4 个离群纹理，嵌入器参数 %5 个，骨干网络缓存用时 %6 秒</translation>
     </message>
     <message>
-        <source>Labelled defects fill its abnormal memory bank and train its scoring heads.</source>
-        <translation>已标注的缺陷填充其异常记忆库，并用于训练其评分头。</translation>
+        <source>They join the synthetic defects its embedding learns to set apart from normal images, as they are and transplanted onto other normal images.</source>
+        <translation>它们与合成缺陷一起，作为其嵌入学习与正常图像区分开的缺陷，既按原样使用，也移植到其他正常图像上使用。</translation>
+    </message>
+    <message>
+        <source>They fill its abnormal memory bank and train its scoring heads.</source>
+        <translation>它们填充其异常记忆库，并用于训练其评分头。</translation>
     </message>
 </context>
 <context>

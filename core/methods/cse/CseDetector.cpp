@@ -190,8 +190,8 @@ void registerCse(DetectorRegistry& registry)
                         "(synthetic defects, and labelled ones where given) with a frozen random decoder; anomaly = "
                         "cosine distance to the nearest k-means centre.",
                         /*semiSupervised=*/true);
-    entry.labelUse = DL_TR("Engine", "Labelled defects join the synthetic ones as the defects its embedding learns to "
-                                     "set apart from normal texture, as they are and moved onto other normal images.");
+    entry.labelUse = DL_TR("Engine", "They join the synthetic defects its embedding learns to set apart from normal "
+                                     "images, as they are and transplanted onto other normal images.");
     // Bundles from before scales existed hold one bank, at `pool`.
     entry.bundleFallbacks = {{"scales", 1}};
     entry.scoringParams = {"smoothing_sigma", "image_score", "top_fraction"};

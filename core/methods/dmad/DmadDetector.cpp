@@ -151,7 +151,7 @@ void registerDmad(DetectorRegistry& registry)
     MethodDescription entry = methodEntry<DmadDetector, DmadParams>("dmad", "DMAD",
                         "Dual memory bank (normal coreset + abnormal: labelled/synthetic defects, centre samples, textures) "
                         "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.", true);
-    entry.labelUse = DL_TR("Engine", "Labelled defects fill its abnormal memory bank and train its scoring heads.");
+    entry.labelUse = DL_TR("Engine", "They fill its abnormal memory bank and train its scoring heads.");
     // Bundles from before image_score existed scored by the map's maximum.
     entry.bundleFallbacks = {{"image_score", "max"}};
     registry.add(std::move(entry));
