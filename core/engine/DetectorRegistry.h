@@ -20,6 +20,7 @@ struct MethodDescription {
     // A semi-supervised method's one sentence on what labelled defects train in it, for
     // the people choosing a method (the training panel shows it).
     EngineText labelUse;
+    bool warmStarts = false;                // reuses a parent model's state when retrained (Detector::warmStart)
     nlohmann::json defaultParams = nlohmann::json::object();
     // Values for keys a saved bundle lacks because it was written before the key existed,
     // where the new default would change what an old model computes (its threshold was

@@ -798,12 +798,14 @@ void TrainingPanel::retrainWithAnnotations()
     // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE) train
     // anew. With a method that does not learn from them, offer a new DMAD model instead.
     bool learns = false;
+    bool warmStart = false;
     try {
-        learns = DetectorRegistry::instance().describe(activeModelMethod_.toStdString()).semiSupervised;
+        const MethodDescription& active = DetectorRegistry::instance().describe(activeModelMethod_.toStdString());
+        learns = active.semiSupervised;
+        warmStart = active.warmStarts;
     } catch (const Error& e) {
         logWarning("retrain: " + std::string(e.what()) + "; offering a DMAD model instead");
     }
-    const bool warmStart = activeModelMethod_ == QLatin1String("dmad");
     if (!learns
         && !confirm(tr("The active model %1 was trained with %2, which does not learn from annotated defects. "
                        "Train a new DMAD model with the annotations instead? The active model stays in use until "

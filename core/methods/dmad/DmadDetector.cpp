@@ -152,6 +152,7 @@ void registerDmad(DetectorRegistry& registry)
                         "Dual memory bank (normal coreset + abnormal: labelled/synthetic defects, centre samples, textures) "
                         "knowledge enhancement with a hinge-loss discriminator; unified and semi-supervised.", true);
     entry.labelUse = DL_TR("Engine", "They fill its abnormal memory bank and train its scoring heads.");
+    entry.warmStarts = true; // a retrain reuses the parent's normal bank
     // Bundles from before image_score existed scored by the map's maximum.
     entry.bundleFallbacks = {{"image_score", "max"}};
     registry.add(std::move(entry));
