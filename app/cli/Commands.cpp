@@ -561,7 +561,8 @@ int runMethods()
     json out = json::array();
     for (const auto& m : DetectorRegistry::instance().methods())
         out.push_back({{"name", m.name}, {"kind", "detector"}, {"title", m.title}, {"summary", m.summary},
-                       {"semi_supervised", m.semiSupervised}, {"parameters", m.defaultParams},
+                       {"semi_supervised", m.semiSupervised}, {"label_use", m.labelUse.text},
+                       {"warm_starts", m.warmStarts}, {"parameters", m.defaultParams},
                        {"scoring_parameters", m.scoringParams}});
     // Not a detector: the diffusion model RealNet's anomaly synthesis samples from.
     out.push_back({{"name", kSdasMethod}, {"kind", "synthesis"},

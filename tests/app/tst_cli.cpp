@@ -401,6 +401,17 @@ private slots:
         QVERIFY2(o.err.contains("resolution"), qPrintable(o.err));
         o = run({"methods"});
         QVERIFY(o.out.contains("\"synthesis\""));
+        // Which methods learn from labelled defects, and how; which reuse a parent.
+        for (const QJsonValue& entry : QJsonDocument::fromJson(o.out.toUtf8()).array()) {
+            const QJsonObject m = entry.toObject();
+            if (m["kind"].toString() != "detector")
+                continue;
+            const QString name = m["name"].toString();
+            const bool learns = name == "dmad" || name == "cse";
+            QVERIFY2(m["semi_supervised"].toBool() == learns, qPrintable(name));
+            QVERIFY2(m["label_use"].toString().isEmpty() != learns, qPrintable(name));
+            QVERIFY2(m["warm_starts"].toBool() == (name == "dmad"), qPrintable(name));
+        }
     }
 
     // synth --measure-novelty and --grid on the tiny model of sdasFitAndSynth.
