@@ -35,6 +35,9 @@
 # commas is fine: taps=["features.6","features.13"],pool=1),
 # PROTOCOL_CV_SEEDS ("0 1"), PROTOCOL_SWEEP (none), PROTOCOL_DRAW (proportional | round-robin:
 # how the labelled defects spread over the defect types, `--labelled-draw`; proportional),
+# PROTOCOL_TRAINING_LABELS (all: each fold model trains on every label outside its fold;
+# M: on only M of them, `crossvalidate --training-labels M`, which asks how a setting does
+# for a model with few labels while all held-out labels are scored),
 # REPORT_LABELS ("0 1 10"), REPORT_SEEDS ("0 1 2").
 # The draw: the held-out labelled defects stand for the defects the test split (and the
 # line) will show, so by default they follow the types' frequencies (proportional). With
@@ -56,6 +59,9 @@ read -r -a sweeps <<< "${PROTOCOL_SWEEP:-}"
 sweep_args=()
 draw=(--labelled-draw "${PROTOCOL_DRAW:-proportional}")
 for s in "${sweeps[@]}"; do sweep_args+=(--sweep "$s"); done
+training_labels=()
+[[ -n "${PROTOCOL_TRAINING_LABELS:-}" && "${PROTOCOL_TRAINING_LABELS}" != all ]] \
+  && training_labels=(--training-labels "$PROTOCOL_TRAINING_LABELS")
 
 case "${PROTOCOL_DATASET:-tile}" in
   bottle) data=(--data "$shared/data/mvtec_bottle") ;;
@@ -77,7 +83,7 @@ for c in "${!candidates[@]}"; do
     [[ -f "$out/$name.json" ]] && continue
     echo "== cross-validating ${candidates[$c]} (model seed $seed)"
     "$cli" crossvalidate --method "$method" "${data[@]}" --labelled-defects "$labels" "${draw[@]}" --folds "$folds" \
-      "${params[@]}" "${sweep_args[@]}" --param seed="$seed" --quiet --json "$out/$name.json" >"$out/$name.log" 2>&1
+      "${training_labels[@]}" "${params[@]}" "${sweep_args[@]}" --param seed="$seed" --quiet --json "$out/$name.json" >"$out/$name.log" 2>&1
   done
 done
 # Each candidate, or with a sweep each candidate-value pair (written as the candidate

@@ -81,12 +81,15 @@ commands:
              defect types, every type in turn (default) or as often as the data holds it; give
              test the same)
   crossvalidate --method NAME --data PATH [data options] [--labelled-defects N] [--labels-from-db]
-             [--param KEY=VALUE ...] [--sweep KEY=V1,V2,... ...] [--folds K] [--json OUT.json]
+             [--param KEY=VALUE ...] [--sweep KEY=V1,V2,... ...] [--folds K] [--training-labels M]
+             [--json OUT.json]
              K-fold cross-validation inside the training split (normal images and labelled
              defects held out in turn; test images are never read): compares settings
              without touching the test split; --sweep scores every combination of values of
              parameters that only scoring reads (smoothing_sigma, image_score, ...; see
-             methods) with the same fold models, one training per fold
+             methods) with the same fold models, one training per fold; --training-labels M
+             trains each fold model on only M of the other folds' labelled defects (how a
+             model with few labels does), while every held-out label is still scored
   threshold  --model MODEL.dlm --data PATH [data options] --target-false-reject R [--folds K]
              [--labelled-defects N] [--out NEW.dlm] [--json OUT.json]
              the threshold that rejects at most R (e.g. 0.01) of good parts, estimated from
@@ -240,6 +243,10 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
             o.folds = parseInt(a, value());
             if (o.folds < 2)
                 throw Error("--folds must be at least 2, got " + args[i]);
+        } else if (a == "--training-labels") {
+            o.trainingLabels = parseInt(a, value());
+            if (o.trainingLabels < 0)
+                throw Error("--training-labels must be 0 or more, got " + args[i]);
         } else if (a == "--sweep") {
             const std::string& kv = value();
             const auto eq = kv.find('=');
@@ -437,6 +444,8 @@ CliOptions parseCommandLine(const std::vector<std::string>& args)
     }
     if (!o.sweeps.empty() && o.command != "crossvalidate")
         throw Error("--sweep applies to crossvalidate only");
+    if (o.trainingLabels >= 0 && o.command != "crossvalidate")
+        throw Error("--training-labels applies to crossvalidate only");
     if (o.command == "threshold") {
         require(!o.modelPath.empty(), "--model MODEL.dlm");
         require(!o.data.empty(), "at least one --data PATH (the training data of the model)");

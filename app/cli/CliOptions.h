@@ -42,6 +42,7 @@ struct CliOptions {
     bool labelsFromDb = false;           // defect masks annotated in the database become labelled defects
     unsigned labelSeed = 42;
     int folds = 5;                       // crossvalidate, threshold: K
+    int trainingLabels = -1;             // crossvalidate --training-labels M: labels each fold model trains on; -1: all
     // crossvalidate --sweep KEY=V1,V2,...: scoring parameters and their values, every
     // combination scored by the same fold models
     std::vector<std::pair<std::string, std::vector<nlohmann::json>>> sweeps;

@@ -16,6 +16,12 @@ namespace {
 
 using json = nlohmann::json;
 
+// --training-labels M, or "all" where each fold model trains on every label outside its fold.
+json trainingLabelsJson(const CliOptions& o)
+{
+    return o.trainingLabels < 0 ? json("all") : json(o.trainingLabels);
+}
+
 json reportJson(const CliOptions& o, const CrossValidationReport& report)
 {
     json categories = json::object();
@@ -27,11 +33,12 @@ json reportJson(const CliOptions& o, const CrossValidationReport& report)
         json perCategory = json::object();
         for (const auto& c : f.categories) perCategory[c.category] = workflow::metricsJson(c);
         folds.push_back({{"normal_images", f.normalImages}, {"defect_images", f.defectImages},
-                         {"fit_seconds", f.fitSeconds}, {"categories", perCategory}});
+                         {"training_labels", f.trainingLabels}, {"fit_seconds", f.fitSeconds},
+                         {"categories", perCategory}});
     }
     return {{"method", o.method}, {"params", o.params}, {"data", datasetParams(o)},
-            {"labelled_defects", o.labelledDefects}, {"folds", report.folds},
-            {"mean", workflow::metricsJson(report.mean)}, {"categories", categories},
+            {"labelled_defects", o.labelledDefects}, {"training_labels", trainingLabelsJson(o)},
+            {"folds", report.folds}, {"mean", workflow::metricsJson(report.mean)}, {"categories", categories},
             {"defect_types", defectTypes}, {"per_fold", folds}};
 }
 
@@ -82,7 +89,7 @@ int runCrossValidate(const CliOptions& o)
     request.unified = o.unified;
     request.seed = o.labelSeed;
     if (o.sweeps.empty()) {
-        const CrossValidationReport report = crossValidate(request, o.folds, stderrProgress(o));
+        const CrossValidationReport report = crossValidate(request, o.folds, stderrProgress(o), false, o.trainingLabels);
         json summary = reportJson(o, report);
         if (!o.jsonPath.empty()) {
             json full = summary;
@@ -94,14 +101,15 @@ int runCrossValidate(const CliOptions& o)
     }
     // A sweep: one report per combination, in the order the values were given.
     const std::vector<SweptCrossValidation> sweep
-        = crossValidateSweep(request, o.folds, sweepCombinations(o), stderrProgress(o));
+        = crossValidateSweep(request, o.folds, sweepCombinations(o), stderrProgress(o), o.trainingLabels);
     json summary = {{"method", o.method}, {"params", o.params}, {"data", datasetParams(o)},
-                    {"labelled_defects", o.labelledDefects}, {"folds", sweep.front().report.folds},
+                    {"labelled_defects", o.labelledDefects}, {"training_labels", trainingLabelsJson(o)},
+                    {"folds", sweep.front().report.folds},
                     {"sweep", json::array()}};
     json full = summary;
     for (const auto& entry : sweep) {
         json variant = reportJson(o, entry.report);
-        for (const char* shared : {"method", "params", "data", "labelled_defects", "folds"}) variant.erase(shared);
+        for (const char* shared : {"method", "params", "data", "labelled_defects", "training_labels", "folds"}) variant.erase(shared);
         variant["scoring_params"] = entry.scoringParams;
         summary["sweep"].push_back(variant);
         variant["images"] = imagesJson(entry.report);

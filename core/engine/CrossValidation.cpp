@@ -80,6 +80,27 @@ Dataset foldDataset(const Dataset& dataset, const std::vector<int>& foldOf, int 
     return copy;
 }
 
+// The fold assignment for one fold's model when it may train on only `trainingLabels`
+// of the labelled defects outside the fold: a seeded choice of them stays, the rest
+// become -1 (unused). The fold's own samples are untouched.
+FoldAssignment limitTrainingLabels(const std::vector<const Dataset*>& datasets, FoldAssignment foldOf, int fold,
+                                   int trainingLabels, unsigned seed)
+{
+    if (trainingLabels < 0) return foldOf;
+    std::vector<std::pair<std::size_t, std::size_t>> outside;
+    for (std::size_t d = 0; d < datasets.size(); ++d)
+        for (std::size_t i = 0; i < foldOf[d].size(); ++i) {
+            const Sample& s = datasets[d]->samples[i];
+            if (foldOf[d][i] >= 0 && foldOf[d][i] != fold && s.label == 1 && !s.maskPath.empty())
+                outside.push_back({d, i});
+        }
+    std::mt19937 rng(seed + 7919u * unsigned(fold + 1));
+    seededShuffle(outside, rng);
+    for (std::size_t j = std::size_t(trainingLabels); j < outside.size(); ++j)
+        foldOf[outside[j].first][outside[j].second] = -1;
+    return foldOf;
+}
+
 // `progress` with every stage shown as "fold N/K: <stage>".
 ProgressContext inFold(const ProgressContext& progress, int fold, int folds)
 {
@@ -192,7 +213,8 @@ namespace {
 
 std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int folds,
                                            const std::vector<nlohmann::json>& scoringVariants,
-                                           const ProgressContext& progress, bool normalImagesOnly)
+                                           const ProgressContext& progress, bool normalImagesOnly,
+                                           int trainingLabels)
 {
     if (request.datasets.empty())
         throw Error("no training data given (use --data PATH)");
@@ -207,6 +229,9 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
     const int smallest = smallestNormalCount(request.datasets);
     if (smallest < 2)
         throw Error("cross-validation needs at least 2 normal training images per category");
+    if (trainingLabels < -1)
+        throw Error("the number of labelled defects a fold model trains on must be 0 or more (got "
+                    + std::to_string(trainingLabels) + ")");
     for (const auto& variant : scoringVariants)
         checkScoringParameters(request.method, variant);
     folds = std::min(folds, smallest);
@@ -220,10 +245,16 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
     const double variantShare = 0.15 / double(scoringVariants.size());
     for (int fold = 0; fold < folds; ++fold) {
         const double p0 = double(fold) / folds, p1 = double(fold + 1) / folds;
+        const FoldAssignment foldModelOf
+            = limitTrainingLabels(request.datasets, foldOf, fold, trainingLabels, request.seed);
         std::vector<Dataset> datasets;
         std::vector<std::vector<std::size_t>> origin(request.datasets.size());
         for (std::size_t d = 0; d < request.datasets.size(); ++d)
-            datasets.push_back(foldDataset(*request.datasets[d], foldOf[d], fold, origin[d]));
+            datasets.push_back(foldDataset(*request.datasets[d], foldModelOf[d], fold, origin[d]));
+        int trainingLabelCount = 0;
+        for (const auto& d : datasets)
+            for (const Sample& sample : d.samples)
+                if (sample.split == Split::Train && sample.label == 1 && !sample.maskPath.empty()) ++trainingLabelCount;
         TrainRequest foldRequest = request;
         foldRequest.datasets.clear();
         for (const auto& d : datasets) foldRequest.datasets.push_back(&d);
@@ -240,6 +271,7 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
             Detector& detector = rescored ? *rescored : *trained;
             CrossValidationFold summary;
             summary.fitSeconds = fitSeconds;
+            summary.trainingLabels = trainingLabelCount;
             const EvaluationReport evaluation = evaluateDetector(detector, foldRequest.datasets, scoring.sub(0.5, 1.0));
             summary.categories = evaluation.categories;
 
@@ -270,18 +302,20 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
 } // namespace
 
 CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
-                                    bool normalImagesOnly)
+                                    bool normalImagesOnly, int trainingLabels)
 {
-    return runFolds(request, folds, {nlohmann::json::object()}, progress, normalImagesOnly).front().report;
+    return runFolds(request, folds, {nlohmann::json::object()}, progress, normalImagesOnly, trainingLabels)
+        .front()
+        .report;
 }
 
 std::vector<SweptCrossValidation> crossValidateSweep(const TrainRequest& request, int folds,
                                                      const std::vector<nlohmann::json>& scoringVariants,
-                                                     const ProgressContext& progress)
+                                                     const ProgressContext& progress, int trainingLabels)
 {
     if (scoringVariants.empty())
         throw Error("a cross-validation sweep needs at least one set of scoring parameters");
-    return runFolds(request, folds, scoringVariants, progress, false);
+    return runFolds(request, folds, scoringVariants, progress, false, trainingLabels);
 }
 
 } // namespace dl

@@ -22,6 +22,7 @@ struct CrossValidatedImage {
 struct CrossValidationFold {
     int normalImages = 0;
     int defectImages = 0;
+    int trainingLabels = 0; // labelled defects the fold model trained on
     double fitSeconds = 0;
     std::vector<CategoryMetrics> categories; // the fold's held-out images, per category
 };
@@ -46,8 +47,12 @@ struct CrossValidationReport {
 // `normalImagesOnly` (out-of-fold normal scores, e.g. to choose a threshold;
 // the ranking metrics are then undefined). K is lowered to the number of normal
 // images of the smallest category when that is smaller; at least 2.
+// `trainingLabels` >= 0 asks "how does a model with that few labels do?": each fold
+// model trains on at most that many of the labelled defects outside its fold (a seeded
+// choice per fold; the others are neither trained on nor scored), while every fold's
+// own labels are still scored. -1 trains on all of them.
 CrossValidationReport crossValidate(const TrainRequest& request, int folds, const ProgressContext& progress,
-                                    bool normalImagesOnly = false);
+                                    bool normalImagesOnly = false, int trainingLabels = -1);
 
 // One value set of a sweep and its report.
 struct SweptCrossValidation {
@@ -62,6 +67,6 @@ struct SweptCrossValidation {
 // reads are refused before anything is trained.
 std::vector<SweptCrossValidation> crossValidateSweep(const TrainRequest& request, int folds,
                                                      const std::vector<nlohmann::json>& scoringVariants,
-                                                     const ProgressContext& progress);
+                                                     const ProgressContext& progress, int trainingLabels = -1);
 
 } // namespace dl

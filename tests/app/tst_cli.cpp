@@ -282,6 +282,18 @@ private slots:
         QCOMPARE(normals, 60); // every normal training image, once
         QCOMPARE(defects, 4);  // the labelled defects only: the 20 test images left are never scored
         QVERIFY(summary["defect_types"].toObject().contains("sample/scratch"));
+        QCOMPARE(summary["training_labels"].toString(), QString("all"));
+        QCOMPARE(summary["per_fold"].toArray()[0].toObject()["training_labels"].toInt(), 2);
+        // --training-labels: each fold model trains on one of the other fold's labels.
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--labelled-defects", "4",
+                 "--folds", "2", "--param", "image_size=64", "--training-labels", "1", "--no-db"});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const QJsonObject fewLabels = QJsonDocument::fromJson(o.out.toUtf8()).object();
+        QCOMPARE(fewLabels["training_labels"].toInt(), 1);
+        for (const auto& fold : fewLabels["per_fold"].toArray()) {
+            QCOMPARE(fold.toObject()["training_labels"].toInt(), 1);
+            QCOMPARE(fold.toObject()["defect_images"].toInt(), 2); // every held-out label is still scored
+        }
 
         // --sweep: every value of a scoring parameter on the same fold models; the value
         // the plain run used reproduces it, and a parameter training reads is refused.
@@ -312,6 +324,12 @@ private slots:
         o = run({"test", "--model", path("m.dlm"), "--data", path("sample"), "--sweep", "smoothing_sigma=4"});
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains("--sweep applies to crossvalidate"), qPrintable(o.err));
+        o = run({"crossvalidate", "--method", "patchcore", "--data", path("sample"), "--training-labels", "-1"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--training-labels must be 0 or more"), qPrintable(o.err));
+        o = run({"test", "--model", path("m.dlm"), "--data", path("sample"), "--training-labels", "1"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("--training-labels applies to crossvalidate"), qPrintable(o.err));
     }
 
     // threshold: a threshold for a target false-reject rate from cross-validated normal

@@ -39,6 +39,9 @@ struct CseParams {
     // labelled_share: of the defective partners, the share drawn from the fit's labelled
     // defects (their own images or transplanted onto the partner) where its category has any.
     double labelledShare = 0.5;
+    // labelled_share_per_label: each labelled defect adds at most this share, so that a
+    // category with few labels is not trained on one defect over and over.
+    double labelledSharePerLabel = 0.5;
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
     int clusters = 256;                                         // k-means centres (chosen by cross-validation, README)
@@ -104,6 +107,7 @@ struct CseParams {
         f.nonNegative("contrastive_weight", contrastiveWeight);
         f.number("defect_probability", defectProbability, 0.0, 1.0);
         f.number("labelled_share", labelledShare, 0.0, 1.0);
+        f.number("labelled_share_per_label", labelledSharePerLabel, 0.0, 1.0);
         f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
         f.get("object_foreground", objectForeground);
         f.get("match_greyscale", matchGreyscale);

@@ -157,9 +157,10 @@ CseTrainer::LabelledCache CseTrainer::cacheLabelled(const std::vector<Sample>& l
 }
 
 // Pairs (anchor, other image of the same category); each partner made defective with
-// defect_probability. A defective partner is, with labelled_share where the anchor's
-// category has labelled defects, a real one: half the time the labelled image itself,
-// half the time its defect transplanted onto the drawn partner; otherwise synthetic.
+// defect_probability. A defective partner is, with labelled_share (at most
+// labelled_share_per_label per label) where the anchor's category has labelled defects,
+// a real one: half the time the labelled image itself, half the time its defect
+// transplanted onto the drawn partner; otherwise synthetic.
 CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors,
                                             std::mt19937& draw, AnomalySynthesizer& synthesizer,
                                             const LabelledCache* labelled) const
@@ -185,7 +186,9 @@ CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std:
                 if (labelled->category[std::size_t(j)] == cache.category[std::size_t(anchor)])
                     ofCategory.push_back(j);
         // No draw is spent on labels where there are none: a fit without them is the same as before they existed.
-        if (!ofCategory.empty() && randomUnit(draw) < params_.labelledShare) {
+        if (!ofCategory.empty()
+            && randomUnit(draw)
+                < std::min(params_.labelledShare, params_.labelledSharePerLabel * double(ofCategory.size()))) {
             const std::int64_t j = ofCategory[randomBelow(draw, std::uint32_t(ofCategory.size()))];
             if (randomUnit(draw) < 0.5) {
                 labelledRows.push_back(i);
@@ -252,8 +255,8 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
                                      DL_TR("Engine", "caching validation features"));
     // Labelled defects train only: the validation pairs stay synthetic, so that the
     // checkpoint is not chosen on defects the embedder was trained on.
-    labelled_ = params_.labelledShare > 0 ? cacheLabelled(input.labelledDefects, cacheProgress.sub(0.9, 1.0))
-                                          : LabelledCache{};
+    const bool learnsFromLabels = params_.labelledShare > 0 && params_.labelledSharePerLabel > 0;
+    labelled_ = learnsFromLabels ? cacheLabelled(input.labelledDefects, cacheProgress.sub(0.9, 1.0)) : LabelledCache{};
     // The defect weights live on the finest scale's grid (csePairLoss averages them onto the others).
     hp_ = train_.fused.size(2) / params_.pools().back();
     wp_ = train_.fused.size(3) / params_.pools().back();

@@ -80,6 +80,7 @@ private Q_SLOTS:
         for (const auto& fold : report.perFold) {
             QCOMPARE(fold.defectImages, 2);
             QCOMPARE(fold.normalImages, 4);
+            QCOMPARE(fold.trainingLabels, 4); // the other folds' labels
             QVERIFY(fold.fitSeconds > 0);
         }
         // Pooled metrics exist and are AUROC-like; each defect type gets its own AUROC.
@@ -132,6 +133,31 @@ private Q_SLOTS:
         QVERIFY(std::abs(sweep[0].report.mean.aupro - sweep[1].report.mean.aupro) > 1e-6);
     }
 
+    // "How does a model with one label do?": each fold model trains on one of the other
+    // folds' labels (a different one per fold), and every held-out image is still scored.
+    void foldModelsCanTrainOnFewerLabels()
+    {
+        DL_REQUIRE_SHARED("models/mobilenetv2-12-int8.onnx");
+        const dl::Dataset data = labelledSample(6);
+        const dl::CrossValidationReport all = dl::crossValidate(request(data), 3, {});
+        for (int limit : {1, 0}) {
+            const dl::CrossValidationReport few = dl::crossValidate(request(data), 3, {}, false, limit);
+            QCOMPARE(few.images.size(), all.images.size());
+            for (std::size_t i = 0; i < few.images.size(); ++i) {
+                QCOMPARE(few.images[i].sample, all.images[i].sample);
+                QCOMPARE(few.images[i].fold, all.images[i].fold);
+            }
+            for (const auto& fold : few.perFold) {
+                QCOMPARE(fold.trainingLabels, limit);
+                QCOMPARE(fold.defectImages, 2);
+                QCOMPARE(fold.normalImages, 4);
+            }
+        }
+        // More than there are trains on all of them.
+        for (const auto& fold : dl::crossValidate(request(data), 3, {}, false, 100).perFold)
+            QCOMPARE(fold.trainingLabels, 4);
+    }
+
     void refusesWhatItCannotValidate()
     {
         const dl::Dataset unlabelled = labelledSample(0);
@@ -141,6 +167,8 @@ private Q_SLOTS:
         dl::TrainRequest withParent = request(data);
         withParent.parentModelPath = "/tmp/parent.dlm";
         QVERIFY(dltest::errorMessageOf([&] { dl::crossValidate(withParent, 3, {}); }).find("from scratch") != std::string::npos);
+        QVERIFY(dltest::errorMessageOf([&] { dl::crossValidate(request(data), 3, {}, false, -2); }).find("0 or more")
+                != std::string::npos);
         // A parameter training reads cannot be swept on trained folds; refused before any training.
         const std::string notScoring = dltest::errorMessageOf(
             [&] { dl::crossValidateSweep(request(data), 3, {{{"coreset_ratio", 0.5}}}, {}); });
