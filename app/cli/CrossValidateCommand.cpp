@@ -33,7 +33,8 @@ json reportJson(const CliOptions& o, const CrossValidationReport& report)
         json perCategory = json::object();
         for (const auto& c : f.categories) perCategory[c.category] = workflow::metricsJson(c);
         folds.push_back({{"normal_images", f.normalImages}, {"defect_images", f.defectImages},
-                         {"training_labels", f.trainingLabels}, {"fit_seconds", f.fitSeconds},
+                         {"training_labels", f.trainingLabels}, {"training_label_types", f.trainingLabelTypes},
+                         {"fit_seconds", f.fitSeconds},
                          {"categories", perCategory}});
     }
     return {{"method", o.method}, {"params", o.params}, {"data", datasetParams(o)},

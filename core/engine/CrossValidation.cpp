@@ -252,9 +252,13 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
         for (std::size_t d = 0; d < request.datasets.size(); ++d)
             datasets.push_back(foldDataset(*request.datasets[d], foldModelOf[d], fold, origin[d]));
         int trainingLabelCount = 0;
+        std::map<std::string, int> trainingLabelTypes;
         for (const auto& d : datasets)
             for (const Sample& sample : d.samples)
-                if (sample.split == Split::Train && sample.label == 1 && !sample.maskPath.empty()) ++trainingLabelCount;
+                if (sample.split == Split::Train && sample.label == 1 && !sample.maskPath.empty()) {
+                    ++trainingLabelCount;
+                    ++trainingLabelTypes[sample.category + "/" + sample.defectType];
+                }
         TrainRequest foldRequest = request;
         foldRequest.datasets.clear();
         for (const auto& d : datasets) foldRequest.datasets.push_back(&d);
@@ -272,6 +276,7 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
             CrossValidationFold summary;
             summary.fitSeconds = fitSeconds;
             summary.trainingLabels = trainingLabelCount;
+            summary.trainingLabelTypes = trainingLabelTypes;
             const EvaluationReport evaluation = evaluateDetector(detector, foldRequest.datasets, scoring.sub(0.5, 1.0));
             summary.categories = evaluation.categories;
 

@@ -7,6 +7,7 @@
 // Torch-free header.
 #include "engine/Engine.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct CrossValidationFold {
     int normalImages = 0;
     int defectImages = 0;
     int trainingLabels = 0; // labelled defects the fold model trained on
+    std::map<std::string, int> trainingLabelTypes; // ... per "category/defect type"
     double fitSeconds = 0;
     std::vector<CategoryMetrics> categories; // the fold's held-out images, per category
 };

@@ -81,6 +81,7 @@ private Q_SLOTS:
             QCOMPARE(fold.defectImages, 2);
             QCOMPARE(fold.normalImages, 4);
             QCOMPARE(fold.trainingLabels, 4); // the other folds' labels
+            QCOMPARE(fold.trainingLabelTypes, (std::map<std::string, int>{{"sample/scratch", 2}, {"sample/stain", 2}}));
             QVERIFY(fold.fitSeconds > 0);
         }
         // Pooled metrics exist and are AUROC-like; each defect type gets its own AUROC.
@@ -149,6 +150,9 @@ private Q_SLOTS:
             }
             for (const auto& fold : few.perFold) {
                 QCOMPARE(fold.trainingLabels, limit);
+                int typed = 0;
+                for (const auto& [type, count] : fold.trainingLabelTypes) typed += count;
+                QCOMPARE(typed, limit);
                 QCOMPARE(fold.defectImages, 2);
                 QCOMPARE(fold.normalImages, 4);
             }
