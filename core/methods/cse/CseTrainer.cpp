@@ -157,10 +157,11 @@ CseTrainer::LabelledCache CseTrainer::cacheLabelled(const std::vector<Sample>& l
 }
 
 // Pairs (anchor, other image of the same category); each partner made defective with
-// defect_probability. A defective partner is, with labelled_share (at most
-// labelled_share_per_label per label) where the anchor's category has labelled defects,
-// a real one: half the time the labelled image itself, half the time its defect
-// transplanted onto the drawn partner; otherwise synthetic.
+// defect_probability. Where the anchor's category has labelled defects, labelled_share
+// (at most labelled_share_per_label per label) of the synthetic defects, or with
+// labelled_in_place_of=normal of the normal partners, are real ones instead: half the
+// time the labelled image itself, half the time its defect transplanted onto the drawn
+// partner.
 CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors,
                                             std::mt19937& draw, AnomalySynthesizer& synthesizer,
                                             const LabelledCache* labelled) const
@@ -177,18 +178,22 @@ CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std:
     for (std::int64_t i = 0; i < n; ++i) {
         const std::int64_t anchor = anchors[std::size_t(i)];
         partnerIdx.push_back(partnerOf(cache, anchor, draw));
-        if (randomUnit(draw) >= params_.defectProbability)
-            continue;
-        normal[std::size_t(i)] = false;
         std::vector<std::int64_t> ofCategory;
         if (labelled)
             for (std::int64_t j = 0; j < labelled->size(); ++j)
                 if (labelled->category[std::size_t(j)] == cache.category[std::size_t(anchor)])
                     ofCategory.push_back(j);
-        // No draw is spent on labels where there are none: a fit without them is the same as before they existed.
-        if (!ofCategory.empty()
+        const bool synthetic = randomUnit(draw) < params_.defectProbability;
+        // Labels take the place of synthetic defects or of normal partners. No draw is
+        // spent on labels where there are none: a fit without them is the same as
+        // before they existed.
+        const bool labelledPartner = !ofCategory.empty() && synthetic != params_.labelledInPlaceOfNormal()
             && randomUnit(draw)
-                < std::min(params_.labelledShare, params_.labelledSharePerLabel * double(ofCategory.size()))) {
+                < std::min(params_.labelledShare, params_.labelledSharePerLabel * double(ofCategory.size()));
+        if (!synthetic && !labelledPartner)
+            continue;
+        normal[std::size_t(i)] = false;
+        if (labelledPartner) {
             const std::int64_t j = ofCategory[randomBelow(draw, std::uint32_t(ofCategory.size()))];
             if (randomUnit(draw) < 0.5) {
                 labelledRows.push_back(i);
