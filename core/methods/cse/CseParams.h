@@ -39,13 +39,6 @@ struct CseParams {
     // labelled_share: of the defective partners, the share drawn from the fit's labelled
     // defects (their own images or transplanted onto the partner) where its category has any.
     double labelledShare = 0.5;
-    // labelled_share_per_label: each labelled defect adds at most this share, so that a
-    // category with few labels is not trained on one defect over and over.
-    double labelledSharePerLabel = 0.5;
-    // labelled_in_place_of: which partners the labelled ones replace, "synthetic" defects
-    // or "normal" images (then every synthetic defect stays).
-    std::string labelledInPlaceOf = "synthetic";
-    bool labelledInPlaceOfNormal() const { return labelledInPlaceOf == "normal"; }
     std::string contrastRegion = "mask";                        // contrast_region: mask or image
     std::string bank = "map";                                   // bank: map or positions
     int clusters = 256;                                         // k-means centres (chosen by cross-validation, README)
@@ -111,8 +104,6 @@ struct CseParams {
         f.nonNegative("contrastive_weight", contrastiveWeight);
         f.number("defect_probability", defectProbability, 0.0, 1.0);
         f.number("labelled_share", labelledShare, 0.0, 1.0);
-        f.number("labelled_share_per_label", labelledSharePerLabel, 0.0, 1.0);
-        f.oneOf("labelled_in_place_of", labelledInPlaceOf, {"synthetic", "normal"});
         f.oneOf("contrast_region", contrastRegion, {"mask", "image"});
         f.get("object_foreground", objectForeground);
         f.get("match_greyscale", matchGreyscale);

@@ -157,11 +157,9 @@ CseTrainer::LabelledCache CseTrainer::cacheLabelled(const std::vector<Sample>& l
 }
 
 // Pairs (anchor, other image of the same category); each partner made defective with
-// defect_probability. Where the anchor's category has labelled defects, labelled_share
-// (at most labelled_share_per_label per label) of the synthetic defects, or with
-// labelled_in_place_of=normal of the normal partners, are real ones instead: half the
-// time the labelled image itself, half the time its defect transplanted onto the drawn
-// partner.
+// defect_probability. A defective partner is, with labelled_share where the anchor's
+// category has labelled defects, a real one: half the time the labelled image itself,
+// half the time its defect transplanted onto the drawn partner; otherwise synthetic.
 CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std::vector<std::int64_t>& anchors,
                                             std::mt19937& draw, AnomalySynthesizer& synthesizer,
                                             const LabelledCache* labelled) const
@@ -178,22 +176,16 @@ CseTrainer::PairBatch CseTrainer::makePairs(const NormalCache& cache, const std:
     for (std::int64_t i = 0; i < n; ++i) {
         const std::int64_t anchor = anchors[std::size_t(i)];
         partnerIdx.push_back(partnerOf(cache, anchor, draw));
+        if (randomUnit(draw) >= params_.defectProbability)
+            continue;
+        normal[std::size_t(i)] = false;
         std::vector<std::int64_t> ofCategory;
         if (labelled)
             for (std::int64_t j = 0; j < labelled->size(); ++j)
                 if (labelled->category[std::size_t(j)] == cache.category[std::size_t(anchor)])
                     ofCategory.push_back(j);
-        const bool synthetic = randomUnit(draw) < params_.defectProbability;
-        // Labels take the place of synthetic defects or of normal partners. No draw is
-        // spent on labels where there are none: a fit without them is the same as
-        // before they existed.
-        const bool labelledPartner = !ofCategory.empty() && synthetic != params_.labelledInPlaceOfNormal()
-            && randomUnit(draw)
-                < std::min(params_.labelledShare, params_.labelledSharePerLabel * double(ofCategory.size()));
-        if (!synthetic && !labelledPartner)
-            continue;
-        normal[std::size_t(i)] = false;
-        if (labelledPartner) {
+        // No draw is spent on labels where there are none: a fit without them is the same as before they existed.
+        if (!ofCategory.empty() && randomUnit(draw) < params_.labelledShare) {
             const std::int64_t j = ofCategory[randomBelow(draw, std::uint32_t(ofCategory.size()))];
             if (randomUnit(draw) < 0.5) {
                 labelledRows.push_back(i);
@@ -260,8 +252,8 @@ IndexSplit CseTrainer::prepare(const FitInput& input, const ProgressContext& pro
                                      DL_TR("Engine", "caching validation features"));
     // Labelled defects train only: the validation pairs stay synthetic, so that the
     // checkpoint is not chosen on defects the embedder was trained on.
-    const bool learnsFromLabels = params_.labelledShare > 0 && params_.labelledSharePerLabel > 0;
-    labelled_ = learnsFromLabels ? cacheLabelled(input.labelledDefects, cacheProgress.sub(0.9, 1.0)) : LabelledCache{};
+    labelled_ = params_.labelledShare > 0 ? cacheLabelled(input.labelledDefects, cacheProgress.sub(0.9, 1.0))
+                                          : LabelledCache{};
     // The defect weights live on the finest scale's grid (csePairLoss averages them onto the others).
     hp_ = train_.fused.size(2) / params_.pools().back();
     wp_ = train_.fused.size(3) / params_.pools().back();
