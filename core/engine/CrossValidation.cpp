@@ -15,6 +15,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A defect image with a mask: what the folds hold out in turn and fold models train on.
+bool isLabelledDefect(const Sample& s)
+{
+    return s.label == 1 && !s.maskPath.empty();
+}
+
 // Fold of every training sample (-1: not a training sample, never used), per dataset.
 using FoldAssignment = std::vector<std::vector<int>>;
 
@@ -31,7 +37,7 @@ FoldAssignment assignFolds(const std::vector<const Dataset*>& datasets, int fold
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const Sample& s = samples[i];
             if (s.split != Split::Train) continue;
-            if (s.label == 1 && !s.maskPath.empty()) defects[s.category][s.defectType].push_back({d, i});
+            if (isLabelledDefect(s)) defects[s.category][s.defectType].push_back({d, i});
             else if (s.label != 1) normals[s.category].push_back({d, i});
         }
     }
@@ -91,7 +97,7 @@ FoldAssignment limitTrainingLabels(const std::vector<const Dataset*>& datasets, 
     for (std::size_t d = 0; d < datasets.size(); ++d)
         for (std::size_t i = 0; i < foldOf[d].size(); ++i) {
             const Sample& s = datasets[d]->samples[i];
-            if (foldOf[d][i] >= 0 && foldOf[d][i] != fold && s.label == 1 && !s.maskPath.empty())
+            if (foldOf[d][i] >= 0 && foldOf[d][i] != fold && isLabelledDefect(s))
                 outside.push_back({d, i});
         }
     std::mt19937 rng(seed + 7919u * unsigned(fold + 1));
@@ -140,7 +146,7 @@ int labelledDefectCount(const std::vector<const Dataset*>& datasets)
     int n = 0;
     for (const Dataset* d : datasets)
         for (const Sample* s : d->select(Split::Train))
-            if (s->label == 1 && !s->maskPath.empty()) ++n;
+            if (isLabelledDefect(*s)) ++n;
     return n;
 }
 
@@ -255,7 +261,7 @@ std::vector<SweptCrossValidation> runFolds(const TrainRequest& request, int fold
         std::map<std::string, int> trainingLabelTypes;
         for (const auto& d : datasets)
             for (const Sample& sample : d.samples)
-                if (sample.split == Split::Train && sample.label == 1 && !sample.maskPath.empty()) {
+                if (sample.split == Split::Train && isLabelledDefect(sample)) {
                     ++trainingLabelCount;
                     ++trainingLabelTypes[sample.category + "/" + sample.defectType];
                 }
