@@ -1,6 +1,8 @@
 #include "synthesis/DefectTransplant.h"
 
 #include "common/Error.h"
+#include "common/Log.h"
+#include "data/ImageIO.h"
 #include "synthesis/Random.h"
 
 #include <opencv2/imgproc.hpp>
@@ -79,6 +81,38 @@ TransplantedDefect transplantDefect(const cv::Mat& base, const cv::Mat& defectIm
     cv::Mat blended = destinationF.mul(cv::Scalar::all(1.0) - alpha3) + stickerF.mul(alpha3);
     blended.convertTo(destination, CV_8UC3); // saturating
     stickerMask.copyTo(out.mask(target));
+    return out;
+}
+
+std::vector<std::size_t> WorkingSizeDefects::ofCategory(const std::string& name) const
+{
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < category.size(); ++i)
+        if (category[i] == name)
+            out.push_back(i);
+    return out;
+}
+
+WorkingSizeDefects loadWorkingSizeDefects(const std::vector<Sample>& labelled, const PreprocessSpec& preprocess,
+                                          const std::string& method, const ProgressContext& progress)
+{
+    WorkingSizeDefects out;
+    const cv::Size size(preprocess.width, preprocess.height);
+    for (std::size_t i = 0; i < labelled.size(); ++i) {
+        progress.checkCancelled();
+        progress.report(double(i) / double(labelled.size()), DL_TR("Engine", "caching labelled defects"));
+        const Sample& d = labelled[i];
+        cv::Mat mask;
+        cv::resize(loadMask(d.maskPath), mask, size, 0, 0, cv::INTER_NEAREST);
+        if (cv::countNonZero(mask) == 0) {
+            logWarning(DL_TR("Engine", "%1: labelled defect %2 has no defect pixels at %3x%4 px; left out"), method,
+                       d.path, preprocess.width, preprocess.height);
+            continue;
+        }
+        out.rgb.push_back(preprocess.resize(preprocess.decode(d.path).rgb));
+        out.mask.push_back(mask);
+        out.category.push_back(d.category);
+    }
     return out;
 }
 

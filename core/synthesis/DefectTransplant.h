@@ -3,9 +3,15 @@
 // image, so that each real label yields many training defects in new surroundings
 // (the synthetic path does the same with foreign textures under Perlin masks).
 // Plain C++ and OpenCV; deterministic for a seed.
+#include "common/Progress.h"
+#include "data/Dataset.h"
+#include "data/Preprocess.h"
+
 #include <opencv2/core.hpp>
 
 #include <random>
+#include <string>
+#include <vector>
 
 namespace dl {
 
@@ -22,5 +28,21 @@ struct TransplantedDefect {
 // and blended with a feathered edge. Pixels outside the dilated mask stay the base's.
 TransplantedDefect transplantDefect(const cv::Mat& base, const cv::Mat& defectImage, const cv::Mat& defectMask,
                                     std::mt19937& rng);
+
+// Labelled defects decoded and resized to a model's working size, ready to transplant.
+struct WorkingSizeDefects {
+    std::vector<cv::Mat> rgb;  // CV_8UC3 at the working size
+    std::vector<cv::Mat> mask; // CV_8UC1 {0,255}, never without defect pixels
+    std::vector<std::string> category;
+    std::size_t size() const { return rgb.size(); }
+    // The indices of the defects of one category, in load order.
+    std::vector<std::size_t> ofCategory(const std::string& name) const;
+};
+
+// Decodes each labelled defect (image and mask) at `preprocess`'s size. A defect whose
+// mask keeps no pixel at that size is left out with a warning that names the file and
+// `method`; an unreadable file is a dl::Error naming it.
+WorkingSizeDefects loadWorkingSizeDefects(const std::vector<Sample>& labelled, const PreprocessSpec& preprocess,
+                                          const std::string& method, const ProgressContext& progress);
 
 } // namespace dl

@@ -130,21 +130,10 @@ CseTrainer::LabelledCache CseTrainer::cacheLabelled(const std::vector<Sample>& l
     LabelledCache cache;
     if (labelled.empty())
         return cache;
-    progress.report(0.0, DL_TR("Engine", "caching labelled defects"));
-    const cv::Size size(preprocess_.width, preprocess_.height);
-    for (const Sample& d : labelled) {
-        progress.checkCancelled();
-        cv::Mat mask;
-        cv::resize(loadMask(d.maskPath), mask, size, 0, 0, cv::INTER_NEAREST);
-        if (cv::countNonZero(mask) == 0) {
-            logWarning(DL_TR("Engine", "cse: labelled defect %1 has no defect pixels at %2x%3 px; left out"), d.path,
-                       preprocess_.width, preprocess_.height);
-            continue;
-        }
-        cache.rgb.push_back(preprocess_.resize(preprocess_.decode(d.path).rgb));
-        cache.mask.push_back(mask);
-        cache.category.push_back(d.category);
-    }
+    WorkingSizeDefects defects = loadWorkingSizeDefects(labelled, preprocess_, "cse", progress);
+    cache.rgb = std::move(defects.rgb);
+    cache.mask = std::move(defects.mask);
+    cache.category = std::move(defects.category);
     std::vector<torch::Tensor> parts;
     for (std::size_t begin = 0; begin < cache.rgb.size(); begin += std::size_t(params_.batchSize)) {
         const std::size_t end = std::min(cache.rgb.size(), begin + std::size_t(params_.batchSize));

@@ -1,9 +1,14 @@
 // Defect transplanting: a labelled defect pasted onto another normal image. The
 // defect's mask moves with it, the base stays untouched away from it, border defects
 // stay on their border, the brightness follows the destination, and a seed repeats.
+// Labelled defects load at a model's working size; one whose mask vanishes there is left
+// out, an unreadable one is an error naming the file.
+#include "ErrorMessage.h"
 #include "common/Error.h"
+#include "data/ImageIO.h"
 #include "synthesis/DefectTransplant.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <opencv2/imgproc.hpp>
@@ -88,6 +93,43 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(dl::transplantDefect(base, cv::Mat(32, 32, CV_8UC3), cv::Mat::zeros(32, 32, CV_8UC1), rng),
                                  dl::Error);
         QVERIFY_EXCEPTION_THROWN(dl::transplantDefect(base, flatImage(10), cv::Mat::zeros(64, 64, CV_32F), rng), dl::Error);
+    }
+
+    void labelledDefectsLoadAtTheWorkingSize()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto file = [&](const char* name) { return (dir.path() + "/" + name).toStdString(); };
+        auto [defect, mask] = discDefect({32, 32}, 8);
+        dl::writeImage(file("disc.png"), defect);
+        dl::writeImage(file("disc_mask.png"), mask);
+        cv::Mat speck = cv::Mat::zeros(64, 64, CV_8UC1); // one pixel: gone at 16 px
+        speck.at<uchar>(1, 1) = 255;
+        dl::writeImage(file("speck_mask.png"), speck);
+        const auto sample = [&](const char* image, const char* maskFile, const char* category) {
+            dl::Sample s;
+            s.path = file(image);
+            s.maskPath = file(maskFile);
+            s.category = category;
+            s.label = 1;
+            return s;
+        };
+        dl::PreprocessSpec preprocess;
+        preprocess.width = preprocess.height = 16;
+        const dl::WorkingSizeDefects loaded = dl::loadWorkingSizeDefects(
+            {sample("disc.png", "disc_mask.png", "tile"), sample("disc.png", "speck_mask.png", "tile"),
+             sample("disc.png", "disc_mask.png", "bottle")},
+            preprocess, "realnet", {});
+        QCOMPARE(loaded.size(), std::size_t(2)); // the speck is left out
+        QCOMPARE(loaded.rgb[0].size(), cv::Size(16, 16));
+        QCOMPARE(loaded.mask[0].size(), cv::Size(16, 16));
+        QVERIFY(cv::countNonZero(loaded.mask[0]) > 0);
+        QCOMPARE(loaded.ofCategory("bottle"), std::vector<std::size_t>{1});
+        QCOMPARE(loaded.ofCategory("tile"), std::vector<std::size_t>{0});
+        QVERIFY(loaded.ofCategory("wood").empty());
+        const std::string message = dltest::errorMessageOf(
+            [&] { dl::loadWorkingSizeDefects({sample("missing.png", "disc_mask.png", "tile")}, preprocess, "cse", {}); });
+        QVERIFY2(message.find("missing.png") != std::string::npos, message.c_str());
     }
 };
 
