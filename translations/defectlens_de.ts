@@ -590,10 +590,6 @@
         <translation>markierte Defekte werden zwischengespeichert</translation>
     </message>
     <message>
-        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
-        <translation>cse: markierter Defekt %1 hat bei %2x%3 px keine Defektpixel; ausgelassen</translation>
-    </message>
-    <message>
         <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
         <translation>cse: %1 Trainings- + %2 Validierungsbilder, %3 markierte Defekte, %4 Ausreißer-Texturen, %5 Parameter des Einbetters, Backbone in %6 s zwischengespeichert</translation>
     </message>
@@ -604,6 +600,18 @@
     <message>
         <source>They fill its abnormal memory bank and train its scoring heads.</source>
         <translation>Sie füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
+    </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>Auf fehlerfreie Trainingsbilder verpflanzt, ergänzen sie die synthetischen Defekte, aus denen seine Merkmalsauswahl, seine Rekonstruktionsnetze und sein Segmentierungskopf lernen.</translation>
+    </message>
+    <message>
+        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
+        <translation>realnet: %1 markierte Defekte, für %2 % der Anomalien auf fehlerfreie Bilder verpflanzt</translation>
+    </message>
+    <message>
+        <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
+        <translation>%1: markierter Defekt %2 hat bei %3x%4 px keine Defektpixel; ausgelassen</translation>
     </message>
 </context>
 <context>
@@ -1707,8 +1715,8 @@
         <translation>Defekte &amp;annotieren</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
-        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, teilüberwacht)</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, CSE und RealNet lernen daraus)</translation>
     </message>
     <message>
         <source>Training</source>

@@ -590,10 +590,6 @@
         <translation>ラベル付き欠陥をキャッシュ中</translation>
     </message>
     <message>
-        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
-        <translation>cse: ラベル付き欠陥 %1 は %2x%3 px で欠陥ピクセルがありません。除外しました</translation>
-    </message>
-    <message>
         <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
         <translation>cse: 学習画像 %1 枚 + 検証画像 %2 枚、ラベル付き欠陥 %3 件、外れ値テクスチャ %4 枚、埋め込み器パラメータ %5 個、バックボーンを %6 秒でキャッシュ</translation>
     </message>
@@ -604,6 +600,18 @@
     <message>
         <source>They fill its abnormal memory bank and train its scoring heads.</source>
         <translation>異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
+    </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>正常な学習画像に移植され、特徴選択・再構成ネットワーク・セグメンテーションヘッドが学習する合成欠陥に加わります。</translation>
+    </message>
+    <message>
+        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
+        <translation>realnet: ラベル付き欠陥 %1 件を、異常の %2 % で正常画像に移植</translation>
+    </message>
+    <message>
+        <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
+        <translation>%1: ラベル付き欠陥 %2 は %3x%4 px で欠陥ピクセルがありません。除外しました</translation>
     </message>
 </context>
 <context>
@@ -1697,8 +1705,8 @@
         <translation>欠陥をアノテーション(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
-        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD 半教師あり学習）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD・CSE・RealNet がこれから学習します）</translation>
     </message>
     <message>
         <source>Training</source>

@@ -590,10 +590,6 @@
         <translation>正在缓存已标注的缺陷</translation>
     </message>
     <message>
-        <source>cse: labelled defect %1 has no defect pixels at %2x%3 px; left out</source>
-        <translation>cse：已标注的缺陷 %1 在 %2x%3 像素下没有缺陷像素；已略过</translation>
-    </message>
-    <message>
         <source>cse: %1 training + %2 validation images, %3 labelled defects, %4 outlier textures, %5 embedder parameters, backbone cached in %6 s</source>
         <translation>cse：%1 张训练图像 + %2 张验证图像，%3 个已标注缺陷，%4 个离群纹理，嵌入器参数 %5 个，骨干网络缓存用时 %6 秒</translation>
     </message>
@@ -604,6 +600,18 @@
     <message>
         <source>They fill its abnormal memory bank and train its scoring heads.</source>
         <translation>它们填充其异常记忆库，并用于训练其评分头。</translation>
+    </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>它们被移植到正常训练图像上，与合成缺陷一起，供其特征选择、重建网络和分割头学习。</translation>
+    </message>
+    <message>
+        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
+        <translation>realnet：%1 个已标注的缺陷，在 %2 % 的异常中被移植到正常图像上</translation>
+    </message>
+    <message>
+        <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
+        <translation>%1：已标注的缺陷 %2 在 %3x%4 像素下没有缺陷像素；已略过</translation>
     </message>
 </context>
 <context>
@@ -1697,8 +1705,8 @@
         <translation>标注缺陷(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD semi-supervised)</source>
-        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD 半监督）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD、CSE 和 RealNet 会从中学习）</translation>
     </message>
     <message>
         <source>Training</source>

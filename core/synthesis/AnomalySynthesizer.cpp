@@ -41,6 +41,7 @@ const char* defectKindName(DefectKind kind)
     case DefectKind::Structural: return "structural";
     case DefectKind::Blurry: return "blurry";
     case DefectKind::Generated: return "generated";
+    case DefectKind::Transplanted: return "transplanted";
     }
     return "unknown";
 }
@@ -134,6 +135,8 @@ SyntheticAnomaly AnomalySynthesizer::make(const cv::Mat& rgb8, DefectKind kind)
     checkInput(rgb8);
     if (kind == DefectKind::Generated)
         throw Error("generated anomalies need their source image: use pasteGenerated()");
+    if (kind == DefectKind::Transplanted)
+        throw Error("transplanted anomalies need a labelled defect: use transplantDefect()");
     if (kind == DefectKind::TexturePaste && texturePaths_.empty())
         kind = DefectKind::Structural;
 

@@ -16,9 +16,10 @@
 namespace dl {
 
 // Generated: an image from a generative model (RealNet's SDAS), pasted by pasteGenerated().
-enum class DefectKind { TexturePaste, Structural, Blurry, Generated };
+// Transplanted: a labelled real defect pasted by transplantDefect() (synthesis/DefectTransplant.h).
+enum class DefectKind { TexturePaste, Structural, Blurry, Generated, Transplanted };
 
-// "texture", "structural", "blurry" or "generated" (for logs and file names).
+// "texture", "structural", "blurry", "generated" or "transplanted" (for logs and file names).
 const char* defectKindName(DefectKind kind);
 
 struct SynthesisOptions {

@@ -30,6 +30,9 @@ struct RealnetParams {
     double syntheticShare = 0.5;      // synthetic_share of each batch's images made anomalous
     double featureLossWeight = 1.0;   // feature_loss_weight: reconstruction MSE beside the cross-entropy
     std::string synthesis = "dtd";    // dtd, sdas or both
+    // labelled_share: where an image's category has labelled defects, this share of the
+    // anomalies made from it are one of them transplanted onto it (the rest synthetic).
+    double labelledShare = 0.5;
     std::string sdasModel;            // sdas_model: the SDAS bundle (synthesis sdas / both)
     int sdasPool = 128;               // sdas_pool: generated images per category, made once per fit
     double sdasStrengthMin = 0.1;     // sdas_strength_min
@@ -71,6 +74,7 @@ struct RealnetParams {
         f.number("synthetic_share", syntheticShare, 0.0, 1.0);
         f.nonNegative("feature_loss_weight", featureLossWeight);
         f.oneOf("synthesis", synthesis, {"dtd", "sdas", "both"});
+        f.number("labelled_share", labelledShare, 0.0, 1.0);
         f.get("sdas_model", sdasModel);
         f.integer("sdas_pool", sdasPool, 1, 100000);
         f.number("sdas_strength_min", sdasStrengthMin, 0.0, 10.0);

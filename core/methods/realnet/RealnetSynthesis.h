@@ -5,10 +5,14 @@
 //   pool per category at strength s ~ U(sdas_strength_min, sdas_strength_max), pasted
 //   under a Perlin mask with beta ~ U(0.5, 1) (the paper's settings);
 // - both: either, with equal probability.
+// Where the image's category has labelled defects, labelled_share of the anomalies are
+// instead one of them transplanted onto the image (synthesis/DefectTransplant): the real
+// defect in new surroundings, with the clean image as the reconstruction target.
 // Masks are restricted to the foreground with object_foreground. Torch-free.
 #include "common/Progress.h"
 #include "methods/realnet/RealnetParams.h"
 #include "synthesis/AnomalySynthesizer.h"
+#include "synthesis/DefectTransplant.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,10 +27,11 @@ class RealnetAnomalySource {
 public:
     // Loads the SDAS model and generates its pools when the synthesis needs them;
     // dl::Error naming the model file when it cannot be used, or a category it lacks.
+    // `labelled`: the labelled defects at the working size (none: synthetic anomalies only).
     RealnetAnomalySource(const RealnetParams& params, const std::vector<std::string>& categories, unsigned seed,
-                         const ProgressContext& progress);
+                         WorkingSizeDefects labelled, const ProgressContext& progress);
 
-    // One synthetic anomaly in a copy of `rgb8` (RGB at the working size) of `category`.
+    // One anomaly in a copy of `rgb8` (RGB at the working size) of `category`.
     SyntheticAnomaly make(const cv::Mat& rgb8, const std::string& category);
 
     // What was used, for the model's provenance (texture count, SDAS model and pools).
@@ -41,6 +46,10 @@ private:
     std::vector<std::string> textures_;
     std::unique_ptr<AnomalySynthesizer> synthesizer_;
     std::map<std::string, std::vector<cv::Mat>> sdasPools_; // category -> generated RGB images
+    WorkingSizeDefects labelled_;
+    std::map<std::string, std::vector<std::size_t>> labelledOf_; // category -> indices into labelled_
+    // Anomalies made of each kind, for the provenance (a resumed fit counts from its resume).
+    std::size_t transplanted_ = 0, synthesised_ = 0;
     std::string sdasChecksum_;
     double sdasSeconds_ = 0;
 };

@@ -20,6 +20,7 @@
 #include <map>
 
 #include <memory>
+#include <random>
 #include <string>
 #include <utility>
 
@@ -33,6 +34,52 @@ inline std::string writeFolder(const QTemporaryDir& dir, const char* folder, cv:
     for (unsigned i = 0; i < count; ++i)
         dl::writeImage((path + QString("/%1.png").arg(i, 2, 10, QChar('0'))).toStdString(), image(i + 1));
     return path.toStdString();
+}
+
+// The part with its stripes at half their contrast in the band of rows [48, 80): a
+// change of texture over a wide region, like Magnetic Tile's uneven strips.
+inline cv::Mat bandedPart(unsigned seed)
+{
+    cv::Mat img = normalPart(seed);
+    std::mt19937 rng(seed + 1000);
+    std::normal_distribution<float> noise(0.0f, 6.0f);
+    for (int y = 48; y < 80; ++y)
+        for (int x = 0; x < img.cols; ++x) {
+            const float base = 120.0f + 20.0f * std::sin(0.35f * float(x) + 0.1f * float(seed % 3));
+            for (int c = 0; c < 3; ++c)
+                img.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(base + float(c) * 10.0f + noise(rng));
+        }
+    return img;
+}
+
+// How far the band stands out of a map: mean inside the band over mean outside it.
+inline double bandContrast(const cv::Mat& map)
+{
+    cv::Mat band = cv::Mat::zeros(map.size(), CV_8UC1);
+    band(cv::Rect(0, 48 * map.rows / 128, map.cols, 32 * map.rows / 128)).setTo(255);
+    return cv::mean(map, band)[0] / std::max(1e-9, cv::mean(map, ~band)[0]);
+}
+
+// `normal` with `count` banded parts added as labelled training defects (mask = the band).
+inline dl::Dataset withLabelledBands(const QTemporaryDir& dir, const dl::Dataset& normal, unsigned count)
+{
+    dl::Dataset labelled = normal;
+    cv::Mat mask = cv::Mat::zeros(128, 128, CV_8UC1);
+    mask(cv::Rect(0, 48, 128, 32)).setTo(255);
+    const std::string maskPath = (dir.path() + "/band_mask.png").toStdString();
+    dl::writeImage(maskPath, mask);
+    for (unsigned j = 0; j < count; ++j) {
+        dl::Sample s;
+        s.path = (dir.path() + QString("/band_%1.png").arg(j)).toStdString();
+        dl::writeImage(s.path, bandedPart(100 + j));
+        s.maskPath = maskPath;
+        s.category = normal.samples.front().category;
+        s.label = 1;
+        s.split = dl::Split::Train;
+        s.defectType = "band";
+        labelled.samples.push_back(s);
+    }
+    return labelled;
 }
 
 // A fit of `method` on the images of one folder.

@@ -30,12 +30,15 @@
 
 namespace {
 
+using dltest::bandContrast;
+using dltest::bandedPart;
 using dltest::defectivePart;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
 using dltest::objectImage;
 using dltest::sameMap;
 using dltest::surfaceImage;
+using dltest::withLabelledBands;
 using dltest::writeFolder;
 
 // Small, fast settings for the generated 128x128 parts.
@@ -44,30 +47,6 @@ nlohmann::json tinyParams(int epochs)
     // The surface layout, as before layouts existed; `layoutFollowsTheImages` lets the data choose.
     return {{"image_size", 64}, {"epochs", epochs}, {"widths", {32, 16}}, {"batch_size", 4}, {"clusters", 4},
             {"layout", "surface"}};
-}
-
-// The part with its stripes at half their contrast in the band of rows [48, 80): a
-// change of texture over a wide region, like Magnetic Tile's uneven strips.
-cv::Mat bandedPart(unsigned seed)
-{
-    cv::Mat img = normalPart(seed);
-    std::mt19937 rng(seed + 1000);
-    std::normal_distribution<float> noise(0.0f, 6.0f);
-    for (int y = 48; y < 80; ++y)
-        for (int x = 0; x < img.cols; ++x) {
-            const float base = 120.0f + 20.0f * std::sin(0.35f * float(x) + 0.1f * float(seed % 3));
-            for (int c = 0; c < 3; ++c)
-                img.at<cv::Vec3b>(y, x)[c] = cv::saturate_cast<uchar>(base + float(c) * 10.0f + noise(rng));
-        }
-    return img;
-}
-
-// How far the band stands out of a map: mean inside the band over mean outside it.
-double bandContrast(const cv::Mat& map)
-{
-    cv::Mat band = cv::Mat::zeros(map.size(), CV_8UC1);
-    band(cv::Rect(0, 48 * map.rows / 128, map.cols, 32 * map.rows / 128)).setTo(255);
-    return cv::mean(map, band)[0] / std::max(1e-9, cv::mean(map, ~band)[0]);
 }
 
 bool near(double a, double b, double tolerance = 1e-6)
@@ -410,22 +389,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string normalFolder = writeFolder(dir, "normal", &normalPart, 16);
         dl::Dataset unlabelled = dl::importDataset(normalFolder, {});
-        dl::Dataset labelled = unlabelled;
-        cv::Mat mask = cv::Mat::zeros(128, 128, CV_8UC1);
-        mask(cv::Rect(0, 48, 128, 32)).setTo(255);
-        const std::string maskPath = (dir.path() + "/band_mask.png").toStdString();
-        dl::writeImage(maskPath, mask);
-        for (unsigned j = 0; j < 2; ++j) {
-            dl::Sample s;
-            s.path = (dir.path() + QString("/band_%1.png").arg(j)).toStdString();
-            dl::writeImage(s.path, bandedPart(100 + j));
-            s.maskPath = maskPath;
-            s.category = unlabelled.samples.front().category;
-            s.label = 1;
-            s.split = dl::Split::Train;
-            s.defectType = "band";
-            labelled.samples.push_back(s);
-        }
+        const dl::Dataset labelled = withLabelledBands(dir, unlabelled, 2);
         auto fit = [](const dl::Dataset& data, double share) {
             nlohmann::json params = tinyParams(15);
             params["validation_fraction"] = 0;
