@@ -602,10 +602,6 @@
         <translation>Sie füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
     </message>
     <message>
-        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
-        <translation>Auf fehlerfreie Trainingsbilder verpflanzt, ergänzen sie die synthetischen Defekte, aus denen seine Merkmalsauswahl, seine Rekonstruktionsnetze und sein Segmentierungskopf lernen.</translation>
-    </message>
-    <message>
         <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
         <translation>realnet: %1 markierte Defekte, für %2 % der Anomalien auf fehlerfreie Bilder verpflanzt</translation>
     </message>
@@ -1715,8 +1711,8 @@
         <translation>Defekte &amp;annotieren</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, CSE und RealNet lernen daraus)</translation>
+        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
+        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD und CSE lernen daraus)</translation>
     </message>
     <message>
         <source>Training</source>

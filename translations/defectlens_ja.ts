@@ -602,10 +602,6 @@
         <translation>異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
     </message>
     <message>
-        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
-        <translation>正常な学習画像に移植され、特徴選択・再構成ネットワーク・セグメンテーションヘッドが学習する合成欠陥に加わります。</translation>
-    </message>
-    <message>
         <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
         <translation>realnet: ラベル付き欠陥 %1 件を、異常の %2 % で正常画像に移植</translation>
     </message>
@@ -1705,8 +1701,8 @@
         <translation>欠陥をアノテーション(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD・CSE・RealNet がこれから学習します）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
+        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD と CSE がこれから学習します）</translation>
     </message>
     <message>
         <source>Training</source>

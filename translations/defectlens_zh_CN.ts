@@ -602,10 +602,6 @@
         <translation>它们填充其异常记忆库，并用于训练其评分头。</translation>
     </message>
     <message>
-        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
-        <translation>它们被移植到正常训练图像上，与合成缺陷一起，供其特征选择、重建网络和分割头学习。</translation>
-    </message>
-    <message>
         <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
         <translation>realnet：%1 个已标注的缺陷，在 %2 % 的异常中被移植到正常图像上</translation>
     </message>
@@ -1705,8 +1701,8 @@
         <translation>标注缺陷(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD、CSE 和 RealNet 会从中学习）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
+        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD 和 CSE 会从中学习）</translation>
     </message>
     <message>
         <source>Training</source>

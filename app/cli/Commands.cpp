@@ -229,8 +229,8 @@ int runFit(const CliOptions& o)
     if (o.method == kSdasMethod)
         return runFitSdas(o);
     std::vector<Dataset> datasets = importAll(o);
-    if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
-        logWarning("method '" + o.method + "' does not train on labelled defects; they only refine its threshold");
+    if (o.labelledDefects > 0 && !DetectorRegistry::instance().learnsFromLabels(o.method, o.params))
+        logWarning("method '" + o.method + "' does not train on labelled defects with these parameters; they only refine its threshold");
     db::JobRecorder recording = openRecorder(o);
     applyDatabaseLabels(o, recording.recorder(), datasets);
     workflow::FitJob job;

@@ -75,8 +75,8 @@ std::vector<json> sweepCombinations(const CliOptions& o)
 int runCrossValidate(const CliOptions& o)
 {
     std::vector<Dataset> datasets = importAll(o);
-    if (o.labelledDefects > 0 && !DetectorRegistry::instance().describe(o.method).semiSupervised)
-        logWarning("method '" + o.method + "' does not train on labelled defects; the held-out labels only measure it");
+    if (o.labelledDefects > 0 && !DetectorRegistry::instance().learnsFromLabels(o.method, o.params))
+        logWarning("method '" + o.method + "' does not train on labelled defects with these parameters; the held-out labels only measure it");
     if (o.labelsFromDb) {
         db::JobRecorder recording = openRecorder(o);
         applyDatabaseLabels(o, recording.recorder(), datasets);

@@ -11,6 +11,17 @@ void DetectorRegistry::add(MethodDescription description)
 
 std::vector<MethodDescription> DetectorRegistry::methods() const { return methods_; }
 
+bool DetectorRegistry::learnsFromLabels(const std::string& name, const nlohmann::json& params) const
+{
+    const MethodDescription& d = describe(name);
+    if (!d.learnsFromLabelsWith)
+        return d.semiSupervised;
+    nlohmann::json merged = d.defaultParams;
+    if (params.is_object())
+        merged.update(params);
+    return d.learnsFromLabelsWith(merged);
+}
+
 const MethodDescription& DetectorRegistry::describe(const std::string& name) const
 {
     std::string known;

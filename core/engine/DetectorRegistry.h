@@ -20,6 +20,9 @@ struct MethodDescription {
     // A semi-supervised method's one sentence on what labelled defects train in it, for
     // the people choosing a method (the training panel shows it).
     EngineText labelUse;
+    // Where the use depends on the parameters (a share of labelled defects that may be 0),
+    // the answer for a merged parameter set; empty: semiSupervised decides.
+    std::function<bool(const nlohmann::json& merged)> learnsFromLabelsWith;
     bool warmStarts = false;                // reuses a parent model's state when retrained (Detector::warmStart)
     nlohmann::json defaultParams = nlohmann::json::object();
     // Values for keys a saved bundle lacks because it was written before the key existed,
@@ -55,6 +58,9 @@ public:
     void add(MethodDescription description);
     std::vector<MethodDescription> methods() const;
     const MethodDescription& describe(const std::string& name) const; // throws dl::Error
+    // Whether a fit of `name` with `params` (overrides of its defaults) trains on labelled
+    // defects, e.g. RealNet only with labelled_share > 0.
+    bool learnsFromLabels(const std::string& name, const nlohmann::json& params) const;
     // Creates a detector; params override the defaults; unknown keys are an error.
     std::unique_ptr<Detector> create(const std::string& name, const nlohmann::json& params = {}) const;
 

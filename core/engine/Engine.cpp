@@ -261,7 +261,7 @@ void calibrate(Detector& detector, const TrainingSet& set, const TrainRequest& r
     // Labelled defects refine the threshold (F1-optimal) where a method did not
     // train on them; a method that did would score them optimistically.
     std::vector<float> defectScores;
-    if (!DetectorRegistry::instance().describe(request.method).semiSupervised)
+    if (!DetectorRegistry::instance().learnsFromLabels(request.method, request.params))
         for (const Sample& defect : set.input.labelledDefects)
             defectScores.push_back(predictFile(detector, defect.path).score);
     ThresholdResult threshold = chooseThreshold(imageScores, defectScores);

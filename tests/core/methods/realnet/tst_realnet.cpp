@@ -288,6 +288,14 @@ private Q_SLOTS:
                  qPrintable(QString("band excess with labels %1, without %2").arg(gained).arg(ignored)));
         const cv::Mat probe = bandedPart(203);
         QVERIFY(sameMap(ignoring->predict(probe).map, fit(unlabelled, 0.5)->predict(probe).map));
+        // Whether a fit learns from labels follows the share (the threshold and the CLI's warning ask).
+        const dl::DetectorRegistry& registry = dl::DetectorRegistry::instance();
+        QVERIFY(!registry.learnsFromLabels("realnet", {}));
+        QVERIFY(registry.learnsFromLabels("realnet", {{"labelled_share", 0.5}}));
+        QVERIFY(registry.learnsFromLabels("cse", {}));
+        QVERIFY(!registry.learnsFromLabels("cse", {{"labelled_share", 0}}));
+        QVERIFY(registry.learnsFromLabels("dmad", {}));
+        QVERIFY(!registry.learnsFromLabels("patchcore", {}));
     }
 
     void cancellationStopsFitting()
