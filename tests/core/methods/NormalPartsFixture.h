@@ -82,12 +82,11 @@ inline dl::Dataset withLabelledBands(const QTemporaryDir& dir, const dl::Dataset
     return labelled;
 }
 
-// A fit of `method` on the images of one folder.
-inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, const std::string& folder,
-                                                 const nlohmann::json& params, const dl::ProgressContext& progress = {},
-                                                 const std::string& checkpointPath = {}, bool resume = false)
+// A fit of `method` on one dataset.
+inline std::unique_ptr<dl::Detector> fitOnDataset(const std::string& method, const dl::Dataset& data,
+                                                  const nlohmann::json& params, const dl::ProgressContext& progress = {},
+                                                  const std::string& checkpointPath = {}, bool resume = false)
 {
-    dl::Dataset data = dl::importDataset(folder, {});
     dl::TrainRequest request;
     request.method = method;
     request.params = params;
@@ -95,6 +94,14 @@ inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, cons
     request.checkpointPath = checkpointPath;
     request.resume = resume;
     return dl::trainDetector(request, progress);
+}
+
+// A fit of `method` on the images of one folder.
+inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, const std::string& folder,
+                                                 const nlohmann::json& params, const dl::ProgressContext& progress = {},
+                                                 const std::string& checkpointPath = {}, bool resume = false)
+{
+    return fitOnDataset(method, dl::importDataset(folder, {}), params, progress, checkpointPath, resume);
 }
 
 // For methods whose trained networks have a fast path (components/FrozenInference):

@@ -33,6 +33,7 @@ namespace {
 using dltest::bandContrast;
 using dltest::bandedPart;
 using dltest::defectivePart;
+using dltest::fitOnDataset;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
 using dltest::objectImage;
@@ -397,11 +398,7 @@ private Q_SLOTS:
             params["labelled_share"] = share;
             params["defect_probability"] = 0.8;
             params["smoothing_sigma"] = 0; // the cells as scored, not blurred across the band's edges
-            dl::TrainRequest request;
-            request.method = "cse";
-            request.params = params;
-            request.datasets = {&data};
-            return dl::trainDetector(request, {});
+            return fitOnDataset("cse", data, params);
         };
         auto withLabels = fit(labelled, 1.0);
         auto ignoring = fit(labelled, 0.0);

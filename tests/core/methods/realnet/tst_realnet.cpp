@@ -26,6 +26,7 @@ namespace {
 using dltest::bandedPart;
 using dltest::defectivePart;
 using dltest::errorMessageOf;
+using dltest::fitOnDataset;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
 using dltest::sameMap;
@@ -259,11 +260,7 @@ private Q_SLOTS:
         auto fit = [](const dl::Dataset& data, double share) {
             nlohmann::json params = tinyParams(60);
             params["labelled_share"] = share;
-            dl::TrainRequest request;
-            request.method = "realnet";
-            request.params = params;
-            request.datasets = {&data};
-            return dl::trainDetector(request, {});
+            return fitOnDataset("realnet", data, params);
         };
         auto withLabels = fit(labelled, 0.5);
         auto ignoring = fit(labelled, 0.0);
