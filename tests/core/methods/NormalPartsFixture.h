@@ -60,6 +60,15 @@ inline double bandContrast(const cv::Mat& map)
     return cv::mean(map, band)[0] / std::max(1e-9, cv::mean(map, ~band)[0]);
 }
 
+// `measure` of a detector's maps of three new banded parts, summed.
+inline double overBandedProbes(dl::Detector& detector, double (*measure)(const cv::Mat&))
+{
+    double sum = 0;
+    for (unsigned seed : {200u, 201u, 202u})
+        sum += measure(detector.predict(bandedPart(seed)).map);
+    return sum;
+}
+
 // `normal` with `count` banded parts added as labelled training defects (mask = the band).
 inline dl::Dataset withLabelledBands(const QTemporaryDir& dir, const dl::Dataset& normal, unsigned count)
 {

@@ -36,6 +36,7 @@ using dltest::defectivePart;
 using dltest::fitOnDataset;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
+using dltest::overBandedProbes;
 using dltest::objectImage;
 using dltest::sameMap;
 using dltest::surfaceImage;
@@ -404,12 +405,8 @@ private Q_SLOTS:
         auto ignoring = fit(labelled, 0.0);
         QCOMPARE(withLabels->info().provenance.at("cse").at("labelled_defects").get<int>(), 2);
         QCOMPARE(ignoring->info().provenance.at("cse").at("labelled_defects").get<int>(), 0);
-        double gained = 0, ignored = 0;
-        for (unsigned seed : {200u, 201u, 202u}) {
-            const cv::Mat probe = bandedPart(seed);
-            gained += bandContrast(withLabels->predict(probe).map);
-            ignored += bandContrast(ignoring->predict(probe).map);
-        }
+        const double gained = overBandedProbes(*withLabels, &bandContrast);
+        const double ignored = overBandedProbes(*ignoring, &bandContrast);
         qInfo("band contrast over three probes: %.3f with the labels, %.3f ignoring them", gained, ignored);
         QVERIFY2(gained > 2.0 * ignored, qPrintable(QString("band contrast with labels %1, without %2").arg(gained).arg(ignored)));
         const cv::Mat probe = bandedPart(203);

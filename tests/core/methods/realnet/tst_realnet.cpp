@@ -29,6 +29,7 @@ using dltest::errorMessageOf;
 using dltest::fitOnDataset;
 using dltest::NormalPartsFixture;
 using dltest::normalPart;
+using dltest::overBandedProbes;
 using dltest::sameMap;
 using dltest::withLabelledBands;
 using dltest::writeFolder;
@@ -274,12 +275,8 @@ private Q_SLOTS:
         // The map is a probability that the short fit leaves near 0.25 everywhere: the band's
         // mean above the rest of the map says whether it is marked (observed 0.113 with the
         // labels against 0.002 ignoring them, summed over three probes).
-        double gained = 0, ignored = 0;
-        for (unsigned seed : {200u, 201u, 202u}) {
-            const cv::Mat probe = bandedPart(seed);
-            gained += bandExcess(withLabels->predict(probe).map);
-            ignored += bandExcess(ignoring->predict(probe).map);
-        }
+        const double gained = overBandedProbes(*withLabels, &bandExcess);
+        const double ignored = overBandedProbes(*ignoring, &bandExcess);
         qInfo("band excess over three probes: %.3f with the labels, %.3f ignoring them", gained, ignored);
         QVERIFY2(gained > 0.05 && gained > 3.0 * std::max(0.0, ignored),
                  qPrintable(QString("band excess with labels %1, without %2").arg(gained).arg(ignored)));
