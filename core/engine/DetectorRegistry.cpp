@@ -14,12 +14,12 @@ std::vector<MethodDescription> DetectorRegistry::methods() const { return method
 bool DetectorRegistry::learnsFromLabels(const std::string& name, const nlohmann::json& params) const
 {
     const MethodDescription& d = describe(name);
-    if (!d.learnsFromLabelsWith)
+    if (d.labelShareParam.empty())
         return d.semiSupervised;
-    nlohmann::json merged = d.defaultParams;
-    if (params.is_object())
-        merged.update(params);
-    return d.learnsFromLabelsWith(merged);
+    const nlohmann::json& given = params.is_object() && params.contains(d.labelShareParam) ? params : d.defaultParams;
+    const nlohmann::json share = given.value(d.labelShareParam, nlohmann::json());
+    // A value that is not a number is refused with its key when the detector is made.
+    return share.is_number() ? share.get<double>() > 0.0 : d.semiSupervised;
 }
 
 const MethodDescription& DetectorRegistry::describe(const std::string& name) const

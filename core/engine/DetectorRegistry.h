@@ -20,9 +20,9 @@ struct MethodDescription {
     // A semi-supervised method's one sentence on what labelled defects train in it, for
     // the people choosing a method (the training panel shows it).
     EngineText labelUse;
-    // Where the use depends on the parameters (a share of labelled defects that may be 0),
-    // the answer for a merged parameter set; empty: semiSupervised decides.
-    std::function<bool(const nlohmann::json& merged)> learnsFromLabelsWith;
+    // The parameter that sets how much labelled defects count in training, where 0 turns
+    // them off (CSE's and RealNet's labelled_share); empty: semiSupervised decides alone.
+    std::string labelShareParam;
     bool warmStarts = false;                // reuses a parent model's state when retrained (Detector::warmStart)
     nlohmann::json defaultParams = nlohmann::json::object();
     // Values for keys a saved bundle lacks because it was written before the key existed,

@@ -190,7 +190,7 @@ void registerCse(DetectorRegistry& registry)
                         "(synthetic defects, and labelled ones where given) with a frozen random decoder; anomaly = "
                         "cosine distance to the nearest k-means centre.",
                         /*semiSupervised=*/true);
-    entry.learnsFromLabelsWith = [](const nlohmann::json& merged) { return merged.value("labelled_share", 0.0) > 0.0; };
+    entry.labelShareParam = "labelled_share";
     entry.labelUse = DL_TR("Engine", "They join the synthetic defects its embedding learns to set apart from normal "
                                      "images, as they are and transplanted onto other normal images.");
     // Bundles from before scales existed hold one bank, at `pool`.

@@ -149,7 +149,7 @@ void registerRealnet(DetectorRegistry& registry)
         "Reconstruction UNets restore the AFS-selected MobileNetV2 features of synthetic defects (DTD textures or an "
         "SDAS diffusion model; labelled ones too with labelled_share); the selected residuals (RRS) feed a "
         "segmentation head whose anomaly probability is the map.");
-    entry.learnsFromLabelsWith = [](const nlohmann::json& merged) { return merged.value("labelled_share", 0.0) > 0.0; };
+    entry.labelShareParam = "labelled_share";
     registry.add(std::move(entry));
 }
 
