@@ -602,12 +602,12 @@
         <translation>Sie füllen seine Defekt-Speicherbank und trainieren seine Bewertungsköpfe.</translation>
     </message>
     <message>
-        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
-        <translation>realnet: %1 markierte Defekte, für %2 % der Anomalien auf fehlerfreie Bilder verpflanzt</translation>
-    </message>
-    <message>
         <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
         <translation>%1: markierter Defekt %2 hat bei %3x%4 px keine Defektpixel; ausgelassen</translation>
+    </message>
+    <message>
+        <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
+        <translation>%1: %2 markierte Defekte, für %3 % der Anomalien auf fehlerfreie Bilder verpflanzt</translation>
     </message>
 </context>
 <context>

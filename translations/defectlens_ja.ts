@@ -602,12 +602,12 @@
         <translation>異常メモリバンクを満たし、スコアリングヘッドの学習に使われます。</translation>
     </message>
     <message>
-        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
-        <translation>realnet: ラベル付き欠陥 %1 件を、異常の %2 % で正常画像に移植</translation>
-    </message>
-    <message>
         <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
         <translation>%1: ラベル付き欠陥 %2 は %3x%4 px で欠陥ピクセルがありません。除外しました</translation>
+    </message>
+    <message>
+        <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
+        <translation>%1: ラベル付き欠陥 %2 件を、異常の %3 % で正常画像に移植</translation>
     </message>
 </context>
 <context>

@@ -602,12 +602,12 @@
         <translation>它们填充其异常记忆库，并用于训练其评分头。</translation>
     </message>
     <message>
-        <source>realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies</source>
-        <translation>realnet：%1 个已标注的缺陷，在 %2 % 的异常中被移植到正常图像上</translation>
-    </message>
-    <message>
         <source>%1: labelled defect %2 has no defect pixels at %3x%4 px; left out</source>
         <translation>%1：已标注的缺陷 %2 在 %3x%4 像素下没有缺陷像素；已略过</translation>
+    </message>
+    <message>
+        <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
+        <translation>%1：%2 个已标注的缺陷，在 %3 % 的异常中被移植到正常图像上</translation>
     </message>
 </context>
 <context>

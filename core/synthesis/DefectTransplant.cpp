@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace dl {
 namespace {
@@ -84,15 +85,6 @@ TransplantedDefect transplantDefect(const cv::Mat& base, const cv::Mat& defectIm
     return out;
 }
 
-std::vector<std::size_t> WorkingSizeDefects::ofCategory(const std::string& name) const
-{
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < category.size(); ++i)
-        if (category[i] == name)
-            out.push_back(i);
-    return out;
-}
-
 WorkingSizeDefects loadWorkingSizeDefects(const std::vector<Sample>& labelled, const PreprocessSpec& preprocess,
                                           const std::string& method, const ProgressContext& progress)
 {
@@ -114,6 +106,52 @@ WorkingSizeDefects loadWorkingSizeDefects(const std::vector<Sample>& labelled, c
         out.category.push_back(d.category);
     }
     return out;
+}
+
+LabelledTransplants::LabelledTransplants(WorkingSizeDefects labelled, double share)
+    : labelled_(std::move(labelled)), share_(share)
+{
+    for (std::size_t i = 0; i < labelled_.size(); ++i)
+        byCategory_[labelled_.category[i]].push_back(i);
+}
+
+LabelledTransplants LabelledTransplants::load(const std::vector<Sample>& input, double share,
+                                              const PreprocessSpec& preprocess, const std::string& method,
+                                              const ProgressContext& progress)
+{
+    if (share <= 0 || input.empty())
+        return {};
+    LabelledTransplants out(loadWorkingSizeDefects(input, preprocess, method, progress), share);
+    if (!out.empty())
+        logInfo(DL_TR("Engine", "%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies"),
+                method, out.labelled_.size(), long(std::lround(100.0 * share)));
+    return out;
+}
+
+SyntheticAnomaly LabelledTransplants::make(const cv::Mat& rgb8, const std::string& category, std::mt19937& rng,
+                                           const std::function<SyntheticAnomaly()>& synthetic)
+{
+    const auto own = byCategory_.find(category);
+    if (own != byCategory_.end() && randomUnit(rng) < share_) {
+        const std::size_t j = own->second[randomBelow(rng, std::uint32_t(own->second.size()))];
+        TransplantedDefect t = transplantDefect(rgb8, labelled_.rgb[j], labelled_.mask[j], rng);
+        if (cv::countNonZero(t.mask) > 0) {
+            ++transplanted_;
+            return {std::move(t.image), std::move(t.mask), DefectKind::Transplanted};
+        }
+    }
+    ++synthetic_;
+    return synthetic();
+}
+
+nlohmann::json LabelledTransplants::describe() const
+{
+    if (empty())
+        return nullptr;
+    return {{"defects", labelled_.size()},
+            {"labelled_share", share_},
+            {"transplanted", transplanted_},
+            {"synthetic", synthetic_}};
 }
 
 } // namespace dl

@@ -19,14 +19,9 @@ constexpr double kGeneratedBetaMin = 0.5, kGeneratedBetaMax = 1.0; // RealNet's 
 } // namespace
 
 RealnetAnomalySource::RealnetAnomalySource(const RealnetParams& params, const std::vector<std::string>& categories,
-                                           unsigned seed, WorkingSizeDefects labelled, const ProgressContext& progress)
+                                           unsigned seed, LabelledTransplants labelled, const ProgressContext& progress)
     : params_(params), labelled_(std::move(labelled))
 {
-    for (const std::string& category : categories) {
-        std::vector<std::size_t> own = labelled_.ofCategory(category);
-        if (!own.empty())
-            labelledOf_[category] = std::move(own);
-    }
     if (params.usesTextures()) {
         textures_ = locateOutlierTextures(params.textureDir);
         if (textures_.empty())
@@ -84,35 +79,22 @@ const std::vector<cv::Mat>& RealnetAnomalySource::poolFor(const std::string& cat
 
 SyntheticAnomaly RealnetAnomalySource::make(const cv::Mat& rgb8, const std::string& category)
 {
-    std::mt19937& rng = synthesizer_->rng();
-    // No draw is spent where the category has no labels: a fit without them is the same
-    // as before labels were used.
-    const auto own = labelledOf_.find(category);
-    if (own != labelledOf_.end() && randomUnit(rng) < params_.labelledShare) {
-        const std::size_t j = own->second[randomBelow(rng, std::uint32_t(own->second.size()))];
-        TransplantedDefect t = transplantDefect(rgb8, labelled_.rgb[j], labelled_.mask[j], rng);
-        if (cv::countNonZero(t.mask) > 0) {
-            ++transplanted_;
-            return {std::move(t.image), std::move(t.mask), DefectKind::Transplanted};
-        }
-    }
-    ++synthesised_;
-    const bool generated = params_.synthesis == "sdas" || (params_.synthesis == "both" && randomUnit(rng) < 0.5);
-    if (!generated)
-        return synthesizer_->make(rgb8, DefectKind::TexturePaste);
-    const std::vector<cv::Mat>& pool = poolFor(category);
-    const cv::Mat& source = pool[randomBelow(rng, std::uint32_t(pool.size()))];
-    return synthesizer_->pasteGenerated(rgb8, source, kGeneratedBetaMin, kGeneratedBetaMax);
+    return labelled_.make(rgb8, category, synthesizer_->rng(), [&] {
+        std::mt19937& rng = synthesizer_->rng();
+        const bool generated = params_.synthesis == "sdas" || (params_.synthesis == "both" && randomUnit(rng) < 0.5);
+        if (!generated)
+            return synthesizer_->make(rgb8, DefectKind::TexturePaste);
+        const std::vector<cv::Mat>& pool = poolFor(category);
+        const cv::Mat& source = pool[randomBelow(rng, std::uint32_t(pool.size()))];
+        return synthesizer_->pasteGenerated(rgb8, source, kGeneratedBetaMin, kGeneratedBetaMax);
+    });
 }
 
 nlohmann::json RealnetAnomalySource::describe() const
 {
     nlohmann::json d = {{"synthesis", params_.synthesis}, {"outlier_textures", textures_.size()}};
-    if (!labelledOf_.empty())
-        d["labelled"] = {{"defects", labelled_.size()},
-                         {"labelled_share", params_.labelledShare},
-                         {"transplanted", transplanted_},
-                         {"synthetic", synthesised_}};
+    if (!labelled_.empty())
+        d["labelled"] = labelled_.describe();
     if (params_.usesSdas())
         d["sdas"] = {{"model", params_.sdasModel},
                      {"model_sha256", sdasChecksum_},

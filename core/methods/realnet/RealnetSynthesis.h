@@ -27,9 +27,9 @@ class RealnetAnomalySource {
 public:
     // Loads the SDAS model and generates its pools when the synthesis needs them;
     // dl::Error naming the model file when it cannot be used, or a category it lacks.
-    // `labelled`: the labelled defects at the working size (none: synthetic anomalies only).
+    // `labelled`: the labelled defects mixed in (none: synthetic anomalies only).
     RealnetAnomalySource(const RealnetParams& params, const std::vector<std::string>& categories, unsigned seed,
-                         WorkingSizeDefects labelled, const ProgressContext& progress);
+                         LabelledTransplants labelled, const ProgressContext& progress);
 
     // One anomaly in a copy of `rgb8` (RGB at the working size) of `category`.
     SyntheticAnomaly make(const cv::Mat& rgb8, const std::string& category);
@@ -46,10 +46,8 @@ private:
     std::vector<std::string> textures_;
     std::unique_ptr<AnomalySynthesizer> synthesizer_;
     std::map<std::string, std::vector<cv::Mat>> sdasPools_; // category -> generated RGB images
-    WorkingSizeDefects labelled_;
-    std::map<std::string, std::vector<std::size_t>> labelledOf_; // category -> indices into labelled_
-    // Anomalies made of each kind, for the provenance (a resumed fit counts from its resume).
-    std::size_t transplanted_ = 0, synthesised_ = 0;
+    // Counts the anomalies of each kind for the provenance (a resumed fit counts from its resume).
+    LabelledTransplants labelled_;
     std::string sdasChecksum_;
     double sdasSeconds_ = 0;
 };

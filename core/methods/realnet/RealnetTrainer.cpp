@@ -286,12 +286,8 @@ RealnetTrained RealnetTrainer::train(const FitInput& input, const RealnetArchite
 
     // 2. The anomaly source (SDAS pools are generated here), then AFS.
     std::set<std::string> categories(train_.category.begin(), train_.category.end());
-    WorkingSizeDefects labelled;
-    if (params_.labelledShare > 0 && !input.labelledDefects.empty())
-        labelled = loadWorkingSizeDefects(input.labelledDefects, preprocess_, "realnet", progress.sub(0.04, 0.05));
-    if (labelled.size() > 0)
-        logInfo(DL_TR("Engine", "realnet: %1 labelled defects, transplanted onto normal images for %2 % of the anomalies"),
-                labelled.size(), formatFixed(100.0 * params_.labelledShare, 0));
+    LabelledTransplants labelled = LabelledTransplants::load(input.labelledDefects, params_.labelledShare, preprocess_,
+                                                             "realnet", progress.sub(0.04, 0.05));
     source_ = std::make_unique<RealnetAnomalySource>(params_,
                                                      std::vector<std::string>(categories.begin(), categories.end()),
                                                      params_.seed + 1, std::move(labelled), progress.sub(0.05, 0.08));

@@ -158,9 +158,12 @@ void registerStlm(DetectorRegistry& registry)
     MethodDescription entry = methodEntry<StlmDetector, StlmParams>(
         "stlm", "STLM (SAM-guided two-stream lightweight model)",
         "Frozen SAM TinyViT teacher (training only); plain and denoising student streams with a shared decoder; "
-        "a feature-aggregation module trained on pseudo-anomaly masks gives the map.");
+        "a feature-aggregation module trained on pseudo-anomaly masks (labelled defects too with labelled_share) "
+        "gives the map.");
     // Bundles from before student_init existed hold randomly initialised small-CNN streams.
     entry.bundleFallbacks = {{"student_init", "random"}};
+    // Not listed as semi-supervised: labelled_share is 0 by default (StlmParams.h).
+    entry.labelShareParam = "labelled_share";
     registry.add(std::move(entry));
 }
 

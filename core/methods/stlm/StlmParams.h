@@ -40,6 +40,11 @@ struct StlmParams {
     // features are computed once and cached like the clean ones.
     std::string plainTarget = "clean";
     int anomalousVariants = 3;                                      // anomalous_variants (plain_target anomalous)
+    // labelled_share: where an image's category has labelled defects, this share of its
+    // pseudo-anomalies are one of them transplanted onto it (synthesis/DefectTransplant);
+    // the rest are textures. Needs plain_target clean (the transplant's clean image is the
+    // target outside the defect). 0 (off) until a cross-validation has chosen it (README).
+    double labelledShare = 0.0;
     bool objectForeground = false;                                  // object_foreground: masks on the object only
     std::string textureDir;                                         // texture_dir ("" = the default search)
     double focalGamma = 4.0;                                        // focal_gamma
@@ -78,6 +83,7 @@ struct StlmParams {
         f.number("beta_max", betaMax, 0.1, 1.0);
         f.oneOf("plain_target", plainTarget, {"clean", "anomalous"});
         f.integer("anomalous_variants", anomalousVariants, 1, 16);
+        f.number("labelled_share", labelledShare, 0.0, 1.0);
         f.get("object_foreground", objectForeground);
         f.get("texture_dir", textureDir);
         f.nonNegative("focal_gamma", focalGamma);

@@ -163,6 +163,7 @@ StlmNormals StlmTeacherTargets::collect(const std::vector<Sample>& samples, cons
             // Decoded for the teacher's larger input: for a JPEG over twice the teacher's
             // size the students see a finer decode than scoring gives them, both area-resized.
             out.rgb.push_back(preprocess_.resize(image));
+            out.category.push_back(samples[std::size_t(indices[i])].category);
             const std::string& path = samples[std::size_t(indices[i])].path;
             if (variants.count > 0)
                 addVariants(image, path, variants, std::int64_t(i), out);

@@ -35,6 +35,7 @@ class FeatureExtractor;
 // of each image (rows i * variants ... i * variants + variants - 1).
 struct StlmNormals {
     std::vector<cv::Mat> rgb;           // CV_8UC3 at image_size
+    std::vector<std::string> category;  // each image's category (which labelled defects it may get)
     std::vector<torch::Tensor> targets; // two levels, [N,C,h,w] on the students' grid
     int variants = 0;
     std::vector<cv::Mat> variantRgb;           // CV_8UC3 at image_size, N * variants

@@ -67,7 +67,7 @@ void StlmTrainer::startStudentTrunks()
 
 StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                                           const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
-                                          std::mt19937* variantRng) const
+                                          LabelledTransplants* labelled, std::mt19937* variantRng) const
 {
     Batch b;
     const auto n = std::int64_t(rows.size());
@@ -95,7 +95,9 @@ StlmTrainer::Batch StlmTrainer::makeBatch(const StlmNormals& normals, const std:
                 b.plainTargets[l][i].copy_(normals.variantTargets[l][variant]);
             continue;
         }
-        SyntheticAnomaly a = synthesizer.make(clean, DefectKind::TexturePaste);
+        const auto synthetic = [&] { return synthesizer.make(clean, DefectKind::TexturePaste); };
+        SyntheticAnomaly a = labelled ? labelled->make(clean, normals.category[std::size_t(row)], synthesizer.rng(), synthetic)
+                                      : synthetic();
         images.push_back(a.image);
         b.maskGrid[i].copy_(maskShareOnGrid(a.mask, preprocess_.height / 8, preprocess_.width / 8)[0]);
     }
@@ -197,7 +199,7 @@ std::optional<StlmTrainer::LossSums> StlmTrainer::trainBatches(int epoch, const 
         std::vector<bool> anomalous;
         for (std::size_t i = 0; i < rows.size(); ++i)
             anomalous.push_back(randomUnit(rng_) < params_.anomalyProbability);
-        Batch b = makeBatch(train_, rows, anomalous, *synthesizer_, &rng_);
+        Batch b = makeBatch(train_, rows, anomalous, *synthesizer_, &labelled_, &rng_);
         StlmNetwork::Outputs o = net_->forward(b.images);
         StlmLosses l = stlmLoss(o.plain, o.denoising, o.faLogits, b.targets, b.maskGrid, params_.focalGamma,
                                 params_.faWeight, b.plainTargets);
@@ -260,6 +262,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     synthesis.betaMax = params_.betaMax;
     synthesis.objectForeground = params_.objectForeground;
     synthesizer_ = std::make_unique<AnomalySynthesizer>(textures_, params_.seed + 1, synthesis);
+    labelled_ = LabelledTransplants::load(input.labelledDefects, params_.labelledShare, preprocess_, "stlm",
+                                          progress.sub(0.0, 0.01));
 
     // 2. The teacher's targets (the slow part of a first fit; cached on disk for the next),
     // with plain_target anomalous also those of each training image's fixed variants.
@@ -326,6 +330,8 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
                       {"teacher_images_from_cache", teacher.reused()},
                       {"teacher_seconds", teacher.teacherSeconds()},
                       {"cache_seconds", cacheSeconds}};
+    if (!labelled_.empty())
+        out.provenance["labelled"] = labelled_.describe();
     out.provenance.update(loop.record());
     out.net = std::move(net_);
     optimizer_.reset();

@@ -2,9 +2,9 @@
 // STLM's training (internal torch header): a seeded validation split of the normal
 // images, the teacher's targets (StlmTeacherTargets: computed once, cached on disk),
 // then the epochs of the shared EpochLoop (components/EpochLoop.h). Each step
-// draws a pseudo-anomaly (Perlin mask + texture, core/synthesis) into each image
-// with anomaly_probability and trains both streams, the shared decoder and the FA
-// module in one stage (StlmLoss.h). A fixed set of validation images, each clean
+// draws a pseudo-anomaly (Perlin mask + texture, core/synthesis; with labelled_share
+// also labelled defects transplanted) into each image with anomaly_probability and
+// trains both streams, the shared decoder and the FA module in one stage (StlmLoss.h). A fixed set of validation images, each clean
 // and with a seeded pseudo-anomaly, gives the loss that picks the kept epoch.
 #include "components/EpochLoop.h"
 #include "engine/Detector.h"
@@ -12,6 +12,7 @@
 #include "methods/stlm/StlmNetwork.h"
 #include "methods/stlm/StlmParams.h"
 #include "methods/stlm/StlmTeacherTargets.h"
+#include "synthesis/DefectTransplant.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -58,14 +59,15 @@ private:
         void add(const StlmLosses& l, double weight);
     };
 
-    // `anomalous[i]`: whether row i gets a pseudo-anomaly: drawn by `synthesizer`, or,
-    // with `variantRng` (plain_target anomalous, training), one of the row's fixed variants.
     // The optimiser; with student_init mobilenetv2 also the streams' ImageNet trunks
     // (loaded here) and their slower learning rate.
     void startStudentTrunks();
+    // `anomalous[i]`: whether row i gets a pseudo-anomaly: drawn by `synthesizer` (or a
+    // labelled defect from `labelled`), or, with `variantRng` (plain_target anomalous,
+    // training), one of the row's fixed variants.
     Batch makeBatch(const StlmNormals& normals, const std::vector<std::int64_t>& rows,
                     const std::vector<bool>& anomalous, AnomalySynthesizer& synthesizer,
-                    std::mt19937* variantRng = nullptr) const;
+                    LabelledTransplants* labelled = nullptr, std::mt19937* variantRng = nullptr) const;
     void makeValidationBatches();
     LossSums evaluate() const;
     // Pixel AUROC of each anomaly map on the validation images' feature grid (cells
@@ -82,6 +84,7 @@ private:
     std::vector<Batch> validation_;
     std::vector<std::string> textures_;
     std::unique_ptr<AnomalySynthesizer> synthesizer_;
+    LabelledTransplants labelled_; // training only: validation judges epochs on synthetic anomalies
     std::unique_ptr<StlmNetwork> net_;
     std::unique_ptr<torch::optim::Adam> optimizer_;
     std::string studentWeightsSha256_; // the MobileNetV2 file the trunks started from ("" = random)

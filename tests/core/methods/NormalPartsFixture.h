@@ -52,12 +52,26 @@ inline cv::Mat bandedPart(unsigned seed)
     return img;
 }
 
+// The band's rows of a map of a 128-px part scaled to `size`, as a mask.
+inline cv::Mat bandMask(cv::Size size)
+{
+    cv::Mat band = cv::Mat::zeros(size, CV_8UC1);
+    band(cv::Rect(0, 48 * size.height / 128, size.width, 32 * size.height / 128)).setTo(255);
+    return band;
+}
+
 // How far the band stands out of a map: mean inside the band over mean outside it.
 inline double bandContrast(const cv::Mat& map)
 {
-    cv::Mat band = cv::Mat::zeros(map.size(), CV_8UC1);
-    band(cv::Rect(0, 48 * map.rows / 128, map.cols, 32 * map.rows / 128)).setTo(255);
+    const cv::Mat band = bandMask(map.size());
     return cv::mean(map, band)[0] / std::max(1e-9, cv::mean(map, ~band)[0]);
+}
+
+// The map's mean inside the band minus its mean outside it (for maps near 0 everywhere).
+inline double bandExcess(const cv::Mat& map)
+{
+    const cv::Mat band = bandMask(map.size());
+    return cv::mean(map, band)[0] - cv::mean(map, ~band)[0];
 }
 
 // `measure` of a detector's maps of three new banded parts, summed.

@@ -2,7 +2,9 @@
 // defect's mask moves with it, the base stays untouched away from it, border defects
 // stay on their border, the brightness follows the destination, and a seed repeats.
 // Labelled defects load at a model's working size; one whose mask vanishes there is left
-// out, an unreadable one is an error naming the file.
+// out, an unreadable one is an error naming the file. Mixed into a method's own
+// anomalies, they replace the share asked for, only in their own category, and a
+// category without labels draws nothing from the generator.
 #include "ErrorMessage.h"
 #include "common/Error.h"
 #include "data/ImageIO.h"
@@ -124,12 +126,51 @@ private slots:
         QCOMPARE(loaded.rgb[0].size(), cv::Size(16, 16));
         QCOMPARE(loaded.mask[0].size(), cv::Size(16, 16));
         QVERIFY(cv::countNonZero(loaded.mask[0]) > 0);
-        QCOMPARE(loaded.ofCategory("bottle"), std::vector<std::size_t>{1});
-        QCOMPARE(loaded.ofCategory("tile"), std::vector<std::size_t>{0});
-        QVERIFY(loaded.ofCategory("wood").empty());
+        QCOMPARE(loaded.category, (std::vector<std::string>{"tile", "bottle"}));
         const std::string message = dltest::errorMessageOf(
             [&] { dl::loadWorkingSizeDefects({sample("missing.png", "disc_mask.png", "tile")}, preprocess, "cse", {}); });
         QVERIFY2(message.find("missing.png") != std::string::npos, message.c_str());
+    }
+
+    void labelledTransplantsReplaceTheirShareOfTheAnomalies()
+    {
+        auto [defect, mask] = discDefect({32, 32}, 8);
+        dl::WorkingSizeDefects labelled;
+        labelled.rgb = {defect};
+        labelled.mask = {mask};
+        labelled.category = {"tile"};
+        dl::LabelledTransplants mix(labelled, 0.5);
+        QVERIFY(!mix.empty());
+        const cv::Mat base = flatImage(120);
+        int ownCalls = 0;
+        const auto own = [&] {
+            ++ownCalls;
+            return dl::SyntheticAnomaly{base.clone(), cv::Mat(64, 64, CV_8UC1, cv::Scalar(255)), dl::DefectKind::Structural};
+        };
+        // A category without labels: the method's own anomaly, and no draw from the stream.
+        std::mt19937 rng(7), untouched(7);
+        QCOMPARE(int(mix.make(base, "bottle", rng, own).kind), int(dl::DefectKind::Structural));
+        QCOMPARE(rng(), untouched());
+        ownCalls = 0;
+        int transplanted = 0;
+        for (int i = 0; i < 200; ++i) {
+            const dl::SyntheticAnomaly a = mix.make(base, "tile", rng, own);
+            if (a.kind == dl::DefectKind::Transplanted) {
+                ++transplanted;
+                QCOMPARE(cv::countNonZero(a.mask), cv::countNonZero(mask)); // the disc, moved
+            }
+        }
+        QVERIFY2(transplanted > 70 && transplanted < 130, qPrintable(QString::number(transplanted)));
+        QCOMPARE(ownCalls, 200 - transplanted);
+        const nlohmann::json record = mix.describe();
+        QCOMPARE(record.at("defects").get<int>(), 1);
+        QCOMPARE(record.at("labelled_share").get<double>(), 0.5);
+        QCOMPARE(record.at("transplanted").get<int>(), transplanted);
+        QCOMPARE(record.at("synthetic").get<int>(), 201 - transplanted); // the bottle one too
+        // No labels, or share 0: nothing to mix in.
+        QVERIFY(dl::LabelledTransplants().empty());
+        QVERIFY(dl::LabelledTransplants().describe().is_null());
+        QVERIFY(dl::LabelledTransplants::load({}, 0.5, {}, "stlm", {}).empty());
     }
 };
 

@@ -24,6 +24,7 @@
 namespace {
 
 using dltest::bandedPart;
+using dltest::bandExcess;
 using dltest::defectivePart;
 using dltest::errorMessageOf;
 using dltest::fitOnDataset;
@@ -41,14 +42,6 @@ nlohmann::json tinyParams(int epochs)
             {"afs_images", 16},          {"channel_multipliers", {1, 2}}, {"minimum_width", 8},
             {"residuals_by_max", 8},     {"residuals_by_mean", 8}, {"head_width", 8},
             {"batch_size", 4}};
-}
-
-// The map's mean inside the band of dltest::bandedPart minus its mean outside it.
-double bandExcess(const cv::Mat& map)
-{
-    cv::Mat band = cv::Mat::zeros(map.size(), CV_8UC1);
-    band(cv::Rect(0, 48 * map.rows / 128, map.cols, 32 * map.rows / 128)).setTo(255);
-    return cv::mean(map, band)[0] - cv::mean(map, ~band)[0];
 }
 
 dl::RealnetArchitecture tinyArchitecture()
