@@ -22,6 +22,14 @@ bool DetectorRegistry::learnsFromLabels(const std::string& name, const nlohmann:
     return share.is_number() ? share.get<double>() > 0.0 : d.semiSupervised;
 }
 
+nlohmann::json DetectorRegistry::withLabelsLearned(const std::string& name, nlohmann::json params) const
+{
+    const MethodDescription& d = describe(name);
+    if (!d.labelShareParam.empty() && params.is_object() && !learnsFromLabels(name, params))
+        params.erase(d.labelShareParam);
+    return params;
+}
+
 const MethodDescription& DetectorRegistry::describe(const std::string& name) const
 {
     std::string known;

@@ -61,6 +61,10 @@ public:
     // Whether a fit of `name` with `params` (overrides of its defaults) trains on labelled
     // defects, e.g. RealNet only with labelled_share > 0.
     bool learnsFromLabels(const std::string& name, const nlohmann::json& params) const;
+    // `params` for a fit that is meant to learn from labels (a retrain with annotations):
+    // where its labelShareParam turns them off, that key is dropped, so the method's default
+    // share applies. A parent model trained with labels off would otherwise hand its 0 on.
+    nlohmann::json withLabelsLearned(const std::string& name, nlohmann::json params) const;
     // Creates a detector; params override the defaults; unknown keys are an error.
     std::unique_ptr<Detector> create(const std::string& name, const nlohmann::json& params = {}) const;
 

@@ -9,6 +9,7 @@
 #include "database/StoreRecorder.h"
 #include "data/ImageIO.h"
 #include "data/Importers.h"
+#include "engine/DetectorRegistry.h"
 #include "engine/Engine.h"
 #include "engine/ModelBundle.h"
 #include "engine/Overlay.h"
@@ -139,7 +140,8 @@ ModelEvaluation modelEvaluation(const EvaluateSpec& spec, const workflow::Evalua
 
 // The method's parameters: the spec's overrides, over the parent's parameters
 // when asked. A warm start reuses the parent's memory bank, which only fits a
-// detector with the same image size, taps and feature sizes.
+// detector with the same image size, taps and feature sizes. A retrain with the
+// annotations learns from them even where the parent had its label share at 0.
 json trainingParams(const TrainSpec& spec, const std::string& parentPath)
 {
     json params = toJson(spec.params);
@@ -148,6 +150,8 @@ json trainingParams(const TrainSpec& spec, const std::string& parentPath)
         if (!inherited.is_object())
             throw Error::forFile(parentPath, "model bundle header's 'params' is not a set of parameters "
                                              "(damaged, or not written by DefectLens)");
+        if (spec.labelsFromDatabase)
+            inherited = DetectorRegistry::instance().withLabelsLearned(spec.method.toStdString(), inherited);
         inherited.update(params);
         params = inherited;
     }

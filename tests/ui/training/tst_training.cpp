@@ -565,7 +565,9 @@ private slots:
         QSignalSpy finished(panel(), &dl::ui::TrainingPanel::trainingFinished);
         QVERIFY(panel()->setParameter(QStringLiteral("image_size"), 128));
         QVERIFY(panel()->setParameter(QStringLiteral("epochs"), 2));
-        panel()->setAdvancedParameters({{"widths", QJsonArray{32, 16}}, {"clusters", 4}, {"texture_dir", textureDir_}});
+        // A parent trained with the labels off: its retrain with annotations learns from them.
+        panel()->setAdvancedParameters(
+            {{"widths", QJsonArray{32, 16}}, {"clusters", 4}, {"texture_dir", textureDir_}, {"labelled_share", 0}});
         panel()->startTraining();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 240000);
         const auto parent = finished.first().at(0).value<dl::ui::TrainedModel>();
@@ -590,6 +592,7 @@ private slots:
         const nlohmann::json header = dl::ModelBundle::load(child.bundlePath.toStdString()).header;
         QCOMPARE(header.at("params").at("epochs").get<int>(), 2);
         QCOMPARE(header.at("params").at("clusters").get<int>(), 4);
+        QCOMPARE(header.at("params").at("labelled_share").get<double>(), 0.5); // CSE's default, not the parent's 0
         QCOMPARE(header.at("provenance").at("cse").at("labelled_defects").get<int>(), 2);
         QVERIFY(!header.at("provenance").contains("parent_model")); // trained anew, not warm-started
         QTRY_COMPARE_WITH_TIMEOUT(compared.count(), 1, 240000);
