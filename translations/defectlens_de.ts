@@ -609,6 +609,10 @@
         <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
         <translation>%1: %2 markierte Defekte, für %3 % der Anomalien auf fehlerfreie Bilder verpflanzt</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>Auf fehlerfreie Trainingsbilder verpflanzt, ergänzen sie die synthetischen Defekte, aus denen seine Merkmalsauswahl, seine Rekonstruktionsnetze und sein Segmentierungskopf lernen.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1711,10 +1715,6 @@
         <translation>Defekte &amp;annotieren</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
-        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD und CSE lernen daraus)</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>Training</translation>
     </message>
@@ -1936,6 +1936,10 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, CSE und RealNet lernen daraus)</translation>
     </message>
 </context>
 <context>

@@ -609,6 +609,10 @@
         <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
         <translation>%1: ラベル付き欠陥 %2 件を、異常の %3 % で正常画像に移植</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>正常な学習画像に移植され、特徴選択・再構成ネットワーク・セグメンテーションヘッドが学習する合成欠陥に加わります。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1701,10 +1705,6 @@
         <translation>欠陥をアノテーション(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
-        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD と CSE がこれから学習します）</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>学習</translation>
     </message>
@@ -1923,6 +1923,10 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD・CSE・RealNet がこれから学習します）</translation>
     </message>
 </context>
 <context>

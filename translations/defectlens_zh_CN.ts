@@ -609,6 +609,10 @@
         <source>%1: %2 labelled defects, transplanted onto normal images for %3 % of the anomalies</source>
         <translation>%1：%2 个已标注的缺陷，在 %3 % 的异常中被移植到正常图像上</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
+        <translation>它们被移植到正常训练图像上，与合成缺陷一起，供其特征选择、重建网络和分割头学习。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1701,10 +1705,6 @@
         <translation>标注缺陷(&amp;A)</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD and CSE learn from it)</source>
-        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD 和 CSE 会从中学习）</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1923,6 +1923,10 @@
     <message>
         <source>Connecting to %1…</source>
         <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
+        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD、CSE 和 RealNet 会从中学习）</translation>
     </message>
 </context>
 <context>

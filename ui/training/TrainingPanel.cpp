@@ -795,8 +795,8 @@ void TrainingPanel::retrainWithAnnotations()
         return;
     }
     // A method that learns from annotated defects retrains with the active model's
-    // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE) train
-    // anew. With a method that does not learn from them, offer a new DMAD model instead.
+    // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE, RealNet)
+    // train anew. With a method that does not learn from them, offer a new DMAD model instead.
     bool learns = false;
     bool warmStart = false;
     try {

@@ -143,12 +143,14 @@ void RealnetDetector::load(const ModelBundle& bundle)
 
 void registerRealnet(DetectorRegistry& registry)
 {
-    // Not listed as semi-supervised: labelled_share is 0 by default (RealnetParams.h).
     MethodDescription entry = methodEntry<RealnetDetector, RealnetParams>(
         "realnet", "RealNet (feature and residual selection, SDAS synthesis)",
         "Reconstruction UNets restore the AFS-selected MobileNetV2 features of synthetic defects (DTD textures or an "
-        "SDAS diffusion model; labelled ones too with labelled_share); the selected residuals (RRS) feed a "
-        "segmentation head whose anomaly probability is the map.");
+        "SDAS diffusion model, and labelled ones where given); the selected residuals (RRS) feed a segmentation head "
+        "whose anomaly probability is the map.",
+        /*semiSupervised=*/true);
+    entry.labelUse = DL_TR("Engine", "Transplanted onto normal training images, they join the synthetic defects that "
+                                     "its feature selection, reconstruction networks and segmentation head learn from.");
     entry.labelShareParam = "labelled_share";
     registry.add(std::move(entry));
 }

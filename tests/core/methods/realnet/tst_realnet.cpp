@@ -277,12 +277,18 @@ private Q_SLOTS:
         QVERIFY(sameMap(ignoring->predict(probe).map, fit(unlabelled, 0.5)->predict(probe).map));
         // Whether a fit learns from labels follows the share (the threshold and the CLI's warning ask).
         const dl::DetectorRegistry& registry = dl::DetectorRegistry::instance();
-        QVERIFY(!registry.learnsFromLabels("realnet", {}));
+        QVERIFY(registry.learnsFromLabels("realnet", {}));
+        QVERIFY(!registry.learnsFromLabels("realnet", {{"labelled_share", 0}}));
         QVERIFY(registry.learnsFromLabels("realnet", {{"labelled_share", 0.5}}));
         QVERIFY(registry.learnsFromLabels("cse", {}));
         QVERIFY(!registry.learnsFromLabels("cse", {{"labelled_share", 0}}));
         QVERIFY(registry.learnsFromLabels("dmad", {}));
         QVERIFY(!registry.learnsFromLabels("patchcore", {}));
+        // A retrain with annotations turns a share of 0 back to the default; other keys stay.
+        QCOMPARE(registry.withLabelsLearned("realnet", {{"labelled_share", 0}, {"epochs", 3}}),
+                 nlohmann::json({{"epochs", 3}}));
+        QCOMPARE(registry.withLabelsLearned("realnet", {{"labelled_share", 0.25}}), nlohmann::json({{"labelled_share", 0.25}}));
+        QCOMPARE(registry.withLabelsLearned("dskd", {{"epochs", 3}}), nlohmann::json({{"epochs", 3}}));
     }
 
     void cancellationStopsFitting()
