@@ -127,6 +127,43 @@ inline std::unique_ptr<dl::Detector> fitOnFolder(const std::string& method, cons
     return fitOnDataset(method, dl::importDataset(folder, {}), params, progress, checkpointPath, resume);
 }
 
+// For methods that mix labelled defects into their synthetic anomalies (labelled_share):
+// `method` with `params` is fitted on 16 normal parts plus two labelled banded parts with
+// labelled_share 0.5 and 0, and on the normal parts alone with 0.5. `record` points into the
+// provenance at the mixer's {defects, transplanted, synthetic} (absent without labels).
+// Empty when the 0.5 fit records 2 defects and about as many transplanted anomalies as
+// synthetic ones, the share-0 fit records none, the band excess over three banded probes is
+// above 0.05 and 3x the share-0 fit's (printed), and share 0 equals no labels; else what failed.
+inline std::string labelledShareMarksTheBand(const std::string& method, const nlohmann::json& params,
+                                             const nlohmann::json::json_pointer& record)
+{
+    QTemporaryDir dir;
+    const dl::Dataset unlabelled = dl::importDataset(writeFolder(dir, "normal", &normalPart, 16), {});
+    const dl::Dataset labelled = withLabelledBands(dir, unlabelled, 2);
+    auto fit = [&](const dl::Dataset& data, double share) {
+        nlohmann::json p = params;
+        p["labelled_share"] = share;
+        return fitOnDataset(method, data, p);
+    };
+    auto withLabels = fit(labelled, 0.5);
+    auto ignoring = fit(labelled, 0.0);
+    const nlohmann::json& mixed = withLabels->info().provenance.at(record);
+    const int transplanted = mixed.at("transplanted").get<int>(), synthetic = mixed.at("synthetic").get<int>();
+    if (mixed.at("defects").get<int>() != 2 || transplanted <= synthetic / 2 || synthetic <= transplanted / 2)
+        return "at labelled_share 0.5: " + mixed.dump();
+    if (ignoring->info().provenance.contains(record))
+        return "labelled_share 0 recorded labelled anomalies";
+    const double gained = overBandedProbes(*withLabels, &bandExcess);
+    const double ignored = overBandedProbes(*ignoring, &bandExcess);
+    qInfo("%s: band excess over three probes %.4f with the labels, %.4f ignoring them", method.c_str(), gained, ignored);
+    if (!(gained > 0.05 && gained > 3.0 * std::max(0.0, ignored)))
+        return "band excess with labels " + std::to_string(gained) + ", without " + std::to_string(ignored);
+    const cv::Mat probe = bandedPart(203);
+    if (!sameMap(ignoring->predict(probe).map, fit(unlabelled, 0.5)->predict(probe).map))
+        return "labelled_share 0 differs from a fit without labels";
+    return {};
+}
+
 // For methods whose trained networks have a fast path (components/FrozenInference):
 // the maps of a defective and two normal probes, singly and as a batch, after the
 // single-image copy was built on another image, match the op-by-op path within 1e-4
