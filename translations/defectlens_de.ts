@@ -613,6 +613,10 @@
         <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
         <translation>Auf fehlerfreie Trainingsbilder verpflanzt, ergänzen sie die synthetischen Defekte, aus denen seine Merkmalsauswahl, seine Rekonstruktionsnetze und sein Segmentierungskopf lernen.</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the pseudo-anomalies whose masks its feature-aggregation module learns and that its students learn to see past.</source>
+        <translation>Auf fehlerfreie Trainingsbilder verpflanzt, ergänzen sie die Pseudo-Anomalien, deren Masken sein Merkmalsaggregationsmodul lernt und über die seine Schüler hinwegsehen lernen.</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1938,8 +1942,8 @@
         <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, CSE und RealNet lernen daraus)</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE, RealNet and STLM learn from it)</source>
+        <translation>Die Defektmaske des aktuellen Bildes für das Training einzeichnen (DMAD, CSE, RealNet und STLM lernen daraus)</translation>
     </message>
 </context>
 <context>

@@ -613,6 +613,10 @@
         <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
         <translation>正常な学習画像に移植され、特徴選択・再構成ネットワーク・セグメンテーションヘッドが学習する合成欠陥に加わります。</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the pseudo-anomalies whose masks its feature-aggregation module learns and that its students learn to see past.</source>
+        <translation>正常な学習画像に移植され、特徴集約モジュールがマスクを学習し、生徒ネットワークが見過ごすことを学ぶ疑似異常に加わります。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1925,8 +1929,8 @@
         <translation>%1 に接続しています…</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD・CSE・RealNet がこれから学習します）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE, RealNet and STLM learn from it)</source>
+        <translation>学習用に現在の画像の欠陥マスクを塗ります（DMAD・CSE・RealNet・STLM がこれから学習します）</translation>
     </message>
 </context>
 <context>

@@ -613,6 +613,10 @@
         <source>Transplanted onto normal training images, they join the synthetic defects that its feature selection, reconstruction networks and segmentation head learn from.</source>
         <translation>它们被移植到正常训练图像上，与合成缺陷一起，供其特征选择、重建网络和分割头学习。</translation>
     </message>
+    <message>
+        <source>Transplanted onto normal training images, they join the pseudo-anomalies whose masks its feature-aggregation module learns and that its students learn to see past.</source>
+        <translation>它们被移植到正常训练图像上，加入伪异常：其特征聚合模块学习这些伪异常的掩码，其学生网络学习忽略它们。</translation>
+    </message>
 </context>
 <context>
     <name>dl::ui::AnnotationDocument</name>
@@ -1925,8 +1929,8 @@
         <translation>正在连接到 %1…</translation>
     </message>
     <message>
-        <source>Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)</source>
-        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD、CSE 和 RealNet 会从中学习）</translation>
+        <source>Paint the defect mask of the current image for training (DMAD, CSE, RealNet and STLM learn from it)</source>
+        <translation>为当前图像涂绘缺陷掩码以用于训练（DMAD、CSE、RealNet 和 STLM 会从中学习）</translation>
     </message>
 </context>
 <context>

@@ -203,7 +203,7 @@ void MainWindow::createActions()
     annotateAction_->setObjectName(QStringLiteral("annotateAction"));
     annotateAction_->setCheckable(true);
     annotateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)"));
+    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD, CSE, RealNet and STLM learn from it)"));
     connect(annotateAction_, &QAction::toggled, this, &MainWindow::setAnnotating);
     viewMenu->addSeparator();
     viewMenu->addAction(trainingDock_->toggleViewAction());
@@ -1462,7 +1462,7 @@ void MainWindow::retranslateUi()
     trainingDock_->setWindowTitle(tr("Training"));
     modelsDock_->setWindowTitle(tr("Models"));
     annotateAction_->setText(tr("&Annotate defects"));
-    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD, CSE and RealNet learn from it)"));
+    annotateAction_->setStatusTip(tr("Paint the defect mask of the current image for training (DMAD, CSE, RealNet and STLM learn from it)"));
     cancelButton_->setText(tr("Cancel"));
     updateModelLabel();
 }

@@ -425,7 +425,7 @@ private slots:
             if (m["kind"].toString() != "detector")
                 continue;
             const QString name = m["name"].toString();
-            const bool learns = name == "dmad" || name == "cse" || name == "realnet";
+            const bool learns = name == "dmad" || name == "cse" || name == "realnet" || name == "stlm";
             QVERIFY2(m["semi_supervised"].toBool() == learns, qPrintable(name));
             QVERIFY2(m["label_use"].toString().isEmpty() != learns, qPrintable(name));
             QVERIFY2(m["warm_starts"].toBool() == (name == "dmad"), qPrintable(name));

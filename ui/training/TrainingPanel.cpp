@@ -795,7 +795,7 @@ void TrainingPanel::retrainWithAnnotations()
         return;
     }
     // A method that learns from annotated defects retrains with the active model's
-    // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE, RealNet)
+    // parameters: DMAD warm-starts (it reuses the normal bank), the others (CSE, RealNet, STLM)
     // train anew. With a method that does not learn from them, offer a new DMAD model instead.
     bool learns = false;
     bool warmStart = false;

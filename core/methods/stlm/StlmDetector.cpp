@@ -158,11 +158,13 @@ void registerStlm(DetectorRegistry& registry)
     MethodDescription entry = methodEntry<StlmDetector, StlmParams>(
         "stlm", "STLM (SAM-guided two-stream lightweight model)",
         "Frozen SAM TinyViT teacher (training only); plain and denoising student streams with a shared decoder; "
-        "a feature-aggregation module trained on pseudo-anomaly masks (labelled defects too with labelled_share) "
-        "gives the map.");
+        "a feature-aggregation module trained on pseudo-anomaly masks (labelled defects too, where given) "
+        "gives the map.",
+        /*semiSupervised=*/true);
     // Bundles from before student_init existed hold randomly initialised small-CNN streams.
     entry.bundleFallbacks = {{"student_init", "random"}};
-    // Not listed as semi-supervised: labelled_share is 0 by default (StlmParams.h).
+    entry.labelUse = DL_TR("Engine", "Transplanted onto normal training images, they join the pseudo-anomalies whose "
+                                     "masks its feature-aggregation module learns and that its students learn to see past.");
     entry.labelShareParam = "labelled_share";
     registry.add(std::move(entry));
 }

@@ -25,10 +25,6 @@ StlmParams StlmParams::parse(const nlohmann::json& merged)
         throw Error("stlm image_size must be a multiple of 8 within 32..2048, got " + std::to_string(p.imageSize));
     if (p.teacherSize % 16 != 0)
         throw Error("stlm teacher_size must be a multiple of 16, got " + std::to_string(p.teacherSize));
-    if (p.labelledShare > 0 && p.plainTarget == "anomalous")
-        throw Error("stlm labelled_share needs plain_target clean: with plain_target anomalous the plain stream learns "
-                    "the teacher's features of a fixed set of synthetic copies, computed once, which a transplanted "
-                    "defect is not");
     return p;
 }
 

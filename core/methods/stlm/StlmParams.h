@@ -42,9 +42,10 @@ struct StlmParams {
     int anomalousVariants = 3;                                      // anomalous_variants (plain_target anomalous)
     // labelled_share: where an image's category has labelled defects, this share of its
     // pseudo-anomalies are one of them transplanted onto it (synthesis/DefectTransplant);
-    // the rest are textures. Needs plain_target clean (the transplant's clean image is the
-    // target outside the defect). 0 (off) until a cross-validation has chosen it (README).
-    double labelledShare = 0.0;
+    // the rest are textures. A fit with labels needs plain_target clean (the transplant's
+    // clean image is the target outside the defect). 0.5: chosen over 0 by the tile's
+    // cross-validation inside the training split (README).
+    double labelledShare = 0.5;
     bool objectForeground = false;                                  // object_foreground: masks on the object only
     std::string textureDir;                                         // texture_dir ("" = the default search)
     double focalGamma = 4.0;                                        // focal_gamma

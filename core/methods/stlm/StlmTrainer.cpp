@@ -262,6 +262,12 @@ StlmTrained StlmTrainer::train(const FitInput& input, const ProgressContext& pro
     synthesis.betaMax = params_.betaMax;
     synthesis.objectForeground = params_.objectForeground;
     synthesizer_ = std::make_unique<AnomalySynthesizer>(textures_, params_.seed + 1, synthesis);
+    // Checked here, not when the parameters are read: without labels the share changes
+    // nothing, so plain_target anomalous with the default share fits as before.
+    if (!input.labelledDefects.empty() && params_.labelledShare > 0 && params_.plainTarget == "anomalous")
+        throw Error("stlm: labelled defects need plain_target clean (or labelled_share 0): with plain_target "
+                    "anomalous the plain stream learns the teacher's features of a fixed set of synthetic copies, "
+                    "computed once, which a transplanted defect is not");
     labelled_ = LabelledTransplants::load(input.labelledDefects, params_.labelledShare, preprocess_, "stlm",
                                           progress.sub(0.0, 0.01));
 

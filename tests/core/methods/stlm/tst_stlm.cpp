@@ -362,11 +362,17 @@ private Q_SLOTS:
             labelledShareMarksTheBand("stlm", params, nlohmann::json::json_pointer("/stlm/labelled"));
         QVERIFY2(failed.empty(), failed.c_str());
         const dl::DetectorRegistry& registry = dl::DetectorRegistry::instance();
-        QVERIFY(!registry.learnsFromLabels("stlm", {}));
-        QVERIFY(registry.learnsFromLabels("stlm", {{"labelled_share", 0.5}}));
-        // The anomalous plain target is computed once for fixed synthetic copies: no labels there.
-        const std::string conflict = errorMessageOf(
-            [&] { registry.create("stlm", {{"labelled_share", 0.5}, {"plain_target", "anomalous"}}); });
+        QVERIFY(registry.learnsFromLabels("stlm", {}));
+        QVERIFY(!registry.learnsFromLabels("stlm", {{"labelled_share", 0}}));
+        // The anomalous plain target is computed once for fixed synthetic copies: a fit with
+        // labels refuses it before the teacher runs; without labels it fits
+        // (anomalousPlainTargetsAreCachedVariants, at the default share).
+        QTemporaryDir dir;
+        const dl::Dataset labelled = dltest::withLabelledBands(
+            dir, dl::importDataset(dltest::writeFolder(dir, "normal", &normalPart, 6), {}), 1);
+        nlohmann::json anomalous = params;
+        anomalous["plain_target"] = "anomalous";
+        const std::string conflict = errorMessageOf([&] { dltest::fitOnDataset("stlm", labelled, anomalous); });
         QVERIFY2(conflict.find("plain_target clean") != std::string::npos, conflict.c_str());
     }
 
